@@ -1,0 +1,11 @@
+export { type Compiled, compile } from './compile.ts';
+export type * from './model.ts';
+export { parseSolomon, type SolomonInstance, solomonToProblem } from './readers/solomon.ts';
+export { solve, toPlan, unassignedReason } from './solve.ts';
+export { haversineKm } from './travel.ts';
+export {
+  PlannerInputError,
+  type ValidationIssue,
+  type ValidationResult,
+  validateProblem,
+} from './validate.ts';
