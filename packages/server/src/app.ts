@@ -1,0 +1,150 @@
+import { existsSync } from 'node:fs';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { maxDocumentBytes } from '@hearth/domain';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { AppDeps } from './app-context.ts';
+import type { Config } from './config.ts';
+import type { DatabaseHandle } from './db/database.ts';
+import { pgNotify } from './db/notify.ts';
+import { EventBus } from './events/event-bus.ts';
+import { eventRoutes } from './events/events.routes.ts';
+import { auditRoutes } from './features/audit/audit.routes.ts';
+import { authRoutes } from './features/auth/auth.routes.ts';
+import { commissionRoutes } from './features/commission/commission.routes.ts';
+import { familyRoutes } from './features/family/family.routes.ts';
+import { healthRoutes } from './features/health/health.routes.ts';
+import { intakeJobs } from './features/intake/intake.jobs.ts';
+import { intakeRoutes } from './features/intake/intake.routes.ts';
+import { notificationRoutes } from './features/notifications/notifications.routes.ts';
+import { patientRoutes } from './features/patients/patients.routes.ts';
+import { settingsRoutes } from './features/settings/settings.routes.ts';
+import { staffRoutes } from './features/staff/staff.routes.ts';
+import { registerErrorHandler } from './http/errors.ts';
+import { registerSession } from './http/session.ts';
+import { JobRunner } from './jobs/job-runner.ts';
+
+/** Every feature's routes, mounted under `/api/v1`. A new feature adds one line here. */
+const features = [
+  authRoutes,
+  staffRoutes,
+  familyRoutes,
+  settingsRoutes,
+  intakeRoutes,
+  commissionRoutes,
+  patientRoutes,
+  auditRoutes,
+  notificationRoutes,
+  eventRoutes,
+];
+
+/** Durable job handlers by kind. */
+const jobHandlers = [intakeJobs];
+
+export interface BuildAppOptions {
+  config: Config;
+  database: DatabaseHandle;
+  clock?: () => Date;
+  logger?: boolean;
+}
+
+export interface HearthApp {
+  app: FastifyInstance;
+  deps: AppDeps;
+  jobs: JobRunner;
+  close(): Promise<void>;
+}
+
+export async function buildApp(options: BuildAppOptions): Promise<HearthApp> {
+  const { config, database } = options;
+  const events = new EventBus(
+    database.kind === 'postgres' ? pgNotify(database.db, EventBus.channel) : undefined,
+  );
+  const unlisten =
+    database.kind === 'postgres' ? await database.listen(EventBus.channel, (p) => events.receive(p)) : null;
+  const deps: AppDeps = { db: database.db, config, events, clock: options.clock ?? (() => new Date()) };
+
+  const app = Fastify({
+    logger: options.logger
+      ? { level: 'info', redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] }
+      : false,
+    trustProxy: config.trustProxy,
+    bodyLimit: 1024 * 1024,
+    // SSE streams stay open; closing the server must not wait for them
+    forceCloseConnections: true,
+    genReqId: () => crypto.randomUUID(),
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandler(app);
+
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        // Mantine sets inline styles; swagger-ui needs inline styles and its own scripts.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        scriptSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    hsts: config.secureCookies,
+  });
+  await app.register(rateLimit, { global: false });
+  await app.register(multipart, { limits: { fileSize: maxDocumentBytes, files: 1 } });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Hearth API', version: '1.0.0', description: 'Home-based palliative care service API' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'hearth_session' } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  registerSession(app, deps);
+  healthRoutes(app, { ...deps, dialect: database.kind });
+  await app.register(
+    async (api) => {
+      for (const feature of features) feature(api, deps);
+    },
+    { prefix: '/api/v1' },
+  );
+
+  serveWebApp(app, config.webDistDir);
+
+  const jobs = new JobRunner(deps);
+  for (const register of jobHandlers) register(jobs);
+
+  return {
+    app,
+    deps,
+    jobs,
+    async close() {
+      await jobs.stop();
+      await app.close();
+      if (unlisten) await unlisten();
+    },
+  };
+}
+
+/** The built single-page app, with client-side routes falling back to index.html. */
+function serveWebApp(app: FastifyInstance, distDir: string) {
+  if (!existsSync(distDir)) return;
+  app.register(fastifyStatic, { root: distDir, wildcard: false, index: 'index.html' });
+  app.setNotFoundHandler((request, reply) => {
+    if (request.method === 'GET' && !request.url.startsWith('/api')) return reply.sendFile('index.html');
+    return reply.status(404).send({
+      error: { code: 'NOT_FOUND', message: `No route ${request.method} ${request.url.split('?')[0]}` },
+    });
+  });
+}

@@ -1,0 +1,91 @@
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import type { Database } from './schema.ts';
+
+export type Db = Kysely<Database>;
+
+export interface DatabaseHandle {
+  db: Db;
+  kind: 'pglite' | 'postgres';
+  /** Subscribe to a Postgres NOTIFY channel (cross-process fan-out); returns an unsubscribe. */
+  listen(channel: string, onMessage: (payload: string) => void): Promise<() => Promise<void>>;
+  close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  databaseUrl?: string | undefined;
+  /** Folder for embedded PGlite; `undefined` keeps it in memory (tests). */
+  dataDir?: string | undefined;
+  poolMax?: number;
+  statementTimeoutMs?: number;
+}
+
+// Postgres returns int8 and numeric as strings by default; our counts and sequence numbers fit
+// in a double, so parse them as numbers once, here.
+pg.types.setTypeParser(20, (v) => Number(v));
+pg.types.setTypeParser(1700, (v) => Number(v));
+// A calendar date (date of birth, review date) has no time zone: keep it as `YYYY-MM-DD`.
+const dateOid = 1082;
+pg.types.setTypeParser(dateOid, (v) => v);
+
+export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
+  if (options.databaseUrl) return openPostgres(options.databaseUrl, options);
+  return openPglite(options.dataDir);
+}
+
+async function openPostgres(connectionString: string, options: DatabaseOptions): Promise<DatabaseHandle> {
+  const pool = new pg.Pool({
+    connectionString,
+    max: options.poolMax ?? 10,
+    statement_timeout: options.statementTimeoutMs ?? 15_000,
+  });
+  const db: Db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const listeners: pg.Client[] = [];
+  return {
+    db,
+    kind: 'postgres',
+    async listen(channel, onMessage) {
+      const client = new pg.Client({ connectionString });
+      await client.connect();
+      client.on('notification', (n) => {
+        if (n.channel === channel && n.payload) onMessage(n.payload);
+      });
+      client.on('error', () => {});
+      await client.query(`LISTEN ${quoteIdent(channel)}`);
+      listeners.push(client);
+      return async () => {
+        await client.end().catch(() => {});
+      };
+    },
+    async close() {
+      await Promise.all(listeners.map((c) => c.end().catch(() => {})));
+      await db.destroy();
+    },
+  };
+}
+
+async function openPglite(dataDir: string | undefined): Promise<DatabaseHandle> {
+  if (dataDir) mkdirSync(dataDir, { recursive: true });
+  const parsers = {
+    [dateOid]: (v: string) => v,
+    20: (v: string) => Number(v),
+    1700: (v: string) => Number(v),
+  };
+  const pglite = dataDir ? await PGlite.create(dataDir, { parsers }) : await PGlite.create({ parsers });
+  const db: Db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
+  return {
+    db,
+    kind: 'pglite',
+    async listen(channel, onMessage) {
+      return pglite.listen(channel, onMessage);
+    },
+    async close() {
+      await db.destroy();
+      if (!pglite.closed) await pglite.close();
+    },
+  };
+}
+
+const quoteIdent = (name: string) => `"${name.replaceAll('"', '""')}"`;

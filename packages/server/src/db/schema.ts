@@ -1,0 +1,45 @@
+import type { AuditEventTable } from '../features/audit/audit.table.ts';
+import type { AppUserTable, LoginFailureTable, UserSessionTable } from '../features/auth/auth.table.ts';
+import type {
+  CommissionCaseTable,
+  CommissionDecisionTable,
+  CommissionDocumentTable,
+  StoredFileTable,
+} from '../features/commission/commission.table.ts';
+import type { FamilyLinkTable } from '../features/family/family.table.ts';
+import type { CallAttemptTable, CareRequestTable } from '../features/intake/intake.table.ts';
+import type { NotificationTable } from '../features/notifications/notifications.table.ts';
+import type {
+  PatientAllergyTable,
+  PatientContactTable,
+  PatientDiagnosisTable,
+  PatientStatusHistoryTable,
+  PatientTable,
+  PatientTeamMemberTable,
+} from '../features/patients/patients.table.ts';
+import type { OrganizationTable } from '../features/settings/settings.table.ts';
+import type { JobTable } from '../jobs/job.table.ts';
+
+/** Every table Kysely knows, assembled from the features' own row types. */
+export interface Database {
+  organization: OrganizationTable;
+  app_user: AppUserTable;
+  user_session: UserSessionTable;
+  login_failure: LoginFailureTable;
+  job: JobTable;
+  notification: NotificationTable;
+  patient: PatientTable;
+  patient_diagnosis: PatientDiagnosisTable;
+  patient_allergy: PatientAllergyTable;
+  patient_contact: PatientContactTable;
+  patient_status_history: PatientStatusHistoryTable;
+  patient_team_member: PatientTeamMemberTable;
+  family_link: FamilyLinkTable;
+  care_request: CareRequestTable;
+  call_attempt: CallAttemptTable;
+  commission_case: CommissionCaseTable;
+  commission_decision: CommissionDecisionTable;
+  stored_file: StoredFileTable;
+  commission_document: CommissionDocumentTable;
+  audit_event: AuditEventTable;
+}

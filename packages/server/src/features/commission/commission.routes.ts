@@ -1,0 +1,106 @@
+import {
+  commissionCaseSchema,
+  commissionDecisionBodySchema,
+  commissionDocumentSchema,
+  commissionListQuerySchema,
+  commissionReferBodySchema,
+  DomainError,
+  idSchema,
+  pageOf,
+} from '@hearth/domain';
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import type { AppDeps } from '../../app-context.ts';
+import { zodApp } from '../../http/routes.ts';
+import { requireContext } from '../../http/session.ts';
+import * as service from './commission.service.ts';
+
+export function commissionRoutes(base: FastifyInstance, deps: AppDeps) {
+  const app = zodApp(base);
+  const tags = ['commission'];
+  const params = z.object({ id: idSchema });
+
+  app.post(
+    '/commission/cases',
+    { schema: { tags, body: commissionReferBodySchema, response: { 201: commissionCaseSchema } } },
+    async (request, reply) =>
+      reply.status(201).send(await service.refer(deps, requireContext(request), request.body)),
+  );
+  app.get(
+    '/commission/cases',
+    {
+      schema: {
+        tags,
+        querystring: commissionListQuerySchema,
+        response: { 200: pageOf(commissionCaseSchema) },
+      },
+    },
+    async (request) =>
+      service.listCases(
+        deps,
+        requireContext(request),
+        request.query.status,
+        request.query.cursor,
+        request.query.limit,
+      ),
+  );
+  app.get(
+    '/commission/cases/:id',
+    { schema: { tags, params, response: { 200: commissionCaseSchema } } },
+    async (request) => service.getCase(deps, requireContext(request), request.params.id),
+  );
+  app.post(
+    '/commission/cases/:id/decision',
+    { schema: { tags, params, body: commissionDecisionBodySchema, response: { 200: commissionCaseSchema } } },
+    async (request) => service.decide(deps, requireContext(request), request.params.id, request.body),
+  );
+  app.post(
+    '/commission/cases/:id/documents',
+    {
+      schema: {
+        tags,
+        params,
+        consumes: ['multipart/form-data'],
+        response: { 201: commissionDocumentSchema },
+      },
+    },
+    async (request, reply) => {
+      const ctx = requireContext(request);
+      if (!request.isMultipart())
+        throw new DomainError('VALIDATION', 'Send the file as multipart/form-data in the field "file".');
+      const part = await request.file();
+      if (part?.fieldname !== 'file')
+        throw new DomainError('VALIDATION', 'Attach a file in the field "file".', {
+          fields: [{ field: 'file', message: 'required' }],
+        });
+      const bytes = await part.toBuffer();
+      const doc = await service.addDocument(deps, ctx, request.params.id, {
+        fileName: part.filename,
+        contentType: part.mimetype,
+        bytes,
+      });
+      return reply.status(201).send(doc);
+    },
+  );
+  app.get(
+    '/commission/cases/:id/documents/:fileId',
+    { schema: { tags, params: params.extend({ fileId: idSchema }) } },
+    async (request, reply) => {
+      const doc = await service.readDocument(
+        deps,
+        requireContext(request),
+        request.params.id,
+        request.params.fileId,
+      );
+      const asciiName = doc.file_name.replaceAll(/[^\x20-\x7e]|"/g, '_');
+      return reply
+        .header('content-type', doc.content_type)
+        .header(
+          'content-disposition',
+          `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(doc.file_name)}`,
+        )
+        .header('x-content-type-options', 'nosniff')
+        .send(Buffer.from(doc.content));
+    },
+  );
+}

@@ -1,0 +1,363 @@
+import { createHash, randomUUID } from 'node:crypto';
+import {
+  type CommissionCase,
+  type CommissionDecisionBody,
+  can,
+  categoryOfIcd10,
+  type commissionReferBodySchema,
+  conflict,
+  DomainError,
+  forbidden,
+  maxDocumentBytes,
+  notFound,
+} from '@hearth/domain';
+import type { z } from 'zod';
+import type { AppDeps, RequestContext } from '../../app-context.ts';
+import type { Conn } from '../../db/conn.ts';
+import { recordAudit } from '../audit/audit.service.ts';
+import { markReferred } from '../intake/intake.service.ts';
+import { loadPatientFor } from '../patients/patient-access.ts';
+import * as patients from '../patients/patients.repository.ts';
+import { insertNewPatient } from '../patients/patients.service.ts';
+import * as repo from './commission.repository.ts';
+import { checkDocumentContent } from './file-check.ts';
+
+const audience = ['commission', 'coordinator', 'admin', 'physician'] as const;
+
+/** A coordinator refers a request (with the patient's identity) or a known patient to the commission. */
+export async function refer(
+  deps: AppDeps,
+  ctx: RequestContext,
+  body: z.infer<typeof commissionReferBodySchema>,
+) {
+  if (!can(ctx.actor, 'commission:refer')) throw forbidden();
+  if (!body.patientId === !body.patient) {
+    throw new DomainError('VALIDATION', 'Give either an existing patient or the new patient’s details.', {
+      fields: [{ field: 'body.patient', message: 'either patientId or patient' }],
+    });
+  }
+  if (body.patientId) await loadPatientFor(deps, ctx, 'patient:update', body.patientId);
+  const orgId = ctx.actor.organizationId;
+  const caseId = await deps.db.transaction().execute(async (trx) => {
+    const now = deps.clock();
+    let patientId = body.patientId;
+    if (body.patient) {
+      const withDiagnosis = body.patient.diagnoses.length
+        ? body.patient
+        : { ...body.patient, diagnoses: [{ icd10: body.icd10, description: body.diagnosis, primary: true }] };
+      patientId = await insertNewPatient(trx, deps, ctx, withDiagnosis);
+    }
+    const id = randomUUID();
+    await repo.insertCase(trx, {
+      id,
+      organization_id: orgId,
+      status: 'pending',
+      patient_id: patientId!,
+      care_request_id: body.careRequestId ?? null,
+      icd10: body.icd10,
+      diagnosis: body.diagnosis,
+      performance_scale: body.performance.scale,
+      performance_score: body.performance.score,
+      reason: body.reason,
+      created_by: ctx.actor.userId,
+      created_at: now,
+      updated_at: now,
+    });
+    if (body.careRequestId) await markReferred(trx, orgId, body.careRequestId, id, now);
+    await recordAudit(trx, deps, ctx, orgId, {
+      action: 'commission.refer',
+      entityType: 'commission_case',
+      entityId: id,
+      patientId: patientId ?? null,
+    });
+    return id;
+  });
+  await publish(deps, orgId, caseId);
+  if (body.careRequestId)
+    await deps.events.publish({
+      organizationId: orgId,
+      type: 'intake.updated',
+      entityId: body.careRequestId,
+      roles: ['coordinator', 'admin'],
+    });
+  return getCase(deps, ctx, caseId);
+}
+
+const publish = (deps: AppDeps, organizationId: string, caseId: string) =>
+  deps.events.publish({ organizationId, type: 'commission.updated', entityId: caseId, roles: audience });
+
+async function assemble(
+  db: Conn,
+  orgId: string,
+  rows: Awaited<ReturnType<typeof repo.listCases>>,
+): Promise<CommissionCase[]> {
+  const ids = rows.map((r) => r.id);
+  const [docs, decisions] = await Promise.all([
+    repo.documentsOf(db, orgId, ids),
+    repo.decisionsOf(db, orgId, ids),
+  ]);
+  return rows.map((r) => ({
+    id: r.id,
+    status: r.status,
+    patientId: r.patient_id,
+    patientName: r.patient_name,
+    careRequestId: r.care_request_id,
+    icd10: r.icd10,
+    diagnosis: r.diagnosis,
+    performance: { scale: r.performance_scale as 'ecog', score: r.performance_score },
+    reason: r.reason,
+    createdAt: r.created_at.toISOString(),
+    documents: docs
+      .filter((d) => d.case_id === r.id)
+      .map((d) => ({
+        id: d.id,
+        fileName: d.file_name,
+        contentType: d.content_type,
+        sizeBytes: d.size_bytes,
+        sha256: d.sha256,
+        uploadedAt: d.uploaded_at.toISOString(),
+        uploadedByName: d.uploaded_by_name,
+      })),
+    decisions: decisions
+      .filter((d) => d.case_id === r.id)
+      .map((d) => ({
+        decision: d.decision,
+        decidedOn: d.decided_on,
+        members: d.members,
+        reviewDate: d.review_date,
+        missing: d.missing,
+        reason: d.reason,
+        notes: d.notes,
+        recordedAt: d.recorded_at.toISOString(),
+        recordedByName: d.recorded_by_name,
+      })),
+  }));
+}
+
+export async function listCases(
+  deps: AppDeps,
+  ctx: RequestContext,
+  status: string | undefined,
+  cursor: string | undefined,
+  limit: number,
+) {
+  if (!can(ctx.actor, 'commission:read')) throw forbidden();
+  const orgId = ctx.actor.organizationId;
+  const [at, id] = (cursor ?? '').split('|');
+  const after =
+    id && at && !Number.isNaN(new Date(at).getTime()) ? { createdAt: new Date(at), id } : undefined;
+  return deps.db.transaction().execute(async (trx) => {
+    const rows = await repo.listCases(trx, orgId, status, after, limit + 1);
+    const page = rows.slice(0, limit);
+    await recordAudit(trx, deps, ctx, orgId, { action: 'commission.list', entityType: 'commission_case' });
+    const last = page[page.length - 1];
+    return {
+      items: await assemble(trx, orgId, page),
+      nextCursor: rows.length > limit && last ? `${last.created_at.toISOString()}|${last.id}` : null,
+    };
+  });
+}
+
+export async function getCase(deps: AppDeps, ctx: RequestContext, id: string) {
+  if (!can(ctx.actor, 'commission:read')) throw forbidden();
+  const orgId = ctx.actor.organizationId;
+  return deps.db.transaction().execute(async (trx) => {
+    const row = await repo.findCase(trx, orgId, id);
+    if (!row) throw notFound('The commission case');
+    await recordAudit(trx, deps, ctx, orgId, {
+      action: 'commission.read',
+      entityType: 'commission_case',
+      entityId: id,
+      patientId: row.patient_id,
+    });
+    return (await assemble(trx, orgId, [row]))[0]!;
+  });
+}
+
+export async function addDocument(
+  deps: AppDeps,
+  ctx: RequestContext,
+  caseId: string,
+  file: { fileName: string; contentType: string; bytes: Uint8Array },
+) {
+  if (!can(ctx.actor, 'commission:refer') && !can(ctx.actor, 'commission:decide')) throw forbidden();
+  if (file.bytes.length > maxDocumentBytes)
+    throw new DomainError('PAYLOAD_TOO_LARGE', 'The file is larger than 10 MB.');
+  const contentType = checkDocumentContent(file.contentType, file.bytes);
+  const orgId = ctx.actor.organizationId;
+  const fileId = randomUUID();
+  await deps.db.transaction().execute(async (trx) => {
+    const row = await repo.findCaseForUpdate(trx, orgId, caseId);
+    if (!row) throw notFound('The commission case');
+    const now = deps.clock();
+    await repo.insertDocument(trx, caseId, {
+      id: fileId,
+      organization_id: orgId,
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what we strip from file names
+      file_name: file.fileName.replaceAll(/[\\/\u0000-\u001f]/g, '_').slice(0, 200) || 'document',
+      content_type: contentType,
+      size_bytes: file.bytes.length,
+      sha256: createHash('sha256').update(file.bytes).digest('hex'),
+      content: file.bytes,
+      uploaded_by: ctx.actor.userId,
+      uploaded_at: now,
+    });
+    await repo.updateCase(trx, orgId, caseId, { updated_at: now });
+    await recordAudit(trx, deps, ctx, orgId, {
+      action: 'commission.add-document',
+      entityType: 'stored_file',
+      entityId: fileId,
+      patientId: row.patient_id,
+    });
+  });
+  await publish(deps, orgId, caseId);
+  const c = await getCase(deps, ctx, caseId);
+  return c.documents.find((d) => d.id === fileId)!;
+}
+
+export async function readDocument(deps: AppDeps, ctx: RequestContext, caseId: string, fileId: string) {
+  if (!can(ctx.actor, 'commission:read')) throw forbidden();
+  const orgId = ctx.actor.organizationId;
+  return deps.db.transaction().execute(async (trx) => {
+    const doc = await repo.findDocument(trx, orgId, caseId, fileId);
+    if (!doc) throw notFound('The document');
+    await recordAudit(trx, deps, ctx, orgId, {
+      action: 'commission.read-document',
+      entityType: 'stored_file',
+      entityId: fileId,
+      patientId: doc.patient_id,
+    });
+    return doc;
+  });
+}
+
+/**
+ * Records the commission's decision. Only a commission member may; a grant gives the patient
+ * palliative status with a review date and makes them active. A deferred case may be decided
+ * again when what was missing arrives; granted and refused are final for the case.
+ */
+export async function decide(
+  deps: AppDeps,
+  ctx: RequestContext,
+  caseId: string,
+  body: CommissionDecisionBody,
+) {
+  if (!can(ctx.actor, 'commission:decide'))
+    throw forbidden('Only a member of the medical commission can record its decision.');
+  const orgId = ctx.actor.organizationId;
+  await deps.db.transaction().execute(async (trx) => {
+    const row = await repo.findCaseForUpdate(trx, orgId, caseId);
+    if (!row) throw notFound('The commission case');
+    if (row.status !== 'pending' && row.status !== 'deferred')
+      throw conflict(`This case has already been ${row.status}.`);
+    if (body.decision === 'granted' && body.reviewDate <= body.decidedOn)
+      throw conflict('The review date must come after the decision date.');
+    const now = deps.clock();
+    await repo.insertDecision(trx, {
+      id: randomUUID(),
+      organization_id: orgId,
+      case_id: caseId,
+      decision: body.decision,
+      decided_on: body.decidedOn,
+      members: body.members,
+      review_date: body.decision === 'granted' ? body.reviewDate : null,
+      missing: body.decision === 'deferred' ? body.missing : null,
+      reason: body.decision === 'refused' ? body.reason : null,
+      notes: body.notes ?? null,
+      recorded_by: ctx.actor.userId,
+      recorded_at: now,
+    });
+    await repo.updateCase(trx, orgId, caseId, { status: body.decision, updated_at: now });
+    if (body.decision === 'granted')
+      await grantStatus(trx, ctx, orgId, row.patient_id, row.icd10, row.diagnosis, body.reviewDate, now);
+    if (body.decision === 'refused') await closeRefused(trx, ctx, orgId, row.patient_id, body.reason, now);
+    await recordAudit(trx, deps, ctx, orgId, {
+      action: `commission.${body.decision}`,
+      entityType: 'commission_case',
+      entityId: caseId,
+      patientId: row.patient_id,
+    });
+  });
+  await publish(deps, orgId, caseId);
+  return getCase(deps, ctx, caseId);
+}
+
+async function grantStatus(
+  trx: Conn,
+  ctx: RequestContext,
+  orgId: string,
+  patientId: string,
+  icd10: string,
+  diagnosis: string,
+  reviewDate: string,
+  now: Date,
+) {
+  const patient = await patients.findPatient(trx, orgId, patientId);
+  if (!patient) throw notFound('The patient');
+  if (patient.status === 'deceased')
+    throw conflict('The patient has died; palliative status cannot be granted.');
+  const history = { organization_id: orgId, patient_id: patientId, by_user_id: ctx.actor.userId, at: now };
+  await patients.updatePatient(trx, orgId, patientId, {
+    palliative_status: 'granted',
+    palliative_review_date: reviewDate,
+    status: 'active',
+    updated_at: now,
+  });
+  await patients.insertStatusHistory(trx, {
+    ...history,
+    id: randomUUID(),
+    kind: 'palliative',
+    from_value: patient.palliative_status,
+    to_value: 'granted',
+    reason: `Commission decision, review on ${reviewDate}`,
+  });
+  if (patient.status !== 'active') {
+    await patients.insertStatusHistory(trx, {
+      ...history,
+      id: randomUUID(),
+      kind: 'status',
+      from_value: patient.status,
+      to_value: 'active',
+      reason: 'Palliative status granted',
+    });
+  }
+  const known = await patients.diagnosesOf(trx, orgId, patientId);
+  if (!known.some((d) => d.icd10 === icd10)) {
+    await patients.insertDiagnoses(trx, [
+      {
+        id: randomUUID(),
+        organization_id: orgId,
+        patient_id: patientId,
+        icd10,
+        description: diagnosis,
+        category: categoryOfIcd10(icd10),
+        is_primary: known.length === 0,
+        created_at: now,
+      },
+    ]);
+  }
+}
+
+async function closeRefused(
+  trx: Conn,
+  ctx: RequestContext,
+  orgId: string,
+  patientId: string,
+  reason: string,
+  now: Date,
+) {
+  const patient = await patients.findPatient(trx, orgId, patientId);
+  if (patient?.status !== 'referred') return;
+  await patients.updatePatient(trx, orgId, patientId, { status: 'discharged', updated_at: now });
+  await patients.insertStatusHistory(trx, {
+    id: randomUUID(),
+    organization_id: orgId,
+    patient_id: patientId,
+    kind: 'status',
+    from_value: 'referred',
+    to_value: 'discharged',
+    reason: `Commission refused: ${reason}`,
+    by_user_id: ctx.actor.userId,
+    at: now,
+  });
+}

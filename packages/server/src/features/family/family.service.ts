@@ -1,0 +1,111 @@
+import {
+  conflict,
+  DomainError,
+  type FamilyMember,
+  type inviteFamilyBodySchema,
+  notFound,
+} from '@hearth/domain';
+import type { z } from 'zod';
+import type { AppDeps, RequestContext } from '../../app-context.ts';
+import { recordAudit } from '../audit/audit.service.ts';
+import { revokeUserSessions } from '../auth/auth.repository.ts';
+import { loadPatientFor } from '../patients/patient-access.ts';
+import { updatePatient } from '../patients/patients.repository.ts';
+import { createInvitedUser } from '../staff/invitations.ts';
+import * as repo from './family.repository.ts';
+
+export async function listFamily(
+  deps: AppDeps,
+  ctx: RequestContext,
+  patientId: string,
+): Promise<FamilyMember[]> {
+  await loadPatientFor(deps, ctx, 'patient:read', patientId);
+  return deps.db.transaction().execute(async (trx) => {
+    const rows = await repo.familyOf(trx, ctx.actor.organizationId, patientId);
+    await recordAudit(trx, deps, ctx, ctx.actor.organizationId, {
+      action: 'family.list',
+      entityType: 'family_link',
+      patientId,
+    });
+    return rows.map((r) => ({
+      userId: r.user_id,
+      name: r.name,
+      email: r.email,
+      relationship: r.relationship,
+      designated: r.is_designated,
+      status: r.status,
+    }));
+  });
+}
+
+/**
+ * A coordinator, or the patient's designated family member, invites a relative to the portal.
+ * Only a coordinator may make someone the designated member (the one who manages access).
+ */
+export async function inviteFamily(
+  deps: AppDeps,
+  ctx: RequestContext,
+  patientId: string,
+  body: z.infer<typeof inviteFamilyBodySchema>,
+) {
+  await loadPatientFor(deps, ctx, 'family:invite', patientId);
+  if (body.designated && ctx.actor.role === 'family') {
+    throw new DomainError('FORBIDDEN', 'Only the care team can change who manages the family’s access.');
+  }
+  return deps.db.transaction().execute(async (trx) => {
+    const orgId = ctx.actor.organizationId;
+    const now = deps.clock();
+    const invitation = await createInvitedUser(trx, now, {
+      organizationId: orgId,
+      email: body.email,
+      name: body.name,
+      role: 'family',
+      phone: body.phone,
+    });
+    if (body.designated) await repo.clearDesignated(trx, orgId, patientId);
+    await repo.insertFamilyLink(trx, {
+      organization_id: orgId,
+      patient_id: patientId,
+      user_id: invitation.userId,
+      relationship: body.relationship,
+      is_designated: body.designated,
+      invited_by: ctx.actor.userId,
+      created_at: now,
+      removed_at: null,
+    });
+    if (body.designated)
+      await updatePatient(trx, orgId, patientId, {
+        designated_family_user_id: invitation.userId,
+        updated_at: now,
+      });
+    await recordAudit(trx, deps, ctx, orgId, {
+      action: 'family.invite',
+      entityType: 'family_link',
+      entityId: invitation.userId,
+      patientId,
+    });
+    return invitation;
+  });
+}
+
+/** Removing a relative ends their access to this patient at once (their sessions end too). */
+export async function removeFamily(deps: AppDeps, ctx: RequestContext, patientId: string, userId: string) {
+  await loadPatientFor(deps, ctx, 'family:remove', patientId);
+  if (userId === ctx.actor.userId) throw conflict('You cannot remove yourself; ask the care team.');
+  await deps.db.transaction().execute(async (trx) => {
+    const orgId = ctx.actor.organizationId;
+    const link = await repo.findFamilyLink(trx, orgId, patientId, userId);
+    if (!link) throw notFound('The family member');
+    const now = deps.clock();
+    await repo.removeFamilyLink(trx, orgId, patientId, userId, now);
+    if (link.is_designated)
+      await updatePatient(trx, orgId, patientId, { designated_family_user_id: null, updated_at: now });
+    await revokeUserSessions(trx, orgId, userId, now);
+    await recordAudit(trx, deps, ctx, orgId, {
+      action: 'family.remove',
+      entityType: 'family_link',
+      entityId: userId,
+      patientId,
+    });
+  });
+}

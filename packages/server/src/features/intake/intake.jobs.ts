@@ -1,0 +1,57 @@
+import type { JobRunner } from '../../jobs/job-runner.ts';
+import { recordAudit } from '../audit/audit.service.ts';
+import { coordinatorLeads, notifyUsers } from '../notifications/notifications.service.ts';
+import * as repo from './intake.repository.ts';
+import { callbackDeadlineJob } from './intake.service.ts';
+
+/**
+ * When a request's callback deadline passes with nobody having called, the coordinators'
+ * lead is told. The job lives in the database, so the escalation happens even if the server
+ * was restarted (or down) at the deadline: it runs at the next start.
+ */
+export function intakeJobs(jobs: JobRunner) {
+  jobs.register(callbackDeadlineJob, async (deps, job) => {
+    const requestId = String(job.payload.careRequestId);
+    const orgId = job.organizationId;
+    const escalated = await deps.db.transaction().execute(async (trx) => {
+      const row = await repo.findCareRequestForUpdate(trx, orgId, requestId);
+      if (!row || row.first_call_at || row.escalated_at || row.status === 'closed') return false;
+      const now = deps.clock();
+      await repo.updateCareRequest(trx, orgId, requestId, { escalated_at: now });
+      const minutesLate = Math.max(0, Math.round((now.getTime() - row.callback_due_at.getTime()) / 60_000));
+      await notifyUsers(
+        trx,
+        orgId,
+        await coordinatorLeads(trx, orgId),
+        {
+          kind: 'intake.escalated',
+          title: `Request ${row.reference} not called back`,
+          body: `No call back by the deadline${minutesLate ? ` (${minutesLate} min late)` : ''}. Phone: ${row.phone}.`,
+          entityType: 'care_request',
+          entityId: requestId,
+        },
+        now,
+      );
+      await recordAudit(trx, deps, null, orgId, {
+        action: 'intake.escalate',
+        entityType: 'care_request',
+        entityId: requestId,
+      });
+      return true;
+    });
+    if (escalated) {
+      await deps.events.publish({
+        organizationId: orgId,
+        type: 'intake.escalated',
+        entityId: requestId,
+        roles: ['coordinator', 'admin'],
+      });
+      await deps.events.publish({
+        organizationId: orgId,
+        type: 'notification.created',
+        entityId: requestId,
+        roles: ['coordinator', 'admin'],
+      });
+    }
+  });
+}

@@ -1,0 +1,46 @@
+import { randomUUID } from 'node:crypto';
+import { conflict, type Role } from '@hearth/domain';
+import type { Conn } from '../../db/conn.ts';
+import * as users from '../auth/auth.repository.ts';
+import { hashToken, newToken } from '../auth/tokens.ts';
+
+const invitationDays = 7;
+
+/**
+ * Creates an invited account with a one-time token (shown once to the inviter, who passes the
+ * link on; no e-mail server is assumed). Shared by staff and family invitations.
+ */
+export async function createInvitedUser(
+  db: Conn,
+  now: Date,
+  input: {
+    organizationId: string;
+    email: string;
+    name: string;
+    role: Role;
+    isLead?: boolean;
+    phone?: string | undefined;
+  },
+) {
+  if (await users.findUserByEmail(db, input.email))
+    throw conflict('Someone with this e-mail already has an account.');
+  const token = newToken();
+  const id = randomUUID();
+  const expiresAt = new Date(now.getTime() + invitationDays * 86_400_000);
+  await users.insertUser(db, {
+    id,
+    organization_id: input.organizationId,
+    email: input.email,
+    name: input.name,
+    role: input.role,
+    is_lead: input.isLead ?? false,
+    phone: input.phone ?? null,
+    status: 'invited',
+    password_hash: null,
+    invite_token_hash: hashToken(token),
+    invite_expires_at: expiresAt,
+    created_at: now,
+    updated_at: now,
+  });
+  return { userId: id, email: input.email, acceptToken: token, expiresAt: expiresAt.toISOString() };
+}

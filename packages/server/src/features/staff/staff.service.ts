@@ -1,0 +1,73 @@
+import type { inviteStaffBodySchema } from '@hearth/domain';
+import { can, conflict, forbidden, notFound, type StaffMember } from '@hearth/domain';
+import type { z } from 'zod';
+import type { AppDeps, RequestContext } from '../../app-context.ts';
+import { recordAudit } from '../audit/audit.service.ts';
+import * as users from '../auth/auth.repository.ts';
+import { createInvitedUser } from './invitations.ts';
+import * as repo from './staff.repository.ts';
+
+export async function listStaff(
+  deps: AppDeps,
+  ctx: RequestContext,
+  cursor: string | undefined,
+  limit: number,
+) {
+  if (!can(ctx.actor, 'staff:read')) throw forbidden();
+  const rows = await repo.listStaff(deps.db, ctx.actor.organizationId, cursor, limit + 1);
+  const page = rows.slice(0, limit);
+  const items: StaffMember[] = page.map((r) => ({
+    id: r.id,
+    email: r.email,
+    name: r.name,
+    role: r.role as StaffMember['role'],
+    isLead: r.is_lead,
+    phone: r.phone,
+    status: r.status,
+    createdAt: r.created_at.toISOString(),
+  }));
+  const last = page[page.length - 1];
+  return { items, nextCursor: rows.length > limit && last ? `${last.name}\u0000${last.id}` : null };
+}
+
+export async function inviteStaff(
+  deps: AppDeps,
+  ctx: RequestContext,
+  body: z.infer<typeof inviteStaffBodySchema>,
+) {
+  if (!can(ctx.actor, 'staff:manage')) throw forbidden();
+  return deps.db.transaction().execute(async (trx) => {
+    const invitation = await createInvitedUser(trx, deps.clock(), {
+      organizationId: ctx.actor.organizationId,
+      ...body,
+    });
+    await recordAudit(trx, deps, ctx, ctx.actor.organizationId, {
+      action: 'staff.invite',
+      entityType: 'user',
+      entityId: invitation.userId,
+    });
+    return invitation;
+  });
+}
+
+/** Deactivating ends the person's sessions at once; the account and its history stay. */
+export async function setStaffActive(deps: AppDeps, ctx: RequestContext, userId: string, active: boolean) {
+  if (!can(ctx.actor, 'staff:manage')) throw forbidden();
+  if (userId === ctx.actor.userId) throw conflict('You cannot deactivate your own account.');
+  return deps.db.transaction().execute(async (trx) => {
+    const user = await users.findUserById(trx, ctx.actor.organizationId, userId);
+    if (!user || user.role === 'family') throw notFound('The staff member');
+    if (active && user.status !== 'deactivated') throw conflict('This account is not deactivated.');
+    const now = deps.clock();
+    await users.updateUser(trx, ctx.actor.organizationId, userId, {
+      status: active ? (user.password_hash ? 'active' : 'invited') : 'deactivated',
+      updated_at: now,
+    });
+    if (!active) await users.revokeUserSessions(trx, ctx.actor.organizationId, userId, now);
+    await recordAudit(trx, deps, ctx, ctx.actor.organizationId, {
+      action: active ? 'staff.reactivate' : 'staff.deactivate',
+      entityType: 'user',
+      entityId: userId,
+    });
+  });
+}

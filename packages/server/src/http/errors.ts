@@ -1,0 +1,70 @@
+import { DomainError, type ErrorCode } from '@hearth/domain';
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+
+const statusOf: Record<ErrorCode, number> = {
+  VALIDATION: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  RATE_LIMITED: 429,
+  INTERNAL: 500,
+};
+
+/** The one place where errors become HTTP answers: `{ error: { code, message, details } }`. */
+export function registerErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((err: FastifyError | DomainError | Error, request, reply) => {
+    if (err instanceof DomainError) {
+      const headers =
+        err.code === 'RATE_LIMITED' && isRetry(err.details)
+          ? { 'retry-after': String(err.details.retryAfterSeconds) }
+          : {};
+      return reply
+        .headers(headers)
+        .status(statusOf[err.code])
+        .send({ error: { code: err.code, message: err.message, details: err.details } });
+    }
+    if (hasZodFastifySchemaValidationErrors(err)) {
+      const fields = err.validation.map((v) => ({
+        field: [err.validationContext, ...String(v.instancePath).split('/').filter(Boolean)].join('.'),
+        message: v.message ?? 'invalid',
+      }));
+      return reply.status(400).send({
+        error: { code: 'VALIDATION', message: 'Some fields need attention.', details: { fields } },
+      });
+    }
+    const fastifyErr = err as FastifyError;
+    if (fastifyErr.statusCode === 429) {
+      return reply
+        .status(429)
+        .send({ error: { code: 'RATE_LIMITED', message: 'Too many requests. Please wait and try again.' } });
+    }
+    if (fastifyErr.statusCode === 413 || fastifyErr.code === 'FST_REQ_FILE_TOO_LARGE') {
+      return reply
+        .status(413)
+        .send({ error: { code: 'PAYLOAD_TOO_LARGE', message: 'The file or request is too large.' } });
+    }
+    if (fastifyErr.statusCode && fastifyErr.statusCode >= 400 && fastifyErr.statusCode < 500) {
+      return reply
+        .status(fastifyErr.statusCode)
+        .send({ error: { code: 'VALIDATION', message: fastifyErr.message } });
+    }
+    // Unexpected: log the error (never request bodies: they may hold clinical text) and hide details.
+    request.log.error({ err: { message: err.message, stack: err.stack } }, 'unhandled error');
+    return reply
+      .status(500)
+      .send({ error: { code: 'INTERNAL', message: 'Something went wrong on our side.' } });
+  });
+  app.setNotFoundHandler((request, reply) =>
+    reply.status(404).send({
+      error: { code: 'NOT_FOUND', message: `No route ${request.method} ${request.url.split('?')[0]}` },
+    }),
+  );
+}
+
+const isRetry = (d: unknown): d is { retryAfterSeconds: number } =>
+  typeof d === 'object' &&
+  d !== null &&
+  typeof (d as { retryAfterSeconds?: unknown }).retryAfterSeconds === 'number';

@@ -1,0 +1,54 @@
+import { DomainError } from '@hearth/domain';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { AppDeps, RequestContext } from '../app-context.ts';
+import { resolveSession, type SessionInfo } from '../features/auth/auth.service.ts';
+
+export const sessionCookie = 'hearth_session';
+export const csrfHeader = 'x-csrf-token';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    session: SessionInfo | null;
+  }
+}
+
+const mutating = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * Loads the session from its cookie on every request. Mutating requests made with a session
+ * must carry the session's CSRF token in a header, which a cross-site form cannot set.
+ */
+export function registerSession(app: FastifyInstance, deps: AppDeps): void {
+  app.decorateRequest('session', null);
+  app.addHook('onRequest', async (request) => {
+    const token = request.cookies[sessionCookie];
+    request.session = token ? await resolveSession(deps, token) : null;
+    if (request.session && mutating.has(request.method)) {
+      if (request.headers[csrfHeader] !== request.session.me.csrfToken) {
+        throw new DomainError('FORBIDDEN', 'The page is out of date. Reload it and try again.', {
+          reason: 'csrf',
+        });
+      }
+    }
+  });
+}
+
+/** The caller's context, or a 401 when nobody is logged in. */
+export function requireContext(request: FastifyRequest): RequestContext {
+  if (!request.session) throw new DomainError('UNAUTHENTICATED', 'Please log in.');
+  return { actor: request.session.actor, requestId: request.id, ip: request.ip };
+}
+
+export function setSessionCookie(reply: FastifyReply, token: string, maxAgeSeconds: number, secure: boolean) {
+  reply.setCookie(sessionCookie, token, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure,
+    maxAge: maxAgeSeconds,
+  });
+}
+
+export function clearSessionCookie(reply: FastifyReply, secure: boolean) {
+  reply.clearCookie(sessionCookie, { path: '/', httpOnly: true, sameSite: 'lax', secure });
+}

@@ -1,0 +1,131 @@
+import type { Role } from '@hearth/domain';
+import { roleSlug } from '@hearth/domain';
+import type { InjectOptions } from 'fastify';
+import { buildApp, type HearthApp } from '../app.ts';
+import { loadConfig } from '../config.ts';
+import type { DatabaseHandle } from '../db/database.ts';
+import { migrateToLatest } from '../db/migrate.ts';
+import { openTestDatabase } from '../db/test-database.ts';
+import { demoDomain, seedDemo } from '../demo/seed.ts';
+
+export const demoPassword = 'demo-password-1';
+
+export interface TestApp {
+  hearth: HearthApp;
+  database: DatabaseHandle;
+  organizationId: string;
+  /** Moves the test clock forward. */
+  advance(ms: number): void;
+  now(): Date;
+  anonymous(): Agent;
+  login(who: Role | string, password?: string): Promise<Agent>;
+  close(): Promise<void>;
+}
+
+export interface Agent {
+  csrfToken: string | null;
+  userId: string | null;
+  request(
+    method: InjectOptions['method'],
+    url: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<Response>;
+  get(url: string): Promise<Response>;
+  post(url: string, body?: unknown): Promise<Response>;
+  patch(url: string, body?: unknown): Promise<Response>;
+  delete(url: string): Promise<Response>;
+}
+
+export interface Response {
+  status: number;
+  // biome-ignore lint/suspicious/noExplicitAny: tests read whatever JSON the endpoint returned
+  body: any;
+  headers: Record<string, unknown>;
+  raw: string;
+}
+
+/**
+ * A real app on a fresh database with the demo service seeded, driven through `inject()`.
+ * One per test file (`beforeAll`), so files never share state.
+ */
+export async function createTestApp(
+  options: { start?: Date; env?: Record<string, string> } = {},
+): Promise<TestApp> {
+  let now = options.start ?? new Date('2026-11-23T09:00:00.000Z');
+  const database = await openTestDatabase();
+  await migrateToLatest(database.db);
+  const { organizationId } = await seedDemo(database.db, demoPassword, now);
+  const config = {
+    ...loadConfig({ HEARTH_DATA_DIR: '/nonexistent', HEARTH_WEB_DIST: '/nonexistent', ...options.env }, []),
+    seedDemo: false,
+  };
+  const hearth = await buildApp({
+    config,
+    database,
+    clock: () => now,
+    logger: process.env.HEARTH_LOG === '1',
+  });
+  await hearth.app.ready();
+
+  const agent = (cookie: string | null, csrfToken: string | null, userId: string | null): Agent => {
+    const request: Agent['request'] = async (method, url, body, headers = {}) => {
+      const res = await hearth.app.inject({
+        method,
+        url,
+        ...(body !== undefined &&
+          (typeof body === 'string' || Buffer.isBuffer(body)
+            ? { payload: body }
+            : { payload: body as object })),
+        headers: {
+          ...(cookie ? { cookie } : {}),
+          ...(csrfToken ? { 'x-csrf-token': csrfToken } : {}),
+          ...headers,
+        },
+      });
+      let parsed: unknown = null;
+      try {
+        parsed = res.body ? JSON.parse(res.body) : null;
+      } catch {
+        parsed = null;
+      }
+      return { status: res.statusCode, body: parsed, headers: res.headers, raw: res.body };
+    };
+    return {
+      csrfToken,
+      userId,
+      request,
+      get: (url) => request('GET', url),
+      post: (url, body) => request('POST', url, body ?? {}),
+      patch: (url, body) => request('PATCH', url, body ?? {}),
+      delete: (url) => request('DELETE', url),
+    };
+  };
+
+  return {
+    hearth,
+    database,
+    organizationId,
+    advance(ms) {
+      now = new Date(now.getTime() + ms);
+    },
+    now: () => now,
+    anonymous: () => agent(null, null, null),
+    async login(who, password = demoPassword) {
+      const email = who.includes('@') ? who : `${roleSlug(who as Role)}@${demoDomain}`;
+      const res = await hearth.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { email, password },
+      });
+      if (res.statusCode !== 200) throw new Error(`login as ${email} failed: ${res.statusCode} ${res.body}`);
+      const cookie = res.cookies.find((c) => c.name === 'hearth_session');
+      const me = JSON.parse(res.body) as { csrfToken: string; id: string };
+      return agent(`hearth_session=${cookie!.value}`, me.csrfToken, me.id);
+    },
+    async close() {
+      await hearth.close();
+      await database.close();
+    },
+  };
+}
