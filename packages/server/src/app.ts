@@ -27,7 +27,7 @@ import { patientRoutes } from './features/patients/patients.routes.ts';
 import { settingsRoutes } from './features/settings/settings.routes.ts';
 import { staffRoutes } from './features/staff/staff.routes.ts';
 import { registerErrorHandler } from './http/errors.ts';
-import { registerSession } from './http/session.ts';
+import { registerFamilyGate, registerSession } from './http/session.ts';
 import { JobRunner } from './jobs/job-runner.ts';
 
 /** Every feature's routes, mounted under `/api/v1`. A new feature adds one line here. */
@@ -58,6 +58,8 @@ export interface HearthApp {
   app: FastifyInstance;
   deps: AppDeps;
   jobs: JobRunner;
+  /** Every registered route (tests walk the patient-scoped ones). */
+  routes: readonly { method: string; url: string }[];
   close(): Promise<void>;
 }
 
@@ -111,7 +113,12 @@ export async function buildApp(options: BuildAppOptions): Promise<HearthApp> {
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
+  const routes: { method: string; url: string }[] = [];
+  app.addHook('onRoute', (r) => {
+    for (const method of [r.method].flat()) routes.push({ method, url: r.url });
+  });
   registerSession(app, deps);
+  registerFamilyGate(app);
   healthRoutes(app, { ...deps, dialect: database.kind });
   await app.register(
     async (api) => {
@@ -129,6 +136,7 @@ export async function buildApp(options: BuildAppOptions): Promise<HearthApp> {
     app,
     deps,
     jobs,
+    routes,
     async close() {
       await jobs.stop();
       await app.close();

@@ -1,4 +1,4 @@
-import { DomainError } from '@hearth/domain';
+import { DomainError, notFound } from '@hearth/domain';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps, RequestContext } from '../app-context.ts';
 import { resolveSession, type SessionInfo } from '../features/auth/auth.service.ts';
@@ -30,6 +30,21 @@ export function registerSession(app: FastifyInstance, deps: AppDeps): void {
         });
       }
     }
+  });
+}
+
+/**
+ * Defence in depth for family members: any route with a `:patientId` answers 404 for a patient
+ * they are not linked to, before the body is even validated (so not even a 400 tells them the
+ * route would have worked). The services check again.
+ */
+export function registerFamilyGate(app: FastifyInstance): void {
+  app.addHook('preValidation', async (request) => {
+    const actor = request.session?.actor;
+    if (actor?.role !== 'family') return;
+    const patientId = (request.params as Record<string, unknown> | undefined)?.patientId;
+    if (typeof patientId === 'string' && !actor.linkedPatientIds.includes(patientId))
+      throw notFound('The patient');
   });
 }
 
