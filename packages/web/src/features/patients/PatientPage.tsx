@@ -1,0 +1,66 @@
+import { Anchor, Badge, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { isNotFound } from '../../api/api-error.ts';
+import { useCan } from '../../auth/me.ts';
+import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { NotFound } from '../../components/NotFound.tsx';
+import { PageLoader } from '../../components/PageLoader.tsx';
+import { usePageTitle } from '../../components/use-page-title.ts';
+import { FamilySection } from '../family/FamilySection.tsx';
+import { useFamily } from '../family/family-api.ts';
+import { ClinicalLists } from './ClinicalLists.tsx';
+import { IdentityCard } from './IdentityCard.tsx';
+import { PatientStatusBadge } from './PatientStatusBadge.tsx';
+import { usePatient } from './patients-api.ts';
+import { StatusSection } from './StatusSection.tsx';
+
+/** The patient record as issue 2 defines it; later issues add care plans, visits and medicines. */
+export function PatientPage() {
+  const { patientId = '' } = useParams();
+  const { t } = useTranslation();
+  const can = useCan();
+  const query = usePatient(patientId);
+  const family = useFamily(patientId);
+  const p = query.data;
+  usePageTitle(p ? `${p.lastName} ${p.firstName}` : t('patients.title'));
+  if (query.isPending) return <PageLoader />;
+  if (isNotFound(query.error)) return <NotFound homeTo="/app/patients" />;
+  if (query.isError || !p) return <ErrorAlert error={query.error} />;
+  const designated = family.data?.find((m) => m.userId === p.designatedFamilyUserId || m.designated);
+  return (
+    <Stack gap="lg">
+      <Anchor component={Link} to="/app/patients">
+        ← {t('patients.back')}
+      </Anchor>
+      <Group justify="space-between" align="flex-start">
+        <Title order={1}>
+          {p.lastName} {p.firstName} {p.middleName ?? ''}
+        </Title>
+        <PatientStatusBadge status={p.status} size="xl" />
+      </Group>
+      <IdentityCard patient={p} designatedName={designated?.name ?? null} />
+      <ClinicalLists patient={p} canAdd={can('patient:update', { patientId })} />
+      <Stack gap="xs">
+        <Title order={2} size="h3">
+          {t('patients.team')}
+        </Title>
+        {p.team.length === 0 ? (
+          <Text>{t('patients.noTeam')}</Text>
+        ) : (
+          <Group gap="xs">
+            {p.team.map((m) => (
+              <Badge key={m.userId} variant="light" size="lg" tt="none">
+                {m.name} · {t(`roles.${m.role}` as 'roles.nurse', { defaultValue: m.role })}
+              </Badge>
+            ))}
+          </Group>
+        )}
+      </Stack>
+      <StatusSection patient={p} canChange={can('patient:change-status', { patientId })} />
+      <Card withBorder>
+        <FamilySection patientId={p.id} />
+      </Card>
+    </Stack>
+  );
+}

@@ -1,0 +1,56 @@
+import type { Patient, PatientListQuery, PatientStatus, PatientSummary } from '@hearth/domain';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../api/client.ts';
+import type { Page } from '../../api/page.ts';
+
+export type PatientFilters = Partial<Omit<PatientListQuery, 'limit' | 'cursor'>>;
+
+export const patientKeys = {
+  all: ['patients'] as const,
+  list: (f: PatientFilters) => ['patients', 'list', f] as const,
+  areas: ['patients', 'areas'] as const,
+  one: (id: string) => ['patients', 'one', id] as const,
+  family: (id: string) => ['patients', 'family', id] as const,
+};
+
+export function usePatients(filters: PatientFilters) {
+  return useInfiniteQuery({
+    queryKey: patientKeys.list(filters),
+    queryFn: ({ pageParam }) =>
+      api.get<Page<PatientSummary>>('/patients', { ...filters, limit: 50, cursor: pageParam }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+}
+
+export function useAreas() {
+  return useQuery({
+    queryKey: patientKeys.areas,
+    queryFn: () => api.get<string[]>('/patients/areas'),
+    staleTime: 5 * 60_000,
+  });
+}
+
+export function usePatient(id: string) {
+  return useQuery({ queryKey: patientKeys.one(id), queryFn: () => api.get<Patient>(`/patients/${id}`) });
+}
+
+/** Writes to a patient refresh that patient, its family and the lists it appears in. */
+function usePatientMutation<B>(send: (body: B) => Promise<unknown>) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: send,
+    onSuccess: () => qc.invalidateQueries({ queryKey: patientKeys.all }),
+  });
+}
+
+export const useChangeStatus = (id: string) =>
+  usePatientMutation((body: { status: PatientStatus; reason: string }) =>
+    api.post<Patient>(`/patients/${id}/status`, body),
+  );
+
+export const useAddItem = (id: string, kind: 'diagnoses' | 'allergies' | 'contacts') =>
+  usePatientMutation((body: unknown) => api.post<Patient>(`/patients/${id}/${kind}`, body));
+
+export const useUpdatePatient = (id: string) =>
+  usePatientMutation((body: unknown) => api.patch<Patient>(`/patients/${id}`, body));

@@ -1,0 +1,148 @@
+import { type OrganizationSettings, organizationSettingsPatchSchema } from '@hearth/domain';
+import { Alert, Button, Card, NativeSelect, SimpleGrid, Stack, TextInput, Title } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/client.ts';
+import { useCan } from '../../auth/me.ts';
+import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { PageLoader } from '../../components/PageLoader.tsx';
+import { usePageTitle } from '../../components/use-page-title.ts';
+import { useErrorText } from '../../forms/use-error-text.ts';
+import { useForm } from '../../forms/use-form.ts';
+
+const settingsKey = ['settings'] as const;
+
+interface SettingsForm extends Record<string, unknown> {
+  callbackDeadlineMinutes: string;
+  serviceRadiusKm: string;
+  baseLat: string;
+  baseLon: string;
+  servicePhone: string;
+  timeZone: string;
+  language: 'ru' | 'en';
+  sessionHours: string;
+}
+
+const toForm = (s: OrganizationSettings): SettingsForm => ({
+  callbackDeadlineMinutes: String(s.callbackDeadlineMinutes),
+  serviceRadiusKm: String(s.serviceRadiusKm),
+  baseLat: String(s.base.lat),
+  baseLon: String(s.base.lon),
+  servicePhone: s.servicePhone,
+  timeZone: s.timeZone,
+  language: s.language,
+  sessionHours: String(s.sessionHours),
+});
+
+const num = (v: string) => (v.trim() === '' ? undefined : Number(v));
+
+export function SettingsPage() {
+  const { t } = useTranslation();
+  usePageTitle(t('settings.title'));
+  const can = useCan();
+  const qc = useQueryClient();
+  const settings = useQuery({
+    queryKey: settingsKey,
+    queryFn: () => api.get<OrganizationSettings>('/settings'),
+  });
+  const form = useForm<SettingsForm>(
+    toForm({
+      callbackDeadlineMinutes: 15,
+      serviceRadiusKm: 250,
+      base: { lat: 0, lon: 0 },
+      servicePhone: '',
+      timeZone: '',
+      language: 'ru',
+      sessionHours: 12,
+    }),
+  );
+  const errorText = useErrorText(form.errors, 'settings.fieldErrors');
+  const save = useMutation({
+    mutationFn: (body: unknown) => api.patch<OrganizationSettings>('/settings', body),
+    onSuccess: (s) => {
+      qc.setQueryData(settingsKey, s);
+      void qc.invalidateQueries({ queryKey: ['public-info'] });
+    },
+    onError: (e) => form.takeServerErrors(e),
+  });
+  const { setValues } = form;
+  useEffect(() => {
+    if (settings.data) setValues(toForm(settings.data));
+  }, [settings.data, setValues]);
+
+  if (settings.isPending) return <PageLoader />;
+  if (settings.isError) return <ErrorAlert error={settings.error} />;
+  const v = form.values;
+  const readOnly = !can('settings:manage');
+
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    const body = form.validate(organizationSettingsPatchSchema, {
+      callbackDeadlineMinutes: num(v.callbackDeadlineMinutes),
+      serviceRadiusKm: num(v.serviceRadiusKm),
+      base: { lat: num(v.baseLat), lon: num(v.baseLon) },
+      servicePhone: v.servicePhone,
+      timeZone: v.timeZone,
+      language: v.language,
+      sessionHours: num(v.sessionHours),
+    });
+    if (body) save.mutate(body);
+  };
+  const input = (
+    key: keyof SettingsForm & string,
+    errorKey: string,
+    props: { type?: string; inputMode?: 'numeric' | 'decimal' } = {},
+  ) => (
+    <TextInput
+      {...props}
+      label={t(`settings.fields.${key}` as 'settings.fields.servicePhone')}
+      value={v[key] as string}
+      readOnly={readOnly}
+      onChange={(e) => form.set(key, e.currentTarget.value)}
+      error={errorText(errorKey)}
+    />
+  );
+
+  return (
+    <Stack gap="lg" maw={900}>
+      <Title order={1}>{t('settings.title')}</Title>
+      <Card withBorder>
+        <form onSubmit={onSubmit} noValidate>
+          <Stack gap="md">
+            <SimpleGrid cols={{ base: 1, sm: 2 }}>
+              {input('callbackDeadlineMinutes', 'callbackDeadlineMinutes', { inputMode: 'numeric' })}
+              {input('serviceRadiusKm', 'serviceRadiusKm', { inputMode: 'decimal' })}
+              {input('baseLat', 'base.lat', { inputMode: 'decimal' })}
+              {input('baseLon', 'base.lon', { inputMode: 'decimal' })}
+              {input('servicePhone', 'servicePhone', { type: 'tel' })}
+              {input('timeZone', 'timeZone')}
+              <NativeSelect
+                label={t('settings.fields.language')}
+                value={v.language}
+                disabled={readOnly}
+                onChange={(e) => form.set('language', e.currentTarget.value as 'ru' | 'en')}
+                data={[
+                  { value: 'ru', label: 'Русский' },
+                  { value: 'en', label: 'English' },
+                ]}
+              />
+              {input('sessionHours', 'sessionHours', { inputMode: 'numeric' })}
+            </SimpleGrid>
+            {save.isSuccess && (
+              <Alert color="green" role="status">
+                {t('settings.saved')}
+              </Alert>
+            )}
+            {save.isError && Object.keys(form.errors).length === 0 && <ErrorAlert error={save.error} />}
+            {!readOnly && (
+              <Button type="submit" loading={save.isPending} style={{ alignSelf: 'flex-start' }}>
+                {t('common.save')}
+              </Button>
+            )}
+          </Stack>
+        </form>
+      </Card>
+    </Stack>
+  );
+}

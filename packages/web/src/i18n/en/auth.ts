@@ -1,0 +1,47 @@
+export const auth = {
+  auth: {
+    login: {
+      title: 'Log in',
+      email: 'E-mail',
+      password: 'Password',
+      submit: 'Log in',
+      wrong: 'The e-mail or password is not right.',
+      throttledTitle: 'Too many attempts',
+      throttled_one: 'Login is paused for this account. Please try again in {{count}} minute.',
+      throttled_other: 'Login is paused for this account. Please try again in {{count}} minutes.',
+      requestCare: 'Looking for care? Send a request without an account',
+    },
+    invitation: {
+      title: 'Accept the invitation',
+      lead: 'Choose a password for your account.',
+      noToken: 'This link is incomplete. Please ask for a new invitation.',
+      submit: 'Set password',
+      doneTitle: 'Your account is ready',
+      done: 'You can now log in as {{email}}.',
+      toLogin: 'Go to login',
+      haveAccount: 'Already have an account? Log in',
+    },
+    password: {
+      title: 'Change password',
+      current: 'Current password',
+      new: 'New password',
+      repeat: 'Repeat the new password',
+      rule: 'At least 8 characters. A few words make a strong password.',
+      submit: 'Change password',
+      changed: 'Your password has been changed.',
+      wrongCurrent: 'The current password is not right.',
+    },
+    account: { title: 'My account' },
+    loginErrors: {
+      email: 'Enter a valid e-mail address.',
+      password: 'Enter your password.',
+    },
+    fieldErrors: {
+      email: 'Enter a valid e-mail address.',
+      password: 'Use at least 8 characters.',
+      newPassword: 'Use at least 8 characters.',
+      currentPassword: 'Enter your current password.',
+      repeat: 'The passwords differ.',
+    },
+  },
+};

@@ -1,0 +1,21 @@
+import { admin } from './admin.ts';
+import { auth } from './auth.ts';
+import { commission } from './commission.ts';
+import { common } from './common.ts';
+import { intake } from './intake.ts';
+import { patients } from './patients.ts';
+import { portal } from './portal.ts';
+import { queue } from './queue.ts';
+
+/** English texts; the Russian ones must have the same keys (checked by the compiler). */
+export const en = {
+  ...common,
+  ...intake,
+  ...auth,
+  ...queue,
+  ...commission,
+  ...patients,
+  ...admin,
+  ...portal,
+};
+export type Messages = typeof en;

@@ -1,0 +1,14 @@
+export const portal = {
+  portal: {
+    title: 'Family portal',
+    account: 'My account',
+    greeting: 'Hello, {{name}}',
+    noPatients: 'Your account is not linked to a patient yet. Please call the service.',
+    allPatients: 'All my patients',
+    contactTitle: 'Contact the team',
+    contactLead: 'If something worries you, call us first, before calling an ambulance.',
+    call: 'Call {{phone}}',
+    teamTitle: 'Care team',
+    noTeam: 'The team will be assigned soon.',
+  },
+};

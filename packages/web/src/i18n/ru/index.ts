@@ -1,0 +1,21 @@
+import type { Messages } from '../en/index.ts';
+import { admin } from './admin.ts';
+import { auth } from './auth.ts';
+import { commission } from './commission.ts';
+import { common } from './common.ts';
+import { intake } from './intake.ts';
+import { patients } from './patients.ts';
+import { portal } from './portal.ts';
+import { queue } from './queue.ts';
+import type { RussianOf } from './russian-of.ts';
+
+export const ru: RussianOf<Messages> = {
+  ...common,
+  ...intake,
+  ...auth,
+  ...queue,
+  ...commission,
+  ...patients,
+  ...admin,
+  ...portal,
+};

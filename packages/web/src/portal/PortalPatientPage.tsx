@@ -1,0 +1,89 @@
+import { Anchor, Button, Paper, Stack, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { isNotFound } from '../api/api-error.ts';
+import { useCurrentUser } from '../auth/me.ts';
+import { ErrorAlert } from '../components/ErrorAlert.tsx';
+import { NotFound } from '../components/NotFound.tsx';
+import { PageLoader } from '../components/PageLoader.tsx';
+import { usePageTitle } from '../components/use-page-title.ts';
+import { FamilySection } from '../features/family/FamilySection.tsx';
+import { usePublicInfo } from '../features/intake/intake-api.ts';
+import { PatientStatusBadge } from '../features/patients/PatientStatusBadge.tsx';
+import { usePatient } from '../features/patients/patients-api.ts';
+
+/**
+ * One patient as the family sees them. Sections are stacked cards so later issues (diary,
+ * medicines schedule, visits) each add one card here.
+ */
+export function PortalPatientPage() {
+  const { patientId = '' } = useParams();
+  const { t } = useTranslation();
+  const me = useCurrentUser();
+  const patient = usePatient(patientId);
+  const info = usePublicInfo();
+  const p = patient.data;
+  usePageTitle(p ? `${p.firstName} ${p.lastName}` : t('portal.title'));
+  if (patient.isPending) return <PageLoader />;
+  if (isNotFound(patient.error)) return <NotFound homeTo="/portal" />;
+  if (patient.isError || !p) return <ErrorAlert error={patient.error} />;
+  const phone = info.data?.servicePhone;
+  return (
+    <Stack gap="lg">
+      {me.linkedPatientIds.length > 1 && (
+        <Anchor component={Link} to="/portal" size="lg">
+          ← {t('portal.allPatients')}
+        </Anchor>
+      )}
+      <Stack gap="xs">
+        <Title order={1} data-testid="portal-patient-name">
+          {p.lastName} {p.firstName} {p.middleName ?? ''}
+        </Title>
+        <div>
+          <PatientStatusBadge status={p.status} size="xl" />
+        </div>
+      </Stack>
+
+      <Paper withBorder p="lg" radius="md" bg="hearth.0">
+        <Stack gap="sm">
+          <Title order={2} size="h3">
+            {t('portal.contactTitle')}
+          </Title>
+          <Text size="lg">{t('portal.contactLead')}</Text>
+          {phone && (
+            <Button
+              component="a"
+              href={`tel:${phone.replace(/[^0-9+]/g, '')}`}
+              size="xl"
+              fullWidth
+              data-testid="portal-call"
+            >
+              {t('portal.call', { phone })}
+            </Button>
+          )}
+        </Stack>
+      </Paper>
+
+      <Paper withBorder p="lg" radius="md">
+        <Stack gap="xs">
+          <Title order={2} size="h3">
+            {t('portal.teamTitle')}
+          </Title>
+          {p.team.length === 0 ? (
+            <Text size="lg">{t('portal.noTeam')}</Text>
+          ) : (
+            p.team.map((m) => (
+              <Text key={m.userId} size="lg">
+                {m.name} — {t(`roles.${m.role}` as 'roles.nurse', { defaultValue: m.role })}
+              </Text>
+            ))
+          )}
+        </Stack>
+      </Paper>
+
+      <Paper withBorder p="lg" radius="md">
+        <FamilySection patientId={p.id} large />
+      </Paper>
+    </Stack>
+  );
+}

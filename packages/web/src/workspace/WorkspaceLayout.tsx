@@ -1,0 +1,94 @@
+import { AppShell, Badge, Burger, Button, Group, NavLink, Stack, Text } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { useTranslation } from 'react-i18next';
+import { Outlet, NavLink as RouterNavLink, useLocation } from 'react-router';
+import { useCan, useCurrentUser } from '../auth/me.ts';
+import { LanguageSwitcher } from '../components/LanguageSwitcher.tsx';
+import { useLogout } from '../features/auth/auth-api.ts';
+import { useNotifications } from '../features/notifications/notifications-api.ts';
+import { useLiveEvents } from '../live/use-live-events.ts';
+import { visibleNav } from './nav.ts';
+
+/** The staff workspace frame: header, role-filtered navigation, live updates. */
+export function WorkspaceLayout() {
+  const { t } = useTranslation();
+  const me = useCurrentUser();
+  const can = useCan();
+  const [opened, { toggle, close }] = useDisclosure();
+  const logout = useLogout();
+  const location = useLocation();
+  const notifications = useNotifications();
+  useLiveEvents();
+  const unread = notifications.data?.items.filter((n) => !n.readAt).length ?? 0;
+
+  return (
+    <AppShell
+      header={{ height: 60 }}
+      navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+      padding="md"
+    >
+      <a className="skip-link" href="#main">
+        {t('common.skipToContent')}
+      </a>
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t('nav.menu')} />
+            <Text fw={700} c="hearth.8" truncate>
+              {me.organizationName}
+            </Text>
+            {me.isDemo && (
+              <Badge color="orange" variant="light" visibleFrom="xs">
+                {t('common.demo')}
+              </Badge>
+            )}
+          </Group>
+          <Group gap="sm" wrap="nowrap">
+            <LanguageSwitcher />
+            <Button
+              variant="subtle"
+              onClick={() => logout.mutate()}
+              loading={logout.isPending}
+              visibleFrom="sm"
+            >
+              {t('nav.logout')}
+            </Button>
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="sm" aria-label={t('nav.label')}>
+        <Stack gap={2} component="nav" aria-label={t('nav.label')}>
+          <Text size="sm" px="sm" pb="xs">
+            {me.name} · {t(`roles.${me.role}`)}
+          </Text>
+          {visibleNav(can).map((item) => (
+            <NavLink
+              key={item.key}
+              component={RouterNavLink}
+              to={item.to}
+              label={t(`nav.${item.key}`)}
+              active={location.pathname === item.to || location.pathname.startsWith(`${item.to}/`)}
+              onClick={close}
+              rightSection={
+                item.key === 'notifications' && unread > 0 ? (
+                  <Badge color="red" size="sm" aria-label={t('notifications.unread', { count: unread })}>
+                    {unread}
+                  </Badge>
+                ) : null
+              }
+            />
+          ))}
+          <NavLink
+            component="button"
+            label={t('nav.logout')}
+            onClick={() => logout.mutate()}
+            hiddenFrom="sm"
+          />
+        </Stack>
+      </AppShell.Navbar>
+      <AppShell.Main id="main" tabIndex={-1}>
+        <Outlet />
+      </AppShell.Main>
+    </AppShell>
+  );
+}

@@ -1,0 +1,23 @@
+import type { Action, PermissionTarget } from '@hearth/domain';
+
+export interface NavItem {
+  key: 'requests' | 'commission' | 'patients' | 'notifications' | 'staff' | 'settings' | 'audit' | 'account';
+  to: string;
+  /** Shown only when the role may do this; none means every staff member. */
+  action?: Action;
+}
+
+export const navItems: readonly NavItem[] = [
+  { key: 'requests', to: '/app/requests', action: 'intake:read' },
+  { key: 'commission', to: '/app/commission', action: 'commission:read' },
+  { key: 'patients', to: '/app/patients', action: 'patient:list' },
+  { key: 'notifications', to: '/app/notifications' },
+  { key: 'staff', to: '/app/staff', action: 'staff:read' },
+  { key: 'settings', to: '/app/settings', action: 'settings:manage' },
+  { key: 'audit', to: '/app/audit', action: 'audit:read' },
+  { key: 'account', to: '/app/account' },
+];
+
+/** The navigation a role sees: only what the permission matrix lets it do. */
+export const visibleNav = (can: (action: Action, target?: PermissionTarget) => boolean) =>
+  navItems.filter((item) => !item.action || can(item.action));
