@@ -19,6 +19,8 @@ export interface TestApp {
   now(): Date;
   anonymous(): Agent;
   login(who: Role | string, password?: string): Promise<Agent>;
+  /** Stops the server and starts a new one on the same database, as after a crash. */
+  restart(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -60,13 +62,17 @@ export async function createTestApp(
     ...loadConfig({ HEARTH_DATA_DIR: '/nonexistent', HEARTH_WEB_DIST: '/nonexistent', ...options.env }, []),
     seedDemo: false,
   };
-  const hearth = await buildApp({
-    config,
-    database,
-    clock: () => now,
-    logger: process.env.HEARTH_LOG === '1',
-  });
-  await hearth.app.ready();
+  const start = async () => {
+    const app = await buildApp({
+      config,
+      database,
+      clock: () => now,
+      logger: process.env.HEARTH_LOG === '1',
+    });
+    await app.app.ready();
+    return app;
+  };
+  let hearth = await start();
 
   const agent = (cookie: string | null, csrfToken: string | null, userId: string | null): Agent => {
     const request: Agent['request'] = async (method, url, body, headers = {}) => {
@@ -103,7 +109,9 @@ export async function createTestApp(
   };
 
   return {
-    hearth,
+    get hearth() {
+      return hearth;
+    },
     database,
     organizationId,
     advance(ms) {
@@ -122,6 +130,10 @@ export async function createTestApp(
       const cookie = res.cookies.find((c) => c.name === 'hearth_session');
       const me = JSON.parse(res.body) as { csrfToken: string; id: string };
       return agent(`hearth_session=${cookie!.value}`, me.csrfToken, me.id);
+    },
+    async restart() {
+      await hearth.close();
+      hearth = await start();
     },
     async close() {
       await hearth.close();

@@ -48,6 +48,7 @@ export async function refer(
       patientId = await insertNewPatient(trx, deps, ctx, withDiagnosis);
     }
     const id = randomUUID();
+    if (body.careRequestId) await markReferred(trx, orgId, body.careRequestId, id, now);
     await repo.insertCase(trx, {
       id,
       organization_id: orgId,
@@ -63,7 +64,6 @@ export async function refer(
       created_at: now,
       updated_at: now,
     });
-    if (body.careRequestId) await markReferred(trx, orgId, body.careRequestId, id, now);
     await recordAudit(trx, deps, ctx, orgId, {
       action: 'commission.refer',
       entityType: 'commission_case',

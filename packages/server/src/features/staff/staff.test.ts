@@ -23,21 +23,17 @@ describe('staff accounts', () => {
           .post('/api/v1/auth/login', { email: 'new.nurse@example.org', password: 'whatever-password' })
       ).status,
     ).toBe(401);
-    const accept = await t
-      .anonymous()
-      .post('/api/v1/auth/accept-invitation', {
-        token: invite.body.acceptToken,
-        password: 'nurse-password-1',
-      });
+    const accept = await t.anonymous().post('/api/v1/auth/accept-invitation', {
+      token: invite.body.acceptToken,
+      password: 'nurse-password-1',
+    });
     expect(accept.status).toBe(200);
     const nurse = await t.login('new.nurse@example.org', 'nurse-password-1');
     expect((await nurse.get('/api/v1/auth/me')).body.role).toBe('nurse');
-    const again = await t
-      .anonymous()
-      .post('/api/v1/auth/accept-invitation', {
-        token: invite.body.acceptToken,
-        password: 'another-password',
-      });
+    const again = await t.anonymous().post('/api/v1/auth/accept-invitation', {
+      token: invite.body.acceptToken,
+      password: 'another-password',
+    });
     expect(again.status).toBe(404);
   });
 
