@@ -12,6 +12,7 @@ import { toPlan } from '../solve.ts';
 import { solveParallel } from '../workers.ts';
 import { evaluateVrptw } from './evaluate.ts';
 import { runHhc } from './hhc.ts';
+import { runScale } from './scale.ts';
 
 const DATA = new URL('../../../../../shared/benchdata/', import.meta.url).pathname;
 
@@ -108,7 +109,8 @@ async function main(): Promise<void> {
   const set = o.set;
   if (set === 'solomon' || set === 'homberger200') await vrptw(set, o);
   else if (set === 'mankowska' || set === 'uhhc') await runHhc(set, o, DATA);
-  else throw new Error('--set must be solomon, homberger200, mankowska or uhhc');
+  else if (set === 'scale') await runScale(o);
+  else throw new Error('--set must be solomon, homberger200, mankowska, uhhc or scale');
 }
 
 main().catch((e: unknown) => {
