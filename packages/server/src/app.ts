@@ -118,7 +118,7 @@ export async function buildApp(options: BuildAppOptions): Promise<HearthApp> {
     for (const method of [r.method].flat()) routes.push({ method, url: r.url });
   });
   registerSession(app, deps);
-  registerFamilyGate(app);
+  registerFamilyGate(app, deps);
   healthRoutes(app, { ...deps, dialect: database.kind });
   await app.register(
     async (api) => {

@@ -1,6 +1,7 @@
 import { DomainError, notFound } from '@hearth/domain';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps, RequestContext } from '../app-context.ts';
+import { recordDenied } from '../features/audit/audit.service.ts';
 import { resolveSession, type SessionInfo } from '../features/auth/auth.service.ts';
 
 export const sessionCookie = 'hearth_session';
@@ -38,15 +39,24 @@ export function registerSession(app: FastifyInstance, deps: AppDeps): void {
  * they are not linked to, before the body is even validated (so not even a 400 tells them the
  * route would have worked). The services check again.
  */
-export function registerFamilyGate(app: FastifyInstance): void {
+export function registerFamilyGate(app: FastifyInstance, deps: AppDeps): void {
   app.addHook('preValidation', async (request) => {
     const actor = request.session?.actor;
     if (actor?.role !== 'family') return;
     const patientId = (request.params as Record<string, unknown> | undefined)?.patientId;
-    if (typeof patientId === 'string' && !actor.linkedPatientIds.includes(patientId))
-      throw notFound('The patient');
+    if (typeof patientId !== 'string' || actor.linkedPatientIds.includes(patientId)) return;
+    const ctx = { actor, requestId: request.id, ip: request.ip };
+    await recordDenied(deps, ctx, {
+      action: `${request.method} ${request.routeOptions.url ?? ''}`,
+      entityType: 'patient',
+      entityId: patientId,
+      patientId: isUuid(patientId) ? patientId : null,
+    });
+    throw notFound('The patient');
   });
 }
+
+const isUuid = (s: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(s);
 
 /** The caller's context, or a 401 when nobody is logged in. */
 export function requireContext(request: FastifyRequest): RequestContext {

@@ -25,7 +25,6 @@ export async function loadPatientFor(
     entityId: patientId,
     patientId: patient ? patientId : null,
   });
-  if (!patient || ctx.actor.role === 'family' || !can(ctx.actor, 'patient:read', { patientId }))
-    throw notFound('The patient');
+  if (!patient || !can(ctx.actor, 'patient:read', { patientId })) throw notFound('The patient');
   throw new DomainError('FORBIDDEN', 'You do not have permission to do this.');
 }
