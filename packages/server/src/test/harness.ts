@@ -25,6 +25,8 @@ export interface TestApp {
 }
 
 export interface Agent {
+  /** The session cookie header, for tests that speak HTTP without inject (SSE). */
+  cookie: string | null;
   csrfToken: string | null;
   userId: string | null;
   request(
@@ -98,6 +100,7 @@ export async function createTestApp(
       return { status: res.statusCode, body: parsed, headers: res.headers, raw: res.body };
     };
     return {
+      cookie,
       csrfToken,
       userId,
       request,
