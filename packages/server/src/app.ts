@@ -17,6 +17,7 @@ import { EventBus } from './events/event-bus.ts';
 import { eventRoutes } from './events/events.routes.ts';
 import { auditRoutes } from './features/audit/audit.routes.ts';
 import { authRoutes } from './features/auth/auth.routes.ts';
+import { carePlanRoutes } from './features/care-plans/care-plans.routes.ts';
 import { commissionRoutes } from './features/commission/commission.routes.ts';
 import { familyRoutes } from './features/family/family.routes.ts';
 import { healthRoutes } from './features/health/health.routes.ts';
@@ -24,8 +25,11 @@ import { intakeJobs } from './features/intake/intake.jobs.ts';
 import { intakeRoutes } from './features/intake/intake.routes.ts';
 import { notificationRoutes } from './features/notifications/notifications.routes.ts';
 import { patientRoutes } from './features/patients/patients.routes.ts';
+import { planningRoutes } from './features/planning/planning.routes.ts';
+import { settled as planningSettled } from './features/planning/planning.service.ts';
 import { settingsRoutes } from './features/settings/settings.routes.ts';
 import { staffRoutes } from './features/staff/staff.routes.ts';
+import { visitRoutes } from './features/visits/visits.routes.ts';
 import { registerErrorHandler } from './http/errors.ts';
 import { registerFamilyGate, registerSession } from './http/session.ts';
 import { JobRunner } from './jobs/job-runner.ts';
@@ -39,6 +43,9 @@ const features = [
   intakeRoutes,
   commissionRoutes,
   patientRoutes,
+  carePlanRoutes,
+  visitRoutes,
+  planningRoutes,
   auditRoutes,
   notificationRoutes,
   eventRoutes,
@@ -139,6 +146,7 @@ export async function buildApp(options: BuildAppOptions): Promise<HearthApp> {
     routes,
     async close() {
       await jobs.stop();
+      await planningSettled();
       await app.close();
       if (unlisten) await unlisten();
     },

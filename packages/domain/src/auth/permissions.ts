@@ -22,6 +22,17 @@ export const actions = [
   'settings:read',
   'settings:manage',
   'audit:read',
+  'careplan:read',
+  'careplan:write',
+  'visit:read',
+  'visit:request',
+  'visit:schedule',
+  'visit:perform',
+  'rota:read',
+  'rota:manage',
+  'planning:run',
+  'meeting:read',
+  'meeting:manage',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -48,6 +59,19 @@ const matrix: Record<Action, readonly Role[]> = {
   'settings:read': [...allStaffReaders, 'volunteer_coordinator', 'equipment_manager'],
   'settings:manage': ['admin'],
   'audit:read': ['admin'],
+  // family may read their own patient's care plan and visits (checked below)
+  'careplan:read': [...allStaffReaders, 'family'],
+  'careplan:write': [...coordinatorLike, ...clinicalRoles],
+  'visit:read': [...allStaffReaders, 'family'],
+  'visit:request': [...coordinatorLike, ...clinicalRoles],
+  'visit:schedule': coordinatorLike,
+  // the visiting staff member moves their own visit on; the service checks it is theirs
+  'visit:perform': [...coordinatorLike, ...clinicalRoles],
+  'rota:read': [...coordinatorLike, ...clinicalRoles],
+  'rota:manage': coordinatorLike,
+  'planning:run': coordinatorLike,
+  'meeting:read': [...coordinatorLike, ...clinicalRoles],
+  'meeting:manage': [...coordinatorLike, 'physician', 'nurse'],
 };
 
 export interface Actor {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { travelSettingsSchema } from '../care/travel.ts';
 import { localeSchema } from '../common/schemas.ts';
 
 /** Organization settings with safe defaults; an administrator may tune them. */
@@ -22,6 +23,19 @@ export const organizationSettingsSchema = z.object({
     .min(1)
     .max(24 * 30)
     .default(12),
+  /** Travel model for planning and the dispatch board (issue 5). */
+  travel: travelSettingsSchema.prefault({}),
+  /** How long the weekly planner may search; the server stays responsive meanwhile (worker thread). */
+  planningTimeLimitSeconds: z.number().min(0.5).max(300).default(10),
+  /** Default working day for the rota when a shift is created without times. */
+  workdayStart: z
+    .string()
+    .regex(/^\d\d:\d\d$/)
+    .default('08:00'),
+  workdayEnd: z
+    .string()
+    .regex(/^\d\d:\d\d$/)
+    .default('17:00'),
 });
 export type OrganizationSettings = z.infer<typeof organizationSettingsSchema>;
 

@@ -1,6 +1,11 @@
 import type { AuditEventTable } from '../features/audit/audit.table.ts';
 import type { AppUserTable, LoginFailureTable, UserSessionTable } from '../features/auth/auth.table.ts';
 import type {
+  CarePlanVersionTable,
+  TeamMeetingReviewTable,
+  TeamMeetingTable,
+} from '../features/care-plans/care-plans.table.ts';
+import type {
   CommissionCaseTable,
   CommissionDecisionTable,
   CommissionDocumentTable,
@@ -17,7 +22,14 @@ import type {
   PatientTable,
   PatientTeamMemberTable,
 } from '../features/patients/patients.table.ts';
+import type { PlanRunTable } from '../features/planning/planning.table.ts';
 import type { OrganizationTable } from '../features/settings/settings.table.ts';
+import type {
+  StaffShiftTable,
+  VisitEventTable,
+  VisitNoteTable,
+  VisitTable,
+} from '../features/visits/visits.table.ts';
 import type { JobTable } from '../jobs/job.table.ts';
 
 /** Every table Kysely knows, assembled from the features' own row types. */
@@ -42,4 +54,12 @@ export interface Database {
   stored_file: StoredFileTable;
   commission_document: CommissionDocumentTable;
   audit_event: AuditEventTable;
+  care_plan_version: CarePlanVersionTable;
+  team_meeting: TeamMeetingTable;
+  team_meeting_review: TeamMeetingReviewTable;
+  staff_shift: StaffShiftTable;
+  visit: VisitTable;
+  visit_event: VisitEventTable;
+  visit_note: VisitNoteTable;
+  plan_run: PlanRunTable;
 }

@@ -22,6 +22,10 @@ interface SettingsForm extends Record<string, unknown> {
   timeZone: string;
   language: 'ru' | 'en';
   sessionHours: string;
+  roadFactor: string;
+  speedKmh: string;
+  tableUrl: string;
+  planningTimeLimitSeconds: string;
 }
 
 const toForm = (s: OrganizationSettings): SettingsForm => ({
@@ -33,6 +37,10 @@ const toForm = (s: OrganizationSettings): SettingsForm => ({
   timeZone: s.timeZone,
   language: s.language,
   sessionHours: String(s.sessionHours),
+  roadFactor: String(s.travel.roadFactor),
+  speedKmh: String(s.travel.speedKmh),
+  tableUrl: s.travel.tableUrl ?? '',
+  planningTimeLimitSeconds: String(s.planningTimeLimitSeconds),
 });
 
 const num = (v: string) => (v.trim() === '' ? undefined : Number(v));
@@ -55,6 +63,10 @@ export function SettingsPage() {
       timeZone: '',
       language: 'ru',
       sessionHours: 12,
+      travel: { roadFactor: 1.3, speedKmh: 40, tableUrl: null, tableTimeoutMs: 2000 },
+      planningTimeLimitSeconds: 10,
+      workdayStart: '08:00',
+      workdayEnd: '17:00',
     }),
   );
   const errorText = useErrorText(form.errors, 'settings.fieldErrors');
@@ -86,6 +98,13 @@ export function SettingsPage() {
       timeZone: v.timeZone,
       language: v.language,
       sessionHours: num(v.sessionHours),
+      travel: {
+        roadFactor: num(v.roadFactor),
+        speedKmh: num(v.speedKmh),
+        tableUrl: v.tableUrl.trim() === '' ? null : v.tableUrl.trim(),
+        tableTimeoutMs: settings.data?.travel.tableTimeoutMs ?? 2000,
+      },
+      planningTimeLimitSeconds: num(v.planningTimeLimitSeconds),
     });
     if (body) save.mutate(body);
   };
@@ -128,6 +147,10 @@ export function SettingsPage() {
                 ]}
               />
               {input('sessionHours', 'sessionHours', { inputMode: 'numeric' })}
+              {input('roadFactor', 'travel.roadFactor', { inputMode: 'decimal' })}
+              {input('speedKmh', 'travel.speedKmh', { inputMode: 'decimal' })}
+              {input('tableUrl', 'travel.tableUrl', { type: 'url' })}
+              {input('planningTimeLimitSeconds', 'planningTimeLimitSeconds', { inputMode: 'decimal' })}
             </SimpleGrid>
             {save.isSuccess && (
               <Alert color="green" role="status">
