@@ -1,4 +1,4 @@
-import { createTheme, type MantineColorsTuple } from '@mantine/core';
+import { type CSSVariablesResolver, createTheme, type MantineColorsTuple } from '@mantine/core';
 
 // A calm teal. Shade 7 (the primary) on white is about 6:1, above WCAG AA for text and buttons.
 const hearth: MantineColorsTuple = [
@@ -23,4 +23,27 @@ export const theme = createTheme({
   fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", Arial, sans-serif',
   defaultRadius: 'md',
   cursorType: 'pointer',
+  components: {
+    // long Russian labels and phone numbers must wrap on a 390 px screen rather than be cut off
+    Button: {
+      styles: {
+        root: { height: 'auto', minHeight: 'var(--button-height)', paddingBlock: 6 },
+        label: { whiteSpace: 'normal', textAlign: 'center', lineHeight: 1.25 },
+      },
+    },
+  },
+});
+
+/**
+ * Mantine's default "dimmed" (hints under fields) and error reds are about 3:1 on white, below
+ * WCAG AA for small text; darker shades keep hints and errors readable for tired eyes.
+ */
+export const cssVariablesResolver: CSSVariablesResolver = () => ({
+  variables: {},
+  light: {
+    '--mantine-color-dimmed': 'var(--mantine-color-gray-7)',
+    '--mantine-color-error': 'var(--mantine-color-red-9)',
+    '--mantine-color-placeholder': 'var(--mantine-color-gray-6)',
+  },
+  dark: {},
 });
