@@ -26,7 +26,7 @@ test('five wrong passwords throttle the login', async ({ browser }) => {
   const answer = page.waitForResponse((r) => r.url().endsWith('/api/v1/auth/login'));
   await submit.click();
   expect((await answer).status()).toBe(429);
-  await expect(page.getByTestId('login-throttled')).toContainText('Login is paused');
+  await expect(page.getByTestId('login-throttled')).toContainText('Too many login attempts');
   await expect(page).toHaveURL(/\/login/);
   await shot(page, 'login-throttled-desktop');
   await context.close();
