@@ -71,5 +71,12 @@ test('the coordinator sees escalations and can enter a phone request', async ({ 
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Сидоров Иван');
   await expect(page.getByText('Телефон', { exact: false }).first()).toBeVisible();
   await shot(page, 'phone-request-created-ru');
+
+  // The queue on a phone, for a coordinator on the move.
+  await page.setViewportSize(phone);
+  await page.getByRole('button', { name: 'Меню' }).click();
+  await page.getByRole('link', { name: 'Заявки' }).click();
+  await expect(page.getByTestId('queue-count')).toBeVisible();
+  await shot(page, 'queue-phone-ru');
   await context.close();
 });

@@ -141,7 +141,7 @@ export function StaffPage() {
                   </Table.Td>
                   <Table.Td>{t(`roles.${s.role}`)}</Table.Td>
                   <Table.Td>{s.email}</Table.Td>
-                  <Table.Td>{s.phone ?? '—'}</Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{s.phone ?? '—'}</Table.Td>
                   <Table.Td>
                     <Badge
                       color={s.status === 'active' ? 'green' : s.status === 'invited' ? 'orange' : 'gray'}
