@@ -61,11 +61,9 @@ export function registerErrorHandler(app: FastifyInstance, options: { spaIndex: 
     // client-side routes of the single-page app get its index.html; API paths get the error shape
     if (options.spaIndex && request.method === 'GET' && !request.url.startsWith('/api'))
       return reply.sendFile('index.html');
-    return reply
-      .status(404)
-      .send({
-        error: { code: 'NOT_FOUND', message: `No route ${request.method} ${request.url.split('?')[0]}` },
-      });
+    return reply.status(404).send({
+      error: { code: 'NOT_FOUND', message: `No route ${request.method} ${request.url.split('?')[0]}` },
+    });
   });
 }
 
