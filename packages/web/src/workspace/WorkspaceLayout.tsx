@@ -72,7 +72,7 @@ export function WorkspaceLayout() {
               onClick={close}
               rightSection={
                 item.key === 'notifications' && unread > 0 ? (
-                  <Badge color="red" size="sm" aria-label={t('notifications.unread', { count: unread })}>
+                  <Badge color="red.9" size="sm" aria-label={t('notifications.unread', { count: unread })}>
                     {unread}
                   </Badge>
                 ) : null
