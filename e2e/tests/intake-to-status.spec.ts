@@ -114,6 +114,14 @@ test('a public request becomes a patient with palliative status', async ({ brows
   await row.click();
   await expect(coordinator.page.getByRole('heading', { level: 1 })).toContainText(surname);
   await expect(coordinator.page.getByTestId('status-history')).toContainText('Palliative status granted');
+
+  // Coordinates of the home put it inside the service area around Minsk.
+  await coordinator.page.getByRole('button', { name: 'Edit details' }).click();
+  const details = coordinator.page.getByRole('form', { name: 'Edit details' });
+  await details.getByLabel('Latitude').fill('53.9274');
+  await details.getByLabel('Longitude').fill('27.6352');
+  await details.getByRole('button', { name: 'Save' }).click();
+  await expect(coordinator.page.getByText('Inside the service area')).toBeVisible();
   await shot(coordinator.page, 'patient-desktop');
 
   await Promise.all([coordinator.context.close(), visitor.context.close(), member.context.close()]);
