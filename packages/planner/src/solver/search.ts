@@ -259,7 +259,10 @@ export class Search {
     for (const c of sol.unassigned.slice()) {
       if (inst.tPartner[c]! >= 0 && sol.routeOf[c]! < 0) this.insertPair(sol, c, maxRoutes);
     }
-    this.regret(sol, maxRoutes);
+    // Regret costs O(n²) route evaluations; large instances with exact route scans use the
+    // cheaper sequential best insertion instead.
+    if (inst.simple || inst.nTasks <= 400) this.regret(sol, maxRoutes);
+    else this.recreate(sol, maxRoutes, 0);
   }
 
   /** Puts fixed tasks in their routes, ordered by their fixed start. */
