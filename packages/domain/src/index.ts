@@ -1,3 +1,4 @@
+export * from './alerts/schemas.ts';
 export * from './audit/schemas.ts';
 export * from './auth/permissions.ts';
 export * from './auth/roles.ts';
@@ -8,6 +9,7 @@ export * from './common/domain-error.ts';
 export * from './common/geo.ts';
 export * from './common/schemas.ts';
 export * from './intake/schemas.ts';
+export * from './oncall/rota.ts';
 export * from './patients/icd10.ts';
 export * from './patients/schemas.ts';
 export * from './settings/schemas.ts';

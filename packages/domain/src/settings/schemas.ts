@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { alertSettingsSchema } from '../alerts/schemas.ts';
 import { localeSchema } from '../common/schemas.ts';
 
 /** Organization settings with safe defaults; an administrator may tune them. */
@@ -22,6 +23,8 @@ export const organizationSettingsSchema = z.object({
     .min(1)
     .max(24 * 30)
     .default(12),
+  /** Alert deadlines and escalation steps (issue 4); defaults: urgent 1 h, review 24 h. */
+  alerts: alertSettingsSchema.prefault({}),
 });
 export type OrganizationSettings = z.infer<typeof organizationSettingsSchema>;
 
