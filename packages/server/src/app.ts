@@ -16,6 +16,8 @@ import type { DatabaseHandle } from './db/database.ts';
 import { pgNotify } from './db/notify.ts';
 import { EventBus } from './events/event-bus.ts';
 import { eventRoutes } from './events/events.routes.ts';
+import { alertJobs } from './features/alerts/alerts.jobs.ts';
+import { alertRoutes } from './features/alerts/alerts.routes.ts';
 import { auditRoutes } from './features/audit/audit.routes.ts';
 import { authRoutes } from './features/auth/auth.routes.ts';
 import { commissionRoutes } from './features/commission/commission.routes.ts';
@@ -43,10 +45,11 @@ const features = [
   auditRoutes,
   notificationRoutes,
   eventRoutes,
+  alertRoutes,
 ];
 
 /** Durable job handlers by kind. */
-const jobHandlers = [intakeJobs];
+const jobHandlers = [intakeJobs, alertJobs];
 
 export interface BuildAppOptions {
   config: Config;

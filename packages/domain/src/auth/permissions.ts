@@ -22,6 +22,8 @@ export const actions = [
   'settings:read',
   'settings:manage',
   'audit:read',
+  'alert:read',
+  'alert:handle',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -48,6 +50,9 @@ const matrix: Record<Action, readonly Role[]> = {
   'settings:read': [...allStaffReaders, 'volunteer_coordinator', 'equipment_manager'],
   'settings:manage': ['admin'],
   'audit:read': ['admin'],
+  // alerts: the whole care team sees the inbox; clinicians and coordinators answer
+  'alert:read': [...coordinatorLike, ...clinicalRoles],
+  'alert:handle': [...coordinatorLike, 'physician', 'nurse', 'psychologist', 'social_worker'],
 };
 
 export interface Actor {
