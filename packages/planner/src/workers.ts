@@ -64,8 +64,15 @@ function result(data: SolutionData, iterations: number, seconds: number): Parall
  */
 function workerBootstrap(): string {
   const entry = new URL('./worker.ts', import.meta.url).href;
-  const tsx = import.meta.resolve('tsx/esm/api');
-  return `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`;
+  let tsx: string | null = null;
+  try {
+    tsx = import.meta.resolve('tsx/esm/api');
+  } catch {
+    // No tsx: the runtime is expected to load TypeScript itself (e.g. a type-stripping Node).
+  }
+  return tsx
+    ? `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`
+    : `import(${JSON.stringify(entry)});`;
 }
 
 export async function solveParallel(

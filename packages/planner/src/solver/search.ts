@@ -359,7 +359,8 @@ export class Search {
   }
 
   /** Route minimisation (SISR fleet minimisation with absence counters). */
-  minimiseFleet(start: Solution, opts: SearchOptions, until: number): Solution {
+  minimiseFleet(start: Solution, opts: SearchOptions, until: number, share = 0.7): Solution {
+    const from = opts.now();
     const inst = this.inst;
     const rng = this.rng;
     let best = start;
@@ -396,7 +397,11 @@ export class Search {
       if (s.unassigned.length < cur.unassigned.length || sumAbs(s) < sumAbs(cur)) cur = s;
       if (cur.unassigned.length === 0) {
         best = cur;
-        opts.onProgress?.(best.cost(), this.iterations, 0);
+        opts.onProgress?.(
+          best.cost(),
+          this.iterations,
+          (share * (opts.now() - from)) / Math.max(1, until - from),
+        );
         if (best.nonEmpty <= lower) break;
         cur = dropRoute(best);
         maxRoutes = cur.nonEmpty;
