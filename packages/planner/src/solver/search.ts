@@ -28,6 +28,7 @@ export class Search {
   private readonly depotLoc: number;
   private readonly removedMark: Int32Array;
   private markStamp = 0;
+  private readonly sortKey: Float64Array;
   iterations = 0;
 
   constructor(
@@ -38,6 +39,7 @@ export class Search {
     this.ins.rng = rng;
     this.depotLoc = inst.nVeh > 0 ? inst.vStart[0]! : 0;
     this.removedMark = new Int32Array(inst.nVeh);
+    this.sortKey = new Float64Array(inst.nTasks);
   }
 
   // ---------------------------------------------------------------- removal
@@ -231,7 +233,7 @@ export class Search {
     const inst = this.inst;
     const rng = this.rng;
     const todo = sol.unassigned.slice();
-    const key = new Map<number, number>();
+    const key = this.sortKey;
     const u = rng.next() * 13;
     const L = inst.nLoc;
     for (const c of todo) {
@@ -246,9 +248,9 @@ export class Search {
       else k = sol.l[c]! - sol.e[c]!;
       // Higher priority first (linked pairs take their turn like any other task).
       k -= inst.tPenalty[c]! * 1e-3;
-      key.set(c, k);
+      key[c] = k;
     }
-    todo.sort((a, b) => key.get(a)! - key.get(b)! || a - b);
+    todo.sort((a, b) => key[a]! - key[b]! || a - b);
     this.ins.blink = blink;
     for (const c of todo) {
       if (sol.routeOf[c]! >= 0) continue;
