@@ -42,7 +42,7 @@ export function fromData(compiled: Compiled, data: SolutionData): Solution {
     if (p !== null) sol.setPin(c, p);
   });
   data.routes.forEach((tasks, v) => {
-    const r = sol.routes[v]!;
+    const r = sol.own(v);
     for (const c of tasks) {
       r.tasks.push(c);
       sol.routeOf[c] = v;

@@ -281,7 +281,7 @@ export class Search {
     const fixed = sol.unassigned.filter((c) => inst.tFixedVeh[c]! >= 0);
     fixed.sort((a, b) => inst.tFixedStart[a]! - inst.tFixedStart[b]!);
     for (const c of fixed) {
-      const r = sol.routes[inst.tFixedVeh[c]!]!;
+      const r = sol.own(inst.tFixedVeh[c]!);
       r.tasks.push(c);
       if (r.tasks.length === 1) sol.nonEmpty++;
       sol.routeOf[c] = r.v;
@@ -348,8 +348,8 @@ export class Search {
       active.delete(pick);
       // Find the route again and insert.
       if (!ins.findBest(sol, pick, maxRoutes)) continue;
+      sol.insert(pick, sol.routes[ins.best.r]!, ins.best.pos);
       const r = sol.routes[ins.best.r]!;
-      sol.insert(pick, r, ins.best.pos);
       for (const c of active) one(c, r);
     }
   }
