@@ -1,3 +1,6 @@
+export * from './alerts/schemas.ts';
+export * from './assessments/scales.ts';
+export * from './assessments/schemas.ts';
 export * from './audit/schemas.ts';
 export * from './auth/permissions.ts';
 export * from './auth/roles.ts';
@@ -15,6 +18,8 @@ export * from './common/domain-error.ts';
 export * from './common/geo.ts';
 export * from './common/schemas.ts';
 export * from './intake/schemas.ts';
+export * from './oncall/rota.ts';
 export * from './patients/icd10.ts';
 export * from './patients/schemas.ts';
 export * from './settings/schemas.ts';
+export * from './triage/rules.ts';

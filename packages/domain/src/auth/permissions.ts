@@ -33,6 +33,8 @@ export const actions = [
   'planning:run',
   'meeting:read',
   'meeting:manage',
+  'alert:read',
+  'alert:handle',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -72,6 +74,9 @@ const matrix: Record<Action, readonly Role[]> = {
   'planning:run': coordinatorLike,
   'meeting:read': [...coordinatorLike, ...clinicalRoles],
   'meeting:manage': [...coordinatorLike, 'physician', 'nurse'],
+  // alerts: the whole care team sees the inbox; clinicians and coordinators answer
+  'alert:read': [...coordinatorLike, ...clinicalRoles],
+  'alert:handle': [...coordinatorLike, 'physician', 'nurse', 'psychologist', 'social_worker'],
 };
 
 export interface Actor {

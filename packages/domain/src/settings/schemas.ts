@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import { alertSettingsSchema } from '../alerts/schemas.ts';
 import { travelSettingsSchema } from '../care/travel.ts';
 import { localeSchema } from '../common/schemas.ts';
+import { triageSettingsSchema } from '../triage/rules.ts';
 
 /** Organization settings with safe defaults; an administrator may tune them. */
 export const organizationSettingsSchema = z.object({
@@ -27,15 +29,10 @@ export const organizationSettingsSchema = z.object({
   travel: travelSettingsSchema.prefault({}),
   /** How long the weekly planner may search; the server stays responsive meanwhile (worker thread). */
   planningTimeLimitSeconds: z.number().min(0.5).max(300).default(10),
-  /** Default working day for the rota when a shift is created without times. */
-  workdayStart: z
-    .string()
-    .regex(/^\d\d:\d\d$/)
-    .default('08:00'),
-  workdayEnd: z
-    .string()
-    .regex(/^\d\d:\d\d$/)
-    .default('17:00'),
+  /** Alert deadlines and escalation steps (issue 4); defaults: urgent 1 h, review 24 h. */
+  alerts: alertSettingsSchema.prefault({}),
+  /** Triage thresholds (issue 4), defaults from the sources. */
+  triage: triageSettingsSchema.prefault({}),
 });
 export type OrganizationSettings = z.infer<typeof organizationSettingsSchema>;
 

@@ -1,3 +1,4 @@
+import type { AlertEventTable, AlertTable } from '../features/alerts/alerts.table.ts';
 import type { AuditEventTable } from '../features/audit/audit.table.ts';
 import type { AppUserTable, LoginFailureTable, UserSessionTable } from '../features/auth/auth.table.ts';
 import type {
@@ -14,6 +15,7 @@ import type {
 import type { FamilyLinkTable } from '../features/family/family.table.ts';
 import type { CallAttemptTable, CareRequestTable } from '../features/intake/intake.table.ts';
 import type { NotificationTable } from '../features/notifications/notifications.table.ts';
+import type { OnCallShiftTable } from '../features/oncall/oncall.table.ts';
 import type {
   PatientAllergyTable,
   PatientContactTable,
@@ -62,4 +64,7 @@ export interface Database {
   visit_event: VisitEventTable;
   visit_note: VisitNoteTable;
   plan_run: PlanRunTable;
+  alert: AlertTable;
+  alert_event: AlertEventTable;
+  on_call_shift: OnCallShiftTable;
 }

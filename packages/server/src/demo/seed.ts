@@ -11,6 +11,7 @@ import * as patients from '../features/patients/patients.repository.ts';
 import { insertOrganization } from '../features/settings/settings.repository.ts';
 import { JobRunner } from '../jobs/job-runner.ts';
 import { seedCarePlans } from './care-plans.ts';
+import { seedClinicalWatch } from './clinical-watch.ts';
 import {
   adultDiagnoses,
   allergySubstances,
@@ -307,6 +308,7 @@ export async function seedDemo(db: Db, password: string, now: Date) {
         await JobRunner.enqueue(trx, orgId, callbackDeadlineJob, due, { careRequestId: id });
       }
     }
+    await seedClinicalWatch(trx, rnd, { orgId, userIds, patientIds, now });
     await seedCarePlans(trx, rnd, orgId, userIds, now, 'Europe/Minsk');
     await recordAudit(trx, clock, null, orgId, {
       action: 'demo.seed',

@@ -28,7 +28,21 @@ interface SettingsForm extends Record<string, unknown> {
   planningTimeLimitSeconds: string;
 }
 
-const toForm = (s: OrganizationSettings): SettingsForm => ({
+/** Only the fields this form edits; other features' settings keep their stored values. */
+const toForm = (
+  s: Pick<
+    OrganizationSettings,
+    | 'callbackDeadlineMinutes'
+    | 'serviceRadiusKm'
+    | 'base'
+    | 'servicePhone'
+    | 'timeZone'
+    | 'language'
+    | 'sessionHours'
+    | 'travel'
+    | 'planningTimeLimitSeconds'
+  >,
+): SettingsForm => ({
   callbackDeadlineMinutes: String(s.callbackDeadlineMinutes),
   serviceRadiusKm: String(s.serviceRadiusKm),
   baseLat: String(s.base.lat),
@@ -65,8 +79,6 @@ export function SettingsPage() {
       sessionHours: 12,
       travel: { roadFactor: 1.3, speedKmh: 40, tableUrl: null, tableTimeoutMs: 2000 },
       planningTimeLimitSeconds: 10,
-      workdayStart: '08:00',
-      workdayEnd: '17:00',
     }),
   );
   const errorText = useErrorText(form.errors, 'settings.fieldErrors');
