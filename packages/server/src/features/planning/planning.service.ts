@@ -24,6 +24,8 @@ import {
 import type { Plan, Progress } from '@hearth/planner';
 import type { AppDeps, RequestContext } from '../../app-context.ts';
 import type { Conn } from '../../db/conn.ts';
+import { findAlertView } from '../alerts/alerts.repository.ts';
+import { resolveAlert } from '../alerts/alerts.service.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { currentPlans } from '../care-plans/care-plans.repository.ts';
 import { localDate, localMinutes } from '../care-plans/care-plans.service.ts';
@@ -747,6 +749,10 @@ export async function previewUrgent(
   if (!can(ctx.actor, 'planning:run')) throw forbidden();
   const patient = await loadPatientFor(deps, ctx, 'visit:schedule', body.patientId);
   const orgId = ctx.actor.organizationId;
+  if (body.alertId) {
+    const alert = await findAlertView(deps.db, orgId, body.alertId);
+    if (!alert || alert.patient_id !== patient.id) throw notFound('The alert');
+  }
   const settings = await loadSettings(deps.db, orgId);
   const now = deps.clock();
   const date = localDate(now, settings.timeZone);
@@ -936,6 +942,7 @@ export async function publishRun(deps: AppDeps, ctx: RequestContext, id: string)
   if (!can(ctx.actor, 'planning:run')) throw forbidden();
   const orgId = ctx.actor.organizationId;
   const touched: string[] = [];
+  let alertId: string | null = null;
   await deps.db.transaction().execute(async (trx) => {
     const run = await repo.lockRun(trx, orgId, id);
     if (!run) throw notFound('The planning run');
@@ -948,10 +955,11 @@ export async function publishRun(deps: AppDeps, ctx: RequestContext, id: string)
       touched.push(
         ...(await publishWeek(trx, ctx, orgId, run.id, run.input as unknown as WeekInput, result, now)),
       );
-    else
-      touched.push(
-        ...(await acceptUrgent(trx, ctx, orgId, run.id, run.input as unknown as UrgentInput, result, now)),
-      );
+    else {
+      const input = run.input as unknown as UrgentInput;
+      alertId = input.alertId;
+      touched.push(...(await acceptUrgent(trx, ctx, orgId, run.id, input, result, now)));
+    }
     await repo.updateRun(trx, orgId, id, {
       status: 'published',
       published_at: now,
@@ -965,6 +973,17 @@ export async function publishRun(deps: AppDeps, ctx: RequestContext, id: string)
     for (const pid of new Set(touched.map((t) => t.split('|')[1]!)))
       await recordAudit(trx, deps, ctx, orgId, { action: 'visit.plan', entityType: 'visit', patientId: pid });
   });
+  // dispatched from an alert: the alert is answered with "urgent visit" (unless someone already answered it)
+  if (alertId && can(ctx.actor, 'alert:handle')) {
+    try {
+      await resolveAlert(deps, ctx, alertId, {
+        outcome: 'urgent_visit_requested',
+        note: 'Urgent visit dispatched',
+      });
+    } catch (err) {
+      if (!(err instanceof DomainError && err.code === 'CONFLICT')) throw err;
+    }
+  }
   for (const t of touched) await publishVisit(deps, orgId, t.split('|')[0]!);
   await deps.events.publish({
     organizationId: orgId,

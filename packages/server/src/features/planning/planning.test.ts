@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Agent, createTestApp, type TestApp } from '../../test/harness.ts';
+import { raiseAlert } from '../alerts/alerts.service.ts';
 
 let t: TestApp;
 let coordinator: Agent;
@@ -156,5 +157,44 @@ describe('urgent visit', () => {
     expect(familyNotes.body.items.map((n: { title: string }) => n.title)).toContain(
       'An urgent visit is on its way',
     );
+  });
+
+  it('dispatches from an alert: the alert is answered with "urgent visit"', async () => {
+    const deps = t.hearth.deps;
+    const raised = await deps.db.transaction().execute((trx) =>
+      raiseAlert(trx, deps, {
+        organizationId: t.organizationId,
+        patientId,
+        severity: 'urgent',
+        audience: 'clinical',
+        ruleSet: 'test',
+        ruleSetVersion: '1',
+        ruleId: 'test.family-cannot-cope',
+        title: 'The family cannot cope',
+        facts: {},
+      }),
+    );
+    const alert = { id: raised.alertId, patientId };
+    const others = await coordinator.get('/api/v1/patients?status=active&limit=5');
+    const otherPatient = others.body.items.find((p: { id: string }) => p.id !== patientId).id;
+    const wrongPatient = await coordinator.post('/api/v1/planning/urgent', {
+      patientId: otherPatient,
+      discipline: 'nurse',
+      reason: 'Проверка',
+      alertId: alert.id,
+    });
+    expect(wrongPatient.status).toBe(404);
+    const preview = await coordinator.post('/api/v1/planning/urgent', {
+      patientId: alert.patientId,
+      discipline: 'physician',
+      reason: 'Вызов по тревоге',
+      alertId: alert.id,
+    });
+    expect(preview.status, preview.raw).toBe(202);
+    const run = await waitFor(preview.body.id);
+    expect(run.status, run.error).toBe('ready');
+    expect((await coordinator.post(`/api/v1/planning/runs/${run.id}/publish`)).status).toBe(200);
+    const after = await coordinator.get(`/api/v1/alerts/${alert.id}`);
+    expect(after.body).toMatchObject({ status: 'resolved', outcome: 'urgent_visit_requested' });
   });
 });
