@@ -21,6 +21,10 @@ export function queryKeysFor(type: string): string[][] {
       return [['staff']];
     case 'settings':
       return [['settings']];
+    case 'visit':
+    case 'careplan':
+    case 'planning':
+      return [['care']];
     default:
       return [];
   }
@@ -40,4 +44,7 @@ export const knownEventTypes = [
   'notification.created',
   'staff.updated',
   'settings.updated',
+  'visit.updated',
+  'careplan.updated',
+  'planning.updated',
 ] as const;

@@ -1,7 +1,17 @@
 import type { Action, PermissionTarget } from '@hearth/domain';
 
 export interface NavItem {
-  key: 'requests' | 'commission' | 'patients' | 'notifications' | 'staff' | 'settings' | 'audit' | 'account';
+  key:
+    | 'requests'
+    | 'commission'
+    | 'dispatch'
+    | 'myDay'
+    | 'patients'
+    | 'notifications'
+    | 'staff'
+    | 'settings'
+    | 'audit'
+    | 'account';
   to: string;
   /** Shown only when the role may do this; none means every staff member. */
   action?: Action;
@@ -10,6 +20,8 @@ export interface NavItem {
 export const navItems: readonly NavItem[] = [
   { key: 'requests', to: '/app/requests', action: 'intake:read' },
   { key: 'commission', to: '/app/commission', action: 'commission:read' },
+  { key: 'dispatch', to: '/app/dispatch', action: 'planning:run' },
+  { key: 'myDay', to: '/app/my-day', action: 'visit:perform' },
   { key: 'patients', to: '/app/patients', action: 'patient:list' },
   { key: 'notifications', to: '/app/notifications' },
   { key: 'staff', to: '/app/staff', action: 'staff:read' },

@@ -59,6 +59,8 @@ export const common = {
     logout: 'Log out',
     requests: 'Requests',
     commission: 'Commission',
+    dispatch: 'Dispatch',
+    myDay: 'My day',
     patients: 'Patients',
     notifications: 'Notifications',
     staff: 'Staff',

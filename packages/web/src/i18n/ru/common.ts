@@ -62,6 +62,8 @@ export const common: RussianOf<typeof en> = {
     logout: 'Выйти',
     requests: 'Заявки',
     commission: 'Комиссия',
+    dispatch: 'Диспетчерская',
+    myDay: 'Мой день',
     patients: 'Пациенты',
     notifications: 'Уведомления',
     staff: 'Сотрудники',
