@@ -265,6 +265,10 @@ export async function moveVisit(
   if (!can(ctx.actor, 'visit:schedule')) throw forbidden('Only a coordinator moves visits.');
   const orgId = ctx.actor.organizationId;
   const settings = await loadSettings(deps.db, orgId);
+  if (body.date < localDate(deps.clock(), settings.timeZone))
+    throw new DomainError('VALIDATION', 'A visit cannot be moved to a day that has passed.', {
+      fields: [{ field: 'body.date', message: 'in the past' }],
+    });
   await deps.db.transaction().execute(async (trx) => {
     const v = await visits.lockVisit(trx, orgId, id);
     if (!v) throw notFound('The visit');
@@ -307,13 +311,13 @@ export async function moveVisit(
       others.length,
     );
     const ordered = [...others.slice(0, position), moved, ...others.slice(position)];
-    await retime(trx, orgId, target, body.staffId, ordered, now);
+    await retime(trx, orgId, target, body.staffId, ordered, now, settings.timeZone);
     if (fromStaff && (fromStaff !== body.staffId || fromDate !== body.date)) {
       const source = await dayContext(trx, orgId, fromDate);
       const left = source.visits
         .filter((x) => x.staff_id === fromStaff && x.status !== 'requested')
         .sort(byStart);
-      await retime(trx, orgId, source, fromStaff, left, now);
+      await retime(trx, orgId, source, fromStaff, left, now, settings.timeZone);
     }
     const after = await visits.findVisit(trx, orgId, id);
     const when = `${body.date} ${hhmmOf(after?.start_min ?? 0)}`;
@@ -354,11 +358,14 @@ async function retime(
   staffId: string,
   ordered: VisitRow[],
   now: Date,
+  timeZone: string,
 ) {
   const shift = dc.shifts.find((s) => s.user_id === staffId);
+  // today, nobody can leave before now: re-timing never moves a visit into the past
+  const earliest = dc.date === localDate(now, timeZone) ? Math.ceil(localMinutes(now, timeZone) / 5) * 5 : 0;
   const timed = timeRoute({
     staffDisciplines: [dc.staff.find((s) => s.id === staffId)?.role ?? ''],
-    shift: shift ? { start: shift.start_min, end: shift.end_min } : null,
+    shift: shift ? { start: Math.max(shift.start_min, earliest), end: shift.end_min } : null,
     stops: ordered.map((v) => stopOf(v, dc.places, false)),
     legs: legsFor(
       dc.matrix,
@@ -1063,8 +1070,9 @@ async function publishWeek(
     });
   });
   await visits.insertVisits(trx, rows);
-  for (const row of rows)
-    await visits.insertEvent(trx, {
+  await visits.insertEvents(
+    trx,
+    rows.map((row) => ({
       id: randomUUID(),
       organization_id: orgId,
       visit_id: row.id,
@@ -1074,7 +1082,8 @@ async function publishWeek(
       by_user_id: ctx.actor.userId,
       at: now,
       client_id: null,
-    });
+    })),
+  );
   const staffIds = [...new Set(rows.map((r) => r.staff_id))];
   if (staffIds.length > 0)
     await notifyUsers(

@@ -100,6 +100,12 @@ describe('the dispatch board', () => {
     const aAfter = (moved.body.routes as Route[]).find((r) => r.staffId === a.staffId)!;
     expect(aAfter.stops).toHaveLength(a.stops.length - 1);
 
+    const past = await coordinator.post(`/api/v1/visits/${moving.visitId}/move`, {
+      staffId: b.staffId,
+      date: '2026-11-20',
+    });
+    expect(past.status).toBe(400);
+
     // a nurse's visit given to the chaplain is flagged
     const chaplain = routes.find((r) => r.role === 'chaplain')!;
     const wrong = await coordinator.post(`/api/v1/visits/${moving.visitId}/move`, {

@@ -118,6 +118,9 @@ export const notesOf = (db: Conn, organizationId: string, visitIds: string[]) =>
 export const insertEvent = (db: Conn, row: VisitEventTable) =>
   db.insertInto('visit_event').values(row).execute();
 
+export const insertEvents = (db: Conn, rows: VisitEventTable[]) =>
+  rows.length === 0 ? Promise.resolve() : db.insertInto('visit_event').values(rows).execute();
+
 export const eventByClientId = (db: Conn, organizationId: string, clientId: string) =>
   db
     .selectFrom('visit_event')
