@@ -22,6 +22,8 @@ import { familyRoutes } from './features/family/family.routes.ts';
 import { healthRoutes } from './features/health/health.routes.ts';
 import { intakeJobs } from './features/intake/intake.jobs.ts';
 import { intakeRoutes } from './features/intake/intake.routes.ts';
+import { medicinesJobs } from './features/medicines/medicines.jobs.ts';
+import { medicineRoutes } from './features/medicines/medicines.routes.ts';
 import { notificationRoutes } from './features/notifications/notifications.routes.ts';
 import { patientRoutes } from './features/patients/patients.routes.ts';
 import { settingsRoutes } from './features/settings/settings.routes.ts';
@@ -42,10 +44,11 @@ const features = [
   auditRoutes,
   notificationRoutes,
   eventRoutes,
+  medicineRoutes,
 ];
 
 /** Durable job handlers by kind. */
-const jobHandlers = [intakeJobs];
+const jobHandlers = [intakeJobs, medicinesJobs];
 
 export interface BuildAppOptions {
   config: Config;

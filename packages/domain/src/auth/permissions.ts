@@ -22,6 +22,15 @@ export const actions = [
   'settings:read',
   'settings:manage',
   'audit:read',
+  'medicine:formulary',
+  'medicine:read',
+  'medicine:mar',
+  'medicine:prescribe',
+  'medicine:convert',
+  'medicine:administer',
+  'medicine:countersign',
+  'medicine:anticipatory',
+  'medicine:controlled',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -48,6 +57,18 @@ const matrix: Record<Action, readonly Role[]> = {
   'settings:read': [...allStaffReaders, 'volunteer_coordinator', 'equipment_manager'],
   'settings:manage': ['admin'],
   'audit:read': ['admin'],
+  // Medicines (issue 6): only a physician prescribes or changes a dose (DOMAIN.md, Medicines)
+  'medicine:formulary': [...allStaffReaders],
+  // family: read only, and only their patient's schedule and log (checked below)
+  'medicine:read': [...allStaffReaders, 'family'],
+  'medicine:mar': ['physician', 'nurse', 'coordinator', 'admin'],
+  'medicine:prescribe': ['physician'],
+  'medicine:convert': ['physician'],
+  // relatives and nurses record each dose; the dose guard keeps them inside the prescription
+  'medicine:administer': ['physician', 'nurse', 'family'],
+  'medicine:countersign': ['physician'],
+  'medicine:anticipatory': ['physician', 'nurse'],
+  'medicine:controlled': ['physician', 'nurse'],
 };
 
 export interface Actor {

@@ -8,6 +8,14 @@ import type {
 } from '../features/commission/commission.table.ts';
 import type { FamilyLinkTable } from '../features/family/family.table.ts';
 import type { CallAttemptTable, CareRequestTable } from '../features/intake/intake.table.ts';
+import type {
+  AnticipatoryBoxTable,
+  ControlledEntryTable,
+  ControlledStockTable,
+  MedicineAdministrationTable,
+  PrescriptionTable,
+  PrescriptionVersionTable,
+} from '../features/medicines/medicines.table.ts';
 import type { NotificationTable } from '../features/notifications/notifications.table.ts';
 import type {
   PatientAllergyTable,
@@ -42,4 +50,10 @@ export interface Database {
   stored_file: StoredFileTable;
   commission_document: CommissionDocumentTable;
   audit_event: AuditEventTable;
+  prescription: PrescriptionTable;
+  prescription_version: PrescriptionVersionTable;
+  medicine_administration: MedicineAdministrationTable;
+  anticipatory_box: AnticipatoryBoxTable;
+  controlled_stock: ControlledStockTable;
+  controlled_entry: ControlledEntryTable;
 }

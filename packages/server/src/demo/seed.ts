@@ -10,6 +10,7 @@ import { callbackDeadlineJob } from '../features/intake/intake.service.ts';
 import * as patients from '../features/patients/patients.repository.ts';
 import { insertOrganization } from '../features/settings/settings.repository.ts';
 import { JobRunner } from '../jobs/job-runner.ts';
+import { seedMedicines } from './medicines.ts';
 import {
   adultDiagnoses,
   allergySubstances,
@@ -306,6 +307,12 @@ export async function seedDemo(db: Db, password: string, now: Date) {
         await JobRunner.enqueue(trx, orgId, callbackDeadlineJob, due, { careRequestId: id });
       }
     }
+    await seedMedicines(
+      trx,
+      rnd,
+      { orgId, patientIds, physicians, nurses, familyUserId: userIds.family! },
+      now,
+    );
     await recordAudit(trx, clock, null, orgId, {
       action: 'demo.seed',
       entityType: 'organization',
