@@ -1,3 +1,6 @@
+export * from './alerts/schemas.ts';
+export * from './assessments/scales.ts';
+export * from './assessments/schemas.ts';
 export * from './audit/schemas.ts';
 export * from './auth/permissions.ts';
 export * from './auth/roles.ts';
@@ -16,6 +19,8 @@ export * from './medicines/opioid-factors.ts';
 export * from './medicines/refusal-text.ts';
 export * from './medicines/regimen-checks.ts';
 export * from './medicines/schemas.ts';
+export * from './oncall/rota.ts';
 export * from './patients/icd10.ts';
 export * from './patients/schemas.ts';
 export * from './settings/schemas.ts';
+export * from './triage/rules.ts';

@@ -22,6 +22,8 @@ export const actions = [
   'settings:read',
   'settings:manage',
   'audit:read',
+  'alert:read',
+  'alert:handle',
   'medicine:formulary',
   'medicine:read',
   'medicine:mar',
@@ -57,6 +59,9 @@ const matrix: Record<Action, readonly Role[]> = {
   'settings:read': [...allStaffReaders, 'volunteer_coordinator', 'equipment_manager'],
   'settings:manage': ['admin'],
   'audit:read': ['admin'],
+  // alerts: the whole care team sees the inbox; clinicians and coordinators answer
+  'alert:read': [...coordinatorLike, ...clinicalRoles],
+  'alert:handle': [...coordinatorLike, 'physician', 'nurse', 'psychologist', 'social_worker'],
   // Medicines (issue 6): only a physician prescribes or changes a dose (DOMAIN.md, Medicines)
   'medicine:formulary': [...allStaffReaders],
   // family: read only, and only their patient's schedule and log (checked below)

@@ -199,6 +199,15 @@ export class Search {
       }
     }
     if (!bx || !by) return false;
+    if (inst.simple && this.rng.next() < 0.5) {
+      // Any common start in the feasible range keeps both routes feasible: vary it so that later
+      // insertions around the pair are not always blocked by the earliest choice.
+      const hiA = Math.min(bx.L, by.L - lo);
+      if (hiA > bTa) {
+        bTa += this.rng.next() * (hiA - bTa);
+        bTb = Math.max(by.E, bTa + lo);
+      }
+    }
     sol.setPin(a, bTa);
     sol.setPin(b, bTb);
     sol.insert(a, sol.routes[bx.r]!, bx.pos);
@@ -235,8 +244,7 @@ export class Search {
       } else if (u < 10) k = -inst.dist[this.depotLoc * L + inst.tLoc[c]!]!;
       else if (u < 11) k = inst.dist[this.depotLoc * L + inst.tLoc[c]!]!;
       else k = sol.l[c]! - sol.e[c]!;
-      // Linked and fixed-time tasks first, then by priority.
-      if (inst.tPartner[c]! >= 0) k -= 4e12;
+      // Higher priority first (linked pairs take their turn like any other task).
       k -= inst.tPenalty[c]! * 1e-3;
       key.set(c, k);
     }
@@ -259,7 +267,10 @@ export class Search {
     for (const c of sol.unassigned.slice()) {
       if (inst.tPartner[c]! >= 0 && sol.routeOf[c]! < 0) this.insertPair(sol, c, maxRoutes);
     }
-    this.regret(sol, maxRoutes);
+    // Regret costs O(n²) route evaluations; large instances with exact route scans use the
+    // cheaper sequential best insertion instead.
+    if (inst.simple || inst.nTasks <= 400) this.regret(sol, maxRoutes);
+    else this.recreate(sol, maxRoutes, 0);
   }
 
   /** Puts fixed tasks in their routes, ordered by their fixed start. */

@@ -239,8 +239,15 @@ export class Solution {
 /** Start of service at `arrival` given the task's windows (INF if no window can be met). */
 export function startTime(inst: Instance, pin: Float64Array, c: number, arrival: number): number {
   const p = pin[c]!;
-  if (!Number.isNaN(p)) return arrival <= p ? p : INF;
   const w = inst.tWin[c]!;
+  if (!Number.isNaN(p)) {
+    if (arrival > p) return INF;
+    // A pinned start (linked visit) must still respect the task's windows; fixed tasks are kept.
+    if (inst.tFixedVeh[c]! >= 0) return p;
+    if (inst.tSoft[c]) return p >= w[0]! ? p : INF;
+    for (let k = 0; k < w.length; k += 2) if (p >= w[k]! && p <= w[k + 1]!) return p;
+    return INF;
+  }
   for (let k = 0; k < w.length; k += 2) {
     if (arrival <= w[k + 1]!) return Math.max(arrival, w[k]!);
   }
@@ -342,7 +349,9 @@ export function scanRoute(
       if (missed === INF) return INF;
     }
   }
-  if (arrive > inst.vClose[v]!) return INF;
+  const over = arrive - inst.vClose[v]!;
+  if (over > inst.vOvertime[v]!) return INF;
+  if (over > 0) missed += over * inst.overtimeCost;
   if (arrive - departure > inst.vMaxWork[v]!) return INF;
   if (out) {
     out.breakStart = breakStart;

@@ -1,3 +1,4 @@
+import type { AlertEventTable, AlertTable } from '../features/alerts/alerts.table.ts';
 import type { AuditEventTable } from '../features/audit/audit.table.ts';
 import type { AppUserTable, LoginFailureTable, UserSessionTable } from '../features/auth/auth.table.ts';
 import type {
@@ -17,6 +18,7 @@ import type {
   PrescriptionVersionTable,
 } from '../features/medicines/medicines.table.ts';
 import type { NotificationTable } from '../features/notifications/notifications.table.ts';
+import type { OnCallShiftTable } from '../features/oncall/oncall.table.ts';
 import type {
   PatientAllergyTable,
   PatientContactTable,
@@ -50,6 +52,9 @@ export interface Database {
   stored_file: StoredFileTable;
   commission_document: CommissionDocumentTable;
   audit_event: AuditEventTable;
+  alert: AlertTable;
+  alert_event: AlertEventTable;
+  on_call_shift: OnCallShiftTable;
   prescription: PrescriptionTable;
   prescription_version: PrescriptionVersionTable;
   medicine_administration: MedicineAdministrationTable;

@@ -10,6 +10,7 @@ import { callbackDeadlineJob } from '../features/intake/intake.service.ts';
 import * as patients from '../features/patients/patients.repository.ts';
 import { insertOrganization } from '../features/settings/settings.repository.ts';
 import { JobRunner } from '../jobs/job-runner.ts';
+import { seedClinicalWatch } from './clinical-watch.ts';
 import { seedMedicines } from './medicines.ts';
 import {
   adultDiagnoses,
@@ -307,6 +308,7 @@ export async function seedDemo(db: Db, password: string, now: Date) {
         await JobRunner.enqueue(trx, orgId, callbackDeadlineJob, due, { careRequestId: id });
       }
     }
+    await seedClinicalWatch(trx, rnd, { orgId, userIds, patientIds, now });
     await seedMedicines(
       trx,
       rnd,

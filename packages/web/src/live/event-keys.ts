@@ -21,6 +21,8 @@ export function queryKeysFor(type: string): string[][] {
       return [['staff']];
     case 'settings':
       return [['settings']];
+    case 'medicines':
+      return [['medicines']];
     default:
       return [];
   }
@@ -40,4 +42,5 @@ export const knownEventTypes = [
   'notification.created',
   'staff.updated',
   'settings.updated',
+  'medicines.updated',
 ] as const;

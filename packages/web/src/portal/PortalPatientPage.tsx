@@ -11,6 +11,7 @@ import { FamilySection } from '../features/family/FamilySection.tsx';
 import { usePublicInfo } from '../features/intake/intake-api.ts';
 import { PatientStatusBadge } from '../features/patients/PatientStatusBadge.tsx';
 import { usePatient } from '../features/patients/patients-api.ts';
+import { PortalMedicines } from './PortalMedicines.tsx';
 
 /**
  * One patient as the family sees them. Sections are stacked cards so later issues (diary,
@@ -58,10 +59,18 @@ export function PortalPatientPage() {
               fullWidth
               data-testid="portal-call"
             >
-              {t('portal.call', { phone })}
+              <Stack gap={2} align="center">
+                <span>{t('portal.call')}</span>
+                {/* a phone number broken across lines is easy to misdial */}
+                <span style={{ whiteSpace: 'nowrap' }}>{phone}</span>
+              </Stack>
             </Button>
           )}
         </Stack>
+      </Paper>
+
+      <Paper withBorder p="lg" radius="md">
+        <PortalMedicines patientId={p.id} />
       </Paper>
 
       <Paper withBorder p="lg" radius="md">

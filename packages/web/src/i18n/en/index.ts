@@ -3,6 +3,7 @@ import { auth } from './auth.ts';
 import { commission } from './commission.ts';
 import { common } from './common.ts';
 import { intake } from './intake.ts';
+import { medicines } from './medicines.ts';
 import { patients } from './patients.ts';
 import { portal } from './portal.ts';
 import { queue } from './queue.ts';
@@ -17,5 +18,6 @@ export const en = {
   ...patients,
   ...admin,
   ...portal,
+  ...medicines,
 };
 export type Messages = typeof en;

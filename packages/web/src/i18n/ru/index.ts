@@ -4,6 +4,7 @@ import { auth } from './auth.ts';
 import { commission } from './commission.ts';
 import { common } from './common.ts';
 import { intake } from './intake.ts';
+import { medicines } from './medicines.ts';
 import { patients } from './patients.ts';
 import { portal } from './portal.ts';
 import { queue } from './queue.ts';
@@ -18,4 +19,5 @@ export const ru: RussianOf<Messages> = {
   ...patients,
   ...admin,
   ...portal,
+  ...medicines,
 };
