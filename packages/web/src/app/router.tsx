@@ -19,6 +19,7 @@ import { QueuePage } from '../features/queue/QueuePage.tsx';
 import { RequestPage } from '../features/queue/RequestPage.tsx';
 import { SettingsPage } from '../features/settings/SettingsPage.tsx';
 import { StaffPage } from '../features/staff/StaffPage.tsx';
+import { AlertsInboxPage } from '../features/watch/AlertsInboxPage.tsx';
 import { PortalHome } from '../portal/PortalHome.tsx';
 import { PortalLayout } from '../portal/PortalLayout.tsx';
 import { PortalPatientPage } from '../portal/PortalPatientPage.tsx';
@@ -55,6 +56,10 @@ export const router = createBrowserRouter([
           {
             element: <RequireAction action="intake:handle" />,
             children: [{ path: 'requests/new', element: <PhoneRequestPage /> }],
+          },
+          {
+            element: <RequireAction action="alert:read" />,
+            children: [{ path: 'alerts', element: <AlertsInboxPage /> }],
           },
           {
             element: <RequireAction action="commission:read" />,
