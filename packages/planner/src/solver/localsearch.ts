@@ -171,8 +171,8 @@ class LocalSearch {
   private moveSegment(c: number, n: number, len: number): boolean {
     const inst = this.inst;
     const sol = this.sol;
-    const r1 = sol.routes[sol.routeOf[c]!]!;
-    const r2 = sol.routes[sol.routeOf[n]!]!;
+    let r1 = sol.routes[sol.routeOf[c]!]!;
+    let r2 = sol.routes[sol.routeOf[n]!]!;
     const i = r1.tasks.indexOf(c) + 1;
     const j = i + len - 1;
     if (j > r1.tasks.length) return false;
@@ -201,6 +201,8 @@ class LocalSearch {
       const y = this.loc(r2, p + 1);
       const add = this.arc(v2, x, first) + this.arc(v2, last, y) - this.arc(v2, x, y) + inner;
       if (add - removeGain < -EPS && this.insertOk(r2, p, seg)) {
+        r1 = sol.own(r1.v);
+        r2 = sol.own(r2.v);
         r1.tasks.splice(i - 1, len);
         r2.tasks.splice(p, 0, ...seg);
         for (const t of seg) sol.routeOf[t] = v2;
@@ -213,6 +215,8 @@ class LocalSearch {
         const addR =
           this.arc(v2, x, last) + this.arc(v2, first, y) - this.arc(v2, x, y) + this.segCost(v2, rev);
         if (addR - removeGain < -EPS && this.insertOk(r2, p, rev)) {
+          r1 = sol.own(r1.v);
+          r2 = sol.own(r2.v);
           r1.tasks.splice(i - 1, len);
           r2.tasks.splice(p, 0, ...rev);
           for (const t of rev) sol.routeOf[t] = v2;
@@ -237,8 +241,8 @@ class LocalSearch {
     const inst = this.inst;
     const sol = this.sol;
     if (inst.tFixedVeh[n]! >= 0) return false;
-    const r1 = sol.routes[sol.routeOf[c]!]!;
-    const r2 = sol.routes[sol.routeOf[n]!]!;
+    let r1 = sol.routes[sol.routeOf[c]!]!;
+    let r2 = sol.routes[sol.routeOf[n]!]!;
     if (!this.canHost(c, r2) || !this.canHost(n, r1)) return false;
     if (inst.tPartner[c] === n) return false;
     if (!this.loadOk(r1, [n], [c]) || !this.loadOk(r2, [c], [n])) return false;
@@ -267,6 +271,8 @@ class LocalSearch {
       this.asg(n, v2);
     if (delta >= -EPS) return false;
     if (!this.replaceOk(r1, i, n) || !this.replaceOk(r2, j, c)) return false;
+    r1 = sol.own(r1.v);
+    r2 = sol.own(r2.v);
     r1.tasks[i - 1] = n;
     r2.tasks[j - 1] = c;
     sol.routeOf[n] = v1;
@@ -292,8 +298,8 @@ class LocalSearch {
   private twoOptStar(c: number, n: number): boolean {
     const inst = this.inst;
     const sol = this.sol;
-    const r1 = sol.routes[sol.routeOf[c]!]!;
-    const r2 = sol.routes[sol.routeOf[n]!]!;
+    let r1 = sol.routes[sol.routeOf[c]!]!;
+    let r2 = sol.routes[sol.routeOf[n]!]!;
     const v1 = r1.v;
     const v2 = r2.v;
     if (inst.vEnd[v1] !== inst.vEnd[v2] || inst.vClose[v1] !== inst.vClose[v2]) return false;
@@ -325,6 +331,8 @@ class LocalSearch {
     if (dep1 + inst.time[lc * this.L + ln]! > r2.late[j]!) return false;
     const dep2 = r2.early[j - 1]! + this.svc(r2, j - 1);
     if (dep2 + inst.time[a2 * this.L + b1]! > r1.late[i + 1]!) return false;
+    r1 = sol.own(r1.v);
+    r2 = sol.own(r2.v);
     r1.tasks.length = i;
     r1.tasks.push(...tail2);
     r2.tasks.length = j - 1;
