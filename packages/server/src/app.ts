@@ -18,6 +18,7 @@ import { EventBus } from './events/event-bus.ts';
 import { eventRoutes } from './events/events.routes.ts';
 import { alertJobs } from './features/alerts/alerts.jobs.ts';
 import { alertRoutes } from './features/alerts/alerts.routes.ts';
+import { assessmentRoutes } from './features/assessments/assessments.routes.ts';
 import { auditRoutes } from './features/audit/audit.routes.ts';
 import { authRoutes } from './features/auth/auth.routes.ts';
 import { commissionRoutes } from './features/commission/commission.routes.ts';
@@ -46,6 +47,7 @@ const features = [
   notificationRoutes,
   eventRoutes,
   alertRoutes,
+  assessmentRoutes,
 ];
 
 /** Durable job handlers by kind. */

@@ -24,6 +24,15 @@ export const actions = [
   'audit:read',
   'alert:read',
   'alert:handle',
+  'assessment:read',
+  'assessment:record',
+  'diary:read',
+  'diary:record',
+  'task:read',
+  'oncall:read',
+  'oncall:manage',
+  'call:read',
+  'call:record',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -53,6 +62,16 @@ const matrix: Record<Action, readonly Role[]> = {
   // alerts: the whole care team sees the inbox; clinicians and coordinators answer
   'alert:read': [...coordinatorLike, ...clinicalRoles],
   'alert:handle': [...coordinatorLike, 'physician', 'nurse', 'psychologist', 'social_worker'],
+  'assessment:read': [...coordinatorLike, ...clinicalRoles],
+  'assessment:record': ['physician', 'nurse', 'psychologist', 'social_worker'],
+  // the family symptom diary: relatives of a linked patient, and the team reading it
+  'diary:read': [...coordinatorLike, ...clinicalRoles, 'family'],
+  'diary:record': ['family', 'physician', 'nurse'],
+  'task:read': [...coordinatorLike, ...clinicalRoles],
+  'oncall:read': [...allStaffReaders, 'volunteer_coordinator', 'equipment_manager'],
+  'oncall:manage': [...coordinatorLike, 'physician'],
+  'call:read': [...coordinatorLike, ...clinicalRoles],
+  'call:record': [...coordinatorLike, 'physician', 'nurse'],
 };
 
 export interface Actor {

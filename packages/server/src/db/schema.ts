@@ -1,4 +1,5 @@
 import type { AlertEventTable, AlertTable } from '../features/alerts/alerts.table.ts';
+import type { AssessmentTable, ClinicalTaskTable } from '../features/assessments/assessments.table.ts';
 import type { AuditEventTable } from '../features/audit/audit.table.ts';
 import type { AppUserTable, LoginFailureTable, UserSessionTable } from '../features/auth/auth.table.ts';
 import type {
@@ -47,4 +48,6 @@ export interface Database {
   alert: AlertTable;
   alert_event: AlertEventTable;
   on_call_shift: OnCallShiftTable;
+  assessment: AssessmentTable;
+  clinical_task: ClinicalTaskTable;
 }

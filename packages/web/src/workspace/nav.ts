@@ -1,13 +1,23 @@
 import type { Action, PermissionTarget } from '@hearth/domain';
 
 export interface NavItem {
-  key: 'requests' | 'commission' | 'patients' | 'notifications' | 'staff' | 'settings' | 'audit' | 'account';
+  key:
+    | 'requests'
+    | 'alerts'
+    | 'commission'
+    | 'patients'
+    | 'notifications'
+    | 'staff'
+    | 'settings'
+    | 'audit'
+    | 'account';
   to: string;
   /** Shown only when the role may do this; none means every staff member. */
   action?: Action;
 }
 
 export const navItems: readonly NavItem[] = [
+  { key: 'alerts', to: '/app/alerts', action: 'alert:read' },
   { key: 'requests', to: '/app/requests', action: 'intake:read' },
   { key: 'commission', to: '/app/commission', action: 'commission:read' },
   { key: 'patients', to: '/app/patients', action: 'patient:list' },

@@ -8,6 +8,7 @@ import { patients } from './patients.ts';
 import { portal } from './portal.ts';
 import { queue } from './queue.ts';
 import type { RussianOf } from './russian-of.ts';
+import { watch } from './watch.ts';
 
 export const ru: RussianOf<Messages> = {
   ...common,
@@ -18,4 +19,5 @@ export const ru: RussianOf<Messages> = {
   ...patients,
   ...admin,
   ...portal,
+  ...watch,
 };
