@@ -26,6 +26,8 @@ import { familyRoutes } from './features/family/family.routes.ts';
 import { healthRoutes } from './features/health/health.routes.ts';
 import { intakeJobs } from './features/intake/intake.jobs.ts';
 import { intakeRoutes } from './features/intake/intake.routes.ts';
+import { medicinesJobs } from './features/medicines/medicines.jobs.ts';
+import { medicineRoutes } from './features/medicines/medicines.routes.ts';
 import { notificationRoutes } from './features/notifications/notifications.routes.ts';
 import { patientRoutes } from './features/patients/patients.routes.ts';
 import { settingsRoutes } from './features/settings/settings.routes.ts';
@@ -48,10 +50,11 @@ const features = [
   eventRoutes,
   alertRoutes,
   assessmentRoutes,
+  medicineRoutes,
 ];
 
 /** Durable job handlers by kind. */
-const jobHandlers = [intakeJobs, alertJobs];
+const jobHandlers = [intakeJobs, alertJobs, medicinesJobs];
 
 export interface BuildAppOptions {
   config: Config;

@@ -33,6 +33,15 @@ export const actions = [
   'oncall:manage',
   'call:read',
   'call:record',
+  'medicine:formulary',
+  'medicine:read',
+  'medicine:mar',
+  'medicine:prescribe',
+  'medicine:convert',
+  'medicine:administer',
+  'medicine:countersign',
+  'medicine:anticipatory',
+  'medicine:controlled',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -72,6 +81,18 @@ const matrix: Record<Action, readonly Role[]> = {
   'oncall:manage': [...coordinatorLike, 'physician'],
   'call:read': [...coordinatorLike, ...clinicalRoles],
   'call:record': [...coordinatorLike, 'physician', 'nurse'],
+  // Medicines (issue 6): only a physician prescribes or changes a dose (DOMAIN.md, Medicines)
+  'medicine:formulary': [...allStaffReaders],
+  // family: read only, and only their patient's schedule and log (checked below)
+  'medicine:read': [...allStaffReaders, 'family'],
+  'medicine:mar': ['physician', 'nurse', 'coordinator', 'admin'],
+  'medicine:prescribe': ['physician'],
+  'medicine:convert': ['physician'],
+  // relatives and nurses record each dose; the dose guard keeps them inside the prescription
+  'medicine:administer': ['physician', 'nurse', 'family'],
+  'medicine:countersign': ['physician'],
+  'medicine:anticipatory': ['physician', 'nurse'],
+  'medicine:controlled': ['physician', 'nurse'],
 };
 
 export interface Actor {

@@ -10,6 +10,14 @@ import type {
 } from '../features/commission/commission.table.ts';
 import type { FamilyLinkTable } from '../features/family/family.table.ts';
 import type { CallAttemptTable, CareRequestTable } from '../features/intake/intake.table.ts';
+import type {
+  AnticipatoryBoxTable,
+  ControlledEntryTable,
+  ControlledStockTable,
+  MedicineAdministrationTable,
+  PrescriptionTable,
+  PrescriptionVersionTable,
+} from '../features/medicines/medicines.table.ts';
 import type { NotificationTable } from '../features/notifications/notifications.table.ts';
 import type { OnCallShiftTable } from '../features/oncall/oncall.table.ts';
 import type {
@@ -50,4 +58,10 @@ export interface Database {
   on_call_shift: OnCallShiftTable;
   assessment: AssessmentTable;
   clinical_task: ClinicalTaskTable;
+  prescription: PrescriptionTable;
+  prescription_version: PrescriptionVersionTable;
+  medicine_administration: MedicineAdministrationTable;
+  anticipatory_box: AnticipatoryBoxTable;
+  controlled_stock: ControlledStockTable;
+  controlled_entry: ControlledEntryTable;
 }

@@ -11,6 +11,7 @@ import * as patients from '../features/patients/patients.repository.ts';
 import { insertOrganization } from '../features/settings/settings.repository.ts';
 import { JobRunner } from '../jobs/job-runner.ts';
 import { seedClinicalWatch } from './clinical-watch.ts';
+import { seedMedicines } from './medicines.ts';
 import {
   adultDiagnoses,
   allergySubstances,
@@ -308,6 +309,12 @@ export async function seedDemo(db: Db, password: string, now: Date) {
       }
     }
     await seedClinicalWatch(trx, rnd, { orgId, userIds, patientIds, now });
+    await seedMedicines(
+      trx,
+      rnd,
+      { orgId, patientIds, physicians, nurses, familyUserId: userIds.family! },
+      now,
+    );
     await recordAudit(trx, clock, null, orgId, {
       action: 'demo.seed',
       entityType: 'organization',

@@ -66,6 +66,9 @@ export function SettingsPage() {
       servicePhone: '',
       timeZone: '',
       language: 'ru',
+      rescueDosesReviewThreshold: 3,
+      scheduledDoseWindowMinutes: 60,
+      anticipatoryExpiryReminderDays: 14,
       sessionHours: 12,
     }),
   );
