@@ -18,8 +18,10 @@ import { eventRoutes } from './events/events.routes.ts';
 import { auditRoutes } from './features/audit/audit.routes.ts';
 import { authRoutes } from './features/auth/auth.routes.ts';
 import { commissionRoutes } from './features/commission/commission.routes.ts';
+import { equipmentRoutes } from './features/equipment/equipment.routes.ts';
 import { familyRoutes } from './features/family/family.routes.ts';
 import { healthRoutes } from './features/health/health.routes.ts';
+import { homeSafetyRoutes } from './features/home-safety/home-safety.routes.ts';
 import { intakeJobs } from './features/intake/intake.jobs.ts';
 import { intakeRoutes } from './features/intake/intake.routes.ts';
 import { notificationRoutes } from './features/notifications/notifications.routes.ts';
@@ -42,6 +44,8 @@ const features = [
   auditRoutes,
   notificationRoutes,
   eventRoutes,
+  equipmentRoutes,
+  homeSafetyRoutes,
 ];
 
 /** Durable job handlers by kind. */

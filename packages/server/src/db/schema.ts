@@ -6,7 +6,12 @@ import type {
   CommissionDocumentTable,
   StoredFileTable,
 } from '../features/commission/commission.table.ts';
+import type { EquipmentItemTable, EquipmentLoanTable } from '../features/equipment/equipment.table.ts';
 import type { FamilyLinkTable } from '../features/family/family.table.ts';
+import type {
+  HomeSafetyActionTable,
+  HomeSafetyCheckTable,
+} from '../features/home-safety/home-safety.table.ts';
 import type { CallAttemptTable, CareRequestTable } from '../features/intake/intake.table.ts';
 import type { NotificationTable } from '../features/notifications/notifications.table.ts';
 import type {
@@ -42,4 +47,8 @@ export interface Database {
   stored_file: StoredFileTable;
   commission_document: CommissionDocumentTable;
   audit_event: AuditEventTable;
+  equipment_item: EquipmentItemTable;
+  equipment_loan: EquipmentLoanTable;
+  home_safety_check: HomeSafetyCheckTable;
+  home_safety_action: HomeSafetyActionTable;
 }

@@ -10,6 +10,7 @@ import { callbackDeadlineJob } from '../features/intake/intake.service.ts';
 import * as patients from '../features/patients/patients.repository.ts';
 import { insertOrganization } from '../features/settings/settings.repository.ts';
 import { JobRunner } from '../jobs/job-runner.ts';
+import { seedHomeFamily } from './home-family.ts';
 import {
   adultDiagnoses,
   allergySubstances,
@@ -306,6 +307,7 @@ export async function seedDemo(db: Db, password: string, now: Date) {
         await JobRunner.enqueue(trx, orgId, callbackDeadlineJob, due, { careRequestId: id });
       }
     }
+    await seedHomeFamily(trx, { orgId, rnd, now, userIds, patientIds });
     await recordAudit(trx, clock, null, orgId, {
       action: 'demo.seed',
       entityType: 'organization',

@@ -22,6 +22,7 @@ interface SettingsForm extends Record<string, unknown> {
   timeZone: string;
   language: 'ru' | 'en';
   sessionHours: string;
+  caregiverBurdenHighScore: string;
 }
 
 const toForm = (s: OrganizationSettings): SettingsForm => ({
@@ -33,6 +34,7 @@ const toForm = (s: OrganizationSettings): SettingsForm => ({
   timeZone: s.timeZone,
   language: s.language,
   sessionHours: String(s.sessionHours),
+  caregiverBurdenHighScore: String(s.caregiverBurdenHighScore),
 });
 
 const num = (v: string) => (v.trim() === '' ? undefined : Number(v));
@@ -55,6 +57,7 @@ export function SettingsPage() {
       timeZone: '',
       language: 'ru',
       sessionHours: 12,
+      caregiverBurdenHighScore: 13,
     }),
   );
   const errorText = useErrorText(form.errors, 'settings.fieldErrors');
@@ -86,6 +89,7 @@ export function SettingsPage() {
       timeZone: v.timeZone,
       language: v.language,
       sessionHours: num(v.sessionHours),
+      caregiverBurdenHighScore: num(v.caregiverBurdenHighScore),
     });
     if (body) save.mutate(body);
   };
@@ -128,6 +132,7 @@ export function SettingsPage() {
                 ]}
               />
               {input('sessionHours', 'sessionHours', { inputMode: 'numeric' })}
+              {input('caregiverBurdenHighScore', 'caregiverBurdenHighScore', { inputMode: 'numeric' })}
             </SimpleGrid>
             {save.isSuccess && (
               <Alert color="green" role="status">
