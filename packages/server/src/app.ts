@@ -17,6 +17,8 @@ import { EventBus } from './events/event-bus.ts';
 import { eventRoutes } from './events/events.routes.ts';
 import { auditRoutes } from './features/audit/audit.routes.ts';
 import { authRoutes } from './features/auth/auth.routes.ts';
+import { caregiverRoutes } from './features/caregivers/caregivers.routes.ts';
+import { caregiverJobs } from './features/caregivers/caregivers.service.ts';
 import { commissionRoutes } from './features/commission/commission.routes.ts';
 import { equipmentRoutes } from './features/equipment/equipment.routes.ts';
 import { familyRoutes } from './features/family/family.routes.ts';
@@ -28,6 +30,7 @@ import { notificationRoutes } from './features/notifications/notifications.route
 import { patientRoutes } from './features/patients/patients.routes.ts';
 import { settingsRoutes } from './features/settings/settings.routes.ts';
 import { staffRoutes } from './features/staff/staff.routes.ts';
+import { supportRoutes } from './features/support/support.routes.ts';
 import { registerErrorHandler } from './http/errors.ts';
 import { registerFamilyGate, registerSession } from './http/session.ts';
 import { JobRunner } from './jobs/job-runner.ts';
@@ -46,10 +49,12 @@ const features = [
   eventRoutes,
   equipmentRoutes,
   homeSafetyRoutes,
+  caregiverRoutes,
+  supportRoutes,
 ];
 
 /** Durable job handlers by kind. */
-const jobHandlers = [intakeJobs];
+const jobHandlers = [intakeJobs, caregiverJobs];
 
 export interface BuildAppOptions {
   config: Config;

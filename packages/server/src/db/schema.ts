@@ -1,6 +1,12 @@
 import type { AuditEventTable } from '../features/audit/audit.table.ts';
 import type { AppUserTable, LoginFailureTable, UserSessionTable } from '../features/auth/auth.table.ts';
 import type {
+  CaregiverBurdenTable,
+  CaregiverSkillRecordTable,
+  DutyShiftTable,
+  InstrumentWordingTable,
+} from '../features/caregivers/caregivers.table.ts';
+import type {
   CommissionCaseTable,
   CommissionDecisionTable,
   CommissionDocumentTable,
@@ -23,6 +29,11 @@ import type {
   PatientTeamMemberTable,
 } from '../features/patients/patients.table.ts';
 import type { OrganizationTable } from '../features/settings/settings.table.ts';
+import type {
+  RoutingItemTable,
+  SupportNoteTable,
+  SupportReferralTable,
+} from '../features/support/support.table.ts';
 import type { JobTable } from '../jobs/job.table.ts';
 
 /** Every table Kysely knows, assembled from the features' own row types. */
@@ -51,4 +62,11 @@ export interface Database {
   equipment_loan: EquipmentLoanTable;
   home_safety_check: HomeSafetyCheckTable;
   home_safety_action: HomeSafetyActionTable;
+  caregiver_skill_record: CaregiverSkillRecordTable;
+  duty_shift: DutyShiftTable;
+  caregiver_burden: CaregiverBurdenTable;
+  instrument_wording: InstrumentWordingTable;
+  support_referral: SupportReferralTable;
+  support_note: SupportNoteTable;
+  routing_item: RoutingItemTable;
 }
