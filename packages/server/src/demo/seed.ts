@@ -12,6 +12,7 @@ import { insertOrganization } from '../features/settings/settings.repository.ts'
 import { JobRunner } from '../jobs/job-runner.ts';
 import { seedClinicalWatch } from './clinical-watch.ts';
 import { seedMedicines } from './medicines.ts';
+import { seedHomeFamily } from './home-family.ts';
 import {
   adultDiagnoses,
   allergySubstances,
@@ -315,6 +316,7 @@ export async function seedDemo(db: Db, password: string, now: Date) {
       { orgId, patientIds, physicians, nurses, familyUserId: userIds.family! },
       now,
     );
+    await seedHomeFamily(trx, { orgId, rnd, now, userIds, patientIds });
     await recordAudit(trx, clock, null, orgId, {
       action: 'demo.seed',
       entityType: 'organization',

@@ -35,6 +35,7 @@ export const admin = {
       timeZone: 'Time zone',
       language: 'Language',
       sessionHours: 'Session length (hours)',
+      caregiverBurdenHighScore: 'Caregiver burden (ZBI-12) score that triggers support, 0-48',
     },
   },
   audit: {
