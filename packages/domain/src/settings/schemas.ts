@@ -34,11 +34,6 @@ export const organizationSettingsSchema = z.object({
   alerts: alertSettingsSchema.prefault({}),
   /** Triage thresholds (issue 4), defaults from the sources. */
   triage: triageSettingsSchema.prefault({}),
-  /**
-   * ZBI-12 total at or above which a caregiver is offered a psychologist and respite. Cut-offs are
-   * not universal; ≥13 was suggested for screening community caregivers (PMC6497029).
-   */
-  caregiverBurdenHighScore: z.number().int().min(1).max(48).default(13),
 });
 export type OrganizationSettings = z.infer<typeof organizationSettingsSchema>;
 

@@ -88,8 +88,10 @@ export async function seedHomeFamily(trx: Conn, s: HomeFamilySeed) {
   const familyPatient = patientIds[0]!;
   await lend(familyPatient, 'pressure_mattress', 'in_use', 20);
   await lend(familyPatient, 'functional_bed', 'in_use', 20);
-  for (const p of patientIds.slice(10, 16))
-    await lend(p, rnd.pick(['pressure_mattress', 'wheelchair', 'commode']), 'in_use', rnd.int(3, 60));
+  // two of each kind on loan, so the store always has some of each left to lend
+  const lentKinds = ['pressure_mattress', 'wheelchair', 'commode'];
+  for (const [i, p] of patientIds.slice(10, 16).entries())
+    await lend(p, lentKinds[i % lentKinds.length]!, 'in_use', rnd.int(3, 60));
   await lend(patientIds[2]!, 'oxygen_concentrator', 'requested', 1);
 
   const checkId = rnd.uuid();

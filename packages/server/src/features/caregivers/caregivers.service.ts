@@ -14,7 +14,7 @@ import {
   type instrumentWordingBodySchema,
   notFound,
   type SkillLevel,
-  scoreZbi12,
+  scoreCaregiverBurden,
   type skillSignOffBodySchema,
   zbi12Max,
 } from '@hearth/domain';
@@ -324,7 +324,8 @@ export async function recordBurden(deps: AppDeps, ctx: RequestContext, patientId
   const view = await deps.db.transaction().execute(async (trx) => {
     const settings = await loadSettings(trx, orgId);
     const now = deps.clock();
-    const score = body.kind === 'zbi12' ? scoreZbi12(body.answers, settings.caregiverBurdenHighScore) : null;
+    const score =
+      body.kind === 'zbi12' ? scoreCaregiverBurden(body.answers, settings.triage.zbi12Cutoff) : null;
     const cannotCope = body.kind === 'cannot_cope' || body.cannotCope;
     const needsSupport = cannotCope || Boolean(score?.high);
     const id = randomUUID();

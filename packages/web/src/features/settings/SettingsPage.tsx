@@ -22,7 +22,6 @@ interface SettingsForm extends Record<string, unknown> {
   timeZone: string;
   language: 'ru' | 'en';
   sessionHours: string;
-  caregiverBurdenHighScore: string;
 }
 
 /** Only the fields this form edits; other features' settings keep their stored values. */
@@ -46,7 +45,6 @@ const toForm = (
   timeZone: s.timeZone,
   language: s.language,
   sessionHours: String(s.sessionHours),
-  caregiverBurdenHighScore: String(s.caregiverBurdenHighScore),
 });
 
 const num = (v: string) => (v.trim() === '' ? undefined : Number(v));
@@ -68,11 +66,7 @@ export function SettingsPage() {
       servicePhone: '',
       timeZone: '',
       language: 'ru',
-      rescueDosesReviewThreshold: 3,
-      scheduledDoseWindowMinutes: 60,
-      anticipatoryExpiryReminderDays: 14,
       sessionHours: 12,
-      caregiverBurdenHighScore: 13,
     }),
   );
   const errorText = useErrorText(form.errors, 'settings.fieldErrors');
@@ -104,7 +98,6 @@ export function SettingsPage() {
       timeZone: v.timeZone,
       language: v.language,
       sessionHours: num(v.sessionHours),
-      caregiverBurdenHighScore: num(v.caregiverBurdenHighScore),
     });
     if (body) save.mutate(body);
   };
@@ -147,7 +140,6 @@ export function SettingsPage() {
                 ]}
               />
               {input('sessionHours', 'sessionHours', { inputMode: 'numeric' })}
-              {input('caregiverBurdenHighScore', 'caregiverBurdenHighScore', { inputMode: 'numeric' })}
             </SimpleGrid>
             {save.isSuccess && (
               <Alert color="green" role="status">

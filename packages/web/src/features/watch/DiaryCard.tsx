@@ -26,6 +26,9 @@ import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { formatDateTime } from '../../format/time.ts';
 import { useDiary, useRecordDiary } from './watch-api.ts';
 
+/** The 0-10 points of a symptom scale. */
+const zeroToTen = Array.from({ length: 11 }, (_, n) => n);
+
 type Coping = DiaryBody['coping'];
 
 /** One 0-10 line: big buttons in two rows, so a tired thumb on a phone hits the right one. */
@@ -47,7 +50,7 @@ function ScaleRow({
         {label}
       </Text>
       <SimpleGrid cols={{ base: 6, sm: 11 }} spacing={6} verticalSpacing={6}>
-        {Array.from({ length: 11 }, (_, n) => (
+        {zeroToTen.map((n) => (
           <Button
             key={n}
             h={48}

@@ -35,7 +35,6 @@ export const admin = {
       timeZone: 'Time zone',
       language: 'Language',
       sessionHours: 'Session length (hours)',
-      caregiverBurdenHighScore: 'Caregiver burden (ZBI-12) score that triggers support, 0-48',
     },
   },
   audit: {

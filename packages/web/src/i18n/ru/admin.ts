@@ -38,8 +38,6 @@ export const admin: RussianOf<typeof en> = {
       timeZone: 'Часовой пояс',
       language: 'Язык',
       sessionHours: 'Длительность сеанса (часов)',
-      caregiverBurdenHighScore:
-        'Балл нагрузки на ухаживающего (ZBI-12), при котором предлагается помощь, 0–48',
     },
   },
   audit: {
