@@ -23,6 +23,11 @@ export function queryKeysFor(type: string): string[][] {
       return [['settings']];
     case 'medicines':
       return [['medicines']];
+    case 'alert':
+    case 'assessment':
+    case 'diary':
+    case 'task':
+      return [['alerts'], ['diary'], ['assessments'], ['tasks']];
     default:
       return [];
   }
@@ -43,4 +48,10 @@ export const knownEventTypes = [
   'staff.updated',
   'settings.updated',
   'medicines.updated',
+  'alert.raised',
+  'alert.updated',
+  'alert.answered',
+  'assessment.recorded',
+  'diary.updated',
+  'task.updated',
 ] as const;

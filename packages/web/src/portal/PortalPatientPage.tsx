@@ -11,6 +11,7 @@ import { FamilySection } from '../features/family/FamilySection.tsx';
 import { usePublicInfo } from '../features/intake/intake-api.ts';
 import { PatientStatusBadge } from '../features/patients/PatientStatusBadge.tsx';
 import { usePatient } from '../features/patients/patients-api.ts';
+import { DiaryCard } from '../features/watch/DiaryCard.tsx';
 import { PortalMedicines } from './PortalMedicines.tsx';
 
 /**
@@ -68,6 +69,8 @@ export function PortalPatientPage() {
           )}
         </Stack>
       </Paper>
+
+      <DiaryCard patientId={p.id} patientName={p.firstName} />
 
       <Paper withBorder p="lg" radius="md">
         <PortalMedicines patientId={p.id} />

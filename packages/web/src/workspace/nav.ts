@@ -1,7 +1,16 @@
 import type { Action, PermissionTarget } from '@hearth/domain';
 
 export interface NavItem {
-  key: 'requests' | 'commission' | 'patients' | 'notifications' | 'staff' | 'settings' | 'audit' | 'account';
+  key:
+    | 'requests'
+    | 'alerts'
+    | 'commission'
+    | 'patients'
+    | 'notifications'
+    | 'staff'
+    | 'settings'
+    | 'audit'
+    | 'account';
   to: string;
   /** Shown only when the role may do this; none means every staff member. */
   action?: Action;
@@ -9,6 +18,7 @@ export interface NavItem {
 
 export const navItems: readonly NavItem[] = [
   { key: 'requests', to: '/app/requests', action: 'intake:read' },
+  { key: 'alerts', to: '/app/alerts', action: 'alert:read' },
   { key: 'commission', to: '/app/commission', action: 'commission:read' },
   { key: 'patients', to: '/app/patients', action: 'patient:list' },
   { key: 'notifications', to: '/app/notifications' },

@@ -44,7 +44,9 @@ const localInput = (d: Date) => {
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}`;
 };
 
-export function scheduleText(p: Prescription, t: ReturnType<typeof useTranslation>['t']) {
+/** "at 08:00, 20:00" or "as needed, every 4 h at most, up to 6 a day". */
+export function ScheduleText({ p }: { p: Prescription }) {
+  const { t } = useTranslation();
   return p.kind === 'scheduled'
     ? t('medicines.schedule.times', { times: p.timesOfDay.join(', ') })
     : t('medicines.schedule.prn', {
@@ -85,7 +87,7 @@ export function PrescriptionsTab({ patientId, canPrescribe }: { patientId: strin
                 <Table.Td>
                   <Text fw={600}>{p.name}</Text>
                   <Text size="sm">
-                    {p.doseAmount} {p.doseUnit} · {p.route} · {scheduleText(p, t)}
+                    {p.doseAmount} {p.doseUnit} · {p.route} · <ScheduleText p={p} />
                   </Text>
                   <Text size="sm" c="dimmed">
                     {p.indication} · {t('medicines.prescribedBy', { name: p.prescribedByName })} ·{' '}
@@ -97,7 +99,7 @@ export function PrescriptionsTab({ patientId, canPrescribe }: { patientId: strin
                       {versions.data.map((v) => (
                         <Text size="sm" key={v.version}>
                           {t('medicines.version', { n: v.version })}: {v.doseAmount} {v.doseUnit},{' '}
-                          {scheduleText(v, t)} — {v.prescribedByName},{' '}
+                          <ScheduleText p={v} /> — {v.prescribedByName},{' '}
                           {formatDateTime(v.versionCreatedAt, i18n.language)}
                           {v.reason ? ` (${v.reason})` : ''}
                         </Text>

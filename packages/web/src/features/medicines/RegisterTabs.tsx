@@ -23,7 +23,7 @@ import {
   useControlledEntry,
   useSetBox,
 } from './medicines-api.ts';
-import { scheduleText } from './PrescriptionsTab.tsx';
+import { ScheduleText } from './PrescriptionsTab.tsx';
 
 /** "Just in case" medicines: what is prescribed for the last days and where the box is kept. */
 export function AnticipatoryTab({ patientId, canEdit }: { patientId: string; canEdit: boolean }) {
@@ -58,7 +58,7 @@ export function AnticipatoryTab({ patientId, canEdit }: { patientId: string; can
           <Badge variant="light" mr="xs">
             {t(`medicines.anticipatory.purposes.${p.anticipatoryPurpose ?? 'pain'}`)}
           </Badge>
-          {p.name} {p.doseAmount} {p.doseUnit} {p.route} · {scheduleText(p, t)}
+          {p.name} {p.doseAmount} {p.doseUnit} {p.route} · <ScheduleText p={p} />
         </Text>
       ))}
       {canEdit && (
