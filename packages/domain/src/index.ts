@@ -10,4 +10,8 @@ export * from './common/schemas.ts';
 export * from './intake/schemas.ts';
 export * from './patients/icd10.ts';
 export * from './patients/schemas.ts';
+export * from './programmes/rules.ts';
+export * from './programmes/schemas.ts';
 export * from './settings/schemas.ts';
+export * from './volunteers/rules.ts';
+export * from './volunteers/schemas.ts';

@@ -26,6 +26,7 @@ import { notificationRoutes } from './features/notifications/notifications.route
 import { patientRoutes } from './features/patients/patients.routes.ts';
 import { settingsRoutes } from './features/settings/settings.routes.ts';
 import { staffRoutes } from './features/staff/staff.routes.ts';
+import { volunteerRoutes } from './features/volunteers/volunteers.routes.ts';
 import { registerErrorHandler } from './http/errors.ts';
 import { registerFamilyGate, registerSession } from './http/session.ts';
 import { JobRunner } from './jobs/job-runner.ts';
@@ -42,6 +43,7 @@ const features = [
   auditRoutes,
   notificationRoutes,
   eventRoutes,
+  volunteerRoutes,
 ];
 
 /** Durable job handlers by kind. */

@@ -16,6 +16,11 @@ export const organizationSettingsSchema = z.object({
   servicePhone: z.string().max(30).default('+375 17 000-00-00'),
   timeZone: z.string().max(60).default('Europe/Minsk'),
   language: localeSchema.default('ru'),
+  /**
+   * Volunteer hours as a share of paid staff's patient-care hours that the service aims for:
+   * 5 % is the US hospice minimum (palliative-research.md, "Volunteers").
+   */
+  volunteerHoursBenchmarkPercent: z.number().min(0).max(100).default(5),
   sessionHours: z
     .number()
     .int()

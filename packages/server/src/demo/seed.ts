@@ -20,6 +20,7 @@ import {
 } from './people.ts';
 import { demoBase, demoStreets, demoTowns } from './places.ts';
 import { seededRandom } from './random.ts';
+import { seedVolunteers } from './volunteers.ts';
 
 export const demoDomain = 'demo.hearth.local';
 const patientCount = 36;
@@ -306,6 +307,7 @@ export async function seedDemo(db: Db, password: string, now: Date) {
         await JobRunner.enqueue(trx, orgId, callbackDeadlineJob, due, { careRequestId: id });
       }
     }
+    await seedVolunteers({ trx, orgId, rnd, now, userIds, patientIds });
     await recordAudit(trx, clock, null, orgId, {
       action: 'demo.seed',
       entityType: 'organization',

@@ -1,7 +1,11 @@
 import type { Migration } from 'kysely/migration';
 import * as foundation from './2026_11_23_0001_foundation.ts';
+import * as volunteers from './2026_11_23_0400_volunteers.ts';
+import * as programmes from './2026_11_23_0401_programmes.ts';
 
 /** Every migration, keyed by its timestamped name; the Migrator runs them in name order. */
 export const migrations: Record<string, Migration> = {
   '2026_11_23_0001_foundation': foundation,
+  '2026_11_23_0400_volunteers': volunteers,
+  '2026_11_23_0401_programmes': programmes,
 };

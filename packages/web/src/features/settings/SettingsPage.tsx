@@ -54,6 +54,7 @@ export function SettingsPage() {
       servicePhone: '',
       timeZone: '',
       language: 'ru',
+      volunteerHoursBenchmarkPercent: 5,
       sessionHours: 12,
     }),
   );
