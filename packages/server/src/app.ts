@@ -24,6 +24,7 @@ import { intakeJobs } from './features/intake/intake.jobs.ts';
 import { intakeRoutes } from './features/intake/intake.routes.ts';
 import { notificationRoutes } from './features/notifications/notifications.routes.ts';
 import { patientRoutes } from './features/patients/patients.routes.ts';
+import { programmeRoutes } from './features/programmes/programmes.routes.ts';
 import { settingsRoutes } from './features/settings/settings.routes.ts';
 import { staffRoutes } from './features/staff/staff.routes.ts';
 import { volunteerRoutes } from './features/volunteers/volunteers.routes.ts';
@@ -44,6 +45,7 @@ const features = [
   notificationRoutes,
   eventRoutes,
   volunteerRoutes,
+  programmeRoutes,
 ];
 
 /** Durable job handlers by kind. */

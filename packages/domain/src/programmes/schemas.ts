@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, isoDateSchema, isoDateTimeSchema } from '../common/schemas.ts';
+import { idSchema, isoDateSchema, isoDateTimeSchema, pageQuerySchema } from '../common/schemas.ts';
 
 /** The children's hospice programmes of DOMAIN.md. */
 export const programmeKinds = ['friends_club', 'clown_doctors', 'summer_camp', 'training_course'] as const;
@@ -219,3 +219,6 @@ export const certificateSchema = z.object({
   totalHours: z.number(),
 });
 export type Certificate = z.infer<typeof certificateSchema>;
+
+export const programmeListQuerySchema = pageQuerySchema.extend({ kind: z.enum(programmeKinds).optional() });
+export const clownVisitStatusBodySchema = z.object({ status: z.enum(['done', 'cancelled']) });

@@ -19,6 +19,7 @@ import {
   surnames,
 } from './people.ts';
 import { demoBase, demoStreets, demoTowns } from './places.ts';
+import { seedProgrammes } from './programmes.ts';
 import { seededRandom } from './random.ts';
 import { seedVolunteers } from './volunteers.ts';
 
@@ -307,7 +308,8 @@ export async function seedDemo(db: Db, password: string, now: Date) {
         await JobRunner.enqueue(trx, orgId, callbackDeadlineJob, due, { careRequestId: id });
       }
     }
-    await seedVolunteers({ trx, orgId, rnd, now, userIds, patientIds });
+    const { volunteerIds } = await seedVolunteers({ trx, orgId, rnd, now, userIds, patientIds });
+    await seedProgrammes({ trx, orgId, rnd, now, userIds, patientIds, volunteerIds });
     await recordAudit(trx, clock, null, orgId, {
       action: 'demo.seed',
       entityType: 'organization',

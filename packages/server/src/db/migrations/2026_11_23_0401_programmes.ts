@@ -59,13 +59,15 @@ const up_statements = [
     session_id uuid not null references programme_session(id),
     patient_id uuid not null references patient(id),
     family_members integer not null,
+    -- order of application within the shift (the waiting list's order)
+    queue_no integer not null,
     status text not null check (status in ('accepted','waitlisted','withdrawn')),
     notes text,
     applied_by uuid not null references app_user(id),
     applied_at timestamptz not null,
     updated_at timestamptz not null
   )`,
-  `create index camp_application_org_session_idx on camp_application (organization_id, session_id, status, applied_at)`,
+  `create index camp_application_org_session_idx on camp_application (organization_id, session_id, queue_no)`,
   `create index camp_application_org_patient_idx on camp_application (organization_id, patient_id)`,
   // versioned: each save is a new row; the latest is current
   `create table camp_care_note (

@@ -50,6 +50,7 @@ export interface CampApplicationTable {
   session_id: string;
   patient_id: string;
   family_members: number;
+  queue_no: number;
   status: 'accepted' | 'waitlisted' | 'withdrawn';
   notes: string | null;
   applied_by: string;
