@@ -14,11 +14,20 @@ import { PublicRequestPage } from '../features/intake/PublicRequestPage.tsx';
 import { NotificationsPage } from '../features/notifications/NotificationsPage.tsx';
 import { PatientPage } from '../features/patients/PatientPage.tsx';
 import { PatientsPage } from '../features/patients/PatientsPage.tsx';
+import { CertificatePage } from '../features/programmes/CertificatePage.tsx';
+import { ClownVisitsPage } from '../features/programmes/ClownVisitsPage.tsx';
+import { ProgrammePage } from '../features/programmes/ProgrammePage.tsx';
+import { ProgrammesPage } from '../features/programmes/ProgrammesPage.tsx';
 import { PhoneRequestPage } from '../features/queue/PhoneRequestPage.tsx';
 import { QueuePage } from '../features/queue/QueuePage.tsx';
 import { RequestPage } from '../features/queue/RequestPage.tsx';
 import { SettingsPage } from '../features/settings/SettingsPage.tsx';
 import { StaffPage } from '../features/staff/StaffPage.tsx';
+import { HoursPage } from '../features/volunteers/HoursPage.tsx';
+import { RequestPage as VolunteerRequestPage } from '../features/volunteers/RequestPage.tsx';
+import { RequestsPage as VolunteerRequestsPage } from '../features/volunteers/RequestsPage.tsx';
+import { VolunteerPage } from '../features/volunteers/VolunteerPage.tsx';
+import { VolunteersPage } from '../features/volunteers/VolunteersPage.tsx';
 import { PortalHome } from '../portal/PortalHome.tsx';
 import { PortalLayout } from '../portal/PortalLayout.tsx';
 import { PortalPatientPage } from '../portal/PortalPatientPage.tsx';
@@ -68,6 +77,25 @@ export const router = createBrowserRouter([
             children: [
               { path: 'patients', element: <PatientsPage /> },
               { path: 'patients/:patientId', element: <PatientPage /> },
+            ],
+          },
+          {
+            element: <RequireAction action="volunteer:read" />,
+            children: [
+              { path: 'volunteers', element: <VolunteersPage /> },
+              { path: 'volunteers/:volunteerId', element: <VolunteerPage /> },
+              { path: 'volunteer-requests', element: <VolunteerRequestsPage /> },
+              { path: 'volunteer-requests/:requestId', element: <VolunteerRequestPage /> },
+              { path: 'volunteer-hours', element: <HoursPage /> },
+            ],
+          },
+          {
+            element: <RequireAction action="programme:read" />,
+            children: [
+              { path: 'programmes', element: <ProgrammesPage /> },
+              { path: 'programmes/:programmeId', element: <ProgrammePage /> },
+              { path: 'clown-visits', element: <ClownVisitsPage /> },
+              { path: 'certificates/:enrolmentId', element: <CertificatePage /> },
             ],
           },
           {

@@ -655,7 +655,7 @@ export async function scheduleClownVisit(
 }
 
 export async function listClownVisits(deps: AppDeps, ctx: RequestContext, limit: number) {
-  need(ctx, 'programme:manage');
+  need(ctx, 'programme:read');
   const orgId = ctx.actor.organizationId;
   return deps.db.transaction().execute(async (trx) => {
     const rows = await repo.listClownVisits(

@@ -421,7 +421,7 @@ export async function createLogin(deps: AppDeps, ctx: RequestContext, id: string
       entityType: 'volunteer',
       entityId: id,
     });
-    return { userId: invitation.userId, email: invitation.email, acceptToken: invitation.acceptToken };
+    return invitation;
   });
 }
 

@@ -60,6 +60,8 @@ export const common = {
     requests: 'Requests',
     commission: 'Commission',
     patients: 'Patients',
+    volunteers: 'Volunteers',
+    programmes: 'Programmes',
     notifications: 'Notifications',
     staff: 'Staff',
     settings: 'Settings',

@@ -5,6 +5,7 @@ import { common } from './common.ts';
 import { intake } from './intake.ts';
 import { patients } from './patients.ts';
 import { portal } from './portal.ts';
+import { programmes } from './programmes.ts';
 import { queue } from './queue.ts';
 
 /** English texts; the Russian ones must have the same keys (checked by the compiler). */
@@ -17,5 +18,6 @@ export const en = {
   ...patients,
   ...admin,
   ...portal,
+  ...programmes,
 };
 export type Messages = typeof en;

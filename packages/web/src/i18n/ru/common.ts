@@ -63,6 +63,8 @@ export const common: RussianOf<typeof en> = {
     requests: 'Заявки',
     commission: 'Комиссия',
     patients: 'Пациенты',
+    volunteers: 'Волонтёры',
+    programmes: 'Программы',
     notifications: 'Уведомления',
     staff: 'Сотрудники',
     settings: 'Настройки',
