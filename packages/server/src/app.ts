@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
@@ -15,6 +16,8 @@ import type { DatabaseHandle } from './db/database.ts';
 import { pgNotify } from './db/notify.ts';
 import { EventBus } from './events/event-bus.ts';
 import { eventRoutes } from './events/events.routes.ts';
+import { alertJobs } from './features/alerts/alerts.jobs.ts';
+import { alertRoutes } from './features/alerts/alerts.routes.ts';
 import { auditRoutes } from './features/audit/audit.routes.ts';
 import { authRoutes } from './features/auth/auth.routes.ts';
 import { commissionRoutes } from './features/commission/commission.routes.ts';
@@ -46,10 +49,11 @@ const features = [
   eventRoutes,
   volunteerRoutes,
   programmeRoutes,
+  alertRoutes,
 ];
 
 /** Durable job handlers by kind. */
-const jobHandlers = [intakeJobs];
+const jobHandlers = [intakeJobs, alertJobs];
 
 export interface BuildAppOptions {
   config: Config;
@@ -88,7 +92,8 @@ export async function buildApp(options: BuildAppOptions): Promise<HearthApp> {
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  registerErrorHandler(app);
+  const hasWebApp = existsSync(join(config.webDistDir, 'index.html'));
+  registerErrorHandler(app, { spaIndex: hasWebApp });
 
   await app.register(cookie);
   await app.register(helmet, {
@@ -131,7 +136,8 @@ export async function buildApp(options: BuildAppOptions): Promise<HearthApp> {
     { prefix: '/api/v1' },
   );
 
-  serveWebApp(app, config.webDistDir);
+  if (hasWebApp)
+    await app.register(fastifyStatic, { root: config.webDistDir, wildcard: false, index: 'index.html' });
 
   const jobs = new JobRunner(deps);
   for (const register of jobHandlers) register(jobs);
@@ -147,16 +153,4 @@ export async function buildApp(options: BuildAppOptions): Promise<HearthApp> {
       if (unlisten) await unlisten();
     },
   };
-}
-
-/** The built single-page app, with client-side routes falling back to index.html. */
-function serveWebApp(app: FastifyInstance, distDir: string) {
-  if (!existsSync(distDir)) return;
-  app.register(fastifyStatic, { root: distDir, wildcard: false, index: 'index.html' });
-  app.setNotFoundHandler((request, reply) => {
-    if (request.method === 'GET' && !request.url.startsWith('/api')) return reply.sendFile('index.html');
-    return reply.status(404).send({
-      error: { code: 'NOT_FOUND', message: `No route ${request.method} ${request.url.split('?')[0]}` },
-    });
-  });
 }

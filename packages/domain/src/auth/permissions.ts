@@ -27,6 +27,8 @@ export const actions = [
   'volunteer:portal',
   'programme:read',
   'programme:manage',
+  'alert:read',
+  'alert:handle',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -60,6 +62,9 @@ const matrix: Record<Action, readonly Role[]> = {
   'volunteer:portal': ['volunteer'],
   'programme:read': [...allStaffReaders, 'volunteer_coordinator', 'equipment_manager'],
   'programme:manage': ['admin', 'volunteer_coordinator'],
+  // alerts: the whole care team sees the inbox; clinicians and coordinators answer
+  'alert:read': [...coordinatorLike, ...clinicalRoles],
+  'alert:handle': [...coordinatorLike, 'physician', 'nurse', 'psychologist', 'social_worker'],
 };
 
 export interface Actor {

@@ -1,4 +1,5 @@
-import type { FamilyWish, PhaseOfIllness } from './schemas.ts';
+import type { PhaseOfIllness } from '../assessments/scales.ts';
+import type { FamilyWish } from './schemas.ts';
 import { requiredConsents } from './schemas.ts';
 
 export interface ShiftLoad {

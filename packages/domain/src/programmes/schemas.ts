@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { phasesOfIllness } from '../assessments/scales.ts';
 import { idSchema, isoDateSchema, isoDateTimeSchema, pageQuerySchema } from '../common/schemas.ts';
 
 /** The children's hospice programmes of DOMAIN.md. */
@@ -147,10 +148,6 @@ export type ProgrammeSession = z.infer<typeof sessionSchema>;
 
 export const programmeDetailSchema = programmeSchema.extend({ sessions: z.array(sessionSchema) });
 export type ProgrammeDetail = z.infer<typeof programmeDetailSchema>;
-
-/** Phase of illness (DOMAIN.md, Assessments). */
-export const phasesOfIllness = ['stable', 'unstable', 'deteriorating', 'terminal', 'bereaved'] as const;
-export type PhaseOfIllness = (typeof phasesOfIllness)[number];
 
 export const familyWishes = ['welcome', 'asked', 'declined'] as const;
 export type FamilyWish = (typeof familyWishes)[number];

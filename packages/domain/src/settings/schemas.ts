@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { alertSettingsSchema } from '../alerts/schemas.ts';
 import { localeSchema } from '../common/schemas.ts';
+import { triageSettingsSchema } from '../triage/rules.ts';
 
 /** Organization settings with safe defaults; an administrator may tune them. */
 export const organizationSettingsSchema = z.object({
@@ -27,6 +29,10 @@ export const organizationSettingsSchema = z.object({
     .min(1)
     .max(24 * 30)
     .default(12),
+  /** Alert deadlines and escalation steps (issue 4); defaults: urgent 1 h, review 24 h. */
+  alerts: alertSettingsSchema.prefault({}),
+  /** Triage thresholds (issue 4), defaults from the sources. */
+  triage: triageSettingsSchema.prefault({}),
 });
 export type OrganizationSettings = z.infer<typeof organizationSettingsSchema>;
 

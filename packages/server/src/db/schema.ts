@@ -1,3 +1,4 @@
+import type { AlertEventTable, AlertTable } from '../features/alerts/alerts.table.ts';
 import type { AuditEventTable } from '../features/audit/audit.table.ts';
 import type { AppUserTable, LoginFailureTable, UserSessionTable } from '../features/auth/auth.table.ts';
 import type {
@@ -9,6 +10,7 @@ import type {
 import type { FamilyLinkTable } from '../features/family/family.table.ts';
 import type { CallAttemptTable, CareRequestTable } from '../features/intake/intake.table.ts';
 import type { NotificationTable } from '../features/notifications/notifications.table.ts';
+import type { OnCallShiftTable } from '../features/oncall/oncall.table.ts';
 import type {
   PatientAllergyTable,
   PatientContactTable,
@@ -84,4 +86,7 @@ export interface Database {
   clown_visit: ClownVisitTable;
   course_enrolment: CourseEnrolmentTable;
   course_attendance: CourseAttendanceTable;
+  alert: AlertTable;
+  alert_event: AlertEventTable;
+  on_call_shift: OnCallShiftTable;
 }

@@ -10,6 +10,7 @@ import { callbackDeadlineJob } from '../features/intake/intake.service.ts';
 import * as patients from '../features/patients/patients.repository.ts';
 import { insertOrganization } from '../features/settings/settings.repository.ts';
 import { JobRunner } from '../jobs/job-runner.ts';
+import { seedClinicalWatch } from './clinical-watch.ts';
 import {
   adultDiagnoses,
   allergySubstances,
@@ -310,6 +311,7 @@ export async function seedDemo(db: Db, password: string, now: Date) {
     }
     const { volunteerIds } = await seedVolunteers({ trx, orgId, rnd, now, userIds, patientIds });
     await seedProgrammes({ trx, orgId, rnd, now, userIds, patientIds, volunteerIds });
+    await seedClinicalWatch(trx, rnd, { orgId, userIds, patientIds, now });
     await recordAudit(trx, clock, null, orgId, {
       action: 'demo.seed',
       entityType: 'organization',

@@ -58,7 +58,11 @@ export function PortalPatientPage() {
               fullWidth
               data-testid="portal-call"
             >
-              {t('portal.call', { phone })}
+              <Stack gap={2} align="center">
+                <span>{t('portal.call')}</span>
+                {/* a phone number broken across lines is easy to misdial */}
+                <span style={{ whiteSpace: 'nowrap' }}>{phone}</span>
+              </Stack>
             </Button>
           )}
         </Stack>

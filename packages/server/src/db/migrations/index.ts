@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely/migration';
 import * as foundation from './2026_11_23_0001_foundation.ts';
+import * as clinicalWatch from './2026_11_23_0100_clinical_watch.ts';
 import * as volunteers from './2026_11_23_0400_volunteers.ts';
 import * as programmes from './2026_11_23_0401_programmes.ts';
 
@@ -8,4 +9,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_23_0001_foundation': foundation,
   '2026_11_23_0400_volunteers': volunteers,
   '2026_11_23_0401_programmes': programmes,
+  '2026_11_23_0100_clinical_watch': clinicalWatch,
 };

@@ -24,7 +24,19 @@ interface SettingsForm extends Record<string, unknown> {
   sessionHours: string;
 }
 
-const toForm = (s: OrganizationSettings): SettingsForm => ({
+/** Only the fields this form edits; other features' settings keep their stored values. */
+const toForm = (
+  s: Pick<
+    OrganizationSettings,
+    | 'callbackDeadlineMinutes'
+    | 'serviceRadiusKm'
+    | 'base'
+    | 'servicePhone'
+    | 'timeZone'
+    | 'language'
+    | 'sessionHours'
+  >,
+): SettingsForm => ({
   callbackDeadlineMinutes: String(s.callbackDeadlineMinutes),
   serviceRadiusKm: String(s.serviceRadiusKm),
   baseLat: String(s.base.lat),
@@ -54,7 +66,6 @@ export function SettingsPage() {
       servicePhone: '',
       timeZone: '',
       language: 'ru',
-      volunteerHoursBenchmarkPercent: 5,
       sessionHours: 12,
     }),
   );

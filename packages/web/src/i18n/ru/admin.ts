@@ -10,6 +10,7 @@ export const admin: RussianOf<typeof en> = {
     lead: 'Руководитель',
     deactivate: 'Отключить',
     reactivate: 'Включить',
+    deactivateConfirm: '{{name}} выйдет из системы и не сможет войти, пока учётную запись снова не включат.',
     more: 'Сотрудников больше, чем показано.',
     fields: {
       name: 'Имя',
@@ -75,7 +76,8 @@ export const admin: RussianOf<typeof en> = {
     empty: 'Уведомлений нет.',
     new: 'Новое',
     open: 'Открыть',
-    markRead: 'Прочитано',
+    markRead: 'Отметить как прочитанное',
+    kinds: { intakeEscalated: 'Заявке не перезвонили вовремя' },
     unread_one: '{{count}} непрочитанное',
     unread_few: '{{count}} непрочитанных',
     unread_many: '{{count}} непрочитанных',
