@@ -5,6 +5,7 @@ import { common } from './common.ts';
 import { intake } from './intake.ts';
 import { patients } from './patients.ts';
 import { portal } from './portal.ts';
+import { programmes } from './programmes.ts';
 import { queue } from './queue.ts';
 import { watch } from './watch.ts';
 
@@ -19,5 +20,6 @@ export const en = {
   ...admin,
   ...portal,
   ...watch,
+  ...programmes,
 };
 export type Messages = typeof en;

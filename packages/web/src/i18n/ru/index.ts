@@ -6,6 +6,7 @@ import { common } from './common.ts';
 import { intake } from './intake.ts';
 import { patients } from './patients.ts';
 import { portal } from './portal.ts';
+import { programmes } from './programmes.ts';
 import { queue } from './queue.ts';
 import type { RussianOf } from './russian-of.ts';
 import { watch } from './watch.ts';
@@ -20,4 +21,5 @@ export const ru: RussianOf<Messages> = {
   ...admin,
   ...portal,
   ...watch,
+  ...programmes,
 };
