@@ -34,9 +34,11 @@ import { medicinesJobs } from './features/medicines/medicines.jobs.ts';
 import { medicineRoutes } from './features/medicines/medicines.routes.ts';
 import { notificationRoutes } from './features/notifications/notifications.routes.ts';
 import { patientRoutes } from './features/patients/patients.routes.ts';
+import { programmeRoutes } from './features/programmes/programmes.routes.ts';
 import { settingsRoutes } from './features/settings/settings.routes.ts';
 import { staffRoutes } from './features/staff/staff.routes.ts';
 import { supportRoutes } from './features/support/support.routes.ts';
+import { volunteerRoutes } from './features/volunteers/volunteers.routes.ts';
 import { registerErrorHandler } from './http/errors.ts';
 import { registerFamilyGate, registerSession } from './http/session.ts';
 import { JobRunner } from './jobs/job-runner.ts';
@@ -53,6 +55,8 @@ const features = [
   auditRoutes,
   notificationRoutes,
   eventRoutes,
+  volunteerRoutes,
+  programmeRoutes,
   alertRoutes,
   assessmentRoutes,
   medicineRoutes,

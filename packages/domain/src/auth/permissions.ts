@@ -22,6 +22,11 @@ export const actions = [
   'settings:read',
   'settings:manage',
   'audit:read',
+  'volunteer:read',
+  'volunteer:manage',
+  'volunteer:portal',
+  'programme:read',
+  'programme:manage',
   'alert:read',
   'alert:handle',
   'assessment:read',
@@ -92,6 +97,13 @@ const matrix: Record<Action, readonly Role[]> = {
   'settings:read': [...allStaffReaders, 'volunteer_coordinator', 'equipment_manager'],
   'settings:manage': ['admin'],
   'audit:read': ['admin'],
+  // children's hospice programmes: the volunteer coordinator runs volunteers, clubs, camps, courses
+  'volunteer:read': [...coordinatorLike, 'volunteer_coordinator'],
+  'volunteer:manage': ['admin', 'volunteer_coordinator'],
+  // a volunteer sees only their own assignments (the service filters by their record)
+  'volunteer:portal': ['volunteer'],
+  'programme:read': [...allStaffReaders, 'volunteer_coordinator', 'equipment_manager'],
+  'programme:manage': ['admin', 'volunteer_coordinator'],
   // alerts: the whole care team sees the inbox; clinicians and coordinators answer
   'alert:read': [...coordinatorLike, ...clinicalRoles],
   'alert:handle': [...coordinatorLike, 'physician', 'nurse', 'psychologist', 'social_worker'],

@@ -24,6 +24,11 @@ export const organizationSettingsSchema = z.object({
   scheduledDoseWindowMinutes: z.number().int().min(10).max(180).default(60),
   /** Days before a "just in case" box expires when the team is reminded. */
   anticipatoryExpiryReminderDays: z.number().int().min(1).max(90).default(14),
+  /**
+   * Volunteer hours as a share of paid staff's patient-care hours that the service aims for:
+   * 5 % is the US hospice minimum (palliative-research.md, "Volunteers").
+   */
+  volunteerHoursBenchmarkPercent: z.number().min(0).max(100).default(5),
   sessionHours: z
     .number()
     .int()

@@ -39,12 +39,36 @@ import type {
   PatientTable,
   PatientTeamMemberTable,
 } from '../features/patients/patients.table.ts';
+import type {
+  CampApplicationTable,
+  CampCareNoteTable,
+  CampConsentTable,
+  ClownVisitTable,
+  CourseAttendanceTable,
+  CourseEnrolmentTable,
+  ProgrammeSessionTable,
+  ProgrammeTable,
+  SessionParticipantTable,
+  SessionRosterTable,
+} from '../features/programmes/programmes.table.ts';
 import type { OrganizationTable } from '../features/settings/settings.table.ts';
 import type {
   RoutingItemTable,
   SupportNoteTable,
   SupportReferralTable,
 } from '../features/support/support.table.ts';
+import type {
+  PaidCareHoursTable,
+  VolunteerAssignmentTable,
+  VolunteerHoursTable,
+  VolunteerNoteTable,
+  VolunteerRequestTable,
+  VolunteerScreeningTable,
+  VolunteerStatusHistoryTable,
+  VolunteerTable,
+  VolunteerTrainingTable,
+} from '../features/volunteers/volunteers.table.ts';
+
 import type { JobTable } from '../jobs/job.table.ts';
 
 /** Every table Kysely knows, assembled from the features' own row types. */
@@ -69,6 +93,25 @@ export interface Database {
   stored_file: StoredFileTable;
   commission_document: CommissionDocumentTable;
   audit_event: AuditEventTable;
+  volunteer: VolunteerTable;
+  volunteer_status_history: VolunteerStatusHistoryTable;
+  volunteer_screening: VolunteerScreeningTable;
+  volunteer_training: VolunteerTrainingTable;
+  volunteer_note: VolunteerNoteTable;
+  volunteer_request: VolunteerRequestTable;
+  volunteer_assignment: VolunteerAssignmentTable;
+  volunteer_hours: VolunteerHoursTable;
+  paid_care_hours: PaidCareHoursTable;
+  programme: ProgrammeTable;
+  programme_session: ProgrammeSessionTable;
+  session_roster: SessionRosterTable;
+  session_participant: SessionParticipantTable;
+  camp_application: CampApplicationTable;
+  camp_care_note: CampCareNoteTable;
+  camp_consent: CampConsentTable;
+  clown_visit: ClownVisitTable;
+  course_enrolment: CourseEnrolmentTable;
+  course_attendance: CourseAttendanceTable;
   alert: AlertTable;
   alert_event: AlertEventTable;
   on_call_shift: OnCallShiftTable;

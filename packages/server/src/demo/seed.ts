@@ -22,7 +22,9 @@ import {
   surnames,
 } from './people.ts';
 import { demoBase, demoStreets, demoTowns } from './places.ts';
+import { seedProgrammes } from './programmes.ts';
 import { seededRandom } from './random.ts';
+import { seedVolunteers } from './volunteers.ts';
 
 export const demoDomain = 'demo.hearth.local';
 
@@ -324,6 +326,23 @@ export async function seedDemo(db: Db, password: string, now: Date) {
       now,
     );
     await seedHomeFamily(trx, { orgId, rnd: featureRandom('home-family'), now, userIds, patientIds });
+    const { volunteerIds } = await seedVolunteers({
+      trx,
+      orgId,
+      rnd: featureRandom('volunteers'),
+      now,
+      userIds,
+      patientIds,
+    });
+    await seedProgrammes({
+      trx,
+      orgId,
+      rnd: featureRandom('programmes'),
+      now,
+      userIds,
+      patientIds,
+      volunteerIds,
+    });
     await recordAudit(trx, clock, null, orgId, {
       action: 'demo.seed',
       entityType: 'organization',

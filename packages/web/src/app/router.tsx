@@ -127,6 +127,77 @@ export const router = createBrowserRouter([
             ],
           },
           {
+            element: <RequireAction action="volunteer:read" />,
+            children: [
+              {
+                path: 'volunteers',
+                lazy: () =>
+                  import('../features/volunteers/VolunteersPage.tsx').then((m) => ({
+                    Component: m.VolunteersPage,
+                  })),
+              },
+              {
+                path: 'volunteers/:volunteerId',
+                lazy: () =>
+                  import('../features/volunteers/VolunteerPage.tsx').then((m) => ({
+                    Component: m.VolunteerPage,
+                  })),
+              },
+              {
+                path: 'volunteer-requests',
+                lazy: () =>
+                  import('../features/volunteers/RequestsPage.tsx').then((m) => ({
+                    Component: m.RequestsPage,
+                  })),
+              },
+              {
+                path: 'volunteer-requests/:requestId',
+                lazy: () =>
+                  import('../features/volunteers/RequestPage.tsx').then((m) => ({
+                    Component: m.RequestPage,
+                  })),
+              },
+              {
+                path: 'volunteer-hours',
+                lazy: () =>
+                  import('../features/volunteers/HoursPage.tsx').then((m) => ({ Component: m.HoursPage })),
+              },
+            ],
+          },
+          {
+            element: <RequireAction action="programme:read" />,
+            children: [
+              {
+                path: 'programmes',
+                lazy: () =>
+                  import('../features/programmes/ProgrammesPage.tsx').then((m) => ({
+                    Component: m.ProgrammesPage,
+                  })),
+              },
+              {
+                path: 'programmes/:programmeId',
+                lazy: () =>
+                  import('../features/programmes/ProgrammePage.tsx').then((m) => ({
+                    Component: m.ProgrammePage,
+                  })),
+              },
+              {
+                path: 'clown-visits',
+                lazy: () =>
+                  import('../features/programmes/ClownVisitsPage.tsx').then((m) => ({
+                    Component: m.ClownVisitsPage,
+                  })),
+              },
+              {
+                path: 'certificates/:enrolmentId',
+                lazy: () =>
+                  import('../features/programmes/CertificatePage.tsx').then((m) => ({
+                    Component: m.CertificatePage,
+                  })),
+              },
+            ],
+          },
+          {
             element: <RequireAction action="staff:read" />,
             children: [
               {

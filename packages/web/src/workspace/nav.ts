@@ -6,6 +6,8 @@ export interface NavItem {
     | 'alerts'
     | 'commission'
     | 'patients'
+    | 'volunteers'
+    | 'programmes'
     | 'notifications'
     | 'staff'
     | 'settings'
@@ -21,6 +23,8 @@ export const navItems: readonly NavItem[] = [
   { key: 'alerts', to: '/app/alerts', action: 'alert:read' },
   { key: 'commission', to: '/app/commission', action: 'commission:read' },
   { key: 'patients', to: '/app/patients', action: 'patient:list' },
+  { key: 'volunteers', to: '/app/volunteers', action: 'volunteer:read' },
+  { key: 'programmes', to: '/app/programmes', action: 'programme:read' },
   { key: 'notifications', to: '/app/notifications' },
   { key: 'staff', to: '/app/staff', action: 'staff:read' },
   { key: 'settings', to: '/app/settings', action: 'settings:manage' },

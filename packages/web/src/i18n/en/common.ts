@@ -61,6 +61,8 @@ export const common = {
     alerts: 'Alerts',
     commission: 'Commission',
     patients: 'Patients',
+    volunteers: 'Volunteers',
+    programmes: 'Programmes',
     notifications: 'Notifications',
     staff: 'Staff',
     settings: 'Settings',

@@ -6,6 +6,7 @@ import { intake } from './intake.ts';
 import { medicines } from './medicines.ts';
 import { patients } from './patients.ts';
 import { portal } from './portal.ts';
+import { programmes } from './programmes.ts';
 import { queue } from './queue.ts';
 import { watch } from './watch.ts';
 
@@ -21,5 +22,6 @@ export const en = {
   ...portal,
   ...medicines,
   ...watch,
+  ...programmes,
 };
 export type Messages = typeof en;

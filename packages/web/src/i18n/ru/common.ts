@@ -64,6 +64,8 @@ export const common: RussianOf<typeof en> = {
     alerts: 'Тревоги',
     commission: 'Комиссия',
     patients: 'Пациенты',
+    volunteers: 'Волонтёры',
+    programmes: 'Программы',
     notifications: 'Уведомления',
     staff: 'Сотрудники',
     settings: 'Настройки',

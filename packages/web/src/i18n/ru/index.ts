@@ -7,6 +7,7 @@ import { intake } from './intake.ts';
 import { medicines } from './medicines.ts';
 import { patients } from './patients.ts';
 import { portal } from './portal.ts';
+import { programmes } from './programmes.ts';
 import { queue } from './queue.ts';
 import type { RussianOf } from './russian-of.ts';
 import { watch } from './watch.ts';
@@ -22,4 +23,5 @@ export const ru: RussianOf<Messages> = {
   ...portal,
   ...medicines,
   ...watch,
+  ...programmes,
 };
