@@ -6,6 +6,7 @@ import * as medicines from './2026_11_23_0200_medicines.ts';
 import * as homeFamily from './2026_11_23_0300_home_family.ts';
 import * as volunteers from './2026_11_23_0400_volunteers.ts';
 import * as programmes from './2026_11_23_0401_programmes.ts';
+import * as carePlans from './2026_11_23_0500_care_plans.ts';
 
 /** Every migration, keyed by its timestamped name; the Migrator runs them in name order. */
 export const migrations: Record<string, Migration> = {
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_23_0101_assessments': assessments,
   '2026_11_23_0200_medicines': medicines,
   '2026_11_23_0300_home_family': homeFamily,
+  '2026_11_23_0500_care_plans': carePlans,
 };
