@@ -17,8 +17,8 @@ export interface NavItem {
 }
 
 export const navItems: readonly NavItem[] = [
-  { key: 'alerts', to: '/app/alerts', action: 'alert:read' },
   { key: 'requests', to: '/app/requests', action: 'intake:read' },
+  { key: 'alerts', to: '/app/alerts', action: 'alert:read' },
   { key: 'commission', to: '/app/commission', action: 'commission:read' },
   { key: 'patients', to: '/app/patients', action: 'patient:list' },
   { key: 'notifications', to: '/app/notifications' },

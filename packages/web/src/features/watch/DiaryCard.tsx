@@ -28,6 +28,8 @@ import { useDiary, useRecordDiary } from './watch-api.ts';
 
 type Coping = DiaryBody['coping'];
 
+const zeroToTen = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10] as const;
+
 /** One 0-10 line: big buttons in two rows, so a tired thumb on a phone hits the right one. */
 function ScaleRow({
   label,
@@ -47,7 +49,7 @@ function ScaleRow({
         {label}
       </Text>
       <SimpleGrid cols={{ base: 6, sm: 11 }} spacing={6} verticalSpacing={6}>
-        {Array.from({ length: 11 }, (_, n) => (
+        {zeroToTen.map((n) => (
           <Button
             key={n}
             h={48}
