@@ -27,6 +27,7 @@ import { healthRoutes } from './features/health/health.routes.ts';
 import { intakeJobs } from './features/intake/intake.jobs.ts';
 import { intakeRoutes } from './features/intake/intake.routes.ts';
 import { notificationRoutes } from './features/notifications/notifications.routes.ts';
+import { onCallRoutes } from './features/oncall/oncall.routes.ts';
 import { patientRoutes } from './features/patients/patients.routes.ts';
 import { settingsRoutes } from './features/settings/settings.routes.ts';
 import { staffRoutes } from './features/staff/staff.routes.ts';
@@ -48,6 +49,7 @@ const features = [
   eventRoutes,
   alertRoutes,
   assessmentRoutes,
+  onCallRoutes,
 ];
 
 /** Durable job handlers by kind. */

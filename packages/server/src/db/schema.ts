@@ -11,7 +11,7 @@ import type {
 import type { FamilyLinkTable } from '../features/family/family.table.ts';
 import type { CallAttemptTable, CareRequestTable } from '../features/intake/intake.table.ts';
 import type { NotificationTable } from '../features/notifications/notifications.table.ts';
-import type { OnCallShiftTable } from '../features/oncall/oncall.table.ts';
+import type { CallLogTable, OnCallShiftTable } from '../features/oncall/oncall.table.ts';
 import type {
   PatientAllergyTable,
   PatientContactTable,
@@ -50,4 +50,5 @@ export interface Database {
   on_call_shift: OnCallShiftTable;
   assessment: AssessmentTable;
   clinical_task: ClinicalTaskTable;
+  call_log: CallLogTable;
 }
