@@ -152,7 +152,14 @@ class LocalSearch {
         const lim = Math.min(GRANULARITY, nb.length);
         for (let k = 0; k < lim; k++) {
           const n = nb[k]!;
-          if (sol.routeOf[n]! < 0 || sol.routeOf[n] === sol.routeOf[c]) continue;
+          if (sol.routeOf[n]! < 0) continue;
+          if (sol.routeOf[n] === sol.routeOf[c]) {
+            if (this.intraRelocate(c, n) || this.intraTwoOpt(c, n)) {
+              improved = true;
+              break;
+            }
+            continue;
+          }
           if (this.relocate(c, n) || this.swap(c, n) || this.twoOptStar(c, n) || this.orOpt(c, n)) {
             improved = true;
             break;
@@ -226,6 +233,66 @@ class LocalSearch {
       }
     }
     return false;
+  }
+
+  /** Cost and feasibility of a whole task sequence for vehicle v (O(length)); INF if infeasible. */
+  private seqCost(v: number, seq: number[]): number {
+    const inst = this.inst;
+    const L = this.L;
+    let loc = inst.vStart[v]!;
+    let t = inst.vOpen[v]!;
+    let svc = 0;
+    let cost = 0;
+    for (const c of seq) {
+      const cl = inst.tLoc[c]!;
+      t = Math.max(t + svc + inst.time[loc * L + cl]!, this.sol.e[c]!);
+      if (t > this.sol.l[c]!) return Number.POSITIVE_INFINITY;
+      cost += this.arc(v, loc, cl);
+      svc = inst.tService[c]!;
+      loc = cl;
+    }
+    const end = inst.vEnd[v]!;
+    if (t + svc + inst.time[loc * L + end]! > inst.vClose[v]!) return Number.POSITIVE_INFINITY;
+    return cost + this.arc(v, loc, end);
+  }
+
+  private routeArcs(r: Route): number {
+    return this.inst.vCDist[r.v]! * r.dist + this.inst.vCTime[r.v]! * r.travel;
+  }
+
+  private applyIntra(r: Route, seq: number[]): boolean {
+    const cost = this.seqCost(r.v, seq);
+    if (!(cost < this.routeArcs(r) - EPS)) return false;
+    const owned = this.sol.own(r.v);
+    owned.tasks = seq;
+    this.commit([owned]);
+    return true;
+  }
+
+  /** Moves c right after (or right before) n in their common route. */
+  private intraRelocate(c: number, n: number): boolean {
+    const sol = this.sol;
+    const r = sol.routes[sol.routeOf[c]!]!;
+    for (const after of [true, false]) {
+      const seq = r.tasks.filter((x) => x !== c);
+      const k = seq.indexOf(n);
+      seq.splice(after ? k + 1 : k, 0, c);
+      if (seq.every((x, i) => x === r.tasks[i])) continue;
+      if (this.applyIntra(r, seq)) return true;
+    }
+    return false;
+  }
+
+  /** 2-opt inside a route: makes n follow c by reversing the segment between them. */
+  private intraTwoOpt(c: number, n: number): boolean {
+    const sol = this.sol;
+    const r = sol.routes[sol.routeOf[c]!]!;
+    const i = r.tasks.indexOf(c);
+    const j = r.tasks.indexOf(n);
+    if (Math.abs(i - j) < 2) return false;
+    const [a, b] = i < j ? [i + 1, j] : [j, i - 1];
+    const seq = r.tasks.slice(0, a).concat(r.tasks.slice(a, b + 1).reverse(), r.tasks.slice(b + 1));
+    return this.applyIntra(r, seq);
   }
 
   private relocate(c: number, n: number): boolean {

@@ -26,9 +26,10 @@ import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { formatDateTime } from '../../format/time.ts';
 import { useDiary, useRecordDiary } from './watch-api.ts';
 
-type Coping = DiaryBody['coping'];
+/** The 0-10 points of a symptom scale. */
+const zeroToTen = Array.from({ length: 11 }, (_, n) => n);
 
-const zeroToTen = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10] as const;
+type Coping = DiaryBody['coping'];
 
 /** One 0-10 line: big buttons in two rows, so a tired thumb on a phone hits the right one. */
 function ScaleRow({
