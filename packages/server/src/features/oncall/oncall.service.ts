@@ -120,7 +120,7 @@ export async function addShift(
   const id = randomUUID();
   await deps.db.transaction().execute(async (trx) => {
     const user = await repo.findStaffUser(trx, orgId, body.userId);
-    if (!user || user.status !== 'active' || isPortalRole(user.role as 'family')) {
+    if (user?.status !== 'active' || isPortalRole(user.role as 'family')) {
       throw new DomainError('VALIDATION', 'Choose an active member of staff.', {
         fields: [{ field: 'body.userId', message: 'Choose an active member of staff.' }],
       });
