@@ -34,6 +34,7 @@ import { intakeRoutes } from './features/intake/intake.routes.ts';
 import { medicinesJobs } from './features/medicines/medicines.jobs.ts';
 import { medicineRoutes } from './features/medicines/medicines.routes.ts';
 import { notificationRoutes } from './features/notifications/notifications.routes.ts';
+import { onCallRoutes } from './features/oncall/oncall.routes.ts';
 import { patientRoutes } from './features/patients/patients.routes.ts';
 import { planningRoutes } from './features/planning/planning.routes.ts';
 import { settled as planningSettled } from './features/planning/planning.service.ts';
@@ -66,6 +67,7 @@ const features = [
   programmeRoutes,
   alertRoutes,
   assessmentRoutes,
+  onCallRoutes,
   medicineRoutes,
   equipmentRoutes,
   homeSafetyRoutes,

@@ -36,7 +36,7 @@ import type {
   PrescriptionVersionTable,
 } from '../features/medicines/medicines.table.ts';
 import type { NotificationTable } from '../features/notifications/notifications.table.ts';
-import type { OnCallShiftTable } from '../features/oncall/oncall.table.ts';
+import type { CallLogTable, OnCallShiftTable } from '../features/oncall/oncall.table.ts';
 import type {
   PatientAllergyTable,
   PatientContactTable,
@@ -138,6 +138,7 @@ export interface Database {
   on_call_shift: OnCallShiftTable;
   assessment: AssessmentTable;
   clinical_task: ClinicalTaskTable;
+  call_log: CallLogTable;
   prescription: PrescriptionTable;
   prescription_version: PrescriptionVersionTable;
   medicine_administration: MedicineAdministrationTable;
