@@ -21,6 +21,7 @@ import { alertRoutes } from './features/alerts/alerts.routes.ts';
 import { assessmentRoutes } from './features/assessments/assessments.routes.ts';
 import { auditRoutes } from './features/audit/audit.routes.ts';
 import { authRoutes } from './features/auth/auth.routes.ts';
+import { carePlanRoutes } from './features/care-plans/care-plans.routes.ts';
 import { caregiverRoutes } from './features/caregivers/caregivers.routes.ts';
 import { caregiverJobs } from './features/caregivers/caregivers.service.ts';
 import { commissionRoutes } from './features/commission/commission.routes.ts';
@@ -33,11 +34,15 @@ import { intakeRoutes } from './features/intake/intake.routes.ts';
 import { medicinesJobs } from './features/medicines/medicines.jobs.ts';
 import { medicineRoutes } from './features/medicines/medicines.routes.ts';
 import { notificationRoutes } from './features/notifications/notifications.routes.ts';
+import { onCallRoutes } from './features/oncall/oncall.routes.ts';
 import { patientRoutes } from './features/patients/patients.routes.ts';
+import { planningRoutes } from './features/planning/planning.routes.ts';
+import { settled as planningSettled } from './features/planning/planning.service.ts';
 import { programmeRoutes } from './features/programmes/programmes.routes.ts';
 import { settingsRoutes } from './features/settings/settings.routes.ts';
 import { staffRoutes } from './features/staff/staff.routes.ts';
 import { supportRoutes } from './features/support/support.routes.ts';
+import { visitRoutes } from './features/visits/visits.routes.ts';
 import { volunteerRoutes } from './features/volunteers/volunteers.routes.ts';
 import { registerErrorHandler } from './http/errors.ts';
 import { registerFamilyGate, registerSession } from './http/session.ts';
@@ -52,6 +57,9 @@ const features = [
   intakeRoutes,
   commissionRoutes,
   patientRoutes,
+  carePlanRoutes,
+  visitRoutes,
+  planningRoutes,
   auditRoutes,
   notificationRoutes,
   eventRoutes,
@@ -59,6 +67,7 @@ const features = [
   programmeRoutes,
   alertRoutes,
   assessmentRoutes,
+  onCallRoutes,
   medicineRoutes,
   equipmentRoutes,
   homeSafetyRoutes,
@@ -163,6 +172,7 @@ export async function buildApp(options: BuildAppOptions): Promise<HearthApp> {
     routes,
     async close() {
       await jobs.stop();
+      await planningSettled();
       await app.close();
       if (unlisten) await unlisten();
     },

@@ -98,6 +98,33 @@ export const router = createBrowserRouter([
             ],
           },
           {
+            element: <RequireAction action="planning:run" />,
+            children: [
+              {
+                path: 'dispatch',
+                lazy: () =>
+                  import('../features/care/DispatchPage.tsx').then((m) => ({ Component: m.DispatchPage })),
+              },
+              {
+                path: 'dispatch/sheet/:staffId/:date',
+                lazy: () =>
+                  import('../features/care/RouteSheetPage.tsx').then((m) => ({
+                    Component: m.RouteSheetPage,
+                  })),
+              },
+            ],
+          },
+          {
+            element: <RequireAction action="visit:perform" />,
+            children: [
+              {
+                path: 'my-day',
+                lazy: () =>
+                  import('../features/care/MyDayPage.tsx').then((m) => ({ Component: m.MyDayPage })),
+              },
+            ],
+          },
+          {
             element: <RequireAction action="patient:list" />,
             children: [
               {

@@ -28,6 +28,10 @@ export function queryKeysFor(type: string): string[][] {
     case 'diary':
     case 'task':
       return [['alerts'], ['diary'], ['assessments'], ['tasks']];
+    case 'visit':
+    case 'careplan':
+    case 'planning':
+      return [['care']];
     default:
       return [];
   }
@@ -54,4 +58,7 @@ export const knownEventTypes = [
   'assessment.recorded',
   'diary.updated',
   'task.updated',
+  'visit.updated',
+  'careplan.updated',
+  'planning.updated',
 ] as const;

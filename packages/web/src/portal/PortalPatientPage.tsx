@@ -7,6 +7,7 @@ import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { NotFound } from '../components/NotFound.tsx';
 import { PageLoader } from '../components/PageLoader.tsx';
 import { usePageTitle } from '../components/use-page-title.ts';
+import { CarePlanSection } from '../features/care/CarePlanSection.tsx';
 import { FamilySection } from '../features/family/FamilySection.tsx';
 import { usePublicInfo } from '../features/intake/intake-api.ts';
 import { PatientStatusBadge } from '../features/patients/PatientStatusBadge.tsx';
@@ -93,6 +94,7 @@ export function PortalPatientPage() {
         </Stack>
       </Paper>
 
+      <CarePlanSection patientId={p.id} large />
       <Paper withBorder p="lg" radius="md">
         <FamilySection patientId={p.id} large />
       </Paper>

@@ -5,6 +5,8 @@ export interface NavItem {
     | 'requests'
     | 'alerts'
     | 'commission'
+    | 'dispatch'
+    | 'myDay'
     | 'patients'
     | 'volunteers'
     | 'programmes'
@@ -22,6 +24,8 @@ export const navItems: readonly NavItem[] = [
   { key: 'requests', to: '/app/requests', action: 'intake:read' },
   { key: 'alerts', to: '/app/alerts', action: 'alert:read' },
   { key: 'commission', to: '/app/commission', action: 'commission:read' },
+  { key: 'dispatch', to: '/app/dispatch', action: 'planning:run' },
+  { key: 'myDay', to: '/app/my-day', action: 'visit:perform' },
   { key: 'patients', to: '/app/patients', action: 'patient:list' },
   { key: 'volunteers', to: '/app/volunteers', action: 'volunteer:read' },
   { key: 'programmes', to: '/app/programmes', action: 'programme:read' },

@@ -8,6 +8,8 @@ import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { NotFound } from '../../components/NotFound.tsx';
 import { PageLoader } from '../../components/PageLoader.tsx';
 import { usePageTitle } from '../../components/use-page-title.ts';
+import { CarePlanSection } from '../care/CarePlanSection.tsx';
+import { UrgentDispatch } from '../care/UrgentDispatch.tsx';
 import { FamilySection } from '../family/FamilySection.tsx';
 import { useFamily } from '../family/family-api.ts';
 import { ClinicalLists } from './ClinicalLists.tsx';
@@ -83,6 +85,8 @@ export function PatientPage() {
         )}
       </Stack>
       <StatusSection patient={p} canChange={can('patient:change-status', { patientId })} />
+      {can('careplan:read', { patientId }) && <CarePlanSection patientId={p.id} />}
+      {can('planning:run') && p.status === 'active' && <UrgentDispatch patientId={p.id} />}
       <Card withBorder>
         <FamilySection patientId={p.id} />
       </Card>

@@ -60,6 +60,8 @@ export const common = {
     requests: 'Requests',
     alerts: 'Alerts',
     commission: 'Commission',
+    dispatch: 'Dispatch',
+    myDay: 'My day',
     patients: 'Patients',
     volunteers: 'Volunteers',
     programmes: 'Programmes',

@@ -1,5 +1,6 @@
 import { admin } from './admin.ts';
 import { auth } from './auth.ts';
+import { care } from './care.ts';
 import { commission } from './commission.ts';
 import { common } from './common.ts';
 import { intake } from './intake.ts';
@@ -18,6 +19,7 @@ export const en = {
   ...queue,
   ...commission,
   ...patients,
+  ...care,
   ...admin,
   ...portal,
   ...medicines,

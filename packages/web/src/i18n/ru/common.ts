@@ -63,6 +63,8 @@ export const common: RussianOf<typeof en> = {
     requests: 'Заявки',
     alerts: 'Тревоги',
     commission: 'Комиссия',
+    dispatch: 'Диспетчерская',
+    myDay: 'Мой день',
     patients: 'Пациенты',
     volunteers: 'Волонтёры',
     programmes: 'Программы',

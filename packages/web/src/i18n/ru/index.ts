@@ -1,6 +1,7 @@
 import type { Messages } from '../en/index.ts';
 import { admin } from './admin.ts';
 import { auth } from './auth.ts';
+import { care } from './care.ts';
 import { commission } from './commission.ts';
 import { common } from './common.ts';
 import { intake } from './intake.ts';
@@ -19,6 +20,7 @@ export const ru: RussianOf<Messages> = {
   ...queue,
   ...commission,
   ...patients,
+  ...care,
   ...admin,
   ...portal,
   ...medicines,
