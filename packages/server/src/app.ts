@@ -15,11 +15,13 @@ import type { DatabaseHandle } from './db/database.ts';
 import { pgNotify } from './db/notify.ts';
 import { EventBus } from './events/event-bus.ts';
 import { eventRoutes } from './events/events.routes.ts';
+import { advanceCareRoutes } from './features/advance-care/advance-care.routes.ts';
 import { auditRoutes } from './features/audit/audit.routes.ts';
 import { authRoutes } from './features/auth/auth.routes.ts';
 import { caregiverRoutes } from './features/caregivers/caregivers.routes.ts';
 import { caregiverJobs } from './features/caregivers/caregivers.service.ts';
 import { commissionRoutes } from './features/commission/commission.routes.ts';
+import { endOfLifeRoutes } from './features/end-of-life/end-of-life.routes.ts';
 import { equipmentRoutes } from './features/equipment/equipment.routes.ts';
 import { familyRoutes } from './features/family/family.routes.ts';
 import { healthRoutes } from './features/health/health.routes.ts';
@@ -51,6 +53,8 @@ const features = [
   homeSafetyRoutes,
   caregiverRoutes,
   supportRoutes,
+  advanceCareRoutes,
+  endOfLifeRoutes,
 ];
 
 /** Durable job handlers by kind. */
