@@ -10,6 +10,9 @@ import { AccountPage } from '../features/auth/AccountPage.tsx';
 import { LoginPage } from '../features/auth/LoginPage.tsx';
 import { CasePage } from '../features/commission/CasePage.tsx';
 import { CommissionListPage } from '../features/commission/CommissionListPage.tsx';
+import { AcpPrintPage } from '../features/home/AcpPrintPage.tsx';
+import { BereavementPage } from '../features/home/BereavementPage.tsx';
+import { SupportInboxPage } from '../features/home/SupportInboxPage.tsx';
 import { PublicRequestPage } from '../features/intake/PublicRequestPage.tsx';
 import { NotificationsPage } from '../features/notifications/NotificationsPage.tsx';
 import { PatientPage } from '../features/patients/PatientPage.tsx';
@@ -71,6 +74,14 @@ export const router = createBrowserRouter([
             ],
           },
           {
+            element: <RequireAction action="support:read" />,
+            children: [{ path: 'support', element: <SupportInboxPage /> }],
+          },
+          {
+            element: <RequireAction action="bereavement:read" />,
+            children: [{ path: 'bereavement', element: <BereavementPage /> }],
+          },
+          {
             element: <RequireAction action="staff:read" />,
             children: [{ path: 'staff', element: <StaffPage /> }],
           },
@@ -88,6 +99,12 @@ export const router = createBrowserRouter([
         ],
       },
     ],
+  },
+  {
+    // printed outside the workspace frame so the page holds the summary only
+    path: '/print/patients/:patientId/acp',
+    element: <RequireStaff />,
+    children: [{ index: true, element: <AcpPrintPage /> }],
   },
   {
     path: '/portal',

@@ -21,6 +21,12 @@ export function queryKeysFor(type: string): string[][] {
       return [['staff']];
     case 'settings':
       return [['settings']];
+    case 'equipment':
+    case 'home-safety':
+    case 'duty-roster':
+    case 'support':
+    case 'death':
+      return [['home']];
     default:
       return [];
   }
@@ -40,4 +46,9 @@ export const knownEventTypes = [
   'notification.created',
   'staff.updated',
   'settings.updated',
+  'equipment.updated',
+  'home-safety.updated',
+  'duty-roster.updated',
+  'support.updated',
+  'death.updated',
 ] as const;

@@ -11,6 +11,7 @@ import { FamilySection } from '../features/family/FamilySection.tsx';
 import { usePublicInfo } from '../features/intake/intake-api.ts';
 import { PatientStatusBadge } from '../features/patients/PatientStatusBadge.tsx';
 import { usePatient } from '../features/patients/patients-api.ts';
+import { BurdenCard, EquipmentCard, RosterCard, SkillsCard } from './HomeCards.tsx';
 
 /**
  * One patient as the family sees them. Sections are stacked cards so later issues (diary,
@@ -80,6 +81,15 @@ export function PortalPatientPage() {
           )}
         </Stack>
       </Paper>
+
+      {p.status !== 'deceased' && (
+        <>
+          <RosterCard patientId={p.id} />
+          <EquipmentCard patientId={p.id} />
+          <SkillsCard patientId={p.id} />
+          <BurdenCard patientId={p.id} />
+        </>
+      )}
 
       <Paper withBorder p="lg" radius="md">
         <FamilySection patientId={p.id} large />

@@ -1,7 +1,17 @@
 import type { Action, PermissionTarget } from '@hearth/domain';
 
 export interface NavItem {
-  key: 'requests' | 'commission' | 'patients' | 'notifications' | 'staff' | 'settings' | 'audit' | 'account';
+  key:
+    | 'requests'
+    | 'commission'
+    | 'patients'
+    | 'support'
+    | 'bereavement'
+    | 'notifications'
+    | 'staff'
+    | 'settings'
+    | 'audit'
+    | 'account';
   to: string;
   /** Shown only when the role may do this; none means every staff member. */
   action?: Action;
@@ -11,6 +21,8 @@ export const navItems: readonly NavItem[] = [
   { key: 'requests', to: '/app/requests', action: 'intake:read' },
   { key: 'commission', to: '/app/commission', action: 'commission:read' },
   { key: 'patients', to: '/app/patients', action: 'patient:list' },
+  { key: 'support', to: '/app/support', action: 'support:read' },
+  { key: 'bereavement', to: '/app/bereavement', action: 'bereavement:read' },
   { key: 'notifications', to: '/app/notifications' },
   { key: 'staff', to: '/app/staff', action: 'staff:read' },
   { key: 'settings', to: '/app/settings', action: 'settings:manage' },

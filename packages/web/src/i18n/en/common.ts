@@ -64,6 +64,8 @@ export const common = {
     staff: 'Staff',
     settings: 'Settings',
     audit: 'Audit log',
+    support: 'Support',
+    bereavement: 'Bereavement',
     account: 'My account',
   },
   invitation: {

@@ -2,6 +2,7 @@ import { admin } from './admin.ts';
 import { auth } from './auth.ts';
 import { commission } from './commission.ts';
 import { common } from './common.ts';
+import { home } from './home.ts';
 import { intake } from './intake.ts';
 import { patients } from './patients.ts';
 import { portal } from './portal.ts';
@@ -17,5 +18,6 @@ export const en = {
   ...patients,
   ...admin,
   ...portal,
+  ...home,
 };
 export type Messages = typeof en;

@@ -3,6 +3,7 @@ import { admin } from './admin.ts';
 import { auth } from './auth.ts';
 import { commission } from './commission.ts';
 import { common } from './common.ts';
+import { home } from './home.ts';
 import { intake } from './intake.ts';
 import { patients } from './patients.ts';
 import { portal } from './portal.ts';
@@ -18,4 +19,5 @@ export const ru: RussianOf<Messages> = {
   ...patients,
   ...admin,
   ...portal,
+  ...home,
 };
