@@ -16,10 +16,10 @@ export function presetWeights(problem: Problem): Compiled['weights'] {
   const preset = problem.objective?.preset ?? 'care';
   const base =
     preset === 'distance'
-      ? { unassigned: 1e6, staff: 0, distance: 1, travelTime: 0, lateness: 1, continuity: 0 }
+      ? { unassigned: 1e6, staff: 0, distance: 1, travelTime: 0, lateness: 1, continuity: 0, overtime: 1 }
       : preset === 'fleet'
-        ? { unassigned: 1e8, staff: 1e5, distance: 1, travelTime: 0, lateness: 1, continuity: 0 }
-        : { unassigned: 1e4, staff: 0, distance: 0, travelTime: 1, lateness: 1, continuity: 30 };
+        ? { unassigned: 1e8, staff: 1e5, distance: 1, travelTime: 0, lateness: 1, continuity: 0, overtime: 1 }
+        : { unassigned: 1e4, staff: 0, distance: 0, travelTime: 1, lateness: 1, continuity: 30, overtime: 2 };
   const w = problem.objective?.weights ?? {};
   const out: Compiled['weights'] = {
     unassigned: w.unassigned ?? base.unassigned,
@@ -28,6 +28,7 @@ export function presetWeights(problem: Problem): Compiled['weights'] {
     travelTime: w.travelTime ?? base.travelTime,
     lateness: w.lateness ?? base.lateness,
     continuity: w.continuity ?? base.continuity,
+    overtime: w.overtime ?? base.overtime,
   };
   if (w.missedBreak !== undefined) out.missedBreak = w.missedBreak;
   return out;
@@ -146,6 +147,8 @@ export function compile(problem: Problem): Compiled {
     vClose: new Float64Array(nVeh),
     vCap: new Float64Array(nVeh * dims),
     vMaxWork: new Float64Array(nVeh),
+    vOvertime: new Float64Array(nVeh),
+    overtimeCost: weights.overtime,
     vHasBreak: new Uint8Array(nVeh),
     vBreakS: new Float64Array(nVeh),
     vBreakE: new Float64Array(nVeh),
@@ -173,6 +176,8 @@ export function compile(problem: Problem): Compiled {
     for (let d = 0; d < dims; d++) inst.vCap[k * dims + d] = s.capacity?.[d] ?? Number.POSITIVE_INFINITY;
     inst.vMaxWork[k] = s.maxWorkTime ?? Number.POSITIVE_INFINITY;
     if (s.maxWorkTime !== undefined) inst.simple = false;
+    inst.vOvertime[k] = s.maxOvertime ?? 0;
+    if (inst.vOvertime[k]! > 0) inst.simple = false;
     if (v.br) {
       inst.vHasBreak[k] = 1;
       inst.vBreakS[k] = v.br.start;

@@ -55,6 +55,8 @@ export interface Staff {
   start: number;
   /** Index into `locations` where the shift ends (defaults to `start`). */
   end?: number;
+  /** Time allowed after the end of a shift, each unit costing the objective's `overtime` weight. */
+  maxOvertime?: number;
   /** Maximum working time per shift, from leaving to coming back (hard). */
   maxWorkTime?: number;
   /** Capacity per dimension (same length as visits' `demand`). */
@@ -127,6 +129,8 @@ export interface ObjectiveWeights {
   lateness?: number;
   /** Cost of a visit done by someone not in its preferredStaff. */
   continuity?: number;
+  /** Cost per time unit worked after the end of a shift (see Staff.maxOvertime). */
+  overtime?: number;
   /** Cost of a shift whose break could not be placed (if omitted, a break is a hard constraint). */
   missedBreak?: number;
 }

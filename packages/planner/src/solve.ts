@@ -65,8 +65,8 @@ function buildInitial(
         veh = k;
     }
     if (veh < 0) continue;
-    const route = sol.routes[veh]!;
     for (const id of r.visits) {
+      const route = sol.routes[veh]!;
       const vi = visitIndex.get(id);
       if (vi === undefined) continue;
       const task = compiled.visitTasks[vi]!.find(
@@ -75,8 +75,9 @@ function buildInitial(
       if (task === undefined) continue;
       const pos = fixedAwarePosition(inst, sol, route.tasks, task);
       sol.insert(task, route, pos);
-      if (!Number.isFinite(route.cost) || !sol.update(route)) {
-        const touched = new Set([route]);
+      const cur = sol.routes[veh]!;
+      if (!Number.isFinite(cur.cost) || !sol.update(cur)) {
+        const touched = new Set([cur]);
         search.removeTask(sol, task, touched);
         search.refresh(sol, touched);
       }

@@ -140,6 +140,7 @@ export function validateProblem(input: unknown): ValidationResult {
       locRef(s, 'start', p, true);
       locRef(s, 'end', p, false);
       num(s, 'maxWorkTime', p, { min: 0 });
+      num(s, 'maxOvertime', p, { min: 0 });
       numList(s, 'capacity', p);
       num(s, 'costPerTime', p, { min: 0 });
       num(s, 'costPerDistance', p, { min: 0 });
@@ -281,6 +282,7 @@ export function validateProblem(input: unknown): ValidationResult {
                 'lateness',
                 'continuity',
                 'missedBreak',
+                'overtime',
               ].includes(k)
             ) {
               err(`objective.weights.${k}`, 'unknown weight');

@@ -42,7 +42,7 @@ export function fromData(compiled: Compiled, data: SolutionData): Solution {
     if (p !== null) sol.setPin(c, p);
   });
   data.routes.forEach((tasks, v) => {
-    const r = sol.routes[v]!;
+    const r = sol.own(v);
     for (const c of tasks) {
       r.tasks.push(c);
       sol.routeOf[c] = v;
@@ -64,8 +64,15 @@ function result(data: SolutionData, iterations: number, seconds: number): Parall
  */
 function workerBootstrap(): string {
   const entry = new URL('./worker.ts', import.meta.url).href;
-  const tsx = import.meta.resolve('tsx/esm/api');
-  return `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`;
+  let tsx: string | null = null;
+  try {
+    tsx = import.meta.resolve('tsx/esm/api');
+  } catch {
+    // No tsx: the runtime is expected to load TypeScript itself (e.g. a type-stripping Node).
+  }
+  return tsx
+    ? `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`
+    : `import(${JSON.stringify(entry)});`;
 }
 
 export async function solveParallel(

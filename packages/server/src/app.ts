@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
@@ -16,6 +17,9 @@ import { pgNotify } from './db/notify.ts';
 import { EventBus } from './events/event-bus.ts';
 import { eventRoutes } from './events/events.routes.ts';
 import { advanceCareRoutes } from './features/advance-care/advance-care.routes.ts';
+import { alertJobs } from './features/alerts/alerts.jobs.ts';
+import { alertRoutes } from './features/alerts/alerts.routes.ts';
+import { assessmentRoutes } from './features/assessments/assessments.routes.ts';
 import { auditRoutes } from './features/audit/audit.routes.ts';
 import { authRoutes } from './features/auth/auth.routes.ts';
 import { caregiverRoutes } from './features/caregivers/caregivers.routes.ts';
@@ -28,6 +32,8 @@ import { healthRoutes } from './features/health/health.routes.ts';
 import { homeSafetyRoutes } from './features/home-safety/home-safety.routes.ts';
 import { intakeJobs } from './features/intake/intake.jobs.ts';
 import { intakeRoutes } from './features/intake/intake.routes.ts';
+import { medicinesJobs } from './features/medicines/medicines.jobs.ts';
+import { medicineRoutes } from './features/medicines/medicines.routes.ts';
 import { notificationRoutes } from './features/notifications/notifications.routes.ts';
 import { patientRoutes } from './features/patients/patients.routes.ts';
 import { settingsRoutes } from './features/settings/settings.routes.ts';
@@ -49,6 +55,9 @@ const features = [
   auditRoutes,
   notificationRoutes,
   eventRoutes,
+  alertRoutes,
+  assessmentRoutes,
+  medicineRoutes,
   equipmentRoutes,
   homeSafetyRoutes,
   caregiverRoutes,
@@ -58,7 +67,7 @@ const features = [
 ];
 
 /** Durable job handlers by kind. */
-const jobHandlers = [intakeJobs, caregiverJobs];
+const jobHandlers = [intakeJobs, alertJobs, medicinesJobs, caregiverJobs];
 
 export interface BuildAppOptions {
   config: Config;
@@ -97,7 +106,8 @@ export async function buildApp(options: BuildAppOptions): Promise<HearthApp> {
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  registerErrorHandler(app);
+  const hasWebApp = existsSync(join(config.webDistDir, 'index.html'));
+  registerErrorHandler(app, { spaIndex: hasWebApp });
 
   await app.register(cookie);
   await app.register(helmet, {
@@ -140,7 +150,8 @@ export async function buildApp(options: BuildAppOptions): Promise<HearthApp> {
     { prefix: '/api/v1' },
   );
 
-  serveWebApp(app, config.webDistDir);
+  if (hasWebApp)
+    await app.register(fastifyStatic, { root: config.webDistDir, wildcard: false, index: 'index.html' });
 
   const jobs = new JobRunner(deps);
   for (const register of jobHandlers) register(jobs);
@@ -156,16 +167,4 @@ export async function buildApp(options: BuildAppOptions): Promise<HearthApp> {
       if (unlisten) await unlisten();
     },
   };
-}
-
-/** The built single-page app, with client-side routes falling back to index.html. */
-function serveWebApp(app: FastifyInstance, distDir: string) {
-  if (!existsSync(distDir)) return;
-  app.register(fastifyStatic, { root: distDir, wildcard: false, index: 'index.html' });
-  app.setNotFoundHandler((request, reply) => {
-    if (request.method === 'GET' && !request.url.startsWith('/api')) return reply.sendFile('index.html');
-    return reply.status(404).send({
-      error: { code: 'NOT_FOUND', message: `No route ${request.method} ${request.url.split('?')[0]}` },
-    });
-  });
 }

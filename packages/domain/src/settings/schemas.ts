@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { alertSettingsSchema } from '../alerts/schemas.ts';
 import { localeSchema } from '../common/schemas.ts';
+import { triageSettingsSchema } from '../triage/rules.ts';
 
 /** Organization settings with safe defaults; an administrator may tune them. */
 export const organizationSettingsSchema = z.object({
@@ -16,17 +18,22 @@ export const organizationSettingsSchema = z.object({
   servicePhone: z.string().max(30).default('+375 17 000-00-00'),
   timeZone: z.string().max(60).default('Europe/Minsk'),
   language: localeSchema.default('ru'),
+  /** Issue 6 / §3.5 (Scottish guideline): review when more than this many rescue doses in 24 h. */
+  rescueDosesReviewThreshold: z.number().int().min(1).max(24).default(3),
+  /** A scheduled dose may be recorded this many minutes before or after its time. */
+  scheduledDoseWindowMinutes: z.number().int().min(10).max(180).default(60),
+  /** Days before a "just in case" box expires when the team is reminded. */
+  anticipatoryExpiryReminderDays: z.number().int().min(1).max(90).default(14),
   sessionHours: z
     .number()
     .int()
     .min(1)
     .max(24 * 30)
     .default(12),
-  /**
-   * ZBI-12 total at or above which a caregiver is offered a psychologist and respite. Cut-offs are
-   * not universal; ≥13 was suggested for screening community caregivers (PMC6497029).
-   */
-  caregiverBurdenHighScore: z.number().int().min(1).max(48).default(13),
+  /** Alert deadlines and escalation steps (issue 4); defaults: urgent 1 h, review 24 h. */
+  alerts: alertSettingsSchema.prefault({}),
+  /** Triage thresholds (issue 4), defaults from the sources. */
+  triage: triageSettingsSchema.prefault({}),
 });
 export type OrganizationSettings = z.infer<typeof organizationSettingsSchema>;
 

@@ -79,6 +79,7 @@ export function evaluateUhhc(
   optionalMissed: number;
   mandatoryMissed: number;
   missedLunch: number;
+  extra: number;
   cost: number;
 } {
   const errors: string[] = [];
@@ -89,6 +90,7 @@ export function evaluateUhhc(
   let travel = 0;
   let prefs = 0;
   let missedLunch = 0;
+  let extra = 0;
   for (const r of p.routes) {
     const c = cgs.get(r.staff)!;
     let loc = pts.get(c.departing_point)!;
@@ -116,7 +118,8 @@ export function evaluateUhhc(
     }
     const back = u.distances[loc]![pts.get(c.arrival_point)!]!;
     travel += back;
-    if (t + back > c.working_shift.end + EPS) errors.push(`${c.id} ends after the shift`);
+    extra += Math.max(0, r.returnTime - c.working_shift.end);
+    if (r.returnTime + EPS < t + back) errors.push(`${c.id} returns before it can`);
     if (c.lunch_break && u.lunch_breaks && r.breakStart === undefined && r.returnTime > u.lunch_breaks.start)
       missedLunch++;
   }
@@ -145,8 +148,9 @@ export function evaluateUhhc(
     w('travel_time', 1) * travel +
     w('caregiver_preferences', 10) * prefs +
     w('optional_patients', 100) * optionalMissed +
-    w('missed_lunch_break', 2) * missedLunch;
-  return { errors, travel, prefs, optionalMissed, mandatoryMissed, missedLunch, cost };
+    w('missed_lunch_break', 2) * missedLunch +
+    w('total_extra_time', 10) * extra;
+  return { errors, travel, prefs, optionalMissed, mandatoryMissed, missedLunch, extra, cost };
 }
 
 export async function runHhc(set: string, o: Record<string, string>, data: string): Promise<void> {
@@ -207,7 +211,7 @@ export async function runHhc(set: string, o: Record<string, string>, data: strin
     `# set=uhhc (small) time-limit=${timeLimit}s threads=${threads} seed=${seed}; no reference values are stored in shared/benchdata (see hhc/README.md)`,
   );
   console.log(
-    `${'instance'.padEnd(16)} ${'pat'.padStart(4)} ${'cg'.padStart(3)} ${'travel'.padStart(7)} ${'prefs'.padStart(5)} ${'optMiss'.padStart(7)} ${'mandMiss'.padStart(8)} ${'lunch'.padStart(5)} ${'cost'.padStart(7)} ${'sec'.padStart(5)} feasible`,
+    `${'instance'.padEnd(16)} ${'pat'.padStart(4)} ${'cg'.padStart(3)} ${'travel'.padStart(7)} ${'prefs'.padStart(5)} ${'optMiss'.padStart(7)} ${'mandMiss'.padStart(8)} ${'lunch'.padStart(5)} ${'extra'.padStart(5)} ${'cost'.padStart(7)} ${'sec'.padStart(5)} feasible`,
   );
   let feasible = 0;
   for (const f of files) {
@@ -216,7 +220,7 @@ export async function runHhc(set: string, o: Record<string, string>, data: strin
     const ev = evaluateUhhc(u, pl);
     if (ev.errors.length === 0) feasible++;
     console.log(
-      `${f.replace('.json', '').padEnd(16)} ${String(u.patients.length).padStart(4)} ${String(u.caregivers.length).padStart(3)} ${String(ev.travel).padStart(7)} ${String(ev.prefs).padStart(5)} ${String(ev.optionalMissed).padStart(7)} ${String(ev.mandatoryMissed).padStart(8)} ${String(ev.missedLunch).padStart(5)} ${String(ev.cost).padStart(7)} ${pl.seconds.toFixed(1).padStart(5)} ${ev.errors.length === 0 ? 'yes' : `NO ${ev.errors.slice(0, 2).join('; ')}`}`,
+      `${f.replace('.json', '').padEnd(16)} ${String(u.patients.length).padStart(4)} ${String(u.caregivers.length).padStart(3)} ${String(ev.travel).padStart(7)} ${String(ev.prefs).padStart(5)} ${String(ev.optionalMissed).padStart(7)} ${String(ev.mandatoryMissed).padStart(8)} ${String(ev.missedLunch).padStart(5)} ${String(ev.extra).padStart(5)} ${String(ev.cost).padStart(7)} ${pl.seconds.toFixed(1).padStart(5)} ${ev.errors.length === 0 ? 'yes' : `NO ${ev.errors.slice(0, 2).join('; ')}`}`,
     );
   }
   console.log(`# instances=${files.length} feasible=${feasible}`);

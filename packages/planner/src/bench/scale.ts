@@ -10,7 +10,7 @@ import { solve, toPlan } from '../solve.ts';
 import { Rng } from '../solver/rng.ts';
 import { solveParallel } from '../workers.ts';
 
-export function syntheticDay(visits: number, staff: number, seed: number, radiusKm = 60): Problem {
+export function syntheticDay(visits: number, staff: number, seed: number, radiusKm = 20): Problem {
   const rng = new Rng(seed);
   const base = { lat: 53.9, lon: 27.56 };
   const point = () => {

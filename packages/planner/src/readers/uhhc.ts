@@ -25,6 +25,9 @@ export interface UhhcInstance {
   lunch_breaks?: { start: number; end: number; min_duration: number };
 }
 
+/** Work after the end of a shift is allowed (UHHC "extra time", a soft cost) up to this limit. */
+export const EXTRA_TIME_LIMIT = 120;
+
 export const uhhcVisitId = (patient: string, k: number) => `${patient}/${k}`;
 
 function weight(meta: UhhcInstance['metadata'], key: string, dflt: number): number {
@@ -48,6 +51,7 @@ export function uhhcToProblem(u: UhhcInstance, name = 'uhhc'): Problem {
     skills: c.abilities,
     start: points.get(c.departing_point) ?? 0,
     end: points.get(c.arrival_point) ?? points.get(c.departing_point) ?? 0,
+    maxOvertime: EXTRA_TIME_LIMIT,
     shifts: [
       {
         start: c.working_shift.start,
@@ -96,6 +100,7 @@ export function uhhcToProblem(u: UhhcInstance, name = 'uhhc'): Problem {
         travelTime: weight(u.metadata, 'travel_time', 1),
         continuity: weight(u.metadata, 'caregiver_preferences', 10),
         missedBreak: weight(u.metadata, 'missed_lunch_break', 2),
+        overtime: weight(u.metadata, 'total_extra_time', 10),
       },
     },
   };

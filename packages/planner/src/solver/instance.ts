@@ -53,6 +53,9 @@ export interface Instance {
   vClose: Float64Array;
   vCap: Float64Array;
   vMaxWork: Float64Array;
+  /** Allowed time after vClose, and its cost per time unit. */
+  vOvertime: Float64Array;
+  overtimeCost: number;
   vHasBreak: Uint8Array;
   vBreakS: Float64Array;
   vBreakE: Float64Array;

@@ -152,7 +152,14 @@ class LocalSearch {
         const lim = Math.min(GRANULARITY, nb.length);
         for (let k = 0; k < lim; k++) {
           const n = nb[k]!;
-          if (sol.routeOf[n]! < 0 || sol.routeOf[n] === sol.routeOf[c]) continue;
+          if (sol.routeOf[n]! < 0) continue;
+          if (sol.routeOf[n] === sol.routeOf[c]) {
+            if (this.intraRelocate(c, n) || this.intraTwoOpt(c, n)) {
+              improved = true;
+              break;
+            }
+            continue;
+          }
           if (this.relocate(c, n) || this.swap(c, n) || this.twoOptStar(c, n) || this.orOpt(c, n)) {
             improved = true;
             break;
@@ -171,8 +178,8 @@ class LocalSearch {
   private moveSegment(c: number, n: number, len: number): boolean {
     const inst = this.inst;
     const sol = this.sol;
-    const r1 = sol.routes[sol.routeOf[c]!]!;
-    const r2 = sol.routes[sol.routeOf[n]!]!;
+    let r1 = sol.routes[sol.routeOf[c]!]!;
+    let r2 = sol.routes[sol.routeOf[n]!]!;
     const i = r1.tasks.indexOf(c) + 1;
     const j = i + len - 1;
     if (j > r1.tasks.length) return false;
@@ -201,6 +208,8 @@ class LocalSearch {
       const y = this.loc(r2, p + 1);
       const add = this.arc(v2, x, first) + this.arc(v2, last, y) - this.arc(v2, x, y) + inner;
       if (add - removeGain < -EPS && this.insertOk(r2, p, seg)) {
+        r1 = sol.own(r1.v);
+        r2 = sol.own(r2.v);
         r1.tasks.splice(i - 1, len);
         r2.tasks.splice(p, 0, ...seg);
         for (const t of seg) sol.routeOf[t] = v2;
@@ -213,6 +222,8 @@ class LocalSearch {
         const addR =
           this.arc(v2, x, last) + this.arc(v2, first, y) - this.arc(v2, x, y) + this.segCost(v2, rev);
         if (addR - removeGain < -EPS && this.insertOk(r2, p, rev)) {
+          r1 = sol.own(r1.v);
+          r2 = sol.own(r2.v);
           r1.tasks.splice(i - 1, len);
           r2.tasks.splice(p, 0, ...rev);
           for (const t of rev) sol.routeOf[t] = v2;
@@ -222,6 +233,66 @@ class LocalSearch {
       }
     }
     return false;
+  }
+
+  /** Cost and feasibility of a whole task sequence for vehicle v (O(length)); INF if infeasible. */
+  private seqCost(v: number, seq: number[]): number {
+    const inst = this.inst;
+    const L = this.L;
+    let loc = inst.vStart[v]!;
+    let t = inst.vOpen[v]!;
+    let svc = 0;
+    let cost = 0;
+    for (const c of seq) {
+      const cl = inst.tLoc[c]!;
+      t = Math.max(t + svc + inst.time[loc * L + cl]!, this.sol.e[c]!);
+      if (t > this.sol.l[c]!) return Number.POSITIVE_INFINITY;
+      cost += this.arc(v, loc, cl);
+      svc = inst.tService[c]!;
+      loc = cl;
+    }
+    const end = inst.vEnd[v]!;
+    if (t + svc + inst.time[loc * L + end]! > inst.vClose[v]!) return Number.POSITIVE_INFINITY;
+    return cost + this.arc(v, loc, end);
+  }
+
+  private routeArcs(r: Route): number {
+    return this.inst.vCDist[r.v]! * r.dist + this.inst.vCTime[r.v]! * r.travel;
+  }
+
+  private applyIntra(r: Route, seq: number[]): boolean {
+    const cost = this.seqCost(r.v, seq);
+    if (!(cost < this.routeArcs(r) - EPS)) return false;
+    const owned = this.sol.own(r.v);
+    owned.tasks = seq;
+    this.commit([owned]);
+    return true;
+  }
+
+  /** Moves c right after (or right before) n in their common route. */
+  private intraRelocate(c: number, n: number): boolean {
+    const sol = this.sol;
+    const r = sol.routes[sol.routeOf[c]!]!;
+    for (const after of [true, false]) {
+      const seq = r.tasks.filter((x) => x !== c);
+      const k = seq.indexOf(n);
+      seq.splice(after ? k + 1 : k, 0, c);
+      if (seq.every((x, i) => x === r.tasks[i])) continue;
+      if (this.applyIntra(r, seq)) return true;
+    }
+    return false;
+  }
+
+  /** 2-opt inside a route: makes n follow c by reversing the segment between them. */
+  private intraTwoOpt(c: number, n: number): boolean {
+    const sol = this.sol;
+    const r = sol.routes[sol.routeOf[c]!]!;
+    const i = r.tasks.indexOf(c);
+    const j = r.tasks.indexOf(n);
+    if (Math.abs(i - j) < 2) return false;
+    const [a, b] = i < j ? [i + 1, j] : [j, i - 1];
+    const seq = r.tasks.slice(0, a).concat(r.tasks.slice(a, b + 1).reverse(), r.tasks.slice(b + 1));
+    return this.applyIntra(r, seq);
   }
 
   private relocate(c: number, n: number): boolean {
@@ -237,8 +308,8 @@ class LocalSearch {
     const inst = this.inst;
     const sol = this.sol;
     if (inst.tFixedVeh[n]! >= 0) return false;
-    const r1 = sol.routes[sol.routeOf[c]!]!;
-    const r2 = sol.routes[sol.routeOf[n]!]!;
+    let r1 = sol.routes[sol.routeOf[c]!]!;
+    let r2 = sol.routes[sol.routeOf[n]!]!;
     if (!this.canHost(c, r2) || !this.canHost(n, r1)) return false;
     if (inst.tPartner[c] === n) return false;
     if (!this.loadOk(r1, [n], [c]) || !this.loadOk(r2, [c], [n])) return false;
@@ -267,6 +338,8 @@ class LocalSearch {
       this.asg(n, v2);
     if (delta >= -EPS) return false;
     if (!this.replaceOk(r1, i, n) || !this.replaceOk(r2, j, c)) return false;
+    r1 = sol.own(r1.v);
+    r2 = sol.own(r2.v);
     r1.tasks[i - 1] = n;
     r2.tasks[j - 1] = c;
     sol.routeOf[n] = v1;
@@ -292,8 +365,8 @@ class LocalSearch {
   private twoOptStar(c: number, n: number): boolean {
     const inst = this.inst;
     const sol = this.sol;
-    const r1 = sol.routes[sol.routeOf[c]!]!;
-    const r2 = sol.routes[sol.routeOf[n]!]!;
+    let r1 = sol.routes[sol.routeOf[c]!]!;
+    let r2 = sol.routes[sol.routeOf[n]!]!;
     const v1 = r1.v;
     const v2 = r2.v;
     if (inst.vEnd[v1] !== inst.vEnd[v2] || inst.vClose[v1] !== inst.vClose[v2]) return false;
@@ -325,6 +398,8 @@ class LocalSearch {
     if (dep1 + inst.time[lc * this.L + ln]! > r2.late[j]!) return false;
     const dep2 = r2.early[j - 1]! + this.svc(r2, j - 1);
     if (dep2 + inst.time[a2 * this.L + b1]! > r1.late[i + 1]!) return false;
+    r1 = sol.own(r1.v);
+    r2 = sol.own(r2.v);
     r1.tasks.length = i;
     r1.tasks.push(...tail2);
     r2.tasks.length = j - 1;

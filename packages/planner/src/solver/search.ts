@@ -28,6 +28,7 @@ export class Search {
   private readonly depotLoc: number;
   private readonly removedMark: Int32Array;
   private markStamp = 0;
+  private readonly sortKey: Float64Array;
   iterations = 0;
 
   constructor(
@@ -38,6 +39,7 @@ export class Search {
     this.ins.rng = rng;
     this.depotLoc = inst.nVeh > 0 ? inst.vStart[0]! : 0;
     this.removedMark = new Int32Array(inst.nVeh);
+    this.sortKey = new Float64Array(inst.nTasks);
   }
 
   // ---------------------------------------------------------------- removal
@@ -199,6 +201,15 @@ export class Search {
       }
     }
     if (!bx || !by) return false;
+    if (inst.simple && this.rng.next() < 0.5) {
+      // Any common start in the feasible range keeps both routes feasible: vary it so that later
+      // insertions around the pair are not always blocked by the earliest choice.
+      const hiA = Math.min(bx.L, by.L - lo);
+      if (hiA > bTa) {
+        bTa += this.rng.next() * (hiA - bTa);
+        bTb = Math.max(by.E, bTa + lo);
+      }
+    }
     sol.setPin(a, bTa);
     sol.setPin(b, bTb);
     sol.insert(a, sol.routes[bx.r]!, bx.pos);
@@ -222,7 +233,7 @@ export class Search {
     const inst = this.inst;
     const rng = this.rng;
     const todo = sol.unassigned.slice();
-    const key = new Map<number, number>();
+    const key = this.sortKey;
     const u = rng.next() * 13;
     const L = inst.nLoc;
     for (const c of todo) {
@@ -235,12 +246,11 @@ export class Search {
       } else if (u < 10) k = -inst.dist[this.depotLoc * L + inst.tLoc[c]!]!;
       else if (u < 11) k = inst.dist[this.depotLoc * L + inst.tLoc[c]!]!;
       else k = sol.l[c]! - sol.e[c]!;
-      // Linked and fixed-time tasks first, then by priority.
-      if (inst.tPartner[c]! >= 0) k -= 4e12;
+      // Higher priority first (linked pairs take their turn like any other task).
       k -= inst.tPenalty[c]! * 1e-3;
-      key.set(c, k);
+      key[c] = k;
     }
-    todo.sort((a, b) => key.get(a)! - key.get(b)! || a - b);
+    todo.sort((a, b) => key[a]! - key[b]! || a - b);
     this.ins.blink = blink;
     for (const c of todo) {
       if (sol.routeOf[c]! >= 0) continue;
@@ -259,7 +269,10 @@ export class Search {
     for (const c of sol.unassigned.slice()) {
       if (inst.tPartner[c]! >= 0 && sol.routeOf[c]! < 0) this.insertPair(sol, c, maxRoutes);
     }
-    this.regret(sol, maxRoutes);
+    // Regret costs O(n²) route evaluations; large instances with exact route scans use the
+    // cheaper sequential best insertion instead.
+    if (inst.simple || inst.nTasks <= 400) this.regret(sol, maxRoutes);
+    else this.recreate(sol, maxRoutes, 0);
   }
 
   /** Puts fixed tasks in their routes, ordered by their fixed start. */
@@ -268,7 +281,7 @@ export class Search {
     const fixed = sol.unassigned.filter((c) => inst.tFixedVeh[c]! >= 0);
     fixed.sort((a, b) => inst.tFixedStart[a]! - inst.tFixedStart[b]!);
     for (const c of fixed) {
-      const r = sol.routes[inst.tFixedVeh[c]!]!;
+      const r = sol.own(inst.tFixedVeh[c]!);
       r.tasks.push(c);
       if (r.tasks.length === 1) sol.nonEmpty++;
       sol.routeOf[c] = r.v;
@@ -335,8 +348,8 @@ export class Search {
       active.delete(pick);
       // Find the route again and insert.
       if (!ins.findBest(sol, pick, maxRoutes)) continue;
+      sol.insert(pick, sol.routes[ins.best.r]!, ins.best.pos);
       const r = sol.routes[ins.best.r]!;
-      sol.insert(pick, r, ins.best.pos);
       for (const c of active) one(c, r);
     }
   }
@@ -348,7 +361,8 @@ export class Search {
   }
 
   /** Route minimisation (SISR fleet minimisation with absence counters). */
-  minimiseFleet(start: Solution, opts: SearchOptions, until: number): Solution {
+  minimiseFleet(start: Solution, opts: SearchOptions, until: number, share = 0.7): Solution {
+    const from = opts.now();
     const inst = this.inst;
     const rng = this.rng;
     let best = start;
@@ -385,7 +399,11 @@ export class Search {
       if (s.unassigned.length < cur.unassigned.length || sumAbs(s) < sumAbs(cur)) cur = s;
       if (cur.unassigned.length === 0) {
         best = cur;
-        opts.onProgress?.(best.cost(), this.iterations, 0);
+        opts.onProgress?.(
+          best.cost(),
+          this.iterations,
+          (share * (opts.now() - from)) / Math.max(1, until - from),
+        );
         if (best.nonEmpty <= lower) break;
         cur = dropRoute(best);
         maxRoutes = cur.nonEmpty;

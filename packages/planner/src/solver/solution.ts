@@ -59,6 +59,11 @@ export class Solution {
   pin: Float64Array;
   unassigned: number[];
   nonEmpty = 0;
+  /**
+   * Copy on write: routes are shared between a solution and its clones; a route is copied the
+   * first time a solution changes it (`own`).
+   */
+  owned: Uint8Array;
 
   constructor(
     readonly inst: Instance,
@@ -75,6 +80,7 @@ export class Solution {
       this.l = Float64Array.from(inst.tL);
       this.pin = new Float64Array(inst.nTasks).fill(Number.NaN);
       this.unassigned = [];
+      this.owned = new Uint8Array(inst.nVeh).fill(1);
       for (let c = 0; c < inst.nTasks; c++) {
         if (inst.tFixedVeh[c]! >= 0) this.setPin(c, inst.tFixedStart[c]!);
         this.unassigned.push(c);
@@ -87,12 +93,14 @@ export class Solution {
       this.l = new Float64Array(0);
       this.pin = new Float64Array(0);
       this.unassigned = [];
+      this.owned = new Uint8Array(inst.nVeh);
     }
   }
 
   clone(): Solution {
     const s = new Solution(this.inst, false);
-    s.routes = this.routes.map((r) => r.clone());
+    s.routes = this.routes.slice();
+    this.owned.fill(0);
     s.routeOf = this.routeOf.slice();
     s.e = this.e.slice();
     s.l = this.l.slice();
@@ -100,6 +108,15 @@ export class Solution {
     s.unassigned = this.unassigned.slice();
     s.nonEmpty = this.nonEmpty;
     return s;
+  }
+
+  /** The route of vehicle v, copied first if it is shared with another solution. */
+  own(v: number): Route {
+    if (this.owned[v] === 1) return this.routes[v]!;
+    const r = this.routes[v]!.clone();
+    this.routes[v] = r;
+    this.owned[v] = 1;
+    return r;
   }
 
   setPin(c: number, t: number): void {
@@ -138,6 +155,8 @@ export class Solution {
 
   /** Recomputes a route's slack arrays, distance and cost. Returns false if it is infeasible. */
   update(r: Route): boolean {
+    if (this.owned[r.v] !== 1 || this.routes[r.v] !== r)
+      throw new Error('planner internal error: updating a shared route');
     const inst = this.inst;
     const v = r.v;
     const n = r.tasks.length;
@@ -210,7 +229,8 @@ export class Solution {
     return true;
   }
 
-  insert(c: number, r: Route, pos: number): void {
+  insert(c: number, route: Route, pos: number): void {
+    const r = this.own(route.v);
     r.tasks.splice(pos, 0, c);
     if (r.tasks.length === 1) this.nonEmpty++;
     this.routeOf[c] = r.v;
@@ -226,7 +246,7 @@ export class Solution {
   detach(c: number): Route | null {
     const v = this.routeOf[c]!;
     if (v < 0) return null;
-    const r = this.routes[v]!;
+    const r = this.own(v);
     const i = r.tasks.indexOf(c);
     r.tasks.splice(i, 1);
     if (r.tasks.length === 0) this.nonEmpty--;
@@ -239,8 +259,15 @@ export class Solution {
 /** Start of service at `arrival` given the task's windows (INF if no window can be met). */
 export function startTime(inst: Instance, pin: Float64Array, c: number, arrival: number): number {
   const p = pin[c]!;
-  if (!Number.isNaN(p)) return arrival <= p ? p : INF;
   const w = inst.tWin[c]!;
+  if (!Number.isNaN(p)) {
+    if (arrival > p) return INF;
+    // A pinned start (linked visit) must still respect the task's windows; fixed tasks are kept.
+    if (inst.tFixedVeh[c]! >= 0) return p;
+    if (inst.tSoft[c]) return p >= w[0]! ? p : INF;
+    for (let k = 0; k < w.length; k += 2) if (p >= w[k]! && p <= w[k + 1]!) return p;
+    return INF;
+  }
   for (let k = 0; k < w.length; k += 2) {
     if (arrival <= w[k + 1]!) return Math.max(arrival, w[k]!);
   }
@@ -342,7 +369,9 @@ export function scanRoute(
       if (missed === INF) return INF;
     }
   }
-  if (arrive > inst.vClose[v]!) return INF;
+  const over = arrive - inst.vClose[v]!;
+  if (over > inst.vOvertime[v]!) return INF;
+  if (over > 0) missed += over * inst.overtimeCost;
   if (arrive - departure > inst.vMaxWork[v]!) return INF;
   if (out) {
     out.breakStart = breakStart;

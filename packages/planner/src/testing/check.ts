@@ -74,7 +74,7 @@ export function checkPlan(problem: Problem, plan: Plan): string[] {
     }
     const back = t + travel(loc, s.end ?? s.start);
     if (r.returnTime + EPS < back) errors.push(`${r.staff}: return ${r.returnTime} before ${back}`);
-    if (r.returnTime > shift.end + EPS)
+    if (r.returnTime > shift.end + (s.maxOvertime ?? 0) + EPS)
       errors.push(`${r.staff}: returns ${r.returnTime} after shift end ${shift.end}`);
     if (s.maxWorkTime !== undefined && r.returnTime - r.departure > s.maxWorkTime + EPS) {
       errors.push(`${r.staff}: works longer than maxWorkTime`);

@@ -2,6 +2,8 @@ import type {
   AdvanceCarePlanTable,
   CareLevelMoveTable,
 } from '../features/advance-care/advance-care.table.ts';
+import type { AlertEventTable, AlertTable } from '../features/alerts/alerts.table.ts';
+import type { AssessmentTable, ClinicalTaskTable } from '../features/assessments/assessments.table.ts';
 import type { AuditEventTable } from '../features/audit/audit.table.ts';
 import type { AppUserTable, LoginFailureTable, UserSessionTable } from '../features/auth/auth.table.ts';
 import type {
@@ -28,7 +30,16 @@ import type {
   HomeSafetyCheckTable,
 } from '../features/home-safety/home-safety.table.ts';
 import type { CallAttemptTable, CareRequestTable } from '../features/intake/intake.table.ts';
+import type {
+  AnticipatoryBoxTable,
+  ControlledEntryTable,
+  ControlledStockTable,
+  MedicineAdministrationTable,
+  PrescriptionTable,
+  PrescriptionVersionTable,
+} from '../features/medicines/medicines.table.ts';
 import type { NotificationTable } from '../features/notifications/notifications.table.ts';
+import type { OnCallShiftTable } from '../features/oncall/oncall.table.ts';
 import type {
   PatientAllergyTable,
   PatientContactTable,
@@ -67,6 +78,17 @@ export interface Database {
   stored_file: StoredFileTable;
   commission_document: CommissionDocumentTable;
   audit_event: AuditEventTable;
+  alert: AlertTable;
+  alert_event: AlertEventTable;
+  on_call_shift: OnCallShiftTable;
+  assessment: AssessmentTable;
+  clinical_task: ClinicalTaskTable;
+  prescription: PrescriptionTable;
+  prescription_version: PrescriptionVersionTable;
+  medicine_administration: MedicineAdministrationTable;
+  anticipatory_box: AnticipatoryBoxTable;
+  controlled_stock: ControlledStockTable;
+  controlled_entry: ControlledEntryTable;
   equipment_item: EquipmentItemTable;
   equipment_loan: EquipmentLoanTable;
   home_safety_check: HomeSafetyCheckTable;

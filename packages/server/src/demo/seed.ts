@@ -10,7 +10,9 @@ import { callbackDeadlineJob } from '../features/intake/intake.service.ts';
 import * as patients from '../features/patients/patients.repository.ts';
 import { insertOrganization } from '../features/settings/settings.repository.ts';
 import { JobRunner } from '../jobs/job-runner.ts';
+import { seedClinicalWatch } from './clinical-watch.ts';
 import { seedHomeFamily } from './home-family.ts';
+import { seedMedicines } from './medicines.ts';
 import {
   adultDiagnoses,
   allergySubstances,
@@ -307,6 +309,13 @@ export async function seedDemo(db: Db, password: string, now: Date) {
         await JobRunner.enqueue(trx, orgId, callbackDeadlineJob, due, { careRequestId: id });
       }
     }
+    await seedClinicalWatch(trx, rnd, { orgId, userIds, patientIds, now });
+    await seedMedicines(
+      trx,
+      rnd,
+      { orgId, patientIds, physicians, nurses, familyUserId: userIds.family! },
+      now,
+    );
     await seedHomeFamily(trx, { orgId, rnd, now, userIds, patientIds });
     await recordAudit(trx, clock, null, orgId, {
       action: 'demo.seed',

@@ -14,7 +14,7 @@ const statusOf: Record<ErrorCode, number> = {
 };
 
 /** The one place where errors become HTTP answers: `{ error: { code, message, details } }`. */
-export function registerErrorHandler(app: FastifyInstance): void {
+export function registerErrorHandler(app: FastifyInstance, options: { spaIndex: boolean }): void {
   app.setErrorHandler((err: FastifyError | DomainError | Error, request, reply) => {
     if (err instanceof DomainError) {
       const headers =
@@ -57,11 +57,14 @@ export function registerErrorHandler(app: FastifyInstance): void {
       .status(500)
       .send({ error: { code: 'INTERNAL', message: 'Something went wrong on our side.' } });
   });
-  app.setNotFoundHandler((request, reply) =>
-    reply.status(404).send({
+  app.setNotFoundHandler((request, reply) => {
+    // client-side routes of the single-page app get its index.html; API paths get the error shape
+    if (options.spaIndex && request.method === 'GET' && !request.url.startsWith('/api'))
+      return reply.sendFile('index.html');
+    return reply.status(404).send({
       error: { code: 'NOT_FOUND', message: `No route ${request.method} ${request.url.split('?')[0]}` },
-    }),
-  );
+    });
+  });
 }
 
 const isRetry = (d: unknown): d is { retryAfterSeconds: number } =>

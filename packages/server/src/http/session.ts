@@ -24,7 +24,9 @@ export function registerSession(app: FastifyInstance, deps: AppDeps): void {
   app.addHook('onRequest', async (request) => {
     const token = request.cookies[sessionCookie];
     request.session = token ? await resolveSession(deps, token) : null;
-    if (request.session && mutating.has(request.method)) {
+    // logging in again replaces the session, so it needs no token from the old one
+    const isLogin = request.url.split('?')[0] === '/api/v1/auth/login';
+    if (request.session && mutating.has(request.method) && !isLogin) {
       if (request.headers[csrfHeader] !== request.session.me.csrfToken) {
         throw new DomainError('FORBIDDEN', 'The page is out of date. Reload it and try again.', {
           reason: 'csrf',

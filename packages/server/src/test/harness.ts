@@ -3,16 +3,15 @@ import { roleSlug } from '@hearth/domain';
 import type { InjectOptions } from 'fastify';
 import { buildApp, type HearthApp } from '../app.ts';
 import { loadConfig } from '../config.ts';
-import type { DatabaseHandle } from '../db/database.ts';
 import { migrateToLatest } from '../db/migrate.ts';
-import { openTestDatabase } from '../db/test-database.ts';
+import { openTestDatabase, type TestDatabase } from '../db/test-database.ts';
 import { demoDomain, seedDemo } from '../demo/seed.ts';
 
 export const demoPassword = 'demo-password-1';
 
 export interface TestApp {
   hearth: HearthApp;
-  database: DatabaseHandle;
+  database: TestDatabase;
   organizationId: string;
   /** Moves the test clock forward. */
   advance(ms: number): void;

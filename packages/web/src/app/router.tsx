@@ -4,29 +4,8 @@ import { homeOf, useMe } from '../auth/me.ts';
 import { NotFound } from '../components/NotFound.tsx';
 import { PageLoader } from '../components/PageLoader.tsx';
 import { PublicShell } from '../components/PublicShell.tsx';
-import { AuditPage } from '../features/audit/AuditPage.tsx';
-import { AcceptInvitationPage } from '../features/auth/AcceptInvitationPage.tsx';
-import { AccountPage } from '../features/auth/AccountPage.tsx';
 import { LoginPage } from '../features/auth/LoginPage.tsx';
-import { CasePage } from '../features/commission/CasePage.tsx';
-import { CommissionListPage } from '../features/commission/CommissionListPage.tsx';
-import { AcpPrintPage } from '../features/home/AcpPrintPage.tsx';
-import { BereavementPage } from '../features/home/BereavementPage.tsx';
-import { SupportInboxPage } from '../features/home/SupportInboxPage.tsx';
 import { PublicRequestPage } from '../features/intake/PublicRequestPage.tsx';
-import { NotificationsPage } from '../features/notifications/NotificationsPage.tsx';
-import { PatientPage } from '../features/patients/PatientPage.tsx';
-import { PatientsPage } from '../features/patients/PatientsPage.tsx';
-import { PhoneRequestPage } from '../features/queue/PhoneRequestPage.tsx';
-import { QueuePage } from '../features/queue/QueuePage.tsx';
-import { RequestPage } from '../features/queue/RequestPage.tsx';
-import { SettingsPage } from '../features/settings/SettingsPage.tsx';
-import { StaffPage } from '../features/staff/StaffPage.tsx';
-import { PortalHome } from '../portal/PortalHome.tsx';
-import { PortalLayout } from '../portal/PortalLayout.tsx';
-import { PortalPatientPage } from '../portal/PortalPatientPage.tsx';
-import { WorkspaceHome } from '../workspace/WorkspaceHome.tsx';
-import { WorkspaceLayout } from '../workspace/WorkspaceLayout.tsx';
 
 /** `/` sends a logged-in user to their home and a visitor to the public request form. */
 function Root() {
@@ -35,66 +14,174 @@ function Root() {
   return <Navigate to={me.data ? homeOf(me.data) : '/request'} replace />;
 }
 
+// The public form and login are in the first download (a family on a slow phone connection);
+// the workspace and the portal load when first opened.
 export const router = createBrowserRouter([
   { path: '/', element: <Root /> },
   { path: '/request', element: <PublicRequestPage /> },
   { path: '/login', element: <LoginPage /> },
-  { path: '/accept-invitation', element: <AcceptInvitationPage /> },
+  {
+    path: '/accept-invitation',
+    lazy: () =>
+      import('../features/auth/AcceptInvitationPage.tsx').then((m) => ({
+        Component: m.AcceptInvitationPage,
+      })),
+  },
   {
     path: '/app',
     element: <RequireStaff />,
+    hydrateFallbackElement: <PageLoader />,
     children: [
       {
-        element: <WorkspaceLayout />,
+        lazy: () =>
+          import('../workspace/WorkspaceLayout.tsx').then((m) => ({ Component: m.WorkspaceLayout })),
         children: [
-          { index: true, element: <WorkspaceHome /> },
+          {
+            index: true,
+            lazy: () =>
+              import('../workspace/WorkspaceHome.tsx').then((m) => ({ Component: m.WorkspaceHome })),
+          },
           {
             element: <RequireAction action="intake:read" />,
             children: [
-              { path: 'requests', element: <QueuePage /> },
-              { path: 'requests/:requestId', element: <RequestPage /> },
+              {
+                path: 'requests',
+                lazy: () =>
+                  import('../features/queue/QueuePage.tsx').then((m) => ({ Component: m.QueuePage })),
+              },
+              {
+                path: 'requests/:requestId',
+                lazy: () =>
+                  import('../features/queue/RequestPage.tsx').then((m) => ({ Component: m.RequestPage })),
+              },
             ],
           },
           {
             element: <RequireAction action="intake:handle" />,
-            children: [{ path: 'requests/new', element: <PhoneRequestPage /> }],
+            children: [
+              {
+                path: 'requests/new',
+                lazy: () =>
+                  import('../features/queue/PhoneRequestPage.tsx').then((m) => ({
+                    Component: m.PhoneRequestPage,
+                  })),
+              },
+            ],
+          },
+          {
+            element: <RequireAction action="alert:read" />,
+            children: [
+              {
+                path: 'alerts',
+                lazy: () =>
+                  import('../features/watch/AlertsInboxPage.tsx').then((m) => ({
+                    Component: m.AlertsInboxPage,
+                  })),
+              },
+            ],
           },
           {
             element: <RequireAction action="commission:read" />,
             children: [
-              { path: 'commission', element: <CommissionListPage /> },
-              { path: 'commission/:caseId', element: <CasePage /> },
+              {
+                path: 'commission',
+                lazy: () =>
+                  import('../features/commission/CommissionListPage.tsx').then((m) => ({
+                    Component: m.CommissionListPage,
+                  })),
+              },
+              {
+                path: 'commission/:caseId',
+                lazy: () =>
+                  import('../features/commission/CasePage.tsx').then((m) => ({ Component: m.CasePage })),
+              },
             ],
           },
           {
             element: <RequireAction action="patient:list" />,
             children: [
-              { path: 'patients', element: <PatientsPage /> },
-              { path: 'patients/:patientId', element: <PatientPage /> },
+              {
+                path: 'patients',
+                lazy: () =>
+                  import('../features/patients/PatientsPage.tsx').then((m) => ({
+                    Component: m.PatientsPage,
+                  })),
+              },
+              {
+                path: 'patients/:patientId',
+                lazy: () =>
+                  import('../features/patients/PatientPage.tsx').then((m) => ({ Component: m.PatientPage })),
+              },
             ],
           },
           {
             element: <RequireAction action="support:read" />,
-            children: [{ path: 'support', element: <SupportInboxPage /> }],
+            children: [
+              {
+                path: 'support',
+                lazy: () =>
+                  import('../features/home/SupportInboxPage.tsx').then((m) => ({
+                    Component: m.SupportInboxPage,
+                  })),
+              },
+            ],
           },
           {
             element: <RequireAction action="bereavement:read" />,
-            children: [{ path: 'bereavement', element: <BereavementPage /> }],
+            children: [
+              {
+                path: 'bereavement',
+                lazy: () =>
+                  import('../features/home/BereavementPage.tsx').then((m) => ({
+                    Component: m.BereavementPage,
+                  })),
+              },
+            ],
           },
           {
             element: <RequireAction action="staff:read" />,
-            children: [{ path: 'staff', element: <StaffPage /> }],
+            children: [
+              {
+                path: 'staff',
+                lazy: () =>
+                  import('../features/staff/StaffPage.tsx').then((m) => ({ Component: m.StaffPage })),
+              },
+            ],
           },
           {
             element: <RequireAction action="settings:manage" />,
-            children: [{ path: 'settings', element: <SettingsPage /> }],
+            children: [
+              {
+                path: 'settings',
+                lazy: () =>
+                  import('../features/settings/SettingsPage.tsx').then((m) => ({
+                    Component: m.SettingsPage,
+                  })),
+              },
+            ],
           },
           {
             element: <RequireAction action="audit:read" />,
-            children: [{ path: 'audit', element: <AuditPage /> }],
+            children: [
+              {
+                path: 'audit',
+                lazy: () =>
+                  import('../features/audit/AuditPage.tsx').then((m) => ({ Component: m.AuditPage })),
+              },
+            ],
           },
-          { path: 'notifications', element: <NotificationsPage /> },
-          { path: 'account', element: <AccountPage /> },
+          {
+            path: 'notifications',
+            lazy: () =>
+              import('../features/notifications/NotificationsPage.tsx').then((m) => ({
+                Component: m.NotificationsPage,
+              })),
+          },
+          {
+            path: 'account',
+            lazy: () =>
+              import('../features/auth/AccountPage.tsx').then((m) => ({ Component: m.AccountPage })),
+          },
           { path: '*', element: <NotFound homeTo="/app" /> },
         ],
       },
@@ -104,18 +191,35 @@ export const router = createBrowserRouter([
     // printed outside the workspace frame so the page holds the summary only
     path: '/print/patients/:patientId/acp',
     element: <RequireStaff />,
-    children: [{ index: true, element: <AcpPrintPage /> }],
+    hydrateFallbackElement: <PageLoader />,
+    children: [
+      {
+        index: true,
+        lazy: () => import('../features/home/AcpPrintPage.tsx').then((m) => ({ Component: m.AcpPrintPage })),
+      },
+    ],
   },
   {
     path: '/portal',
     element: <RequirePortal />,
     children: [
       {
-        element: <PortalLayout />,
+        lazy: () => import('../portal/PortalLayout.tsx').then((m) => ({ Component: m.PortalLayout })),
         children: [
-          { index: true, element: <PortalHome /> },
-          { path: 'patients/:patientId', element: <PortalPatientPage /> },
-          { path: 'account', element: <AccountPage size="lg" /> },
+          {
+            index: true,
+            lazy: () => import('../portal/PortalHome.tsx').then((m) => ({ Component: m.PortalHome })),
+          },
+          {
+            path: 'patients/:patientId',
+            lazy: () =>
+              import('../portal/PortalPatientPage.tsx').then((m) => ({ Component: m.PortalPatientPage })),
+          },
+          {
+            path: 'account',
+            lazy: () =>
+              import('../portal/PortalAccountPage.tsx').then((m) => ({ Component: m.PortalAccountPage })),
+          },
           { path: '*', element: <NotFound homeTo="/portal" /> },
         ],
       },

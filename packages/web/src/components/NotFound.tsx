@@ -1,4 +1,4 @@
-import { Anchor, Stack, Text, Title } from '@mantine/core';
+import { Button, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { usePageTitle } from './use-page-title.ts';
@@ -11,9 +11,9 @@ export function NotFound({ homeTo = '/' }: { homeTo?: string }) {
     <Stack gap="sm" py="xl" data-testid="not-found">
       <Title order={1}>{t('common.notFound.title')}</Title>
       <Text>{t('common.notFound.body')}</Text>
-      <Anchor component={Link} to={homeTo}>
+      <Button component={Link} to={homeTo} variant="light" size="md" style={{ alignSelf: 'flex-start' }}>
         {t('common.notFound.home')}
-      </Anchor>
+      </Button>
     </Stack>
   );
 }

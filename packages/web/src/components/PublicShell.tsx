@@ -24,10 +24,12 @@ export function PublicShell({
         style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }}
       >
         <Group justify="space-between" wrap="nowrap" maw={720} mx="auto">
-          <Text fw={700} size="lg" c="hearth.8">
+          <Text fw={700} size="lg" c="hearth.8" lineClamp={2} style={{ minWidth: 0 }}>
             {organizationName ?? 'Hearth'}
           </Text>
-          <LanguageSwitcher size="md" />
+          <div style={{ flexShrink: 0 }}>
+            <LanguageSwitcher size="md" />
+          </div>
         </Group>
       </Box>
       <Container id="main" component="main" size={720} px="md" py="lg" tabIndex={-1}>

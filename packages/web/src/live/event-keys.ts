@@ -27,6 +27,11 @@ export function queryKeysFor(type: string): string[][] {
     case 'support':
     case 'death':
       return [['home']];
+    case 'alert':
+    case 'assessment':
+    case 'diary':
+    case 'task':
+      return [['alerts'], ['diary'], ['assessments'], ['tasks']];
     default:
       return [];
   }
@@ -51,4 +56,10 @@ export const knownEventTypes = [
   'duty-roster.updated',
   'support.updated',
   'death.updated',
+  'alert.raised',
+  'alert.updated',
+  'alert.answered',
+  'assessment.recorded',
+  'diary.updated',
+  'task.updated',
 ] as const;

@@ -268,7 +268,7 @@ export function BurdenCard({ patientId }: { patientId: string }) {
     });
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
-    if (zbi12ItemNumbers.some((n) => answers[String(n)] === undefined)) return setMissing(true);
+    if (zbi12ItemNumbers.some((n) => answers[`q${n}`] === undefined)) return setMissing(true);
     setMissing(false);
     send({ kind: 'zbi12', caregiverName: me.name, answers, onRequest: !b?.due });
   };
@@ -310,9 +310,9 @@ export function BurdenCard({ patientId }: { patientId: string }) {
                   key={n}
                   size="lg"
                   label={`${index + 1}. ${wording[String(n)] ?? t('home.burden.item', { n })}`}
-                  value={answers[String(n)] === undefined ? null : String(answers[String(n)])}
-                  onChange={(v) => setAnswers((a) => ({ ...a, [String(n)]: Number(v) }))}
-                  error={missing && answers[String(n)] === undefined ? t('home.burden.answerAll') : undefined}
+                  value={answers[`q${n}`] === undefined ? null : String(answers[`q${n}`])}
+                  onChange={(v) => setAnswers((a) => ({ ...a, [`q${n}`]: Number(v) }))}
+                  error={missing && answers[`q${n}`] === undefined ? t('home.burden.answerAll') : undefined}
                   data-testid={`zbi-item-${n}`}
                 >
                   <Stack gap="xs" mt="xs">

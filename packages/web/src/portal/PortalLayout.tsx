@@ -35,7 +35,9 @@ export function PortalLayout() {
           >
             {me.organizationName}
           </Text>
-          <LanguageSwitcher size="md" />
+          <div style={{ flexShrink: 0 }}>
+            <LanguageSwitcher size="md" />
+          </div>
         </Group>
       </Box>
       <Container id="main" component="main" size={640} px="md" py="lg" tabIndex={-1}>

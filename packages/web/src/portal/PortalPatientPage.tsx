@@ -11,6 +11,7 @@ import { FamilySection } from '../features/family/FamilySection.tsx';
 import { usePublicInfo } from '../features/intake/intake-api.ts';
 import { PatientStatusBadge } from '../features/patients/PatientStatusBadge.tsx';
 import { usePatient } from '../features/patients/patients-api.ts';
+import { DiaryCard } from '../features/watch/DiaryCard.tsx';
 import { BurdenCard, EquipmentCard, RosterCard, SkillsCard } from './HomeCards.tsx';
 
 /**
@@ -59,11 +60,17 @@ export function PortalPatientPage() {
               fullWidth
               data-testid="portal-call"
             >
-              {t('portal.call', { phone })}
+              <Stack gap={2} align="center">
+                <span>{t('portal.call')}</span>
+                {/* a phone number broken across lines is easy to misdial */}
+                <span style={{ whiteSpace: 'nowrap' }}>{phone}</span>
+              </Stack>
             </Button>
           )}
         </Stack>
       </Paper>
+
+      <DiaryCard patientId={p.id} patientName={p.firstName} />
 
       <Paper withBorder p="lg" radius="md">
         <Stack gap="xs">

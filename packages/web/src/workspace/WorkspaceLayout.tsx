@@ -31,19 +31,20 @@ export function WorkspaceLayout() {
         {t('common.skipToContent')}
       </a>
       <AppShell.Header>
-        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
-          <Group gap="sm" wrap="nowrap">
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap" gap="sm">
+          <Group gap="sm" wrap="nowrap" style={{ minWidth: 0, flex: 1 }}>
             <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t('nav.menu')} />
-            <Text fw={700} c="hearth.8" truncate>
+            <Text fw={700} c="hearth.8" truncate style={{ minWidth: 0 }}>
               {me.organizationName}
             </Text>
             {me.isDemo && (
-              <Badge color="orange" variant="light" visibleFrom="xs">
+              <Badge color="orange" variant="light" visibleFrom="md" style={{ flexShrink: 0 }}>
                 {t('common.demo')}
               </Badge>
             )}
           </Group>
-          <Group gap="sm" wrap="nowrap">
+          {/* the language switcher never shrinks away, even on a narrow phone */}
+          <Group gap="sm" wrap="nowrap" style={{ flexShrink: 0 }}>
             <LanguageSwitcher />
             <Button
               variant="subtle"
@@ -71,7 +72,7 @@ export function WorkspaceLayout() {
               onClick={close}
               rightSection={
                 item.key === 'notifications' && unread > 0 ? (
-                  <Badge color="red" size="sm" aria-label={t('notifications.unread', { count: unread })}>
+                  <Badge color="red.9" size="sm" aria-label={t('notifications.unread', { count: unread })}>
                     {unread}
                   </Badge>
                 ) : null

@@ -9,8 +9,11 @@ import {
 import type { z } from 'zod';
 import type { AppDeps, RequestContext } from '../../app-context.ts';
 import type { Conn } from '../../db/conn.ts';
+import * as assessments from '../assessments/assessments.repository.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { loansAtHome } from '../equipment/equipment.service.ts';
+import * as medicines from '../medicines/medicines.repository.ts';
+import { prescriptionStatus } from '../medicines/medicines.view.ts';
 import { loadPatientFor } from '../patients/patient-access.ts';
 import * as patients from '../patients/patients.repository.ts';
 import { readPatient } from '../patients/patients.service.ts';
@@ -146,21 +149,23 @@ export async function planSummary(deps: AppDeps, ctx: RequestContext, patientId:
   });
 }
 
-/**
- * The transfer summary. Medicines and latest assessments belong to features (issues 4 and 6)
- * not in this build; the summary names them in `notAvailable` so a reader knows they are missing.
- */
+/** The transfer summary: diagnoses, medicines, allergies, advance care plan, latest assessments, contacts. */
 async function buildTransferSummary(
   deps: AppDeps,
   trx: Conn,
   orgId: string,
   patientId: string,
 ): Promise<z.infer<typeof transferSummarySchema>> {
-  const [p, plan, loans] = await Promise.all([
+  const [p, plan, loans, prescriptions, recent] = await Promise.all([
     readPatient(deps, trx, orgId, patientId),
     currentPlan(trx, orgId, patientId),
     loansAtHome(trx, orgId, patientId),
+    medicines.listCurrent(trx, orgId, patientId),
+    assessments.listCurrent(trx, orgId, patientId, {}, 200),
   ]);
+  const now = deps.clock();
+  const latest = new Map<string, (typeof recent)[number]>();
+  for (const a of recent) if (!latest.has(a.instrument)) latest.set(a.instrument, a);
   return {
     patient: {
       id: p.id,
@@ -179,7 +184,23 @@ async function buildTransferSummary(
       name: l.item_name ?? l.kind,
       serialNumber: l.item_serial ?? '',
     })),
-    notAvailable: ['medicines', 'latestAssessments'],
+    medicines: prescriptions
+      .filter((r) => prescriptionStatus(r, now) === 'active')
+      .map((r) => ({
+        name: r.name,
+        dose: `${Number(r.dose_amount)} ${r.dose_unit}`,
+        route: r.route,
+        kind: r.kind,
+        indication: r.indication,
+        instructions: r.instructions,
+        controlled: r.controlled,
+      })),
+    latestAssessments: [...latest.values()].map((a) => ({
+      instrument: a.instrument,
+      takenAt: a.taken_at.toISOString(),
+      scores: a.scores as Record<string, unknown>,
+    })),
+    notAvailable: [],
     generatedAt: deps.clock().toISOString(),
   };
 }

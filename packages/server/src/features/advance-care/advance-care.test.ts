@@ -84,7 +84,14 @@ describe('level of care', () => {
     expect(move).toMatchObject({ from: 'home', to: 'inpatient_hospice', reason: 'Неконтролируемая боль' });
     expect(move.summary.advanceCarePlan.version).toBe(2);
     expect(move.summary.equipmentAtHome.map((e: { kind: string }) => e.kind)).toContain('pressure_mattress');
-    expect(move.summary.notAvailable).toEqual(['medicines', 'latestAssessments']);
+    expect(move.summary.notAvailable).toEqual([]);
+    // the demo patient's current prescriptions (issue 6) travel with them
+    expect(move.summary.medicines.length).toBeGreaterThan(0);
+    expect(move.summary.medicines[0]).toMatchObject({
+      dose: expect.any(String),
+      indication: expect.any(String),
+    });
+    expect(Array.isArray(move.summary.latestAssessments)).toBe(true);
     const patient = await physician.get(`/api/v1/patients/${patientId}`);
     expect(patient.body).toMatchObject({ careSetting: 'inpatient_hospice', status: 'inpatient' });
     expect(

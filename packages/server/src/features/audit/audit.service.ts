@@ -3,6 +3,7 @@ import { type Actor, type AuditEvent, auditGenesisHash, can, forbidden } from '@
 import type { z } from 'zod';
 import type { AppDeps, RequestContext } from '../../app-context.ts';
 import type { Conn } from '../../db/conn.ts';
+import { pageOfRows } from '../../http/pagination.ts';
 import * as repo from './audit.repository.ts';
 import { type ChainCheck, checkChain, hashAuditRecord } from './audit-chain.ts';
 
@@ -86,7 +87,7 @@ export async function listAudit(
     beforeSeq: Number.isFinite(beforeSeq) ? beforeSeq : undefined,
     limit: query.limit + 1,
   });
-  const page = rows.slice(0, query.limit);
+  const { page, nextCursor } = pageOfRows(rows, query.limit, (last) => String(last.seq));
   const items: AuditEvent[] = page.map((r) => ({
     seq: r.seq,
     at: r.at.toISOString(),
@@ -101,7 +102,6 @@ export async function listAudit(
     outcome: r.outcome as AuditEvent['outcome'],
     hash: r.hash,
   }));
-  const nextCursor = rows.length > query.limit && page.length > 0 ? String(page[page.length - 1]!.seq) : null;
   return { items, nextCursor };
 }
 

@@ -58,6 +58,18 @@ describe('a session', () => {
     expect((await coordinator.get('/api/v1/auth/me')).status).toBe(200);
   });
 
+  it('lets someone log in again (as another person) from a browser that still holds a session', async () => {
+    const coordinator = await t.login('coordinator');
+    const res = await coordinator.request(
+      'POST',
+      '/api/v1/auth/login',
+      { email: 'nurse@demo.hearth.local', password: demoPassword },
+      { 'x-csrf-token': '' },
+    );
+    expect(res.status).toBe(200);
+    expect(res.body.role).toBe('nurse');
+  });
+
   it('ends at logout', async () => {
     const nurse = await t.login('nurse');
     expect((await nurse.post('/api/v1/auth/logout')).status).toBe(200);

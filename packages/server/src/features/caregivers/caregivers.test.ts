@@ -8,7 +8,7 @@ let family: Agent;
 let psychologist: Agent;
 let patientId: string;
 
-const answers = (score: number) => Object.fromEntries(zbi12ItemNumbers.map((n) => [String(n), score]));
+const answers = (score: number) => Object.fromEntries(zbi12ItemNumbers.map((n) => [`q${n}`, score]));
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -103,7 +103,7 @@ describe('caregiver burden (ZBI-12)', () => {
   });
 
   it('refuses an incomplete questionnaire', async () => {
-    const { '21': _, ...eleven } = answers(2);
+    const { q21: _, ...eleven } = answers(2);
     const res = await family.post(`/api/v1/patients/${patientId}/caregiver-burden`, {
       kind: 'zbi12',
       caregiverName: 'Анна Ковалёва',

@@ -14,6 +14,7 @@ import {
 import type { z } from 'zod';
 import type { AppDeps, RequestContext } from '../../app-context.ts';
 import type { Conn } from '../../db/conn.ts';
+import { pageOfRows } from '../../http/pagination.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { markReferred } from '../intake/intake.service.ts';
 import { loadPatientFor } from '../patients/patient-access.ts';
@@ -148,13 +149,13 @@ export async function listCases(
     id && at && !Number.isNaN(new Date(at).getTime()) ? { createdAt: new Date(at), id } : undefined;
   return deps.db.transaction().execute(async (trx) => {
     const rows = await repo.listCases(trx, orgId, status, after, limit + 1);
-    const page = rows.slice(0, limit);
+    const { page, nextCursor } = pageOfRows(
+      rows,
+      limit,
+      (last) => `${last.created_at.toISOString()}|${last.id}`,
+    );
     await recordAudit(trx, deps, ctx, orgId, { action: 'commission.list', entityType: 'commission_case' });
-    const last = page[page.length - 1];
-    return {
-      items: await assemble(trx, orgId, page),
-      nextCursor: rows.length > limit && last ? `${last.created_at.toISOString()}|${last.id}` : null,
-    };
+    return { items: await assemble(trx, orgId, page), nextCursor };
   });
 }
 

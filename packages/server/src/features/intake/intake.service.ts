@@ -10,6 +10,7 @@ import {
 } from '@hearth/domain';
 import type { AppDeps, RequestContext } from '../../app-context.ts';
 import type { Conn } from '../../db/conn.ts';
+import { pageOfRows } from '../../http/pagination.ts';
 import { JobRunner } from '../../jobs/job-runner.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { loadSettings } from '../settings/settings.service.ts';
@@ -148,19 +149,19 @@ export async function listRequests(
       after,
       limit + 1,
     );
-    const page = rows.slice(0, limit);
+    const { page, nextCursor } = pageOfRows(
+      rows,
+      limit,
+      (last) => `${last.callback_due_at.toISOString()}|${last.id}`,
+    );
     const calls = await repo.callsFor(
       trx,
       orgId,
       page.map((r) => r.id),
     );
     await recordAudit(trx, deps, ctx, orgId, { action: 'intake.list', entityType: 'care_request' });
-    const last = page[page.length - 1];
     const now = deps.clock();
-    return {
-      items: page.map((r) => toCareRequest(r, calls, now)),
-      nextCursor: rows.length > limit && last ? `${last.callback_due_at.toISOString()}|${last.id}` : null,
-    };
+    return { items: page.map((r) => toCareRequest(r, calls, now)), nextCursor };
   });
 }
 

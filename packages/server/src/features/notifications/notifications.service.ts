@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { notFound } from '@hearth/domain';
 import type { AppDeps, RequestContext } from '../../app-context.ts';
 import type { Conn } from '../../db/conn.ts';
+import { pageOfRows } from '../../http/pagination.ts';
 import * as repo from './notifications.repository.ts';
 
 export interface NewNotification {
@@ -60,7 +61,7 @@ export async function listMyNotifications(
     before && !Number.isNaN(before.getTime()) ? before : undefined,
     limit + 1,
   );
-  const page = rows.slice(0, limit);
+  const { page, nextCursor } = pageOfRows(rows, limit, (last) => last.created_at.toISOString());
   return {
     items: page.map((r) => ({
       id: r.id,
@@ -72,7 +73,7 @@ export async function listMyNotifications(
       createdAt: r.created_at.toISOString(),
       readAt: r.read_at?.toISOString() ?? null,
     })),
-    nextCursor: rows.length > limit ? page[page.length - 1]!.created_at.toISOString() : null,
+    nextCursor,
   };
 }
 

@@ -17,6 +17,7 @@ import {
 import type { z } from 'zod';
 import type { AppDeps, RequestContext } from '../../app-context.ts';
 import type { Conn } from '../../db/conn.ts';
+import { pageOfRows } from '../../http/pagination.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { loadSettings } from '../settings/settings.service.ts';
 import { loadPatientFor } from './patient-access.ts';
@@ -45,13 +46,10 @@ export async function listPatients(deps: AppDeps, ctx: RequestContext, query: Pa
       limit: query.limit + 1,
     });
     await recordAudit(trx, deps, ctx, orgId, { action: 'patient.list', entityType: 'patient' });
-    const page = rows.slice(0, query.limit);
-    const last = page[page.length - 1];
-    return {
-      items: page.map((r) => toSummary(r, r.primary_diagnosis, today)),
-      nextCursor:
-        rows.length > query.limit && last ? encodeCursor(last.last_name, last.first_name, last.id) : null,
-    };
+    const { page, nextCursor } = pageOfRows(rows, query.limit, (last) =>
+      encodeCursor(last.last_name, last.first_name, last.id),
+    );
+    return { items: page.map((r) => toSummary(r, r.primary_diagnosis, today)), nextCursor };
   });
 }
 

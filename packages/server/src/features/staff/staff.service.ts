@@ -2,6 +2,7 @@ import type { inviteStaffBodySchema } from '@hearth/domain';
 import { can, conflict, forbidden, notFound, type StaffMember } from '@hearth/domain';
 import type { z } from 'zod';
 import type { AppDeps, RequestContext } from '../../app-context.ts';
+import { pageOfRows } from '../../http/pagination.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import * as users from '../auth/auth.repository.ts';
 import { createInvitedUser } from './invitations.ts';
@@ -15,7 +16,7 @@ export async function listStaff(
 ) {
   if (!can(ctx.actor, 'staff:read')) throw forbidden();
   const rows = await repo.listStaff(deps.db, ctx.actor.organizationId, cursor, limit + 1);
-  const page = rows.slice(0, limit);
+  const { page, nextCursor } = pageOfRows(rows, limit, (last) => `${last.name}\u0000${last.id}`);
   const items: StaffMember[] = page.map((r) => ({
     id: r.id,
     email: r.email,
@@ -26,8 +27,7 @@ export async function listStaff(
     status: r.status,
     createdAt: r.created_at.toISOString(),
   }));
-  const last = page[page.length - 1];
-  return { items, nextCursor: rows.length > limit && last ? `${last.name}\u0000${last.id}` : null };
+  return { items, nextCursor };
 }
 
 export async function inviteStaff(

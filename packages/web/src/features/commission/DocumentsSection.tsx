@@ -70,6 +70,7 @@ export function DocumentsSection({ c, canUpload }: { c: CommissionCase; canUploa
           <FileInput
             label={t('commission.documents.choose')}
             description={t('commission.documents.rule')}
+            placeholder={t('commission.documents.placeholder')}
             accept={commissionDocumentTypes.join(',')}
             value={file}
             onChange={choose}

@@ -54,7 +54,11 @@ export function PublicRequestPage() {
             {phone && (
               <Text mt="xs">
                 {t('intake.public.urgent')}{' '}
-                <Anchor href={`tel:${phone.replace(/[^0-9+]/g, '')}`} fw={700}>
+                <Anchor
+                  href={`tel:${phone.replace(/[^0-9+]/g, '')}`}
+                  fw={700}
+                  style={{ whiteSpace: 'nowrap' }}
+                >
                   {phone}
                 </Anchor>
               </Text>

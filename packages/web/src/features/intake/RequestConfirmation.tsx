@@ -41,7 +41,7 @@ export function RequestConfirmation({
       <Stack gap="xs">
         <Text size="lg">{t('intake.confirmation.servicePhone')}</Text>
         <Button component="a" href={`tel:${tel}`} size="xl" variant="outline" fullWidth>
-          {confirmation.servicePhone}
+          <span style={{ whiteSpace: 'nowrap' }}>{confirmation.servicePhone}</span>
         </Button>
       </Stack>
       <Text size="lg">{t('intake.confirmation.emergency')}</Text>

@@ -13,12 +13,17 @@ interface Props {
   mode: 'public' | 'phone';
 }
 
+// the two groups read as section headings, so people see where they are in a long form
+const legendStyles = {
+  legend: { fontSize: 'var(--mantine-font-size-xl)', fontWeight: 700, marginBottom: 8 },
+};
+
 /** The fields of a care request, shared by the public form and the coordinator's phone entry. */
 export function RequestFields({ values, set, errorText, size = 'md', mode }: Props) {
   const { t } = useTranslation();
   return (
     <Stack gap="lg">
-      <Fieldset legend={t('intake.form.whoNeedsCare')} variant="unstyled">
+      <Fieldset legend={t('intake.form.whoNeedsCare')} variant="unstyled" styles={legendStyles}>
         <Stack gap="md">
           <TextInput
             size={size}
@@ -37,7 +42,6 @@ export function RequestFields({ values, set, errorText, size = 'md', mode }: Pro
             value={values.patientAgeYears}
             onChange={(e) => set('patientAgeYears', e.currentTarget.value.replace(/[^0-9]/g, '').slice(0, 3))}
             error={errorText('patientAgeYears')}
-            maw={200}
           />
           <Textarea
             size={size}
@@ -65,7 +69,7 @@ export function RequestFields({ values, set, errorText, size = 'md', mode }: Pro
         </Stack>
       </Fieldset>
 
-      <Fieldset legend={t('intake.form.aboutYou')} variant="unstyled">
+      <Fieldset legend={t('intake.form.aboutYou')} variant="unstyled" styles={legendStyles}>
         <Stack gap="md">
           <TextInput
             size={size}

@@ -25,11 +25,22 @@ function linkOf(n: AppNotification): string | null {
   }
 }
 
+/**
+ * The server writes notification texts in English; in Russian a known kind gets a translated
+ * headline and the server's words stay underneath for the specifics (reference, phone).
+ */
+function useHeadline() {
+  const { t, i18n } = useTranslation();
+  return (n: AppNotification) =>
+    i18n.language !== 'en' && n.kind === 'intake.escalated' ? t('notifications.kinds.intakeEscalated') : null;
+}
+
 export function NotificationsPage() {
   const { t, i18n } = useTranslation();
   usePageTitle(t('notifications.title'));
   const list = useNotifications();
   const markRead = useMarkRead();
+  const headline = useHeadline();
   return (
     <Stack gap="md">
       <Title order={1}>{t('notifications.title')}</Title>
@@ -54,13 +65,14 @@ export function NotificationsPage() {
                 <Group justify="space-between" align="flex-start">
                   <div>
                     <Group gap="xs">
-                      <Text fw={700}>{n.title}</Text>
+                      <Text fw={700}>{headline(n) ?? n.title}</Text>
                       {!n.readAt && (
                         <Badge color="red" variant="light">
                           {t('notifications.new')}
                         </Badge>
                       )}
                     </Group>
+                    {headline(n) && <Text>{n.title}</Text>}
                     <Text>{n.body}</Text>
                     <Text size="sm">{formatDateTime(n.createdAt, i18n.language)}</Text>
                   </div>

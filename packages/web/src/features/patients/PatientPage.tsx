@@ -1,4 +1,5 @@
-import { Anchor, Badge, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { isNotFound } from '../../api/api-error.ts';
@@ -10,6 +11,7 @@ import { usePageTitle } from '../../components/use-page-title.ts';
 import { FamilySection } from '../family/FamilySection.tsx';
 import { useFamily } from '../family/family-api.ts';
 import { ClinicalLists } from './ClinicalLists.tsx';
+import { EditDetailsForm } from './EditDetailsForm.tsx';
 import { IdentityCard } from './IdentityCard.tsx';
 import { PatientStatusBadge } from './PatientStatusBadge.tsx';
 import { usePatient } from './patients-api.ts';
@@ -22,6 +24,7 @@ export function PatientPage() {
   const can = useCan();
   const query = usePatient(patientId);
   const family = useFamily(patientId);
+  const [editing, setEditing] = useState(false);
   const p = query.data;
   usePageTitle(p ? `${p.lastName} ${p.firstName}` : t('patients.title'));
   if (query.isPending) return <PageLoader />;
@@ -45,6 +48,16 @@ export function PatientPage() {
         </Anchor>
       )}
       <IdentityCard patient={p} designatedName={designated?.name ?? null} />
+      {can('patient:update', { patientId }) &&
+        (editing ? (
+          <Card withBorder>
+            <EditDetailsForm patient={p} onDone={() => setEditing(false)} />
+          </Card>
+        ) : (
+          <Button variant="light" onClick={() => setEditing(true)} style={{ alignSelf: 'flex-start' }}>
+            {t('patients.edit.title')}
+          </Button>
+        ))}
       <ClinicalLists patient={p} canAdd={can('patient:update', { patientId })} />
       <Stack gap="xs">
         <Title order={2} size="h3">

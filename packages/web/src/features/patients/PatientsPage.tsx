@@ -20,6 +20,7 @@ import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { PageLoader } from '../../components/PageLoader.tsx';
 import { usePageTitle } from '../../components/use-page-title.ts';
 import { useStaff } from '../staff/staff-api.ts';
+import { PatientCards } from './PatientCards.tsx';
 import { AgeBadge, PatientStatusBadge } from './PatientStatusBadge.tsx';
 import { type PatientFilters, useAreas, usePatients } from './patients-api.ts';
 
@@ -129,45 +130,48 @@ export function PatientsPage() {
       ) : rows.length === 0 ? (
         <Text>{t('patients.empty')}</Text>
       ) : (
-        <Table.ScrollContainer minWidth={720}>
-          <Table striped highlightOnHover data-testid="patients-table">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('patients.columns.name')}</Table.Th>
-                <Table.Th>{t('patients.columns.age')}</Table.Th>
-                <Table.Th>{t('patients.columns.status')}</Table.Th>
-                <Table.Th>{t('patients.columns.area')}</Table.Th>
-                <Table.Th>{t('patients.columns.diagnosis')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rows.map((p) => (
-                <Table.Tr key={p.id}>
-                  <Table.Td>
-                    <Anchor component={Link} to={`/app/patients/${p.id}`} fw={600}>
-                      {p.lastName} {p.firstName}
-                    </Anchor>
-                  </Table.Td>
-                  <Table.Td>
-                    <Group gap="xs" wrap="nowrap">
-                      {p.ageYears} <AgeBadge isChild={p.isChild} />
-                    </Group>
-                  </Table.Td>
-                  <Table.Td>
-                    <Group gap="xs">
-                      <PatientStatusBadge status={p.status} />
-                      {p.palliativeStatus === 'granted' && (
-                        <Text size="xs">{t('patients.palliative.granted')}</Text>
-                      )}
-                    </Group>
-                  </Table.Td>
-                  <Table.Td>{p.area}</Table.Td>
-                  <Table.Td>{p.primaryDiagnosis ?? '—'}</Table.Td>
+        <>
+          <PatientCards patients={rows} />
+          <Table.ScrollContainer minWidth={720} visibleFrom="sm">
+            <Table striped highlightOnHover data-testid="patients-table">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('patients.columns.name')}</Table.Th>
+                  <Table.Th>{t('patients.columns.age')}</Table.Th>
+                  <Table.Th>{t('patients.columns.status')}</Table.Th>
+                  <Table.Th>{t('patients.columns.area')}</Table.Th>
+                  <Table.Th>{t('patients.columns.diagnosis')}</Table.Th>
                 </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+              </Table.Thead>
+              <Table.Tbody>
+                {rows.map((p) => (
+                  <Table.Tr key={p.id}>
+                    <Table.Td>
+                      <Anchor component={Link} to={`/app/patients/${p.id}`} fw={600}>
+                        {p.lastName} {p.firstName}
+                      </Anchor>
+                    </Table.Td>
+                    <Table.Td>
+                      <Group gap="xs" wrap="nowrap">
+                        {p.ageYears} <AgeBadge isChild={p.isChild} />
+                      </Group>
+                    </Table.Td>
+                    <Table.Td>
+                      <Group gap="xs">
+                        <PatientStatusBadge status={p.status} />
+                        {p.palliativeStatus === 'granted' && (
+                          <Text size="xs">{t('patients.palliative.granted')}</Text>
+                        )}
+                      </Group>
+                    </Table.Td>
+                    <Table.Td>{p.area}</Table.Td>
+                    <Table.Td>{p.primaryDiagnosis ?? '—'}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        </>
       )}
       {patients.hasNextPage && (
         <Button

@@ -22,10 +22,21 @@ interface SettingsForm extends Record<string, unknown> {
   timeZone: string;
   language: 'ru' | 'en';
   sessionHours: string;
-  caregiverBurdenHighScore: string;
 }
 
-const toForm = (s: OrganizationSettings): SettingsForm => ({
+/** Only the fields this form edits; other features' settings keep their stored values. */
+const toForm = (
+  s: Pick<
+    OrganizationSettings,
+    | 'callbackDeadlineMinutes'
+    | 'serviceRadiusKm'
+    | 'base'
+    | 'servicePhone'
+    | 'timeZone'
+    | 'language'
+    | 'sessionHours'
+  >,
+): SettingsForm => ({
   callbackDeadlineMinutes: String(s.callbackDeadlineMinutes),
   serviceRadiusKm: String(s.serviceRadiusKm),
   baseLat: String(s.base.lat),
@@ -34,7 +45,6 @@ const toForm = (s: OrganizationSettings): SettingsForm => ({
   timeZone: s.timeZone,
   language: s.language,
   sessionHours: String(s.sessionHours),
-  caregiverBurdenHighScore: String(s.caregiverBurdenHighScore),
 });
 
 const num = (v: string) => (v.trim() === '' ? undefined : Number(v));
@@ -57,7 +67,6 @@ export function SettingsPage() {
       timeZone: '',
       language: 'ru',
       sessionHours: 12,
-      caregiverBurdenHighScore: 13,
     }),
   );
   const errorText = useErrorText(form.errors, 'settings.fieldErrors');
@@ -89,7 +98,6 @@ export function SettingsPage() {
       timeZone: v.timeZone,
       language: v.language,
       sessionHours: num(v.sessionHours),
-      caregiverBurdenHighScore: num(v.caregiverBurdenHighScore),
     });
     if (body) save.mutate(body);
   };
@@ -132,7 +140,6 @@ export function SettingsPage() {
                 ]}
               />
               {input('sessionHours', 'sessionHours', { inputMode: 'numeric' })}
-              {input('caregiverBurdenHighScore', 'caregiverBurdenHighScore', { inputMode: 'numeric' })}
             </SimpleGrid>
             {save.isSuccess && (
               <Alert color="green" role="status">

@@ -4,6 +4,8 @@ import {
   Button,
   Card,
   Checkbox,
+  Group,
+  Modal,
   NativeSelect,
   SimpleGrid,
   Stack,
@@ -37,6 +39,8 @@ export function StaffPage() {
   const form = useForm(empty);
   const errorText = useErrorText(form.errors, 'staff.fieldErrors');
   const [invitation, setInvitation] = useState<Invitation | null>(null);
+  // deactivation ends the person's sessions, so it is confirmed first
+  const [deactivating, setDeactivating] = useState<{ id: string; name: string } | null>(null);
 
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
@@ -141,7 +145,7 @@ export function StaffPage() {
                   </Table.Td>
                   <Table.Td>{t(`roles.${s.role}`)}</Table.Td>
                   <Table.Td>{s.email}</Table.Td>
-                  <Table.Td>{s.phone ?? '—'}</Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{s.phone ?? '—'}</Table.Td>
                   <Table.Td>
                     <Badge
                       color={s.status === 'active' ? 'green' : s.status === 'invited' ? 'orange' : 'gray'}
@@ -166,7 +170,7 @@ export function StaffPage() {
                             size="xs"
                             variant="light"
                             color="red"
-                            onClick={() => setActive.mutate({ userId: s.id, active: false })}
+                            onClick={() => setDeactivating({ id: s.id, name: s.name })}
                           >
                             {t('staff.deactivate')}
                           </Button>
@@ -180,6 +184,33 @@ export function StaffPage() {
         </Table.ScrollContainer>
       )}
       {staff.data?.nextCursor && <Text size="sm">{t('staff.more')}</Text>}
+      <Modal
+        opened={deactivating !== null}
+        onClose={() => setDeactivating(null)}
+        title={t('staff.deactivate')}
+      >
+        <Stack>
+          <Text>{t('staff.deactivateConfirm', { name: deactivating?.name ?? '' })}</Text>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setDeactivating(null)}>
+              {t('common.cancel')}
+            </Button>
+            <Button
+              color="red"
+              loading={setActive.isPending}
+              onClick={() =>
+                deactivating &&
+                setActive.mutate(
+                  { userId: deactivating.id, active: false },
+                  { onSettled: () => setDeactivating(null) },
+                )
+              }
+            >
+              {t('staff.deactivate')}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
     </Stack>
   );
 }

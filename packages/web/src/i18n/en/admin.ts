@@ -7,6 +7,7 @@ export const admin = {
     lead: 'Lead',
     deactivate: 'Deactivate',
     reactivate: 'Reactivate',
+    deactivateConfirm: '{{name}} will be logged out and will not be able to log in until reactivated.',
     more: 'More staff exist than are shown here.',
     fields: {
       name: 'Name',
@@ -34,7 +35,6 @@ export const admin = {
       timeZone: 'Time zone',
       language: 'Language',
       sessionHours: 'Session length (hours)',
-      caregiverBurdenHighScore: 'Caregiver burden (ZBI-12) score that triggers support, 0-48',
     },
   },
   audit: {
@@ -72,6 +72,7 @@ export const admin = {
     new: 'New',
     open: 'Open',
     markRead: 'Mark as read',
+    kinds: { intakeEscalated: 'A request was not called back in time' },
     unread_one: '{{count}} unread',
     unread_other: '{{count}} unread',
   },

@@ -7,8 +7,8 @@ export const auth = {
       submit: 'Log in',
       wrong: 'The e-mail or password is not right.',
       throttledTitle: 'Too many attempts',
-      throttled_one: 'Login is paused for this account. Please try again in {{count}} minute.',
-      throttled_other: 'Login is paused for this account. Please try again in {{count}} minutes.',
+      throttled_one: 'Too many login attempts. Please wait {{count}} minute and try again.',
+      throttled_other: 'Too many login attempts. Please wait {{count}} minutes and try again.',
       requestCare: 'Looking for care? Send a request without an account',
     },
     invitation: {

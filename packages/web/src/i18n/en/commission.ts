@@ -28,6 +28,7 @@ export const commission = {
       size: 'Size',
       uploaded: 'Uploaded',
       choose: 'Add a document',
+      placeholder: 'Choose a file…',
       rule: 'PDF, JPEG, PNG or text, up to 10 MB.',
       upload: 'Upload',
       uploadedOk: 'The document has been uploaded.',

@@ -7,6 +7,7 @@ import { intake } from './intake.ts';
 import { patients } from './patients.ts';
 import { portal } from './portal.ts';
 import { queue } from './queue.ts';
+import { watch } from './watch.ts';
 
 /** English texts; the Russian ones must have the same keys (checked by the compiler). */
 export const en = {
@@ -19,5 +20,6 @@ export const en = {
   ...admin,
   ...portal,
   ...home,
+  ...watch,
 };
 export type Messages = typeof en;

@@ -16,6 +16,7 @@ export const patients = {
     noneRecorded: 'None recorded.',
     noAllergies: 'No known allergies recorded.',
     team: 'Care team',
+    edit: { title: 'Edit details', lat: 'Latitude', lon: 'Longitude' },
     noTeam: 'No team members assigned yet.',
     filters: {
       label: 'Filter patients',

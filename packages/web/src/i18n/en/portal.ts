@@ -7,7 +7,7 @@ export const portal = {
     allPatients: 'All my patients',
     contactTitle: 'Contact the team',
     contactLead: 'If something worries you, call us first, before calling an ambulance.',
-    call: 'Call {{phone}}',
+    call: 'Call the team',
     teamTitle: 'Care team',
     noTeam: 'The team will be assigned soon.',
   },

@@ -10,6 +10,7 @@ export const admin: RussianOf<typeof en> = {
     lead: 'Руководитель',
     deactivate: 'Отключить',
     reactivate: 'Включить',
+    deactivateConfirm: '{{name}} выйдет из системы и не сможет войти, пока учётную запись снова не включат.',
     more: 'Сотрудников больше, чем показано.',
     fields: {
       name: 'Имя',
@@ -37,8 +38,6 @@ export const admin: RussianOf<typeof en> = {
       timeZone: 'Часовой пояс',
       language: 'Язык',
       sessionHours: 'Длительность сеанса (часов)',
-      caregiverBurdenHighScore:
-        'Балл нагрузки на ухаживающего (ZBI-12), при котором предлагается помощь, 0–48',
     },
   },
   audit: {
@@ -77,7 +76,8 @@ export const admin: RussianOf<typeof en> = {
     empty: 'Уведомлений нет.',
     new: 'Новое',
     open: 'Открыть',
-    markRead: 'Прочитано',
+    markRead: 'Отметить как прочитанное',
+    kinds: { intakeEscalated: 'Заявке не перезвонили вовремя' },
     unread_one: '{{count}} непрочитанное',
     unread_few: '{{count}} непрочитанных',
     unread_many: '{{count}} непрочитанных',

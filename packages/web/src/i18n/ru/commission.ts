@@ -44,6 +44,7 @@ export const commission: RussianOf<typeof en> = {
       size: 'Размер',
       uploaded: 'Загружен',
       choose: 'Добавить документ',
+      placeholder: 'Выберите файл…',
       rule: 'PDF, JPEG, PNG или текст, до 10 МБ.',
       upload: 'Загрузить',
       uploadedOk: 'Документ загружен.',

@@ -9,6 +9,7 @@ import { patients } from './patients.ts';
 import { portal } from './portal.ts';
 import { queue } from './queue.ts';
 import type { RussianOf } from './russian-of.ts';
+import { watch } from './watch.ts';
 
 export const ru: RussianOf<Messages> = {
   ...common,
@@ -20,4 +21,5 @@ export const ru: RussianOf<Messages> = {
   ...admin,
   ...portal,
   ...home,
+  ...watch,
 };

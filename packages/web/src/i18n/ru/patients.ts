@@ -21,6 +21,7 @@ export const patients: RussianOf<typeof en> = {
     noneRecorded: 'Не указано.',
     noAllergies: 'Известных аллергий не отмечено.',
     team: 'Команда',
+    edit: { title: 'Изменить сведения', lat: 'Широта', lon: 'Долгота' },
     noTeam: 'Команда ещё не назначена.',
     filters: {
       label: 'Фильтр пациентов',

@@ -10,7 +10,7 @@ export const portal: RussianOf<typeof en> = {
     allPatients: 'Все мои пациенты',
     contactTitle: 'Связаться с командой',
     contactLead: 'Если что-то беспокоит, сначала позвоните нам, а потом — в скорую помощь.',
-    call: 'Позвонить {{phone}}',
+    call: 'Позвонить команде',
     teamTitle: 'Команда',
     noTeam: 'Команда скоро будет назначена.',
   },

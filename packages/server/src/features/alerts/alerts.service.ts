@@ -1,0 +1,484 @@
+/**
+ * Alerts: the one mechanism for everything in Hearth that must not wait unseen.
+ *
+ * API for other features (call inside your own transaction, then announce after commit):
+ *
+ *   raiseAlert(trx: Conn, deps: Pick<AppDeps, 'clock'>, input: RaiseAlertInput): Promise<RaisedAlert>
+ *   announceAlerts(deps: Pick<AppDeps, 'events'>, raised: readonly RaisedAlert[]): Promise<void>
+ *
+ * `raiseAlert` writes the alert, its first timeline entries, an in-app notification to its owner
+ * and a durable deadline job, all in the caller's transaction: if the caller rolls back, no alert
+ * exists. The owner is the first person on the escalation chain of the alert's audience
+ * (`clinical`: the on-call physician; see `oncall.service.ts#escalationChain`). The deadline
+ * comes from the organization's `alerts` settings by severity. While an alert for the same
+ * patient, rule set and rule is unresolved, raising it again adds a `repeated` entry to that
+ * alert's timeline instead of a second alert (and raises its severity if the new one is higher);
+ * `created` tells which happened.
+ *
+ * Example (medicines, inside the dose transaction):
+ *   const raised = await raiseAlert(trx, deps, {
+ *     organizationId, patientId, severity: 'review', audience: 'clinical',
+ *     ruleSet: 'medicines', ruleSetVersion: '1', ruleId: 'dose.refused',
+ *     title: 'Dose refused: outside the prescription', facts: { drug, dose, reason },
+ *     source: { type: 'medication_administration', id: administrationId }, raisedBy: ctx.actor,
+ *   });
+ *   ...commit...
+ *   await announceAlerts(deps, [raised]);
+ *
+ * HTTP (alerts.routes.ts): GET /alerts, GET /alerts/:id, POST /alerts/:id/acknowledge,
+ * POST /alerts/:id/resolve, GET /patients/:patientId/alerts. Deadline escalation is the job
+ * `alerts.deadline` (alerts.jobs.ts).
+ */
+import { randomUUID } from 'node:crypto';
+import {
+  type Actor,
+  type Alert,
+  type AlertAudience,
+  type AlertResolveBody,
+  type AlertSeverity,
+  alertDeadline,
+  type alertListQuerySchema,
+  can,
+  conflict,
+  forbidden,
+  mayResolveWith,
+  notFound,
+  rolesFor,
+  severityRank,
+} from '@hearth/domain';
+import type { z } from 'zod';
+import type { AppDeps, RequestContext } from '../../app-context.ts';
+import type { Conn } from '../../db/conn.ts';
+import { JobRunner } from '../../jobs/job-runner.ts';
+import { recordAudit } from '../audit/audit.service.ts';
+import { familyOf } from '../family/family.repository.ts';
+import { coordinatorLeads, notifyUsers } from '../notifications/notifications.service.ts';
+import { escalationChain } from '../oncall/oncall.service.ts';
+import { loadPatientFor } from '../patients/patient-access.ts';
+import { loadSettings } from '../settings/settings.service.ts';
+import * as repo from './alerts.repository.ts';
+import { type AlertEventRow, toAlert } from './alerts-view.ts';
+
+export const alertDeadlineJob = 'alerts.deadline';
+
+export interface RaiseAlertInput {
+  organizationId: string;
+  patientId: string;
+  severity: AlertSeverity;
+  audience: AlertAudience;
+  /** Which rule set fired (e.g. `triage`, `medicines`) and its version, so it can be explained later. */
+  ruleSet: string;
+  ruleSetVersion: string;
+  ruleId: string;
+  /** Short text for the staff inbox (in-app only; never put in an e-mail). */
+  title: string;
+  /** The values that fired the rule. */
+  facts: Record<string, unknown>;
+  /** The record that caused it (assessment, diary entry, dose...). */
+  source?: { type: string; id: string };
+  /** Whose action raised it (pass `ctx.actor`); omit or null for the system. */
+  raisedBy?: Pick<Actor, 'userId' | 'role'> | null;
+}
+
+export interface RaisedAlert {
+  alertId: string;
+  organizationId: string;
+  patientId: string;
+  /** false when an unresolved alert for the same rule existed and this was added to it. */
+  created: boolean;
+  severity: AlertSeverity;
+  ownerId: string | null;
+  dueAt: Date;
+  /** Users who got an in-app notification. */
+  notifiedUserIds: string[];
+}
+
+/** The roles whose inbox shows alerts (and who get the live events). */
+export const alertAudienceRoles = rolesFor('alert:read');
+
+export async function raiseAlert(
+  trx: Conn,
+  deps: Pick<AppDeps, 'clock'>,
+  input: RaiseAlertInput,
+): Promise<RaisedAlert> {
+  const now = deps.clock();
+  const orgId = input.organizationId;
+  const settings = await loadSettings(trx, orgId);
+  const id = randomUUID();
+  const dueAt = alertDeadline(input.severity, now, settings.alerts);
+  const chain = await escalationChain(trx, orgId, input.audience, now);
+  const ownerId = chain[0] ?? null;
+  const inserted = await repo.insertAlertIfNoneActive(trx, {
+    id,
+    organization_id: orgId,
+    patient_id: input.patientId,
+    severity: input.severity,
+    audience: input.audience,
+    status: 'open',
+    rule_set: input.ruleSet,
+    rule_set_version: input.ruleSetVersion,
+    rule_id: input.ruleId,
+    title: input.title,
+    facts: input.facts,
+    source_type: input.source?.type ?? null,
+    source_id: input.source?.id ?? null,
+    owner_id: ownerId,
+    escalation_level: 0,
+    raised_by: input.raisedBy?.userId ?? null,
+    raised_at: now,
+    due_at: dueAt,
+    acknowledged_at: null,
+    acknowledged_by: null,
+    resolved_at: null,
+    resolved_by: null,
+    outcome: null,
+    outcome_note: null,
+    family_message: null,
+  });
+  if (!inserted) return repeatAlert(trx, now, input, dueAt);
+
+  const data = {
+    ruleSet: input.ruleSet,
+    ruleSetVersion: input.ruleSetVersion,
+    ruleId: input.ruleId,
+    ...input.facts,
+  };
+  await repo.insertAlertEvent(trx, {
+    id: randomUUID(),
+    organization_id: orgId,
+    alert_id: id,
+    at: now,
+    kind: 'raised',
+    actor_id: input.raisedBy?.userId ?? null,
+    to_user_id: ownerId,
+    note: null,
+    data,
+  });
+  const also = input.audience === 'psychosocial' ? await coordinatorLeads(trx, orgId) : [];
+  const notified = [...new Set([...(ownerId ? [ownerId] : []), ...also])];
+  if (notified.length) {
+    await notifyUsers(
+      trx,
+      orgId,
+      notified,
+      { kind: `alert.${input.severity}`, title: input.title, body: '', entityType: 'alert', entityId: id },
+      now,
+    );
+    await repo.insertAlertEvent(trx, {
+      id: randomUUID(),
+      organization_id: orgId,
+      alert_id: id,
+      at: now,
+      kind: 'notified',
+      actor_id: null,
+      to_user_id: ownerId,
+      note: null,
+      data: { userIds: notified },
+    });
+  }
+  await JobRunner.enqueue(trx, orgId, alertDeadlineJob, dueAt, { alertId: id, level: 0 });
+  await recordAudit(trx, deps, input.raisedBy ? { actor: input.raisedBy } : null, orgId, {
+    action: 'alert.raise',
+    entityType: 'alert',
+    entityId: id,
+    patientId: input.patientId,
+  });
+  return {
+    alertId: id,
+    organizationId: orgId,
+    patientId: input.patientId,
+    created: true,
+    severity: input.severity,
+    ownerId,
+    dueAt,
+    notifiedUserIds: notified,
+  };
+}
+
+/** The same rule fired again while its alert is unresolved: note it, and escalate severity if higher. */
+async function repeatAlert(trx: Conn, now: Date, input: RaiseAlertInput, dueAt: Date): Promise<RaisedAlert> {
+  const orgId = input.organizationId;
+  const existing = await repo.findActiveForRuleForUpdate(
+    trx,
+    orgId,
+    input.patientId,
+    input.ruleSet,
+    input.ruleId,
+  );
+  if (!existing) throw conflict('The alert changed while it was being raised; try again.');
+  const higher = severityRank[input.severity] > severityRank[existing.severity];
+  const newDue = higher && dueAt < existing.due_at ? dueAt : existing.due_at;
+  if (higher) {
+    await repo.updateAlert(trx, orgId, existing.id, {
+      severity: input.severity,
+      due_at: newDue,
+      facts: JSON.stringify(input.facts),
+    });
+    if (existing.status === 'open') {
+      await JobRunner.enqueue(trx, orgId, alertDeadlineJob, newDue, {
+        alertId: existing.id,
+        level: existing.escalation_level,
+      });
+    }
+  }
+  await repo.insertAlertEvent(trx, {
+    id: randomUUID(),
+    organization_id: orgId,
+    alert_id: existing.id,
+    at: now,
+    kind: 'repeated',
+    actor_id: input.raisedBy?.userId ?? null,
+    to_user_id: null,
+    note: null,
+    data: { ...input.facts, severity: input.severity, ...(input.source ? { source: input.source } : {}) },
+  });
+  await recordAudit(trx, { clock: () => now }, input.raisedBy ? { actor: input.raisedBy } : null, orgId, {
+    action: 'alert.repeat',
+    entityType: 'alert',
+    entityId: existing.id,
+    patientId: input.patientId,
+  });
+  return {
+    alertId: existing.id,
+    organizationId: orgId,
+    patientId: input.patientId,
+    created: false,
+    severity: higher ? input.severity : existing.severity,
+    ownerId: existing.owner_id,
+    dueAt: newDue,
+    notifiedUserIds: [],
+  };
+}
+
+/** Tells open inboxes (SSE) after the raising transaction committed. */
+export async function announceAlerts(deps: Pick<AppDeps, 'events'>, raised: readonly RaisedAlert[]) {
+  for (const r of raised) {
+    await deps.events.publish({
+      organizationId: r.organizationId,
+      type: r.created ? 'alert.raised' : 'alert.updated',
+      entityId: r.alertId,
+      roles: alertAudienceRoles,
+    });
+  }
+  if (raised.some((r) => r.notifiedUserIds.length)) {
+    await deps.events.publish({
+      organizationId: raised[0]!.organizationId,
+      type: 'notification.created',
+      roles: alertAudienceRoles,
+    });
+  }
+}
+
+async function loadAlert(trx: Conn, orgId: string, id: string, now: Date): Promise<Alert> {
+  const row = await repo.findAlertView(trx, orgId, id);
+  if (!row) throw notFound('The alert');
+  const events = (await repo.eventsFor(trx, orgId, [id])) as AlertEventRow[];
+  return toAlert(row, events, now);
+}
+
+export async function getAlert(deps: AppDeps, ctx: RequestContext, id: string) {
+  if (!can(ctx.actor, 'alert:read')) throw forbidden();
+  const orgId = ctx.actor.organizationId;
+  return deps.db.transaction().execute(async (trx) => {
+    const alert = await loadAlert(trx, orgId, id, deps.clock());
+    await recordAudit(trx, deps, ctx, orgId, {
+      action: 'alert.read',
+      entityType: 'alert',
+      entityId: id,
+      patientId: alert.patientId,
+    });
+    return alert;
+  });
+}
+
+type ListQuery = z.infer<typeof alertListQuerySchema>;
+const statusesFor = (s: ListQuery['status']): ('open' | 'acknowledged' | 'resolved')[] =>
+  s === 'active' ? ['open', 'acknowledged'] : [s];
+
+export async function listAlerts(deps: AppDeps, ctx: RequestContext, query: ListQuery) {
+  if (!can(ctx.actor, 'alert:read')) throw forbidden();
+  if (query.patientId) await loadPatientFor(deps, ctx, 'alert:read', query.patientId);
+  const orgId = ctx.actor.organizationId;
+  const after = decodeCursor(query.cursor);
+  return deps.db.transaction().execute(async (trx) => {
+    const rows = await repo.listAlerts(
+      trx,
+      orgId,
+      {
+        statuses: statusesFor(query.status),
+        ownerId: query.mine ? ctx.actor.userId : undefined,
+        patientId: query.patientId,
+      },
+      after,
+      query.limit + 1,
+    );
+    const page = rows.slice(0, query.limit);
+    const events = (await repo.eventsFor(
+      trx,
+      orgId,
+      page.map((r) => r.id),
+    )) as AlertEventRow[];
+    await recordAudit(trx, deps, ctx, orgId, {
+      action: 'alert.list',
+      entityType: 'alert',
+      patientId: query.patientId ?? null,
+    });
+    const now = deps.clock();
+    const last = page[page.length - 1];
+    return {
+      items: page.map((r) => toAlert(r, events, now)),
+      nextCursor: rows.length > query.limit && last ? `${last.raised_at.toISOString()}|${last.id}` : null,
+    };
+  });
+}
+
+function decodeCursor(cursor: string | undefined) {
+  if (!cursor) return undefined;
+  const [at, id] = cursor.split('|');
+  const raisedAt = new Date(at ?? '');
+  return id && !Number.isNaN(raisedAt.getTime()) ? { raisedAt, id } : undefined;
+}
+
+/** "I have it": stops the escalation and makes the caller the owner. */
+export async function acknowledgeAlert(deps: AppDeps, ctx: RequestContext, id: string) {
+  if (!can(ctx.actor, 'alert:handle')) throw forbidden();
+  const orgId = ctx.actor.organizationId;
+  const alert = await deps.db.transaction().execute(async (trx) => {
+    const row = await repo.findAlertForUpdate(trx, orgId, id);
+    if (!row) throw notFound('The alert');
+    if (row.status === 'resolved') throw conflict('This alert is already resolved.');
+    const now = deps.clock();
+    if (row.status === 'open') {
+      await repo.updateAlert(trx, orgId, id, {
+        status: 'acknowledged',
+        acknowledged_at: now,
+        acknowledged_by: ctx.actor.userId,
+        owner_id: ctx.actor.userId,
+      });
+      await repo.insertAlertEvent(trx, {
+        id: randomUUID(),
+        organization_id: orgId,
+        alert_id: id,
+        at: now,
+        kind: 'acknowledged',
+        actor_id: ctx.actor.userId,
+        to_user_id: null,
+        note: null,
+        data: { minutesToAcknowledge: Math.round((now.getTime() - row.raised_at.getTime()) / 60_000) },
+      });
+    }
+    await recordAudit(trx, deps, ctx, orgId, {
+      action: 'alert.acknowledge',
+      entityType: 'alert',
+      entityId: id,
+      patientId: row.patient_id,
+    });
+    return loadAlert(trx, orgId, id, now);
+  });
+  await announceUpdate(deps, orgId, id);
+  return alert;
+}
+
+/** Hooks run inside the resolving transaction (e.g. an urgent visit request becomes a task). */
+export type AlertResolvedHook = (
+  trx: Conn,
+  deps: AppDeps,
+  ctx: RequestContext,
+  alert: { id: string; organizationId: string; patientId: string; outcome: AlertResolveBody['outcome'] },
+) => Promise<void>;
+const resolvedHooks: AlertResolvedHook[] = [];
+export const onAlertResolved = (hook: AlertResolvedHook) => {
+  if (!resolvedHooks.includes(hook)) resolvedHooks.push(hook);
+};
+
+export async function resolveAlert(deps: AppDeps, ctx: RequestContext, id: string, body: AlertResolveBody) {
+  if (!can(ctx.actor, 'alert:handle')) throw forbidden();
+  if (!mayResolveWith(ctx.actor.role, body.outcome)) {
+    throw forbidden('Only a physician may adjust therapy or move a patient to inpatient care.');
+  }
+  const orgId = ctx.actor.organizationId;
+  const result = await deps.db.transaction().execute(async (trx) => {
+    const row = await repo.findAlertForUpdate(trx, orgId, id);
+    if (!row) throw notFound('The alert');
+    if (row.status === 'resolved') throw conflict('This alert is already resolved.');
+    const now = deps.clock();
+    await repo.updateAlert(trx, orgId, id, {
+      status: 'resolved',
+      acknowledged_at: row.acknowledged_at ?? now,
+      acknowledged_by: row.acknowledged_by ?? ctx.actor.userId,
+      resolved_at: now,
+      resolved_by: ctx.actor.userId,
+      outcome: body.outcome,
+      outcome_note: body.note ?? null,
+      family_message: body.familyMessage ?? null,
+    });
+    await repo.insertAlertEvent(trx, {
+      id: randomUUID(),
+      organization_id: orgId,
+      alert_id: id,
+      at: now,
+      kind: 'resolved',
+      actor_id: ctx.actor.userId,
+      to_user_id: null,
+      note: body.note ?? null,
+      data: {
+        outcome: body.outcome,
+        minutesToResolve: Math.round((now.getTime() - row.raised_at.getTime()) / 60_000),
+      },
+    });
+    // the family linked to the patient hears that the team answered (in-app; the message is theirs)
+    const family = (await familyOf(trx, orgId, row.patient_id)).filter((f) => f.status === 'active');
+    if (body.familyMessage && family.length) {
+      await notifyUsers(
+        trx,
+        orgId,
+        family.map((f) => f.user_id),
+        {
+          kind: 'alert.answered',
+          title: 'The care team answered',
+          body: body.familyMessage,
+          entityType: 'patient',
+          entityId: row.patient_id,
+        },
+        now,
+      );
+    }
+    for (const hook of resolvedHooks) {
+      await hook(trx, deps, ctx, {
+        id,
+        organizationId: orgId,
+        patientId: row.patient_id,
+        outcome: body.outcome,
+      });
+    }
+    await recordAudit(trx, deps, ctx, orgId, {
+      action: 'alert.resolve',
+      entityType: 'alert',
+      entityId: id,
+      patientId: row.patient_id,
+    });
+    return { alert: await loadAlert(trx, orgId, id, now), familyIds: family.map((f) => f.user_id) };
+  });
+  await announceUpdate(deps, orgId, id);
+  if (result.familyIds.length) {
+    for (const type of ['alert.answered', 'notification.created']) {
+      await deps.events.publish({
+        organizationId: orgId,
+        type,
+        entityId: result.alert.patientId,
+        roles: ['family'],
+        userIds: result.familyIds,
+      });
+    }
+  }
+  return result.alert;
+}
+
+async function announceUpdate(deps: AppDeps, organizationId: string, id: string) {
+  await deps.events.publish({
+    organizationId,
+    type: 'alert.updated',
+    entityId: id,
+    roles: alertAudienceRoles,
+  });
+}

@@ -1,0 +1,9 @@
+/**
+ * Keyset pagination: repositories fetch `limit + 1` rows; the extra row only tells that another
+ * page exists, and the cursor is taken from the last row shown.
+ */
+export function pageOfRows<T>(rows: T[], limit: number, cursorOf: (last: T) => string) {
+  const page = rows.slice(0, limit);
+  const last = page[page.length - 1];
+  return { page, nextCursor: rows.length > limit && last !== undefined ? cursorOf(last) : null };
+}

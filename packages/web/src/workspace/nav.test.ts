@@ -1,0 +1,33 @@
+import { type Actor, can, type Role } from '@hearth/domain';
+import { describe, expect, it } from 'vitest';
+import { visibleNav } from './nav.ts';
+
+const navOf = (role: Role) => {
+  const actor: Actor = {
+    userId: 'u',
+    organizationId: 'o',
+    role,
+    linkedPatientIds: [],
+    designatedPatientIds: [],
+  };
+  return visibleNav((action, target) => can(actor, action, target)).map((i) => i.key);
+};
+
+describe('workspace navigation follows the permission matrix', () => {
+  it('gives coordinators the queue first, and no audit log', () => {
+    const nav = navOf('coordinator');
+    expect(nav[0]).toBe('requests');
+    expect(nav).toContain('commission');
+    expect(nav).not.toContain('audit');
+    expect(nav).not.toContain('settings');
+  });
+  it('gives administrators staff, settings and audit', () => {
+    expect(navOf('admin')).toEqual(expect.arrayContaining(['staff', 'settings', 'audit']));
+  });
+  it('shows a nurse patients but not the queue or the commission', () => {
+    const nav = navOf('nurse');
+    expect(nav).toContain('patients');
+    expect(nav).not.toContain('requests');
+    expect(nav).not.toContain('commission');
+  });
+});
