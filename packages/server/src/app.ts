@@ -16,6 +16,7 @@ import type { DatabaseHandle } from './db/database.ts';
 import { pgNotify } from './db/notify.ts';
 import { EventBus } from './events/event-bus.ts';
 import { eventRoutes } from './events/events.routes.ts';
+import { advanceCareRoutes } from './features/advance-care/advance-care.routes.ts';
 import { alertJobs } from './features/alerts/alerts.jobs.ts';
 import { alertRoutes } from './features/alerts/alerts.routes.ts';
 import { assessmentRoutes } from './features/assessments/assessments.routes.ts';
@@ -25,6 +26,7 @@ import { carePlanRoutes } from './features/care-plans/care-plans.routes.ts';
 import { caregiverRoutes } from './features/caregivers/caregivers.routes.ts';
 import { caregiverJobs } from './features/caregivers/caregivers.service.ts';
 import { commissionRoutes } from './features/commission/commission.routes.ts';
+import { endOfLifeRoutes } from './features/end-of-life/end-of-life.routes.ts';
 import { equipmentRoutes } from './features/equipment/equipment.routes.ts';
 import { familyRoutes } from './features/family/family.routes.ts';
 import { healthRoutes } from './features/health/health.routes.ts';
@@ -73,6 +75,8 @@ const features = [
   homeSafetyRoutes,
   caregiverRoutes,
   supportRoutes,
+  advanceCareRoutes,
+  endOfLifeRoutes,
 ];
 
 /** Durable job handlers by kind. */

@@ -1,3 +1,7 @@
+import type {
+  AdvanceCarePlanTable,
+  CareLevelMoveTable,
+} from '../features/advance-care/advance-care.table.ts';
 import type { AlertEventTable, AlertTable } from '../features/alerts/alerts.table.ts';
 import type { AssessmentTable, ClinicalTaskTable } from '../features/assessments/assessments.table.ts';
 import type { AuditEventTable } from '../features/audit/audit.table.ts';
@@ -20,6 +24,11 @@ import type {
   CommissionDocumentTable,
   StoredFileTable,
 } from '../features/commission/commission.table.ts';
+import type {
+  BereavementTaskTable,
+  DeathChecklistItemTable,
+  DeathRecordTable,
+} from '../features/end-of-life/end-of-life.table.ts';
 import type { EquipmentItemTable, EquipmentLoanTable } from '../features/equipment/equipment.table.ts';
 import type { FamilyLinkTable } from '../features/family/family.table.ts';
 import type {
@@ -156,4 +165,9 @@ export interface Database {
   support_referral: SupportReferralTable;
   support_note: SupportNoteTable;
   routing_item: RoutingItemTable;
+  advance_care_plan: AdvanceCarePlanTable;
+  care_level_move: CareLevelMoveTable;
+  death_record: DeathRecordTable;
+  death_checklist_item: DeathChecklistItemTable;
+  bereavement_task: BereavementTaskTable;
 }

@@ -154,6 +154,18 @@ export const router = createBrowserRouter([
             ],
           },
           {
+            element: <RequireAction action="support:read" />,
+            children: [
+              {
+                path: 'support',
+                lazy: () =>
+                  import('../features/home/SupportInboxPage.tsx').then((m) => ({
+                    Component: m.SupportInboxPage,
+                  })),
+              },
+            ],
+          },
+          {
             element: <RequireAction action="volunteer:read" />,
             children: [
               {
@@ -225,6 +237,18 @@ export const router = createBrowserRouter([
             ],
           },
           {
+            element: <RequireAction action="bereavement:read" />,
+            children: [
+              {
+                path: 'bereavement',
+                lazy: () =>
+                  import('../features/home/BereavementPage.tsx').then((m) => ({
+                    Component: m.BereavementPage,
+                  })),
+              },
+            ],
+          },
+          {
             element: <RequireAction action="staff:read" />,
             children: [
               {
@@ -270,6 +294,18 @@ export const router = createBrowserRouter([
           },
           { path: '*', element: <NotFound homeTo="/app" /> },
         ],
+      },
+    ],
+  },
+  {
+    // printed outside the workspace frame so the page holds the summary only
+    path: '/print/patients/:patientId/acp',
+    element: <RequireStaff />,
+    hydrateFallbackElement: <PageLoader />,
+    children: [
+      {
+        index: true,
+        lazy: () => import('../features/home/AcpPrintPage.tsx').then((m) => ({ Component: m.AcpPrintPage })),
       },
     ],
   },

@@ -23,6 +23,12 @@ export function queryKeysFor(type: string): string[][] {
       return [['settings']];
     case 'medicines':
       return [['medicines']];
+    case 'equipment':
+    case 'home-safety':
+    case 'duty-roster':
+    case 'support':
+    case 'death':
+      return [['home']];
     case 'alert':
     case 'assessment':
     case 'diary':
@@ -52,6 +58,11 @@ export const knownEventTypes = [
   'staff.updated',
   'settings.updated',
   'medicines.updated',
+  'equipment.updated',
+  'home-safety.updated',
+  'duty-roster.updated',
+  'support.updated',
+  'death.updated',
   'alert.raised',
   'alert.updated',
   'alert.answered',

@@ -13,6 +13,7 @@ import { usePublicInfo } from '../features/intake/intake-api.ts';
 import { PatientStatusBadge } from '../features/patients/PatientStatusBadge.tsx';
 import { usePatient } from '../features/patients/patients-api.ts';
 import { DiaryCard } from '../features/watch/DiaryCard.tsx';
+import { BurdenCard, EquipmentCard, RosterCard, SkillsCard } from './HomeCards.tsx';
 import { PortalMedicines } from './PortalMedicines.tsx';
 
 /**
@@ -95,6 +96,15 @@ export function PortalPatientPage() {
       </Paper>
 
       <CarePlanSection patientId={p.id} large />
+      {p.status !== 'deceased' && (
+        <>
+          <RosterCard patientId={p.id} />
+          <EquipmentCard patientId={p.id} />
+          <SkillsCard patientId={p.id} />
+          <BurdenCard patientId={p.id} />
+        </>
+      )}
+
       <Paper withBorder p="lg" radius="md">
         <FamilySection patientId={p.id} large />
       </Paper>

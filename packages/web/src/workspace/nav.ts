@@ -10,6 +10,8 @@ export interface NavItem {
     | 'patients'
     | 'volunteers'
     | 'programmes'
+    | 'support'
+    | 'bereavement'
     | 'notifications'
     | 'staff'
     | 'settings'
@@ -29,6 +31,8 @@ export const navItems: readonly NavItem[] = [
   { key: 'patients', to: '/app/patients', action: 'patient:list' },
   { key: 'volunteers', to: '/app/volunteers', action: 'volunteer:read' },
   { key: 'programmes', to: '/app/programmes', action: 'programme:read' },
+  { key: 'support', to: '/app/support', action: 'support:read' },
+  { key: 'bereavement', to: '/app/bereavement', action: 'bereavement:read' },
   { key: 'notifications', to: '/app/notifications' },
   { key: 'staff', to: '/app/staff', action: 'staff:read' },
   { key: 'settings', to: '/app/settings', action: 'settings:manage' },

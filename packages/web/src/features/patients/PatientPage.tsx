@@ -44,6 +44,11 @@ export function PatientPage() {
         </Title>
         <PatientStatusBadge status={p.status} size="xl" />
       </Group>
+      {can('acp:read', { patientId }) && (
+        <Anchor href={`/print/patients/${p.id}/acp`} target="_blank" data-testid="acp-print-link">
+          {t('home.acp.print')}
+        </Anchor>
+      )}
       <IdentityCard patient={p} designatedName={designated?.name ?? null} />
       {can('medicine:read', { patientId }) && (
         <Button

@@ -69,6 +69,8 @@ export const common = {
     staff: 'Staff',
     settings: 'Settings',
     audit: 'Audit log',
+    support: 'Support',
+    bereavement: 'Bereavement',
     account: 'My account',
   },
   invitation: {

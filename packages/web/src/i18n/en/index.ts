@@ -3,6 +3,7 @@ import { auth } from './auth.ts';
 import { care } from './care.ts';
 import { commission } from './commission.ts';
 import { common } from './common.ts';
+import { home } from './home.ts';
 import { intake } from './intake.ts';
 import { medicines } from './medicines.ts';
 import { patients } from './patients.ts';
@@ -23,6 +24,7 @@ export const en = {
   ...admin,
   ...portal,
   ...medicines,
+  ...home,
   ...watch,
   ...programmes,
 };

@@ -72,6 +72,8 @@ export const common: RussianOf<typeof en> = {
     staff: 'Сотрудники',
     settings: 'Настройки',
     audit: 'Журнал аудита',
+    support: 'Поддержка',
+    bereavement: 'Утрата',
     account: 'Мой профиль',
   },
   invitation: {
