@@ -18,18 +18,26 @@ import { EventBus } from './events/event-bus.ts';
 import { eventRoutes } from './events/events.routes.ts';
 import { alertJobs } from './features/alerts/alerts.jobs.ts';
 import { alertRoutes } from './features/alerts/alerts.routes.ts';
+import { assessmentRoutes } from './features/assessments/assessments.routes.ts';
 import { auditRoutes } from './features/audit/audit.routes.ts';
 import { authRoutes } from './features/auth/auth.routes.ts';
+import { caregiverRoutes } from './features/caregivers/caregivers.routes.ts';
+import { caregiverJobs } from './features/caregivers/caregivers.service.ts';
 import { commissionRoutes } from './features/commission/commission.routes.ts';
+import { equipmentRoutes } from './features/equipment/equipment.routes.ts';
 import { familyRoutes } from './features/family/family.routes.ts';
 import { healthRoutes } from './features/health/health.routes.ts';
+import { homeSafetyRoutes } from './features/home-safety/home-safety.routes.ts';
 import { intakeJobs } from './features/intake/intake.jobs.ts';
 import { intakeRoutes } from './features/intake/intake.routes.ts';
+import { medicinesJobs } from './features/medicines/medicines.jobs.ts';
+import { medicineRoutes } from './features/medicines/medicines.routes.ts';
 import { notificationRoutes } from './features/notifications/notifications.routes.ts';
 import { patientRoutes } from './features/patients/patients.routes.ts';
 import { programmeRoutes } from './features/programmes/programmes.routes.ts';
 import { settingsRoutes } from './features/settings/settings.routes.ts';
 import { staffRoutes } from './features/staff/staff.routes.ts';
+import { supportRoutes } from './features/support/support.routes.ts';
 import { volunteerRoutes } from './features/volunteers/volunteers.routes.ts';
 import { registerErrorHandler } from './http/errors.ts';
 import { registerFamilyGate, registerSession } from './http/session.ts';
@@ -50,10 +58,16 @@ const features = [
   volunteerRoutes,
   programmeRoutes,
   alertRoutes,
+  assessmentRoutes,
+  medicineRoutes,
+  equipmentRoutes,
+  homeSafetyRoutes,
+  caregiverRoutes,
+  supportRoutes,
 ];
 
 /** Durable job handlers by kind. */
-const jobHandlers = [intakeJobs, alertJobs];
+const jobHandlers = [intakeJobs, alertJobs, medicinesJobs, caregiverJobs];
 
 export interface BuildAppOptions {
   config: Config;

@@ -1,14 +1,34 @@
 import type { AlertEventTable, AlertTable } from '../features/alerts/alerts.table.ts';
+import type { AssessmentTable, ClinicalTaskTable } from '../features/assessments/assessments.table.ts';
 import type { AuditEventTable } from '../features/audit/audit.table.ts';
 import type { AppUserTable, LoginFailureTable, UserSessionTable } from '../features/auth/auth.table.ts';
+import type {
+  CaregiverBurdenTable,
+  CaregiverSkillRecordTable,
+  DutyShiftTable,
+  InstrumentWordingTable,
+} from '../features/caregivers/caregivers.table.ts';
 import type {
   CommissionCaseTable,
   CommissionDecisionTable,
   CommissionDocumentTable,
   StoredFileTable,
 } from '../features/commission/commission.table.ts';
+import type { EquipmentItemTable, EquipmentLoanTable } from '../features/equipment/equipment.table.ts';
 import type { FamilyLinkTable } from '../features/family/family.table.ts';
+import type {
+  HomeSafetyActionTable,
+  HomeSafetyCheckTable,
+} from '../features/home-safety/home-safety.table.ts';
 import type { CallAttemptTable, CareRequestTable } from '../features/intake/intake.table.ts';
+import type {
+  AnticipatoryBoxTable,
+  ControlledEntryTable,
+  ControlledStockTable,
+  MedicineAdministrationTable,
+  PrescriptionTable,
+  PrescriptionVersionTable,
+} from '../features/medicines/medicines.table.ts';
 import type { NotificationTable } from '../features/notifications/notifications.table.ts';
 import type { OnCallShiftTable } from '../features/oncall/oncall.table.ts';
 import type {
@@ -33,6 +53,11 @@ import type {
 } from '../features/programmes/programmes.table.ts';
 import type { OrganizationTable } from '../features/settings/settings.table.ts';
 import type {
+  RoutingItemTable,
+  SupportNoteTable,
+  SupportReferralTable,
+} from '../features/support/support.table.ts';
+import type {
   PaidCareHoursTable,
   VolunteerAssignmentTable,
   VolunteerHoursTable,
@@ -43,6 +68,7 @@ import type {
   VolunteerTable,
   VolunteerTrainingTable,
 } from '../features/volunteers/volunteers.table.ts';
+
 import type { JobTable } from '../jobs/job.table.ts';
 
 /** Every table Kysely knows, assembled from the features' own row types. */
@@ -89,4 +115,23 @@ export interface Database {
   alert: AlertTable;
   alert_event: AlertEventTable;
   on_call_shift: OnCallShiftTable;
+  assessment: AssessmentTable;
+  clinical_task: ClinicalTaskTable;
+  prescription: PrescriptionTable;
+  prescription_version: PrescriptionVersionTable;
+  medicine_administration: MedicineAdministrationTable;
+  anticipatory_box: AnticipatoryBoxTable;
+  controlled_stock: ControlledStockTable;
+  controlled_entry: ControlledEntryTable;
+  equipment_item: EquipmentItemTable;
+  equipment_loan: EquipmentLoanTable;
+  home_safety_check: HomeSafetyCheckTable;
+  home_safety_action: HomeSafetyActionTable;
+  caregiver_skill_record: CaregiverSkillRecordTable;
+  duty_shift: DutyShiftTable;
+  caregiver_burden: CaregiverBurdenTable;
+  instrument_wording: InstrumentWordingTable;
+  support_referral: SupportReferralTable;
+  support_note: SupportNoteTable;
+  routing_item: RoutingItemTable;
 }

@@ -11,6 +11,8 @@ import * as patients from '../features/patients/patients.repository.ts';
 import { insertOrganization } from '../features/settings/settings.repository.ts';
 import { JobRunner } from '../jobs/job-runner.ts';
 import { seedClinicalWatch } from './clinical-watch.ts';
+import { seedHomeFamily } from './home-family.ts';
+import { seedMedicines } from './medicines.ts';
 import {
   adultDiagnoses,
   allergySubstances,
@@ -25,6 +27,13 @@ import { seededRandom } from './random.ts';
 import { seedVolunteers } from './volunteers.ts';
 
 export const demoDomain = 'demo.hearth.local';
+
+/**
+ * Each feature's demo data draws from its own generator, so adding one feature's data never
+ * reshuffles another's (their tests rely on what the demo holds).
+ */
+const featureRandom = (feature: string) =>
+  seededRandom([...feature].reduce((h, c) => Math.imul(h ^ c.charCodeAt(0), 16777619) >>> 0, 2166136261));
 const patientCount = 36;
 const childCount = 9;
 
@@ -309,9 +318,31 @@ export async function seedDemo(db: Db, password: string, now: Date) {
         await JobRunner.enqueue(trx, orgId, callbackDeadlineJob, due, { careRequestId: id });
       }
     }
-    const { volunteerIds } = await seedVolunteers({ trx, orgId, rnd, now, userIds, patientIds });
-    await seedProgrammes({ trx, orgId, rnd, now, userIds, patientIds, volunteerIds });
-    await seedClinicalWatch(trx, rnd, { orgId, userIds, patientIds, now });
+    await seedClinicalWatch(trx, featureRandom('clinical-watch'), { orgId, userIds, patientIds, now });
+    await seedMedicines(
+      trx,
+      featureRandom('medicines'),
+      { orgId, patientIds, physicians, nurses, familyUserId: userIds.family! },
+      now,
+    );
+    await seedHomeFamily(trx, { orgId, rnd: featureRandom('home-family'), now, userIds, patientIds });
+    const { volunteerIds } = await seedVolunteers({
+      trx,
+      orgId,
+      rnd: featureRandom('volunteers'),
+      now,
+      userIds,
+      patientIds,
+    });
+    await seedProgrammes({
+      trx,
+      orgId,
+      rnd: featureRandom('programmes'),
+      now,
+      userIds,
+      patientIds,
+      volunteerIds,
+    });
     await recordAudit(trx, clock, null, orgId, {
       action: 'demo.seed',
       entityType: 'organization',

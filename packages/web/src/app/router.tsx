@@ -69,6 +69,18 @@ export const router = createBrowserRouter([
             ],
           },
           {
+            element: <RequireAction action="alert:read" />,
+            children: [
+              {
+                path: 'alerts',
+                lazy: () =>
+                  import('../features/watch/AlertsInboxPage.tsx').then((m) => ({
+                    Component: m.AlertsInboxPage,
+                  })),
+              },
+            ],
+          },
+          {
             element: <RequireAction action="commission:read" />,
             children: [
               {

@@ -21,6 +21,11 @@ export function queryKeysFor(type: string): string[][] {
       return [['staff']];
     case 'settings':
       return [['settings']];
+    case 'alert':
+    case 'assessment':
+    case 'diary':
+    case 'task':
+      return [['alerts'], ['diary'], ['assessments'], ['tasks']];
     default:
       return [];
   }
@@ -40,4 +45,10 @@ export const knownEventTypes = [
   'notification.created',
   'staff.updated',
   'settings.updated',
+  'alert.raised',
+  'alert.updated',
+  'alert.answered',
+  'assessment.recorded',
+  'diary.updated',
+  'task.updated',
 ] as const;

@@ -11,6 +11,7 @@ import { FamilySection } from '../features/family/FamilySection.tsx';
 import { usePublicInfo } from '../features/intake/intake-api.ts';
 import { PatientStatusBadge } from '../features/patients/PatientStatusBadge.tsx';
 import { usePatient } from '../features/patients/patients-api.ts';
+import { DiaryCard } from '../features/watch/DiaryCard.tsx';
 
 /**
  * One patient as the family sees them. Sections are stacked cards so later issues (diary,
@@ -67,6 +68,8 @@ export function PortalPatientPage() {
           )}
         </Stack>
       </Paper>
+
+      <DiaryCard patientId={p.id} patientName={p.firstName} />
 
       <Paper withBorder p="lg" radius="md">
         <Stack gap="xs">

@@ -3,6 +3,7 @@ import type { Action, PermissionTarget } from '@hearth/domain';
 export interface NavItem {
   key:
     | 'requests'
+    | 'alerts'
     | 'commission'
     | 'patients'
     | 'volunteers'
@@ -19,6 +20,7 @@ export interface NavItem {
 
 export const navItems: readonly NavItem[] = [
   { key: 'requests', to: '/app/requests', action: 'intake:read' },
+  { key: 'alerts', to: '/app/alerts', action: 'alert:read' },
   { key: 'commission', to: '/app/commission', action: 'commission:read' },
   { key: 'patients', to: '/app/patients', action: 'patient:list' },
   { key: 'volunteers', to: '/app/volunteers', action: 'volunteer:read' },

@@ -58,6 +58,7 @@ export const common = {
     label: 'Main navigation',
     logout: 'Log out',
     requests: 'Requests',
+    alerts: 'Alerts',
     commission: 'Commission',
     patients: 'Patients',
     volunteers: 'Volunteers',

@@ -7,6 +7,7 @@ import { patients } from './patients.ts';
 import { portal } from './portal.ts';
 import { programmes } from './programmes.ts';
 import { queue } from './queue.ts';
+import { watch } from './watch.ts';
 
 /** English texts; the Russian ones must have the same keys (checked by the compiler). */
 export const en = {
@@ -18,6 +19,7 @@ export const en = {
   ...patients,
   ...admin,
   ...portal,
+  ...watch,
   ...programmes,
 };
 export type Messages = typeof en;

@@ -61,6 +61,7 @@ export const common: RussianOf<typeof en> = {
     label: 'Основная навигация',
     logout: 'Выйти',
     requests: 'Заявки',
+    alerts: 'Тревоги',
     commission: 'Комиссия',
     patients: 'Пациенты',
     volunteers: 'Волонтёры',

@@ -9,6 +9,7 @@ import { portal } from './portal.ts';
 import { programmes } from './programmes.ts';
 import { queue } from './queue.ts';
 import type { RussianOf } from './russian-of.ts';
+import { watch } from './watch.ts';
 
 export const ru: RussianOf<Messages> = {
   ...common,
@@ -19,5 +20,6 @@ export const ru: RussianOf<Messages> = {
   ...patients,
   ...admin,
   ...portal,
+  ...watch,
   ...programmes,
 };
