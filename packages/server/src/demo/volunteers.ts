@@ -172,7 +172,8 @@ export async function seedVolunteers(c: DemoContext) {
     patient_id: c.patientIds[2]!,
     kind: 'respite_sitting',
     status: 'open',
-    starts_at: new Date(now.getTime() + 3 * day),
+    // today, so a volunteer who takes it can log the hours the same day
+    starts_at: now,
     duration_minutes: 180,
     language: 'ru',
     what_to_bring: 'Сменную обувь',

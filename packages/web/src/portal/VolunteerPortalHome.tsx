@@ -7,7 +7,7 @@ import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { PageLoader } from '../components/PageLoader.tsx';
 import { usePageTitle } from '../components/use-page-title.ts';
 import { useLogHours, usePortalAssignments, useRespond } from '../features/volunteers/volunteers-api.ts';
-import { formatDateTime, todayIso } from '../format/time.ts';
+import { formatDateTime, formatDay, todayIso } from '../format/time.ts';
 
 /** A volunteer's own requests: when, whom, where, what to bring; accept or decline; log hours. */
 export function VolunteerPortalHome() {
@@ -55,8 +55,8 @@ function AssignmentCard({ a }: { a: PortalAssignment }) {
       <Stack gap="sm">
         <Group justify="space-between" wrap="nowrap">
           <Title order={3}>{t(`vol.kind.${a.kind}`)}</Title>
-          <Badge size="lg" variant="light">
-            {t(`vol.assignment.${a.status}`)}
+          <Badge size="lg" variant="light" style={{ flexShrink: 0 }}>
+            {t(`volPortal.status.${a.status}`)}
           </Badge>
         </Group>
         <Text size="lg">{formatDateTime(a.startsAt, i18n.language)}</Text>
@@ -132,8 +132,8 @@ function AssignmentCard({ a }: { a: PortalAssignment }) {
           <Stack gap={2}>
             {a.hours.map((h) => (
               <Text key={h.id} size="sm">
-                {h.on}: {Math.round((h.minutes / 60) * 100) / 100} {t('volPortal.h')} ·{' '}
-                {t(`volPortal.hoursStatus.${h.status}`)}
+                {formatDay(h.on, i18n.language)}: {Math.round((h.minutes / 60) * 100) / 100}{' '}
+                {t('volPortal.h')} · {t(`volPortal.hoursStatus.${h.status}`)}
               </Text>
             ))}
           </Stack>

@@ -792,6 +792,10 @@ export async function logHours(
       throw new DomainError('VALIDATION', 'Hours cannot be logged for a day in the future.', {
         fields: [{ field: 'body.on', message: 'in the future' }],
       });
+    if (body.on < localWeekMinute(a.starts_at, settings.timeZone).date)
+      throw new DomainError('VALIDATION', 'Hours are logged from the day of the visit on.', {
+        fields: [{ field: 'body.on', message: 'before the visit' }],
+      });
     await repo.insertHours(trx, {
       id: randomUUID(),
       organization_id: orgId,

@@ -245,6 +245,11 @@ describe('matching and assignments', () => {
       minutes: 60,
     });
     expect(future.status).toBe(400);
+    const before = await volunteer.post(`/api/v1/volunteer-portal/assignments/${a.id}/hours`, {
+      on: '2026-11-23',
+      minutes: 60,
+    });
+    expect(before.status).toBe(400); // the visit is on the 24th
     const logged = await volunteer.post(`/api/v1/volunteer-portal/assignments/${a.id}/hours`, {
       on: '2026-11-24',
       minutes: 150,

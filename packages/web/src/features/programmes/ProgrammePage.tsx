@@ -294,16 +294,21 @@ function CampApplications({ sessionId }: { sessionId: string }) {
                   <Table.Td>{a.childName}</Table.Td>
                   <Table.Td>{t('prog.camp.withFamily', { count: a.familyMembers })}</Table.Td>
                   <Table.Td>
-                    <Badge
-                      color={
-                        a.status === 'accepted' ? 'green' : a.status === 'waitlisted' ? 'orange' : 'gray'
+                    <Text
+                      size="sm"
+                      fw={600}
+                      c={
+                        a.status === 'accepted'
+                          ? 'green.9'
+                          : a.status === 'waitlisted'
+                            ? 'orange.9'
+                            : 'dimmed'
                       }
-                      variant="light"
                     >
                       {a.status === 'waitlisted'
                         ? t('prog.camp.waitlisted', { position: a.waitlistPosition })
                         : t(`prog.camp.status.${a.status}`)}
-                    </Badge>
+                    </Text>
                   </Table.Td>
                   <Table.Td>
                     <Text size="xs">

@@ -183,6 +183,13 @@ export const programmes = {
     },
   },
   volPortal: {
+    status: {
+      offered: 'New',
+      accepted: 'Accepted',
+      declined: 'Declined',
+      cancelled: 'Cancelled',
+      completed: 'Done',
+    },
     title: 'My volunteer requests',
     none: 'You have no requests at the moment. The volunteer coordinator will let you know.',
     offered: 'New requests for you',

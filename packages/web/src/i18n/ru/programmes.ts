@@ -183,6 +183,13 @@ export const programmes = {
     },
   },
   volPortal: {
+    status: {
+      offered: 'Новая',
+      accepted: 'Принята',
+      declined: 'Отклонена',
+      cancelled: 'Отменена',
+      completed: 'Выполнена',
+    },
     title: 'Мои просьбы',
     none: 'Сейчас просьб нет. Координатор волонтёров сообщит вам.',
     offered: 'Новые просьбы для вас',
