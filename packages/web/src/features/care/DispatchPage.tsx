@@ -216,17 +216,19 @@ function Board({ board }: { board: DispatchBoard }) {
       </Group>
       <Measures m={board.measures} />
       {move.isError && <ErrorAlert error={move.error} />}
-      {dragging && (
-        <Group gap="xs" aria-label={t('care.dispatch.otherDays')}>
+      {/* always shown, so the layout does not move under the pointer when a drag starts */}
+      {
+        <Group gap="xs" aria-label={t('care.dispatch.otherDays')} data-testid="other-days">
           {days.map((d) => (
             <Card
               key={d}
               withBorder
               padding="xs"
               onDragOver={(e) => e.preventDefault()}
+              style={{ opacity: dragging ? 1 : 0.6 }}
               onDrop={(e) => {
                 e.preventDefault();
-                move.mutate({ visitId: dragging.visitId, staffId: dragging.staffId, date: d });
+                if (dragging) move.mutate({ visitId: dragging.visitId, staffId: dragging.staffId, date: d });
                 setDragging(null);
               }}
             >
@@ -234,108 +236,103 @@ function Board({ board }: { board: DispatchBoard }) {
             </Card>
           ))}
         </Group>
-      )}
-      <ScrollArea type="auto">
-        <Group align="flex-start" wrap="nowrap" gap="sm" pb="sm">
-          {board.routes.map((route, i) => (
-            <Card
-              key={route.staffId}
-              withBorder
-              w={250}
-              padding="xs"
-              style={{ borderTop: `4px solid ${routeColors[i % routeColors.length]}`, flexShrink: 0 }}
-              onDragOver={(e) => e.preventDefault()}
-              onDrop={drop(route)}
-              data-testid="board-route"
-              data-staff-id={route.staffId}
-              data-staff-name={route.staffName}
-            >
-              <Stack gap={6}>
-                <div>
-                  <Text fw={700} size="sm">
-                    {route.staffName}
-                  </Text>
-                  <Text size="xs" c="dimmed">
-                    {t(`roles.${route.role}` as 'roles.nurse')} ·{' '}
-                    {route.shift ? t('care.dispatch.shift', route.shift) : t('care.dispatch.noShift')}
-                  </Text>
-                  <Text size="xs" c="dimmed">
-                    {t('care.dispatch.travelLeg', { minutes: route.travelMinutes })} · {route.travelKm} km ·{' '}
-                    {t('care.dispatch.back', { time: route.returnTime })}
-                  </Text>
-                  <Anchor
-                    component={Link}
-                    size="xs"
-                    to={`/app/dispatch/sheet/${route.staffId}/${board.date}`}
+      }
+      <Group align="flex-start" gap="sm" pb="sm">
+        {board.routes.map((route, i) => (
+          <Card
+            key={route.staffId}
+            withBorder
+            w={250}
+            padding="xs"
+            style={{ borderTop: `4px solid ${routeColors[i % routeColors.length]}`, flexShrink: 0 }}
+            onDragOver={(e) => e.preventDefault()}
+            onDrop={drop(route)}
+            data-testid="board-route"
+            data-staff-id={route.staffId}
+            data-staff-name={route.staffName}
+            data-role={route.role}
+          >
+            <Stack gap={6}>
+              <div>
+                <Text fw={700} size="sm">
+                  {route.staffName}
+                </Text>
+                <Text size="xs" c="dimmed">
+                  {t(`roles.${route.role}` as 'roles.nurse')} ·{' '}
+                  {route.shift ? t('care.dispatch.shift', route.shift) : t('care.dispatch.noShift')}
+                </Text>
+                <Text size="xs" c="dimmed">
+                  {t('care.dispatch.travelLeg', { minutes: route.travelMinutes })} · {route.travelKm} km ·{' '}
+                  {t('care.dispatch.back', { time: route.returnTime })}
+                </Text>
+                <Anchor component={Link} size="xs" to={`/app/dispatch/sheet/${route.staffId}/${board.date}`}>
+                  {t('care.dispatch.routeSheet')}
+                </Anchor>
+              </div>
+              {route.warnings
+                .filter((w) => !w.visitId)
+                .map((w) => (
+                  <Badge key={w.code} color="orange" variant="light" tt="none">
+                    {t(`care.dispatch.warnings.${w.code}`, { detail: w.detail ?? '' })}
+                  </Badge>
+                ))}
+              {route.stops.length === 0 && (
+                <Text size="xs" c="dimmed">
+                  {t('care.dispatch.emptyRoute')}
+                </Text>
+              )}
+              {route.stops.map((s) => {
+                const movable = s.status === 'scheduled';
+                return (
+                  <Card
+                    key={s.visitId}
+                    withBorder
+                    padding={6}
+                    draggable={movable}
+                    onDragStart={(e) => {
+                      e.dataTransfer.setData('text/plain', s.visitId);
+                      setDragging({ visitId: s.visitId, staffId: route.staffId });
+                    }}
+                    onDragEnd={() => setDragging(null)}
+                    style={{
+                      cursor: movable ? 'grab' : 'default',
+                      background: s.kind === 'urgent' ? '#fff5f5' : undefined,
+                    }}
+                    data-stop={s.visitId}
+                    data-testid="board-stop"
                   >
-                    {t('care.dispatch.routeSheet')}
-                  </Anchor>
-                </div>
-                {route.warnings
-                  .filter((w) => !w.visitId)
-                  .map((w) => (
-                    <Badge key={w.code} color="orange" variant="light" tt="none">
-                      {t(`care.dispatch.warnings.${w.code}`, { detail: w.detail ?? '' })}
-                    </Badge>
-                  ))}
-                {route.stops.length === 0 && (
-                  <Text size="xs" c="dimmed">
-                    {t('care.dispatch.emptyRoute')}
-                  </Text>
-                )}
-                {route.stops.map((s) => {
-                  const movable = s.status === 'scheduled';
-                  return (
-                    <Card
-                      key={s.visitId}
-                      withBorder
-                      padding={6}
-                      draggable={movable}
-                      onDragStart={(e) => {
-                        e.dataTransfer.setData('text/plain', s.visitId);
-                        setDragging({ visitId: s.visitId, staffId: route.staffId });
-                      }}
-                      onDragEnd={() => setDragging(null)}
-                      style={{
-                        cursor: movable ? 'grab' : 'default',
-                        background: s.kind === 'urgent' ? '#fff5f5' : undefined,
-                      }}
-                      data-stop={s.visitId}
-                      data-testid="board-stop"
-                    >
-                      <Text size="xs" c="dimmed">
-                        {t('care.dispatch.travelLeg', { minutes: s.travelMinutes })}
-                      </Text>
-                      <Text size="sm" fw={600}>
-                        {s.start}–{s.end} {s.patientName}
-                      </Text>
-                      <Text size="xs">
-                        {t(`care.disciplines.${s.discipline}`)} ·{' '}
-                        {t(`care.statuses.${s.status}` as 'care.statuses.scheduled')}
-                        {s.windowFrom
-                          ? ` · ${t('care.dispatch.window', { from: s.windowFrom, to: s.windowTo })}`
-                          : ''}
-                      </Text>
-                      {s.warnings.map((w) => (
-                        <Badge
-                          key={w.code}
-                          color="red"
-                          variant="light"
-                          size="sm"
-                          tt="none"
-                          data-testid="stop-warning"
-                        >
-                          {t(`care.dispatch.warnings.${w.code}`, { detail: w.detail ?? '' })}
-                        </Badge>
-                      ))}
-                    </Card>
-                  );
-                })}
-              </Stack>
-            </Card>
-          ))}
-        </Group>
-      </ScrollArea>
+                    <Text size="xs" c="dimmed">
+                      {t('care.dispatch.travelLeg', { minutes: s.travelMinutes })}
+                    </Text>
+                    <Text size="sm" fw={600}>
+                      {s.start}–{s.end} {s.patientName}
+                    </Text>
+                    <Text size="xs">
+                      {t(`care.disciplines.${s.discipline}`)} ·{' '}
+                      {t(`care.statuses.${s.status}` as 'care.statuses.scheduled')}
+                      {s.windowFrom
+                        ? ` · ${t('care.dispatch.window', { from: s.windowFrom, to: s.windowTo })}`
+                        : ''}
+                    </Text>
+                    {s.warnings.map((w) => (
+                      <Badge
+                        key={w.code}
+                        color="red"
+                        variant="light"
+                        size="sm"
+                        tt="none"
+                        data-testid="stop-warning"
+                      >
+                        {t(`care.dispatch.warnings.${w.code}`, { detail: w.detail ?? '' })}
+                      </Badge>
+                    ))}
+                  </Card>
+                );
+              })}
+            </Stack>
+          </Card>
+        ))}
+      </Group>
       {board.unassigned.length > 0 && (
         <Stack gap={2}>
           <Text fw={600}>{t('care.dispatch.requested')}</Text>

@@ -57,34 +57,33 @@ let flushing: Promise<void> | null = null;
 /** Sends what is waiting, in order; stops at the first network failure and tries again later. */
 export function flush(): Promise<void> {
   if (flushing) return flushing;
+  // the clean-up runs after the assignment even when there is nothing to send
   flushing = (async () => {
-    try {
-      for (;;) {
-        const [next] = pendingCommands();
-        if (!next) return;
-        const path = next.kind === 'complete' ? 'complete' : 'transition';
-        try {
-          await api.post(`/visits/${next.visitId}/${path}`, {
-            ...next.body,
-            clientId: next.clientId,
-            at: next.at,
-          });
-        } catch (e) {
-          if (!isApiError(e) || e.status === 0 || e.status >= 500 || e.status === 401) return;
-          write(rejectedKey, [...rejectedCommands(), { ...next, message: e.message }]);
-        }
-        write(
-          outboxKey,
-          pendingCommands().filter((c) => c.clientId !== next.clientId),
-        );
-        if (next.kind === 'complete') localStorage.removeItem(draftKey(next.visitId));
-        changed();
+    for (;;) {
+      const [next] = pendingCommands();
+      if (!next) return;
+      const path = next.kind === 'complete' ? 'complete' : 'transition';
+      try {
+        await api.post(`/visits/${next.visitId}/${path}`, {
+          ...next.body,
+          clientId: next.clientId,
+          at: next.at,
+        });
+      } catch (e) {
+        if (!isApiError(e) || e.status === 0 || e.status >= 500 || e.status === 401) return;
+        write(rejectedKey, [...rejectedCommands(), { ...next, message: e.message }]);
       }
-    } finally {
-      flushing = null;
+      write(
+        outboxKey,
+        pendingCommands().filter((c) => c.clientId !== next.clientId),
+      );
+      if (next.kind === 'complete') localStorage.removeItem(draftKey(next.visitId));
       changed();
     }
-  })();
+  })().finally(() => {
+    flushing = null;
+    changed();
+  });
   return flushing;
 }
 
