@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { alertOutcomes, alertSeveritySchema } from '../alerts/schemas.ts';
 import { idSchema, isoDateTimeSchema } from '../common/schemas.ts';
 import {
   type BradenBands,
@@ -125,4 +126,72 @@ export type Assessment = z.infer<typeof assessmentSchema>;
 export const assessmentListQuerySchema = z.object({
   instrument: z.enum(instruments).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(200),
+});
+
+// ---------------------------------------------------------------------------------------------
+// Family symptom diary (portal): ESAS-r items, or the child's scale, plus how the family copes.
+
+const diaryCommon = {
+  coping: z.enum(copingLevels),
+  note: z.string().trim().max(1000).optional(),
+  flags: observationFlagsSchema.optional(),
+};
+export const diaryBodySchema = z.discriminatedUnion('instrument', [
+  z.object({ instrument: z.literal('esas_r'), answers: esasAnswersSchema, ...diaryCommon }),
+  z.object({ instrument: z.literal('faces'), answers: facesAnswersSchema, ...diaryCommon }),
+]);
+export type DiaryBody = z.infer<typeof diaryBodySchema>;
+
+/** What the family sees about the team's response to an entry. */
+export const diaryResponseSchema = z.object({
+  /** none: nothing needed a response; waiting: the team has it; answered: see outcome. */
+  status: z.enum(['none', 'waiting', 'seen', 'answered']),
+  severity: alertSeveritySchema.nullable(),
+  respondBy: z.string().nullable(),
+  outcome: z.enum(alertOutcomes).nullable(),
+  familyMessage: z.string().nullable(),
+  answeredByName: z.string().nullable(),
+  answeredAt: z.string().nullable(),
+});
+
+export const diaryEntrySchema = z.object({
+  id: idSchema,
+  instrument: z.enum(['esas_r', 'faces']),
+  answers: z.record(z.string(), z.unknown()),
+  coping: z.enum(copingLevels).nullable(),
+  note: z.string().nullable(),
+  flags: observationFlagsSchema.nullable(),
+  takenAt: z.string(),
+  recordedByName: z.string(),
+  response: diaryResponseSchema,
+});
+export type DiaryEntry = z.infer<typeof diaryEntrySchema>;
+
+export const diaryViewSchema = z.object({
+  /** The scale this patient's family uses: the child's scale for children. */
+  scale: z.enum(['esas_r', 'faces']),
+  servicePhone: z.string(),
+  urgentMinutes: z.number(),
+  reviewMinutes: z.number(),
+  entries: z.array(diaryEntrySchema),
+});
+export type DiaryView = z.infer<typeof diaryViewSchema>;
+
+export const clinicalTaskSchema = z.object({
+  id: idSchema,
+  patientId: idSchema,
+  patientName: z.string(),
+  kind: z.enum(['symptom_follow_up', 'urgent_visit']),
+  reason: z.string(),
+  alertId: idSchema.nullable(),
+  dueAt: z.string(),
+  createdAt: z.string(),
+  status: z.enum(['open', 'done']),
+  overdue: z.boolean(),
+  doneAt: z.string().nullable(),
+});
+export type ClinicalTask = z.infer<typeof clinicalTaskSchema>;
+export const taskListQuerySchema = z.object({
+  status: z.enum(['open', 'done']).default('open'),
+  limit: z.coerce.number().int().min(1).max(200).default(100),
 });

@@ -44,3 +44,20 @@ describe('permission matrix', () => {
     expect(can(actor('volunteer'), 'patient:read', { patientId: 'p1' })).toBe(false);
   });
 });
+
+describe('children’s programmes permissions', () => {
+  it('gives volunteers their portal and nothing clinical', () => {
+    const volunteer = actor('volunteer');
+    expect(can(volunteer, 'volunteer:portal')).toBe(true);
+    for (const action of ['patient:read', 'patient:list', 'volunteer:read', 'programme:read'] as const) {
+      expect(can(volunteer, action, { patientId: 'p1' })).toBe(false);
+    }
+  });
+  it('lets the volunteer coordinator run volunteers and programmes', () => {
+    expect(can(actor('volunteer_coordinator'), 'volunteer:manage')).toBe(true);
+    expect(can(actor('volunteer_coordinator'), 'programme:manage')).toBe(true);
+    expect(can(actor('nurse'), 'programme:manage')).toBe(false);
+    expect(can(actor('nurse'), 'programme:read')).toBe(true);
+    expect(can(actor('family', ['p1']), 'programme:read', { patientId: 'p1' })).toBe(false);
+  });
+});

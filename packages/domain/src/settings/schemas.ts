@@ -19,6 +19,17 @@ export const organizationSettingsSchema = z.object({
   servicePhone: z.string().max(30).default('+375 17 000-00-00'),
   timeZone: z.string().max(60).default('Europe/Minsk'),
   language: localeSchema.default('ru'),
+  /** Issue 6 / §3.5 (Scottish guideline): review when more than this many rescue doses in 24 h. */
+  rescueDosesReviewThreshold: z.number().int().min(1).max(24).default(3),
+  /** A scheduled dose may be recorded this many minutes before or after its time. */
+  scheduledDoseWindowMinutes: z.number().int().min(10).max(180).default(60),
+  /** Days before a "just in case" box expires when the team is reminded. */
+  anticipatoryExpiryReminderDays: z.number().int().min(1).max(90).default(14),
+  /**
+   * Volunteer hours as a share of paid staff's patient-care hours that the service aims for:
+   * 5 % is the US hospice minimum (palliative-research.md, "Volunteers").
+   */
+  volunteerHoursBenchmarkPercent: z.number().min(0).max(100).default(5),
   sessionHours: z
     .number()
     .int()

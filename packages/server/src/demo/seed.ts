@@ -12,6 +12,8 @@ import { insertOrganization } from '../features/settings/settings.repository.ts'
 import { JobRunner } from '../jobs/job-runner.ts';
 import { seedCarePlans } from './care-plans.ts';
 import { seedClinicalWatch } from './clinical-watch.ts';
+import { seedHomeFamily } from './home-family.ts';
+import { seedMedicines } from './medicines.ts';
 import {
   adultDiagnoses,
   allergySubstances,
@@ -21,9 +23,18 @@ import {
   surnames,
 } from './people.ts';
 import { demoBase, demoStreets, demoTowns } from './places.ts';
+import { seedProgrammes } from './programmes.ts';
 import { seededRandom } from './random.ts';
+import { seedVolunteers } from './volunteers.ts';
 
 export const demoDomain = 'demo.hearth.local';
+
+/**
+ * Each feature's demo data draws from its own generator, so adding one feature's data never
+ * reshuffles another's (their tests rely on what the demo holds).
+ */
+const featureRandom = (feature: string) =>
+  seededRandom([...feature].reduce((h, c) => Math.imul(h ^ c.charCodeAt(0), 16777619) >>> 0, 2166136261));
 const patientCount = 36;
 const childCount = 9;
 
@@ -308,8 +319,32 @@ export async function seedDemo(db: Db, password: string, now: Date) {
         await JobRunner.enqueue(trx, orgId, callbackDeadlineJob, due, { careRequestId: id });
       }
     }
-    await seedClinicalWatch(trx, rnd, { orgId, userIds, patientIds, now });
-    await seedCarePlans(trx, rnd, orgId, userIds, now, 'Europe/Minsk');
+    await seedClinicalWatch(trx, featureRandom('clinical-watch'), { orgId, userIds, patientIds, now });
+    await seedMedicines(
+      trx,
+      featureRandom('medicines'),
+      { orgId, patientIds, physicians, nurses, familyUserId: userIds.family! },
+      now,
+    );
+    await seedHomeFamily(trx, { orgId, rnd: featureRandom('home-family'), now, userIds, patientIds });
+    const { volunteerIds } = await seedVolunteers({
+      trx,
+      orgId,
+      rnd: featureRandom('volunteers'),
+      now,
+      userIds,
+      patientIds,
+    });
+    await seedProgrammes({
+      trx,
+      orgId,
+      rnd: featureRandom('programmes'),
+      now,
+      userIds,
+      patientIds,
+      volunteerIds,
+    });
+    await seedCarePlans(trx, featureRandom('care-plans'), orgId, userIds, now, 'Europe/Minsk');
     await recordAudit(trx, clock, null, orgId, {
       action: 'demo.seed',
       entityType: 'organization',

@@ -7,6 +7,8 @@ export interface HearthEvent {
   entityId?: string;
   /** Roles that should receive it; the SSE route filters by the listener's role. */
   roles: readonly string[];
+  /** When set, only these users (who must also have one of `roles`) receive it. */
+  userIds?: readonly string[];
 }
 
 /**

@@ -21,6 +21,7 @@ export function eventRoutes(app: FastifyInstance, deps: AppDeps) {
     res.write('retry: 3000\n\n');
     const unsubscribe = deps.events.subscribe((event) => {
       if (event.organizationId !== ctx.actor.organizationId || !event.roles.includes(ctx.actor.role)) return;
+      if (event.userIds && !event.userIds.includes(ctx.actor.userId)) return;
       res.write(
         `event: ${event.type}\ndata: ${JSON.stringify({ type: event.type, entityId: event.entityId ?? null })}\n\n`,
       );

@@ -37,14 +37,15 @@ export function registerSession(app: FastifyInstance, deps: AppDeps): void {
 }
 
 /**
- * Defence in depth for family members: any route with a `:patientId` answers 404 for a patient
- * they are not linked to, before the body is even validated (so not even a 400 tells them the
+ * Defence in depth for portal users: any route with a `:patientId` answers 404 to a family
+ * member for a patient they are not linked to, and to a volunteer for every patient (volunteers
+ * never read the record), before the body is even validated (so not even a 400 tells them the
  * route would have worked). The services check again.
  */
 export function registerFamilyGate(app: FastifyInstance, deps: AppDeps): void {
   app.addHook('preValidation', async (request) => {
     const actor = request.session?.actor;
-    if (actor?.role !== 'family') return;
+    if (actor?.role !== 'family' && actor?.role !== 'volunteer') return;
     const patientId = (request.params as Record<string, unknown> | undefined)?.patientId;
     if (typeof patientId !== 'string' || actor.linkedPatientIds.includes(patientId)) return;
     const ctx = { actor, requestId: request.id, ip: request.ip };

@@ -69,6 +69,18 @@ export const router = createBrowserRouter([
             ],
           },
           {
+            element: <RequireAction action="alert:read" />,
+            children: [
+              {
+                path: 'alerts',
+                lazy: () =>
+                  import('../features/watch/AlertsInboxPage.tsx').then((m) => ({
+                    Component: m.AlertsInboxPage,
+                  })),
+              },
+            ],
+          },
+          {
             element: <RequireAction action="commission:read" />,
             children: [
               {
@@ -130,6 +142,113 @@ export const router = createBrowserRouter([
             ],
           },
           {
+            element: <RequireAction action="medicine:read" />,
+            children: [
+              {
+                path: 'patients/:patientId/medicines',
+                lazy: () =>
+                  import('../features/medicines/MedicinesPage.tsx').then((m) => ({
+                    Component: m.MedicinesPage,
+                  })),
+              },
+            ],
+          },
+          {
+            element: <RequireAction action="support:read" />,
+            children: [
+              {
+                path: 'support',
+                lazy: () =>
+                  import('../features/home/SupportInboxPage.tsx').then((m) => ({
+                    Component: m.SupportInboxPage,
+                  })),
+              },
+            ],
+          },
+          {
+            element: <RequireAction action="volunteer:read" />,
+            children: [
+              {
+                path: 'volunteers',
+                lazy: () =>
+                  import('../features/volunteers/VolunteersPage.tsx').then((m) => ({
+                    Component: m.VolunteersPage,
+                  })),
+              },
+              {
+                path: 'volunteers/:volunteerId',
+                lazy: () =>
+                  import('../features/volunteers/VolunteerPage.tsx').then((m) => ({
+                    Component: m.VolunteerPage,
+                  })),
+              },
+              {
+                path: 'volunteer-requests',
+                lazy: () =>
+                  import('../features/volunteers/RequestsPage.tsx').then((m) => ({
+                    Component: m.RequestsPage,
+                  })),
+              },
+              {
+                path: 'volunteer-requests/:requestId',
+                lazy: () =>
+                  import('../features/volunteers/RequestPage.tsx').then((m) => ({
+                    Component: m.RequestPage,
+                  })),
+              },
+              {
+                path: 'volunteer-hours',
+                lazy: () =>
+                  import('../features/volunteers/HoursPage.tsx').then((m) => ({ Component: m.HoursPage })),
+              },
+            ],
+          },
+          {
+            element: <RequireAction action="programme:read" />,
+            children: [
+              {
+                path: 'programmes',
+                lazy: () =>
+                  import('../features/programmes/ProgrammesPage.tsx').then((m) => ({
+                    Component: m.ProgrammesPage,
+                  })),
+              },
+              {
+                path: 'programmes/:programmeId',
+                lazy: () =>
+                  import('../features/programmes/ProgrammePage.tsx').then((m) => ({
+                    Component: m.ProgrammePage,
+                  })),
+              },
+              {
+                path: 'clown-visits',
+                lazy: () =>
+                  import('../features/programmes/ClownVisitsPage.tsx').then((m) => ({
+                    Component: m.ClownVisitsPage,
+                  })),
+              },
+              {
+                path: 'certificates/:enrolmentId',
+                lazy: () =>
+                  import('../features/programmes/CertificatePage.tsx').then((m) => ({
+                    Component: m.CertificatePage,
+                  })),
+              },
+            ],
+          },
+          {
+            element: <RequireAction action="bereavement:read" />,
+            children: [
+              {
+                path: 'bereavement',
+                lazy: () =>
+                  import('../features/home/BereavementPage.tsx').then((m) => ({
+                    Component: m.BereavementPage,
+                  })),
+              },
+            ],
+          },
+          {
             element: <RequireAction action="staff:read" />,
             children: [
               {
@@ -175,6 +294,18 @@ export const router = createBrowserRouter([
           },
           { path: '*', element: <NotFound homeTo="/app" /> },
         ],
+      },
+    ],
+  },
+  {
+    // printed outside the workspace frame so the page holds the summary only
+    path: '/print/patients/:patientId/acp',
+    element: <RequireStaff />,
+    hydrateFallbackElement: <PageLoader />,
+    children: [
+      {
+        index: true,
+        lazy: () => import('../features/home/AcpPrintPage.tsx').then((m) => ({ Component: m.AcpPrintPage })),
       },
     ],
   },

@@ -21,6 +21,19 @@ export function queryKeysFor(type: string): string[][] {
       return [['staff']];
     case 'settings':
       return [['settings']];
+    case 'medicines':
+      return [['medicines']];
+    case 'equipment':
+    case 'home-safety':
+    case 'duty-roster':
+    case 'support':
+    case 'death':
+      return [['home']];
+    case 'alert':
+    case 'assessment':
+    case 'diary':
+    case 'task':
+      return [['alerts'], ['diary'], ['assessments'], ['tasks']];
     case 'visit':
     case 'careplan':
     case 'planning':
@@ -44,6 +57,18 @@ export const knownEventTypes = [
   'notification.created',
   'staff.updated',
   'settings.updated',
+  'medicines.updated',
+  'equipment.updated',
+  'home-safety.updated',
+  'duty-roster.updated',
+  'support.updated',
+  'death.updated',
+  'alert.raised',
+  'alert.updated',
+  'alert.answered',
+  'assessment.recorded',
+  'diary.updated',
+  'task.updated',
   'visit.updated',
   'careplan.updated',
   'planning.updated',

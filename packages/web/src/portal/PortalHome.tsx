@@ -4,9 +4,15 @@ import { Navigate } from 'react-router';
 import { useCurrentUser } from '../auth/me.ts';
 import { usePageTitle } from '../components/use-page-title.ts';
 import { PatientLinkCard } from './PatientLinkCard.tsx';
+import { VolunteerPortalHome } from './VolunteerPortalHome.tsx';
 
 /** Most families follow one person: go straight to them; otherwise choose. */
 export function PortalHome() {
+  const me = useCurrentUser();
+  return me.role === 'volunteer' ? <VolunteerPortalHome /> : <FamilyPortalHome />;
+}
+
+function FamilyPortalHome() {
   const { t } = useTranslation();
   usePageTitle(t('portal.title'));
   const me = useCurrentUser();

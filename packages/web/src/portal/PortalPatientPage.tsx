@@ -12,6 +12,9 @@ import { FamilySection } from '../features/family/FamilySection.tsx';
 import { usePublicInfo } from '../features/intake/intake-api.ts';
 import { PatientStatusBadge } from '../features/patients/PatientStatusBadge.tsx';
 import { usePatient } from '../features/patients/patients-api.ts';
+import { DiaryCard } from '../features/watch/DiaryCard.tsx';
+import { BurdenCard, EquipmentCard, RosterCard, SkillsCard } from './HomeCards.tsx';
+import { PortalMedicines } from './PortalMedicines.tsx';
 
 /**
  * One patient as the family sees them. Sections are stacked cards so later issues (diary,
@@ -69,6 +72,12 @@ export function PortalPatientPage() {
         </Stack>
       </Paper>
 
+      <DiaryCard patientId={p.id} patientName={p.firstName} />
+
+      <Paper withBorder p="lg" radius="md">
+        <PortalMedicines patientId={p.id} />
+      </Paper>
+
       <Paper withBorder p="lg" radius="md">
         <Stack gap="xs">
           <Title order={2} size="h3">
@@ -87,6 +96,15 @@ export function PortalPatientPage() {
       </Paper>
 
       <CarePlanSection patientId={p.id} large />
+      {p.status !== 'deceased' && (
+        <>
+          <RosterCard patientId={p.id} />
+          <EquipmentCard patientId={p.id} />
+          <SkillsCard patientId={p.id} />
+          <BurdenCard patientId={p.id} />
+        </>
+      )}
+
       <Paper withBorder p="lg" radius="md">
         <FamilySection patientId={p.id} large />
       </Paper>

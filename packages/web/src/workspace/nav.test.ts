@@ -24,6 +24,11 @@ describe('workspace navigation follows the permission matrix', () => {
   it('gives administrators staff, settings and audit', () => {
     expect(navOf('admin')).toEqual(expect.arrayContaining(['staff', 'settings', 'audit']));
   });
+  it('shows the alerts inbox to the care team but not to the equipment manager', () => {
+    expect(navOf('physician')).toContain('alerts');
+    expect(navOf('nurse')).toContain('alerts');
+    expect(navOf('equipment_manager')).not.toContain('alerts');
+  });
   it('shows a nurse patients but not the queue or the commission', () => {
     const nav = navOf('nurse');
     expect(nav).toContain('patients');

@@ -51,6 +51,7 @@ import type { AppDeps, RequestContext } from '../../app-context.ts';
 import type { Conn } from '../../db/conn.ts';
 import { JobRunner } from '../../jobs/job-runner.ts';
 import { recordAudit } from '../audit/audit.service.ts';
+import { familyOf } from '../family/family.repository.ts';
 import { coordinatorLeads, notifyUsers } from '../notifications/notifications.service.ts';
 import { escalationChain } from '../oncall/oncall.service.ts';
 import { loadPatientFor } from '../patients/patient-access.ts';
@@ -396,7 +397,7 @@ export async function resolveAlert(deps: AppDeps, ctx: RequestContext, id: strin
     throw forbidden('Only a physician may adjust therapy or move a patient to inpatient care.');
   }
   const orgId = ctx.actor.organizationId;
-  const alert = await deps.db.transaction().execute(async (trx) => {
+  const result = await deps.db.transaction().execute(async (trx) => {
     const row = await repo.findAlertForUpdate(trx, orgId, id);
     if (!row) throw notFound('The alert');
     if (row.status === 'resolved') throw conflict('This alert is already resolved.');
@@ -425,6 +426,23 @@ export async function resolveAlert(deps: AppDeps, ctx: RequestContext, id: strin
         minutesToResolve: Math.round((now.getTime() - row.raised_at.getTime()) / 60_000),
       },
     });
+    // the family linked to the patient hears that the team answered (in-app; the message is theirs)
+    const family = (await familyOf(trx, orgId, row.patient_id)).filter((f) => f.status === 'active');
+    if (body.familyMessage && family.length) {
+      await notifyUsers(
+        trx,
+        orgId,
+        family.map((f) => f.user_id),
+        {
+          kind: 'alert.answered',
+          title: 'The care team answered',
+          body: body.familyMessage,
+          entityType: 'patient',
+          entityId: row.patient_id,
+        },
+        now,
+      );
+    }
     for (const hook of resolvedHooks) {
       await hook(trx, deps, ctx, {
         id,
@@ -439,10 +457,21 @@ export async function resolveAlert(deps: AppDeps, ctx: RequestContext, id: strin
       entityId: id,
       patientId: row.patient_id,
     });
-    return loadAlert(trx, orgId, id, now);
+    return { alert: await loadAlert(trx, orgId, id, now), familyIds: family.map((f) => f.user_id) };
   });
   await announceUpdate(deps, orgId, id);
-  return alert;
+  if (result.familyIds.length) {
+    for (const type of ['alert.answered', 'notification.created']) {
+      await deps.events.publish({
+        organizationId: orgId,
+        type,
+        entityId: result.alert.patientId,
+        roles: ['family'],
+        userIds: result.familyIds,
+      });
+    }
+  }
+  return result.alert;
 }
 
 async function announceUpdate(deps: AppDeps, organizationId: string, id: string) {

@@ -44,7 +44,24 @@ export function PatientPage() {
         </Title>
         <PatientStatusBadge status={p.status} size="xl" />
       </Group>
+      {can('acp:read', { patientId }) && (
+        <Anchor href={`/print/patients/${p.id}/acp`} target="_blank" data-testid="acp-print-link">
+          {t('home.acp.print')}
+        </Anchor>
+      )}
       <IdentityCard patient={p} designatedName={designated?.name ?? null} />
+      {can('medicine:read', { patientId }) && (
+        <Button
+          component={Link}
+          to={`/app/patients/${patientId}/medicines`}
+          variant="light"
+          size="md"
+          style={{ alignSelf: 'flex-start' }}
+          data-testid="open-medicines"
+        >
+          {t('medicines.open')}
+        </Button>
+      )}
       {can('patient:update', { patientId }) &&
         (editing ? (
           <Card withBorder>

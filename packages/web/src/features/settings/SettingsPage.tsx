@@ -22,10 +22,6 @@ interface SettingsForm extends Record<string, unknown> {
   timeZone: string;
   language: 'ru' | 'en';
   sessionHours: string;
-  roadFactor: string;
-  speedKmh: string;
-  tableUrl: string;
-  planningTimeLimitSeconds: string;
 }
 
 /** Only the fields this form edits; other features' settings keep their stored values. */
@@ -39,8 +35,6 @@ const toForm = (
     | 'timeZone'
     | 'language'
     | 'sessionHours'
-    | 'travel'
-    | 'planningTimeLimitSeconds'
   >,
 ): SettingsForm => ({
   callbackDeadlineMinutes: String(s.callbackDeadlineMinutes),
@@ -51,10 +45,6 @@ const toForm = (
   timeZone: s.timeZone,
   language: s.language,
   sessionHours: String(s.sessionHours),
-  roadFactor: String(s.travel.roadFactor),
-  speedKmh: String(s.travel.speedKmh),
-  tableUrl: s.travel.tableUrl ?? '',
-  planningTimeLimitSeconds: String(s.planningTimeLimitSeconds),
 });
 
 const num = (v: string) => (v.trim() === '' ? undefined : Number(v));
@@ -77,8 +67,6 @@ export function SettingsPage() {
       timeZone: '',
       language: 'ru',
       sessionHours: 12,
-      travel: { roadFactor: 1.3, speedKmh: 40, tableUrl: null, tableTimeoutMs: 2000 },
-      planningTimeLimitSeconds: 10,
     }),
   );
   const errorText = useErrorText(form.errors, 'settings.fieldErrors');
@@ -110,13 +98,6 @@ export function SettingsPage() {
       timeZone: v.timeZone,
       language: v.language,
       sessionHours: num(v.sessionHours),
-      travel: {
-        roadFactor: num(v.roadFactor),
-        speedKmh: num(v.speedKmh),
-        tableUrl: v.tableUrl.trim() === '' ? null : v.tableUrl.trim(),
-        tableTimeoutMs: settings.data?.travel.tableTimeoutMs ?? 2000,
-      },
-      planningTimeLimitSeconds: num(v.planningTimeLimitSeconds),
     });
     if (body) save.mutate(body);
   };
@@ -159,10 +140,6 @@ export function SettingsPage() {
                 ]}
               />
               {input('sessionHours', 'sessionHours', { inputMode: 'numeric' })}
-              {input('roadFactor', 'travel.roadFactor', { inputMode: 'decimal' })}
-              {input('speedKmh', 'travel.speedKmh', { inputMode: 'decimal' })}
-              {input('tableUrl', 'travel.tableUrl', { type: 'url' })}
-              {input('planningTimeLimitSeconds', 'planningTimeLimitSeconds', { inputMode: 'decimal' })}
             </SimpleGrid>
             {save.isSuccess && (
               <Alert color="green" role="status">

@@ -35,10 +35,6 @@ export const admin = {
       timeZone: 'Time zone',
       language: 'Language',
       sessionHours: 'Session length (hours)',
-      roadFactor: 'Road factor (× straight-line distance)',
-      speedKmh: 'Average speed (km/h)',
-      tableUrl: 'Road travel-time service (OSRM table URL, optional)',
-      planningTimeLimitSeconds: 'Planner time limit (seconds)',
     },
   },
   audit: {

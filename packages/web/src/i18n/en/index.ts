@@ -3,10 +3,14 @@ import { auth } from './auth.ts';
 import { care } from './care.ts';
 import { commission } from './commission.ts';
 import { common } from './common.ts';
+import { home } from './home.ts';
 import { intake } from './intake.ts';
+import { medicines } from './medicines.ts';
 import { patients } from './patients.ts';
 import { portal } from './portal.ts';
+import { programmes } from './programmes.ts';
 import { queue } from './queue.ts';
+import { watch } from './watch.ts';
 
 /** English texts; the Russian ones must have the same keys (checked by the compiler). */
 export const en = {
@@ -19,5 +23,9 @@ export const en = {
   ...care,
   ...admin,
   ...portal,
+  ...medicines,
+  ...home,
+  ...watch,
+  ...programmes,
 };
 export type Messages = typeof en;

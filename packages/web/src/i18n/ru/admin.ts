@@ -38,10 +38,6 @@ export const admin: RussianOf<typeof en> = {
       timeZone: 'Часовой пояс',
       language: 'Язык',
       sessionHours: 'Длительность сеанса (часов)',
-      roadFactor: 'Коэффициент дорог (× расстояние по прямой)',
-      speedKmh: 'Средняя скорость (км/ч)',
-      tableUrl: 'Сервис времени в пути (URL OSRM table, необязательно)',
-      planningTimeLimitSeconds: 'Время работы планировщика (секунды)',
     },
   },
   audit: {

@@ -4,11 +4,15 @@ import { auth } from './auth.ts';
 import { care } from './care.ts';
 import { commission } from './commission.ts';
 import { common } from './common.ts';
+import { home } from './home.ts';
 import { intake } from './intake.ts';
+import { medicines } from './medicines.ts';
 import { patients } from './patients.ts';
 import { portal } from './portal.ts';
+import { programmes } from './programmes.ts';
 import { queue } from './queue.ts';
 import type { RussianOf } from './russian-of.ts';
+import { watch } from './watch.ts';
 
 export const ru: RussianOf<Messages> = {
   ...common,
@@ -20,4 +24,8 @@ export const ru: RussianOf<Messages> = {
   ...care,
   ...admin,
   ...portal,
+  ...medicines,
+  ...home,
+  ...watch,
+  ...programmes,
 };

@@ -1,0 +1,518 @@
+import { randomUUID } from 'node:crypto';
+import {
+  type Action,
+  type Assessment,
+  type AssessmentBody,
+  ageInYears,
+  type ClinicalTask,
+  can,
+  type DiaryBody,
+  type DiaryEntry,
+  type DiaryView,
+  evaluateTriage,
+  forbidden,
+  type InstrumentAnswers,
+  isChild,
+  notFound,
+  scoreAssessment,
+  triageRuleSetName,
+  triageRuleSetVersion,
+} from '@hearth/domain';
+import type { AppDeps, RequestContext } from '../../app-context.ts';
+import type { Conn } from '../../db/conn.ts';
+import { alertsForSources } from '../alerts/alerts.repository.ts';
+import {
+  type AlertResolvedHook,
+  alertAudienceRoles,
+  announceAlerts,
+  onAlertResolved,
+  type RaisedAlert,
+  raiseAlert,
+} from '../alerts/alerts.service.ts';
+import { recordAudit } from '../audit/audit.service.ts';
+import { familyOf } from '../family/family.repository.ts';
+import { loadPatientFor } from '../patients/patient-access.ts';
+import { loadSettings } from '../settings/settings.service.ts';
+import * as repo from './assessments.repository.ts';
+
+/** Instruments whose later record, taken by staff, counts as the symptom follow-up (HOPE SFV). */
+const followUpInstruments = new Set(['esas_r', 'ipos', 'flacc', 'faces']);
+const sourceType = 'assessment';
+const ruleTitles: Record<string, string> = {
+  'symptom.severe': 'Severe symptom',
+  'pain.rising': 'Pain rising',
+  'breathlessness.new-or-worse': 'New or worse breathlessness',
+  'confusion.new': 'New confusion',
+  'family.cannot-cope': 'Family cannot cope',
+  'pps.drop': 'PPS dropped',
+  'phase.unstable': 'Phase: unstable',
+  'zbi12.above-cutoff': 'Caregiver burden above cut-off',
+};
+
+const asAnswers = (row: { instrument: string; answers: Record<string, unknown> }) =>
+  ({ instrument: row.instrument, answers: row.answers }) as InstrumentAnswers;
+
+interface WriteInput {
+  recordId: string;
+  version: number;
+  body: Pick<AssessmentBody, 'instrument' | 'answers' | 'takenAt' | 'note' | 'flags' | 'visitId'> & {
+    coping?: DiaryBody['coping'];
+  };
+  source: 'staff' | 'family';
+  correctionReason: string | null;
+}
+
+/**
+ * Writes one version of a record, runs the triage rules against the previous record of the same
+ * instrument, raises alerts and follow-up tasks, and closes open follow-ups a staff assessment
+ * answers. Runs inside the caller's transaction.
+ */
+async function writeRecord(
+  trx: Conn,
+  deps: AppDeps,
+  ctx: RequestContext,
+  patientId: string,
+  input: WriteInput,
+) {
+  const orgId = ctx.actor.organizationId;
+  const now = deps.clock();
+  const settings = await loadSettings(trx, orgId);
+  const takenAt = input.body.takenAt ? new Date(input.body.takenAt) : now;
+  const current = asAnswers(input.body as { instrument: string; answers: Record<string, unknown> });
+  const scores = scoreAssessment(current, {
+    bradenBands: settings.triage.bradenBands,
+    zbi12Cutoff: settings.triage.zbi12Cutoff,
+  });
+  const previousRow = await repo.previousOf(
+    trx,
+    orgId,
+    patientId,
+    current.instrument,
+    takenAt,
+    input.recordId,
+  );
+  const versionId = randomUUID();
+  await repo.insertAssessment(trx, {
+    id: versionId,
+    organization_id: orgId,
+    record_id: input.recordId,
+    version: input.version,
+    is_current: true,
+    patient_id: patientId,
+    instrument: current.instrument,
+    answers: current.answers as Record<string, unknown>,
+    scores,
+    flags: input.body.flags ?? null,
+    coping: input.body.coping ?? null,
+    note: input.body.note ?? null,
+    source: input.source,
+    visit_id: input.body.visitId ?? null,
+    taken_at: takenAt,
+    recorded_at: now,
+    recorded_by: ctx.actor.userId,
+    correction_reason: input.correctionReason,
+  });
+
+  const findings = evaluateTriage(
+    {
+      current,
+      previous: previousRow ? asAnswers(previousRow) : null,
+      flags: input.body.flags,
+      coping: input.body.coping,
+    },
+    settings.triage,
+  );
+  const raised: RaisedAlert[] = [];
+  for (const f of findings) {
+    const r = await raiseAlert(trx, deps, {
+      organizationId: orgId,
+      patientId,
+      severity: f.severity,
+      audience: f.audience,
+      ruleSet: triageRuleSetName,
+      ruleSetVersion: triageRuleSetVersion,
+      ruleId: f.ruleId,
+      title: `${ruleTitles[f.ruleId] ?? f.ruleId}${input.source === 'family' ? ' (family diary)' : ''}`,
+      facts: f.facts,
+      source: { type: sourceType, id: input.recordId },
+      raisedBy: ctx.actor,
+    });
+    raised.push(r);
+    if (f.followUp && (await repo.openTasks(trx, orgId, patientId, 'symptom_follow_up')).length === 0) {
+      await repo.insertTask(trx, {
+        id: randomUUID(),
+        organization_id: orgId,
+        patient_id: patientId,
+        kind: 'symptom_follow_up',
+        alert_id: r.alertId,
+        reason: 'Severe symptom: in-person follow-up within 48 hours (HOPE symptom follow-up visit)',
+        due_at: new Date(takenAt.getTime() + settings.triage.followUpHours * 3600_000),
+        created_at: now,
+        status: 'open',
+        done_at: null,
+        done_by: null,
+        done_by_assessment_id: null,
+      });
+    }
+  }
+  // a later staff assessment of symptoms is the follow-up the open tasks wait for
+  let closedTasks = 0;
+  if (input.source === 'staff' && followUpInstruments.has(current.instrument)) {
+    const open = (await repo.openTasks(trx, orgId, patientId, 'symptom_follow_up')).filter(
+      (t) => t.created_at <= now && !raised.some((r) => r.alertId === t.alert_id),
+    );
+    await repo.completeTasks(
+      trx,
+      orgId,
+      open.map((t) => t.id),
+      { done_at: now, done_by: ctx.actor.userId, done_by_assessment_id: input.recordId },
+    );
+    closedTasks = open.length;
+  }
+  return { raised, closedTasks };
+}
+
+async function announce(
+  deps: AppDeps,
+  orgId: string,
+  patientId: string,
+  raised: RaisedAlert[],
+  tasksChanged: boolean,
+) {
+  await announceAlerts(deps, raised);
+  await deps.events.publish({
+    organizationId: orgId,
+    type: 'assessment.recorded',
+    entityId: patientId,
+    roles: alertAudienceRoles,
+  });
+  const family = (await familyOf(deps.db, orgId, patientId)).map((f) => f.user_id);
+  if (family.length) {
+    await deps.events.publish({
+      organizationId: orgId,
+      type: 'diary.updated',
+      entityId: patientId,
+      roles: ['family'],
+      userIds: family,
+    });
+  }
+  if (tasksChanged) {
+    await deps.events.publish({
+      organizationId: orgId,
+      type: 'task.updated',
+      entityId: patientId,
+      roles: alertAudienceRoles,
+    });
+  }
+}
+
+export async function recordAssessment(
+  deps: AppDeps,
+  ctx: RequestContext,
+  patientId: string,
+  body: AssessmentBody,
+) {
+  const orgId = ctx.actor.organizationId;
+  await loadPatientFor(deps, ctx, 'assessment:record', patientId);
+  const recordId = randomUUID();
+  const result = await deps.db.transaction().execute(async (trx) => {
+    const r = await writeRecord(trx, deps, ctx, patientId, {
+      recordId,
+      version: 1,
+      body,
+      source: 'staff',
+      correctionReason: null,
+    });
+    await recordAudit(trx, deps, ctx, orgId, {
+      action: 'assessment.record',
+      entityType: 'assessment',
+      entityId: recordId,
+      patientId,
+    });
+    return r;
+  });
+  await announce(deps, orgId, patientId, result.raised, result.raised.length > 0 || result.closedTasks > 0);
+  return getAssessment(deps, ctx, patientId, recordId);
+}
+
+/** A correction is a new version; the original stays, with who, when and why. */
+export async function correctAssessment(
+  deps: AppDeps,
+  ctx: RequestContext,
+  patientId: string,
+  recordId: string,
+  body: AssessmentBody & { reason: string },
+) {
+  const orgId = ctx.actor.organizationId;
+  await loadPatientFor(deps, ctx, 'assessment:record', patientId);
+  const result = await deps.db.transaction().execute(async (trx) => {
+    const current = await repo.currentVersion(trx, orgId, patientId, recordId);
+    if (current?.source !== 'staff') throw notFound('The assessment');
+    if (current.instrument !== body.instrument) {
+      throw forbidden('A correction keeps the instrument; record a new assessment instead.');
+    }
+    await repo.retireVersion(trx, orgId, current.id);
+    const r = await writeRecord(trx, deps, ctx, patientId, {
+      recordId,
+      version: current.version + 1,
+      body: { ...body, takenAt: body.takenAt ?? current.taken_at.toISOString() },
+      source: 'staff',
+      correctionReason: body.reason,
+    });
+    await recordAudit(trx, deps, ctx, orgId, {
+      action: 'assessment.correct',
+      entityType: 'assessment',
+      entityId: recordId,
+      patientId,
+    });
+    return r;
+  });
+  await announce(deps, orgId, patientId, result.raised, result.raised.length > 0);
+  return getAssessment(deps, ctx, patientId, recordId);
+}
+
+type Row = repo.AssessmentRow;
+const toAssessment = (row: Row, alertIds: string[]): Assessment => ({
+  id: row.record_id,
+  versionId: row.id,
+  version: row.version,
+  patientId: row.patient_id,
+  instrument: row.instrument as Assessment['instrument'],
+  answers: row.answers,
+  scores: row.scores,
+  flags: row.flags,
+  note: row.note,
+  source: row.source,
+  takenAt: row.taken_at.toISOString(),
+  recordedAt: row.recorded_at.toISOString(),
+  recordedByName: row.recorded_by_name,
+  recordedByRole: row.recorded_by_role,
+  correctionReason: row.correction_reason,
+  alertIds,
+});
+
+export async function getAssessment(deps: AppDeps, ctx: RequestContext, patientId: string, recordId: string) {
+  const orgId = ctx.actor.organizationId;
+  await loadPatientFor(deps, ctx, 'assessment:read', patientId);
+  return deps.db.transaction().execute(async (trx) => {
+    const versions = (await repo.allVersions(trx, orgId, recordId)).filter((v) => v.patient_id === patientId);
+    const current = versions.find((v) => v.is_current);
+    if (!current) throw notFound('The assessment');
+    const alerts = await alertsForSources(trx, orgId, sourceType, [recordId]);
+    await recordAudit(trx, deps, ctx, orgId, {
+      action: 'assessment.read',
+      entityType: 'assessment',
+      entityId: recordId,
+      patientId,
+    });
+    return {
+      ...toAssessment(
+        current,
+        alerts.map((a) => a.id),
+      ),
+      history: versions
+        .filter((v) => !v.is_current)
+        .map((v) => ({
+          versionId: v.id,
+          version: v.version,
+          answers: v.answers,
+          scores: v.scores,
+          recordedAt: v.recorded_at.toISOString(),
+          recordedByName: v.recorded_by_name,
+          correctionReason: v.correction_reason,
+        })),
+    };
+  });
+}
+
+export async function listAssessments(
+  deps: AppDeps,
+  ctx: RequestContext,
+  patientId: string,
+  query: { instrument?: string | undefined; limit: number },
+) {
+  const orgId = ctx.actor.organizationId;
+  await loadPatientFor(deps, ctx, 'assessment:read', patientId);
+  return deps.db.transaction().execute(async (trx) => {
+    const rows = await repo.listCurrent(trx, orgId, patientId, { instrument: query.instrument }, query.limit);
+    const alerts = await alertsForSources(
+      trx,
+      orgId,
+      sourceType,
+      rows.map((r) => r.record_id),
+    );
+    await recordAudit(trx, deps, ctx, orgId, {
+      action: 'assessment.list',
+      entityType: 'assessment',
+      patientId,
+    });
+    return {
+      items: rows.map((r) =>
+        toAssessment(
+          r,
+          alerts.filter((a) => a.source_id === r.record_id).map((a) => a.id),
+        ),
+      ),
+    };
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Family symptom diary
+
+async function diaryContext(deps: AppDeps, ctx: RequestContext, patientId: string, action: Action) {
+  const patient = await loadPatientFor(deps, ctx, action, patientId);
+  const settings = await loadSettings(deps.db, ctx.actor.organizationId);
+  const today = deps.clock().toISOString().slice(0, 10);
+  // children use the child's scale (Wong-Baker FACES); research §2.7
+  const scale: 'esas_r' | 'faces' = isChild(patient.date_of_birth, today) ? 'faces' : 'esas_r';
+  return { patient, settings, scale, ageYears: ageInYears(patient.date_of_birth, today) };
+}
+
+export async function recordDiaryEntry(
+  deps: AppDeps,
+  ctx: RequestContext,
+  patientId: string,
+  body: DiaryBody,
+) {
+  const orgId = ctx.actor.organizationId;
+  await diaryContext(deps, ctx, patientId, 'diary:record');
+  const recordId = randomUUID();
+  const result = await deps.db.transaction().execute(async (trx) => {
+    const r = await writeRecord(trx, deps, ctx, patientId, {
+      recordId,
+      version: 1,
+      body: { ...body, takenAt: undefined, visitId: undefined },
+      source: 'family',
+      correctionReason: null,
+    });
+    await recordAudit(trx, deps, ctx, orgId, {
+      action: 'diary.record',
+      entityType: 'assessment',
+      entityId: recordId,
+      patientId,
+    });
+    return r;
+  });
+  await announce(deps, orgId, patientId, result.raised, result.raised.length > 0);
+  const view = await getDiary(deps, ctx, patientId);
+  return view.entries.find((e) => e.id === recordId)!;
+}
+
+const severityOrder = { urgent: 3, review: 2, routine: 1 } as const;
+
+export async function getDiary(deps: AppDeps, ctx: RequestContext, patientId: string): Promise<DiaryView> {
+  const orgId = ctx.actor.organizationId;
+  const { settings, scale } = await diaryContext(deps, ctx, patientId, 'diary:read');
+  return deps.db.transaction().execute(async (trx) => {
+    const rows = await repo.listCurrent(trx, orgId, patientId, { source: 'family' }, 60);
+    const alerts = await alertsForSources(
+      trx,
+      orgId,
+      sourceType,
+      rows.map((r) => r.record_id),
+    );
+    await recordAudit(trx, deps, ctx, orgId, { action: 'diary.read', entityType: 'assessment', patientId });
+    const entries: DiaryEntry[] = rows
+      .filter((r) => r.instrument === 'esas_r' || r.instrument === 'faces')
+      .map((r) => {
+        const mine = alerts
+          .filter((a) => a.source_id === r.record_id)
+          .sort((a, b) => severityOrder[b.severity] - severityOrder[a.severity]);
+        const top = mine[0];
+        const answered = mine.find((a) => a.status === 'resolved');
+        return {
+          id: r.record_id,
+          instrument: r.instrument as 'esas_r' | 'faces',
+          answers: r.answers,
+          coping: r.coping,
+          note: r.note,
+          flags: r.flags,
+          takenAt: r.taken_at.toISOString(),
+          recordedByName: r.recorded_by_name,
+          response: {
+            status: !top
+              ? 'none'
+              : answered
+                ? 'answered'
+                : top.status === 'acknowledged'
+                  ? 'seen'
+                  : 'waiting',
+            severity: top?.severity ?? null,
+            respondBy: top ? top.due_at.toISOString() : null,
+            // the family sees the outcome and the message written for them, never the staff note
+            outcome: answered?.outcome ?? null,
+            familyMessage: answered?.family_message ?? null,
+            answeredByName: answered?.resolved_by_name ?? null,
+            answeredAt: answered?.resolved_at?.toISOString() ?? null,
+          },
+        };
+      });
+    return {
+      scale,
+      servicePhone: settings.servicePhone,
+      urgentMinutes: settings.alerts.urgentMinutes,
+      reviewMinutes: settings.alerts.reviewMinutes,
+      entries,
+    };
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Clinical tasks
+
+const toTask = (r: Awaited<ReturnType<typeof repo.listTasks>>[number], now: Date): ClinicalTask => ({
+  id: r.id,
+  patientId: r.patient_id,
+  patientName: `${r.last_name} ${r.first_name}`,
+  kind: r.kind,
+  reason: r.reason,
+  alertId: r.alert_id,
+  dueAt: r.due_at.toISOString(),
+  createdAt: r.created_at.toISOString(),
+  status: r.status,
+  overdue: r.status === 'open' && now >= r.due_at,
+  doneAt: r.done_at?.toISOString() ?? null,
+});
+
+export async function listTasks(
+  deps: AppDeps,
+  ctx: RequestContext,
+  query: { status: 'open' | 'done'; limit: number; patientId?: string | undefined },
+) {
+  if (!can(ctx.actor, 'task:read')) throw forbidden();
+  if (query.patientId) await loadPatientFor(deps, ctx, 'task:read', query.patientId);
+  const orgId = ctx.actor.organizationId;
+  return deps.db.transaction().execute(async (trx) => {
+    const rows = await repo.listTasks(trx, orgId, query, query.limit);
+    await recordAudit(trx, deps, ctx, orgId, {
+      action: 'task.list',
+      entityType: 'clinical_task',
+      patientId: query.patientId ?? null,
+    });
+    const now = deps.clock();
+    return { items: rows.map((r) => toTask(r, now)) };
+  });
+}
+
+/** "Urgent visit requested" becomes an open task the dispatch board picks up. */
+const urgentVisitOnResolve: AlertResolvedHook = async (trx, deps, ctx, alert) => {
+  if (alert.outcome !== 'urgent_visit_requested') return;
+  const now = deps.clock();
+  const settings = await loadSettings(trx, alert.organizationId);
+  await repo.insertTask(trx, {
+    id: randomUUID(),
+    organization_id: alert.organizationId,
+    patient_id: alert.patientId,
+    kind: 'urgent_visit',
+    alert_id: alert.id,
+    reason: `Urgent visit requested by ${ctx.actor.role}`,
+    due_at: new Date(now.getTime() + settings.alerts.urgentMinutes * 60_000),
+    created_at: now,
+    status: 'open',
+    done_at: null,
+    done_by: null,
+    done_by_assessment_id: null,
+  });
+};
+onAlertResolved(urgentVisitOnResolve);

@@ -1,0 +1,459 @@
+import { randomUUID } from 'node:crypto';
+import {
+  type BurdenBody,
+  burdenScreeningIntervalDays,
+  type CaregiverSkill,
+  can,
+  canSignLevel,
+  caregiverSkills,
+  conflict,
+  DomainError,
+  type dutyRosterQuerySchema,
+  type dutyShiftBodySchema,
+  forbidden,
+  type instrumentWordingBodySchema,
+  notFound,
+  type SkillLevel,
+  scoreZbi12,
+  type skillSignOffBodySchema,
+  zbi12ItemNumbers,
+  zbi12Max,
+} from '@hearth/domain';
+import type { z } from 'zod';
+import type { AppDeps, RequestContext } from '../../app-context.ts';
+import type { Conn } from '../../db/conn.ts';
+import type { JobRunner } from '../../jobs/job-runner.ts';
+import { JobRunner as Jobs } from '../../jobs/job-runner.ts';
+import { recordAudit } from '../audit/audit.service.ts';
+import { familyOf } from '../family/family.repository.ts';
+import { notifyUsers } from '../notifications/notifications.service.ts';
+import { loadPatientFor } from '../patients/patient-access.ts';
+import { localDate } from '../patients/patient-view.ts';
+import { findPatient, teamOf } from '../patients/patients.repository.ts';
+import { loadSettings } from '../settings/settings.service.ts';
+import { openReferral, publishReferral } from '../support/support.service.ts';
+import * as repo from './caregivers.repository.ts';
+
+const addDays = (isoDate: string, days: number) =>
+  new Date(Date.parse(`${isoDate}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+async function today(deps: AppDeps, db: Conn, orgId: string) {
+  return localDate(deps.clock(), (await loadSettings(db, orgId)).timeZone);
+}
+
+/** A relative named in a record must be linked to the patient when an account is given. */
+async function checkFamilyUser(db: Conn, orgId: string, patientId: string, userId: string | undefined) {
+  if (!userId) return;
+  const links = await familyOf(db, orgId, patientId);
+  if (!links.some((l) => l.user_id === userId))
+    throw new DomainError('VALIDATION', 'This person is not a family member of the patient.', {
+      fields: [{ field: 'body.familyUserId', message: 'not linked to the patient' }],
+    });
+}
+
+// ---- skills ----
+
+async function skillsView(db: Conn, orgId: string, patientId: string) {
+  const [records, family] = await Promise.all([
+    repo.skillRecordsOf(db, orgId, patientId),
+    familyOf(db, orgId, patientId),
+  ]);
+  const names = new Map<string, string | null>();
+  for (const f of family) names.set(f.name, f.user_id);
+  for (const r of records) if (!names.has(r.caregiver_name)) names.set(r.caregiver_name, r.family_user_id);
+  return {
+    caregivers: [...names].map(([caregiverName, familyUserId]) => ({
+      caregiverName,
+      familyUserId,
+      skills: caregiverSkills.map((skill) => {
+        const latest = records.filter((r) => r.caregiver_name === caregiverName && r.skill === skill).at(-1);
+        return {
+          skill,
+          level: latest?.level ?? null,
+          signedOn: latest?.signed_on ?? null,
+          nurseName: latest?.nurse_name ?? null,
+        };
+      }),
+    })),
+    history: records.map((r) => ({
+      id: r.id,
+      caregiverName: r.caregiver_name,
+      familyUserId: r.family_user_id,
+      skill: r.skill as CaregiverSkill,
+      level: r.level,
+      signedOn: r.signed_on,
+      nurseName: r.nurse_name,
+      note: r.note,
+    })),
+  };
+}
+
+export async function getSkills(deps: AppDeps, ctx: RequestContext, patientId: string) {
+  await loadPatientFor(deps, ctx, 'caregiver-skill:read', patientId);
+  const orgId = ctx.actor.organizationId;
+  return deps.db.transaction().execute(async (trx) => {
+    await recordAudit(trx, deps, ctx, orgId, {
+      action: 'caregiver-skill.read',
+      entityType: 'caregiver_skill',
+      patientId,
+    });
+    return skillsView(trx, orgId, patientId);
+  });
+}
+
+/** A nurse signs a relative's skill at the next level: shown → practised → confident. */
+export async function signSkill(
+  deps: AppDeps,
+  ctx: RequestContext,
+  patientId: string,
+  body: z.infer<typeof skillSignOffBodySchema>,
+) {
+  await loadPatientFor(deps, ctx, 'caregiver-skill:sign', patientId);
+  const orgId = ctx.actor.organizationId;
+  return deps.db.transaction().execute(async (trx) => {
+    await checkFamilyUser(trx, orgId, patientId, body.familyUserId);
+    const reached = (await repo.skillRecordsOf(trx, orgId, patientId))
+      .filter((r) => r.caregiver_name === body.caregiverName && r.skill === body.skill)
+      .map((r) => r.level as SkillLevel);
+    if (reached.includes(body.level)) throw conflict(`This skill is already signed as ${body.level}.`);
+    if (!canSignLevel(reached, body.level))
+      throw conflict('Sign the skill in order: shown, then practised, then confident.', { reached });
+    const id = randomUUID();
+    await repo.insertSkillRecord(trx, {
+      id,
+      organization_id: orgId,
+      patient_id: patientId,
+      caregiver_name: body.caregiverName,
+      family_user_id: body.familyUserId ?? null,
+      skill: body.skill,
+      level: body.level,
+      signed_on: body.signedOn,
+      nurse_id: ctx.actor.userId,
+      note: body.note ?? null,
+      created_at: deps.clock(),
+    });
+    await recordAudit(trx, deps, ctx, orgId, {
+      action: 'caregiver-skill.sign',
+      entityType: 'caregiver_skill',
+      entityId: id,
+      patientId,
+    });
+    return skillsView(trx, orgId, patientId);
+  });
+}
+
+// ---- duty roster ----
+
+async function rosterView(
+  deps: AppDeps,
+  db: Conn,
+  orgId: string,
+  patientId: string,
+  from: string | undefined,
+  days: number,
+) {
+  const day = await today(deps, db, orgId);
+  const start = from ?? day;
+  const end = addDays(start, days - 1);
+  const rows = await repo.shiftsBetween(
+    db,
+    orgId,
+    patientId,
+    start < day ? start : day,
+    end > day ? end : day,
+  );
+  const toShift = (r: (typeof rows)[number]) => ({
+    id: r.id,
+    date: r.date,
+    slot: r.slot,
+    personName: r.person_name,
+    familyUserId: r.family_user_id,
+    tasks: r.tasks,
+    createdByName: r.created_by_name,
+  });
+  return {
+    today: day,
+    onToday: rows.filter((r) => r.date === day).map(toShift),
+    shifts: rows.filter((r) => r.date >= start && r.date <= end).map(toShift),
+  };
+}
+
+export async function getRoster(
+  deps: AppDeps,
+  ctx: RequestContext,
+  patientId: string,
+  q: z.infer<typeof dutyRosterQuerySchema>,
+) {
+  await loadPatientFor(deps, ctx, 'duty-roster:read', patientId);
+  const orgId = ctx.actor.organizationId;
+  return deps.db.transaction().execute(async (trx) => {
+    await recordAudit(trx, deps, ctx, orgId, {
+      action: 'duty-roster.read',
+      entityType: 'duty_shift',
+      patientId,
+    });
+    return rosterView(deps, trx, orgId, patientId, q.from, q.days);
+  });
+}
+
+export async function addShift(
+  deps: AppDeps,
+  ctx: RequestContext,
+  patientId: string,
+  body: z.infer<typeof dutyShiftBodySchema>,
+) {
+  const patient = await loadPatientFor(deps, ctx, 'duty-roster:write', patientId);
+  if (patient.status === 'deceased' || patient.status === 'discharged')
+    throw conflict('The patient is no longer cared for at home.');
+  const orgId = ctx.actor.organizationId;
+  const view = await deps.db.transaction().execute(async (trx) => {
+    if (body.date < (await today(deps, trx, orgId)))
+      throw new DomainError('VALIDATION', 'A duty cannot be added for a day that has passed.', {
+        fields: [{ field: 'body.date', message: 'in the past' }],
+      });
+    await checkFamilyUser(trx, orgId, patientId, body.familyUserId);
+    if (await repo.sameShift(trx, orgId, patientId, body.date, body.slot, body.personName))
+      throw conflict('This person is already on the roster for that day and time.');
+    const id = randomUUID();
+    await repo.insertShift(trx, {
+      id,
+      organization_id: orgId,
+      patient_id: patientId,
+      date: body.date,
+      slot: body.slot,
+      person_name: body.personName,
+      family_user_id: body.familyUserId ?? null,
+      tasks: body.tasks ?? null,
+      created_by: ctx.actor.userId,
+      created_at: deps.clock(),
+      cancelled_at: null,
+      cancelled_by: null,
+    });
+    await recordAudit(trx, deps, ctx, orgId, {
+      action: 'duty-roster.add',
+      entityType: 'duty_shift',
+      entityId: id,
+      patientId,
+    });
+    return rosterView(deps, trx, orgId, patientId, undefined, 14);
+  });
+  await deps.events.publish({
+    organizationId: orgId,
+    type: 'duty-roster.updated',
+    entityId: patientId,
+    roles: ['family', 'nurse', 'coordinator'],
+  });
+  return view;
+}
+
+export async function cancelShift(deps: AppDeps, ctx: RequestContext, patientId: string, shiftId: string) {
+  await loadPatientFor(deps, ctx, 'duty-roster:write', patientId);
+  const orgId = ctx.actor.organizationId;
+  return deps.db.transaction().execute(async (trx) => {
+    const r = await repo.cancelShift(trx, orgId, patientId, shiftId, ctx.actor.userId, deps.clock());
+    if (!r.numUpdatedRows) throw notFound('The duty');
+    await recordAudit(trx, deps, ctx, orgId, {
+      action: 'duty-roster.cancel',
+      entityType: 'duty_shift',
+      entityId: shiftId,
+      patientId,
+    });
+    return rosterView(deps, trx, orgId, patientId, undefined, 14);
+  });
+}
+
+// ---- caregiver burden ----
+
+export const burdenDueJob = 'caregivers.burden-due';
+
+async function burdenView(deps: AppDeps, db: Conn, orgId: string, patientId: string) {
+  const [rows, wording, day] = await Promise.all([
+    repo.burdenOf(db, orgId, patientId),
+    repo.wordingOf(db, orgId, 'zbi12'),
+    today(deps, db, orgId),
+  ]);
+  const lastScreen = rows.find((r) => r.kind === 'zbi12');
+  const nextDueOn = lastScreen
+    ? addDays(
+        localDate(lastScreen.recorded_at, (await loadSettings(db, orgId)).timeZone),
+        burdenScreeningIntervalDays,
+      )
+    : null;
+  return {
+    assessments: rows.map((r) => ({
+      id: r.id,
+      caregiverName: r.caregiver_name,
+      kind: r.kind,
+      total: r.total,
+      max: r.kind === 'zbi12' ? zbi12Max : null,
+      threshold: r.threshold,
+      high: r.high,
+      cannotCope: r.cannot_cope,
+      recordedAt: r.recorded_at.toISOString(),
+      recordedByName: r.recorded_by_name,
+      referralId: r.referral_id,
+      respiteOffered: r.respite_offered,
+    })),
+    nextDueOn,
+    due: nextDueOn === null || nextDueOn <= day,
+    wording: wording.length ? Object.fromEntries(wording.map((w) => [w.locale, w.items])) : null,
+  };
+}
+
+export async function getBurden(deps: AppDeps, ctx: RequestContext, patientId: string) {
+  await loadPatientFor(deps, ctx, 'caregiver-burden:read', patientId);
+  const orgId = ctx.actor.organizationId;
+  return deps.db.transaction().execute(async (trx) => {
+    await recordAudit(trx, deps, ctx, orgId, {
+      action: 'caregiver-burden.read',
+      entityType: 'caregiver_burden',
+      patientId,
+    });
+    return burdenView(deps, trx, orgId, patientId);
+  });
+}
+
+/**
+ * Records a ZBI-12 screening or a "cannot cope" call. A high total or "cannot cope" opens (or
+ * joins) a psychologist referral and offers respite; the next screening falls due in four weeks.
+ */
+export async function recordBurden(deps: AppDeps, ctx: RequestContext, patientId: string, body: BurdenBody) {
+  const patient = await loadPatientFor(deps, ctx, 'caregiver-burden:record', patientId);
+  if (patient.status === 'discharged') throw conflict('The patient has left the service.');
+  const orgId = ctx.actor.organizationId;
+  let referralId: string | null = null;
+  const view = await deps.db.transaction().execute(async (trx) => {
+    const settings = await loadSettings(trx, orgId);
+    const now = deps.clock();
+    const score =
+      body.kind === 'zbi12' ? scoreZbi12({ items: body.answers }, settings.triage.zbi12Cutoff) : null;
+    const cannotCope = body.kind === 'cannot_cope' || body.cannotCope;
+    const needsSupport = cannotCope || Boolean(score?.aboveCutoff);
+    const id = randomUUID();
+    if (needsSupport) {
+      const reason = cannotCope
+        ? `${body.caregiverName} says they cannot cope.`
+        : `${body.caregiverName}: caregiver burden ZBI-12 ${score!.total}/${zbi12Max} (threshold ${score!.cutoff}).`;
+      referralId = await openReferral(trx, deps, orgId, {
+        patientId,
+        discipline: 'psychologist',
+        source: cannotCope ? 'cannot_cope' : 'caregiver_burden',
+        reason,
+        forWhom: body.caregiverName,
+        respiteOffered: true,
+        createdBy: ctx.actor.userId,
+      });
+    }
+    await repo.insertBurden(trx, {
+      id,
+      organization_id: orgId,
+      patient_id: patientId,
+      caregiver_name: body.caregiverName,
+      kind: body.kind,
+      answers: body.kind === 'zbi12' ? body.answers : null,
+      total: score?.total ?? null,
+      threshold: score?.cutoff ?? null,
+      high: Boolean(score?.aboveCutoff),
+      cannot_cope: cannotCope,
+      on_request: body.kind === 'zbi12' ? body.onRequest : true,
+      note: body.kind === 'cannot_cope' ? (body.note ?? null) : null,
+      referral_id: referralId,
+      respite_offered: needsSupport,
+      recorded_by: ctx.actor.userId,
+      recorded_at: now,
+    });
+    if (body.kind === 'zbi12')
+      await Jobs.enqueue(
+        trx,
+        orgId,
+        burdenDueJob,
+        new Date(now.getTime() + burdenScreeningIntervalDays * 86_400_000),
+        {
+          patientId,
+          afterAssessmentId: id,
+        },
+      );
+    await recordAudit(trx, deps, ctx, orgId, {
+      action: `caregiver-burden.${body.kind}`,
+      entityType: 'caregiver_burden',
+      entityId: id,
+      patientId,
+    });
+    return burdenView(deps, trx, orgId, patientId);
+  });
+  if (referralId) await publishReferral(deps, orgId, referralId);
+  return view;
+}
+
+/** Four weeks after a screening with none since, the family and the patient's nurses are reminded. */
+export function caregiverJobs(jobs: JobRunner) {
+  jobs.register(burdenDueJob, async (deps, job) => {
+    const orgId = job.organizationId;
+    const patientId = String(job.payload.patientId);
+    await deps.db.transaction().execute(async (trx) => {
+      const patient = await findPatient(trx, orgId, patientId);
+      if (!patient || patient.status === 'deceased' || patient.status === 'discharged') return;
+      const latest = (await repo.burdenOf(trx, orgId, patientId)).find((r) => r.kind === 'zbi12');
+      if (latest && latest.id !== job.payload.afterAssessmentId) return;
+      const family = (await familyOf(trx, orgId, patientId)).map((f) => f.user_id);
+      const nurses = (await teamOf(trx, orgId, patientId)).filter((u) => u.role === 'nurse').map((u) => u.id);
+      await notifyUsers(
+        trx,
+        orgId,
+        [...family, ...nurses],
+        {
+          kind: 'caregiver-burden.due',
+          title: 'Time for the carer check-in',
+          body: 'Four weeks have passed since the last caregiver burden questionnaire.',
+          entityType: 'patient',
+          entityId: patientId,
+        },
+        deps.clock(),
+      );
+      await recordAudit(trx, deps, null, orgId, {
+        action: 'caregiver-burden.due',
+        entityType: 'caregiver_burden',
+        patientId,
+      });
+    });
+    await deps.events.publish({
+      organizationId: orgId,
+      type: 'notification.created',
+      entityId: patientId,
+      roles: ['family', 'nurse'],
+    });
+  });
+}
+
+/** An organization holding a ZBI licence loads the item wording (instrument-licences.md). */
+export async function loadWording(
+  deps: AppDeps,
+  ctx: RequestContext,
+  body: z.infer<typeof instrumentWordingBodySchema>,
+) {
+  if (!can(ctx.actor, 'instrument:manage')) throw forbidden();
+  const items = Object.keys(body.items).map(Number);
+  const expected: readonly number[] = zbi12ItemNumbers;
+  if (items.length !== expected.length || !expected.every((n) => items.includes(n)))
+    throw new DomainError('VALIDATION', `Give the wording of items ${expected.join(', ')}.`, {
+      fields: [{ field: 'body.items', message: 'the 12 ZBI-12 items' }],
+    });
+  const orgId = ctx.actor.organizationId;
+  await deps.db.transaction().execute(async (trx) => {
+    await repo.upsertWording(trx, {
+      organization_id: orgId,
+      instrument: 'zbi12',
+      locale: body.locale,
+      items: body.items,
+      licence_note: body.licenceNote,
+      updated_by: ctx.actor.userId,
+      updated_at: deps.clock(),
+    });
+    await recordAudit(trx, deps, ctx, orgId, {
+      action: 'instrument.wording',
+      entityType: 'instrument_wording',
+      entityId: null,
+    });
+  });
+  return { ok: true as const };
+}

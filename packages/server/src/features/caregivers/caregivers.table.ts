@@ -1,0 +1,59 @@
+import type { JSONColumnType } from 'kysely';
+
+export interface CaregiverSkillRecordTable {
+  id: string;
+  organization_id: string;
+  patient_id: string;
+  caregiver_name: string;
+  family_user_id: string | null;
+  skill: string;
+  level: 'shown' | 'practised' | 'confident';
+  signed_on: string;
+  nurse_id: string;
+  note: string | null;
+  created_at: Date;
+}
+
+export interface DutyShiftTable {
+  id: string;
+  organization_id: string;
+  patient_id: string;
+  date: string;
+  slot: 'day' | 'night' | 'all_day';
+  person_name: string;
+  family_user_id: string | null;
+  tasks: string | null;
+  created_by: string;
+  created_at: Date;
+  cancelled_at: Date | null;
+  cancelled_by: string | null;
+}
+
+export interface CaregiverBurdenTable {
+  id: string;
+  organization_id: string;
+  patient_id: string;
+  caregiver_name: string;
+  kind: 'zbi12' | 'cannot_cope';
+  answers: JSONColumnType<Record<string, number> | null, string | null, string | null>;
+  total: number | null;
+  threshold: number | null;
+  high: boolean;
+  cannot_cope: boolean;
+  on_request: boolean;
+  note: string | null;
+  referral_id: string | null;
+  respite_offered: boolean;
+  recorded_by: string;
+  recorded_at: Date;
+}
+
+export interface InstrumentWordingTable {
+  organization_id: string;
+  instrument: string;
+  locale: string;
+  items: JSONColumnType<Record<string, string>>;
+  licence_note: string;
+  updated_by: string;
+  updated_at: Date;
+}

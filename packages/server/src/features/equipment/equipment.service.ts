@@ -1,0 +1,411 @@
+import { randomUUID } from 'node:crypto';
+import {
+  can,
+  canMoveLoan,
+  conflict,
+  DomainError,
+  type EquipmentItem,
+  type equipmentItemCreateSchema,
+  type equipmentItemPatchSchema,
+  equipmentKinds,
+  forbidden,
+  isLoanDueBack,
+  type Loan,
+  type LoanStatus,
+  type loanCollectSchema,
+  type loanDeliverSchema,
+  type loanRequestSchema,
+  notFound,
+} from '@hearth/domain';
+import type { z } from 'zod';
+import type { AppDeps, RequestContext } from '../../app-context.ts';
+import type { Conn } from '../../db/conn.ts';
+import { recordAudit } from '../audit/audit.service.ts';
+import { oxygenSafetyCheckId } from '../home-safety/home-safety.service.ts';
+import { loadPatientFor } from '../patients/patient-access.ts';
+import { localDate } from '../patients/patient-view.ts';
+import { loadSettings } from '../settings/settings.service.ts';
+import * as repo from './equipment.repository.ts';
+import type { EquipmentItemTable } from './equipment.table.ts';
+
+const audience = ['equipment_manager', 'nurse', 'physician', 'coordinator', 'admin'] as const;
+
+async function today(deps: AppDeps, db: Conn, orgId: string) {
+  return localDate(deps.clock(), (await loadSettings(db, orgId)).timeZone);
+}
+
+function toItem(row: EquipmentItemTable, today: string, currentLoanId: string | null): EquipmentItem {
+  return {
+    id: row.id,
+    kind: row.kind as EquipmentItem['kind'],
+    name: row.name,
+    serialNumber: row.serial_number,
+    condition: row.condition as EquipmentItem['condition'],
+    status: row.status as EquipmentItem['status'],
+    maintenanceDueOn: row.maintenance_due_on,
+    maintenanceOverdue: row.maintenance_due_on !== null && row.maintenance_due_on <= today,
+    notes: row.notes,
+    currentLoanId,
+  };
+}
+
+function toLoan(row: repo.LoanRow, today: string): Loan {
+  const status = row.status as LoanStatus;
+  return {
+    id: row.id,
+    patientId: row.patient_id,
+    patientName: row.patient_name,
+    kind: row.kind as Loan['kind'],
+    status,
+    item: row.item_id
+      ? { id: row.item_id, name: row.item_name ?? '', serialNumber: row.item_serial ?? '' }
+      : null,
+    reason: row.reason,
+    requestedAt: row.requested_at.toISOString(),
+    requestedByName: row.requested_by_name,
+    expectedReturnOn: row.expected_return_on,
+    deliveredOn: row.delivered_on,
+    deliveredBy: row.delivered_by,
+    inUseAt: row.in_use_at?.toISOString() ?? null,
+    collectedOn: row.collected_on,
+    collectedBy: row.collected_by,
+    cleanedAt: row.cleaned_at?.toISOString() ?? null,
+    oxygenSafetyCheckId: row.oxygen_safety_check_id,
+    dueBack: isLoanDueBack({ status, expectedReturnOn: row.expected_return_on }, row.patient_status, today),
+  };
+}
+
+// ---- the store ----
+
+export async function listItems(
+  deps: AppDeps,
+  ctx: RequestContext,
+  query: {
+    kind?: string | undefined;
+    status?: string | undefined;
+    cursor?: string | undefined;
+    limit: number;
+  },
+) {
+  if (!can(ctx.actor, 'equipment:read')) throw forbidden();
+  const orgId = ctx.actor.organizationId;
+  const rows = await repo.listItems(
+    deps.db,
+    orgId,
+    { kind: query.kind, status: query.status, afterSerial: query.cursor },
+    query.limit + 1,
+  );
+  const page = rows.slice(0, query.limit);
+  const open = await repo.openLoanIdsByItem(
+    deps.db,
+    orgId,
+    page.map((r) => r.id),
+  );
+  const day = await today(deps, deps.db, orgId);
+  return {
+    items: page.map((r) => toItem(r, day, open.find((o) => o.item_id === r.id)?.id ?? null)),
+    nextCursor: rows.length > query.limit ? page[page.length - 1]!.serial_number : null,
+  };
+}
+
+export async function createItem(
+  deps: AppDeps,
+  ctx: RequestContext,
+  body: z.infer<typeof equipmentItemCreateSchema>,
+) {
+  if (!can(ctx.actor, 'equipment:manage')) throw forbidden();
+  const orgId = ctx.actor.organizationId;
+  const id = randomUUID();
+  return deps.db.transaction().execute(async (trx) => {
+    if (await repo.findItemBySerial(trx, orgId, body.serialNumber))
+      throw conflict('An item with this serial number is already in the store.');
+    const now = deps.clock();
+    await repo.insertItem(trx, {
+      id,
+      organization_id: orgId,
+      kind: body.kind,
+      name: body.name,
+      serial_number: body.serialNumber,
+      condition: body.condition,
+      status: 'available',
+      maintenance_due_on: body.maintenanceDueOn ?? null,
+      notes: body.notes ?? null,
+      created_at: now,
+      updated_at: now,
+    });
+    await recordAudit(trx, deps, ctx, orgId, {
+      action: 'equipment.add-item',
+      entityType: 'equipment_item',
+      entityId: id,
+    });
+    return toItem((await repo.findItem(trx, orgId, id))!, await today(deps, trx, orgId), null);
+  });
+}
+
+export async function patchItem(
+  deps: AppDeps,
+  ctx: RequestContext,
+  itemId: string,
+  patch: z.infer<typeof equipmentItemPatchSchema>,
+) {
+  if (!can(ctx.actor, 'equipment:manage')) throw forbidden();
+  const orgId = ctx.actor.organizationId;
+  return deps.db.transaction().execute(async (trx) => {
+    const item = await repo.findItemForUpdate(trx, orgId, itemId);
+    if (!item) throw notFound('The item');
+    if (patch.status && !['available', 'maintenance', 'retired'].includes(item.status))
+      throw conflict('The item is out on a loan; finish the loan before changing its status.');
+    await repo.updateItem(trx, orgId, itemId, {
+      ...(patch.condition !== undefined && { condition: patch.condition }),
+      ...(patch.maintenanceDueOn !== undefined && { maintenance_due_on: patch.maintenanceDueOn }),
+      ...(patch.status !== undefined && { status: patch.status }),
+      ...(patch.notes !== undefined && { notes: patch.notes }),
+      updated_at: deps.clock(),
+    });
+    await recordAudit(trx, deps, ctx, orgId, {
+      action: 'equipment.update-item',
+      entityType: 'equipment_item',
+      entityId: itemId,
+    });
+    return toItem((await repo.findItem(trx, orgId, itemId))!, await today(deps, trx, orgId), null);
+  });
+}
+
+/** The equipment manager's board: availability by kind, open requests, what is due back, maintenance due. */
+export async function overview(deps: AppDeps, ctx: RequestContext) {
+  if (!can(ctx.actor, 'equipment:read')) throw forbidden();
+  const orgId = ctx.actor.organizationId;
+  return deps.db.transaction().execute(async (trx) => {
+    const day = await today(deps, trx, orgId);
+    const [counts, open, maintenance] = await Promise.all([
+      repo.availabilityCounts(trx, orgId),
+      repo.loansWithStatus(trx, orgId, ['requested', 'delivered', 'in_use']),
+      repo.itemsMaintenanceDue(trx, orgId, day),
+    ]);
+    const loans = open.map((l) => toLoan(l, day));
+    await recordAudit(trx, deps, ctx, orgId, { action: 'equipment.overview', entityType: 'equipment_loan' });
+    return {
+      availability: equipmentKinds
+        .map((kind) => {
+          const of = counts.filter((c) => c.kind === kind);
+          const n = (s: string) => Number(of.find((c) => c.status === s)?.n ?? 0);
+          const total = of.reduce((sum, c) => sum + Number(c.n), 0);
+          return {
+            kind,
+            available: n('available'),
+            onLoan: n('on_loan') + n('reserved'),
+            other: total - n('available') - n('on_loan') - n('reserved'),
+          };
+        })
+        .filter((a) => a.available + a.onLoan + a.other > 0),
+      openRequests: loans.filter((l) => l.status === 'requested'),
+      dueBack: loans.filter((l) => l.dueBack),
+      maintenanceDue: maintenance.map((i) => toItem(i, day, null)),
+    };
+  });
+}
+
+// ---- loans ----
+
+export async function patientLoans(deps: AppDeps, ctx: RequestContext, patientId: string) {
+  await loadPatientFor(deps, ctx, 'equipment-loan:read', patientId);
+  const orgId = ctx.actor.organizationId;
+  return deps.db.transaction().execute(async (trx) => {
+    const day = await today(deps, trx, orgId);
+    const rows = await repo.loansOfPatient(trx, orgId, patientId);
+    await recordAudit(trx, deps, ctx, orgId, {
+      action: 'equipment.loans',
+      entityType: 'equipment_loan',
+      patientId,
+    });
+    return rows.map((r) => toLoan(r, day));
+  });
+}
+
+async function readLoan(deps: AppDeps, db: Conn, orgId: string, id: string) {
+  return toLoan((await repo.findLoan(db, orgId, id))!, await today(deps, db, orgId));
+}
+
+export async function requestLoan(
+  deps: AppDeps,
+  ctx: RequestContext,
+  patientId: string,
+  body: z.infer<typeof loanRequestSchema>,
+) {
+  const patient = await loadPatientFor(deps, ctx, 'equipment:request', patientId);
+  if (patient.status === 'deceased' || patient.status === 'discharged')
+    throw conflict('Equipment is lent only to patients in the service’s care.');
+  const orgId = ctx.actor.organizationId;
+  const id = randomUUID();
+  const loan = await deps.db.transaction().execute(async (trx) => {
+    const now = deps.clock();
+    if (body.itemId) await reserve(trx, orgId, body.itemId, body.kind, now);
+    await repo.insertLoan(trx, {
+      id,
+      organization_id: orgId,
+      patient_id: patientId,
+      kind: body.kind,
+      item_id: body.itemId ?? null,
+      status: 'requested',
+      reason: body.reason,
+      requested_by: ctx.actor.userId,
+      requested_at: now,
+      expected_return_on: body.expectedReturnOn ?? null,
+      updated_at: now,
+    });
+    await recordAudit(trx, deps, ctx, orgId, {
+      action: 'equipment.request',
+      entityType: 'equipment_loan',
+      entityId: id,
+      patientId,
+    });
+    return readLoan(deps, trx, orgId, id);
+  });
+  await publish(deps, orgId, id);
+  return loan;
+}
+
+async function reserve(
+  trx: Conn,
+  orgId: string,
+  itemId: string,
+  kind: string,
+  now: Date,
+  loanItemId?: string | null,
+) {
+  const item = await repo.findItemForUpdate(trx, orgId, itemId);
+  if (!item) throw notFound('The item');
+  if (item.kind !== kind)
+    throw new DomainError('VALIDATION', 'The item is not of the requested kind.', {
+      fields: [{ field: 'body.itemId', message: 'wrong kind' }],
+    });
+  const ownReservation = item.status === 'reserved' && loanItemId === itemId;
+  if (item.status !== 'available' && !ownReservation)
+    throw conflict(`The item is not available (${item.status}).`);
+  await repo.updateItem(trx, orgId, itemId, { status: 'reserved', updated_at: now });
+}
+
+type Step = 'deliver' | 'in_use' | 'collect' | 'clean' | 'cancel';
+const stepTarget: Record<Step, LoanStatus> = {
+  deliver: 'delivered',
+  in_use: 'in_use',
+  collect: 'collected',
+  clean: 'cleaned',
+  cancel: 'cancelled',
+};
+
+/**
+ * Moves a loan one step along requested → delivered → in use → collected → cleaned.
+ * Delivery needs an item, and an oxygen concentrator needs a complete home oxygen safety check.
+ */
+export async function moveLoan(
+  deps: AppDeps,
+  ctx: RequestContext,
+  patientId: string,
+  loanId: string,
+  step: Step,
+  body: Partial<z.infer<typeof loanDeliverSchema> & z.infer<typeof loanCollectSchema>>,
+) {
+  const action = step === 'in_use' || step === 'cancel' ? 'equipment:request' : 'equipment:manage';
+  if (!can(ctx.actor, action) && !can(ctx.actor, 'equipment:manage')) {
+    await loadPatientFor(deps, ctx, 'equipment:manage', patientId);
+    throw forbidden();
+  }
+  await loadPatientFor(deps, ctx, 'equipment-loan:read', patientId);
+  const orgId = ctx.actor.organizationId;
+  const to = stepTarget[step];
+  const loan = await deps.db.transaction().execute(async (trx) => {
+    const row = await repo.findLoanForUpdate(trx, orgId, patientId, loanId);
+    if (!row) throw notFound('The loan');
+    const from = row.status as LoanStatus;
+    if (!canMoveLoan(from, to)) {
+      throw conflict(
+        from === to
+          ? `This loan is already ${from.replace('_', ' ')}.`
+          : `A loan cannot go from ${from} to ${to}.`,
+        { from, to },
+      );
+    }
+    const now = deps.clock();
+    if (step === 'deliver') {
+      const itemId = body.itemId ?? row.item_id;
+      if (!itemId)
+        throw new DomainError('VALIDATION', 'Choose the item (serial number) being delivered.', {
+          fields: [{ field: 'body.itemId', message: 'required' }],
+        });
+      let checkId: string | null = null;
+      if (row.kind === 'oxygen_concentrator') {
+        checkId = await oxygenSafetyCheckId(trx, orgId, patientId);
+        if (!checkId)
+          throw conflict(
+            'The home oxygen safety check is not complete: ventilation, no open flame or smoking, tubes and cables safe.',
+            { rule: 'oxygen-safety-check' },
+          );
+      }
+      if (itemId !== row.item_id && row.item_id)
+        await repo.updateItem(trx, orgId, row.item_id, { status: 'available', updated_at: now });
+      await reserve(trx, orgId, itemId, row.kind, now, row.item_id);
+      await repo.updateItem(trx, orgId, itemId, { status: 'on_loan', updated_at: now });
+      await repo.updateLoan(trx, orgId, loanId, {
+        status: to,
+        item_id: itemId,
+        delivered_on: body.deliveredOn!,
+        delivered_by: body.deliveredBy!,
+        delivery_recorded_by: ctx.actor.userId,
+        oxygen_safety_check_id: checkId,
+        updated_at: now,
+      });
+    } else if (step === 'in_use') {
+      await repo.updateLoan(trx, orgId, loanId, { status: to, in_use_at: now, updated_at: now });
+    } else if (step === 'collect') {
+      await repo.updateLoan(trx, orgId, loanId, {
+        status: to,
+        collected_on: body.collectedOn!,
+        collected_by: body.collectedBy!,
+        updated_at: now,
+      });
+      if (row.item_id)
+        await repo.updateItem(trx, orgId, row.item_id, {
+          status: 'cleaning',
+          ...(body.condition && { condition: body.condition }),
+          updated_at: now,
+        });
+    } else if (step === 'clean') {
+      await repo.updateLoan(trx, orgId, loanId, {
+        status: to,
+        cleaned_at: now,
+        cleaned_by: ctx.actor.userId,
+        updated_at: now,
+      });
+      if (row.item_id) {
+        const item = await repo.findItem(trx, orgId, row.item_id);
+        await repo.updateItem(trx, orgId, row.item_id, {
+          status: item?.condition === 'needs_repair' ? 'maintenance' : 'available',
+          updated_at: now,
+        });
+      }
+    } else {
+      await repo.updateLoan(trx, orgId, loanId, { status: to, updated_at: now });
+      if (row.item_id)
+        await repo.updateItem(trx, orgId, row.item_id, { status: 'available', updated_at: now });
+    }
+    await recordAudit(trx, deps, ctx, orgId, {
+      action: `equipment.${step}`,
+      entityType: 'equipment_loan',
+      entityId: loanId,
+      patientId,
+    });
+    return readLoan(deps, trx, orgId, loanId);
+  });
+  await publish(deps, orgId, loanId);
+  return loan;
+}
+
+/** Active loans at home (for the transfer summary and the death checklist). */
+export const loansAtHome = async (db: Conn, orgId: string, patientId: string) =>
+  (await repo.loansOfPatient(db, orgId, patientId)).filter(
+    (l) => l.status === 'delivered' || l.status === 'in_use',
+  );
+
+const publish = (deps: AppDeps, organizationId: string, loanId: string) =>
+  deps.events.publish({ organizationId, type: 'equipment.updated', entityId: loanId, roles: audience });

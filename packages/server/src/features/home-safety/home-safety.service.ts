@@ -1,0 +1,179 @@
+import { randomUUID } from 'node:crypto';
+import {
+  can,
+  conflict,
+  DomainError,
+  forbidden,
+  type HomeSafetyCheck,
+  type HomeSafetyCheckBody,
+  homeSafetyItems,
+  notFound,
+  oxygenCheckComplete,
+  unmetWithoutAction,
+} from '@hearth/domain';
+import type { AppDeps, RequestContext } from '../../app-context.ts';
+import type { Conn } from '../../db/conn.ts';
+import { recordAudit } from '../audit/audit.service.ts';
+import { loadPatientFor } from '../patients/patient-access.ts';
+import * as repo from './home-safety.repository.ts';
+
+const audience = ['nurse', 'physician', 'coordinator', 'equipment_manager'] as const;
+
+async function assemble(db: Conn, orgId: string, patientId: string) {
+  const [checks, actions] = await Promise.all([
+    repo.checksOf(db, orgId, patientId),
+    repo.actionsOf(db, orgId, patientId),
+  ]);
+  const toAction = (a: (typeof actions)[number]) => ({
+    id: a.id,
+    checkId: a.check_id,
+    itemKey: a.item_key as HomeSafetyCheck['actions'][number]['itemKey'],
+    description: a.description,
+    ownerName: a.owner_name,
+    ownerUserId: a.owner_user_id,
+    dueOn: a.due_on,
+    status: a.status,
+    doneAt: a.done_at?.toISOString() ?? null,
+    doneByName: a.done_by_name,
+  });
+  const out: HomeSafetyCheck[] = checks.map((c) => ({
+    id: c.id,
+    patientId: c.patient_id,
+    occasion: c.occasion as HomeSafetyCheck['occasion'],
+    checkedOn: c.checked_on,
+    checkedByName: c.checked_by_name,
+    items: c.items.map((i) => ({
+      key: i.key as HomeSafetyCheck['items'][number]['key'],
+      answer: i.answer as HomeSafetyCheck['items'][number]['answer'],
+      note: i.note,
+    })),
+    actions: actions.filter((a) => a.check_id === c.id).map(toAction),
+    createdAt: c.created_at.toISOString(),
+  }));
+  return {
+    checks: out,
+    openActions: actions.filter((a) => a.status === 'open').map(toAction),
+    oxygenSafe: oxygenCheckComplete(out) !== null,
+  };
+}
+
+/** The id of the check that makes the home ready for oxygen, or null (used by equipment delivery). */
+export async function oxygenSafetyCheckId(db: Conn, orgId: string, patientId: string) {
+  return oxygenCheckComplete((await assemble(db, orgId, patientId)).checks);
+}
+
+export async function getOverview(deps: AppDeps, ctx: RequestContext, patientId: string) {
+  await loadPatientFor(deps, ctx, 'home-safety:read', patientId);
+  const orgId = ctx.actor.organizationId;
+  return deps.db.transaction().execute(async (trx) => {
+    await recordAudit(trx, deps, ctx, orgId, {
+      action: 'home-safety.read',
+      entityType: 'home_safety_check',
+      patientId,
+    });
+    return assemble(trx, orgId, patientId);
+  });
+}
+
+/** Records a check; every unmet item must come with an action and its owner. */
+export async function recordCheck(
+  deps: AppDeps,
+  ctx: RequestContext,
+  patientId: string,
+  body: HomeSafetyCheckBody,
+) {
+  const patient = await loadPatientFor(deps, ctx, 'home-safety:record', patientId);
+  if (patient.status === 'deceased' || patient.status === 'discharged')
+    throw conflict('The patient is no longer in the service’s care at home.');
+  const keys = body.items.map((i) => i.key);
+  if (new Set(keys).size !== keys.length)
+    throw new DomainError('VALIDATION', 'Each item may be answered once.', {
+      fields: [{ field: 'body.items', message: 'duplicate item' }],
+    });
+  const missing = unmetWithoutAction(body);
+  if (missing.length)
+    throw new DomainError('VALIDATION', 'Every unmet item needs an action with an owner.', {
+      fields: missing.map((k) => ({ field: `body.actions.${k}`, message: 'action with owner required' })),
+    });
+  const stray = body.actions.filter(
+    (a) => !body.items.some((i) => i.key === a.itemKey && i.answer === 'unmet'),
+  );
+  if (stray.length)
+    throw new DomainError('VALIDATION', 'Actions belong to unmet items only.', {
+      fields: stray.map((a) => ({ field: `body.actions.${a.itemKey}`, message: 'item is not unmet' })),
+    });
+  const orgId = ctx.actor.organizationId;
+  const id = randomUUID();
+  await deps.db.transaction().execute(async (trx) => {
+    const now = deps.clock();
+    await repo.insertCheck(trx, {
+      id,
+      organization_id: orgId,
+      patient_id: patientId,
+      occasion: body.occasion,
+      checked_on: body.checkedOn,
+      checked_by: ctx.actor.userId,
+      items: body.items.map((i) => ({ key: i.key, answer: i.answer, note: i.note ?? null })),
+      created_at: now,
+    });
+    await repo.insertActions(
+      trx,
+      body.actions.map((a) => ({
+        id: randomUUID(),
+        organization_id: orgId,
+        patient_id: patientId,
+        check_id: id,
+        item_key: a.itemKey,
+        description: a.description,
+        owner_name: a.ownerName,
+        owner_user_id: a.ownerUserId ?? null,
+        due_on: a.dueOn ?? null,
+        status: 'open',
+        done_at: null,
+        done_by: null,
+        created_at: now,
+      })),
+    );
+    await recordAudit(trx, deps, ctx, orgId, {
+      action: 'home-safety.record',
+      entityType: 'home_safety_check',
+      entityId: id,
+      patientId,
+    });
+  });
+  await publish(deps, orgId, patientId);
+  return getOverview(deps, ctx, patientId);
+}
+
+export async function completeAction(
+  deps: AppDeps,
+  ctx: RequestContext,
+  patientId: string,
+  actionId: string,
+) {
+  await loadPatientFor(deps, ctx, 'home-safety:read', patientId);
+  // the action's owner (a relative with a portal account) may mark it done, as may the team
+  const orgId = ctx.actor.organizationId;
+  await deps.db.transaction().execute(async (trx) => {
+    const action = await repo.findActionForUpdate(trx, orgId, patientId, actionId);
+    if (!action) throw notFound('The action');
+    const isOwner = action.owner_user_id === ctx.actor.userId;
+    if (!isOwner && !can(ctx.actor, 'home-safety:record', { patientId })) throw forbidden();
+    if (action.status === 'done') throw conflict('This action is already done.');
+    await repo.markActionDone(trx, orgId, actionId, ctx.actor.userId, deps.clock());
+    await recordAudit(trx, deps, ctx, orgId, {
+      action: 'home-safety.action-done',
+      entityType: 'home_safety_action',
+      entityId: actionId,
+      patientId,
+    });
+  });
+  await publish(deps, orgId, patientId);
+  return getOverview(deps, ctx, patientId);
+}
+
+const publish = (deps: AppDeps, organizationId: string, patientId: string) =>
+  deps.events.publish({ organizationId, type: 'home-safety.updated', entityId: patientId, roles: audience });
+
+/** The catalogue, for documentation and the web form. */
+export const safetyCatalogue = homeSafetyItems;

@@ -1,0 +1,348 @@
+import type { Insertable, Updateable } from 'kysely';
+import type { Conn } from '../../db/conn.ts';
+import type {
+  ControlledEntryTable,
+  ControlledStockTable,
+  MedicineAdministrationTable,
+  PrescriptionTable,
+  PrescriptionVersionTable,
+} from './medicines.table.ts';
+
+type VersionRow = Omit<Insertable<PrescriptionVersionTable>, 'times_of_day'> & { times_of_day: string[] };
+
+export const insertPrescription = (db: Conn, row: Insertable<PrescriptionTable>) =>
+  db.insertInto('prescription').values(row).execute();
+
+export const insertVersion = (db: Conn, row: VersionRow) =>
+  db
+    .insertInto('prescription_version')
+    .values({ ...row, times_of_day: JSON.stringify(row.times_of_day) })
+    .execute();
+
+export const setCurrentVersion = (db: Conn, organizationId: string, id: string, version: number) =>
+  db
+    .updateTable('prescription')
+    .set({ current_version: version })
+    .where('organization_id', '=', organizationId)
+    .where('id', '=', id)
+    .execute();
+
+/** Locks the prescription row: every dose record and change of this prescription queues here. */
+export const lockPrescription = (db: Conn, organizationId: string, patientId: string, id: string) =>
+  db
+    .selectFrom('prescription')
+    .selectAll()
+    .where('organization_id', '=', organizationId)
+    .where('patient_id', '=', patientId)
+    .where('id', '=', id)
+    .forUpdate()
+    .executeTakeFirst();
+
+const currentColumns = (db: Conn, organizationId: string) =>
+  db
+    .selectFrom('prescription as p')
+    .innerJoin('prescription_version as v', (j) =>
+      j
+        .onRef('v.prescription_id', '=', 'p.id')
+        .onRef('v.version', '=', 'p.current_version')
+        .onRef('v.organization_id', '=', 'p.organization_id'),
+    )
+    .innerJoin('app_user as u', 'u.id', 'v.created_by')
+    .selectAll('v')
+    .select([
+      'p.id',
+      'p.patient_id',
+      'p.created_at as prescription_created_at',
+      'u.name as prescribed_by_name',
+    ])
+    .where('p.organization_id', '=', organizationId);
+
+export type CurrentPrescriptionRow = Awaited<ReturnType<typeof listCurrent>>[number];
+
+export const listCurrent = (db: Conn, organizationId: string, patientId: string) =>
+  currentColumns(db, organizationId)
+    .where('p.patient_id', '=', patientId)
+    .orderBy('p.created_at')
+    .orderBy('p.id')
+    .execute();
+
+export const findCurrent = (db: Conn, organizationId: string, patientId: string, id: string) =>
+  currentColumns(db, organizationId)
+    .where('p.patient_id', '=', patientId)
+    .where('p.id', '=', id)
+    .executeTakeFirst();
+
+export const versionsOf = (db: Conn, organizationId: string, prescriptionId: string) =>
+  db
+    .selectFrom('prescription_version as v')
+    .innerJoin('prescription as p', 'p.id', 'v.prescription_id')
+    .innerJoin('app_user as u', 'u.id', 'v.created_by')
+    .selectAll('v')
+    .select([
+      'p.id',
+      'p.patient_id',
+      'p.created_at as prescription_created_at',
+      'u.name as prescribed_by_name',
+    ])
+    .where('v.organization_id', '=', organizationId)
+    .where('v.prescription_id', '=', prescriptionId)
+    .orderBy('v.version')
+    .execute();
+
+export const insertAdministration = (db: Conn, row: Insertable<MedicineAdministrationTable>) =>
+  db.insertInto('medicine_administration').values(row).execute();
+
+/** Doses recorded as given for one prescription (every version) since a time. */
+export const givenDoses = (db: Conn, organizationId: string, prescriptionId: string, since: Date) =>
+  db
+    .selectFrom('medicine_administration')
+    .select(['given_at', 'slot'])
+    .where('organization_id', '=', organizationId)
+    .where('prescription_id', '=', prescriptionId)
+    .where('status', '=', 'given')
+    .where('given_at', '>=', since)
+    .orderBy('given_at')
+    .execute();
+
+/** Doses given of any of the listed prescriptions in a time range. */
+export const givenOfPrescriptions = (
+  db: Conn,
+  organizationId: string,
+  ids: string[],
+  from: Date,
+  to: Date,
+) =>
+  ids.length === 0
+    ? Promise.resolve([])
+    : db
+        .selectFrom('medicine_administration')
+        .select(['prescription_id', 'given_at', 'slot', 'status'])
+        .where('organization_id', '=', organizationId)
+        .where('prescription_id', 'in', ids)
+        .where('status', 'in', ['given', 'not_taken'])
+        .where('given_at', '>=', from)
+        .where('given_at', '<', to)
+        .orderBy('given_at')
+        .execute();
+
+const administrationColumns = (db: Conn, organizationId: string) =>
+  db
+    .selectFrom('medicine_administration as a')
+    .innerJoin('prescription_version as v', (j) =>
+      j
+        .onRef('v.prescription_id', '=', 'a.prescription_id')
+        .onRef('v.version', '=', 'a.prescription_version')
+        .onRef('v.organization_id', '=', 'a.organization_id'),
+    )
+    .innerJoin('app_user as u', 'u.id', 'a.recorded_by')
+    .leftJoin('app_user as c', 'c.id', 'a.countersigned_by')
+    .selectAll('a')
+    .select(['v.name as medicine_name', 'u.name as recorded_by_name', 'c.name as countersigned_by_name'])
+    .where('a.organization_id', '=', organizationId);
+
+export type AdministrationRow = Awaited<ReturnType<typeof listAdministrations>>[number];
+
+export const listAdministrations = (
+  db: Conn,
+  organizationId: string,
+  patientId: string,
+  from: Date,
+  to: Date,
+) =>
+  administrationColumns(db, organizationId)
+    .where('a.patient_id', '=', patientId)
+    .where('a.given_at', '>=', from)
+    .where('a.given_at', '<', to)
+    .orderBy('a.given_at', 'desc')
+    .orderBy('a.recorded_at', 'desc')
+    .limit(1000)
+    .execute();
+
+export const findAdministration = (db: Conn, organizationId: string, patientId: string, id: string) =>
+  administrationColumns(db, organizationId)
+    .where('a.patient_id', '=', patientId)
+    .where('a.id', '=', id)
+    .executeTakeFirst();
+
+export const lockAdministration = (db: Conn, organizationId: string, patientId: string, id: string) =>
+  db
+    .selectFrom('medicine_administration')
+    .selectAll()
+    .where('organization_id', '=', organizationId)
+    .where('patient_id', '=', patientId)
+    .where('id', '=', id)
+    .forUpdate()
+    .executeTakeFirst();
+
+export const updateAdministration = (
+  db: Conn,
+  organizationId: string,
+  id: string,
+  patch: Updateable<MedicineAdministrationTable>,
+) =>
+  db
+    .updateTable('medicine_administration')
+    .set(patch)
+    .where('organization_id', '=', organizationId)
+    .where('id', '=', id)
+    .execute();
+
+/** As-needed opioid doses given to a patient since a time (rescue doses, §3.5). */
+export const rescueDosesSince = async (
+  db: Conn,
+  organizationId: string,
+  patientId: string,
+  prescriptionIds: string[],
+  since: Date,
+) =>
+  prescriptionIds.length === 0
+    ? 0
+    : Number(
+        (
+          await db
+            .selectFrom('medicine_administration')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .where('organization_id', '=', organizationId)
+            .where('patient_id', '=', patientId)
+            .where('prescription_id', 'in', prescriptionIds)
+            .where('status', '=', 'given')
+            .where('given_at', '>', since)
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+
+export const allergySubstances = async (db: Conn, organizationId: string, patientId: string) =>
+  (
+    await db
+      .selectFrom('patient_allergy')
+      .select('substance')
+      .where('organization_id', '=', organizationId)
+      .where('patient_id', '=', patientId)
+      .execute()
+  ).map((r) => r.substance);
+
+/** Physicians to tell about a patient: the patient's team physicians, else every active physician. */
+export async function physiciansFor(db: Conn, organizationId: string, patientId: string): Promise<string[]> {
+  const team = await db
+    .selectFrom('patient_team_member as t')
+    .innerJoin('app_user as u', 'u.id', 't.user_id')
+    .select('u.id')
+    .where('t.organization_id', '=', organizationId)
+    .where('t.patient_id', '=', patientId)
+    .where('u.role', '=', 'physician')
+    .where('u.status', '=', 'active')
+    .execute();
+  if (team.length) return team.map((u) => u.id);
+  return (
+    await db
+      .selectFrom('app_user')
+      .select('id')
+      .where('organization_id', '=', organizationId)
+      .where('role', '=', 'physician')
+      .where('status', '=', 'active')
+      .execute()
+  ).map((u) => u.id);
+}
+
+export const teamClinicians = (db: Conn, organizationId: string, patientId: string) =>
+  db
+    .selectFrom('patient_team_member as t')
+    .innerJoin('app_user as u', 'u.id', 't.user_id')
+    .select('u.id')
+    .where('t.organization_id', '=', organizationId)
+    .where('t.patient_id', '=', patientId)
+    .where('u.role', 'in', ['physician', 'nurse'])
+    .where('u.status', '=', 'active')
+    .execute();
+
+export const findActiveStaff = (db: Conn, organizationId: string, userId: string) =>
+  db
+    .selectFrom('app_user')
+    .select(['id', 'name', 'role'])
+    .where('organization_id', '=', organizationId)
+    .where('id', '=', userId)
+    .where('status', '=', 'active')
+    .executeTakeFirst();
+
+export const findBox = (db: Conn, organizationId: string, patientId: string) =>
+  db
+    .selectFrom('anticipatory_box as b')
+    .innerJoin('app_user as u', 'u.id', 'b.updated_by')
+    .selectAll('b')
+    .select('u.name as updated_by_name')
+    .where('b.organization_id', '=', organizationId)
+    .where('b.patient_id', '=', patientId)
+    .executeTakeFirst();
+
+export const upsertBox = (
+  db: Conn,
+  row: {
+    organization_id: string;
+    patient_id: string;
+    location: string;
+    expires_on: string;
+    notes: string | null;
+    updated_by: string;
+    updated_at: Date;
+  },
+) =>
+  db
+    .insertInto('anticipatory_box')
+    .values(row)
+    .onConflict((oc) =>
+      oc.columns(['organization_id', 'patient_id']).doUpdateSet({
+        location: row.location,
+        expires_on: row.expires_on,
+        notes: row.notes,
+        updated_by: row.updated_by,
+        updated_at: row.updated_at,
+      }),
+    )
+    .execute();
+
+export const insertStock = (db: Conn, row: Insertable<ControlledStockTable>) =>
+  db.insertInto('controlled_stock').values(row).execute();
+
+export const lockStock = (db: Conn, organizationId: string, patientId: string, id: string) =>
+  db
+    .selectFrom('controlled_stock')
+    .selectAll()
+    .where('organization_id', '=', organizationId)
+    .where('patient_id', '=', patientId)
+    .where('id', '=', id)
+    .forUpdate()
+    .executeTakeFirst();
+
+export const setStockBalance = (db: Conn, organizationId: string, id: string, balance: number) =>
+  db
+    .updateTable('controlled_stock')
+    .set({ balance })
+    .where('organization_id', '=', organizationId)
+    .where('id', '=', id)
+    .execute();
+
+export const insertEntry = (db: Conn, row: Insertable<ControlledEntryTable>) =>
+  db.insertInto('controlled_entry').values(row).execute();
+
+export const stocksOf = (db: Conn, organizationId: string, patientId: string) =>
+  db
+    .selectFrom('controlled_stock')
+    .selectAll()
+    .where('organization_id', '=', organizationId)
+    .where('patient_id', '=', patientId)
+    .orderBy('created_at')
+    .execute();
+
+export const entriesOf = (db: Conn, organizationId: string, stockIds: string[]) =>
+  stockIds.length === 0
+    ? Promise.resolve([])
+    : db
+        .selectFrom('controlled_entry as e')
+        .innerJoin('app_user as u', 'u.id', 'e.recorded_by')
+        .leftJoin('app_user as w', 'w.id', 'e.witness_user_id')
+        .selectAll('e')
+        .select(['u.name as recorded_by_name', 'w.name as witness_name'])
+        .where('e.organization_id', '=', organizationId)
+        .where('e.stock_id', 'in', stockIds)
+        .orderBy('e.at')
+        .execute();

@@ -1,0 +1,803 @@
+import { randomUUID } from 'node:crypto';
+import {
+  type AdministrationBody,
+  type anticipatoryBoxBodySchema,
+  anticipatoryPurposes,
+  can,
+  checkDose,
+  conflict,
+  type conversionBodySchema,
+  convertOpioids,
+  DomainError,
+  defaultGuardOptions,
+  effectiveWindowMinutes,
+  explainRefusal,
+  findMedicine,
+  forbidden,
+  formulary,
+  isOpioidClass,
+  type Locale,
+  localDate,
+  nextAllowedAt,
+  notFound,
+  opioidSources,
+  type Prescription,
+  type PrescriptionChange,
+  type PrescriptionInput,
+  type RegimenReview,
+  type RegimenWarning,
+  rescueDosesReviewThreshold,
+  reviewRegimen,
+  slotsAround,
+  timesOnLocalDay,
+} from '@hearth/domain';
+import type { z } from 'zod';
+import type { AppDeps, RequestContext } from '../../app-context.ts';
+import type { Conn } from '../../db/conn.ts';
+import { JobRunner } from '../../jobs/job-runner.ts';
+import type { RaisedAlert } from '../alerts/alerts.service.ts';
+import { recordAudit } from '../audit/audit.service.ts';
+import { findUserById } from '../auth/auth.repository.ts';
+import { notifyUsers } from '../notifications/notifications.service.ts';
+import { loadPatientFor } from '../patients/patient-access.ts';
+import { loadSettings } from '../settings/settings.service.ts';
+import { announceMedicineAlerts, raiseMedicineAlert } from './medicines.alerts.ts';
+import * as repo from './medicines.repository.ts';
+import { doseText, guardOf, regimenItemOf, toAdministration, toPrescription } from './medicines.view.ts';
+
+const hour = 3_600_000;
+const staffAudience = ['physician', 'nurse', 'coordinator', 'admin'] as const;
+export const anticipatoryExpiryJob = 'medicines.anticipatory-expiry';
+
+const publish = async (deps: AppDeps, organizationId: string, patientId: string, alerted: boolean) => {
+  await deps.events.publish({
+    organizationId,
+    type: 'medicines.updated',
+    entityId: patientId,
+    roles: [...staffAudience, 'family'],
+  });
+  if (alerted)
+    await deps.events.publish({
+      organizationId,
+      type: 'notification.created',
+      entityId: patientId,
+      roles: ['physician'],
+    });
+};
+
+// ---------------------------------------------------------------- formulary and calculator
+
+export function listFormulary(ctx: RequestContext) {
+  if (!can(ctx.actor, 'medicine:formulary')) throw forbidden();
+  return formulary.map((m) => ({
+    id: m.id,
+    name: m.name,
+    class: m.class,
+    whoStep: m.whoStep,
+    forms: m.forms.map((f) => ({ ...f, routes: [...f.routes], strengths: [...f.strengths] })),
+  }));
+}
+
+export function convert(ctx: RequestContext, body: z.infer<typeof conversionBodySchema>) {
+  if (!can(ctx.actor, 'medicine:convert')) throw forbidden('Only a physician uses the opioid calculator.');
+  const r = convertOpioids(body.from, body.to);
+  return {
+    ...r,
+    ome: r.ome ? omeDto(r.ome) : null,
+    sources: Object.fromEntries(
+      Object.entries(opioidSources).map(([k, v]) => [k, { label: v.label, url: v.url }]),
+    ),
+  };
+}
+
+function omeDto(o: RegimenReview['baselineOme']) {
+  return {
+    total: o.total,
+    incomplete: o.incomplete,
+    lines: o.lines.map((l) => ({
+      medicineId: l.medicineId,
+      route: l.route,
+      dose24h: l.dose24h,
+      unit: l.unit,
+      ome: l.ome,
+      warning: l.warning,
+      sources: (l.factor?.values ?? []).map((v) => ({
+        low: v.low,
+        high: v.high,
+        source: v.source,
+        ...(v.note ? { note: v.note } : {}),
+      })),
+    })),
+  };
+}
+
+const reviewDto = (r: RegimenReview) => ({
+  warnings: r.warnings.map((w) => ({ ...w })),
+  baselineOme: omeDto(r.baselineOme),
+  maximumOme: omeDto(r.maximumOme),
+});
+
+// ---------------------------------------------------------------- prescriptions
+
+async function currentPrescriptions(db: Conn, orgId: string, patientId: string, now: Date) {
+  return (await repo.listCurrent(db, orgId, patientId)).map((r) => toPrescription(r, now));
+}
+
+export async function listPrescriptions(deps: AppDeps, ctx: RequestContext, patientId: string) {
+  await loadPatientFor(deps, ctx, 'medicine:read', patientId);
+  const orgId = ctx.actor.organizationId;
+  return deps.db.transaction().execute(async (trx) => {
+    const items = await currentPrescriptions(trx, orgId, patientId, deps.clock());
+    await recordAudit(trx, deps, ctx, orgId, {
+      action: 'medicine.list',
+      entityType: 'prescription',
+      patientId,
+    });
+    return items;
+  });
+}
+
+export async function prescriptionHistory(deps: AppDeps, ctx: RequestContext, patientId: string, id: string) {
+  await loadPatientFor(deps, ctx, 'medicine:read', patientId);
+  const orgId = ctx.actor.organizationId;
+  return deps.db.transaction().execute(async (trx) => {
+    const rows = await repo.versionsOf(trx, orgId, id);
+    if (!rows.length || rows[0]!.patient_id !== patientId) throw notFound('The prescription');
+    await recordAudit(trx, deps, ctx, orgId, {
+      action: 'medicine.history',
+      entityType: 'prescription',
+      entityId: id,
+      patientId,
+    });
+    return rows.map((r) => toPrescription(r, deps.clock()));
+  });
+}
+
+/** The checks for the current regimen, optionally with a draft prescription added. */
+export async function reviewForPatient(
+  deps: AppDeps,
+  ctx: RequestContext,
+  patientId: string,
+  draft: PrescriptionInput | null,
+  replacingId: string | null = null,
+) {
+  await loadPatientFor(deps, ctx, 'medicine:prescribe', patientId);
+  const orgId = ctx.actor.organizationId;
+  return deps.db.transaction().execute(async (trx) => {
+    const review = await reviewWith(trx, orgId, patientId, deps.clock(), draft, replacingId);
+    await recordAudit(trx, deps, ctx, orgId, {
+      action: 'medicine.review',
+      entityType: 'prescription',
+      patientId,
+    });
+    return reviewDto(review);
+  });
+}
+
+async function reviewWith(
+  db: Conn,
+  orgId: string,
+  patientId: string,
+  now: Date,
+  draft: PrescriptionInput | null,
+  replacingId: string | null,
+  draftId = 'draft',
+) {
+  const current = (await currentPrescriptions(db, orgId, patientId, now)).filter(
+    (p) => p.status !== 'ended' && p.id !== replacingId && !p.anticipatoryPurpose,
+  );
+  const items = current.map(regimenItemOf);
+  if (draft && (!draft.endsAt || new Date(draft.endsAt) > now))
+    items.push(
+      regimenItemOf({
+        ...draft,
+        id: draftId,
+        timesOfDay: draft.timesOfDay,
+        maxDosesPer24h: draft.maxDosesPer24h,
+      }),
+    );
+  return reviewRegimen(items, await repo.allergySubstances(db, orgId, patientId));
+}
+
+function checkFormulary(input: PrescriptionInput) {
+  if (!input.medicineId) return;
+  const med = findMedicine(input.medicineId);
+  if (!med)
+    throw new DomainError('VALIDATION', 'Unknown formulary medicine.', {
+      fields: [{ field: 'body.medicineId', message: 'not in the formulary' }],
+    });
+  if (input.form) {
+    const form = med.forms.find((f) => f.form === input.form);
+    if (!form?.routes.includes(input.route))
+      throw new DomainError(
+        'VALIDATION',
+        `${med.name.en} is not given as ${input.form} by the ${input.route} route here.`,
+        {
+          fields: [{ field: 'body.route', message: 'not a route of this form' }],
+        },
+      );
+  }
+}
+
+/** Allergy and two long-acting opioids stop the prescription until the physician acknowledges them. */
+const blocking = (warnings: RegimenWarning[], id: string) =>
+  warnings.filter(
+    (w) => (w.code === 'allergy' || w.code === 'two-long-acting-opioids') && w.items.includes(id),
+  );
+
+const isControlled = (medicineId: string | null) => {
+  const m = findMedicine(medicineId);
+  return !!m && (isOpioidClass(m.class) || m.class === 'benzodiazepine');
+};
+
+function versionRow(
+  orgId: string,
+  id: string,
+  version: number,
+  input: PrescriptionInput,
+  by: string,
+  now: Date,
+  reason: string | null,
+) {
+  return {
+    organization_id: orgId,
+    prescription_id: id,
+    version,
+    medicine_id: input.medicineId,
+    name: input.name,
+    form: input.form,
+    strength: input.strength,
+    route: input.route,
+    dose_amount: input.doseAmount,
+    dose_unit: input.doseUnit,
+    kind: input.kind,
+    times_of_day: input.kind === 'scheduled' ? [...input.timesOfDay].sort() : [],
+    min_interval_minutes: input.kind === 'prn' ? input.minIntervalMinutes : null,
+    max_doses_per_24h: input.kind === 'prn' ? input.maxDosesPer24h : null,
+    indication: input.indication,
+    instructions: input.instructions,
+    starts_at: new Date(input.startsAt),
+    ends_at: input.endsAt ? new Date(input.endsAt) : null,
+    anticipatory_purpose: input.anticipatoryPurpose,
+    controlled: isControlled(input.medicineId),
+    reason,
+    created_by: by,
+    created_at: now,
+  };
+}
+
+export async function prescribe(
+  deps: AppDeps,
+  ctx: RequestContext,
+  patientId: string,
+  input: PrescriptionInput,
+) {
+  await loadPatientFor(deps, ctx, 'medicine:prescribe', patientId);
+  checkFormulary(input);
+  const orgId = ctx.actor.organizationId;
+  const id = randomUUID();
+  await deps.db.transaction().execute(async (trx) => {
+    const now = deps.clock();
+    if (!input.anticipatoryPurpose) {
+      const review = await reviewWith(trx, orgId, patientId, now, input, null, id);
+      const stop = blocking(review.warnings, id);
+      if (stop.length && !input.acknowledgeWarnings)
+        throw conflict('Check the warnings before prescribing.', { warnings: stop });
+    }
+    await repo.insertPrescription(trx, {
+      id,
+      organization_id: orgId,
+      patient_id: patientId,
+      current_version: 1,
+      created_by: ctx.actor.userId,
+      created_at: now,
+    });
+    await repo.insertVersion(trx, versionRow(orgId, id, 1, input, ctx.actor.userId, now, null));
+    await recordAudit(trx, deps, ctx, orgId, {
+      action: 'medicine.prescribe',
+      entityType: 'prescription',
+      entityId: id,
+      patientId,
+    });
+  });
+  await publish(deps, orgId, patientId, false);
+  return getPrescription(deps, ctx, patientId, id);
+}
+
+export async function getPrescription(deps: AppDeps, ctx: RequestContext, patientId: string, id: string) {
+  await loadPatientFor(deps, ctx, 'medicine:read', patientId);
+  const orgId = ctx.actor.organizationId;
+  return deps.db.transaction().execute(async (trx) => {
+    const row = await repo.findCurrent(trx, orgId, patientId, id);
+    if (!row) throw notFound('The prescription');
+    await recordAudit(trx, deps, ctx, orgId, {
+      action: 'medicine.read',
+      entityType: 'prescription',
+      entityId: id,
+      patientId,
+    });
+    return toPrescription(row, deps.clock());
+  });
+}
+
+/** A change is a new version with its reason; the earlier versions stay. */
+export async function changePrescription(
+  deps: AppDeps,
+  ctx: RequestContext,
+  patientId: string,
+  id: string,
+  change: PrescriptionChange,
+) {
+  await loadPatientFor(deps, ctx, 'medicine:prescribe', patientId);
+  checkFormulary(change);
+  const orgId = ctx.actor.organizationId;
+  await deps.db.transaction().execute(async (trx) => {
+    const locked = await repo.lockPrescription(trx, orgId, patientId, id);
+    if (!locked) throw notFound('The prescription');
+    const now = deps.clock();
+    const current = toPrescription((await repo.findCurrent(trx, orgId, patientId, id))!, now);
+    if (current.status === 'ended') throw conflict('This prescription has ended; write a new one.');
+    if (!change.anticipatoryPurpose) {
+      const review = await reviewWith(trx, orgId, patientId, now, change, id, id);
+      const stop = blocking(review.warnings, id);
+      if (stop.length && !change.acknowledgeWarnings)
+        throw conflict('Check the warnings before prescribing.', { warnings: stop });
+    }
+    const version = locked.current_version + 1;
+    await repo.insertVersion(
+      trx,
+      versionRow(orgId, id, version, change, ctx.actor.userId, now, change.reason),
+    );
+    await repo.setCurrentVersion(trx, orgId, id, version);
+    await recordAudit(trx, deps, ctx, orgId, {
+      action: 'medicine.change',
+      entityType: 'prescription',
+      entityId: id,
+      patientId,
+    });
+  });
+  await publish(deps, orgId, patientId, false);
+  return getPrescription(deps, ctx, patientId, id);
+}
+
+export async function stopPrescription(
+  deps: AppDeps,
+  ctx: RequestContext,
+  patientId: string,
+  id: string,
+  reason: string,
+) {
+  await loadPatientFor(deps, ctx, 'medicine:prescribe', patientId);
+  const orgId = ctx.actor.organizationId;
+  await deps.db.transaction().execute(async (trx) => {
+    const locked = await repo.lockPrescription(trx, orgId, patientId, id);
+    if (!locked) throw notFound('The prescription');
+    const now = deps.clock();
+    const row = (await repo.findCurrent(trx, orgId, patientId, id))!;
+    if (row.ends_at && row.ends_at <= now) throw conflict('This prescription has already ended.');
+    const version = locked.current_version + 1;
+    const { id: _id, patient_id: _p, prescription_created_at: _c, prescribed_by_name: _n, ...columns } = row;
+    await repo.insertVersion(trx, {
+      ...columns,
+      version,
+      ends_at: now,
+      starts_at: row.starts_at > now ? now : row.starts_at,
+      reason,
+      created_by: ctx.actor.userId,
+      created_at: now,
+    });
+    await repo.setCurrentVersion(trx, orgId, id, version);
+    await recordAudit(trx, deps, ctx, orgId, {
+      action: 'medicine.stop',
+      entityType: 'prescription',
+      entityId: id,
+      patientId,
+    });
+  });
+  await publish(deps, orgId, patientId, false);
+  return getPrescription(deps, ctx, patientId, id);
+}
+
+// ---------------------------------------------------------------- administration and the dose guard
+
+async function localeOf(db: Conn, orgId: string, userId: string, fallback: Locale): Promise<Locale> {
+  const u = await findUserById(db, orgId, userId);
+  return u?.locale === 'en' || u?.locale === 'ru' ? u.locale : fallback;
+}
+
+/**
+ * Records a dose. The prescription row is locked first (FOR UPDATE), so the history the guard
+ * reads cannot change before this transaction commits: two relatives pressing "I gave this
+ * dose" at once queue here, and the second sees the first's dose. A refusal is stored with
+ * its plain-words explanation and the physicians are told.
+ */
+export async function recordAdministration(
+  deps: AppDeps,
+  ctx: RequestContext,
+  patientId: string,
+  body: AdministrationBody,
+) {
+  await loadPatientFor(deps, ctx, 'medicine:administer', patientId);
+  if (body.verbalOrderPhysicianId && ctx.actor.role !== 'nurse')
+    throw forbidden('Only a nurse records a dose given on a physician’s verbal order.');
+  const orgId = ctx.actor.organizationId;
+  const settings = await loadSettings(deps.db, orgId);
+  const id = randomUUID();
+  let alerted = false;
+  const raised: RaisedAlert[] = [];
+  await deps.db.transaction().execute(async (trx) => {
+    const locked = await repo.lockPrescription(trx, orgId, patientId, body.prescriptionId);
+    if (!locked) throw notFound('The prescription');
+    const now = deps.clock();
+    const rx = toPrescription((await repo.findCurrent(trx, orgId, patientId, body.prescriptionId))!, now);
+    const givenAt = body.givenAt ? new Date(body.givenAt) : now;
+    const base = {
+      id,
+      organization_id: orgId,
+      patient_id: patientId,
+      prescription_id: rx.id,
+      prescription_version: rx.version,
+      given_at: givenAt,
+      dose_amount: body.doseAmount,
+      dose_unit: body.doseUnit,
+      note: body.note,
+      recorded_by: ctx.actor.userId,
+      recorded_by_role: ctx.actor.role,
+      recorded_at: now,
+      slot: null,
+      refusal_reason: null,
+      refusal_message: null,
+      next_allowed_at: null,
+      verbal_order_physician_id: null,
+      countersigned_by: null,
+      countersigned_at: null,
+    };
+    const audit = (action: string, outcome: 'success' | 'denied' = 'success') =>
+      recordAudit(trx, deps, ctx, orgId, {
+        action,
+        entityType: 'medicine_administration',
+        entityId: id,
+        patientId,
+        outcome,
+      });
+
+    if (body.verbalOrderPhysicianId) {
+      const physician = await repo.findActiveStaff(trx, orgId, body.verbalOrderPhysicianId);
+      if (physician?.role !== 'physician')
+        throw new DomainError('VALIDATION', 'Name the physician who gave the verbal order.', {
+          fields: [{ field: 'body.verbalOrderPhysicianId', message: 'not an active physician' }],
+        });
+      if (givenAt.getTime() > now.getTime() + 5 * 60_000)
+        throw new DomainError('VALIDATION', 'The time cannot be in the future.');
+      await repo.insertAdministration(trx, {
+        ...base,
+        status: 'given',
+        verbal_order_physician_id: physician.id,
+      });
+      await notifyUsers(
+        trx,
+        orgId,
+        [physician.id],
+        {
+          kind: 'medicines.countersign',
+          title: `Countersign a verbal order: ${rx.name} ${body.doseAmount} ${body.doseUnit}`,
+          body: 'A nurse recorded a dose given on your verbal order. Please countersign it in the medicine chart.',
+          entityType: 'medicine_administration',
+          entityId: id,
+        },
+        now,
+      );
+      alerted = true;
+      await audit('medicine.administer-verbal-order');
+      return;
+    }
+    if (body.outcome === 'not_taken') {
+      await repo.insertAdministration(trx, { ...base, status: 'not_taken' });
+      await audit('medicine.not-taken');
+      return;
+    }
+    const since = new Date(Math.min(givenAt.getTime(), now.getTime()) - 48 * hour);
+    const history = (await repo.givenDoses(trx, orgId, rx.id, since)).map((h) => ({
+      givenAt: h.given_at,
+      slot: h.slot,
+    }));
+    const guard = guardOf(rx, settings.timeZone);
+    const options = { ...defaultGuardOptions, scheduleWindowMinutes: settings.scheduledDoseWindowMinutes };
+    const result = checkDose(
+      guard,
+      history,
+      { givenAt, doseAmount: body.doseAmount, doseUnit: body.doseUnit },
+      now,
+      options,
+    );
+    if (!result.ok) {
+      const message = explainRefusal(result.reason, {
+        nextAllowedAt: result.nextAllowedAt,
+        prescribed: doseText(rx),
+        now,
+        timeZone: settings.timeZone,
+        teamPhone: settings.servicePhone,
+        locale: await localeOf(trx, orgId, ctx.actor.userId, settings.language),
+      });
+      await repo.insertAdministration(trx, {
+        ...base,
+        status: 'refused',
+        refusal_reason: result.reason,
+        refusal_message: message,
+        next_allowed_at: result.nextAllowedAt,
+      });
+      raised.push(
+        await raiseMedicineAlert(
+          trx,
+          deps,
+          orgId,
+          patientId,
+          {
+            ruleId: 'dose.refused',
+            title: `Dose refused: ${rx.name} ${body.doseAmount} ${body.doseUnit}`,
+            body: `A ${ctx.actor.role} tried to record a dose outside the prescription (${result.reason}). Prescribed: ${doseText(rx)}. They were told: ${message}`,
+            facts: {
+              medicine: rx.name,
+              prescribed: doseText(rx),
+              attempted: `${body.doseAmount} ${body.doseUnit}`,
+              reason: result.reason,
+              givenAt: givenAt.toISOString(),
+              nextAllowedAt: result.nextAllowedAt?.toISOString() ?? null,
+              recordedByRole: ctx.actor.role,
+            },
+            source: { type: 'medicine_administration', id },
+            raisedBy: ctx.actor,
+          },
+          [rx.prescribedById],
+        ),
+      );
+      await audit('medicine.dose-refused', 'denied');
+      return;
+    }
+    await repo.insertAdministration(trx, { ...base, status: 'given', slot: result.slot });
+    await audit('medicine.administer');
+    if (rx.kind === 'prn' && isOpioidClass(findMedicine(rx.medicineId)?.class ?? 'other')) {
+      const prnOpioids = (await currentPrescriptions(trx, orgId, patientId, now))
+        .filter((p) => p.kind === 'prn' && isOpioidClass(findMedicine(p.medicineId)?.class ?? 'other'))
+        .map((p) => p.id);
+      const threshold = settings.rescueDosesReviewThreshold ?? rescueDosesReviewThreshold;
+      const count = await repo.rescueDosesSince(
+        trx,
+        orgId,
+        patientId,
+        prnOpioids,
+        new Date(now.getTime() - 24 * hour),
+      );
+      // raise once, when the count first goes past the threshold (§3.5: more than three in 24 h)
+      if (count === threshold + 1) {
+        raised.push(
+          await raiseMedicineAlert(trx, deps, orgId, patientId, {
+            ruleId: 'rescue.over-threshold',
+            title: `Review pain relief: ${count} rescue doses in 24 h`,
+            body: `More than ${threshold} rescue (as-needed) opioid doses were given in 24 hours. The baseline may need adjusting.`,
+            facts: { rescueDoses24h: count, threshold, medicine: rx.name },
+            source: { type: 'prescription', id: rx.id },
+            raisedBy: ctx.actor,
+          }),
+        );
+      }
+    }
+  });
+  await publish(deps, orgId, patientId, alerted);
+  if (raised.length) await announceMedicineAlerts(deps, raised);
+  return getAdministration(deps, ctx, patientId, id);
+}
+
+async function getAdministration(deps: AppDeps, ctx: RequestContext, patientId: string, id: string) {
+  const row = await repo.findAdministration(deps.db, ctx.actor.organizationId, patientId, id);
+  if (!row) throw notFound('The record');
+  return toAdministration(row);
+}
+
+export async function countersign(deps: AppDeps, ctx: RequestContext, patientId: string, id: string) {
+  await loadPatientFor(deps, ctx, 'medicine:countersign', patientId);
+  const orgId = ctx.actor.organizationId;
+  await deps.db.transaction().execute(async (trx) => {
+    const row = await repo.lockAdministration(trx, orgId, patientId, id);
+    if (!row) throw notFound('The record');
+    if (!row.verbal_order_physician_id) throw conflict('This dose was not given on a verbal order.');
+    if (row.countersigned_at) throw conflict('This dose has already been countersigned.');
+    if (row.verbal_order_physician_id !== ctx.actor.userId)
+      throw forbidden('Only the physician who gave the verbal order countersigns it.');
+    await repo.updateAdministration(trx, orgId, id, {
+      countersigned_by: ctx.actor.userId,
+      countersigned_at: deps.clock(),
+    });
+    await recordAudit(trx, deps, ctx, orgId, {
+      action: 'medicine.countersign',
+      entityType: 'medicine_administration',
+      entityId: id,
+      patientId,
+    });
+  });
+  await publish(deps, orgId, patientId, false);
+  return getAdministration(deps, ctx, patientId, id);
+}
+
+// ---------------------------------------------------------------- MAR and today's schedule
+
+export async function medicineChart(
+  deps: AppDeps,
+  ctx: RequestContext,
+  patientId: string,
+  query: { from?: string | undefined; to?: string | undefined },
+) {
+  await loadPatientFor(deps, ctx, 'medicine:mar', patientId);
+  const orgId = ctx.actor.organizationId;
+  const settings = await loadSettings(deps.db, orgId);
+  const now = deps.clock();
+  const to = query.to ? new Date(query.to) : new Date(now.getTime() + 24 * hour);
+  const from = query.from ? new Date(query.from) : new Date(to.getTime() - 8 * 24 * hour);
+  if (to <= from || to.getTime() - from.getTime() > 62 * 24 * hour)
+    throw new DomainError('VALIDATION', 'Choose a period of at most 62 days.');
+  return deps.db.transaction().execute(async (trx) => {
+    const prescriptions = (await currentPrescriptions(trx, orgId, patientId, now)).filter(
+      (p) => new Date(p.startsAt) < to && (!p.endsAt || new Date(p.endsAt) > from),
+    );
+    const entries = (await repo.listAdministrations(trx, orgId, patientId, from, to)).map(toAdministration);
+    const missed: { prescriptionId: string; slot: string }[] = [];
+    const recorded = new Set(
+      entries.filter((e) => e.slot && e.status !== 'refused').map((e) => `${e.prescriptionId}|${e.slot}`),
+    );
+    for (const p of prescriptions.filter((x) => x.kind === 'scheduled')) {
+      const window = effectiveWindowMinutes(p.timesOfDay, settings.scheduledDoseWindowMinutes) * 60_000;
+      const days = Math.ceil((to.getTime() - from.getTime()) / (24 * hour)) + 1;
+      for (const s of slotsAround(guardOf(p, settings.timeZone), from, days)) {
+        if (s < from || s >= to || s.getTime() + window > now.getTime()) continue;
+        if (!recorded.has(`${p.id}|${s.toISOString()}`))
+          missed.push({ prescriptionId: p.id, slot: s.toISOString() });
+      }
+    }
+    await recordAudit(trx, deps, ctx, orgId, {
+      action: 'medicine.chart',
+      entityType: 'medicine_administration',
+      patientId,
+    });
+    return { from: from.toISOString(), to: to.toISOString(), prescriptions, entries, missed };
+  });
+}
+
+export async function todaySchedule(deps: AppDeps, ctx: RequestContext, patientId: string) {
+  await loadPatientFor(deps, ctx, 'medicine:read', patientId);
+  const orgId = ctx.actor.organizationId;
+  const settings = await loadSettings(deps.db, orgId);
+  const tz = settings.timeZone;
+  const now = deps.clock();
+  const window = settings.scheduledDoseWindowMinutes;
+  const [dayStart] = timesOnLocalDay(now, 0, ['00:00'], tz);
+  const [dayEnd] = timesOnLocalDay(now, 1, ['00:00'], tz);
+  return deps.db.transaction().execute(async (trx) => {
+    const prescriptions = (await currentPrescriptions(trx, orgId, patientId, now)).filter(
+      (p) => new Date(p.startsAt) < dayEnd! && (!p.endsAt || new Date(p.endsAt) > now),
+    );
+    const since = new Date(Math.min(dayStart!.getTime(), now.getTime() - 48 * hour));
+    const records = await repo.givenOfPrescriptions(
+      trx,
+      orgId,
+      prescriptions.map((p) => p.id),
+      since,
+      dayEnd!,
+    );
+    const items = prescriptions.map((p) => {
+      const mine = records.filter((r) => r.prescription_id === p.id);
+      const given = mine
+        .filter((r) => r.status === 'given')
+        .map((r) => ({ givenAt: r.given_at, slot: r.slot }));
+      const guard = guardOf(p, tz);
+      const w = effectiveWindowMinutes(p.timesOfDay, window) * 60_000;
+      const slots =
+        p.kind === 'scheduled'
+          ? timesOnLocalDay(now, 0, p.timesOfDay, tz)
+              .filter((s) => s >= guard.startsAt && (!guard.endsAt || s < guard.endsAt))
+              .map((s) => {
+                const done = mine.some((r) => r.slot?.getTime() === s.getTime());
+                const status = done
+                  ? ('given' as const)
+                  : now.getTime() < s.getTime() - w
+                    ? ('upcoming' as const)
+                    : now.getTime() <= s.getTime() + w
+                      ? ('due' as const)
+                      : ('missed' as const);
+                return { at: s.toISOString(), status };
+              })
+          : [];
+      const next = nextAllowedAt(guard, given, now, {
+        ...defaultGuardOptions,
+        scheduleWindowMinutes: window,
+      });
+      const last = given[given.length - 1];
+      return {
+        prescription: p,
+        slots,
+        lastGivenAt: last ? last.givenAt.toISOString() : null,
+        givenLast24h: given.filter((g) => g.givenAt.getTime() > now.getTime() - 24 * hour).length,
+        nextAllowedAt: next?.toISOString() ?? null,
+        canGiveNow: next !== null && next.getTime() <= now.getTime(),
+      };
+    });
+    await recordAudit(trx, deps, ctx, orgId, {
+      action: 'medicine.today',
+      entityType: 'prescription',
+      patientId,
+    });
+    return { date: localDate(now, tz), timeZone: tz, teamPhone: settings.servicePhone, items };
+  });
+}
+
+// ---------------------------------------------------------------- anticipatory ("just in case") medicines
+
+export async function getAnticipatory(deps: AppDeps, ctx: RequestContext, patientId: string) {
+  await loadPatientFor(deps, ctx, 'medicine:read', patientId);
+  const orgId = ctx.actor.organizationId;
+  return deps.db.transaction().execute(async (trx) => {
+    const now = deps.clock();
+    const box = await repo.findBox(trx, orgId, patientId);
+    const prescriptions = (await currentPrescriptions(trx, orgId, patientId, now)).filter(
+      (p) => p.anticipatoryPurpose && p.status !== 'ended',
+    );
+    const covered = new Set(prescriptions.map((p) => p.anticipatoryPurpose));
+    await recordAudit(trx, deps, ctx, orgId, {
+      action: 'medicine.anticipatory.read',
+      entityType: 'anticipatory_box',
+      patientId,
+    });
+    return {
+      box: box
+        ? {
+            location: box.location,
+            expiresOn: box.expires_on,
+            notes: box.notes,
+            updatedAt: box.updated_at.toISOString(),
+            updatedByName: box.updated_by_name,
+          }
+        : null,
+      prescriptions,
+      missingPurposes: anticipatoryPurposes.filter((p) => !covered.has(p)),
+    };
+  });
+}
+
+export async function setAnticipatoryBox(
+  deps: AppDeps,
+  ctx: RequestContext,
+  patientId: string,
+  body: z.infer<typeof anticipatoryBoxBodySchema>,
+) {
+  await loadPatientFor(deps, ctx, 'medicine:anticipatory', patientId);
+  const orgId = ctx.actor.organizationId;
+  const settings = await loadSettings(deps.db, orgId);
+  await deps.db.transaction().execute(async (trx) => {
+    const now = deps.clock();
+    await repo.upsertBox(trx, {
+      organization_id: orgId,
+      patient_id: patientId,
+      location: body.location,
+      expires_on: body.expiresOn,
+      notes: body.notes,
+      updated_by: ctx.actor.userId,
+      updated_at: now,
+    });
+    const [y, m, d] = body.expiresOn.split('-').map(Number);
+    const remindDay = new Date(Date.UTC(y!, m! - 1, d! - settings.anticipatoryExpiryReminderDays, 12));
+    const [remindAt] = timesOnLocalDay(remindDay, 0, ['09:00'], settings.timeZone);
+    await JobRunner.enqueue(trx, orgId, anticipatoryExpiryJob, remindAt! < now ? now : remindAt!, {
+      patientId,
+      expiresOn: body.expiresOn,
+    });
+    await recordAudit(trx, deps, ctx, orgId, {
+      action: 'medicine.anticipatory.update',
+      entityType: 'anticipatory_box',
+      entityId: patientId,
+      patientId,
+    });
+  });
+  await publish(deps, orgId, patientId, false);
+  return getAnticipatory(deps, ctx, patientId);
+}
+
+export type { Prescription };

@@ -1,0 +1,100 @@
+import type { ColumnType } from 'kysely';
+
+export interface PrescriptionTable {
+  id: string;
+  organization_id: string;
+  patient_id: string;
+  current_version: number;
+  created_by: string;
+  created_at: Date;
+}
+
+export interface PrescriptionVersionTable {
+  organization_id: string;
+  prescription_id: string;
+  version: number;
+  medicine_id: string | null;
+  name: string;
+  form: string | null;
+  strength: string | null;
+  route: string;
+  dose_amount: number;
+  dose_unit: string;
+  kind: 'scheduled' | 'prn';
+  /** jsonb array of "HH:MM"; written as a JSON string. */
+  times_of_day: ColumnType<string[], string, string>;
+  min_interval_minutes: number | null;
+  max_doses_per_24h: number | null;
+  indication: string;
+  instructions: string | null;
+  starts_at: Date;
+  ends_at: Date | null;
+  anticipatory_purpose: string | null;
+  controlled: boolean;
+  reason: string | null;
+  created_by: string;
+  created_at: Date;
+}
+
+export interface MedicineAdministrationTable {
+  id: string;
+  organization_id: string;
+  patient_id: string;
+  prescription_id: string;
+  prescription_version: number;
+  status: 'given' | 'not_taken' | 'refused';
+  given_at: Date;
+  slot: Date | null;
+  dose_amount: number;
+  dose_unit: string;
+  note: string | null;
+  refusal_reason: string | null;
+  refusal_message: string | null;
+  next_allowed_at: Date | null;
+  recorded_by: string;
+  recorded_by_role: string;
+  recorded_at: Date;
+  verbal_order_physician_id: string | null;
+  countersigned_by: string | null;
+  countersigned_at: Date | null;
+}
+
+export interface AnticipatoryBoxTable {
+  organization_id: string;
+  patient_id: string;
+  location: string;
+  expires_on: string;
+  notes: string | null;
+  updated_by: string;
+  updated_at: Date;
+}
+
+export interface ControlledStockTable {
+  id: string;
+  organization_id: string;
+  patient_id: string;
+  name: string;
+  unit: string;
+  prescription_id: string | null;
+  balance: number;
+  created_by: string;
+  created_at: Date;
+}
+
+export interface ControlledEntryTable {
+  id: string;
+  organization_id: string;
+  stock_id: string;
+  patient_id: string;
+  kind: 'received' | 'administered' | 'count' | 'returned' | 'disposed';
+  quantity: number;
+  balance_after: number;
+  expected: number | null;
+  discrepancy: number | null;
+  note: string | null;
+  method: string | null;
+  administration_id: string | null;
+  recorded_by: string;
+  witness_user_id: string | null;
+  at: Date;
+}

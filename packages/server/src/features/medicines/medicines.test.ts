@@ -1,0 +1,520 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { type Agent, createTestApp, type TestApp } from '../../test/harness.ts';
+
+// 2026-11-23T09:00Z is 12:00 in Minsk (the demo's zone, UTC+3)
+let t: TestApp;
+let physician: Agent;
+let physician2: Agent;
+let nurse: Agent;
+let family: Agent;
+let family2: Agent;
+let coordinator: Agent;
+let patientId: string;
+let otherPatientId: string;
+const minute = 60_000;
+
+const prn = (over: Record<string, unknown> = {}) => ({
+  medicineId: 'morphine',
+  name: 'Morphine oral solution 10 mg/5 ml',
+  form: 'oral_solution',
+  route: 'oral',
+  doseAmount: 5,
+  doseUnit: 'mg',
+  kind: 'prn',
+  minIntervalMinutes: 240,
+  maxDosesPer24h: 6,
+  indication: 'Breakthrough pain',
+  startsAt: t.now().toISOString(),
+  ...over,
+});
+
+/** Sessions last 12 h and the tests move the clock by days: log everyone in again. */
+let loggedInAt = 0;
+async function loginAll() {
+  if (loggedInAt && t.now().getTime() - loggedInAt < 8 * 60 * minute) return;
+  loggedInAt = t.now().getTime();
+  physician = await t.login('physician');
+  physician2 = await t.login('physician2@demo.hearth.local');
+  nurse = await t.login('nurse');
+  family = await t.login('family');
+  family2 = await t.login('family');
+  coordinator = await t.login('coordinator');
+}
+
+beforeAll(async () => {
+  t = await createTestApp();
+  await loginAll();
+  patientId = (await family.get('/api/v1/auth/me')).body.linkedPatientIds[0];
+  const all = await coordinator.get('/api/v1/patients?limit=200');
+  otherPatientId = all.body.items.find(
+    (p: { id: string; status: string }) => p.id !== patientId && p.status === 'active',
+  ).id;
+});
+afterAll(async () => t.close());
+beforeEach(loginAll);
+
+const notificationsOf = async (a: Agent) =>
+  (await a.get('/api/v1/notifications?limit=200')).body.items as {
+    kind: string;
+    title: string;
+    body: string;
+  }[];
+
+describe('prescribing', () => {
+  it('only a physician prescribes; every other role is refused by the server', async () => {
+    for (const who of [nurse, coordinator, family]) {
+      const res = await who.post(`/api/v1/patients/${patientId}/prescriptions`, prn());
+      expect(res.status).toBe(403);
+    }
+    const res = await physician.post(
+      `/api/v1/patients/${otherPatientId}/prescriptions`,
+      prn({ acknowledgeWarnings: true }),
+    );
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({
+      version: 1,
+      kind: 'prn',
+      doseAmount: 5,
+      status: 'active',
+      controlled: true,
+    });
+  });
+
+  it('rejects bad input with field errors and writes nothing', async () => {
+    const before = (await physician.get(`/api/v1/patients/${otherPatientId}/prescriptions`)).body.length;
+    const res = await physician.post(
+      `/api/v1/patients/${otherPatientId}/prescriptions`,
+      prn({ minIntervalMinutes: null }),
+    );
+    expect(res.status).toBe(400);
+    const bad = await physician.post(
+      `/api/v1/patients/${otherPatientId}/prescriptions`,
+      prn({ form: 'patch', route: 'oral' }),
+    );
+    expect(bad.status).toBe(400);
+    expect((await physician.get(`/api/v1/patients/${otherPatientId}/prescriptions`)).body.length).toBe(
+      before,
+    );
+  });
+
+  it('checks allergies: a recorded allergy stops the prescription until acknowledged', async () => {
+    await physician.post(`/api/v1/patients/${otherPatientId}/allergies`, {
+      substance: 'Диклофенак',
+      severity: 'severe',
+    });
+    const body = {
+      medicineId: 'diclofenac',
+      name: 'Diclofenac 50 mg',
+      form: 'tablet',
+      route: 'oral',
+      doseAmount: 50,
+      doseUnit: 'mg',
+      kind: 'scheduled',
+      timesOfDay: ['08:00', '20:00'],
+      indication: 'Bone pain',
+      startsAt: t.now().toISOString(),
+    };
+    const res = await physician.post(`/api/v1/patients/${otherPatientId}/prescriptions`, body);
+    expect(res.status).toBe(409);
+    expect(res.body.error.details.warnings[0]).toMatchObject({ code: 'allergy', allergy: 'Диклофенак' });
+    const ok = await physician.post(`/api/v1/patients/${otherPatientId}/prescriptions`, {
+      ...body,
+      acknowledgeWarnings: true,
+    });
+    expect(ok.status).toBe(201);
+  });
+
+  it('reviews the regimen: opioid without laxative, two long-acting opioids, OME with sources', async () => {
+    const draft = {
+      medicineId: 'fentanyl',
+      name: 'Fentanyl patch 25 mcg/h',
+      form: 'patch',
+      route: 'transdermal',
+      doseAmount: 25,
+      doseUnit: 'mcg/h',
+      kind: 'scheduled',
+      timesOfDay: ['09:00'],
+      indication: 'Pain',
+      startsAt: t.now().toISOString(),
+    };
+    const mst = {
+      ...draft,
+      medicineId: 'morphine',
+      name: 'Morphine MR 30 mg',
+      form: 'mr_tablet',
+      route: 'oral',
+      doseAmount: 30,
+      doseUnit: 'mg',
+      timesOfDay: ['08:00', '20:00'],
+    };
+    expect((await physician.post(`/api/v1/patients/${otherPatientId}/prescriptions`, mst)).status).toBe(201);
+    const res = await physician.post(`/api/v1/patients/${otherPatientId}/prescriptions/review`, { draft });
+    expect(res.status).toBe(200);
+    const codes = res.body.warnings.map((w: { code: string }) => w.code);
+    expect(codes).toEqual(expect.arrayContaining(['opioid-without-laxative', 'two-long-acting-opioids']));
+    // 60 mg oral morphine + 25 mcg/h × 2–2.4
+    expect(res.body.baselineOme.total.low).toBeCloseTo(110);
+    expect(res.body.baselineOme.total.high).toBeCloseTo(120);
+    expect(res.body.baselineOme.lines[1].sources.map((s: { source: string }) => s.source)).toContain(
+      'cdc2022',
+    );
+    const blocked = await physician.post(`/api/v1/patients/${otherPatientId}/prescriptions`, draft);
+    expect(blocked.status).toBe(409);
+    expect(blocked.body.error.details.warnings[0].code).toBe('two-long-acting-opioids');
+    expect(
+      (await nurse.post(`/api/v1/patients/${otherPatientId}/prescriptions/review`, { draft })).status,
+    ).toBe(403);
+  });
+
+  it('the calculator is for physicians, shows arithmetic and sources, and never writes a prescription', async () => {
+    const before = (await physician.get(`/api/v1/patients/${otherPatientId}/prescriptions`)).body.length;
+    const res = await physician.post('/api/v1/medicines/convert', {
+      from: [{ medicineId: 'morphine', route: 'oral', dose24h: 60, unit: 'mg' }],
+      to: { medicineId: 'oxycodone', route: 'oral' },
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.equianalgesic.reference).toBeCloseTo(40);
+    expect(res.body.reduced.at25).toBeCloseTo(30);
+    expect(res.body.sources.cdc2022.url).toContain('medscape');
+    expect(res.body.steps.length).toBeGreaterThan(3);
+    const methadone = await physician.post('/api/v1/medicines/convert', {
+      from: [{ medicineId: 'methadone', route: 'oral', dose24h: 30, unit: 'mg' }],
+      to: { medicineId: 'morphine', route: 'oral' },
+    });
+    expect(methadone.body).toMatchObject({ ok: false, warnings: ['methadone'] });
+    expect(
+      (await nurse.post('/api/v1/medicines/convert', { from: [], to: { medicineId: 'x', route: 'oral' } }))
+        .status,
+    ).toBe(400);
+    expect(
+      (
+        await nurse.post('/api/v1/medicines/convert', {
+          from: [{ medicineId: 'morphine', route: 'oral', dose24h: 60, unit: 'mg' }],
+          to: { medicineId: 'oxycodone', route: 'oral' },
+        })
+      ).status,
+    ).toBe(403);
+    expect((await physician.get(`/api/v1/patients/${otherPatientId}/prescriptions`)).body.length).toBe(
+      before,
+    );
+  });
+
+  it('serves the formulary with WHO ladder steps', async () => {
+    const res = await nurse.get('/api/v1/medicines/formulary');
+    expect(res.status).toBe(200);
+    expect(res.body.find((m: { id: string }) => m.id === 'morphine').whoStep).toBe(3);
+    expect(res.body.find((m: { id: string }) => m.id === 'codeine').whoStep).toBe(2);
+    expect(res.body.find((m: { id: string }) => m.id === 'paracetamol').whoStep).toBe(1);
+    expect((await family.get('/api/v1/medicines/formulary')).status).toBe(403);
+  });
+});
+
+describe('the dose guard through the portal', () => {
+  let rxId: string;
+  it('a family member records a dose; an hour later the second is refused in plain words, stored, and the physician is told', async () => {
+    const created = await physician.post(
+      `/api/v1/patients/${patientId}/prescriptions`,
+      prn({ acknowledgeWarnings: true }),
+    );
+    expect(created.status).toBe(201);
+    rxId = created.body.id;
+    const today = await family.get(`/api/v1/patients/${patientId}/medicines/today`);
+    expect(today.status).toBe(200);
+    expect(
+      today.body.items.find((i: { prescription: { id: string } }) => i.prescription.id === rxId).canGiveNow,
+    ).toBe(true);
+
+    const first = await family.post(`/api/v1/patients/${patientId}/administrations`, {
+      prescriptionId: rxId,
+      doseAmount: 5,
+      doseUnit: 'mg',
+    });
+    expect(first.status).toBe(200);
+    expect(first.body.status).toBe('given');
+
+    t.advance(60 * minute);
+    const second = await family.post(`/api/v1/patients/${patientId}/administrations`, {
+      prescriptionId: rxId,
+      doseAmount: 5,
+      doseUnit: 'mg',
+    });
+    expect(second.status).toBe(200);
+    expect(second.body).toMatchObject({ status: 'refused', refusalReason: 'too-soon' });
+    // 09:00Z + 4 h = 13:00Z = 16:00 in Minsk; the family user's locale is Russian
+    expect(second.body.refusalMessage).toContain('16:00');
+    expect(second.body.refusalMessage).toContain('+375 17 000-12-34');
+    expect(second.body.nextAllowedAt).toBe('2026-11-23T13:00:00.000Z');
+
+    const alerts = await physician.get(`/api/v1/patients/${patientId}/alerts`);
+    const refused = alerts.body.items.find((a: { ruleId: string }) => a.ruleId === 'dose.refused');
+    expect(refused).toMatchObject({
+      ruleSet: 'medicines',
+      severity: 'review',
+      status: 'open',
+      sourceType: 'medicine_administration',
+    });
+    expect(refused.facts).toMatchObject({ reason: 'too-soon', prescribed: '5 mg' });
+    expect(refused.ownerId).not.toBeNull();
+    expect((await notificationsOf(physician)).some((n) => n.title.startsWith('Dose refused'))).toBe(true);
+
+    const chart = await nurse.get(`/api/v1/patients/${patientId}/medicine-chart`);
+    expect(chart.status).toBe(200);
+    const mine = chart.body.entries.filter((e: { prescriptionId: string }) => e.prescriptionId === rxId);
+    expect(mine.map((e: { status: string }) => e.status)).toEqual(['refused', 'given']);
+    expect(mine[1].recordedByRole).toBe('family');
+  });
+
+  it('refuses a different dose and a stopped medicine', async () => {
+    t.advance(4 * 60 * minute);
+    const wrong = await family.post(`/api/v1/patients/${patientId}/administrations`, {
+      prescriptionId: rxId,
+      doseAmount: 10,
+      doseUnit: 'mg',
+    });
+    expect(wrong.body).toMatchObject({ status: 'refused', refusalReason: 'dose-mismatch' });
+    expect(
+      (await family.post(`/api/v1/patients/${patientId}/prescriptions/${rxId}/stop`, { reason: 'no reason' }))
+        .status,
+    ).toBe(403);
+  });
+
+  it('a change is a new version with its reason; the history stays', async () => {
+    const res = await physician.post(`/api/v1/patients/${patientId}/prescriptions/${rxId}/change`, {
+      ...prn({ doseAmount: 10, acknowledgeWarnings: true }),
+      reason: 'Pain not controlled on 5 mg',
+    });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ version: 2, doseAmount: 10, reason: 'Pain not controlled on 5 mg' });
+    const versions = await family.get(`/api/v1/patients/${patientId}/prescriptions/${rxId}/versions`);
+    expect(
+      versions.body.map((v: { version: number; doseAmount: number }) => [v.version, v.doseAmount]),
+    ).toEqual([
+      [1, 5],
+      [2, 10],
+    ]);
+    expect(
+      (
+        await nurse.post(`/api/v1/patients/${patientId}/prescriptions/${rxId}/change`, {
+          ...prn(),
+          reason: 'x y z',
+        })
+      ).status,
+    ).toBe(403);
+    const given = await family.post(`/api/v1/patients/${patientId}/administrations`, {
+      prescriptionId: rxId,
+      doseAmount: 10,
+      doseUnit: 'mg',
+    });
+    expect(given.body.status).toBe('given');
+  });
+
+  it('two family members at once cannot both pass the guard', async () => {
+    const rx = await physician.post(
+      `/api/v1/patients/${patientId}/prescriptions`,
+      prn({ name: 'Morphine for the race test', startsAt: t.now().toISOString(), acknowledgeWarnings: true }),
+    );
+    expect(rx.status).toBe(201);
+    const attempts = await Promise.all(
+      [family, family2, family, family2, family, family2].map((a) =>
+        a.post(`/api/v1/patients/${patientId}/administrations`, {
+          prescriptionId: rx.body.id,
+          doseAmount: 5,
+          doseUnit: 'mg',
+        }),
+      ),
+    );
+    expect(attempts.map((a) => a.status)).toEqual([200, 200, 200, 200, 200, 200]);
+    const statuses = attempts.map((a) => a.body.status).sort();
+    expect(statuses).toEqual(['given', 'refused', 'refused', 'refused', 'refused', 'refused']);
+    await physician.post(`/api/v1/patients/${patientId}/prescriptions/${rx.body.id}/stop`, {
+      reason: 'End of the race test',
+    });
+  });
+
+  it('stopping ends the medicine: the next record is refused', async () => {
+    const stop = await physician.post(`/api/v1/patients/${patientId}/prescriptions/${rxId}/stop`, {
+      reason: 'Switched to a patch',
+    });
+    expect(stop.status).toBe(200);
+    expect(stop.body).toMatchObject({ status: 'ended', version: 3 });
+    t.advance(5 * 60 * minute);
+    const res = await family.post(`/api/v1/patients/${patientId}/administrations`, {
+      prescriptionId: rxId,
+      doseAmount: 10,
+      doseUnit: 'mg',
+    });
+    expect(res.body).toMatchObject({ status: 'refused', refusalReason: 'ended' });
+  });
+
+  it('more than three rescue doses in 24 h raises a review alert', async () => {
+    const rx = await physician.post(
+      `/api/v1/patients/${patientId}/prescriptions`,
+      prn({
+        minIntervalMinutes: 60,
+        maxDosesPer24h: 8,
+        startsAt: t.now().toISOString(),
+        acknowledgeWarnings: true,
+      }),
+    );
+    const rescueAlerts = async () =>
+      (await physician.get(`/api/v1/patients/${patientId}/alerts`)).body.items.filter(
+        (a: { ruleId: string }) => a.ruleId === 'rescue.over-threshold',
+      );
+    expect(await rescueAlerts()).toEqual([]);
+    for (let k = 0; k < 4; k++) {
+      const r = await nurse.post(`/api/v1/patients/${patientId}/administrations`, {
+        prescriptionId: rx.body.id,
+        doseAmount: 5,
+        doseUnit: 'mg',
+      });
+      expect(r.body.status).toBe('given');
+      t.advance(61 * minute);
+    }
+    const after = await rescueAlerts();
+    expect(after.length).toBe(1);
+    expect(after[0].title).toContain('4 rescue doses');
+    expect(after[0].facts).toMatchObject({ rescueDoses24h: 4, threshold: 3 });
+  });
+});
+
+describe('nurse verbal orders', () => {
+  it('a nurse records a dose on a verbal order; only that physician countersigns', async () => {
+    const rx = await physician.post(
+      `/api/v1/patients/${patientId}/prescriptions`,
+      prn({
+        medicineId: 'midazolam',
+        name: 'Midazolam',
+        form: 'injection',
+        route: 'sc',
+        doseAmount: 2.5,
+        indication: 'Agitation',
+        acknowledgeWarnings: true,
+      }),
+    );
+    const physicianId = physician.userId!;
+    const rec = await nurse.post(`/api/v1/patients/${patientId}/administrations`, {
+      prescriptionId: rx.body.id,
+      doseAmount: 5,
+      doseUnit: 'mg',
+      verbalOrderPhysicianId: physicianId,
+      note: 'Severe agitation, phoned Dr',
+    });
+    expect(rec.body).toMatchObject({
+      status: 'given',
+      verbalOrderPhysicianId: physicianId,
+      countersignedAt: null,
+    });
+    expect(
+      (
+        await family.post(`/api/v1/patients/${patientId}/administrations`, {
+          prescriptionId: rx.body.id,
+          doseAmount: 5,
+          doseUnit: 'mg',
+          verbalOrderPhysicianId: physicianId,
+        })
+      ).status,
+    ).toBe(403);
+    expect(
+      (await physician2.post(`/api/v1/patients/${patientId}/administrations/${rec.body.id}/countersign`))
+        .status,
+    ).toBe(403);
+    const signed = await physician.post(
+      `/api/v1/patients/${patientId}/administrations/${rec.body.id}/countersign`,
+    );
+    expect(signed.status).toBe(200);
+    expect(signed.body.countersignedAt).not.toBeNull();
+    expect(
+      (await physician.post(`/api/v1/patients/${patientId}/administrations/${rec.body.id}/countersign`))
+        .status,
+    ).toBe(409);
+  });
+});
+
+describe('medicine chart and today', () => {
+  it('shows scheduled doses as given, due, upcoming and missed', async () => {
+    const p = await physician.post(`/api/v1/patients/${otherPatientId}/prescriptions`, {
+      medicineId: 'senna',
+      name: 'Senna 7.5 mg',
+      form: 'tablet',
+      route: 'oral',
+      doseAmount: 15,
+      doseUnit: 'mg',
+      kind: 'scheduled',
+      timesOfDay: ['00:30', '23:30'],
+      indication: 'Constipation on opioids',
+      startsAt: new Date(t.now().getTime() - 3 * 24 * 60 * minute).toISOString(),
+    });
+    expect(p.status).toBe(201);
+    const chart = await nurse.get(`/api/v1/patients/${otherPatientId}/medicine-chart`);
+    expect(
+      chart.body.missed.filter((m: { prescriptionId: string }) => m.prescriptionId === p.body.id).length,
+    ).toBeGreaterThan(2);
+    expect((await family.get(`/api/v1/patients/${otherPatientId}/medicine-chart`)).status).toBe(404);
+    expect((await family.get(`/api/v1/patients/${patientId}/medicine-chart`)).status).toBe(403);
+  });
+});
+
+describe('anticipatory medicines', () => {
+  it('records where the box is and reminds the team before it expires', async () => {
+    const res = await nurse.request('PUT', `/api/v1/patients/${patientId}/anticipatory/box`, {
+      location: 'Kitchen, top shelf, blue box',
+      expiresOn: '2027-01-10',
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.box.location).toContain('blue box');
+    expect(res.body.missingPurposes).toEqual(['breathlessness']);
+    expect(res.body.prescriptions.length).toBe(4);
+    expect((await family.get(`/api/v1/patients/${patientId}/anticipatory`)).body.box.expiresOn).toBe(
+      '2027-01-10',
+    );
+    expect(
+      (
+        await family.request('PUT', `/api/v1/patients/${patientId}/anticipatory/box`, {
+          location: 'xx',
+          expiresOn: '2027-01-10',
+        })
+      ).status,
+    ).toBe(403);
+    t.advance(40 * 24 * 60 * minute);
+    await t.hearth.jobs.runDue();
+    await loginAll();
+    expect((await notificationsOf(nurse)).some((n) => n.kind === 'medicines.anticipatory-expiry')).toBe(true);
+  });
+});
+
+describe('controlled-drug register', () => {
+  it('tracks stock, flags a count difference to the physician, and needs two people for disposal', async () => {
+    const stock = await nurse.post(`/api/v1/patients/${patientId}/controlled-drugs`, {
+      name: 'Morphine 10 mg/ml ampoule',
+      unit: 'ampoule',
+    });
+    expect(stock.status).toBe(201);
+    const url = `/api/v1/patients/${patientId}/controlled-drugs/${stock.body.id}/entries`;
+    expect((await nurse.post(url, { kind: 'received', quantity: 10 })).body.balance).toBe(10);
+    expect((await nurse.post(url, { kind: 'administered', quantity: 1 })).body.balance).toBe(9);
+    expect((await nurse.post(url, { kind: 'administered', quantity: 20 })).status).toBe(409);
+    const count = await nurse.post(url, { kind: 'count', counted: 8 });
+    expect(count.body.entries.at(-1)).toMatchObject({ kind: 'count', expected: 9, discrepancy: -1 });
+    const alerts = (await physician.get(`/api/v1/patients/${patientId}/alerts`)).body.items;
+    expect(alerts.some((a: { ruleId: string }) => a.ruleId === 'controlled.count-discrepancy')).toBe(true);
+    const self = await nurse.post(url, {
+      kind: 'disposed',
+      quantity: 8,
+      witnessUserId: nurse.userId,
+      method: 'Denaturing kit',
+    });
+    expect(self.status).toBe(400);
+    const nurse2 = await t.login('nurse2@demo.hearth.local');
+    const disposed = await nurse.post(url, {
+      kind: 'disposed',
+      quantity: 8,
+      witnessUserId: nurse2.userId,
+      method: 'Denaturing kit',
+    });
+    expect(disposed.status).toBe(200);
+    expect(disposed.body.balance).toBe(0);
+    expect(disposed.body.entries.at(-1).witnessName).toBeTruthy();
+    expect((await family.post(url, { kind: 'received', quantity: 1 })).status).toBe(403);
+    expect((await family.get(`/api/v1/patients/${patientId}/controlled-drugs`)).status).toBe(403);
+  });
+});

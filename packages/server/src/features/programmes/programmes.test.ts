@@ -1,0 +1,295 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Agent, createTestApp, type TestApp } from '../../test/harness.ts';
+
+let t: TestApp;
+let vc: Agent;
+let children: { id: string; firstName: string }[];
+let adultId: string;
+
+const session = (over: Record<string, unknown> = {}) => ({
+  title: 'Встреча',
+  startsAt: '2026-12-01T14:00:00.000Z',
+  endsAt: '2026-12-01T16:00:00.000Z',
+  place: 'Минск, ул. Нахимова, д. 4',
+  capacity: 2,
+  ...over,
+});
+
+beforeAll(async () => {
+  t = await createTestApp();
+  vc = await t.login('volunteer_coordinator');
+  const patients = (await vc.get('/api/v1/patients?limit=200')).body.items;
+  children = patients.filter((p: { isChild: boolean; status: string }) => p.isChild && p.status === 'active');
+  adultId = patients.find(
+    (p: { isChild: boolean; status: string }) => !p.isChild && p.status === 'active',
+  ).id;
+});
+afterAll(async () => t.close());
+
+async function programme(kind: string, name = 'Программа') {
+  const res = await vc.post('/api/v1/programmes', { kind, name });
+  expect(res.status, res.raw).toBe(201);
+  return res.body.id as string;
+}
+
+describe('programmes, sessions and rosters', () => {
+  it('lists the demo programmes of every kind', async () => {
+    const list = await vc.get('/api/v1/programmes');
+    expect(list.status).toBe(200);
+    expect(new Set(list.body.items.map((p: { kind: string }) => p.kind))).toEqual(
+      new Set(['friends_club', 'clown_doctors', 'summer_camp', 'training_course']),
+    );
+    const nurse = await t.login('nurse');
+    expect((await nurse.get('/api/v1/programmes')).status).toBe(200);
+    expect((await nurse.post('/api/v1/programmes', { kind: 'friends_club', name: 'X клуб' })).status).toBe(
+      403,
+    );
+    const family = await t.login('family');
+    expect((await family.get('/api/v1/programmes')).status).toBe(403);
+  });
+
+  it('refuses a participant over capacity and someone over the friends’ club age limit', async () => {
+    const club = await programme('friends_club', 'Клуб друзей — тест');
+    const detail = await vc.post(`/api/v1/programmes/${club}/sessions`, session());
+    expect(detail.status, detail.raw).toBe(200);
+    expect(detail.body.maxAgeYears).toBe(24);
+    const sessionId = detail.body.sessions[0].id;
+    for (const name of ['Артём', 'Вика'])
+      expect((await vc.post(`/api/v1/programme-sessions/${sessionId}/participants`, { name })).status).toBe(
+        200,
+      );
+    const full = await vc.post(`/api/v1/programme-sessions/${sessionId}/participants`, { name: 'Третий' });
+    expect(full.status).toBe(409);
+    expect(full.body.error.details.capacity).toBe(2);
+    const club2 = await vc.post(`/api/v1/programmes/${club}/sessions`, session({ title: 'Вторая встреча' }));
+    const second = club2.body.sessions[1].id;
+    const old = await vc.post(`/api/v1/programme-sessions/${second}/participants`, {
+      name: 'Взрослый',
+      dateOfBirth: '1990-01-01',
+    });
+    expect(old.status).toBe(409);
+    const badTimes = await vc.post(
+      `/api/v1/programmes/${club}/sessions`,
+      session({ endsAt: '2026-12-01T13:00:00.000Z' }),
+    );
+    expect(badTimes.status).toBe(400);
+  });
+
+  it('puts staff and active volunteers on a roster and refuses an unscreened volunteer', async () => {
+    const club = await programme('friends_club', 'Клуб — ростер');
+    const sessionId = (await vc.post(`/api/v1/programmes/${club}/sessions`, session())).body.sessions[0].id;
+    const volunteers = (await vc.get('/api/v1/volunteers?limit=200')).body.items;
+    const active = volunteers.find((v: { status: string }) => v.status === 'active');
+    const applicant = volunteers.find((v: { status: string }) => v.status === 'applicant');
+    const psychologist = (await t.login('psychologist')).userId;
+    const refused = await vc.post(`/api/v1/programme-sessions/${sessionId}/roster`, {
+      volunteerId: applicant.id,
+      role: 'помощник',
+    });
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.details.status).toBe('applicant');
+    const ok = await vc.post(`/api/v1/programme-sessions/${sessionId}/roster`, {
+      volunteerId: active.id,
+      role: 'помощник',
+    });
+    expect(ok.status, ok.raw).toBe(200);
+    const staff = await vc.post(`/api/v1/programme-sessions/${sessionId}/roster`, {
+      userId: psychologist,
+      role: 'психолог',
+    });
+    const roster = staff.body.sessions[0].roster;
+    expect(roster.map((r: { name: string }) => r.name)).toEqual([active.name, expect.any(String)]);
+    const removed = await vc.delete(`/api/v1/programme-sessions/${sessionId}/roster/${roster[0].id}`);
+    expect(removed.body.sessions[0].roster).toHaveLength(1);
+    const both = await vc.post(`/api/v1/programme-sessions/${sessionId}/roster`, { role: 'никто' });
+    expect(both.status).toBe(400);
+  });
+});
+
+describe('summer camp', () => {
+  it('fills a shift to capacity, puts the next application on the waiting list and promotes it when a place frees', async () => {
+    const camp = await programme('summer_camp', 'Лагерь — тест');
+    const shift = (
+      await vc.post(
+        `/api/v1/programmes/${camp}/sessions`,
+        session({ title: 'Смена 1', capacity: 2, familyCapacity: 2 }),
+      )
+    ).body.sessions[0];
+    expect(shift.familyCapacity).toBe(2);
+    const apply = (patientId: string, familyMembers: number) =>
+      vc.post(`/api/v1/programme-sessions/${shift.id}/camp-applications`, { patientId, familyMembers });
+    const a = await apply(children[0]!.id, 1);
+    expect(a.status, a.raw).toBe(201);
+    expect(a.body.status).toBe('accepted');
+    expect(a.body.missingConsents).toEqual(['participation', 'medical_care']);
+    const big = await apply(children[1]!.id, 2); // only one family place left
+    expect(big.body.status).toBe('waitlisted');
+    expect(big.body.waitlistPosition).toBe(1);
+    const c = await apply(children[2]!.id, 0); // a child place is free, but nobody jumps the list
+    expect(c.body.status).toBe('waitlisted');
+    expect(c.body.waitlistPosition).toBe(2);
+    expect((await apply(children[0]!.id, 1)).status).toBe(409); // already applied
+    expect((await apply(adultId, 0)).status).toBe(409); // camp is for children
+
+    const withdrawn = await vc.post(`/api/v1/camp-applications/${a.body.id}/withdraw`);
+    expect(withdrawn.body.status).toBe('withdrawn');
+    const list = await vc.get(`/api/v1/programme-sessions/${shift.id}/camp-applications`);
+    const byId = Object.fromEntries(list.body.map((x: { id: string }) => [x.id, x]));
+    expect(byId[big.body.id].status).toBe('accepted');
+    expect(byId[c.body.id].status).toBe('accepted');
+    const programmeView = await vc.get(`/api/v1/programmes/${camp}`);
+    expect(programmeView.body.sessions[0]).toMatchObject({ taken: 2, familyTaken: 2, waiting: 0 });
+  });
+
+  it('keeps per-child care notes as versions and consent forms', async () => {
+    const camp = await programme('summer_camp', 'Лагерь — заметки');
+    const shift = (
+      await vc.post(`/api/v1/programmes/${camp}/sessions`, session({ capacity: 5, familyCapacity: 5 }))
+    ).body.sessions[0];
+    const app = await vc.post(`/api/v1/programme-sessions/${shift.id}/camp-applications`, {
+      patientId: children[3]!.id,
+      familyMembers: 1,
+    });
+    await vc.post(`/api/v1/camp-applications/${app.body.id}/care-notes`, { diet: 'Без глютена' });
+    const note = await vc.post(`/api/v1/camp-applications/${app.body.id}/care-notes`, {
+      medicines: 'Леветирацетам утром и вечером (даёт мама)',
+      equipment: 'Коляска',
+      diet: 'Без глютена, протёртая',
+      mobility: 'Пересаживать вдвоём',
+      whoMayGive: 'Только мама или медсестра смены',
+    });
+    expect(note.body.careNote.version).toBe(2);
+    expect(note.body.careNote.diet).toBe('Без глютена, протёртая');
+    await vc.post(`/api/v1/camp-applications/${app.body.id}/consents`, {
+      kind: 'participation',
+      signedBy: 'Мама',
+      signedOn: '2026-11-20',
+    });
+    const consent = await vc.post(`/api/v1/camp-applications/${app.body.id}/consents`, {
+      kind: 'medical_care',
+      signedBy: 'Мама',
+      signedOn: '2026-11-20',
+    });
+    expect(consent.body.missingConsents).toEqual([]);
+    const volunteer = await t.login('volunteer');
+    expect((await volunteer.get(`/api/v1/programme-sessions/${shift.id}/camp-applications`)).status).toBe(
+      403,
+    );
+  });
+});
+
+describe('clown doctors', () => {
+  it('refuses a visit in the terminal phase unless the family asked, and one the family declined', async () => {
+    const child = children[4]!.id;
+    const body = { patientId: child, scheduledAt: '2026-11-30T09:00:00.000Z' };
+    const terminal = await vc.post('/api/v1/clown-visits', {
+      ...body,
+      familyWish: 'welcome',
+      confirmedPhase: 'terminal',
+    });
+    expect(terminal.status).toBe(409);
+    expect(terminal.body.error.details.reason).toBe('terminal_phase');
+    const asked = await vc.post('/api/v1/clown-visits', {
+      ...body,
+      familyWish: 'asked',
+      confirmedPhase: 'terminal',
+    });
+    expect(asked.status, asked.raw).toBe(201);
+    expect(asked.body.phaseSource).toBe('confirmed_by_coordinator');
+    expect(asked.body.childFirstName).toBe(children[4]!.firstName);
+    const declined = await vc.post('/api/v1/clown-visits', {
+      ...body,
+      familyWish: 'declined',
+      confirmedPhase: 'stable',
+    });
+    expect(declined.body.error.details.reason).toBe('family_declined');
+    const adult = await vc.post('/api/v1/clown-visits', {
+      ...body,
+      patientId: adultId,
+      familyWish: 'welcome',
+      confirmedPhase: 'stable',
+    });
+    expect(adult.status).toBe(409);
+    const done = await vc.post(`/api/v1/clown-visits/${asked.body.id}/status`, { status: 'done' });
+    expect(done.body.status).toBe('done');
+    const list = await vc.get('/api/v1/clown-visits');
+    expect(list.body.length).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe('training centre', () => {
+  it('enrols staff and external learners, records attendance and issues a printable certificate on completion', async () => {
+    const course = await programme('training_course', 'Боль у детей — тест');
+    await vc.post(
+      `/api/v1/programmes/${course}/sessions`,
+      session({
+        title: 'Занятие 1',
+        startsAt: '2026-11-20T07:00:00.000Z',
+        endsAt: '2026-11-20T10:00:00.000Z',
+      }),
+    );
+    const detail = await vc.post(
+      `/api/v1/programmes/${course}/sessions`,
+      session({
+        title: 'Занятие 2',
+        startsAt: '2026-11-22T07:00:00.000Z',
+        endsAt: '2026-11-22T09:00:00.000Z',
+      }),
+    );
+    const [s1, s2] = detail.body.sessions.map((s: { id: string }) => s.id);
+    const nurse = await t.login('nurse');
+    const staff = await vc.post(`/api/v1/programmes/${course}/enrolments`, { userId: nurse.userId });
+    expect(staff.status, staff.raw).toBe(201);
+    expect(staff.body.external).toBe(false);
+    const external = await vc.post(`/api/v1/programmes/${course}/enrolments`, {
+      name: 'Ольга Внешняя',
+      organization: 'Детская больница',
+    });
+    expect(external.body.external).toBe(true);
+    const full = await vc.post(`/api/v1/programmes/${course}/enrolments`, { name: 'Третий Лишний' });
+    expect(full.status).toBe(409); // sessions hold 2
+
+    expect((await vc.get(`/api/v1/course-enrolments/${external.body.id}/certificate`)).status).toBe(409);
+    await vc.post(`/api/v1/course-enrolments/${external.body.id}/attendance`, {
+      sessionId: s1,
+      present: true,
+    });
+    const done = await vc.post(`/api/v1/course-enrolments/${external.body.id}/attendance`, {
+      sessionId: s2,
+      present: true,
+    });
+    expect(done.body.completedOn).toBe('2026-11-23');
+    expect(done.body.certificateNumber).toMatch(/^TC-2026-\d{4}$/);
+    const cert = await vc.get(`/api/v1/course-enrolments/${external.body.id}/certificate`);
+    expect(cert.status).toBe(200);
+    expect(cert.body).toMatchObject({
+      learnerName: 'Ольга Внешняя',
+      courseName: 'Боль у детей — тест',
+      totalHours: 5,
+    });
+    const partial = await vc.post(`/api/v1/course-enrolments/${staff.body.id}/attendance`, {
+      sessionId: s1,
+      present: true,
+    });
+    expect(partial.body.certificateNumber).toBeNull();
+
+    const future = await vc.post(
+      `/api/v1/programmes/${course}/sessions`,
+      session({ title: 'Будущее', startsAt: '2026-12-20T07:00:00.000Z', endsAt: '2026-12-20T09:00:00.000Z' }),
+    );
+    const s3 = future.body.sessions[2].id;
+    expect(
+      (
+        await vc.post(`/api/v1/course-enrolments/${staff.body.id}/attendance`, {
+          sessionId: s3,
+          present: true,
+        })
+      ).status,
+    ).toBe(409);
+    const notCourse = await vc.post(`/api/v1/course-enrolments/${staff.body.id}/attendance`, {
+      sessionId: '00000000-0000-4000-8000-000000000000',
+      present: true,
+    });
+    expect(notCourse.status).toBe(400);
+  });
+});

@@ -1,0 +1,364 @@
+import { randomUUID } from 'node:crypto';
+import {
+  can,
+  conflict,
+  DomainError,
+  forbidden,
+  notFound,
+  type Referral,
+  type referralBodySchema,
+  type referralListQuerySchema,
+  type referralSources,
+  type referralUpdateSchema,
+  routingItems,
+  type routingUpdateSchema,
+  type SupportDiscipline,
+} from '@hearth/domain';
+import type { z } from 'zod';
+import type { AppDeps, RequestContext } from '../../app-context.ts';
+import type { Conn } from '../../db/conn.ts';
+import { recordAudit } from '../audit/audit.service.ts';
+import { coordinatorLeads, notifyUsers } from '../notifications/notifications.service.ts';
+import { loadPatientFor } from '../patients/patient-access.ts';
+import * as repo from './support.repository.ts';
+
+const audience = ['psychologist', 'social_worker', 'chaplain', 'coordinator'] as const;
+
+async function assemble(db: Conn, orgId: string, rows: repo.ReferralRow[]): Promise<Referral[]> {
+  const ids = rows.map((r) => r.id);
+  const [notes, routing] = await Promise.all([repo.notesOf(db, orgId, ids), repo.routingOf(db, orgId, ids)]);
+  return rows.map((r) => ({
+    id: r.id,
+    patientId: r.patient_id,
+    patientName: r.patient_name,
+    discipline: r.discipline,
+    status: r.status,
+    source: r.source as Referral['source'],
+    reason: r.reason,
+    forWhom: r.for_whom,
+    respiteOffered: r.respite_offered,
+    assignedUserId: r.assigned_user_id,
+    assignedName: r.assigned_name,
+    outcome: r.outcome,
+    createdAt: r.created_at.toISOString(),
+    createdByName: r.created_by_name,
+    notes: notes
+      .filter((n) => n.referral_id === r.id)
+      .map((n) => ({ id: n.id, text: n.text, at: n.at.toISOString(), byName: n.by_name })),
+    routing: routingItems
+      .map((item) => routing.find((x) => x.referral_id === r.id && x.item === item))
+      .filter((x) => x !== undefined)
+      .map((x) => ({
+        item: x.item as Referral['routing'][number]['item'],
+        status: x.status as Referral['routing'][number]['status'],
+        note: x.note,
+        updatedAt: x.updated_at?.toISOString() ?? null,
+        updatedByName: x.updated_by_name,
+      })),
+  }));
+}
+
+export interface OpenReferral {
+  patientId: string;
+  discipline: SupportDiscipline;
+  source: (typeof referralSources)[number];
+  reason: string;
+  forWhom?: string | undefined;
+  respiteOffered?: boolean;
+  createdBy: string;
+}
+
+/**
+ * Opens a referral inside the caller's transaction (used by staff, caregiver burden and
+ * bereavement). An automatic referral joins an open one of the same discipline instead of
+ * duplicating it. The discipline's staff are notified; a respite offer also goes to the
+ * coordinators, who arrange it.
+ */
+export async function openReferral(trx: Conn, deps: AppDeps, orgId: string, input: OpenReferral) {
+  const now = deps.clock();
+  const existing =
+    input.source === 'staff'
+      ? undefined
+      : await repo.openReferralOf(trx, orgId, input.patientId, input.discipline);
+  let id: string;
+  if (existing) {
+    id = existing.id;
+    await repo.updateReferral(trx, orgId, id, {
+      respite_offered: existing.respite_offered || Boolean(input.respiteOffered),
+      updated_at: now,
+    });
+    await repo.insertNote(trx, {
+      id: randomUUID(),
+      organization_id: orgId,
+      referral_id: id,
+      text: input.reason,
+      by_user_id: input.createdBy,
+      at: now,
+    });
+  } else {
+    id = randomUUID();
+    await repo.insertReferral(trx, {
+      id,
+      organization_id: orgId,
+      patient_id: input.patientId,
+      discipline: input.discipline,
+      status: 'open',
+      source: input.source,
+      reason: input.reason,
+      for_whom: input.forWhom ?? null,
+      respite_offered: Boolean(input.respiteOffered),
+      assigned_user_id: null,
+      outcome: null,
+      created_by: input.createdBy,
+      created_at: now,
+      updated_at: now,
+      closed_at: null,
+    });
+    if (input.discipline === 'social_worker') {
+      await repo.insertRoutingItems(
+        trx,
+        routingItems.map((item) => ({
+          organization_id: orgId,
+          referral_id: id,
+          item,
+          status: 'to_do',
+          note: null,
+          updated_by: null,
+          updated_at: null,
+        })),
+      );
+    }
+  }
+  const staff = (await repo.activeUsersOfRole(trx, orgId, input.discipline)).map((u) => u.id);
+  await notifyUsers(
+    trx,
+    orgId,
+    staff,
+    {
+      kind: 'support.referral',
+      title: input.source === 'staff' ? 'New support referral' : 'Family needs support',
+      body: input.reason,
+      entityType: 'support_referral',
+      entityId: id,
+    },
+    now,
+  );
+  if (input.respiteOffered) {
+    await notifyUsers(
+      trx,
+      orgId,
+      await coordinatorLeads(trx, orgId),
+      {
+        kind: 'support.respite',
+        title: 'Offer respite to a family',
+        body: 'The caregiver is under strain: offer respite (a stay or extra help at home).',
+        entityType: 'support_referral',
+        entityId: id,
+      },
+      now,
+    );
+  }
+  await recordAudit(trx, deps, null, orgId, {
+    action: existing ? 'support.referral-joined' : 'support.referral-opened',
+    entityType: 'support_referral',
+    entityId: id,
+    patientId: input.patientId,
+  });
+  return id;
+}
+
+export const publishReferral = async (deps: AppDeps, organizationId: string, referralId: string) => {
+  await deps.events.publish({
+    organizationId,
+    type: 'support.updated',
+    entityId: referralId,
+    roles: audience,
+  });
+  await deps.events.publish({
+    organizationId,
+    type: 'notification.created',
+    entityId: referralId,
+    roles: audience,
+  });
+};
+
+export async function refer(
+  deps: AppDeps,
+  ctx: RequestContext,
+  patientId: string,
+  body: z.infer<typeof referralBodySchema>,
+) {
+  const patient = await loadPatientFor(deps, ctx, 'support:refer', patientId);
+  if (patient.status === 'discharged') throw conflict('The patient has left the service.');
+  const orgId = ctx.actor.organizationId;
+  const id = await deps.db.transaction().execute(async (trx) => {
+    const id = await openReferral(trx, deps, orgId, {
+      patientId,
+      discipline: body.discipline,
+      source: 'staff',
+      reason: body.reason,
+      forWhom: body.forWhom,
+      createdBy: ctx.actor.userId,
+    });
+    await recordAudit(trx, deps, ctx, orgId, {
+      action: 'support.refer',
+      entityType: 'support_referral',
+      entityId: id,
+      patientId,
+    });
+    return id;
+  });
+  await publishReferral(deps, orgId, id);
+  return getOne(deps, ctx, patientId, id);
+}
+
+async function getOne(deps: AppDeps, ctx: RequestContext, patientId: string, id: string) {
+  const orgId = ctx.actor.organizationId;
+  return deps.db.transaction().execute(async (trx) => {
+    const row = await repo.findReferral(trx, orgId, id);
+    if (row?.patient_id !== patientId) throw notFound('The referral');
+    await recordAudit(trx, deps, ctx, orgId, {
+      action: 'support.read',
+      entityType: 'support_referral',
+      entityId: id,
+      patientId,
+    });
+    return (await assemble(trx, orgId, [row]))[0]!;
+  });
+}
+
+export async function patientReferrals(deps: AppDeps, ctx: RequestContext, patientId: string) {
+  await loadPatientFor(deps, ctx, 'support:read', patientId);
+  const orgId = ctx.actor.organizationId;
+  return deps.db.transaction().execute(async (trx) => {
+    await recordAudit(trx, deps, ctx, orgId, {
+      action: 'support.list',
+      entityType: 'support_referral',
+      patientId,
+    });
+    return assemble(trx, orgId, await repo.referralsOfPatient(trx, orgId, patientId));
+  });
+}
+
+/** The support workers' inbox: open referrals of a discipline (or assigned to me). */
+export async function listReferrals(
+  deps: AppDeps,
+  ctx: RequestContext,
+  q: z.infer<typeof referralListQuerySchema>,
+) {
+  if (!can(ctx.actor, 'support:read')) throw forbidden();
+  const orgId = ctx.actor.organizationId;
+  const [at, id] = (q.cursor ?? '').split('|');
+  const after =
+    id && at && !Number.isNaN(new Date(at).getTime()) ? { createdAt: new Date(at), id } : undefined;
+  return deps.db.transaction().execute(async (trx) => {
+    const rows = await repo.listReferrals(
+      trx,
+      orgId,
+      {
+        discipline: q.discipline,
+        status: q.status,
+        assignedTo: q.mine === 'true' ? ctx.actor.userId : undefined,
+      },
+      after,
+      q.limit + 1,
+    );
+    const page = rows.slice(0, q.limit);
+    await recordAudit(trx, deps, ctx, orgId, { action: 'support.inbox', entityType: 'support_referral' });
+    const last = page[page.length - 1];
+    return {
+      items: await assemble(trx, orgId, page),
+      nextCursor: rows.length > q.limit && last ? `${last.created_at.toISOString()}|${last.id}` : null,
+    };
+  });
+}
+
+async function withReferral(
+  deps: AppDeps,
+  ctx: RequestContext,
+  patientId: string,
+  referralId: string,
+  action: string,
+  work: (
+    trx: Conn,
+    row: NonNullable<Awaited<ReturnType<typeof repo.findReferralForUpdate>>>,
+    now: Date,
+  ) => Promise<void>,
+) {
+  await loadPatientFor(deps, ctx, 'support:work', patientId);
+  const orgId = ctx.actor.organizationId;
+  await deps.db.transaction().execute(async (trx) => {
+    const row = await repo.findReferralForUpdate(trx, orgId, patientId, referralId);
+    if (!row) throw notFound('The referral');
+    if (row.discipline !== ctx.actor.role)
+      throw forbidden(`This referral is for the ${row.discipline.replace('_', ' ')}.`);
+    await work(trx, row, deps.clock());
+    await recordAudit(trx, deps, ctx, orgId, {
+      action,
+      entityType: 'support_referral',
+      entityId: referralId,
+      patientId,
+    });
+  });
+  await publishReferral(deps, orgId, referralId);
+  return getOne(deps, ctx, patientId, referralId);
+}
+
+export const updateReferral = (
+  deps: AppDeps,
+  ctx: RequestContext,
+  patientId: string,
+  referralId: string,
+  body: z.infer<typeof referralUpdateSchema>,
+) =>
+  withReferral(deps, ctx, patientId, referralId, 'support.update', async (trx, row, now) => {
+    if (row.status === 'closed') throw conflict('This referral is closed.');
+    if (body.status === 'closed' && !body.outcome && !row.outcome)
+      throw new DomainError('VALIDATION', 'Say what was done before closing the referral.', {
+        fields: [{ field: 'body.outcome', message: 'required to close' }],
+      });
+    await repo.updateReferral(trx, ctx.actor.organizationId, referralId, {
+      ...(body.status && { status: body.status, ...(body.status === 'closed' && { closed_at: now }) }),
+      ...(body.assignedUserId !== undefined && { assigned_user_id: body.assignedUserId }),
+      ...(body.outcome !== undefined && { outcome: body.outcome }),
+      ...(!body.status && row.status === 'open' && { status: 'in_progress' as const }),
+      updated_at: now,
+    });
+  });
+
+export const addNote = (
+  deps: AppDeps,
+  ctx: RequestContext,
+  patientId: string,
+  referralId: string,
+  text: string,
+) =>
+  withReferral(deps, ctx, patientId, referralId, 'support.note', async (trx, _row, now) => {
+    await repo.insertNote(trx, {
+      id: randomUUID(),
+      organization_id: ctx.actor.organizationId,
+      referral_id: referralId,
+      text,
+      by_user_id: ctx.actor.userId,
+      at: now,
+    });
+  });
+
+export const updateRouting = (
+  deps: AppDeps,
+  ctx: RequestContext,
+  patientId: string,
+  referralId: string,
+  item: string,
+  body: z.infer<typeof routingUpdateSchema>,
+) =>
+  withReferral(deps, ctx, patientId, referralId, 'support.routing', async (trx, row, now) => {
+    if (row.discipline !== 'social_worker')
+      throw conflict('The routing checklist belongs to social work referrals.');
+    await repo.updateRoutingItem(trx, ctx.actor.organizationId, referralId, item, {
+      status: body.status,
+      note: body.note ?? null,
+      updated_by: ctx.actor.userId,
+      updated_at: now,
+    });
+  });

@@ -1,0 +1,123 @@
+import { familyWishes, phasesOfIllness } from '@hearth/domain';
+import {
+  Badge,
+  Button,
+  Card,
+  Group,
+  NativeSelect,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/client.ts';
+import { useCan } from '../../auth/me.ts';
+import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { PageLoader } from '../../components/PageLoader.tsx';
+import { usePageTitle } from '../../components/use-page-title.ts';
+import { formatDateTime } from '../../format/time.ts';
+import { useChildPatients } from '../volunteers/RequestsPage.tsx';
+import { useClownVisits, useProgrammeMutation } from './programmes-api.ts';
+
+/** Clown-doctor visits; the server refuses one in the terminal phase unless the family asked. */
+export function ClownVisitsPage() {
+  const { t, i18n } = useTranslation();
+  usePageTitle(t('prog.clown.title'));
+  const can = useCan();
+  const visits = useClownVisits();
+  const children = useChildPatients();
+  const [v, setV] = useState({
+    patientId: '',
+    scheduledAt: '',
+    familyWish: 'welcome',
+    confirmedPhase: 'stable',
+  });
+  const schedule = useProgrammeMutation((body: unknown) => api.post('/clown-visits', body));
+  return (
+    <Stack gap="lg">
+      <Title order={1}>{t('prog.clown.title')}</Title>
+      {can('programme:manage') && (
+        <Card withBorder>
+          <form
+            onSubmit={(e) => {
+              e.preventDefault();
+              schedule.mutate({
+                ...v,
+                scheduledAt: v.scheduledAt ? new Date(v.scheduledAt).toISOString() : '',
+              });
+            }}
+          >
+            <Stack gap="xs">
+              <SimpleGrid cols={{ base: 1, sm: 4 }}>
+                <NativeSelect
+                  label={t('prog.camp.child')}
+                  value={v.patientId}
+                  onChange={(e) => setV({ ...v, patientId: e.currentTarget.value })}
+                  data={[
+                    { value: '', label: t('intake.form.choose') },
+                    ...(children.data?.items ?? []).map((p) => ({
+                      value: p.id,
+                      label: `${p.lastName} ${p.firstName}`,
+                    })),
+                  ]}
+                />
+                <TextInput
+                  type="datetime-local"
+                  label={t('prog.clown.when')}
+                  value={v.scheduledAt}
+                  onChange={(e) => setV({ ...v, scheduledAt: e.currentTarget.value })}
+                />
+                <NativeSelect
+                  label={t('prog.clown.wish')}
+                  value={v.familyWish}
+                  onChange={(e) => setV({ ...v, familyWish: e.currentTarget.value })}
+                  data={familyWishes.map((w) => ({ value: w, label: t(`prog.clown.wishes.${w}`) }))}
+                />
+                <NativeSelect
+                  label={t('prog.clown.phase')}
+                  description={t('prog.clown.phaseHint')}
+                  value={v.confirmedPhase}
+                  onChange={(e) => setV({ ...v, confirmedPhase: e.currentTarget.value })}
+                  data={phasesOfIllness.map((p) => ({ value: p, label: t(`prog.clown.phases.${p}`) }))}
+                />
+              </SimpleGrid>
+              <Text size="xs" c="dimmed">
+                {t('prog.clown.rule')}
+              </Text>
+              {schedule.isError && <ErrorAlert error={schedule.error} />}
+              <Button type="submit" loading={schedule.isPending} style={{ alignSelf: 'flex-start' }}>
+                {t('prog.clown.schedule')}
+              </Button>
+            </Stack>
+          </form>
+        </Card>
+      )}
+      {visits.isPending ? (
+        <PageLoader />
+      ) : visits.isError ? (
+        <ErrorAlert error={visits.error} />
+      ) : (
+        <Table striped>
+          <Table.Tbody>
+            {visits.data.map((c) => (
+              <Table.Tr key={c.id}>
+                <Table.Td>{formatDateTime(c.scheduledAt, i18n.language)}</Table.Td>
+                <Table.Td>{c.childFirstName}</Table.Td>
+                <Table.Td>{t(`prog.clown.wishes.${c.familyWish}`)}</Table.Td>
+                <Table.Td>{t(`prog.clown.phases.${c.phase}`)}</Table.Td>
+                <Table.Td>
+                  <Badge variant="light">{t(`prog.clown.status.${c.status}`)}</Badge>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+      <Group />
+    </Stack>
+  );
+}
