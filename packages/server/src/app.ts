@@ -16,14 +16,17 @@ import type { DatabaseHandle } from './db/database.ts';
 import { pgNotify } from './db/notify.ts';
 import { EventBus } from './events/event-bus.ts';
 import { eventRoutes } from './events/events.routes.ts';
+import { advanceCareRoutes } from './features/advance-care/advance-care.routes.ts';
 import { alertJobs } from './features/alerts/alerts.jobs.ts';
 import { alertRoutes } from './features/alerts/alerts.routes.ts';
 import { assessmentRoutes } from './features/assessments/assessments.routes.ts';
 import { auditRoutes } from './features/audit/audit.routes.ts';
 import { authRoutes } from './features/auth/auth.routes.ts';
+import { carePlanRoutes } from './features/care-plans/care-plans.routes.ts';
 import { caregiverRoutes } from './features/caregivers/caregivers.routes.ts';
 import { caregiverJobs } from './features/caregivers/caregivers.service.ts';
 import { commissionRoutes } from './features/commission/commission.routes.ts';
+import { endOfLifeRoutes } from './features/end-of-life/end-of-life.routes.ts';
 import { equipmentRoutes } from './features/equipment/equipment.routes.ts';
 import { familyRoutes } from './features/family/family.routes.ts';
 import { healthRoutes } from './features/health/health.routes.ts';
@@ -33,11 +36,15 @@ import { intakeRoutes } from './features/intake/intake.routes.ts';
 import { medicinesJobs } from './features/medicines/medicines.jobs.ts';
 import { medicineRoutes } from './features/medicines/medicines.routes.ts';
 import { notificationRoutes } from './features/notifications/notifications.routes.ts';
+import { onCallRoutes } from './features/oncall/oncall.routes.ts';
 import { patientRoutes } from './features/patients/patients.routes.ts';
+import { planningRoutes } from './features/planning/planning.routes.ts';
+import { settled as planningSettled } from './features/planning/planning.service.ts';
 import { programmeRoutes } from './features/programmes/programmes.routes.ts';
 import { settingsRoutes } from './features/settings/settings.routes.ts';
 import { staffRoutes } from './features/staff/staff.routes.ts';
 import { supportRoutes } from './features/support/support.routes.ts';
+import { visitRoutes } from './features/visits/visits.routes.ts';
 import { volunteerRoutes } from './features/volunteers/volunteers.routes.ts';
 import { registerErrorHandler } from './http/errors.ts';
 import { registerFamilyGate, registerSession } from './http/session.ts';
@@ -52,6 +59,9 @@ const features = [
   intakeRoutes,
   commissionRoutes,
   patientRoutes,
+  carePlanRoutes,
+  visitRoutes,
+  planningRoutes,
   auditRoutes,
   notificationRoutes,
   eventRoutes,
@@ -59,11 +69,14 @@ const features = [
   programmeRoutes,
   alertRoutes,
   assessmentRoutes,
+  onCallRoutes,
   medicineRoutes,
   equipmentRoutes,
   homeSafetyRoutes,
   caregiverRoutes,
   supportRoutes,
+  advanceCareRoutes,
+  endOfLifeRoutes,
 ];
 
 /** Durable job handlers by kind. */
@@ -163,6 +176,7 @@ export async function buildApp(options: BuildAppOptions): Promise<HearthApp> {
     routes,
     async close() {
       await jobs.stop();
+      await planningSettled();
       await app.close();
       if (unlisten) await unlisten();
     },

@@ -122,7 +122,23 @@ export const transferSummarySchema = z.object({
   advanceCarePlan: acpVersionSchema.nullable(),
   contacts: z.array(contactSchema),
   equipmentAtHome: z.array(z.object({ kind: z.string(), name: z.string(), serialNumber: z.string() })),
-  /** Sections whose features are not in this build yet (medicines, latest assessments). */
+  /** Current prescriptions (issue 6), as the physician wrote them. */
+  medicines: z.array(
+    z.object({
+      name: z.string(),
+      dose: z.string(),
+      route: z.string(),
+      kind: z.enum(['scheduled', 'prn']),
+      indication: z.string(),
+      instructions: z.string().nullable(),
+      controlled: z.boolean(),
+    }),
+  ),
+  /** The latest current assessment of each instrument (issue 4). */
+  latestAssessments: z.array(
+    z.object({ instrument: z.string(), takenAt: z.string(), scores: z.record(z.string(), z.unknown()) }),
+  ),
+  /** Sections this build could not fill; empty when every feature is present. */
   notAvailable: z.array(z.string()),
   generatedAt: z.string(),
 });

@@ -1,43 +1,30 @@
 import { z } from 'zod';
-import {
-  defaultZbi12Cutoff,
-  scoreZbi12,
-  type Zbi12Answers,
-  zbi12ItemNumbers,
-} from '../assessments/scales.ts';
+import { zbi12AnswersSchema, zbi12ItemNumbers } from '../assessments/scales.ts';
 import { idSchema } from '../common/schemas.ts';
 
 /**
- * Caregiver burden uses the ZBI-12 scoring of the assessments module (items, source, licence
- * notes and the organization's cut-off `triage.zbi12Cutoff` live there). The caregiver workflow
- * takes answers keyed by item number, as the portal form sends them.
+ * Zarit Burden Interview, 12-item short form, for family caregivers.
+ * Source: palliative-research.md §2.8 — items numbered as in the ZBI-22 (PMC6497029, chart 1);
+ * version pinned here: Bédard et al. 2001 (Gerontologist 41:652), which uses item 21 (not 22).
+ * Each item 0-4 (never … nearly always); total 0-48. Cut-offs are not universal: ≥13 was suggested
+ * for screening older community caregivers (PMC6497029); the threshold is the organization's
+ * `triage.zbi12Cutoff` setting. The item list and scoring are the assessments feature's
+ * (issue 4, `assessments/scales.ts`); this file holds the caregiver workflow around them.
+ *
+ * Licence (instrument-licences.md): the ZBI is licensed through Mapi Research Trust. Hearth ships
+ * only the item numbers and the arithmetic; an organization that holds a licence loads the item
+ * wording as data (`instrument_wording`), and without it the family answers with a nurse.
  */
 export const zbi12Max = zbi12ItemNumbers.length * 4;
 /** Days between routine screenings: "every four weeks or on request" (issue 7). */
 export const burdenScreeningIntervalDays = 28;
 
-export const caregiverZbiAnswersSchema = z
-  .record(z.string().regex(/^\d{1,2}$/), z.number().int().min(0).max(4))
-  .refine(
-    (a) =>
-      Object.keys(a).length === zbi12ItemNumbers.length &&
-      zbi12ItemNumbers.every((n) => a[String(n)] !== undefined),
-    { message: `Answer each of the 12 items (${zbi12ItemNumbers.join(', ')}), each 0-4.` },
-  );
-
-export function scoreCaregiverBurden(answers: Record<string, number>, cutoff = defaultZbi12Cutoff) {
-  const items = Object.fromEntries(
-    zbi12ItemNumbers.map((n) => [`q${n}`, answers[String(n)] ?? 0]),
-  ) as Zbi12Answers['items'];
-  const { total } = scoreZbi12({ items }, cutoff);
-  return { total, max: zbi12Max, high: total >= cutoff, threshold: cutoff };
-}
-
 export const burdenBodySchema = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('zbi12'),
     caregiverName: z.string().trim().min(2).max(120),
-    answers: caregiverZbiAnswersSchema,
+    /** `{ q2: 0-4, q3: …, q21: … }`, the shape the assessments feature (issue 4) scores. */
+    answers: zbi12AnswersSchema.shape.items,
     cannotCope: z.boolean().default(false),
     onRequest: z.boolean().default(false),
   }),

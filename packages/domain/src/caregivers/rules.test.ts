@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { zbi12ItemNumbers } from '../assessments/scales.ts';
-import { caregiverZbiAnswersSchema, scoreCaregiverBurden } from './burden.ts';
+import { burdenBodySchema } from './burden.ts';
 import { canSignLevel } from './schemas.ts';
-
-const all = (score: number) => Object.fromEntries(zbi12ItemNumbers.map((n) => [String(n), score]));
 
 describe('caregiver skills', () => {
   it('signs shown, then practised, then confident', () => {
@@ -15,23 +13,20 @@ describe('caregiver skills', () => {
   });
 });
 
-describe('ZBI-12 (items as in Bédard et al. 2001)', () => {
-  it('scores 12 items 0-4 to a total of 0-48', () => {
-    expect(scoreCaregiverBurden(all(0)).total).toBe(0);
-    expect(scoreCaregiverBurden(all(4))).toMatchObject({ total: 48, max: 48, high: true });
-  });
-
-  it('flags a total at or above the threshold (≥13 by default, PMC6497029)', () => {
-    const twelve = { ...all(1) };
-    expect(scoreCaregiverBurden(twelve)).toMatchObject({ total: 12, high: false });
-    expect(scoreCaregiverBurden({ ...twelve, '2': 2 })).toMatchObject({ total: 13, high: true });
-    expect(scoreCaregiverBurden({ ...twelve, '2': 2 }, 20).high).toBe(false);
-  });
-
-  it('needs exactly the 12 numbered items', () => {
-    expect(caregiverZbiAnswersSchema.safeParse(all(2)).success).toBe(true);
-    const { '21': _, ...missing } = all(2);
-    expect(caregiverZbiAnswersSchema.safeParse({ ...missing, '22': 2 }).success).toBe(false);
-    expect(caregiverZbiAnswersSchema.safeParse({ ...all(2), '3': 5 }).success).toBe(false);
+describe('caregiver burden body', () => {
+  it('takes the 12 ZBI-12 items (q2 … q21) each 0-4, or a "cannot cope" call', () => {
+    const all = Object.fromEntries(zbi12ItemNumbers.map((n) => [`q${n}`, 2]));
+    expect(burdenBodySchema.safeParse({ kind: 'zbi12', caregiverName: 'Анна', answers: all }).success).toBe(
+      true,
+    );
+    const { q21: _, ...eleven } = all;
+    expect(
+      burdenBodySchema.safeParse({ kind: 'zbi12', caregiverName: 'Анна', answers: eleven }).success,
+    ).toBe(false);
+    expect(
+      burdenBodySchema.safeParse({ kind: 'zbi12', caregiverName: 'Анна', answers: { ...all, q3: 5 } })
+        .success,
+    ).toBe(false);
+    expect(burdenBodySchema.safeParse({ kind: 'cannot_cope', caregiverName: 'Анна' }).success).toBe(true);
   });
 });

@@ -87,3 +87,62 @@ export const onCallShiftSchema = z.object({
 export type OnCallShift = z.infer<typeof onCallShiftSchema>;
 
 export const handoverBodySchema = z.object({ note: z.string().trim().min(1).max(4000) });
+
+export const rotaQuerySchema = z.object({ from: isoDateTimeSchema, to: isoDateTimeSchema });
+export const rotaViewSchema = z.object({
+  shifts: z.array(onCallShiftSchema),
+  /** Hours in the range with nobody on call as primary. */
+  gaps: z.array(z.object({ from: z.string(), to: z.string() })),
+});
+export const onCallNowSchema = z.object({
+  at: z.string(),
+  chain: z.array(z.object({ userId: idSchema, name: z.string(), phone: z.string().nullable() })),
+});
+
+// ---------------------------------------------------------------------------------------------
+// Call log: every inbound call, with its response time and whether an ambulance was called first.
+export const callerTypes = ['family', 'patient', 'ambulance', 'other_service', 'other'] as const;
+export const callOutcomesLog = [
+  'advice_given',
+  'alert_raised',
+  'visit_arranged',
+  'ambulance_sent',
+  'transferred',
+  'no_action',
+] as const;
+export const callLogBodySchema = z
+  .object({
+    patientId: idSchema.optional(),
+    callerType: z.enum(callerTypes),
+    callerName: z.string().trim().max(120).optional(),
+    reason: z.string().trim().min(2).max(2000),
+    receivedAt: isoDateTimeSchema,
+    answeredAt: isoDateTimeSchema.optional(),
+    outcome: z.enum(callOutcomesLog),
+    /** The family called an ambulance before calling the service (quality indicator, §4). */
+    ambulanceCalledFirst: z.boolean().default(false),
+    alertId: idSchema.optional(),
+  })
+  .refine((b) => !b.answeredAt || new Date(b.answeredAt) >= new Date(b.receivedAt), {
+    path: ['answeredAt'],
+    message: 'A call is answered after it comes in.',
+  });
+export const callLogSchema = z.object({
+  id: idSchema,
+  patientId: idSchema.nullable(),
+  patientName: z.string().nullable(),
+  callerType: z.enum(callerTypes),
+  callerName: z.string().nullable(),
+  reason: z.string(),
+  receivedAt: z.string(),
+  answeredAt: z.string().nullable(),
+  answeredByName: z.string(),
+  responseSeconds: z.number().nullable(),
+  outcome: z.enum(callOutcomesLog),
+  ambulanceCalledFirst: z.boolean(),
+  alertId: idSchema.nullable(),
+});
+export const callLogQuerySchema = z.object({
+  patientId: idSchema.optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});

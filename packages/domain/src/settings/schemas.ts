@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { alertSettingsSchema } from '../alerts/schemas.ts';
+import { travelSettingsSchema } from '../care/travel.ts';
 import { localeSchema } from '../common/schemas.ts';
 import { triageSettingsSchema } from '../triage/rules.ts';
 
@@ -35,6 +36,10 @@ export const organizationSettingsSchema = z.object({
     .min(1)
     .max(24 * 30)
     .default(12),
+  /** Travel model for planning and the dispatch board (issue 5). */
+  travel: travelSettingsSchema.prefault({}),
+  /** How long the weekly planner may search; the server stays responsive meanwhile (worker thread). */
+  planningTimeLimitSeconds: z.number().min(0.5).max(300).default(10),
   /** Alert deadlines and escalation steps (issue 4); defaults: urgent 1 h, review 24 h. */
   alerts: alertSettingsSchema.prefault({}),
   /** Triage thresholds (issue 4), defaults from the sources. */

@@ -1,19 +1,34 @@
+import type {
+  AdvanceCarePlanTable,
+  CareLevelMoveTable,
+} from '../features/advance-care/advance-care.table.ts';
 import type { AlertEventTable, AlertTable } from '../features/alerts/alerts.table.ts';
 import type { AssessmentTable, ClinicalTaskTable } from '../features/assessments/assessments.table.ts';
 import type { AuditEventTable } from '../features/audit/audit.table.ts';
 import type { AppUserTable, LoginFailureTable, UserSessionTable } from '../features/auth/auth.table.ts';
+import type {
+  CarePlanVersionTable,
+  TeamMeetingReviewTable,
+  TeamMeetingTable,
+} from '../features/care-plans/care-plans.table.ts';
 import type {
   CaregiverBurdenTable,
   CaregiverSkillRecordTable,
   DutyShiftTable,
   InstrumentWordingTable,
 } from '../features/caregivers/caregivers.table.ts';
+
 import type {
   CommissionCaseTable,
   CommissionDecisionTable,
   CommissionDocumentTable,
   StoredFileTable,
 } from '../features/commission/commission.table.ts';
+import type {
+  BereavementTaskTable,
+  DeathChecklistItemTable,
+  DeathRecordTable,
+} from '../features/end-of-life/end-of-life.table.ts';
 import type { EquipmentItemTable, EquipmentLoanTable } from '../features/equipment/equipment.table.ts';
 import type { FamilyLinkTable } from '../features/family/family.table.ts';
 import type {
@@ -30,7 +45,7 @@ import type {
   PrescriptionVersionTable,
 } from '../features/medicines/medicines.table.ts';
 import type { NotificationTable } from '../features/notifications/notifications.table.ts';
-import type { OnCallShiftTable } from '../features/oncall/oncall.table.ts';
+import type { CallLogTable, OnCallShiftTable } from '../features/oncall/oncall.table.ts';
 import type {
   PatientAllergyTable,
   PatientContactTable,
@@ -39,6 +54,7 @@ import type {
   PatientTable,
   PatientTeamMemberTable,
 } from '../features/patients/patients.table.ts';
+import type { PlanRunTable } from '../features/planning/planning.table.ts';
 import type {
   CampApplicationTable,
   CampCareNoteTable,
@@ -57,6 +73,12 @@ import type {
   SupportNoteTable,
   SupportReferralTable,
 } from '../features/support/support.table.ts';
+import type {
+  StaffShiftTable,
+  VisitEventTable,
+  VisitNoteTable,
+  VisitTable,
+} from '../features/visits/visits.table.ts';
 import type {
   PaidCareHoursTable,
   VolunteerAssignmentTable,
@@ -112,11 +134,20 @@ export interface Database {
   clown_visit: ClownVisitTable;
   course_enrolment: CourseEnrolmentTable;
   course_attendance: CourseAttendanceTable;
+  care_plan_version: CarePlanVersionTable;
+  team_meeting: TeamMeetingTable;
+  team_meeting_review: TeamMeetingReviewTable;
+  staff_shift: StaffShiftTable;
+  visit: VisitTable;
+  visit_event: VisitEventTable;
+  visit_note: VisitNoteTable;
+  plan_run: PlanRunTable;
   alert: AlertTable;
   alert_event: AlertEventTable;
   on_call_shift: OnCallShiftTable;
   assessment: AssessmentTable;
   clinical_task: ClinicalTaskTable;
+  call_log: CallLogTable;
   prescription: PrescriptionTable;
   prescription_version: PrescriptionVersionTable;
   medicine_administration: MedicineAdministrationTable;
@@ -134,4 +165,9 @@ export interface Database {
   support_referral: SupportReferralTable;
   support_note: SupportNoteTable;
   routing_item: RoutingItemTable;
+  advance_care_plan: AdvanceCarePlanTable;
+  care_level_move: CareLevelMoveTable;
+  death_record: DeathRecordTable;
+  death_checklist_item: DeathChecklistItemTable;
+  bereavement_task: BereavementTaskTable;
 }

@@ -1,6 +1,8 @@
 import type { Conn } from '../db/conn.ts';
+import * as caregivers from '../features/caregivers/caregivers.repository.ts';
 import * as equipment from '../features/equipment/equipment.repository.ts';
 import * as safety from '../features/home-safety/home-safety.repository.ts';
+import { localDate } from '../features/patients/patient-view.ts';
 import type { Random } from './random.ts';
 
 export interface HomeFamilySeed {
@@ -146,4 +148,33 @@ export async function seedHomeFamily(trx: Conn, s: HomeFamilySeed) {
       created_at: now,
     },
   ]);
+
+  // the family's duty roster: today and tomorrow (the demo service is in Europe/Minsk)
+  const today = localDate(now, 'Europe/Minsk');
+  const tomorrow = new Date(Date.parse(`${today}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+  const shifts = [
+    {
+      date: today,
+      slot: 'day' as const,
+      person: 'Анна Ковалёва',
+      tasks: 'обед, лекарства в 14:00, повернуть каждые 2 часа',
+    },
+    { date: today, slot: 'night' as const, person: 'Сергей Ковалёв', tasks: null },
+    { date: tomorrow, slot: 'all_day' as const, person: 'Ольга Ковалёва', tasks: null },
+  ];
+  for (const sh of shifts)
+    await caregivers.insertShift(trx, {
+      id: rnd.uuid(),
+      organization_id: orgId,
+      patient_id: familyPatient,
+      date: sh.date,
+      slot: sh.slot,
+      person_name: sh.person,
+      family_user_id: sh.person === 'Анна Ковалёва' ? (userIds.family ?? null) : null,
+      tasks: sh.tasks,
+      created_by: userIds.family ?? nurse,
+      created_at: now,
+      cancelled_at: null,
+      cancelled_by: null,
+    });
 }

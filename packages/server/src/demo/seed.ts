@@ -10,6 +10,7 @@ import { callbackDeadlineJob } from '../features/intake/intake.service.ts';
 import * as patients from '../features/patients/patients.repository.ts';
 import { insertOrganization } from '../features/settings/settings.repository.ts';
 import { JobRunner } from '../jobs/job-runner.ts';
+import { seedCarePlans } from './care-plans.ts';
 import { seedClinicalWatch } from './clinical-watch.ts';
 import { seedHomeFamily } from './home-family.ts';
 import { seedMedicines } from './medicines.ts';
@@ -343,6 +344,7 @@ export async function seedDemo(db: Db, password: string, now: Date) {
       patientIds,
       volunteerIds,
     });
+    await seedCarePlans(trx, featureRandom('care-plans'), orgId, userIds, now, 'Europe/Minsk');
     await recordAudit(trx, clock, null, orgId, {
       action: 'demo.seed',
       entityType: 'organization',

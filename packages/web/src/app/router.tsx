@@ -98,6 +98,33 @@ export const router = createBrowserRouter([
             ],
           },
           {
+            element: <RequireAction action="planning:run" />,
+            children: [
+              {
+                path: 'dispatch',
+                lazy: () =>
+                  import('../features/care/DispatchPage.tsx').then((m) => ({ Component: m.DispatchPage })),
+              },
+              {
+                path: 'dispatch/sheet/:staffId/:date',
+                lazy: () =>
+                  import('../features/care/RouteSheetPage.tsx').then((m) => ({
+                    Component: m.RouteSheetPage,
+                  })),
+              },
+            ],
+          },
+          {
+            element: <RequireAction action="visit:perform" />,
+            children: [
+              {
+                path: 'my-day',
+                lazy: () =>
+                  import('../features/care/MyDayPage.tsx').then((m) => ({ Component: m.MyDayPage })),
+              },
+            ],
+          },
+          {
             element: <RequireAction action="patient:list" />,
             children: [
               {
@@ -111,6 +138,30 @@ export const router = createBrowserRouter([
                 path: 'patients/:patientId',
                 lazy: () =>
                   import('../features/patients/PatientPage.tsx').then((m) => ({ Component: m.PatientPage })),
+              },
+            ],
+          },
+          {
+            element: <RequireAction action="medicine:read" />,
+            children: [
+              {
+                path: 'patients/:patientId/medicines',
+                lazy: () =>
+                  import('../features/medicines/MedicinesPage.tsx').then((m) => ({
+                    Component: m.MedicinesPage,
+                  })),
+              },
+            ],
+          },
+          {
+            element: <RequireAction action="support:read" />,
+            children: [
+              {
+                path: 'support',
+                lazy: () =>
+                  import('../features/home/SupportInboxPage.tsx').then((m) => ({
+                    Component: m.SupportInboxPage,
+                  })),
               },
             ],
           },
@@ -186,6 +237,18 @@ export const router = createBrowserRouter([
             ],
           },
           {
+            element: <RequireAction action="bereavement:read" />,
+            children: [
+              {
+                path: 'bereavement',
+                lazy: () =>
+                  import('../features/home/BereavementPage.tsx').then((m) => ({
+                    Component: m.BereavementPage,
+                  })),
+              },
+            ],
+          },
+          {
             element: <RequireAction action="staff:read" />,
             children: [
               {
@@ -231,6 +294,18 @@ export const router = createBrowserRouter([
           },
           { path: '*', element: <NotFound homeTo="/app" /> },
         ],
+      },
+    ],
+  },
+  {
+    // printed outside the workspace frame so the page holds the summary only
+    path: '/print/patients/:patientId/acp',
+    element: <RequireStaff />,
+    hydrateFallbackElement: <PageLoader />,
+    children: [
+      {
+        index: true,
+        lazy: () => import('../features/home/AcpPrintPage.tsx').then((m) => ({ Component: m.AcpPrintPage })),
       },
     ],
   },

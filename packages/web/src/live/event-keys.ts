@@ -21,11 +21,23 @@ export function queryKeysFor(type: string): string[][] {
       return [['staff']];
     case 'settings':
       return [['settings']];
+    case 'medicines':
+      return [['medicines']];
+    case 'equipment':
+    case 'home-safety':
+    case 'duty-roster':
+    case 'support':
+    case 'death':
+      return [['home']];
     case 'alert':
     case 'assessment':
     case 'diary':
     case 'task':
       return [['alerts'], ['diary'], ['assessments'], ['tasks']];
+    case 'visit':
+    case 'careplan':
+    case 'planning':
+      return [['care']];
     default:
       return [];
   }
@@ -45,10 +57,19 @@ export const knownEventTypes = [
   'notification.created',
   'staff.updated',
   'settings.updated',
+  'medicines.updated',
+  'equipment.updated',
+  'home-safety.updated',
+  'duty-roster.updated',
+  'support.updated',
+  'death.updated',
   'alert.raised',
   'alert.updated',
   'alert.answered',
   'assessment.recorded',
   'diary.updated',
   'task.updated',
+  'visit.updated',
+  'careplan.updated',
+  'planning.updated',
 ] as const;

@@ -7,11 +7,14 @@ import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { NotFound } from '../components/NotFound.tsx';
 import { PageLoader } from '../components/PageLoader.tsx';
 import { usePageTitle } from '../components/use-page-title.ts';
+import { CarePlanSection } from '../features/care/CarePlanSection.tsx';
 import { FamilySection } from '../features/family/FamilySection.tsx';
 import { usePublicInfo } from '../features/intake/intake-api.ts';
 import { PatientStatusBadge } from '../features/patients/PatientStatusBadge.tsx';
 import { usePatient } from '../features/patients/patients-api.ts';
 import { DiaryCard } from '../features/watch/DiaryCard.tsx';
+import { BurdenCard, EquipmentCard, RosterCard, SkillsCard } from './HomeCards.tsx';
+import { PortalMedicines } from './PortalMedicines.tsx';
 
 /**
  * One patient as the family sees them. Sections are stacked cards so later issues (diary,
@@ -72,6 +75,10 @@ export function PortalPatientPage() {
       <DiaryCard patientId={p.id} patientName={p.firstName} />
 
       <Paper withBorder p="lg" radius="md">
+        <PortalMedicines patientId={p.id} />
+      </Paper>
+
+      <Paper withBorder p="lg" radius="md">
         <Stack gap="xs">
           <Title order={2} size="h3">
             {t('portal.teamTitle')}
@@ -87,6 +94,16 @@ export function PortalPatientPage() {
           )}
         </Stack>
       </Paper>
+
+      <CarePlanSection patientId={p.id} large />
+      {p.status !== 'deceased' && (
+        <>
+          <RosterCard patientId={p.id} />
+          <EquipmentCard patientId={p.id} />
+          <SkillsCard patientId={p.id} />
+          <BurdenCard patientId={p.id} />
+        </>
+      )}
 
       <Paper withBorder p="lg" radius="md">
         <FamilySection patientId={p.id} large />

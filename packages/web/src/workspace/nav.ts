@@ -5,9 +5,13 @@ export interface NavItem {
     | 'requests'
     | 'alerts'
     | 'commission'
+    | 'dispatch'
+    | 'myDay'
     | 'patients'
     | 'volunteers'
     | 'programmes'
+    | 'support'
+    | 'bereavement'
     | 'notifications'
     | 'staff'
     | 'settings'
@@ -22,9 +26,13 @@ export const navItems: readonly NavItem[] = [
   { key: 'requests', to: '/app/requests', action: 'intake:read' },
   { key: 'alerts', to: '/app/alerts', action: 'alert:read' },
   { key: 'commission', to: '/app/commission', action: 'commission:read' },
+  { key: 'dispatch', to: '/app/dispatch', action: 'planning:run' },
+  { key: 'myDay', to: '/app/my-day', action: 'visit:perform' },
   { key: 'patients', to: '/app/patients', action: 'patient:list' },
   { key: 'volunteers', to: '/app/volunteers', action: 'volunteer:read' },
   { key: 'programmes', to: '/app/programmes', action: 'programme:read' },
+  { key: 'support', to: '/app/support', action: 'support:read' },
+  { key: 'bereavement', to: '/app/bereavement', action: 'bereavement:read' },
   { key: 'notifications', to: '/app/notifications' },
   { key: 'staff', to: '/app/staff', action: 'staff:read' },
   { key: 'settings', to: '/app/settings', action: 'settings:manage' },

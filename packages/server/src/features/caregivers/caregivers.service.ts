@@ -14,8 +14,9 @@ import {
   type instrumentWordingBodySchema,
   notFound,
   type SkillLevel,
-  scoreCaregiverBurden,
+  scoreZbi12,
   type skillSignOffBodySchema,
+  zbi12ItemNumbers,
   zbi12Max,
 } from '@hearth/domain';
 import type { z } from 'zod';
@@ -325,14 +326,14 @@ export async function recordBurden(deps: AppDeps, ctx: RequestContext, patientId
     const settings = await loadSettings(trx, orgId);
     const now = deps.clock();
     const score =
-      body.kind === 'zbi12' ? scoreCaregiverBurden(body.answers, settings.triage.zbi12Cutoff) : null;
+      body.kind === 'zbi12' ? scoreZbi12({ items: body.answers }, settings.triage.zbi12Cutoff) : null;
     const cannotCope = body.kind === 'cannot_cope' || body.cannotCope;
-    const needsSupport = cannotCope || Boolean(score?.high);
+    const needsSupport = cannotCope || Boolean(score?.aboveCutoff);
     const id = randomUUID();
     if (needsSupport) {
       const reason = cannotCope
         ? `${body.caregiverName} says they cannot cope.`
-        : `${body.caregiverName}: caregiver burden ZBI-12 ${score!.total}/${score!.max} (threshold ${score!.threshold}).`;
+        : `${body.caregiverName}: caregiver burden ZBI-12 ${score!.total}/${zbi12Max} (threshold ${score!.cutoff}).`;
       referralId = await openReferral(trx, deps, orgId, {
         patientId,
         discipline: 'psychologist',
@@ -351,8 +352,8 @@ export async function recordBurden(deps: AppDeps, ctx: RequestContext, patientId
       kind: body.kind,
       answers: body.kind === 'zbi12' ? body.answers : null,
       total: score?.total ?? null,
-      threshold: score?.threshold ?? null,
-      high: Boolean(score?.high),
+      threshold: score?.cutoff ?? null,
+      high: Boolean(score?.aboveCutoff),
       cannot_cope: cannotCope,
       on_request: body.kind === 'zbi12' ? body.onRequest : true,
       note: body.kind === 'cannot_cope' ? (body.note ?? null) : null,
@@ -432,7 +433,7 @@ export async function loadWording(
 ) {
   if (!can(ctx.actor, 'instrument:manage')) throw forbidden();
   const items = Object.keys(body.items).map(Number);
-  const expected = [2, 3, 5, 6, 9, 10, 11, 12, 17, 19, 20, 21];
+  const expected: readonly number[] = zbi12ItemNumbers;
   if (items.length !== expected.length || !expected.every((n) => items.includes(n)))
     throw new DomainError('VALIDATION', `Give the wording of items ${expected.join(', ')}.`, {
       fields: [{ field: 'body.items', message: 'the 12 ZBI-12 items' }],

@@ -11,9 +11,10 @@ import {
 import type { z } from 'zod';
 import type { AppDeps, RequestContext } from '../../app-context.ts';
 import type { Conn } from '../../db/conn.ts';
+import type { RaisedAlert } from '../alerts/alerts.service.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { loadPatientFor } from '../patients/patient-access.ts';
-import { alertPhysicians } from './medicines.alerts.ts';
+import { announceMedicineAlerts, raiseMedicineAlert } from './medicines.alerts.ts';
 import * as repo from './medicines.repository.ts';
 
 /**
@@ -111,7 +112,7 @@ export async function addEntry(
   await loadPatientFor(deps, ctx, 'medicine:controlled', patientId);
   if (!can(ctx.actor, 'medicine:controlled', { patientId })) throw forbidden();
   const orgId = ctx.actor.organizationId;
-  let alerted = false;
+  const raised: RaisedAlert[] = [];
   const result = await deps.db.transaction().execute(async (trx) => {
     const stock = await repo.lockStock(trx, orgId, patientId, stockId);
     if (!stock) throw notFound('The register entry');
@@ -174,14 +175,22 @@ export async function addEntry(
     await repo.insertEntry(trx, { ...row, quantity, balance_after: after });
     await repo.setStockBalance(trx, orgId, stockId, after);
     if (row.discrepancy !== null && Math.abs(row.discrepancy) > 1e-9) {
-      await alertPhysicians(trx, deps, orgId, patientId, {
-        kind: 'medicines.count-discrepancy',
-        title: `Controlled drug count differs: ${stock.name}`,
-        body: `Counted ${quantity} ${stock.unit}, the register expected ${balance}. Difference ${row.discrepancy > 0 ? '+' : ''}${row.discrepancy}.`,
-        entityType: 'controlled_stock',
-        entityId: stockId,
-      });
-      alerted = true;
+      raised.push(
+        await raiseMedicineAlert(trx, deps, orgId, patientId, {
+          ruleId: 'controlled.count-discrepancy',
+          title: `Controlled drug count differs: ${stock.name}`,
+          body: `Counted ${quantity} ${stock.unit}, the register expected ${balance}. Difference ${row.discrepancy > 0 ? '+' : ''}${row.discrepancy}.`,
+          facts: {
+            stock: stock.name,
+            unit: stock.unit,
+            counted: quantity,
+            expected: balance,
+            discrepancy: row.discrepancy,
+          },
+          source: { type: 'controlled_entry', id },
+          raisedBy: ctx.actor,
+        }),
+      );
     }
     await recordAudit(trx, deps, ctx, orgId, {
       action: `medicine.controlled.${body.kind}`,
@@ -197,12 +206,6 @@ export async function addEntry(
     entityId: patientId,
     roles: ['physician', 'nurse'],
   });
-  if (alerted)
-    await deps.events.publish({
-      organizationId: orgId,
-      type: 'notification.created',
-      entityId: patientId,
-      roles: ['physician'],
-    });
+  if (raised.length) await announceMedicineAlerts(deps, raised);
   return result;
 }

@@ -35,11 +35,13 @@ import type { z } from 'zod';
 import type { AppDeps, RequestContext } from '../../app-context.ts';
 import type { Conn } from '../../db/conn.ts';
 import { JobRunner } from '../../jobs/job-runner.ts';
+import type { RaisedAlert } from '../alerts/alerts.service.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { findUserById } from '../auth/auth.repository.ts';
+import { notifyUsers } from '../notifications/notifications.service.ts';
 import { loadPatientFor } from '../patients/patient-access.ts';
 import { loadSettings } from '../settings/settings.service.ts';
-import { alertPhysicians } from './medicines.alerts.ts';
+import { announceMedicineAlerts, raiseMedicineAlert } from './medicines.alerts.ts';
 import * as repo from './medicines.repository.ts';
 import { doseText, guardOf, regimenItemOf, toAdministration, toPrescription } from './medicines.view.ts';
 
@@ -422,6 +424,7 @@ export async function recordAdministration(
   const settings = await loadSettings(deps.db, orgId);
   const id = randomUUID();
   let alerted = false;
+  const raised: RaisedAlert[] = [];
   await deps.db.transaction().execute(async (trx) => {
     const locked = await repo.lockPrescription(trx, orgId, patientId, body.prescriptionId);
     if (!locked) throw notFound('The prescription');
@@ -471,11 +474,10 @@ export async function recordAdministration(
         status: 'given',
         verbal_order_physician_id: physician.id,
       });
-      await alertPhysicians(
+      await notifyUsers(
         trx,
-        deps,
         orgId,
-        patientId,
+        [physician.id],
         {
           kind: 'medicines.countersign',
           title: `Countersign a verbal order: ${rx.name} ${body.doseAmount} ${body.doseUnit}`,
@@ -483,7 +485,7 @@ export async function recordAdministration(
           entityType: 'medicine_administration',
           entityId: id,
         },
-        [physician.id],
+        now,
       );
       alerted = true;
       await audit('medicine.administer-verbal-order');
@@ -524,21 +526,31 @@ export async function recordAdministration(
         refusal_message: message,
         next_allowed_at: result.nextAllowedAt,
       });
-      await alertPhysicians(
-        trx,
-        deps,
-        orgId,
-        patientId,
-        {
-          kind: 'medicines.dose-refused',
-          title: `Dose refused: ${rx.name} ${body.doseAmount} ${body.doseUnit}`,
-          body: `A ${ctx.actor.role} tried to record a dose outside the prescription (${result.reason}). Prescribed: ${doseText(rx)}. They were told: ${message}`,
-          entityType: 'medicine_administration',
-          entityId: id,
-        },
-        [rx.prescribedById],
+      raised.push(
+        await raiseMedicineAlert(
+          trx,
+          deps,
+          orgId,
+          patientId,
+          {
+            ruleId: 'dose.refused',
+            title: `Dose refused: ${rx.name} ${body.doseAmount} ${body.doseUnit}`,
+            body: `A ${ctx.actor.role} tried to record a dose outside the prescription (${result.reason}). Prescribed: ${doseText(rx)}. They were told: ${message}`,
+            facts: {
+              medicine: rx.name,
+              prescribed: doseText(rx),
+              attempted: `${body.doseAmount} ${body.doseUnit}`,
+              reason: result.reason,
+              givenAt: givenAt.toISOString(),
+              nextAllowedAt: result.nextAllowedAt?.toISOString() ?? null,
+              recordedByRole: ctx.actor.role,
+            },
+            source: { type: 'medicine_administration', id },
+            raisedBy: ctx.actor,
+          },
+          [rx.prescribedById],
+        ),
       );
-      alerted = true;
       await audit('medicine.dose-refused', 'denied');
       return;
     }
@@ -558,18 +570,21 @@ export async function recordAdministration(
       );
       // raise once, when the count first goes past the threshold (§3.5: more than three in 24 h)
       if (count === threshold + 1) {
-        await alertPhysicians(trx, deps, orgId, patientId, {
-          kind: 'medicines.rescue-review',
-          title: `Review pain relief: ${count} rescue doses in 24 h`,
-          body: `More than ${threshold} rescue (as-needed) opioid doses were given in 24 hours. The baseline may need adjusting.`,
-          entityType: 'prescription',
-          entityId: rx.id,
-        });
-        alerted = true;
+        raised.push(
+          await raiseMedicineAlert(trx, deps, orgId, patientId, {
+            ruleId: 'rescue.over-threshold',
+            title: `Review pain relief: ${count} rescue doses in 24 h`,
+            body: `More than ${threshold} rescue (as-needed) opioid doses were given in 24 hours. The baseline may need adjusting.`,
+            facts: { rescueDoses24h: count, threshold, medicine: rx.name },
+            source: { type: 'prescription', id: rx.id },
+            raisedBy: ctx.actor,
+          }),
+        );
       }
     }
   });
   await publish(deps, orgId, patientId, alerted);
+  if (raised.length) await announceMedicineAlerts(deps, raised);
   return getAdministration(deps, ctx, patientId, id);
 }
 

@@ -245,10 +245,17 @@ describe('the dose guard through the portal', () => {
     expect(second.body.refusalMessage).toContain('+375 17 000-12-34');
     expect(second.body.nextAllowedAt).toBe('2026-11-23T13:00:00.000Z');
 
-    const alerts = await notificationsOf(physician);
-    expect(alerts.some((n) => n.kind === 'medicines.dose-refused' && n.title.includes('Morphine'))).toBe(
-      true,
-    );
+    const alerts = await physician.get(`/api/v1/patients/${patientId}/alerts`);
+    const refused = alerts.body.items.find((a: { ruleId: string }) => a.ruleId === 'dose.refused');
+    expect(refused).toMatchObject({
+      ruleSet: 'medicines',
+      severity: 'review',
+      status: 'open',
+      sourceType: 'medicine_administration',
+    });
+    expect(refused.facts).toMatchObject({ reason: 'too-soon', prescribed: '5 mg' });
+    expect(refused.ownerId).not.toBeNull();
+    expect((await notificationsOf(physician)).some((n) => n.title.startsWith('Dose refused'))).toBe(true);
 
     const chart = await nurse.get(`/api/v1/patients/${patientId}/medicine-chart`);
     expect(chart.status).toBe(200);
@@ -349,9 +356,11 @@ describe('the dose guard through the portal', () => {
         acknowledgeWarnings: true,
       }),
     );
-    const before = (await notificationsOf(physician)).filter(
-      (n) => n.kind === 'medicines.rescue-review',
-    ).length;
+    const rescueAlerts = async () =>
+      (await physician.get(`/api/v1/patients/${patientId}/alerts`)).body.items.filter(
+        (a: { ruleId: string }) => a.ruleId === 'rescue.over-threshold',
+      );
+    expect(await rescueAlerts()).toEqual([]);
     for (let k = 0; k < 4; k++) {
       const r = await nurse.post(`/api/v1/patients/${patientId}/administrations`, {
         prescriptionId: rx.body.id,
@@ -361,9 +370,10 @@ describe('the dose guard through the portal', () => {
       expect(r.body.status).toBe('given');
       t.advance(61 * minute);
     }
-    const after = (await notificationsOf(physician)).filter((n) => n.kind === 'medicines.rescue-review');
-    expect(after.length).toBe(before + 1);
-    expect(after[0]!.title).toContain('4 rescue doses');
+    const after = await rescueAlerts();
+    expect(after.length).toBe(1);
+    expect(after[0].title).toContain('4 rescue doses');
+    expect(after[0].facts).toMatchObject({ rescueDoses24h: 4, threshold: 3 });
   });
 });
 
@@ -485,9 +495,8 @@ describe('controlled-drug register', () => {
     expect((await nurse.post(url, { kind: 'administered', quantity: 20 })).status).toBe(409);
     const count = await nurse.post(url, { kind: 'count', counted: 8 });
     expect(count.body.entries.at(-1)).toMatchObject({ kind: 'count', expected: 9, discrepancy: -1 });
-    expect((await notificationsOf(physician)).some((n) => n.kind === 'medicines.count-discrepancy')).toBe(
-      true,
-    );
+    const alerts = (await physician.get(`/api/v1/patients/${patientId}/alerts`)).body.items;
+    expect(alerts.some((a: { ruleId: string }) => a.ruleId === 'controlled.count-discrepancy')).toBe(true);
     const self = await nurse.post(url, {
       kind: 'disposed',
       quantity: 8,

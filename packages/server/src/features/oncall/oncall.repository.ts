@@ -1,6 +1,6 @@
 import type { Insertable, Updateable } from 'kysely';
 import type { Conn } from '../../db/conn.ts';
-import type { OnCallShiftTable } from './oncall.table.ts';
+import type { CallLogTable, OnCallShiftTable } from './oncall.table.ts';
 
 export const insertShift = (db: Conn, row: Insertable<OnCallShiftTable>) =>
   db.insertInto('on_call_shift').values(row).execute();
@@ -54,3 +54,34 @@ export const activeStaff = (db: Conn, organizationId: string, roles: string[]) =
     .orderBy('name')
     .orderBy('id')
     .execute();
+
+export const insertCall = (db: Conn, row: Insertable<CallLogTable>) =>
+  db.insertInto('call_log').values(row).execute();
+
+export function listCalls(db: Conn, organizationId: string, patientId: string | undefined, limit: number) {
+  let q = db
+    .selectFrom('call_log as c')
+    .innerJoin('app_user as u', 'u.id', 'c.answered_by')
+    .leftJoin('patient as p', 'p.id', 'c.patient_id')
+    .selectAll('c')
+    .select(['u.name as answered_by_name', 'p.first_name', 'p.last_name'])
+    .where('c.organization_id', '=', organizationId);
+  if (patientId) q = q.where('c.patient_id', '=', patientId);
+  return q.orderBy('c.received_at', 'desc').orderBy('c.id').limit(limit).execute();
+}
+
+export const findAlertPatient = (db: Conn, organizationId: string, alertId: string) =>
+  db
+    .selectFrom('alert')
+    .select(['id', 'patient_id'])
+    .where('organization_id', '=', organizationId)
+    .where('id', '=', alertId)
+    .executeTakeFirst();
+
+export const findStaffUser = (db: Conn, organizationId: string, id: string) =>
+  db
+    .selectFrom('app_user')
+    .select(['id', 'role', 'status'])
+    .where('organization_id', '=', organizationId)
+    .where('id', '=', id)
+    .executeTakeFirst();

@@ -1,5 +1,22 @@
-import { type AlertAudience, onCallChain } from '@hearth/domain';
+import { randomUUID } from 'node:crypto';
+import {
+  type AlertAudience,
+  type callLogBodySchema,
+  can,
+  DomainError,
+  forbidden,
+  isPortalRole,
+  notFound,
+  type OnCallShift,
+  onCallChain,
+  type onCallShiftBodySchema,
+  rotaGaps,
+} from '@hearth/domain';
+import type { z } from 'zod';
+import type { AppDeps, RequestContext } from '../../app-context.ts';
 import type { Conn } from '../../db/conn.ts';
+import { recordAudit } from '../audit/audit.service.ts';
+import { loadPatientFor } from '../patients/patient-access.ts';
 import * as repo from './oncall.repository.ts';
 
 /**
@@ -42,4 +59,217 @@ export async function escalationChain(
         ]
       : coordinators.map((c) => c.id);
   return [...new Set([...first, ...medicalLeads])];
+}
+
+type ShiftRow = Awaited<ReturnType<typeof repo.shiftsBetween>>[number];
+const toShift = (r: ShiftRow): OnCallShift => ({
+  id: r.id,
+  userId: r.user_id,
+  userName: r.user_name,
+  userPhone: r.user_phone,
+  startsAt: r.starts_at.toISOString(),
+  endsAt: r.ends_at.toISOString(),
+  position: r.position,
+  handoverNote: r.handover_note,
+  handoverAt: r.handover_at?.toISOString() ?? null,
+});
+
+/** The rota between two moments, with the hours nobody is on call as primary. */
+export async function getRota(deps: AppDeps, ctx: RequestContext, from: Date, to: Date) {
+  if (!can(ctx.actor, 'oncall:read')) throw forbidden();
+  if (to.getTime() - from.getTime() > 62 * 24 * 3600_000 || to <= from) {
+    throw new DomainError('VALIDATION', 'Choose a range of up to two months.');
+  }
+  const rows = await repo.shiftsBetween(deps.db, ctx.actor.organizationId, from, to);
+  const gaps = rotaGaps(
+    rows.map((s) => ({ userId: s.user_id, startsAt: s.starts_at, endsAt: s.ends_at, position: s.position })),
+    from,
+    to,
+  );
+  return {
+    shifts: rows.map(toShift),
+    gaps: gaps.map((g) => ({ from: g.from.toISOString(), to: g.to.toISOString() })),
+  };
+}
+
+/** Who answers clinical alerts right now, in escalation order, with phone numbers. */
+export async function onCallNow(deps: AppDeps, ctx: RequestContext) {
+  if (!can(ctx.actor, 'oncall:read')) throw forbidden();
+  const orgId = ctx.actor.organizationId;
+  const at = deps.clock();
+  const chain = await escalationChain(deps.db, orgId, 'clinical', at);
+  const staff = await repo.activeStaff(deps.db, orgId, ['physician']);
+  const shifts = await repo.shiftsBetween(deps.db, orgId, at, new Date(at.getTime() + 1));
+  return {
+    at: at.toISOString(),
+    chain: chain.map((id) => ({
+      userId: id,
+      name: staff.find((s) => s.id === id)?.name ?? shifts.find((s) => s.user_id === id)?.user_name ?? '',
+      phone: shifts.find((s) => s.user_id === id)?.user_phone ?? null,
+    })),
+  };
+}
+
+export async function addShift(
+  deps: AppDeps,
+  ctx: RequestContext,
+  body: z.infer<typeof onCallShiftBodySchema>,
+) {
+  if (!can(ctx.actor, 'oncall:manage')) throw forbidden();
+  const orgId = ctx.actor.organizationId;
+  const id = randomUUID();
+  await deps.db.transaction().execute(async (trx) => {
+    const user = await repo.findStaffUser(trx, orgId, body.userId);
+    if (user?.status !== 'active' || isPortalRole(user.role as 'family')) {
+      throw new DomainError('VALIDATION', 'Choose an active member of staff.', {
+        fields: [{ field: 'body.userId', message: 'Choose an active member of staff.' }],
+      });
+    }
+    await repo.insertShift(trx, {
+      id,
+      organization_id: orgId,
+      user_id: body.userId,
+      starts_at: new Date(body.startsAt),
+      ends_at: new Date(body.endsAt),
+      position: body.position,
+      handover_note: null,
+      handover_by: null,
+      handover_at: null,
+      created_by: ctx.actor.userId,
+      created_at: deps.clock(),
+      cancelled_at: null,
+    });
+    await recordAudit(trx, deps, ctx, orgId, {
+      action: 'oncall.add-shift',
+      entityType: 'on_call_shift',
+      entityId: id,
+    });
+  });
+  await deps.events.publish({
+    organizationId: orgId,
+    type: 'oncall.updated',
+    entityId: id,
+    roles: ['coordinator', 'admin', 'physician', 'nurse'],
+  });
+  const rows = await repo.shiftsBetween(deps.db, orgId, new Date(body.startsAt), new Date(body.endsAt));
+  return toShift(rows.find((r) => r.id === id)!);
+}
+
+export async function cancelShift(deps: AppDeps, ctx: RequestContext, id: string) {
+  if (!can(ctx.actor, 'oncall:manage')) throw forbidden();
+  const orgId = ctx.actor.organizationId;
+  await deps.db.transaction().execute(async (trx) => {
+    const shift = await repo.findShift(trx, orgId, id);
+    if (!shift || shift.cancelled_at) throw notFound('The shift');
+    await repo.updateShift(trx, orgId, id, { cancelled_at: deps.clock() });
+    await recordAudit(trx, deps, ctx, orgId, {
+      action: 'oncall.cancel-shift',
+      entityType: 'on_call_shift',
+      entityId: id,
+    });
+  });
+}
+
+/** The outgoing person's handover note for the next shift (who is unwell, what to watch). */
+export async function writeHandover(deps: AppDeps, ctx: RequestContext, id: string, note: string) {
+  const orgId = ctx.actor.organizationId;
+  const shift = await deps.db.transaction().execute(async (trx) => {
+    const shift = await repo.findShift(trx, orgId, id);
+    if (!shift || shift.cancelled_at) throw notFound('The shift');
+    if (shift.user_id !== ctx.actor.userId && !can(ctx.actor, 'oncall:manage')) throw forbidden();
+    await repo.updateShift(trx, orgId, id, {
+      handover_note: note,
+      handover_by: ctx.actor.userId,
+      handover_at: deps.clock(),
+    });
+    await recordAudit(trx, deps, ctx, orgId, {
+      action: 'oncall.handover',
+      entityType: 'on_call_shift',
+      entityId: id,
+    });
+    return shift;
+  });
+  const rows = await repo.shiftsBetween(deps.db, orgId, shift.starts_at, shift.ends_at);
+  return toShift(rows.find((r) => r.id === id)!);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Call log
+
+type CallRow = Awaited<ReturnType<typeof repo.listCalls>>[number];
+const toCall = (r: CallRow) => ({
+  id: r.id,
+  patientId: r.patient_id,
+  patientName: r.last_name ? `${r.last_name} ${r.first_name}` : null,
+  callerType: r.caller_type as 'family',
+  callerName: r.caller_name,
+  reason: r.reason,
+  receivedAt: r.received_at.toISOString(),
+  answeredAt: r.answered_at?.toISOString() ?? null,
+  answeredByName: r.answered_by_name,
+  responseSeconds: r.answered_at
+    ? Math.round((r.answered_at.getTime() - r.received_at.getTime()) / 1000)
+    : null,
+  outcome: r.outcome as 'advice_given',
+  ambulanceCalledFirst: r.ambulance_called_first,
+  alertId: r.alert_id,
+});
+
+export async function logCall(deps: AppDeps, ctx: RequestContext, body: z.infer<typeof callLogBodySchema>) {
+  if (!can(ctx.actor, 'call:record')) throw forbidden();
+  const orgId = ctx.actor.organizationId;
+  if (body.patientId) await loadPatientFor(deps, ctx, 'call:record', body.patientId);
+  const id = randomUUID();
+  await deps.db.transaction().execute(async (trx) => {
+    if (body.alertId) {
+      const alert = await repo.findAlertPatient(trx, orgId, body.alertId);
+      if (!alert || (body.patientId && alert.patient_id !== body.patientId)) {
+        throw new DomainError('VALIDATION', 'The linked alert is not this patient’s.', {
+          fields: [{ field: 'body.alertId', message: 'Choose an alert of this patient.' }],
+        });
+      }
+    }
+    await repo.insertCall(trx, {
+      id,
+      organization_id: orgId,
+      patient_id: body.patientId ?? null,
+      caller_type: body.callerType,
+      caller_name: body.callerName ?? null,
+      reason: body.reason,
+      received_at: new Date(body.receivedAt),
+      answered_at: body.answeredAt ? new Date(body.answeredAt) : null,
+      answered_by: ctx.actor.userId,
+      outcome: body.outcome,
+      ambulance_called_first: body.ambulanceCalledFirst,
+      alert_id: body.alertId ?? null,
+      created_at: deps.clock(),
+    });
+    await recordAudit(trx, deps, ctx, orgId, {
+      action: 'call.log',
+      entityType: 'call_log',
+      entityId: id,
+      patientId: body.patientId ?? null,
+    });
+  });
+  const rows = await repo.listCalls(deps.db, orgId, body.patientId, 200);
+  return toCall(rows.find((r) => r.id === id)!);
+}
+
+export async function listCalls(
+  deps: AppDeps,
+  ctx: RequestContext,
+  query: { patientId?: string | undefined; limit: number },
+) {
+  if (!can(ctx.actor, 'call:read')) throw forbidden();
+  if (query.patientId) await loadPatientFor(deps, ctx, 'call:read', query.patientId);
+  const orgId = ctx.actor.organizationId;
+  return deps.db.transaction().execute(async (trx) => {
+    const rows = await repo.listCalls(trx, orgId, query.patientId, query.limit);
+    await recordAudit(trx, deps, ctx, orgId, {
+      action: 'call.list',
+      entityType: 'call_log',
+      patientId: query.patientId ?? null,
+    });
+    return { items: rows.map(toCall) };
+  });
 }

@@ -12,3 +12,19 @@ export interface OnCallShiftTable {
   created_at: Date;
   cancelled_at: Date | null;
 }
+
+export interface CallLogTable {
+  id: string;
+  organization_id: string;
+  patient_id: string | null;
+  caller_type: string;
+  caller_name: string | null;
+  reason: string;
+  received_at: Date;
+  answered_at: Date | null;
+  answered_by: string;
+  outcome: string;
+  ambulance_called_first: boolean;
+  alert_id: string | null;
+  created_at: Date;
+}

@@ -3,6 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import { api, setCsrfToken } from '../../api/client.ts';
 import { meKey } from '../../auth/me.ts';
+import { clearFieldData } from '../care/outbox.ts';
 
 export const login = (body: { email: string; password: string }) => api.post<Me>('/auth/login', body);
 export const acceptInvitation = (body: { token: string; password: string }) =>
@@ -18,6 +19,7 @@ export function useLogout() {
     mutationFn: () => api.post<{ ok: true }>('/auth/logout'),
     onSettled: () => {
       setCsrfToken(null);
+      clearFieldData();
       qc.clear();
       qc.setQueryData(meKey, null);
       void navigate('/login', { replace: true });

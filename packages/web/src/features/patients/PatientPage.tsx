@@ -8,6 +8,8 @@ import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { NotFound } from '../../components/NotFound.tsx';
 import { PageLoader } from '../../components/PageLoader.tsx';
 import { usePageTitle } from '../../components/use-page-title.ts';
+import { CarePlanSection } from '../care/CarePlanSection.tsx';
+import { UrgentDispatch } from '../care/UrgentDispatch.tsx';
 import { FamilySection } from '../family/FamilySection.tsx';
 import { useFamily } from '../family/family-api.ts';
 import { ClinicalLists } from './ClinicalLists.tsx';
@@ -42,7 +44,24 @@ export function PatientPage() {
         </Title>
         <PatientStatusBadge status={p.status} size="xl" />
       </Group>
+      {can('acp:read', { patientId }) && (
+        <Anchor href={`/print/patients/${p.id}/acp`} target="_blank" data-testid="acp-print-link">
+          {t('home.acp.print')}
+        </Anchor>
+      )}
       <IdentityCard patient={p} designatedName={designated?.name ?? null} />
+      {can('medicine:read', { patientId }) && (
+        <Button
+          component={Link}
+          to={`/app/patients/${patientId}/medicines`}
+          variant="light"
+          size="md"
+          style={{ alignSelf: 'flex-start' }}
+          data-testid="open-medicines"
+        >
+          {t('medicines.open')}
+        </Button>
+      )}
       {can('patient:update', { patientId }) &&
         (editing ? (
           <Card withBorder>
@@ -71,6 +90,8 @@ export function PatientPage() {
         )}
       </Stack>
       <StatusSection patient={p} canChange={can('patient:change-status', { patientId })} />
+      {can('careplan:read', { patientId }) && <CarePlanSection patientId={p.id} />}
+      {can('planning:run') && p.status === 'active' && <UrgentDispatch patientId={p.id} />}
       <Card withBorder>
         <FamilySection patientId={p.id} />
       </Card>

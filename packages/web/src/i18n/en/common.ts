@@ -60,6 +60,8 @@ export const common = {
     requests: 'Requests',
     alerts: 'Alerts',
     commission: 'Commission',
+    dispatch: 'Dispatch',
+    myDay: 'My day',
     patients: 'Patients',
     volunteers: 'Volunteers',
     programmes: 'Programmes',
@@ -67,6 +69,8 @@ export const common = {
     staff: 'Staff',
     settings: 'Settings',
     audit: 'Audit log',
+    support: 'Support',
+    bereavement: 'Bereavement',
     account: 'My account',
   },
   invitation: {

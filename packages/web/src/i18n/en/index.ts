@@ -1,8 +1,11 @@
 import { admin } from './admin.ts';
 import { auth } from './auth.ts';
+import { care } from './care.ts';
 import { commission } from './commission.ts';
 import { common } from './common.ts';
+import { home } from './home.ts';
 import { intake } from './intake.ts';
+import { medicines } from './medicines.ts';
 import { patients } from './patients.ts';
 import { portal } from './portal.ts';
 import { programmes } from './programmes.ts';
@@ -17,8 +20,11 @@ export const en = {
   ...queue,
   ...commission,
   ...patients,
+  ...care,
   ...admin,
   ...portal,
+  ...medicines,
+  ...home,
   ...watch,
   ...programmes,
 };

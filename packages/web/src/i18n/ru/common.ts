@@ -63,6 +63,8 @@ export const common: RussianOf<typeof en> = {
     requests: 'Заявки',
     alerts: 'Тревоги',
     commission: 'Комиссия',
+    dispatch: 'Диспетчерская',
+    myDay: 'Мой день',
     patients: 'Пациенты',
     volunteers: 'Волонтёры',
     programmes: 'Программы',
@@ -70,6 +72,8 @@ export const common: RussianOf<typeof en> = {
     staff: 'Сотрудники',
     settings: 'Настройки',
     audit: 'Журнал аудита',
+    support: 'Поддержка',
+    bereavement: 'Утрата',
     account: 'Мой профиль',
   },
   invitation: {

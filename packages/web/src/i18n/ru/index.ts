@@ -1,9 +1,12 @@
 import type { Messages } from '../en/index.ts';
 import { admin } from './admin.ts';
 import { auth } from './auth.ts';
+import { care } from './care.ts';
 import { commission } from './commission.ts';
 import { common } from './common.ts';
+import { home } from './home.ts';
 import { intake } from './intake.ts';
+import { medicines } from './medicines.ts';
 import { patients } from './patients.ts';
 import { portal } from './portal.ts';
 import { programmes } from './programmes.ts';
@@ -18,8 +21,11 @@ export const ru: RussianOf<Messages> = {
   ...queue,
   ...commission,
   ...patients,
+  ...care,
   ...admin,
   ...portal,
+  ...medicines,
+  ...home,
   ...watch,
   ...programmes,
 };

@@ -1,0 +1,88 @@
+import type { CarePlanContent, Discipline } from './care-plan.ts';
+import { minutesOf } from './care-plan.ts';
+
+/** One discipline's visits for one patient in a planning horizon, as the planner needs them. */
+export interface VisitRequirement {
+  /** Stable id: patient, discipline and week. */
+  id: string;
+  patientId: string;
+  discipline: Discipline;
+  durationMinutes: number;
+  /** Visits to make within `days`. */
+  count: number;
+  /** Minimum days between two of them. */
+  minGapDays: number;
+  /** Allowed day indexes of the horizon (0 = its first day). */
+  days: number[];
+  window: { start: number; end: number } | null;
+  keyWorkerId: string | null;
+}
+
+export interface PlanForWeek {
+  patientId: string;
+  content: CarePlanContent;
+  /** Last completed or scheduled visit day per discipline, as a day index relative to the week (negative = before it). */
+  lastVisitDay: Partial<Record<Discipline, number>>;
+  /** Visits already scheduled inside the week per discipline (they count towards the frequency). */
+  alreadyInWeek: Partial<Record<Discipline, number>>;
+}
+
+/**
+ * Turns care plans into the week's visit requirements (issue 5, weekly planning). `weekdays` are
+ * the ISO weekdays (1 = Monday) of each day of the horizon. A weekly frequency asks for so many
+ * visits spread at least ⌊days/count⌋ apart; an interval frequency asks for a visit when the
+ * interval since the last one falls inside the week (and again every interval after); "as
+ * needed" asks for nothing.
+ */
+export function weekRequirements(
+  plans: PlanForWeek[],
+  weekdays: number[],
+  weekKey: string,
+): VisitRequirement[] {
+  const horizon = weekdays.length;
+  const out: VisitRequirement[] = [];
+  for (const plan of plans) {
+    const pt = plan.content.preferredTimes;
+    const window = pt ? { start: minutesOf(pt.from), end: minutesOf(pt.to) } : null;
+    const preferredDays =
+      pt && pt.weekdays.length > 0
+        ? weekdays.flatMap((wd, d) => (pt.weekdays.includes(wd) ? [d] : []))
+        : weekdays.map((_, d) => d);
+    for (const f of plan.content.frequencies) {
+      if (f.mode === 'as_needed') continue;
+      const done = plan.alreadyInWeek[f.discipline] ?? 0;
+      let count = 0;
+      let days = preferredDays;
+      if (f.mode === 'weekly') {
+        count = Math.min((f.timesPerWeek ?? 1) - done, horizon);
+      } else {
+        const every = f.everyDays ?? 7;
+        const last = plan.lastVisitDay[f.discipline];
+        const first = last === undefined ? 0 : Math.max(0, last + every);
+        if (first < horizon) {
+          count = Math.max(0, 1 + Math.floor((horizon - 1 - first) / every) - done);
+          // an overdue or newly due visit may happen from its due day on
+          days = preferredDays.filter((d) => d >= first);
+          if (days.length === 0) days = weekdays.map((_, d) => d).filter((d) => d >= first);
+        }
+      }
+      if (count <= 0 || days.length === 0) continue;
+      count = Math.min(count, days.length);
+      const span = days[days.length - 1]! - days[0]!;
+      const minGapDays =
+        count > 1 ? Math.max(1, Math.min(Math.floor(horizon / count), Math.floor(span / (count - 1)))) : 1;
+      out.push({
+        id: `${plan.patientId}:${f.discipline}:${weekKey}`,
+        patientId: plan.patientId,
+        discipline: f.discipline,
+        durationMinutes: f.durationMinutes,
+        count,
+        minGapDays,
+        days,
+        window,
+        keyWorkerId: plan.content.keyWorkerId,
+      });
+    }
+  }
+  return out;
+}

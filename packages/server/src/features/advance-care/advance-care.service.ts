@@ -1,0 +1,306 @@
+import { randomUUID } from 'node:crypto';
+import {
+  type AcpBody,
+  type AcpVersion,
+  type careLevelMoveBodySchema,
+  conflict,
+  type transferSummarySchema,
+} from '@hearth/domain';
+import type { z } from 'zod';
+import type { AppDeps, RequestContext } from '../../app-context.ts';
+import type { Conn } from '../../db/conn.ts';
+import * as assessments from '../assessments/assessments.repository.ts';
+import { recordAudit } from '../audit/audit.service.ts';
+import { loansAtHome } from '../equipment/equipment.service.ts';
+import * as medicines from '../medicines/medicines.repository.ts';
+import { prescriptionStatus } from '../medicines/medicines.view.ts';
+import { loadPatientFor } from '../patients/patient-access.ts';
+import * as patients from '../patients/patients.repository.ts';
+import { readPatient } from '../patients/patients.service.ts';
+import { findOrganization } from '../settings/settings.repository.ts';
+import { loadSettings } from '../settings/settings.service.ts';
+import * as repo from './advance-care.repository.ts';
+
+type PlanRow = Awaited<ReturnType<typeof repo.plansOf>>[number];
+
+function toVersion(r: PlanRow): AcpVersion {
+  const p = r.plan as Omit<AcpBody, 'changeReason'>;
+  return {
+    id: r.id,
+    version: r.version,
+    preferredPlaceOfCare: p.preferredPlaceOfCare,
+    preferredPlaceOfDeath: p.preferredPlaceOfDeath,
+    placeNote: p.placeNote ?? null,
+    resuscitation: {
+      decision: p.resuscitation.decision,
+      decidedOn: p.resuscitation.decidedOn ?? null,
+      formLocation: p.resuscitation.formLocation ?? null,
+      whoWasTold: p.resuscitation.whoWasTold ?? null,
+    },
+    ceilingsOfTreatment: p.ceilingsOfTreatment ?? null,
+    decisionMaker: p.decisionMaker
+      ? {
+          name: p.decisionMaker.name,
+          relationship: p.decisionMaker.relationship ?? null,
+          phone: p.decisionMaker.phone ?? null,
+          basis: p.decisionMaker.basis ?? null,
+        }
+      : null,
+    patientKnowsPrognosis: p.patientKnowsPrognosis,
+    familyKnowsPrognosis: p.familyKnowsPrognosis,
+    consentToShare: p.consentToShare,
+    changeReason: r.change_reason,
+    recordedAt: r.recorded_at.toISOString(),
+    recordedByName: r.recorded_by_name,
+  };
+}
+
+/** The current plan (latest version) inside a transaction; used by transfer and death records. */
+export async function currentPlan(db: Conn, orgId: string, patientId: string) {
+  const rows = await repo.plansOf(db, orgId, patientId);
+  return rows[0] ? toVersion(rows[0]) : null;
+}
+
+async function view(db: Conn, orgId: string, patientId: string) {
+  const versions = (await repo.plansOf(db, orgId, patientId)).map(toVersion);
+  return { current: versions[0] ?? null, history: versions };
+}
+
+export async function getPlan(deps: AppDeps, ctx: RequestContext, patientId: string) {
+  await loadPatientFor(deps, ctx, 'acp:read', patientId);
+  const orgId = ctx.actor.organizationId;
+  return deps.db.transaction().execute(async (trx) => {
+    await recordAudit(trx, deps, ctx, orgId, {
+      action: 'acp.read',
+      entityType: 'advance_care_plan',
+      patientId,
+    });
+    return view(trx, orgId, patientId);
+  });
+}
+
+/** Every change is a new version with who, when and why; nothing is overwritten. */
+export async function recordPlan(deps: AppDeps, ctx: RequestContext, patientId: string, body: AcpBody) {
+  const patient = await loadPatientFor(deps, ctx, 'acp:write', patientId);
+  if (patient.status === 'deceased') throw conflict('The patient has died; the plan is closed.');
+  const orgId = ctx.actor.organizationId;
+  return deps.db.transaction().execute(async (trx) => {
+    const latest = (await repo.plansOf(trx, orgId, patientId))[0];
+    const { changeReason, ...plan } = body;
+    const id = randomUUID();
+    const now = deps.clock();
+    await repo.insertPlan(trx, {
+      id,
+      organization_id: orgId,
+      patient_id: patientId,
+      version: (latest?.version ?? 0) + 1,
+      plan,
+      change_reason: changeReason,
+      recorded_by: ctx.actor.userId,
+      recorded_at: now,
+    });
+    // consent to share lives on the patient record too (DOMAIN.md step 3)
+    await patients.updatePatient(trx, orgId, patientId, {
+      consent_to_share: body.consentToShare,
+      updated_at: now,
+    });
+    await recordAudit(trx, deps, ctx, orgId, {
+      action: 'acp.record',
+      entityType: 'advance_care_plan',
+      entityId: id,
+      patientId,
+    });
+    return view(trx, orgId, patientId);
+  });
+}
+
+/** The one-page summary for ambulance and out-of-hours services, in the organization's language. */
+export async function planSummary(deps: AppDeps, ctx: RequestContext, patientId: string) {
+  await loadPatientFor(deps, ctx, 'acp:read', patientId);
+  const orgId = ctx.actor.organizationId;
+  return deps.db.transaction().execute(async (trx) => {
+    const [p, settings, org, plan] = await Promise.all([
+      readPatient(deps, trx, orgId, patientId),
+      loadSettings(trx, orgId),
+      findOrganization(trx, orgId),
+      currentPlan(trx, orgId, patientId),
+    ]);
+    await recordAudit(trx, deps, ctx, orgId, {
+      action: 'acp.summary',
+      entityType: 'advance_care_plan',
+      patientId,
+    });
+    return {
+      organizationName: org?.name ?? '',
+      servicePhone: settings.servicePhone,
+      language: settings.language,
+      printedAt: deps.clock().toISOString(),
+      patient: {
+        name: [p.lastName, p.firstName, p.middleName].filter(Boolean).join(' '),
+        dateOfBirth: p.dateOfBirth,
+        address: p.address,
+        phone: p.phone,
+      },
+      diagnoses: p.diagnoses,
+      allergies: p.allergies,
+      contacts: p.contacts,
+      plan,
+    };
+  });
+}
+
+/** The transfer summary: diagnoses, medicines, allergies, advance care plan, latest assessments, contacts. */
+async function buildTransferSummary(
+  deps: AppDeps,
+  trx: Conn,
+  orgId: string,
+  patientId: string,
+): Promise<z.infer<typeof transferSummarySchema>> {
+  const [p, plan, loans, prescriptions, recent] = await Promise.all([
+    readPatient(deps, trx, orgId, patientId),
+    currentPlan(trx, orgId, patientId),
+    loansAtHome(trx, orgId, patientId),
+    medicines.listCurrent(trx, orgId, patientId),
+    assessments.listCurrent(trx, orgId, patientId, {}, 200),
+  ]);
+  const now = deps.clock();
+  const latest = new Map<string, (typeof recent)[number]>();
+  for (const a of recent) if (!latest.has(a.instrument)) latest.set(a.instrument, a);
+  return {
+    patient: {
+      id: p.id,
+      name: [p.lastName, p.firstName, p.middleName].filter(Boolean).join(' '),
+      dateOfBirth: p.dateOfBirth,
+      address: p.address,
+      phone: p.phone,
+      careSetting: p.careSetting,
+    },
+    diagnoses: p.diagnoses,
+    allergies: p.allergies,
+    advanceCarePlan: plan,
+    contacts: p.contacts,
+    equipmentAtHome: loans.map((l) => ({
+      kind: l.kind,
+      name: l.item_name ?? l.kind,
+      serialNumber: l.item_serial ?? '',
+    })),
+    medicines: prescriptions
+      .filter((r) => prescriptionStatus(r, now) === 'active')
+      .map((r) => ({
+        name: r.name,
+        dose: `${Number(r.dose_amount)} ${r.dose_unit}`,
+        route: r.route,
+        kind: r.kind,
+        indication: r.indication,
+        instructions: r.instructions,
+        controlled: r.controlled,
+      })),
+    latestAssessments: [...latest.values()].map((a) => ({
+      instrument: a.instrument,
+      takenAt: a.taken_at.toISOString(),
+      scores: a.scores as Record<string, unknown>,
+    })),
+    notAvailable: [],
+    generatedAt: deps.clock().toISOString(),
+  };
+}
+
+export async function transferSummary(deps: AppDeps, ctx: RequestContext, patientId: string) {
+  await loadPatientFor(deps, ctx, 'acp:read', patientId);
+  const orgId = ctx.actor.organizationId;
+  return deps.db.transaction().execute(async (trx) => {
+    await recordAudit(trx, deps, ctx, orgId, {
+      action: 'care-level.summary',
+      entityType: 'care_level_move',
+      patientId,
+    });
+    return buildTransferSummary(deps, trx, orgId, patientId);
+  });
+}
+
+async function movesView(db: Conn, orgId: string, patientId: string) {
+  return (await repo.movesOf(db, orgId, patientId)).map((m) => ({
+    id: m.id,
+    from: m.from_setting as 'home',
+    to: m.to_setting as 'home',
+    movedOn: m.moved_on,
+    reason: m.reason,
+    recordedByName: m.recorded_by_name,
+    recordedAt: m.recorded_at.toISOString(),
+    summary: m.summary as unknown as z.infer<typeof transferSummarySchema>,
+  }));
+}
+
+export async function listMoves(deps: AppDeps, ctx: RequestContext, patientId: string) {
+  await loadPatientFor(deps, ctx, 'acp:read', patientId);
+  const orgId = ctx.actor.organizationId;
+  return deps.db.transaction().execute(async (trx) => {
+    await recordAudit(trx, deps, ctx, orgId, {
+      action: 'care-level.list',
+      entityType: 'care_level_move',
+      patientId,
+    });
+    return movesView(trx, orgId, patientId);
+  });
+}
+
+const inpatientSettings = ['inpatient_hospice', 'hospital'];
+
+/** Records a move between home, continuous care at home, respite, inpatient hospice and hospital, with its transfer summary. */
+export async function moveCareLevel(
+  deps: AppDeps,
+  ctx: RequestContext,
+  patientId: string,
+  body: z.infer<typeof careLevelMoveBodySchema>,
+) {
+  const patient = await loadPatientFor(deps, ctx, 'care-level:move', patientId);
+  if (patient.status === 'deceased' || patient.status === 'discharged' || patient.status === 'referred')
+    throw conflict(`A ${patient.status} patient cannot change level of care.`);
+  if (patient.care_setting === body.to) throw conflict('The patient is already at this level of care.');
+  const orgId = ctx.actor.organizationId;
+  const moves = await deps.db.transaction().execute(async (trx) => {
+    const now = deps.clock();
+    const status = inpatientSettings.includes(body.to) ? 'inpatient' : 'active';
+    await patients.updatePatient(trx, orgId, patientId, { care_setting: body.to, status, updated_at: now });
+    if (status !== patient.status)
+      await patients.insertStatusHistory(trx, {
+        id: randomUUID(),
+        organization_id: orgId,
+        patient_id: patientId,
+        kind: 'status',
+        from_value: patient.status,
+        to_value: status,
+        reason: `Level of care: ${body.to} — ${body.reason}`,
+        by_user_id: ctx.actor.userId,
+        at: now,
+      });
+    const summary = await buildTransferSummary(deps, trx, orgId, patientId);
+    const id = randomUUID();
+    await repo.insertMove(trx, {
+      id,
+      organization_id: orgId,
+      patient_id: patientId,
+      from_setting: patient.care_setting,
+      to_setting: body.to,
+      moved_on: body.movedOn,
+      reason: body.reason,
+      summary,
+      recorded_by: ctx.actor.userId,
+      recorded_at: now,
+    });
+    await recordAudit(trx, deps, ctx, orgId, {
+      action: 'care-level.move',
+      entityType: 'care_level_move',
+      entityId: id,
+      patientId,
+    });
+    return movesView(trx, orgId, patientId);
+  });
+  await deps.events.publish({
+    organizationId: orgId,
+    type: 'patient.updated',
+    entityId: patientId,
+    roles: ['coordinator', 'physician', 'nurse'],
+  });
+  return moves;
+}

@@ -1,0 +1,352 @@
+import { randomUUID } from 'node:crypto';
+import {
+  type CarePlanChangeBody,
+  type CarePlanContent,
+  type CarePlanVersion,
+  can,
+  conflict,
+  DomainError,
+  disciplines,
+  forbidden,
+  type MeetingCreateBody,
+  missingDisciplines,
+  notFound,
+  reviewDue,
+} from '@hearth/domain';
+import type { AppDeps, RequestContext } from '../../app-context.ts';
+import type { Conn } from '../../db/conn.ts';
+import { recordAudit } from '../audit/audit.service.ts';
+import { loadPatientFor } from '../patients/patient-access.ts';
+import { findPatient } from '../patients/patients.repository.ts';
+import { loadSettings } from '../settings/settings.service.ts';
+import * as repo from './care-plans.repository.ts';
+
+type VersionRow = NonNullable<Awaited<ReturnType<typeof repo.latestVersion>>>;
+
+const toVersion = (r: VersionRow): CarePlanVersion => ({
+  id: r.id,
+  patientId: r.patient_id,
+  version: r.version,
+  content: r.content,
+  reason: r.reason,
+  meetingId: r.meeting_id,
+  changedById: r.changed_by,
+  changedByName: r.changed_by_name,
+  changedAt: r.created_at.toISOString(),
+});
+
+/** "Today" in the organization's time zone, as YYYY-MM-DD. */
+export function localDate(at: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(at);
+}
+
+/** Minutes since local midnight in the organization's time zone. */
+export function localMinutes(at: Date, timeZone: string): number {
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  })
+    .formatToParts(at)
+    .reduce<Record<string, string>>((acc, p) => {
+      acc[p.type] = p.value;
+      return acc;
+    }, {});
+  return Number(parts.hour) * 60 + Number(parts.minute);
+}
+
+const disciplineOfRole = (role: string) => ((disciplines as readonly string[]).includes(role) ? role : null);
+
+async function checkPeople(db: Conn, orgId: string, content: CarePlanContent) {
+  const ids = [
+    ...(content.keyWorkerId ? [content.keyWorkerId] : []),
+    ...content.items.flatMap((i) => (i.ownerId ? [i.ownerId] : [])),
+  ];
+  const found = await repo.usersByIds(db, orgId, [...new Set(ids)]);
+  const ok = new Set(found.filter((u) => u.status === 'active' && disciplineOfRole(u.role)).map((u) => u.id));
+  const bad = ids.filter((id) => !ok.has(id));
+  if (bad.length > 0)
+    throw new DomainError(
+      'VALIDATION',
+      'The key worker and owners must be active members of the care team.',
+      {
+        fields: [{ field: 'body.content.keyWorkerId', message: 'not a member of the care team' }],
+      },
+    );
+}
+
+/** Adds the next version of a patient's care plan (never overwrites one). */
+export async function addVersion(
+  trx: Conn,
+  deps: Pick<AppDeps, 'clock'>,
+  ctx: RequestContext,
+  patientId: string,
+  content: CarePlanContent,
+  reason: string,
+  meetingId: string | null,
+  baseVersion?: number,
+): Promise<number> {
+  const orgId = ctx.actor.organizationId;
+  await checkPeople(trx, orgId, content);
+  const latest = await repo.latestVersion(trx, orgId, patientId);
+  const current = latest?.version ?? 0;
+  if (baseVersion !== undefined && baseVersion !== current)
+    throw conflict(
+      `The care plan was changed by someone else (now version ${current}). Reload it and make your change again.`,
+      { currentVersion: current },
+    );
+  const version = current + 1;
+  const id = randomUUID();
+  await repo.insertVersion(trx, {
+    id,
+    organizationId: orgId,
+    patientId,
+    version,
+    content,
+    reason,
+    meetingId,
+    changedBy: ctx.actor.userId,
+    at: deps.clock(),
+  });
+  await recordAudit(trx, deps, ctx, orgId, {
+    action: 'careplan.change',
+    entityType: 'care_plan_version',
+    entityId: id,
+    patientId,
+  });
+  return version;
+}
+
+export async function getCarePlan(deps: AppDeps, ctx: RequestContext, patientId: string) {
+  await loadPatientFor(deps, ctx, 'careplan:read', patientId);
+  const orgId = ctx.actor.organizationId;
+  const settings = await loadSettings(deps.db, orgId);
+  return deps.db.transaction().execute(async (trx) => {
+    const latest = await repo.latestVersion(trx, orgId, patientId);
+    await recordAudit(trx, deps, ctx, orgId, { action: 'careplan.read', entityType: 'care_plan', patientId });
+    const keyWorker = latest?.key_worker_id
+      ? (await repo.usersByIds(trx, orgId, [latest.key_worker_id]))[0]
+      : undefined;
+    const today = localDate(deps.clock(), settings.timeZone);
+    return {
+      patientId,
+      current: latest ? toVersion(latest) : null,
+      keyWorkerName: keyWorker?.name ?? null,
+      reviewDue: latest ? latest.review_date <= today : true,
+    };
+  });
+}
+
+export async function listVersions(deps: AppDeps, ctx: RequestContext, patientId: string) {
+  await loadPatientFor(deps, ctx, 'careplan:read', patientId);
+  const orgId = ctx.actor.organizationId;
+  return deps.db.transaction().execute(async (trx) => {
+    const rows = await repo.versionsOf(trx, orgId, patientId);
+    await recordAudit(trx, deps, ctx, orgId, {
+      action: 'careplan.read-history',
+      entityType: 'care_plan',
+      patientId,
+    });
+    return rows.map(toVersion);
+  });
+}
+
+export async function changeCarePlan(
+  deps: AppDeps,
+  ctx: RequestContext,
+  patientId: string,
+  body: CarePlanChangeBody,
+) {
+  await loadPatientFor(deps, ctx, 'careplan:write', patientId);
+  await deps.db
+    .transaction()
+    .execute((trx) =>
+      addVersion(trx, deps, ctx, patientId, body.content, body.reason, null, body.baseVersion),
+    );
+  await deps.events.publish({
+    organizationId: ctx.actor.organizationId,
+    type: 'careplan.updated',
+    entityId: patientId,
+    roles: ['coordinator', 'admin', 'family', ...disciplines],
+  });
+  return getCarePlan(deps, ctx, patientId);
+}
+
+/** Patients due for the interdisciplinary team review on a day. */
+export async function duePatients(deps: AppDeps, ctx: RequestContext, date: string | undefined) {
+  if (!can(ctx.actor, 'meeting:read')) throw forbidden();
+  const orgId = ctx.actor.organizationId;
+  const settings = await loadSettings(deps.db, orgId);
+  const today = date ?? localDate(deps.clock(), settings.timeZone);
+  return deps.db.transaction().execute(async (trx) => {
+    const [plans, reviews, history] = await Promise.all([
+      repo.currentPlans(trx, orgId),
+      repo.lastReviews(trx, orgId),
+      repo.phaseHistory(trx, orgId),
+    ]);
+    const lastReview = new Map(reviews.map((r) => [r.patient_id, String(r.held_on)]));
+    const phaseSince = new Map<string, { phase: string; since: Date }>();
+    for (const h of history) {
+      const cur = phaseSince.get(h.patient_id);
+      if (!cur || cur.phase !== h.phase)
+        phaseSince.set(h.patient_id, { phase: h.phase, since: h.created_at });
+    }
+    await recordAudit(trx, deps, ctx, orgId, { action: 'meeting.due-list', entityType: 'team_meeting' });
+    return plans
+      .map((p) => {
+        const since = phaseSince.get(p.patient_id);
+        const r = reviewDue(
+          {
+            lastReviewOn: lastReview.get(p.patient_id) ?? null,
+            phase: p.content.phase,
+            phaseSince: since ? localDate(since.since, settings.timeZone) : null,
+          },
+          today,
+        );
+        return {
+          patientId: p.patient_id,
+          patientName: `${p.last_name} ${p.first_name}`,
+          lastReviewOn: lastReview.get(p.patient_id) ?? null,
+          dueOn: r.dueOn,
+          due: r.due,
+          reason: r.reason as 'never_reviewed' | 'interval' | 'unstable_phase',
+          phase: p.content.phase,
+        };
+      })
+      .filter((p) => p.due)
+      .sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.patientName.localeCompare(b.patientName))
+      .map(({ due: _due, ...p }) => p);
+  });
+}
+
+async function assembleMeetings(
+  db: Conn,
+  orgId: string,
+  rows: Awaited<ReturnType<typeof repo.listMeetings>>,
+) {
+  const reviews = await repo.reviewsOf(
+    db,
+    orgId,
+    rows.map((r) => r.id),
+  );
+  return rows.map((m) => ({
+    id: m.id,
+    heldOn: m.held_on,
+    notes: m.notes,
+    attendees: m.attendees,
+    missingDisciplines: missingDisciplines(m.attendees.map((a) => a.discipline)),
+    reviews: reviews
+      .filter((r) => r.meeting_id === m.id)
+      .map((r) => ({
+        patientId: r.patient_id,
+        patientName: `${r.last_name} ${r.first_name}`,
+        summary: r.summary,
+        carePlanVersion: r.care_plan_version,
+        ownerId: r.owner_id,
+        ownerName: r.owner_name,
+      })),
+    createdAt: m.created_at.toISOString(),
+  }));
+}
+
+/**
+ * Records a team meeting: attendance by discipline (a missing required discipline is reported,
+ * not refused, so the record stays true to what happened) and, for each reviewed patient, the
+ * decision, its owner and the care-plan change it made as a new version.
+ */
+export async function recordMeeting(deps: AppDeps, ctx: RequestContext, body: MeetingCreateBody) {
+  if (!can(ctx.actor, 'meeting:manage')) throw forbidden();
+  const orgId = ctx.actor.organizationId;
+  const id = randomUUID();
+  await deps.db.transaction().execute(async (trx) => {
+    const users = await repo.usersByIds(trx, orgId, [...new Set(body.attendeeIds)]);
+    if (users.length !== new Set(body.attendeeIds).size || users.some((u) => u.status !== 'active'))
+      throw new DomainError('VALIDATION', 'Every attendee must be an active member of staff.', {
+        fields: [{ field: 'body.attendeeIds', message: 'unknown attendee' }],
+      });
+    await repo.insertMeeting(trx, {
+      id,
+      organization_id: orgId,
+      held_on: body.heldOn,
+      notes: body.notes,
+      attendees: users.map((u) => ({ userId: u.id, name: u.name, discipline: u.role })),
+      created_by: ctx.actor.userId,
+      created_at: deps.clock(),
+    });
+    const seen = new Set<string>();
+    for (const review of body.reviews) {
+      if (seen.has(review.patientId)) throw conflict('A patient is reviewed once per meeting.');
+      seen.add(review.patientId);
+      const patient = await findPatient(trx, orgId, review.patientId);
+      if (!patient) throw notFound('The patient');
+      if (review.ownerId) {
+        const owner = await repo.usersByIds(trx, orgId, [review.ownerId]);
+        if (owner.length === 0) throw notFound('The owner');
+      }
+      const version = review.carePlan
+        ? await addVersion(
+            trx,
+            deps,
+            ctx,
+            review.patientId,
+            review.carePlan,
+            `Team meeting ${body.heldOn}: ${review.summary}`.slice(0, 1000),
+            id,
+          )
+        : null;
+      await repo.insertReview(trx, {
+        id: randomUUID(),
+        organization_id: orgId,
+        meeting_id: id,
+        patient_id: review.patientId,
+        held_on: body.heldOn,
+        summary: review.summary,
+        care_plan_version: version,
+        owner_id: review.ownerId,
+      });
+      await recordAudit(trx, deps, ctx, orgId, {
+        action: 'meeting.review',
+        entityType: 'team_meeting',
+        entityId: id,
+        patientId: review.patientId,
+      });
+    }
+    await recordAudit(trx, deps, ctx, orgId, {
+      action: 'meeting.record',
+      entityType: 'team_meeting',
+      entityId: id,
+    });
+  });
+  return getMeeting(deps, ctx, id);
+}
+
+export async function getMeeting(deps: AppDeps, ctx: RequestContext, id: string) {
+  if (!can(ctx.actor, 'meeting:read')) throw forbidden();
+  const orgId = ctx.actor.organizationId;
+  return deps.db.transaction().execute(async (trx) => {
+    const row = await repo.findMeeting(trx, orgId, id);
+    if (!row) throw notFound('The meeting');
+    await recordAudit(trx, deps, ctx, orgId, {
+      action: 'meeting.read',
+      entityType: 'team_meeting',
+      entityId: id,
+    });
+    return (await assembleMeetings(trx, orgId, [row]))[0]!;
+  });
+}
+
+export async function listMeetings(deps: AppDeps, ctx: RequestContext) {
+  if (!can(ctx.actor, 'meeting:read')) throw forbidden();
+  const orgId = ctx.actor.organizationId;
+  return deps.db.transaction().execute(async (trx) => {
+    const rows = await repo.listMeetings(trx, orgId, 50);
+    await recordAudit(trx, deps, ctx, orgId, { action: 'meeting.list', entityType: 'team_meeting' });
+    return assembleMeetings(trx, orgId, rows);
+  });
+}

@@ -1,0 +1,408 @@
+import { randomUUID } from 'node:crypto';
+import {
+  type BereavementTaskKind,
+  bereavementDueDates,
+  type bereavementListQuerySchema,
+  type bereavementTaskCompleteSchema,
+  bereavementTaskKinds,
+  can,
+  type checklistUpdateSchema,
+  conflict,
+  type DeathChecklistItem,
+  type DeathRecord,
+  DomainError,
+  deathChecklistItems,
+  type deathRecordBodySchema,
+  forbidden,
+  notFound,
+} from '@hearth/domain';
+import type { z } from 'zod';
+import type { AppDeps, RequestContext } from '../../app-context.ts';
+import type { Conn } from '../../db/conn.ts';
+import { currentPlan } from '../advance-care/advance-care.service.ts';
+import { recordAudit } from '../audit/audit.service.ts';
+import { notifyUsers } from '../notifications/notifications.service.ts';
+import { loadPatientFor } from '../patients/patient-access.ts';
+import { localDate } from '../patients/patient-view.ts';
+import * as patients from '../patients/patients.repository.ts';
+import { loadSettings } from '../settings/settings.service.ts';
+import { activeUsersOfRole } from '../support/support.repository.ts';
+import { openReferral, publishReferral } from '../support/support.service.ts';
+import * as repo from './end-of-life.repository.ts';
+
+const audience = [
+  'physician',
+  'nurse',
+  'coordinator',
+  'psychologist',
+  'social_worker',
+  'equipment_manager',
+] as const;
+
+async function view(db: Conn, orgId: string, patientId: string): Promise<DeathRecord | null> {
+  const d = await repo.findDeath(db, orgId, patientId);
+  if (!d) return null;
+  const items = await repo.checklistOf(db, orgId, d.id);
+  return {
+    id: d.id,
+    patientId: d.patient_id,
+    diedAt: d.died_at.toISOString(),
+    place: d.place as DeathRecord['place'],
+    placeNote: d.place_note,
+    preferredPlace: d.preferred_place as DeathRecord['preferredPlace'],
+    inPreferredPlace: d.in_preferred_place,
+    verifiedBy: d.verified_by,
+    verifiedAt: d.verified_at.toISOString(),
+    notes: d.notes,
+    recordedByName: d.recorded_by_name,
+    recordedAt: d.recorded_at.toISOString(),
+    closedAt: d.closed_at?.toISOString() ?? null,
+    checklist: deathChecklistItems.map((item) => {
+      const c = items.find((i) => i.item === item);
+      return {
+        item,
+        status: c?.status ?? 'open',
+        note: c?.note ?? null,
+        witnesses: c?.witnesses ?? [],
+        doneAt: c?.done_at?.toISOString() ?? null,
+        doneByName: c?.done_by_name ?? null,
+      };
+    }),
+  };
+}
+
+export async function getDeath(deps: AppDeps, ctx: RequestContext, patientId: string) {
+  await loadPatientFor(deps, ctx, 'death:read', patientId);
+  const orgId = ctx.actor.organizationId;
+  return deps.db.transaction().execute(async (trx) => {
+    const record = await view(trx, orgId, patientId);
+    if (!record) throw notFound('The death record');
+    await recordAudit(trx, deps, ctx, orgId, {
+      action: 'death.read',
+      entityType: 'death_record',
+      entityId: record.id,
+      patientId,
+    });
+    return record;
+  });
+}
+
+/**
+ * Records the death: time and place, whether it was the preferred place (from the advance care
+ * plan), who verified it. The patient becomes deceased; the home checklist opens.
+ */
+export async function recordDeath(
+  deps: AppDeps,
+  ctx: RequestContext,
+  patientId: string,
+  body: z.infer<typeof deathRecordBodySchema>,
+) {
+  const patient = await loadPatientFor(deps, ctx, 'death:record', patientId);
+  if (patient.status === 'discharged')
+    throw conflict('The patient was discharged from the service; a death cannot be recorded here.');
+  if (patient.status === 'deceased') throw conflict('A death is already recorded for this patient.');
+  const now = deps.clock();
+  if (new Date(body.diedAt) > now || new Date(body.verifiedAt) > now)
+    throw new DomainError('VALIDATION', 'The time of death and of verification cannot be in the future.', {
+      fields: [{ field: 'body.diedAt', message: 'in the future' }],
+    });
+  if (new Date(body.verifiedAt) < new Date(body.diedAt))
+    throw new DomainError('VALIDATION', 'Verification comes after the death.', {
+      fields: [{ field: 'body.verifiedAt', message: 'before the time of death' }],
+    });
+  const orgId = ctx.actor.organizationId;
+  const record = await deps.db.transaction().execute(async (trx) => {
+    const plan = await currentPlan(trx, orgId, patientId);
+    const preferred = plan && plan.preferredPlaceOfDeath !== 'undecided' ? plan.preferredPlaceOfDeath : null;
+    const id = randomUUID();
+    await repo.insertDeath(trx, {
+      id,
+      organization_id: orgId,
+      patient_id: patientId,
+      died_at: new Date(body.diedAt),
+      place: body.place,
+      place_note: body.placeNote ?? null,
+      preferred_place: preferred,
+      in_preferred_place: preferred === null ? null : preferred === body.place,
+      verified_by: body.verifiedBy,
+      verified_at: new Date(body.verifiedAt),
+      notes: body.notes ?? null,
+      recorded_by: ctx.actor.userId,
+      recorded_at: now,
+      closed_at: null,
+      closed_by: null,
+    });
+    await repo.insertChecklist(trx, orgId, id, deathChecklistItems);
+    await patients.updatePatient(trx, orgId, patientId, { status: 'deceased', updated_at: now });
+    await patients.insertStatusHistory(trx, {
+      id: randomUUID(),
+      organization_id: orgId,
+      patient_id: patientId,
+      kind: 'status',
+      from_value: patient.status,
+      to_value: 'deceased',
+      reason: 'Death recorded',
+      by_user_id: ctx.actor.userId,
+      at: now,
+    });
+    const team = (await patients.teamOf(trx, orgId, patientId)).map((u) => u.id);
+    const managers = (await activeUsersOfRole(trx, orgId, 'equipment_manager')).map((u) => u.id);
+    await notifyUsers(
+      trx,
+      orgId,
+      [...new Set([...team, ...managers])].filter((u) => u !== ctx.actor.userId),
+      {
+        kind: 'death.recorded',
+        title: 'A patient has died',
+        body: 'The death has been recorded. Equipment at home is due for collection.',
+        entityType: 'patient',
+        entityId: patientId,
+      },
+      now,
+    );
+    await recordAudit(trx, deps, ctx, orgId, {
+      action: 'death.record',
+      entityType: 'death_record',
+      entityId: id,
+      patientId,
+    });
+    return (await view(trx, orgId, patientId))!;
+  });
+  await publish(deps, orgId, patientId);
+  return record;
+}
+
+const mayWork = (ctx: RequestContext) => can(ctx.actor, 'death:record') || can(ctx.actor, 'bereavement:work');
+
+export async function updateChecklist(
+  deps: AppDeps,
+  ctx: RequestContext,
+  patientId: string,
+  item: DeathChecklistItem,
+  body: z.infer<typeof checklistUpdateSchema>,
+) {
+  await loadPatientFor(deps, ctx, 'death:read', patientId);
+  if (!mayWork(ctx)) throw forbidden();
+  const witnesses = body.witnesses ?? [];
+  if (item === 'controlled_drug_disposal' && body.status === 'done') {
+    const distinct = new Set(witnesses.map((w) => w.toLocaleLowerCase()));
+    if (witnesses.length !== 2 || distinct.size !== 2)
+      throw new DomainError(
+        'VALIDATION',
+        'Controlled-drug disposal is witnessed by two people: give both names.',
+        {
+          fields: [{ field: 'body.witnesses', message: 'two different names' }],
+        },
+      );
+  }
+  const orgId = ctx.actor.organizationId;
+  const record = await deps.db.transaction().execute(async (trx) => {
+    const d = await repo.findDeath(trx, orgId, patientId);
+    if (!d) throw notFound('The death record');
+    if (d.closed_at) throw conflict('The record is closed.');
+    await repo.updateChecklistItem(trx, orgId, d.id, item, {
+      status: body.status,
+      note: body.note ?? null,
+      witnesses,
+      done_at: deps.clock(),
+      done_by: ctx.actor.userId,
+    });
+    await recordAudit(trx, deps, ctx, orgId, {
+      action: `death.checklist.${item}`,
+      entityType: 'death_record',
+      entityId: d.id,
+      patientId,
+    });
+    return (await view(trx, orgId, patientId))!;
+  });
+  await publish(deps, orgId, patientId);
+  return record;
+}
+
+/** Closing the record opens the bereavement programme: six tasks, each with an owner. */
+export async function closeDeath(
+  deps: AppDeps,
+  ctx: RequestContext,
+  patientId: string,
+  ownerId: string | undefined,
+) {
+  await loadPatientFor(deps, ctx, 'death:read', patientId);
+  if (!mayWork(ctx)) throw forbidden();
+  const orgId = ctx.actor.organizationId;
+  await deps.db.transaction().execute(async (trx) => {
+    const d = await repo.findDeath(trx, orgId, patientId);
+    if (!d) throw notFound('The death record');
+    if (d.closed_at) throw conflict('The record is already closed.');
+    const open = (await repo.checklistOf(trx, orgId, d.id))
+      .filter((c) => c.status === 'open')
+      .map((c) => c.item);
+    if (open.length) throw conflict('Finish the home checklist before closing the record.', { open });
+    let owner = ownerId;
+    if (owner) {
+      const user = await repo.findActiveUser(trx, orgId, owner);
+      if (!user || !['psychologist', 'social_worker', 'chaplain', 'nurse', 'coordinator'].includes(user.role))
+        throw new DomainError('VALIDATION', 'The owner must be an active member of the support team.', {
+          fields: [{ field: 'body.bereavementOwnerId', message: 'not a support team member' }],
+        });
+    } else {
+      owner = (await activeUsersOfRole(trx, orgId, 'psychologist'))[0]?.id ?? ctx.actor.userId;
+    }
+    const now = deps.clock();
+    const settings = await loadSettings(trx, orgId);
+    const due = bereavementDueDates(localDate(d.died_at, settings.timeZone));
+    await repo.updateDeath(trx, orgId, d.id, { closed_at: now, closed_by: ctx.actor.userId });
+    await repo.insertTasks(
+      trx,
+      bereavementTaskKinds.map((kind) => ({
+        id: randomUUID(),
+        organization_id: orgId,
+        patient_id: patientId,
+        death_record_id: d.id,
+        kind,
+        due_on: due[kind],
+        owner_id: owner!,
+        status: 'open' as const,
+        completed_on: null,
+        outcome: null,
+        risk_level: null,
+        completed_by: null,
+        created_at: now,
+      })),
+    );
+    await notifyUsers(
+      trx,
+      orgId,
+      [owner!],
+      {
+        kind: 'bereavement.opened',
+        title: 'Bereavement programme opened',
+        body: `First contact with the family is due by ${due.first_contact}.`,
+        entityType: 'patient',
+        entityId: patientId,
+      },
+      now,
+    );
+    await recordAudit(trx, deps, ctx, orgId, {
+      action: 'death.close',
+      entityType: 'death_record',
+      entityId: d.id,
+      patientId,
+    });
+  });
+  await publish(deps, orgId, patientId);
+  return getDeath(deps, ctx, patientId);
+}
+
+async function toTasks(deps: AppDeps, db: Conn, orgId: string, rows: repo.TaskRow[]) {
+  const today = localDate(deps.clock(), (await loadSettings(db, orgId)).timeZone);
+  const contacts = await repo.contactsOfPatients(db, orgId, [...new Set(rows.map((r) => r.patient_id))]);
+  return rows.map((r) => ({
+    id: r.id,
+    patientId: r.patient_id,
+    patientName: r.patient_name,
+    familyContacts: contacts
+      .filter((c) => c.patient_id === r.patient_id)
+      .map((c) => ({ name: c.name, relationship: c.relationship, phone: c.phone })),
+    kind: r.kind as BereavementTaskKind,
+    dueOn: r.due_on,
+    ownerId: r.owner_id,
+    ownerName: r.owner_name,
+    status: r.status,
+    overdue: r.status === 'open' && r.due_on < today,
+    completedOn: r.completed_on,
+    outcome: r.outcome,
+    riskLevel: r.risk_level as 'low' | null,
+  }));
+}
+
+/** The bereavement view: what is due, soonest first. */
+export async function listTasks(
+  deps: AppDeps,
+  ctx: RequestContext,
+  q: z.infer<typeof bereavementListQuerySchema>,
+) {
+  if (!can(ctx.actor, 'bereavement:read')) throw forbidden();
+  const orgId = ctx.actor.organizationId;
+  const [dueOn, id] = (q.cursor ?? '').split('|');
+  return deps.db.transaction().execute(async (trx) => {
+    const rows = await repo.listTasks(
+      trx,
+      orgId,
+      {
+        status: q.status,
+        dueBy: q.dueBy,
+        ownerId: q.mine === 'true' ? ctx.actor.userId : undefined,
+        after: dueOn && id ? { dueOn, id } : undefined,
+      },
+      q.limit + 1,
+    );
+    const page = rows.slice(0, q.limit);
+    await recordAudit(trx, deps, ctx, orgId, { action: 'bereavement.list', entityType: 'bereavement_task' });
+    const last = page[page.length - 1];
+    return {
+      items: await toTasks(deps, trx, orgId, page),
+      nextCursor: rows.length > q.limit && last ? `${last.due_on}|${last.id}` : null,
+    };
+  });
+}
+
+export async function patientTasks(deps: AppDeps, ctx: RequestContext, patientId: string) {
+  await loadPatientFor(deps, ctx, 'bereavement:read', patientId);
+  const orgId = ctx.actor.organizationId;
+  return deps.db.transaction().execute(async (trx) => {
+    await recordAudit(trx, deps, ctx, orgId, {
+      action: 'bereavement.read',
+      entityType: 'bereavement_task',
+      patientId,
+    });
+    return toTasks(deps, trx, orgId, await repo.tasksOfPatient(trx, orgId, patientId));
+  });
+}
+
+/** Records a contact; a high grief risk opens a psychologist referral for the family. */
+export async function completeTask(
+  deps: AppDeps,
+  ctx: RequestContext,
+  patientId: string,
+  taskId: string,
+  body: z.infer<typeof bereavementTaskCompleteSchema>,
+) {
+  await loadPatientFor(deps, ctx, 'bereavement:work', patientId);
+  const orgId = ctx.actor.organizationId;
+  let referralId: string | null = null;
+  await deps.db.transaction().execute(async (trx) => {
+    const task = await repo.findTaskForUpdate(trx, orgId, patientId, taskId);
+    if (!task) throw notFound('The task');
+    if (task.status === 'done') throw conflict('This contact is already recorded.');
+    if (task.kind === 'risk_assessment' && !body.riskLevel)
+      throw new DomainError('VALIDATION', 'Record the grief-risk level.', {
+        fields: [{ field: 'body.riskLevel', message: 'required for the risk assessment' }],
+      });
+    await repo.updateTask(trx, orgId, taskId, {
+      status: 'done',
+      completed_on: body.completedOn,
+      outcome: body.outcome,
+      risk_level: body.riskLevel ?? null,
+      completed_by: ctx.actor.userId,
+    });
+    if (body.riskLevel === 'high')
+      referralId = await openReferral(trx, deps, orgId, {
+        patientId,
+        discipline: 'psychologist',
+        source: 'bereavement',
+        reason: 'High grief risk after the death: bereavement support for the family.',
+        createdBy: ctx.actor.userId,
+      });
+    await recordAudit(trx, deps, ctx, orgId, {
+      action: 'bereavement.complete',
+      entityType: 'bereavement_task',
+      entityId: taskId,
+      patientId,
+    });
+  });
+  if (referralId) await publishReferral(deps, orgId, referralId);
+  return patientTasks(deps, ctx, patientId);
+}
+
+const publish = (deps: AppDeps, organizationId: string, patientId: string) =>
+  deps.events.publish({ organizationId, type: 'death.updated', entityId: patientId, roles: audience });

@@ -1,0 +1,200 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Agent, createTestApp, type TestApp } from '../../test/harness.ts';
+import { raiseAlert } from '../alerts/alerts.service.ts';
+
+let t: TestApp;
+let coordinator: Agent;
+let family: Agent;
+let patientId: string;
+beforeAll(async () => {
+  t = await createTestApp();
+  coordinator = await t.login('coordinator');
+  family = await t.login('family');
+  patientId = (await family.get('/api/v1/auth/me')).body.linkedPatientIds[0];
+  const admin = await t.login('admin');
+  expect((await admin.patch('/api/v1/settings', { planningTimeLimitSeconds: 1 })).status).toBe(200);
+});
+afterAll(async () => t.close());
+
+async function waitFor(id: string) {
+  for (let i = 0; i < 200; i++) {
+    const run = await coordinator.get(`/api/v1/planning/runs/${id}`);
+    if (run.body.status !== 'running') return run.body;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('planning did not finish');
+}
+
+type Stop = { visitId: string; discipline: string; start: string; warnings: { code: string }[] };
+type Route = { staffId: string; staffName: string; role: string; date: string; stops: Stop[] };
+
+describe('weekly planning', () => {
+  let runId: string;
+  it('solves the week from the care plans in a worker while the server keeps answering', async () => {
+    const started = await coordinator.post('/api/v1/planning/runs', { weekStart: '2026-11-23' });
+    expect(started.status, started.raw).toBe(202);
+    expect(started.body.status).toBe('running');
+    runId = started.body.id;
+    const t0 = performance.now();
+    const health = await t.anonymous().get('/api/health');
+    expect(health.status).toBe(200);
+    expect(performance.now() - t0).toBeLessThan(500);
+
+    const run = await waitFor(runId);
+    expect(run.status, run.error).toBe('ready');
+    expect(run.progress.fraction).toBe(1);
+    const routes = run.routes as Route[];
+    expect(routes.length).toBeGreaterThan(5);
+    for (const r of routes) for (const s of r.stops) expect(s.discipline).toBe(r.role);
+    // nothing planned in the past: today starts after noon (Minsk), the clock being 12:00
+    for (const r of routes.filter((x) => x.date === '2026-11-23'))
+      for (const s of r.stops) expect(s.start >= '12:00').toBe(true);
+    expect(run.measures.visitsPlanned).toBeGreaterThan(40);
+    expect(run.measures.visitsRequired).toBeGreaterThanOrEqual(run.measures.visitsPlanned);
+    expect(run.measures.continuity).toBeGreaterThan(0.5);
+    expect(run.measures.travelMinutesPerVisit).toBeGreaterThan(0);
+  });
+
+  it('publishes the reviewed plan once: staff and families see their visits', async () => {
+    const pub = await coordinator.post(`/api/v1/planning/runs/${runId}/publish`);
+    expect(pub.status, pub.raw).toBe(200);
+    expect(pub.body.status).toBe('published');
+    expect((await coordinator.post(`/api/v1/planning/runs/${runId}/publish`)).status).toBe(409);
+    const visits = await family.get(`/api/v1/patients/${patientId}/visits?from=2026-11-23&to=2026-11-29`);
+    expect(visits.body.filter((v: { kind: string }) => v.kind === 'planned').length).toBeGreaterThan(0);
+    const nurse = await t.login('nurse');
+    const notes = await nurse.get('/api/v1/notifications');
+    expect(notes.body.items.map((n: { title: string }) => n.title)).toContain('Your visits are planned');
+  });
+
+  it('is for coordinators only', async () => {
+    const nurse = await t.login('nurse');
+    expect((await nurse.post('/api/v1/planning/runs', { weekStart: '2026-11-30' })).status).toBe(403);
+  });
+});
+
+describe('the dispatch board', () => {
+  it('shows each person’s ordered visits with arrival times and travel, and re-times after a move', async () => {
+    const board = await coordinator.get('/api/v1/dispatch/board?date=2026-11-24');
+    expect(board.status, board.raw).toBe(200);
+    const routes = board.body.routes as (Route & { travelMinutes: number })[];
+    const nurses = routes.filter((r) => r.role === 'nurse' && r.stops.length > 0);
+    expect(nurses.length).toBeGreaterThanOrEqual(2);
+    const a = nurses[0]!;
+    const b = nurses[1]!;
+    for (const r of nurses) {
+      const starts = r.stops.map((s) => s.start);
+      expect([...starts].sort()).toEqual(starts);
+    }
+    expect(board.body.travelSource).toBe('estimate');
+    const moving = a.stops.at(-1)!;
+    const moved = await coordinator.post(`/api/v1/visits/${moving.visitId}/move`, {
+      staffId: b.staffId,
+      date: '2026-11-24',
+      position: 0,
+    });
+    expect(moved.status, moved.raw).toBe(200);
+    const bAfter = (moved.body.routes as Route[]).find((r) => r.staffId === b.staffId)!;
+    expect(bAfter.stops[0]!.visitId).toBe(moving.visitId);
+    expect(bAfter.stops).toHaveLength(b.stops.length + 1);
+    const aAfter = (moved.body.routes as Route[]).find((r) => r.staffId === a.staffId)!;
+    expect(aAfter.stops).toHaveLength(a.stops.length - 1);
+
+    // a nurse's visit given to the chaplain is flagged
+    const chaplain = routes.find((r) => r.role === 'chaplain')!;
+    const wrong = await coordinator.post(`/api/v1/visits/${moving.visitId}/move`, {
+      staffId: chaplain.staffId,
+      date: '2026-11-24',
+    });
+    const cr = (wrong.body.routes as Route[]).find((r) => r.staffId === chaplain.staffId)!;
+    expect(cr.stops.find((s) => s.visitId === moving.visitId)!.warnings.map((w) => w.code)).toContain(
+      'skill',
+    );
+  });
+});
+
+describe('urgent visit', () => {
+  it('previews the least-disruptive insertion for today, keeps started visits, and notifies on accept', async () => {
+    const today = await coordinator.get('/api/v1/dispatch/board?date=2026-11-23');
+    const withStops = (today.body.routes as Route[]).filter((r) => r.role === 'nurse' && r.stops.length > 0);
+    const started = withStops[0]!.stops[0]!;
+    const owner = withStops[0]!;
+    // the coordinator marks the first visit as under way (as the nurse's phone would)
+    expect(
+      (await coordinator.post(`/api/v1/visits/${started.visitId}/transition`, { to: 'on_the_way' })).status,
+    ).toBe(200);
+
+    const preview = await coordinator.post('/api/v1/planning/urgent', {
+      patientId,
+      discipline: 'nurse',
+      reason: 'Сильная боль, семья не справляется',
+    });
+    expect(preview.status, preview.raw).toBe(202);
+    const run = await waitFor(preview.body.id);
+    expect(run.status, run.error).toBe('ready');
+    expect(run.unassigned).toEqual([]);
+    const urgentRoute = (run.routes as Route[]).find((r) => r.stops.some((s) => s.visitId === 'urgent'))!;
+    expect(urgentRoute.role).toBe('nurse');
+    const keep = (run.routes as Route[]).flatMap((r) => r.stops.map((s) => ({ ...s, staffId: r.staffId })));
+    expect(keep.find((s) => s.visitId === started.visitId)).toMatchObject({
+      staffId: owner.staffId,
+      start: started.start,
+    });
+    // nothing changed yet
+    const before = await family.get(`/api/v1/patients/${patientId}/visits?from=2026-11-23&to=2026-11-23`);
+    expect(before.body.some((v: { kind: string }) => v.kind === 'urgent')).toBe(false);
+
+    const accepted = await coordinator.post(`/api/v1/planning/runs/${run.id}/publish`);
+    expect(accepted.status, accepted.raw).toBe(200);
+    const after = await family.get(`/api/v1/patients/${patientId}/visits?from=2026-11-23&to=2026-11-23`);
+    const urgent = after.body.find((v: { kind: string }) => v.kind === 'urgent');
+    expect(urgent).toMatchObject({
+      status: 'scheduled',
+      staffId: urgentRoute.staffId,
+      reason: 'Сильная боль, семья не справляется',
+    });
+    const familyNotes = await family.get('/api/v1/notifications');
+    expect(familyNotes.body.items.map((n: { title: string }) => n.title)).toContain(
+      'An urgent visit is on its way',
+    );
+  });
+
+  it('dispatches from an alert: the alert is answered with "urgent visit"', async () => {
+    const deps = t.hearth.deps;
+    const raised = await deps.db.transaction().execute((trx) =>
+      raiseAlert(trx, deps, {
+        organizationId: t.organizationId,
+        patientId,
+        severity: 'urgent',
+        audience: 'clinical',
+        ruleSet: 'test',
+        ruleSetVersion: '1',
+        ruleId: 'test.family-cannot-cope',
+        title: 'The family cannot cope',
+        facts: {},
+      }),
+    );
+    const alert = { id: raised.alertId, patientId };
+    const others = await coordinator.get('/api/v1/patients?status=active&limit=5');
+    const otherPatient = others.body.items.find((p: { id: string }) => p.id !== patientId).id;
+    const wrongPatient = await coordinator.post('/api/v1/planning/urgent', {
+      patientId: otherPatient,
+      discipline: 'nurse',
+      reason: 'Проверка',
+      alertId: alert.id,
+    });
+    expect(wrongPatient.status).toBe(404);
+    const preview = await coordinator.post('/api/v1/planning/urgent', {
+      patientId: alert.patientId,
+      discipline: 'physician',
+      reason: 'Вызов по тревоге',
+      alertId: alert.id,
+    });
+    expect(preview.status, preview.raw).toBe(202);
+    const run = await waitFor(preview.body.id);
+    expect(run.status, run.error).toBe('ready');
+    expect((await coordinator.post(`/api/v1/planning/runs/${run.id}/publish`)).status).toBe(200);
+    const after = await coordinator.get(`/api/v1/alerts/${alert.id}`);
+    expect(after.body).toMatchObject({ status: 'resolved', outcome: 'urgent_visit_requested' });
+  });
+});

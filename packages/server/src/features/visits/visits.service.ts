@@ -1,0 +1,537 @@
+import { randomUUID } from 'node:crypto';
+import {
+  assertVisitTransition,
+  can,
+  clinicalRoles,
+  DomainError,
+  disciplines,
+  forbidden,
+  hhmmOf,
+  minutesOf,
+  notFound,
+  type Visit,
+  type VisitDocumentation,
+  type VisitRequestBody,
+  type VisitStatus,
+  type VisitTransitionBody,
+  type visitScheduleBodySchema,
+} from '@hearth/domain';
+import type { z } from 'zod';
+import type { AppDeps, RequestContext } from '../../app-context.ts';
+import type { Conn } from '../../db/conn.ts';
+import { recordAudit } from '../audit/audit.service.ts';
+import { localDate } from '../care-plans/care-plans.service.ts';
+import { notifyUsers } from '../notifications/notifications.service.ts';
+import { loadPatientFor } from '../patients/patient-access.ts';
+import { loadSettings } from '../settings/settings.service.ts';
+import * as repo from './visits.repository.ts';
+
+const dayMs = 86_400_000;
+export const addDays = (date: string, n: number) =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + n * dayMs).toISOString().slice(0, 10);
+
+type Row = Awaited<ReturnType<typeof repo.visitsBetween>>[number];
+
+/** Builds the API shape of visits, with their history and documentation. */
+export async function assembleVisits(db: Conn, orgId: string, rows: Row[]): Promise<Visit[]> {
+  const ids = rows.map((r) => r.id);
+  const [events, notes] = await Promise.all([repo.eventsOf(db, orgId, ids), repo.notesOf(db, orgId, ids)]);
+  return rows.map((r) => ({
+    id: r.id,
+    patientId: r.patient_id,
+    patientName: `${r.last_name} ${r.first_name}`,
+    address: r.address,
+    coordinates: r.lat !== null && r.lon !== null ? { lat: r.lat, lon: r.lon } : null,
+    discipline: r.discipline as Visit['discipline'],
+    kind: r.kind,
+    status: r.status,
+    staffId: r.staff_id,
+    staffName: r.staff_name,
+    date: r.visit_date,
+    start: r.start_min === null ? null : hhmmOf(r.start_min),
+    durationMinutes: r.duration_min,
+    windowFrom: r.window_start === null ? null : hhmmOf(r.window_start),
+    windowTo: r.window_end === null ? null : hhmmOf(r.window_end),
+    reason: r.reason,
+    statusReason: r.status_reason,
+    checkedInAt: r.checked_in_at?.toISOString() ?? null,
+    completedAt: r.completed_at?.toISOString() ?? null,
+    history: events
+      .filter((e) => e.visit_id === r.id)
+      .map((e) => ({
+        from: e.from_status as VisitStatus | null,
+        to: e.to_status as VisitStatus,
+        reason: e.reason,
+        byName: e.by_name,
+        at: e.at.toISOString(),
+      })),
+    notes: notes
+      .filter((n) => n.visit_id === r.id)
+      .map((n) => ({ id: n.id, ...n.content, byName: n.by_name, at: n.at.toISOString() })),
+  }));
+}
+
+/** Tells the visiting staff member and the patient's family about a visit. */
+export async function notifyVisitPeople(
+  trx: Conn,
+  orgId: string,
+  visit: { id: string; patient_id: string; staff_id: string | null },
+  staffText: { title: string; body: string } | null,
+  familyText: { title: string; body: string } | null,
+  at: Date,
+) {
+  if (staffText && visit.staff_id)
+    await notifyUsers(
+      trx,
+      orgId,
+      [visit.staff_id],
+      { kind: 'visit', ...staffText, entityType: 'visit', entityId: visit.id },
+      at,
+    );
+  if (familyText) {
+    const family = await repo.familyUsersOf(trx, orgId, [visit.patient_id]);
+    if (family.length > 0)
+      await notifyUsers(
+        trx,
+        orgId,
+        family.map((f) => f.user_id),
+        { kind: 'visit', ...familyText, entityType: 'visit', entityId: visit.id },
+        at,
+      );
+  }
+}
+
+export async function listPatientVisits(
+  deps: AppDeps,
+  ctx: RequestContext,
+  patientId: string,
+  from: string | undefined,
+  to: string | undefined,
+) {
+  await loadPatientFor(deps, ctx, 'visit:read', patientId);
+  const orgId = ctx.actor.organizationId;
+  const settings = await loadSettings(deps.db, orgId);
+  const today = localDate(deps.clock(), settings.timeZone);
+  return deps.db.transaction().execute(async (trx) => {
+    const rows = await repo.visitsOfPatient(
+      trx,
+      orgId,
+      patientId,
+      from ?? addDays(today, -14),
+      to ?? addDays(today, 28),
+    );
+    await recordAudit(trx, deps, ctx, orgId, { action: 'visit.list', entityType: 'visit', patientId });
+    return assembleVisits(trx, orgId, rows);
+  });
+}
+
+export async function requestVisit(
+  deps: AppDeps,
+  ctx: RequestContext,
+  patientId: string,
+  body: VisitRequestBody,
+) {
+  await loadPatientFor(deps, ctx, 'visit:request', patientId);
+  if (
+    (body.windowFrom === undefined) !== (body.windowTo === undefined) ||
+    (body.windowFrom && body.windowTo && minutesOf(body.windowTo) <= minutesOf(body.windowFrom))
+  )
+    throw new DomainError('VALIDATION', 'Give both ends of the time window, the end after the start.', {
+      fields: [{ field: 'body.windowTo', message: 'invalid window' }],
+    });
+  const orgId = ctx.actor.organizationId;
+  const id = randomUUID();
+  await deps.db.transaction().execute(async (trx) => {
+    const now = deps.clock();
+    await repo.insertVisits(trx, [
+      {
+        id,
+        organization_id: orgId,
+        patient_id: patientId,
+        discipline: body.discipline,
+        kind: body.kind,
+        status: 'requested',
+        staff_id: null,
+        visit_date: body.date,
+        start_min: null,
+        duration_min: body.durationMinutes,
+        window_start: body.windowFrom ? minutesOf(body.windowFrom) : null,
+        window_end: body.windowTo ? minutesOf(body.windowTo) : null,
+        reason: body.reason,
+        status_reason: null,
+        plan_run_id: null,
+        sequence: null,
+        checked_in_at: null,
+        check_in_lat: null,
+        check_in_lon: null,
+        completed_at: null,
+        created_by: ctx.actor.userId,
+        created_at: now,
+        updated_at: now,
+      },
+    ]);
+    await repo.insertEvent(
+      trx,
+      eventRow(orgId, id, null, 'requested', body.reason, ctx.actor.userId, now, null),
+    );
+    await recordAudit(trx, deps, ctx, orgId, {
+      action: 'visit.request',
+      entityType: 'visit',
+      entityId: id,
+      patientId,
+    });
+  });
+  await publish(deps, orgId, id);
+  return getVisit(deps, ctx, id);
+}
+
+const eventRow = (
+  orgId: string,
+  visitId: string,
+  from: string | null,
+  to: string,
+  reason: string | null,
+  by: string,
+  at: Date,
+  clientId: string | null,
+) => ({
+  id: randomUUID(),
+  organization_id: orgId,
+  visit_id: visitId,
+  from_status: from,
+  to_status: to,
+  reason,
+  by_user_id: by,
+  at,
+  client_id: clientId,
+});
+
+export const publish = (deps: AppDeps, organizationId: string, visitId: string) =>
+  deps.events.publish({
+    organizationId,
+    type: 'visit.updated',
+    entityId: visitId,
+    roles: ['coordinator', 'admin', 'family', ...disciplines],
+  });
+
+async function loadVisitFor(deps: AppDeps, ctx: RequestContext, id: string, db: Conn = deps.db) {
+  const row = await repo.findVisit(db, ctx.actor.organizationId, id);
+  if (!row) throw notFound('The visit');
+  await loadPatientFor(deps, ctx, 'visit:read', row.patient_id, db);
+  return row;
+}
+
+export async function getVisit(deps: AppDeps, ctx: RequestContext, id: string) {
+  const orgId = ctx.actor.organizationId;
+  const row = await loadVisitFor(deps, ctx, id);
+  return deps.db.transaction().execute(async (trx) => {
+    await recordAudit(trx, deps, ctx, orgId, {
+      action: 'visit.read',
+      entityType: 'visit',
+      entityId: id,
+      patientId: row.patient_id,
+    });
+    return (await assembleVisits(trx, orgId, [row]))[0]!;
+  });
+}
+
+export async function scheduleVisit(
+  deps: AppDeps,
+  ctx: RequestContext,
+  id: string,
+  body: z.infer<typeof visitScheduleBodySchema>,
+) {
+  if (!can(ctx.actor, 'visit:schedule')) throw forbidden('Only a coordinator schedules visits.');
+  const orgId = ctx.actor.organizationId;
+  const row = await loadVisitFor(deps, ctx, id);
+  await deps.db.transaction().execute(async (trx) => {
+    const v = await repo.lockVisit(trx, orgId, id);
+    if (!v) throw notFound('The visit');
+    if (v.status !== 'scheduled') assertVisitTransition(v.status, 'scheduled');
+    const staff = await repo.activeStaff(trx, orgId, clinicalRoles);
+    if (!staff.some((s) => s.id === body.staffId)) throw notFound('The staff member');
+    const now = deps.clock();
+    await repo.updateVisit(trx, orgId, id, {
+      status: 'scheduled',
+      staff_id: body.staffId,
+      visit_date: body.date,
+      start_min: minutesOf(body.start),
+      updated_at: now,
+    });
+    if (v.status !== 'scheduled')
+      await repo.insertEvent(
+        trx,
+        eventRow(orgId, id, v.status, 'scheduled', null, ctx.actor.userId, now, null),
+      );
+    await notifyVisitPeople(
+      trx,
+      orgId,
+      { id, patient_id: v.patient_id, staff_id: body.staffId },
+      { title: 'Visit scheduled', body: `${row.last_name} ${row.first_name}, ${body.date} ${body.start}` },
+      { title: 'Visit scheduled', body: `${body.date} ${body.start}` },
+      now,
+    );
+    await recordAudit(trx, deps, ctx, orgId, {
+      action: 'visit.schedule',
+      entityType: 'visit',
+      entityId: id,
+      patientId: v.patient_id,
+    });
+  });
+  await publish(deps, orgId, id);
+  return getVisit(deps, ctx, id);
+}
+
+function assertMayPerform(ctx: RequestContext, v: { staff_id: string | null }) {
+  if (!can(ctx.actor, 'visit:perform')) throw forbidden();
+  const coordinator = ctx.actor.role === 'coordinator' || ctx.actor.role === 'admin';
+  if (!coordinator && v.staff_id !== ctx.actor.userId)
+    throw forbidden('Only the staff member doing this visit (or a coordinator) can record it.');
+}
+
+/** When it happened: the device's time if given (an offline phone sends later), never in the future. */
+const happenedAt = (deps: AppDeps, at: string | undefined) => {
+  const now = deps.clock();
+  if (!at) return now;
+  const t = new Date(at);
+  return t.getTime() > now.getTime() ? now : t;
+};
+
+export async function transitionVisit(
+  deps: AppDeps,
+  ctx: RequestContext,
+  id: string,
+  body: VisitTransitionBody,
+) {
+  const orgId = ctx.actor.organizationId;
+  await loadVisitFor(deps, ctx, id);
+  await deps.db.transaction().execute(async (trx) => {
+    if (body.clientId && (await repo.eventByClientId(trx, orgId, body.clientId))) return;
+    const v = await repo.lockVisit(trx, orgId, id);
+    if (!v) throw notFound('The visit');
+    assertMayPerform(ctx, v);
+    assertVisitTransition(v.status, body.to);
+    const at = happenedAt(deps, body.at);
+    await repo.updateVisit(trx, orgId, id, {
+      status: body.to,
+      status_reason: body.reason ?? v.status_reason,
+      updated_at: deps.clock(),
+      ...(body.to === 'checked_in'
+        ? {
+            checked_in_at: at,
+            check_in_lat: body.location?.lat ?? null,
+            check_in_lon: body.location?.lon ?? null,
+          }
+        : {}),
+    });
+    await repo.insertEvent(
+      trx,
+      eventRow(
+        orgId,
+        id,
+        v.status,
+        body.to,
+        body.reason ?? null,
+        ctx.actor.userId,
+        at,
+        body.clientId ?? null,
+      ),
+    );
+    if (body.to === 'on_the_way')
+      await notifyVisitPeople(
+        trx,
+        orgId,
+        v,
+        null,
+        { title: 'The team is on the way', body: 'Your visitor has set off.' },
+        at,
+      );
+    if (body.to === 'cancelled' || body.to === 'missed')
+      await notifyVisitPeople(
+        trx,
+        orgId,
+        v,
+        { title: `Visit ${body.to}`, body: body.reason ?? '' },
+        { title: body.to === 'cancelled' ? 'Visit cancelled' : 'Visit missed', body: body.reason ?? '' },
+        at,
+      );
+    await recordAudit(trx, deps, ctx, orgId, {
+      action: `visit.${body.to}`,
+      entityType: 'visit',
+      entityId: id,
+      patientId: v.patient_id,
+    });
+  });
+  await publish(deps, orgId, id);
+  return getVisit(deps, ctx, id);
+}
+
+/** Checks out: the visit is completed with its documentation, in one step (one command offline). */
+export async function completeVisit(
+  deps: AppDeps,
+  ctx: RequestContext,
+  id: string,
+  body: { documentation: VisitDocumentation; at?: string | undefined; clientId?: string | undefined },
+) {
+  const orgId = ctx.actor.organizationId;
+  await loadVisitFor(deps, ctx, id);
+  await deps.db.transaction().execute(async (trx) => {
+    if (body.clientId && (await repo.noteByClientId(trx, orgId, body.clientId))) return;
+    const v = await repo.lockVisit(trx, orgId, id);
+    if (!v) throw notFound('The visit');
+    assertMayPerform(ctx, v);
+    assertVisitTransition(v.status, 'completed');
+    const at = happenedAt(deps, body.at);
+    await repo.updateVisit(trx, orgId, id, {
+      status: 'completed',
+      completed_at: at,
+      updated_at: deps.clock(),
+    });
+    await repo.insertEvent(trx, eventRow(orgId, id, v.status, 'completed', null, ctx.actor.userId, at, null));
+    await repo.insertNote(trx, {
+      id: randomUUID(),
+      organization_id: orgId,
+      visit_id: id,
+      patient_id: v.patient_id,
+      content: body.documentation,
+      by_user_id: ctx.actor.userId,
+      at,
+      client_id: body.clientId ?? null,
+    });
+    await recordAudit(trx, deps, ctx, orgId, {
+      action: 'visit.completed',
+      entityType: 'visit',
+      entityId: id,
+      patientId: v.patient_id,
+    });
+  });
+  await publish(deps, orgId, id);
+  return getVisit(deps, ctx, id);
+}
+
+/** A correction or addition to a completed visit's documentation: a new version, nothing overwritten. */
+export async function addVisitNote(
+  deps: AppDeps,
+  ctx: RequestContext,
+  id: string,
+  body: { documentation: VisitDocumentation; clientId?: string | undefined },
+) {
+  const orgId = ctx.actor.organizationId;
+  await loadVisitFor(deps, ctx, id);
+  await deps.db.transaction().execute(async (trx) => {
+    if (body.clientId && (await repo.noteByClientId(trx, orgId, body.clientId))) return;
+    const v = await repo.lockVisit(trx, orgId, id);
+    if (!v) throw notFound('The visit');
+    assertMayPerform(ctx, v);
+    if (v.status !== 'completed' && v.status !== 'checked_in')
+      throw new DomainError('CONFLICT', 'Documentation is added to a visit that has started or finished.');
+    await repo.insertNote(trx, {
+      id: randomUUID(),
+      organization_id: orgId,
+      visit_id: id,
+      patient_id: v.patient_id,
+      content: body.documentation,
+      by_user_id: ctx.actor.userId,
+      at: deps.clock(),
+      client_id: body.clientId ?? null,
+    });
+    await recordAudit(trx, deps, ctx, orgId, {
+      action: 'visit.document',
+      entityType: 'visit',
+      entityId: id,
+      patientId: v.patient_id,
+    });
+  });
+  return getVisit(deps, ctx, id);
+}
+
+/** The signed-in staff member's visits for a day (the phone view). */
+export async function myDay(deps: AppDeps, ctx: RequestContext, date: string | undefined) {
+  if (!can(ctx.actor, 'visit:perform')) throw forbidden();
+  const orgId = ctx.actor.organizationId;
+  const settings = await loadSettings(deps.db, orgId);
+  const day = date ?? localDate(deps.clock(), settings.timeZone);
+  return deps.db.transaction().execute(async (trx) => {
+    const rows = await repo.visitsOfStaff(trx, orgId, ctx.actor.userId, day);
+    for (const r of rows)
+      await recordAudit(trx, deps, ctx, orgId, {
+        action: 'visit.read',
+        entityType: 'visit',
+        entityId: r.id,
+        patientId: r.patient_id,
+      });
+    return { date: day, visits: await assembleVisits(trx, orgId, rows) };
+  });
+}
+
+// ---- the rota ----
+
+export async function listShifts(deps: AppDeps, ctx: RequestContext, from: string, to: string) {
+  if (!can(ctx.actor, 'rota:read')) throw forbidden();
+  if (to < from || Date.parse(to) - Date.parse(from) > 62 * dayMs)
+    throw new DomainError('VALIDATION', 'Ask for at most two months of the rota, the end after the start.');
+  const rows = await repo.shiftsBetween(deps.db, ctx.actor.organizationId, from, to);
+  return rows.map((r) => ({
+    id: r.id,
+    staffId: r.user_id,
+    staffName: r.staff_name,
+    role: r.role,
+    date: r.shift_date,
+    start: hhmmOf(r.start_min),
+    end: hhmmOf(r.end_min),
+  }));
+}
+
+export async function addShift(
+  deps: AppDeps,
+  ctx: RequestContext,
+  body: { staffId: string; date: string; start: string; end: string },
+) {
+  if (!can(ctx.actor, 'rota:manage')) throw forbidden();
+  const orgId = ctx.actor.organizationId;
+  if (minutesOf(body.end) <= minutesOf(body.start))
+    throw new DomainError('VALIDATION', 'The shift must end after it starts.', {
+      fields: [{ field: 'body.end', message: 'before start' }],
+    });
+  const staff = await repo.activeStaff(deps.db, orgId, clinicalRoles);
+  if (!staff.some((s) => s.id === body.staffId)) throw notFound('The staff member');
+  const existing = await repo.shiftsBetween(deps.db, orgId, body.date, body.date);
+  const overlaps = existing.some(
+    (s) =>
+      s.user_id === body.staffId && s.start_min < minutesOf(body.end) && minutesOf(body.start) < s.end_min,
+  );
+  if (overlaps) throw new DomainError('CONFLICT', 'This person already has a shift at that time.');
+  const id = randomUUID();
+  await deps.db.transaction().execute(async (trx) => {
+    await repo.insertShifts(trx, [
+      {
+        id,
+        organization_id: orgId,
+        user_id: body.staffId,
+        shift_date: body.date,
+        start_min: minutesOf(body.start),
+        end_min: minutesOf(body.end),
+        created_by: ctx.actor.userId,
+        created_at: deps.clock(),
+        cancelled_at: null,
+      },
+    ]);
+    await recordAudit(trx, deps, ctx, orgId, { action: 'rota.add', entityType: 'staff_shift', entityId: id });
+  });
+  return (await listShifts(deps, ctx, body.date, body.date)).find((s) => s.id === id)!;
+}
+
+export async function cancelShift(deps: AppDeps, ctx: RequestContext, id: string) {
+  if (!can(ctx.actor, 'rota:manage')) throw forbidden();
+  const orgId = ctx.actor.organizationId;
+  await deps.db.transaction().execute(async (trx) => {
+    const r = await repo.cancelShift(trx, orgId, id, deps.clock());
+    if (!r.numUpdatedRows) throw notFound('The shift');
+    await recordAudit(trx, deps, ctx, orgId, {
+      action: 'rota.cancel',
+      entityType: 'staff_shift',
+      entityId: id,
+    });
+  });
+  return { ok: true as const };
+}

@@ -1,0 +1,89 @@
+import type { BoardRoute } from '@hearth/domain';
+import { useTranslation } from 'react-i18next';
+
+export const routeColors = [
+  '#1c7ed6',
+  '#e8590c',
+  '#2f9e44',
+  '#ae3ec9',
+  '#d6336c',
+  '#0c8599',
+  '#f08c00',
+  '#5c7cfa',
+  '#66a80f',
+  '#c2255c',
+];
+
+/**
+ * The day's routes drawn from coordinates as SVG: no map tiles, no internet. An equirectangular
+ * projection around the points is exact enough for a region of a few hundred kilometres.
+ */
+export function RouteMap({ base, routes }: { base: { lat: number; lon: number }; routes: BoardRoute[] }) {
+  const { t } = useTranslation();
+  const pts = [
+    base,
+    ...routes.flatMap((r) => r.stops.flatMap((s) => (s.coordinates ? [s.coordinates] : []))),
+  ];
+  const lat0 = (pts.reduce((s, p) => s + p.lat, 0) / pts.length) * (Math.PI / 180);
+  const xs = pts.map((p) => p.lon * Math.cos(lat0));
+  const ys = pts.map((p) => p.lat);
+  const minX = Math.min(...xs);
+  const maxX = Math.max(...xs);
+  const minY = Math.min(...ys);
+  const maxY = Math.max(...ys);
+  const w = 600;
+  const h = 400;
+  const pad = 24;
+  const scale = Math.min(
+    (w - 2 * pad) / Math.max(maxX - minX, 0.01),
+    (h - 2 * pad) / Math.max(maxY - minY, 0.01),
+  );
+  const project = (p: { lat: number; lon: number }) => ({
+    x: pad + (p.lon * Math.cos(lat0) - minX) * scale,
+    y: h - pad - (p.lat - minY) * scale,
+  });
+  const b = project(base);
+  return (
+    <svg
+      viewBox={`0 0 ${w} ${h}`}
+      role="img"
+      aria-label={t('care.dispatch.map')}
+      style={{ width: '100%', maxWidth: w, background: '#f8f9fa', borderRadius: 8 }}
+      data-testid="route-map"
+    >
+      {routes.map((r, i) => {
+        const color = routeColors[i % routeColors.length];
+        const line = [b, ...r.stops.flatMap((s) => (s.coordinates ? [project(s.coordinates)] : [])), b];
+        return (
+          <g key={r.staffId}>
+            <polyline
+              points={line.map((p) => `${p.x.toFixed(1)},${p.y.toFixed(1)}`).join(' ')}
+              fill="none"
+              stroke={color}
+              strokeWidth={2}
+              opacity={0.8}
+            >
+              <title>{r.staffName}</title>
+            </polyline>
+            {r.stops.map((s, k) => {
+              if (!s.coordinates) return null;
+              const p = project(s.coordinates);
+              return (
+                <g key={s.visitId}>
+                  <circle cx={p.x} cy={p.y} r={9} fill={color} />
+                  <text x={p.x} y={p.y + 4} textAnchor="middle" fontSize={10} fill="#fff">
+                    {k + 1}
+                  </text>
+                  <title>{`${r.staffName}: ${s.start} ${s.patientName}`}</title>
+                </g>
+              );
+            })}
+          </g>
+        );
+      })}
+      <rect x={b.x - 7} y={b.y - 7} width={14} height={14} fill="#212529">
+        <title>{t('care.dispatch.base')}</title>
+      </rect>
+    </svg>
+  );
+}

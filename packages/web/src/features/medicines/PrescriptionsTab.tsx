@@ -1,0 +1,423 @@
+import {
+  anticipatoryPurposes,
+  type DoseUnit,
+  doseUnits,
+  type MedicineForm,
+  type MedicineRoute,
+  medicineRoutes,
+  type Prescription,
+  type PrescriptionInput,
+} from '@hearth/domain';
+import {
+  Badge,
+  Button,
+  Card,
+  Checkbox,
+  Group,
+  NumberInput,
+  SegmentedControl,
+  Select,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { isApiError } from '../../api/api-error.ts';
+import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { formatDateTime } from '../../format/time.ts';
+import { ChecksPanel } from './checks.tsx';
+import {
+  useFormulary,
+  usePrescribe,
+  usePrescriptions,
+  useReview,
+  useStopPrescription,
+  useVersions,
+} from './medicines-api.ts';
+
+const localInput = (d: Date) => {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}`;
+};
+
+/** "at 08:00, 20:00" or "as needed, every 4 h at most, up to 6 a day". */
+export function ScheduleText({ p }: { p: Prescription }) {
+  const { t } = useTranslation();
+  return p.kind === 'scheduled'
+    ? t('medicines.schedule.times', { times: p.timesOfDay.join(', ') })
+    : t('medicines.schedule.prn', {
+        hours: Math.round(((p.minIntervalMinutes ?? 0) / 60) * 10) / 10,
+        max: p.maxDosesPer24h,
+      });
+}
+
+export function PrescriptionsTab({ patientId, canPrescribe }: { patientId: string; canPrescribe: boolean }) {
+  const { t, i18n } = useTranslation();
+  const list = usePrescriptions(patientId);
+  const [historyOf, setHistoryOf] = useState<string | null>(null);
+  const versions = useVersions(patientId, historyOf);
+  const stop = useStopPrescription(patientId);
+  const [creating, setCreating] = useState(false);
+  if (list.isPending) return null;
+  if (list.isError) return <ErrorAlert error={list.error} />;
+  return (
+    <Stack gap="md">
+      {canPrescribe && !creating && (
+        <Button
+          onClick={() => setCreating(true)}
+          style={{ alignSelf: 'flex-start' }}
+          data-testid="new-prescription"
+        >
+          {t('medicines.newPrescription')}
+        </Button>
+      )}
+      {canPrescribe && creating && (
+        <PrescriptionForm patientId={patientId} onDone={() => setCreating(false)} />
+      )}
+      {list.data.length === 0 && <Text>{t('medicines.none')}</Text>}
+      {list.data.length > 0 && (
+        <Table striped withTableBorder data-testid="prescriptions">
+          <Table.Tbody>
+            {list.data.map((p) => (
+              <Table.Tr key={p.id}>
+                <Table.Td>
+                  <Text fw={600}>{p.name}</Text>
+                  <Text size="sm">
+                    {p.doseAmount} {p.doseUnit} · {p.route} · <ScheduleText p={p} />
+                  </Text>
+                  <Text size="sm" c="dimmed">
+                    {p.indication} · {t('medicines.prescribedBy', { name: p.prescribedByName })} ·{' '}
+                    {t('medicines.version', { n: p.version })}
+                    {p.reason ? ` · ${p.reason}` : ''}
+                  </Text>
+                  {historyOf === p.id && versions.data && (
+                    <Stack gap={2} mt="xs">
+                      {versions.data.map((v) => (
+                        <Text size="sm" key={v.version}>
+                          {t('medicines.version', { n: v.version })}: {v.doseAmount} {v.doseUnit},{' '}
+                          <ScheduleText p={v} /> — {v.prescribedByName},{' '}
+                          {formatDateTime(v.versionCreatedAt, i18n.language)}
+                          {v.reason ? ` (${v.reason})` : ''}
+                        </Text>
+                      ))}
+                    </Stack>
+                  )}
+                </Table.Td>
+                <Table.Td>
+                  <Group gap="xs">
+                    <Badge color={p.status === 'active' ? 'green' : 'gray'}>
+                      {t(`medicines.status.${p.status}`)}
+                    </Badge>
+                    {p.anticipatoryPurpose && (
+                      <Badge variant="light">
+                        {t(`medicines.anticipatory.purposes.${p.anticipatoryPurpose}`)}
+                      </Badge>
+                    )}
+                  </Group>
+                </Table.Td>
+                <Table.Td>
+                  <Group gap="xs">
+                    <Button
+                      size="xs"
+                      variant="subtle"
+                      onClick={() => setHistoryOf(historyOf === p.id ? null : p.id)}
+                    >
+                      {t('medicines.history')}
+                    </Button>
+                    {canPrescribe && p.status !== 'ended' && (
+                      <Button
+                        size="xs"
+                        color="red"
+                        variant="light"
+                        onClick={() => {
+                          const reason = window.prompt(t('medicines.stopReason'));
+                          if (reason && reason.trim().length >= 3)
+                            stop.mutate({ id: p.id, reason: reason.trim() });
+                        }}
+                      >
+                        {t('medicines.stop')}
+                      </Button>
+                    )}
+                  </Group>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+      {stop.isError && <ErrorAlert error={stop.error} />}
+    </Stack>
+  );
+}
+
+function PrescriptionForm({ patientId, onDone }: { patientId: string; onDone: () => void }) {
+  const { t, i18n } = useTranslation();
+  const formulary = useFormulary();
+  const prescriptions = usePrescriptions(patientId);
+  const prescribe = usePrescribe(patientId);
+  const lang = i18n.language === 'en' ? 'en' : 'ru';
+  const [medicineId, setMedicineId] = useState<string | null>(null);
+  const [name, setName] = useState('');
+  const [form, setForm] = useState<MedicineForm | null>(null);
+  const [route, setRoute] = useState<MedicineRoute>('oral');
+  const [dose, setDose] = useState<number | ''>('');
+  const [unit, setUnit] = useState<DoseUnit>('mg');
+  const [kind, setKind] = useState<'scheduled' | 'prn'>('scheduled');
+  const [times, setTimes] = useState('08:00, 20:00');
+  const [intervalHours, setIntervalHours] = useState<number | ''>(4);
+  const [max, setMax] = useState<number | ''>(6);
+  const [indication, setIndication] = useState('');
+  const [instructions, setInstructions] = useState('');
+  const [startsAt, setStartsAt] = useState(localInput(new Date()));
+  const [endsAt, setEndsAt] = useState('');
+  const [purpose, setPurpose] = useState<string | null>(null);
+  const [ack, setAck] = useState(false);
+
+  const med = formulary.data?.find((m) => m.id === medicineId);
+  const formDef = med?.forms.find((f) => f.form === form);
+  const draft: PrescriptionInput | null = useMemo(() => {
+    if (!name.trim() || dose === '' || !indication.trim()) return null;
+    return {
+      medicineId,
+      name: name.trim(),
+      form,
+      strength: null,
+      route,
+      doseAmount: Number(dose),
+      doseUnit: unit,
+      kind,
+      timesOfDay:
+        kind === 'scheduled'
+          ? times
+              .split(/[,\s]+/)
+              .map((x) => x.trim())
+              .filter(Boolean)
+          : [],
+      minIntervalMinutes:
+        kind === 'prn' && intervalHours !== '' ? Math.round(Number(intervalHours) * 60) : null,
+      maxDosesPer24h: kind === 'prn' && max !== '' ? Number(max) : null,
+      indication: indication.trim(),
+      instructions: instructions.trim() || null,
+      startsAt: new Date(startsAt).toISOString(),
+      endsAt: endsAt ? new Date(endsAt).toISOString() : null,
+      anticipatoryPurpose: (purpose as PrescriptionInput['anticipatoryPurpose']) ?? null,
+      acknowledgeWarnings: ack,
+    };
+  }, [
+    medicineId,
+    name,
+    form,
+    route,
+    dose,
+    unit,
+    kind,
+    times,
+    intervalHours,
+    max,
+    indication,
+    instructions,
+    startsAt,
+    endsAt,
+    purpose,
+    ack,
+  ]);
+  const [debounced] = useDebouncedValue(draft, 400);
+  const review = useReview(patientId, debounced ? { ...debounced, acknowledgeWarnings: false } : null, true);
+  const names = Object.fromEntries([
+    ...(prescriptions.data ?? []).map((p) => [p.id, p.name]),
+    ['draft', name],
+  ]);
+  const blocked = isApiError(prescribe.error) && prescribe.error.code === 'CONFLICT' && !ack;
+
+  const submit = async () => {
+    if (!draft) return;
+    try {
+      await prescribe.mutateAsync(draft);
+      onDone();
+    } catch {
+      // shown below
+    }
+  };
+
+  return (
+    <Card withBorder>
+      <Stack gap="sm">
+        <Title order={3}>{t('medicines.newPrescription')}</Title>
+        <Select
+          label={t('medicines.fields.medicine')}
+          searchable
+          clearable
+          data={(formulary.data ?? []).map((m) => ({
+            value: m.id,
+            label: `${m.name[lang]}${m.whoStep ? ` · ${t('medicines.whoStep', { step: m.whoStep })}` : ''}`,
+          }))}
+          value={medicineId}
+          onChange={(v) => {
+            setMedicineId(v);
+            const m = formulary.data?.find((x) => x.id === v);
+            if (m) {
+              setName(m.name[lang]);
+              const f = m.forms[0];
+              if (f) {
+                setForm(f.form);
+                setRoute(f.routes[0] ?? 'oral');
+                setUnit(f.doseUnit);
+              }
+            }
+          }}
+          placeholder={t('medicines.otherMedicine')}
+          data-testid="rx-medicine"
+        />
+        <TextInput
+          label={t('medicines.fields.freeName')}
+          value={name}
+          onChange={(e) => setName(e.currentTarget.value)}
+          required
+          data-testid="rx-name"
+        />
+        <Group grow>
+          <Select
+            label={t('medicines.fields.form')}
+            data={(med?.forms ?? []).map((f) => ({
+              value: f.form,
+              label: `${f.form} (${f.strengths.join(', ')})`,
+            }))}
+            value={form}
+            onChange={(v) => {
+              setForm(v as MedicineForm | null);
+              const f = med?.forms.find((x) => x.form === v);
+              if (f) {
+                setRoute(f.routes[0] ?? 'oral');
+                setUnit(f.doseUnit);
+              }
+            }}
+            disabled={!med}
+            allowDeselect={false}
+            data-testid="rx-form"
+          />
+          <Select
+            label={t('medicines.fields.route')}
+            data={(formDef ? formDef.routes : medicineRoutes).map((r) => ({ value: r, label: r }))}
+            value={route}
+            onChange={(v) => v && setRoute(v as MedicineRoute)}
+            allowDeselect={false}
+            data-testid="rx-route"
+          />
+        </Group>
+        <Group grow>
+          <NumberInput
+            label={t('medicines.fields.dose')}
+            value={dose}
+            onChange={(v) => setDose(v === '' ? '' : Number(v))}
+            min={0}
+            decimalScale={3}
+            required
+            data-testid="rx-dose"
+          />
+          <Select
+            label={t('medicines.fields.unit')}
+            data={[...doseUnits]}
+            value={unit}
+            onChange={(v) => v && setUnit(v as DoseUnit)}
+            allowDeselect={false}
+            data-testid="rx-unit"
+          />
+        </Group>
+        <SegmentedControl
+          value={kind}
+          onChange={(v) => setKind(v as 'scheduled' | 'prn')}
+          data={[
+            { value: 'scheduled', label: t('medicines.kind.scheduled') },
+            { value: 'prn', label: t('medicines.kind.prn') },
+          ]}
+          data-testid="rx-kind"
+        />
+        {kind === 'scheduled' ? (
+          <TextInput
+            label={t('medicines.fields.times')}
+            value={times}
+            onChange={(e) => setTimes(e.currentTarget.value)}
+          />
+        ) : (
+          <Group grow>
+            <NumberInput
+              label={t('medicines.fields.interval')}
+              value={intervalHours}
+              onChange={(v) => setIntervalHours(v === '' ? '' : Number(v))}
+              min={0.25}
+              step={0.5}
+              decimalScale={2}
+              data-testid="rx-interval"
+            />
+            <NumberInput
+              label={t('medicines.fields.max')}
+              value={max}
+              onChange={(v) => setMax(v === '' ? '' : Number(v))}
+              min={1}
+              max={24}
+              data-testid="rx-max"
+            />
+          </Group>
+        )}
+        <TextInput
+          label={t('medicines.fields.indication')}
+          value={indication}
+          onChange={(e) => setIndication(e.currentTarget.value)}
+          required
+          data-testid="rx-indication"
+        />
+        <TextInput
+          label={t('medicines.fields.instructions')}
+          value={instructions}
+          onChange={(e) => setInstructions(e.currentTarget.value)}
+        />
+        <Group grow>
+          <TextInput
+            type="datetime-local"
+            label={t('medicines.fields.startsAt')}
+            value={startsAt}
+            onChange={(e) => setStartsAt(e.currentTarget.value)}
+          />
+          <TextInput
+            type="datetime-local"
+            label={t('medicines.fields.endsAt')}
+            value={endsAt}
+            onChange={(e) => setEndsAt(e.currentTarget.value)}
+          />
+        </Group>
+        <Select
+          label={t('medicines.fields.purpose')}
+          clearable
+          data={anticipatoryPurposes.map((p) => ({
+            value: p,
+            label: t(`medicines.anticipatory.purposes.${p}`),
+          }))}
+          value={purpose}
+          onChange={setPurpose}
+        />
+        {review.data && <ChecksPanel review={review.data} names={names} />}
+        {prescribe.isError && <ErrorAlert error={prescribe.error} />}
+        {(blocked || ack) && (
+          <Checkbox
+            label={t('medicines.acknowledge')}
+            checked={ack}
+            onChange={(e) => setAck(e.currentTarget.checked)}
+            data-testid="rx-ack"
+          />
+        )}
+        <Group>
+          <Button onClick={submit} disabled={!draft} loading={prescribe.isPending} data-testid="rx-submit">
+            {t('medicines.prescribe')}
+          </Button>
+          <Button variant="default" onClick={onDone}>
+            {t('medicines.portal.cancel')}
+          </Button>
+        </Group>
+      </Stack>
+    </Card>
+  );
+}

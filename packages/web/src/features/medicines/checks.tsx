@@ -1,0 +1,60 @@
+import type { RegimenReviewDto } from '@hearth/domain';
+import { Alert, List, Stack, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+
+export const round = (x: number) => Math.round(x * 10) / 10;
+/** "60" when both ends agree, "110–120" when sources disagree. */
+export const span = (low: number, high: number) =>
+  round(low) === round(high) ? String(round(low)) : `${round(low)}–${round(high)}`;
+
+/** The regimen checks and OME totals, each factor with its sources. */
+export function ChecksPanel({ review, names }: { review: RegimenReviewDto; names: Record<string, string> }) {
+  const { t } = useTranslation();
+  const srcList = (sources: { source: string; low: number; high: number }[]) =>
+    sources
+      .map(
+        (s) =>
+          `${t(`medicines.sources.${s.source}` as 'medicines.sources.cdc2022', { defaultValue: s.source })} ${
+            s.low === s.high ? round(s.low) : `${round(s.low)}–${round(s.high)}`
+          }`,
+      )
+      .join('; ');
+  return (
+    <Stack gap="xs" data-testid="regimen-checks">
+      <Text fw={700}>{t('medicines.checks.title')}</Text>
+      {review.warnings.length === 0 && <Text>{t('medicines.checks.ok')}</Text>}
+      {review.warnings.map((w) => (
+        <Alert
+          key={`${w.code}${w.allergy ?? ''}`}
+          color={w.code === 'allergy' || w.code === 'two-long-acting-opioids' ? 'red' : 'orange'}
+          variant="light"
+        >
+          {t(`medicines.checks.${w.code}`, { allergy: w.allergy ?? '' })}{' '}
+          {w.items
+            .map((id) => names[id] ?? '')
+            .filter(Boolean)
+            .join(', ')}
+        </Alert>
+      ))}
+      <Text>
+        {t('medicines.checks.baseline', {
+          range: span(review.baselineOme.total.low, review.baselineOme.total.high),
+        })}
+      </Text>
+      <Text>
+        {t('medicines.checks.maximum', {
+          range: span(review.maximumOme.total.low, review.maximumOme.total.high),
+        })}
+      </Text>
+      <List size="sm">
+        {review.maximumOme.lines.map((l) => (
+          <List.Item key={`${l.medicineId}-${l.route}-${l.dose24h}`}>
+            {l.medicineId} {l.route} {round(l.dose24h)} {l.unit}/24 h →{' '}
+            {l.ome ? `${span(l.ome.low, l.ome.high)} mg` : '—'}.{' '}
+            {t('medicines.checks.factorSources', { list: srcList(l.sources) })}
+          </List.Item>
+        ))}
+      </List>
+    </Stack>
+  );
+}

@@ -1,0 +1,164 @@
+import type {
+  Administration,
+  anticipatorySchema,
+  ControlledEntryBody,
+  ConversionResultDto,
+  controlledStockSchema,
+  conversionBodySchema,
+  formularyItemSchema,
+  marSchema,
+  Prescription,
+  PrescriptionInput,
+  RegimenReviewDto,
+  TodaySchedule,
+} from '@hearth/domain';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
+import { api } from '../../api/client.ts';
+
+export type FormularyItem = z.infer<typeof formularyItemSchema>;
+export type MedicineChart = z.infer<typeof marSchema>;
+export type Anticipatory = z.infer<typeof anticipatorySchema>;
+export type ControlledStock = z.infer<typeof controlledStockSchema>;
+export type ConversionBody = z.input<typeof conversionBodySchema>;
+
+export const medicineKeys = {
+  all: ['medicines'] as const,
+  formulary: ['medicines', 'formulary'] as const,
+  prescriptions: (patientId: string) => ['medicines', patientId, 'prescriptions'] as const,
+  versions: (patientId: string, id: string) => ['medicines', patientId, 'versions', id] as const,
+  review: (patientId: string) => ['medicines', patientId, 'review'] as const,
+  chart: (patientId: string) => ['medicines', patientId, 'chart'] as const,
+  today: (patientId: string) => ['medicines', patientId, 'today'] as const,
+  anticipatory: (patientId: string) => ['medicines', patientId, 'anticipatory'] as const,
+  controlled: (patientId: string) => ['medicines', patientId, 'controlled'] as const,
+};
+
+export const useFormulary = (enabled = true) =>
+  useQuery({
+    queryKey: medicineKeys.formulary,
+    queryFn: () => api.get<FormularyItem[]>('/medicines/formulary'),
+    staleTime: Number.POSITIVE_INFINITY,
+    enabled,
+  });
+
+export const usePrescriptions = (patientId: string) =>
+  useQuery({
+    queryKey: medicineKeys.prescriptions(patientId),
+    queryFn: () => api.get<Prescription[]>(`/patients/${patientId}/prescriptions`),
+  });
+
+export const useVersions = (patientId: string, id: string | null) =>
+  useQuery({
+    queryKey: medicineKeys.versions(patientId, id ?? ''),
+    queryFn: () => api.get<Prescription[]>(`/patients/${patientId}/prescriptions/${id}/versions`),
+    enabled: !!id,
+  });
+
+export const useReview = (patientId: string, draft: PrescriptionInput | null, enabled: boolean) =>
+  useQuery({
+    queryKey: [...medicineKeys.review(patientId), draft],
+    queryFn: () => api.post<RegimenReviewDto>(`/patients/${patientId}/prescriptions/review`, { draft }),
+    enabled,
+  });
+
+export const useChart = (patientId: string) =>
+  useQuery({
+    queryKey: medicineKeys.chart(patientId),
+    queryFn: () => api.get<MedicineChart>(`/patients/${patientId}/medicine-chart`),
+  });
+
+export const useToday = (patientId: string) =>
+  useQuery({
+    queryKey: medicineKeys.today(patientId),
+    queryFn: () => api.get<TodaySchedule>(`/patients/${patientId}/medicines/today`),
+    refetchInterval: 60_000,
+  });
+
+export const useAnticipatory = (patientId: string) =>
+  useQuery({
+    queryKey: medicineKeys.anticipatory(patientId),
+    queryFn: () => api.get<Anticipatory>(`/patients/${patientId}/anticipatory`),
+  });
+
+export const useControlled = (patientId: string, enabled: boolean) =>
+  useQuery({
+    queryKey: medicineKeys.controlled(patientId),
+    queryFn: () => api.get<ControlledStock[]>(`/patients/${patientId}/controlled-drugs`),
+    enabled,
+  });
+
+const invalidating = (qc: ReturnType<typeof useQueryClient>) => () =>
+  qc.invalidateQueries({ queryKey: medicineKeys.all });
+
+export function usePrescribe(patientId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: PrescriptionInput) =>
+      api.post<Prescription>(`/patients/${patientId}/prescriptions`, body),
+    onSuccess: invalidating(qc),
+  });
+}
+
+export function useStopPrescription(patientId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, reason }: { id: string; reason: string }) =>
+      api.post<Prescription>(`/patients/${patientId}/prescriptions/${id}/stop`, { reason }),
+    onSuccess: invalidating(qc),
+  });
+}
+
+export function useRecordDose(patientId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: {
+      prescriptionId: string;
+      doseAmount: number;
+      doseUnit: string;
+      outcome?: 'given' | 'not_taken';
+    }) => api.post<Administration>(`/patients/${patientId}/administrations`, body),
+    onSuccess: invalidating(qc),
+  });
+}
+
+export function useCountersign(patientId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) =>
+      api.post<Administration>(`/patients/${patientId}/administrations/${id}/countersign`),
+    onSuccess: invalidating(qc),
+  });
+}
+
+export function useSetBox(patientId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { location: string; expiresOn: string; notes: string | null }) =>
+      api.put<Anticipatory>(`/patients/${patientId}/anticipatory/box`, body),
+    onSuccess: invalidating(qc),
+  });
+}
+
+export function useControlledEntry(patientId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ stockId, body }: { stockId: string; body: ControlledEntryBody }) =>
+      api.post<ControlledStock>(`/patients/${patientId}/controlled-drugs/${stockId}/entries`, body),
+    onSuccess: invalidating(qc),
+  });
+}
+
+export function useAddStock(patientId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { name: string; unit: string }) =>
+      api.post<ControlledStock>(`/patients/${patientId}/controlled-drugs`, body),
+    onSuccess: invalidating(qc),
+  });
+}
+
+export const useConvert = () =>
+  useMutation({
+    mutationFn: (body: ConversionBody) => api.post<ConversionResultDto>('/medicines/convert', body),
+  });
