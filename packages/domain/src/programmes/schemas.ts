@@ -125,6 +125,8 @@ export const campApplicationSchema = z.object({
   careNote: careNoteSchema.nullable(),
   consents: z.array(consentSchema),
   missingConsents: z.array(z.enum(consentKinds)),
+  /** The child's current prescriptions from the medicines record, for the camp's care notes. */
+  recordMedicines: z.array(z.string()),
 });
 export type CampApplication = z.infer<typeof campApplicationSchema>;
 
@@ -157,8 +159,11 @@ export const clownVisitBodySchema = z.object({
   scheduledAt: isoDateTimeSchema,
   /** "welcome": the family agreed when offered; "asked": the family asked for it themselves. */
   familyWish: z.enum(familyWishes),
-  /** Phase of illness the coordinator confirmed with the team when scheduling. */
-  confirmedPhase: z.enum(phasesOfIllness),
+  /**
+   * Phase of illness the coordinator confirmed with the team when scheduling; used only when the
+   * record holds no phase-of-illness assessment (the recorded phase wins).
+   */
+  confirmedPhase: z.enum(phasesOfIllness).optional(),
   notes: z.string().trim().max(1000).optional(),
 });
 export const clownVisitSchema = z.object({
@@ -168,7 +173,7 @@ export const clownVisitSchema = z.object({
   scheduledAt: isoDateTimeSchema,
   familyWish: z.enum(familyWishes),
   phase: z.enum(phasesOfIllness),
-  phaseSource: z.enum(['confirmed_by_coordinator']),
+  phaseSource: z.enum(['assessment', 'confirmed_by_coordinator']),
   status: z.enum(['scheduled', 'done', 'cancelled']),
   notes: z.string().nullable(),
 });

@@ -304,3 +304,17 @@ export const attendanceOf = (db: Conn, organizationId: string, enrolmentIds: str
 /** Serializes certificate numbering within an organization for the current transaction. */
 export const lockCertificates = (db: Conn, organizationId: string) =>
   sql`select pg_advisory_xact_lock(hashtext(${`certificates:${organizationId}`}))`.execute(db);
+
+/** The latest current phase-of-illness assessment of a patient (assessments module), if any. */
+export const latestPhase = (db: Conn, organizationId: string, patientId: string) =>
+  db
+    .selectFrom('assessment')
+    .select(['answers', 'taken_at'])
+    .where('organization_id', '=', organizationId)
+    .where('patient_id', '=', patientId)
+    .where('instrument', '=', 'phase')
+    .where('is_current', '=', true)
+    .orderBy('taken_at', 'desc')
+    .orderBy('recorded_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();

@@ -36,6 +36,7 @@ import type { AppDeps, RequestContext } from '../../app-context.ts';
 import type { Conn } from '../../db/conn.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { findUserById } from '../auth/auth.repository.ts';
+import { listCurrent as currentPrescriptions } from '../medicines/medicines.repository.ts';
 import { loadPatientFor } from '../patients/patient-access.ts';
 import { findOrganization } from '../settings/settings.repository.ts';
 import { loadSettings } from '../settings/settings.service.ts';
@@ -340,12 +341,37 @@ export async function addParticipant(
 
 type AppRow = Awaited<ReturnType<typeof repo.applicationsOf>>[number];
 
-async function assembleApplications(db: Conn, orgId: string, apps: AppRow[]): Promise<CampApplication[]> {
+async function assembleApplications(
+  db: Conn,
+  orgId: string,
+  apps: AppRow[],
+  now: Date,
+): Promise<CampApplication[]> {
   const ids = apps.map((a) => a.id);
   const [notes, consents] = await Promise.all([
     repo.latestCareNotes(db, orgId, ids),
     repo.consentsOf(db, orgId, ids),
   ]);
+  const medicines = new Map<string, string[]>();
+  for (const patientId of new Set(apps.map((a) => a.patient_id))) {
+    const rows = await currentPrescriptions(db, orgId, patientId);
+    medicines.set(
+      patientId,
+      rows
+        .filter((r) => r.ends_at === null || r.ends_at > now)
+        .map((r) =>
+          [
+            r.name,
+            r.strength,
+            `${r.dose_amount} ${r.dose_unit}`,
+            r.route,
+            r.kind === 'prn' ? 'PRN' : r.times_of_day.join(', '),
+          ]
+            .filter(Boolean)
+            .join(' · '),
+        ),
+    );
+  }
   // apps come in order of application, so the waiting list's order is theirs
   const waitingOrder = new Map(
     apps.filter((x) => x.status === 'waitlisted').map((a, i) => [a.id, i + 1] as const),
@@ -383,6 +409,7 @@ async function assembleApplications(db: Conn, orgId: string, apps: AppRow[]): Pr
         signedOn: c.signed_on,
       })),
       missingConsents: missingConsents(signed.map((c) => c.kind)),
+      recordMedicines: medicines.get(a.patient_id) ?? [],
     };
   });
 }
@@ -400,7 +427,7 @@ export async function listApplications(deps: AppDeps, ctx: RequestContext, sessi
         entityId: a.id,
         patientId: a.patient_id,
       });
-    const all = await assembleApplications(trx, orgId, apps);
+    const all = await assembleApplications(trx, orgId, apps, deps.clock());
     const rank = { accepted: 0, waitlisted: 1, withdrawn: 2 } as const;
     return all.sort((a, b) => rank[a.status] - rank[b.status]);
   });
@@ -418,7 +445,7 @@ async function getApplication(deps: AppDeps, ctx: RequestContext, id: string) {
       entityId: id,
       patientId: a.patient_id,
     });
-    return (await assembleApplications(trx, orgId, apps)).find((x) => x.id === id)!;
+    return (await assembleApplications(trx, orgId, apps, deps.clock())).find((x) => x.id === id)!;
   });
 }
 
@@ -597,7 +624,7 @@ const toClown = (c: ClownRow): ClownVisit => ({
   scheduledAt: c.scheduled_at.toISOString(),
   familyWish: c.family_wish,
   phase: c.phase as PhaseOfIllness,
-  phaseSource: 'confirmed_by_coordinator',
+  phaseSource: c.phase_source as ClownVisit['phaseSource'],
   status: c.status,
   notes: c.notes,
 });
@@ -610,9 +637,9 @@ const clownRefusal = {
 } as const;
 
 /**
- * Schedules a clown-doctor visit to a child under care. The phase of illness comes from the
- * coordinator, who confirms it with the team when scheduling (no phase-of-illness record exists
- * yet on this branch); the rule itself is the domain's `clownVisitDecision`.
+ * Schedules a clown-doctor visit to a child under care. The phase of illness is the latest
+ * phase-of-illness assessment in the record; only when none is recorded does the phase the
+ * coordinator confirmed with the team count. The rule itself is the domain's `clownVisitDecision`.
  */
 export async function scheduleClownVisit(
   deps: AppDeps,
@@ -623,11 +650,24 @@ export async function scheduleClownVisit(
   const orgId = ctx.actor.organizationId;
   const patient = await loadPatientFor(deps, ctx, 'patient:read', body.patientId);
   const id = randomUUID();
+  let phaseSource: 'assessment' | 'confirmed_by_coordinator' = 'confirmed_by_coordinator';
   await deps.db.transaction().execute(async (trx) => {
     if (!isChild(patient.date_of_birth, await today(deps, trx, orgId)))
       throw conflict('Clown doctors visit children under care.');
     if (patient.status === 'deceased') throw conflict(clownRefusal.bereaved, { reason: 'bereaved' });
-    const decision = clownVisitDecision(body.confirmedPhase, body.familyWish);
+    const recorded = await repo.latestPhase(trx, orgId, body.patientId);
+    const recordedPhase = recorded ? (recorded.answers as { phase?: PhaseOfIllness }).phase : undefined;
+    const phase = recordedPhase ?? body.confirmedPhase;
+    if (!phase)
+      throw new DomainError(
+        'VALIDATION',
+        'No phase of illness is recorded; confirm the phase with the team.',
+        {
+          fields: [{ field: 'body.confirmedPhase', message: 'required when no phase is recorded' }],
+        },
+      );
+    phaseSource = recordedPhase ? 'assessment' : 'confirmed_by_coordinator';
+    const decision = clownVisitDecision(phase, body.familyWish);
     if (!decision.allowed) throw conflict(clownRefusal[decision.reason], { reason: decision.reason });
     await repo.insertClownVisit(trx, {
       id,
@@ -635,8 +675,8 @@ export async function scheduleClownVisit(
       patient_id: body.patientId,
       scheduled_at: new Date(body.scheduledAt),
       family_wish: body.familyWish,
-      phase: body.confirmedPhase,
-      phase_source: 'confirmed_by_coordinator',
+      phase,
+      phase_source: phaseSource,
       status: 'scheduled',
       notes: body.notes ?? null,
       created_by: ctx.actor.userId,

@@ -171,6 +171,7 @@ describe('summer camp', () => {
       signedOn: '2026-11-20',
     });
     expect(consent.body.missingConsents).toEqual([]);
+    expect(Array.isArray(consent.body.recordMedicines)).toBe(true);
     const volunteer = await t.login('volunteer');
     expect((await volunteer.get(`/api/v1/programme-sessions/${shift.id}/camp-applications`)).status).toBe(
       403,
@@ -210,6 +211,37 @@ describe('clown doctors', () => {
       confirmedPhase: 'stable',
     });
     expect(adult.status).toBe(409);
+    // a recorded phase of illness (assessments) wins over the phase the coordinator gives
+    const other = children[5]!.id;
+    const noPhase = await vc.post('/api/v1/clown-visits', {
+      ...body,
+      patientId: other,
+      familyWish: 'welcome',
+    });
+    expect(noPhase.status).toBe(400);
+    const physician = await t.login('physician');
+    const phase = await physician.post(`/api/v1/patients/${other}/assessments`, {
+      instrument: 'phase',
+      answers: { phase: 'terminal' },
+      takenAt: '2026-11-23T08:00:00.000Z',
+    });
+    expect(phase.status, phase.raw).toBe(201);
+    const recorded = await vc.post('/api/v1/clown-visits', {
+      ...body,
+      patientId: other,
+      familyWish: 'welcome',
+      confirmedPhase: 'stable',
+    });
+    expect(recorded.status).toBe(409);
+    expect(recorded.body.error.details.reason).toBe('terminal_phase');
+    const askedRecorded = await vc.post('/api/v1/clown-visits', {
+      ...body,
+      patientId: other,
+      familyWish: 'asked',
+    });
+    expect(askedRecorded.status, askedRecorded.raw).toBe(201);
+    expect(askedRecorded.body).toMatchObject({ phase: 'terminal', phaseSource: 'assessment' });
+
     const done = await vc.post(`/api/v1/clown-visits/${asked.body.id}/status`, { status: 'done' });
     expect(done.body.status).toBe('done');
     const list = await vc.get('/api/v1/clown-visits');

@@ -318,6 +318,11 @@ function CampApplications({ sessionId }: { sessionId: string }) {
                           })
                         : t('prog.camp.consentsDone')}
                     </Text>
+                    {a.recordMedicines.length > 0 && (
+                      <Text size="xs">
+                        {t('prog.camp.recordMedicines')}: {a.recordMedicines.join('; ')}
+                      </Text>
+                    )}
                     {a.careNote && (
                       <Text size="xs" c="dimmed">
                         {[a.careNote.mobility, a.careNote.diet, a.careNote.equipment, a.careNote.whoMayGive]

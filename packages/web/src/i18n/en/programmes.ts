@@ -259,8 +259,9 @@ export const programmes = {
       missingConsents: 'Missing forms: {{list}}',
       consentsDone: 'Consent forms complete',
       consent: { participation: 'participation', medical_care: 'medical care', photos: 'photos' },
+      recordMedicines: 'Medicines from the record',
       medicinesNote:
-        'Medicines are written in the care notes as free text; the medicines record is not linked yet.',
+        'Medicines come from the child’s current prescriptions; the care notes add equipment, diet, mobility and who may give what.',
     },
     clown: {
       title: 'Clown-doctor visits',
@@ -268,7 +269,7 @@ export const programmes = {
       wish: 'Family’s wish',
       wishes: { welcome: 'Agreed when offered', asked: 'Family asked for it', declined: 'Family declined' },
       phase: 'Phase of illness',
-      phaseHint: 'As confirmed with the team today',
+      phaseHint: 'Used only when no phase is recorded in the assessments',
       phases: {
         stable: 'Stable',
         unstable: 'Unstable',
