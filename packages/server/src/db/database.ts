@@ -41,6 +41,9 @@ async function openPostgres(connectionString: string, options: DatabaseOptions):
     max: options.poolMax ?? 10,
     statement_timeout: options.statementTimeoutMs ?? 15_000,
   });
+  // An idle connection the server closes (a restart, a terminated backend) is dropped by the pool;
+  // without a listener that event would crash the process.
+  pool.on('error', (err) => console.error(`database connection lost: ${err.message}`));
   const db: Db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   const listeners: pg.Client[] = [];
   return {

@@ -26,7 +26,7 @@ export function authRoutes(base: FastifyInstance, deps: AppDeps) {
         response: { 200: meSchema, 401: errorBodySchema, 429: errorBodySchema },
       },
       // a per-address limit on top of the per-account lock in the service
-      config: { rateLimit: { max: 30, timeWindow: '15 minutes' } },
+      config: { rateLimit: { max: 300, timeWindow: '15 minutes' } },
     },
     async (request, reply) => {
       const { token, maxAgeSeconds } = await service.login(
