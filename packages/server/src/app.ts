@@ -27,6 +27,7 @@ import { caregiverRoutes } from './features/caregivers/caregivers.routes.ts';
 import { caregiverJobs } from './features/caregivers/caregivers.service.ts';
 import { commissionRoutes } from './features/commission/commission.routes.ts';
 import { endOfLifeRoutes } from './features/end-of-life/end-of-life.routes.ts';
+import { equipmentJobs } from './features/equipment/equipment.jobs.ts';
 import { equipmentRoutes } from './features/equipment/equipment.routes.ts';
 import { familyRoutes } from './features/family/family.routes.ts';
 import { healthRoutes } from './features/health/health.routes.ts';
@@ -80,7 +81,7 @@ const features = [
 ];
 
 /** Durable job handlers by kind. */
-const jobHandlers = [intakeJobs, alertJobs, medicinesJobs, caregiverJobs];
+const jobHandlers = [intakeJobs, alertJobs, medicinesJobs, caregiverJobs, equipmentJobs];
 
 export interface BuildAppOptions {
   config: Config;

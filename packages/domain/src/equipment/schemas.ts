@@ -99,6 +99,8 @@ export const loanDeliverSchema = z.object({
   itemId: idSchema.optional(),
   deliveredOn: isoDateSchema,
   deliveredBy: z.string().trim().min(2).max(120),
+  /** The return day agreed at delivery, when it differs from the one given at the request. */
+  expectedReturnOn: isoDateSchema.optional(),
 });
 export const loanCollectSchema = z.object({
   collectedOn: isoDateSchema,

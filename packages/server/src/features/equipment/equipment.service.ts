@@ -25,6 +25,7 @@ import { oxygenSafetyCheckId } from '../home-safety/home-safety.service.ts';
 import { loadPatientFor } from '../patients/patient-access.ts';
 import { localDate } from '../patients/patient-view.ts';
 import { loadSettings } from '../settings/settings.service.ts';
+import { scheduleDueBack, scheduleMaintenance } from './equipment.jobs.ts';
 import * as repo from './equipment.repository.ts';
 import type { EquipmentItemTable } from './equipment.table.ts';
 
@@ -133,6 +134,7 @@ export async function createItem(
       created_at: now,
       updated_at: now,
     });
+    if (body.maintenanceDueOn) await scheduleMaintenance(trx, orgId, id, body.maintenanceDueOn, now);
     await recordAudit(trx, deps, ctx, orgId, {
       action: 'equipment.add-item',
       entityType: 'equipment_item',
@@ -162,6 +164,8 @@ export async function patchItem(
       ...(patch.notes !== undefined && { notes: patch.notes }),
       updated_at: deps.clock(),
     });
+    if (patch.maintenanceDueOn && patch.maintenanceDueOn !== item.maintenance_due_on)
+      await scheduleMaintenance(trx, orgId, itemId, patch.maintenanceDueOn, deps.clock());
     await recordAudit(trx, deps, ctx, orgId, {
       action: 'equipment.update-item',
       entityType: 'equipment_item',
@@ -253,6 +257,7 @@ export async function requestLoan(
       expected_return_on: body.expectedReturnOn ?? null,
       updated_at: now,
     });
+    if (body.expectedReturnOn) await scheduleDueBack(trx, orgId, id, body.expectedReturnOn, now);
     await recordAudit(trx, deps, ctx, orgId, {
       action: 'equipment.request',
       entityType: 'equipment_loan',
@@ -353,8 +358,12 @@ export async function moveLoan(
         delivered_by: body.deliveredBy!,
         delivery_recorded_by: ctx.actor.userId,
         oxygen_safety_check_id: checkId,
+        ...(body.expectedReturnOn && { expected_return_on: body.expectedReturnOn }),
         updated_at: now,
       });
+      // the return day agreed at the door replaces the one guessed at the request
+      if (body.expectedReturnOn && body.expectedReturnOn !== row.expected_return_on)
+        await scheduleDueBack(trx, orgId, loanId, body.expectedReturnOn, now);
     } else if (step === 'in_use') {
       await repo.updateLoan(trx, orgId, loanId, { status: to, in_use_at: now, updated_at: now });
     } else if (step === 'collect') {
