@@ -144,7 +144,11 @@ export const equipmentOverviewSchema = z.object({
     }),
   ),
   openRequests: z.array(loanSchema),
+  /** Delivered or in use: everything out at patients' homes, due-back ones first. */
+  atHome: z.array(loanSchema),
   dueBack: z.array(loanSchema),
+  /** Collected and waiting to be cleaned before the item can be lent again. */
+  awaitingCleaning: z.array(loanSchema),
   maintenanceDue: z.array(equipmentItemSchema),
 });
 

@@ -154,6 +154,18 @@ export const router = createBrowserRouter([
             ],
           },
           {
+            element: <RequireAction action="equipment:read" />,
+            children: [
+              {
+                path: 'equipment',
+                lazy: () =>
+                  import('../features/home/EquipmentStorePage.tsx').then((m) => ({
+                    Component: m.EquipmentStorePage,
+                  })),
+              },
+            ],
+          },
+          {
             element: <RequireAction action="support:read" />,
             children: [
               {

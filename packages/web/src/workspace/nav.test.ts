@@ -29,6 +29,10 @@ describe('workspace navigation follows the permission matrix', () => {
     expect(navOf('nurse')).toContain('alerts');
     expect(navOf('equipment_manager')).not.toContain('alerts');
   });
+  it('opens the equipment store first for the equipment manager, and shows it to no clinician', () => {
+    expect(navOf('equipment_manager')[0]).toBe('equipment');
+    expect(navOf('nurse')).not.toContain('equipment');
+  });
   it('shows a nurse patients but not the queue or the commission', () => {
     const nav = navOf('nurse');
     expect(nav).toContain('patients');

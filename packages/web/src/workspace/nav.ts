@@ -7,6 +7,7 @@ export interface NavItem {
     | 'commission'
     | 'dispatch'
     | 'myDay'
+    | 'equipment'
     | 'patients'
     | 'volunteers'
     | 'programmes'
@@ -28,6 +29,8 @@ export const navItems: readonly NavItem[] = [
   { key: 'commission', to: '/app/commission', action: 'commission:read' },
   { key: 'dispatch', to: '/app/dispatch', action: 'planning:run' },
   { key: 'myDay', to: '/app/my-day', action: 'visit:perform' },
+  // the equipment manager's first screen; others reach the store from a patient's loans
+  { key: 'equipment', to: '/app/equipment', action: 'equipment:manage' },
   { key: 'patients', to: '/app/patients', action: 'patient:list' },
   { key: 'volunteers', to: '/app/volunteers', action: 'volunteer:read' },
   { key: 'programmes', to: '/app/programmes', action: 'programme:read' },

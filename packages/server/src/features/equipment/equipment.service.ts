@@ -183,7 +183,7 @@ export async function overview(deps: AppDeps, ctx: RequestContext) {
     const day = await today(deps, trx, orgId);
     const [counts, open, maintenance] = await Promise.all([
       repo.availabilityCounts(trx, orgId),
-      repo.loansWithStatus(trx, orgId, ['requested', 'delivered', 'in_use']),
+      repo.loansWithStatus(trx, orgId, ['requested', 'delivered', 'in_use', 'collected']),
       repo.itemsMaintenanceDue(trx, orgId, day),
     ]);
     const loans = open.map((l) => toLoan(l, day));
@@ -203,7 +203,11 @@ export async function overview(deps: AppDeps, ctx: RequestContext) {
         })
         .filter((a) => a.available + a.onLoan + a.other > 0),
       openRequests: loans.filter((l) => l.status === 'requested'),
+      atHome: loans
+        .filter((l) => l.status === 'delivered' || l.status === 'in_use')
+        .sort((a, b) => Number(b.dueBack) - Number(a.dueBack)),
       dueBack: loans.filter((l) => l.dueBack),
+      awaitingCleaning: loans.filter((l) => l.status === 'collected'),
       maintenanceDue: maintenance.map((i) => toItem(i, day, null)),
     };
   });

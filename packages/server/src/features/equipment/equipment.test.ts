@@ -122,12 +122,18 @@ describe('a loan', () => {
     expect(twice.body.error.code).toBe('CONFLICT');
 
     expect((await nurse.post(`${base}/in-use`, {})).body.status).toBe('in_use');
+    expect(
+      (await manager.get('/api/v1/equipment/overview')).body.atHome.map((l: { id: string }) => l.id),
+    ).toContain(req.body.id);
     const collected = await manager.post(`${base}/collect`, {
       collectedOn: '2026-12-20',
       collectedBy: 'Михаил Козлов',
       condition: 'good',
     });
     expect(collected.body.status).toBe('collected');
+    const board = (await manager.get('/api/v1/equipment/overview')).body;
+    expect(board.awaitingCleaning.map((l: { id: string }) => l.id)).toContain(req.body.id);
+    expect(board.atHome.map((l: { id: string }) => l.id)).not.toContain(req.body.id);
     const items = await manager.get('/api/v1/equipment/items?kind=wheelchair&limit=200');
     expect(items.body.items.find((i: { id: string }) => i.id === item.id).status).toBe('cleaning');
     expect((await manager.post(`${base}/clean`, {})).body.status).toBe('cleaned');

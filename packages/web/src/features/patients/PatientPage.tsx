@@ -12,6 +12,10 @@ import { CarePlanSection } from '../care/CarePlanSection.tsx';
 import { UrgentDispatch } from '../care/UrgentDispatch.tsx';
 import { FamilySection } from '../family/FamilySection.tsx';
 import { useFamily } from '../family/family-api.ts';
+import { CaregiverSkillsSection } from '../home/CaregiverSkillsSection.tsx';
+import { DutyRosterSection } from '../home/DutyRosterSection.tsx';
+import { HomeSafetySection } from '../home/HomeSafetySection.tsx';
+import { PatientEquipmentSection } from '../home/PatientEquipmentSection.tsx';
 import { ClinicalLists } from './ClinicalLists.tsx';
 import { EditDetailsForm } from './EditDetailsForm.tsx';
 import { IdentityCard } from './IdentityCard.tsx';
@@ -95,6 +99,10 @@ export function PatientPage() {
       <Card withBorder>
         <FamilySection patientId={p.id} />
       </Card>
+      <PatientEquipmentSection patientId={p.id} status={p.status} />
+      <HomeSafetySection patientId={p.id} status={p.status} />
+      <CaregiverSkillsSection patientId={p.id} status={p.status} />
+      <DutyRosterSection patientId={p.id} />
     </Stack>
   );
 }

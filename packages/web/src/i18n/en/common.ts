@@ -71,6 +71,7 @@ export const common = {
     audit: 'Audit log',
     support: 'Support',
     bereavement: 'Bereavement',
+    equipment: 'Equipment',
     account: 'My account',
   },
   invitation: {

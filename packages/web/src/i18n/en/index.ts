@@ -4,6 +4,7 @@ import { care } from './care.ts';
 import { commission } from './commission.ts';
 import { common } from './common.ts';
 import { home } from './home.ts';
+import { homecare } from './homecare.ts';
 import { intake } from './intake.ts';
 import { medicines } from './medicines.ts';
 import { patients } from './patients.ts';
@@ -25,6 +26,7 @@ export const en = {
   ...portal,
   ...medicines,
   ...home,
+  ...homecare,
   ...watch,
   ...programmes,
 };

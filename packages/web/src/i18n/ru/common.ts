@@ -74,6 +74,7 @@ export const common: RussianOf<typeof en> = {
     audit: 'Журнал аудита',
     support: 'Поддержка',
     bereavement: 'Утрата',
+    equipment: 'Оборудование',
     account: 'Мой профиль',
   },
   invitation: {

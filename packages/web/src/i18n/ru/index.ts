@@ -5,6 +5,7 @@ import { care } from './care.ts';
 import { commission } from './commission.ts';
 import { common } from './common.ts';
 import { home } from './home.ts';
+import { homecare } from './homecare.ts';
 import { intake } from './intake.ts';
 import { medicines } from './medicines.ts';
 import { patients } from './patients.ts';
@@ -26,6 +27,7 @@ export const ru: RussianOf<Messages> = {
   ...portal,
   ...medicines,
   ...home,
+  ...homecare,
   ...watch,
   ...programmes,
 };
