@@ -1,5 +1,6 @@
 import type { Conn } from '../db/conn.ts';
 import * as caregivers from '../features/caregivers/caregivers.repository.ts';
+import { scheduleDueBack } from '../features/equipment/equipment.jobs.ts';
 import * as equipment from '../features/equipment/equipment.repository.ts';
 import * as safety from '../features/home-safety/home-safety.repository.ts';
 import { localDate } from '../features/patients/patient-view.ts';
@@ -57,12 +58,21 @@ export async function seedHomeFamily(trx: Conn, s: HomeFamilySeed) {
   }
   const nurse = userIds.nurse!;
   const manager = userIds['equipment-manager']!;
-  const lend = async (patientId: string, kind: string, status: 'requested' | 'in_use', daysAgo: number) => {
+  const lend = async (
+    patientId: string,
+    kind: string,
+    status: 'requested' | 'in_use',
+    daysAgo: number,
+    /** Lent for a month: the older loans are due back, so the store's board and reminders show some. */
+    forAMonth = false,
+  ) => {
     const item = items.find((i) => i.kind === kind && !lent.has(i.id))!;
     if (status !== 'requested') lent.add(item.id);
     const at = new Date(now.getTime() - daysAgo * 86_400_000);
+    const loanId = rnd.uuid();
+    const expectedReturnOn = forAMonth ? isoDay(at, 30) : null;
     await equipment.insertLoan(trx, {
-      id: rnd.uuid(),
+      id: loanId,
       organization_id: orgId,
       patient_id: patientId,
       kind,
@@ -71,7 +81,7 @@ export async function seedHomeFamily(trx: Conn, s: HomeFamilySeed) {
       reason: 'Лежачий пациент, риск пролежней',
       requested_by: nurse,
       requested_at: at,
-      expected_return_on: null,
+      expected_return_on: expectedReturnOn,
       delivered_on: status === 'requested' ? null : isoDay(at, 1),
       delivered_by: status === 'requested' ? null : 'Михаил Козлов',
       delivery_recorded_by: status === 'requested' ? null : manager,
@@ -85,6 +95,7 @@ export async function seedHomeFamily(trx: Conn, s: HomeFamilySeed) {
     });
     if (status !== 'requested')
       await equipment.updateItem(trx, orgId, item.id, { status: 'on_loan', updated_at: now });
+    if (expectedReturnOn) await scheduleDueBack(trx, orgId, loanId, expectedReturnOn, now);
   };
   const lent = new Set<string>();
   const familyPatient = patientIds[0]!;
@@ -93,7 +104,7 @@ export async function seedHomeFamily(trx: Conn, s: HomeFamilySeed) {
   // two of each kind on loan, so the store always has some of each left to lend
   const lentKinds = ['pressure_mattress', 'wheelchair', 'commode'];
   for (const [i, p] of patientIds.slice(10, 16).entries())
-    await lend(p, lentKinds[i % lentKinds.length]!, 'in_use', rnd.int(3, 60));
+    await lend(p, lentKinds[i % lentKinds.length]!, 'in_use', rnd.int(3, 60), true);
   await lend(patientIds[2]!, 'oxygen_concentrator', 'requested', 1);
 
   const checkId = rnd.uuid();

@@ -190,6 +190,7 @@ export function RosterCard({ patientId }: { patientId: string }) {
                     <Text key={s.id} size="lg">
                       {formatDay(s.date, i18n.language)}, {t(`home.roster.slots.${s.slot}`).toLowerCase()}:{' '}
                       {s.personName}
+                      {s.tasks ? ` — ${s.tasks}` : ''}
                     </Text>
                   ))}
               </>
