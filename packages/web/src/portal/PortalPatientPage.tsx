@@ -15,6 +15,7 @@ import { usePatient } from '../features/patients/patients-api.ts';
 import { DiaryCard } from '../features/watch/DiaryCard.tsx';
 import { BurdenCard, EquipmentCard, RosterCard, SkillsCard } from './HomeCards.tsx';
 import { PortalMedicines } from './PortalMedicines.tsx';
+import { SafetyActionsCard } from './SafetyActionsCard.tsx';
 
 /**
  * One patient as the family sees them. Sections are stacked cards so later issues (diary,
@@ -100,6 +101,7 @@ export function PortalPatientPage() {
         <>
           <RosterCard patientId={p.id} />
           <EquipmentCard patientId={p.id} />
+          <SafetyActionsCard patientId={p.id} />
           <SkillsCard patientId={p.id} />
           <BurdenCard patientId={p.id} />
         </>

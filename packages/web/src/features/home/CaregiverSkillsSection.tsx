@@ -138,7 +138,10 @@ function AddPerson({ patientId }: { patientId: string }) {
   );
 }
 
-/** What the nurses have taught each family member: shown → practised → confident, signed with date and nurse. */
+/**
+ * What the nurses have taught each family member: shown → practised → confident, signed with date
+ * and nurse (caregiver-competency checklists, palliative-research.md §6 item 10).
+ */
 function Skills({ patientId, status }: { patientId: string; status: string }) {
   const { t } = useTranslation();
   const can = useCan();

@@ -258,7 +258,7 @@ export function EquipmentStorePage() {
               testId="maintenance-due"
             >
               {o.maintenanceDue.map((i) => (
-                <Group key={i.id} justify="space-between">
+                <Group key={i.id} justify="space-between" wrap="nowrap">
                   <Text size="sm">
                     {i.serialNumber} · {i.name}
                   </Text>

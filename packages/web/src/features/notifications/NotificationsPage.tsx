@@ -20,6 +20,8 @@ function linkOf(n: AppNotification): string | null {
       return `/app/commission/${n.entityId}`;
     case 'patient':
       return `/app/patients/${n.entityId}`;
+    case 'equipment_item':
+      return '/app/equipment';
     default:
       return null;
   }
@@ -31,8 +33,13 @@ function linkOf(n: AppNotification): string | null {
  */
 function useHeadline() {
   const { t, i18n } = useTranslation();
-  return (n: AppNotification) =>
-    i18n.language !== 'en' && n.kind === 'intake.escalated' ? t('notifications.kinds.intakeEscalated') : null;
+  return (n: AppNotification) => {
+    if (i18n.language === 'en') return null;
+    if (n.kind === 'intake.escalated') return t('notifications.kinds.intakeEscalated');
+    if (n.kind === 'equipment.due-back') return t('homeCare.notices.dueBack');
+    if (n.kind === 'equipment.maintenance-due') return t('homeCare.notices.maintenanceDue');
+    return null;
+  };
 }
 
 export function NotificationsPage() {

@@ -1,6 +1,14 @@
 /** Staff screens for equipment, the safe home, carers' skills and the family roster (issue 7). */
 export const homecare = {
   homeCare: {
+    portalSafety: {
+      title: 'For a safe home',
+      done: 'I have done this',
+    },
+    notices: {
+      dueBack: 'Equipment due back: arrange collection',
+      maintenanceDue: 'Equipment maintenance due',
+    },
     store: {
       title: 'Equipment store',
       availability: 'Availability',

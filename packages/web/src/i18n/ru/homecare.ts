@@ -3,6 +3,14 @@ import type { RussianOf } from './russian-of.ts';
 
 export const homecare: RussianOf<typeof en> = {
   homeCare: {
+    portalSafety: {
+      title: 'Для безопасности дома',
+      done: 'Я это сделал(а)',
+    },
+    notices: {
+      dueBack: 'Пора вернуть оборудование: организуйте вывоз',
+      maintenanceDue: 'Пора обслуживать оборудование',
+    },
     store: {
       title: 'Склад оборудования',
       availability: 'Наличие',
