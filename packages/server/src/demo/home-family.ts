@@ -1,6 +1,6 @@
 import type { Conn } from '../db/conn.ts';
 import * as caregivers from '../features/caregivers/caregivers.repository.ts';
-import { scheduleDueBack } from '../features/equipment/equipment.jobs.ts';
+import { scheduleDueBack, scheduleMaintenance } from '../features/equipment/equipment.jobs.ts';
 import * as equipment from '../features/equipment/equipment.repository.ts';
 import * as safety from '../features/home-safety/home-safety.repository.ts';
 import { localDate } from '../features/patients/patient-view.ts';
@@ -41,19 +41,23 @@ export async function seedHomeFamily(trx: Conn, s: HomeFamilySeed) {
     for (let i = 0; i < group.count; i++) {
       const id = rnd.uuid();
       items.push({ id, kind: group.kind });
+      // drawn in the same order as before, so the demo data stays the same
+      const condition = rnd.pick(['new', 'good', 'good', 'fair'] as const);
+      const maintenanceDueOn = i === 0 ? isoDay(now, -3) : isoDay(now, rnd.int(20, 300));
       await equipment.insertItem(trx, {
         id,
         organization_id: orgId,
         kind: group.kind,
         name: group.name,
         serial_number: `HE-${group.kind.slice(0, 3).toUpperCase()}-${serial++}`,
-        condition: rnd.pick(['new', 'good', 'good', 'fair'] as const),
+        condition,
         status: 'available',
-        maintenance_due_on: i === 0 ? isoDay(now, -3) : isoDay(now, rnd.int(20, 300)),
+        maintenance_due_on: maintenanceDueOn,
         notes: null,
         created_at: now,
         updated_at: now,
       });
+      await scheduleMaintenance(trx, orgId, id, maintenanceDueOn, now);
     }
   }
   const nurse = userIds.nurse!;
