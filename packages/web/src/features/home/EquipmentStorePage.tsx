@@ -26,6 +26,7 @@ import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { PageLoader } from '../../components/PageLoader.tsx';
 import { usePageTitle } from '../../components/use-page-title.ts';
 import { formatDay } from '../../format/time.ts';
+import { FormActions } from './FormActions.tsx';
 import { useAddItem, useEquipmentItems, useEquipmentOverview, usePatchItem } from './home-care-api.ts';
 import { LoanCard } from './LoanCard.tsx';
 
@@ -125,14 +126,7 @@ function ItemForm({ item, onDone }: { item?: EquipmentItem; onDone: () => void }
           onChange={(e) => setNotes(e.currentTarget.value)}
         />
         {mutation.isError && <ErrorAlert error={mutation.error} />}
-        <Group>
-          <Button type="submit" loading={mutation.isPending}>
-            {t('homeCare.store.save')}
-          </Button>
-          <Button variant="subtle" onClick={onDone}>
-            {t('homeCare.store.cancel')}
-          </Button>
-        </Group>
+        <FormActions label={t('homeCare.store.save')} pending={mutation.isPending} onCancel={onDone} />
       </Stack>
     </form>
   );

@@ -19,6 +19,7 @@ import { useCan } from '../../auth/me.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { formatDay, todayIso } from '../../format/time.ts';
 import { useFamily } from '../family/family-api.ts';
+import { FormActions } from './FormActions.tsx';
 import {
   type HomeSafetyOverview,
   useCompleteSafetyAction,
@@ -158,14 +159,7 @@ function CheckForm({ patientId, onDone }: { patientId: string; onDone: () => voi
           ))}
         </datalist>
         {record.isError && <ErrorAlert error={record.error} />}
-        <Group>
-          <Button type="submit" loading={record.isPending}>
-            {t('homeCare.safety.save')}
-          </Button>
-          <Button variant="subtle" onClick={onDone}>
-            {t('homeCare.safety.cancel')}
-          </Button>
-        </Group>
+        <FormActions label={t('homeCare.safety.save')} pending={record.isPending} onCancel={onDone} />
       </Stack>
     </form>
   );

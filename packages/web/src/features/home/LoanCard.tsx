@@ -18,6 +18,7 @@ import { isApiError } from '../../api/api-error.ts';
 import { useCan, useCurrentUser } from '../../auth/me.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { formatDateTime, formatDay, todayIso } from '../../format/time.ts';
+import { DayAndPerson, FormActions } from './FormActions.tsx';
 import { type LoanStep, useEquipmentItems, useMoveLoan } from './home-care-api.ts';
 
 const loanColor: Record<Loan['status'], string> = {
@@ -89,18 +90,13 @@ function DeliverForm({ loan, onDone }: { loan: Loan; onDone: () => void }) {
           data={choices}
         />
         <Group grow>
-          <TextInput
-            type="date"
-            label={t('homeCare.loan.deliveredOn')}
-            value={on}
-            onChange={(e) => setOn(e.currentTarget.value)}
-            required
-          />
-          <TextInput
-            label={t('homeCare.loan.deliveredBy')}
-            value={by}
-            onChange={(e) => setBy(e.currentTarget.value)}
-            required
+          <DayAndPerson
+            dayLabel={t('homeCare.loan.deliveredOn')}
+            day={on}
+            onDay={setOn}
+            personLabel={t('homeCare.loan.deliveredBy')}
+            person={by}
+            onPerson={setBy}
           />
           <TextInput
             type="date"
@@ -110,14 +106,7 @@ function DeliverForm({ loan, onDone }: { loan: Loan; onDone: () => void }) {
           />
         </Group>
         {move.isError && <MoveError error={move.error} />}
-        <Group>
-          <Button type="submit" loading={move.isPending}>
-            {t('homeCare.loan.confirm')}
-          </Button>
-          <Button variant="subtle" onClick={onDone}>
-            {t('homeCare.store.cancel')}
-          </Button>
-        </Group>
+        <FormActions label={t('homeCare.loan.confirm')} pending={move.isPending} onCancel={onDone} />
       </Stack>
     </form>
   );
@@ -141,18 +130,13 @@ function CollectForm({ loan, onDone }: { loan: Loan; onDone: () => void }) {
     <form onSubmit={submit}>
       <Stack gap="xs">
         <Group grow>
-          <TextInput
-            type="date"
-            label={t('homeCare.loan.collectedOn')}
-            value={on}
-            onChange={(e) => setOn(e.currentTarget.value)}
-            required
-          />
-          <TextInput
-            label={t('homeCare.loan.collectedBy')}
-            value={by}
-            onChange={(e) => setBy(e.currentTarget.value)}
-            required
+          <DayAndPerson
+            dayLabel={t('homeCare.loan.collectedOn')}
+            day={on}
+            onDay={setOn}
+            personLabel={t('homeCare.loan.collectedBy')}
+            person={by}
+            onPerson={setBy}
           />
           <NativeSelect
             label={t('homeCare.loan.conditionBack')}
@@ -162,14 +146,7 @@ function CollectForm({ loan, onDone }: { loan: Loan; onDone: () => void }) {
           />
         </Group>
         {move.isError && <ErrorAlert error={move.error} />}
-        <Group>
-          <Button type="submit" loading={move.isPending}>
-            {t('homeCare.loan.confirm')}
-          </Button>
-          <Button variant="subtle" onClick={onDone}>
-            {t('homeCare.store.cancel')}
-          </Button>
-        </Group>
+        <FormActions label={t('homeCare.loan.confirm')} pending={move.isPending} onCancel={onDone} />
       </Stack>
     </form>
   );

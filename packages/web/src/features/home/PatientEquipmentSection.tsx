@@ -4,6 +4,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCan } from '../../auth/me.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { FormActions } from './FormActions.tsx';
 import { useLoans } from './home-api.ts';
 import { useRequestLoan } from './home-care-api.ts';
 import { LoanCard } from './LoanCard.tsx';
@@ -45,14 +46,7 @@ function RequestForm({ patientId, onDone }: { patientId: string; onDone: () => v
           minRows={2}
         />
         {request.isError && <ErrorAlert error={request.error} />}
-        <Group>
-          <Button type="submit" loading={request.isPending}>
-            {t('homeCare.loan.send')}
-          </Button>
-          <Button variant="subtle" onClick={onDone}>
-            {t('homeCare.store.cancel')}
-          </Button>
-        </Group>
+        <FormActions label={t('homeCare.loan.send')} pending={request.isPending} onCancel={onDone} />
       </Stack>
     </form>
   );
