@@ -7,6 +7,8 @@ export interface NavItem {
     | 'commission'
     | 'dispatch'
     | 'myDay'
+    | 'meetings'
+    | 'rota'
     | 'patients'
     | 'volunteers'
     | 'programmes'
@@ -28,6 +30,8 @@ export const navItems: readonly NavItem[] = [
   { key: 'commission', to: '/app/commission', action: 'commission:read' },
   { key: 'dispatch', to: '/app/dispatch', action: 'planning:run' },
   { key: 'myDay', to: '/app/my-day', action: 'visit:perform' },
+  { key: 'meetings', to: '/app/meetings', action: 'meeting:read' },
+  { key: 'rota', to: '/app/rota', action: 'rota:read' },
   { key: 'patients', to: '/app/patients', action: 'patient:list' },
   { key: 'volunteers', to: '/app/volunteers', action: 'volunteer:read' },
   { key: 'programmes', to: '/app/programmes', action: 'programme:read' },
