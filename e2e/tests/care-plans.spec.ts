@@ -180,6 +180,7 @@ test('plan the week, dispatch, and finish a visit on the phone', async ({ browse
   await mine.getByRole('button', { name: 'Finish the visit' }).click();
   await expect(mine.getByTestId('visit-assessments')).toBeVisible();
   await mine.getByLabel('What was done').fill('Pressure care, dressing changed');
+  await shot(np, 'my-day-visit-form');
 
   // the draft survives a reload; the service worker now controls the page
   await np.reload();

@@ -65,7 +65,12 @@ export function MyDayPage() {
       <Title order={1}>{t('care.myDay.title')}</Title>
       {/* a nurse can look ahead to tomorrow (or back) without leaving the page */}
       <Group justify="space-between" wrap="nowrap" data-testid="my-day-date">
-        <Button variant="default" size="md" onClick={() => setDate(addDaysIso(date, -1))}>
+        <Button
+          variant="default"
+          size="md"
+          aria-label={t('care.myDay.previousDayLong')}
+          onClick={() => setDate(addDaysIso(date, -1))}
+        >
           {t('care.myDay.previousDay')}
         </Button>
         <Text fw={600}>
@@ -77,7 +82,12 @@ export function MyDayPage() {
                 month: 'short',
               })}
         </Text>
-        <Button variant="default" size="md" onClick={() => setDate(addDaysIso(date, 1))}>
+        <Button
+          variant="default"
+          size="md"
+          aria-label={t('care.myDay.nextDayLong')}
+          onClick={() => setDate(addDaysIso(date, 1))}
+        >
           {t('care.myDay.nextDay')}
         </Button>
       </Group>
