@@ -18,7 +18,7 @@ async function person(browser: Browser, viewport = { width: 1400, height: 950 },
  * nurse's own view of the care-plan form on a phone.
  */
 test('care plan, team meeting, rota and route sheet', async ({ browser, playwright, baseURL }) => {
-  test.setTimeout(150_000);
+  test.setTimeout(240_000);
   const api = await playwright.request.newContext({ baseURL });
   await apiLogin(api, 'coordinator');
   const team = (await (await api.get('/api/v1/care-team')).json()) as {

@@ -97,11 +97,11 @@ export function MeetingForm() {
                         key={m.id}
                         label={m.name}
                         checked={attendeeIds.includes(m.id)}
-                        onChange={(e) =>
-                          setAttendeeIds((ids) =>
-                            e.currentTarget.checked ? [...ids, m.id] : ids.filter((x) => x !== m.id),
-                          )
-                        }
+                        onChange={(e) => {
+                          // read the event now: the updater runs after React has let go of it
+                          const checked = e.currentTarget.checked;
+                          setAttendeeIds((ids) => (checked ? [...ids, m.id] : ids.filter((x) => x !== m.id)));
+                        }}
                       />
                     ))}
                   </Stack>
@@ -147,11 +147,11 @@ export function MeetingForm() {
                         >
                           {t(`care.meetings.reason.${p.reason}`)}
                         </Badge>
-                        <Text size="xs" c="dimmed">
-                          {p.lastReviewOn
-                            ? t('care.meetings.lastReview', { date: p.lastReviewOn })
-                            : t('care.meetings.neverReviewed')}
-                        </Text>
+                        {p.lastReviewOn && (
+                          <Text size="xs" c="dimmed">
+                            {t('care.meetings.lastReview', { date: p.lastReviewOn })}
+                          </Text>
+                        )}
                       </Group>
                     </Group>
                     {r && (

@@ -1,7 +1,6 @@
 import type { CareTeamMember } from '@hearth/domain';
 import {
   ActionIcon,
-  Badge,
   Button,
   Card,
   Group,
@@ -112,14 +111,14 @@ export function RotaPage() {
                           .filter((s) => s.staffId === m.id && s.date === d)
                           .map((s) => (
                             <Group key={s.id} gap={2} wrap="nowrap" data-testid="rota-shift">
-                              <Badge variant="light" tt="none">
+                              <Text size="sm" fw={600} style={{ whiteSpace: 'nowrap' }}>
                                 {s.start}–{s.end}
-                              </Badge>
+                              </Text>
                               {manage && (
                                 <ActionIcon
                                   variant="subtle"
                                   color="red"
-                                  size="sm"
+                                  size="md"
                                   aria-label={t('care.rota.remove', {
                                     name: m.name,
                                     day: dayLabel(d),

@@ -171,7 +171,6 @@ export const care = {
         unstable_phase: 'Unstable phase: review sooner',
       },
       lastReview: 'last reviewed {{date}}',
-      neverReviewed: 'not reviewed yet',
       decision: 'Decision',
       owner: 'Owner',
       changePlan: 'Change the care plan…',

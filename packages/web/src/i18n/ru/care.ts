@@ -181,7 +181,6 @@ export const care = {
         unstable_phase: 'Нестабильная фаза: пересмотреть раньше',
       },
       lastReview: 'последний пересмотр {{date}}',
-      neverReviewed: 'ещё не пересматривался',
       decision: 'Решение',
       owner: 'Ответственный',
       changePlan: 'Изменить план ухода…',
