@@ -91,3 +91,11 @@ export const duePatientSchema = z.object({
   reason: z.enum(['never_reviewed', 'interval', 'unstable_phase']),
   phase: z.string(),
 });
+
+/** A member of the mobile team, for choosing a key worker, an owner or a meeting's attendees. */
+export const careTeamMemberSchema = z.object({
+  id: idSchema,
+  name: z.string(),
+  discipline: disciplineSchema,
+});
+export type CareTeamMember = z.infer<typeof careTeamMemberSchema>;

@@ -60,6 +60,8 @@ export const dispatchBoardSchema = z.object({
   unassigned: z.array(z.object({ visitId: idSchema, patientName: z.string(), discipline: disciplineSchema })),
   measures: measuresSchema,
   travelSource: z.enum(['table', 'estimate']),
+  /** Map tiles under the route picture (organization setting); null draws the routes alone. */
+  mapTileUrl: z.string().nullable(),
 });
 export type DispatchBoard = z.infer<typeof dispatchBoardSchema>;
 

@@ -13,6 +13,22 @@ export const travelSettingsSchema = z.object({
   tableUrl: z.url().nullable().default(null),
   /** How long to wait for the table service before falling back to the estimate. */
   tableTimeoutMs: z.number().int().min(100).max(30_000).default(2000),
+  /**
+   * Map tiles drawn under the dispatch board's routes, as a URL template on this service's own
+   * address, e.g. /tiles/{z}/{x}/{y}.png (a local tile server behind the same reverse proxy: no
+   * internet is assumed, and the content security policy only allows images from the service
+   * itself). Null draws the routes on a plain background.
+   */
+  mapTileUrl: z
+    .string()
+    .trim()
+    .regex(
+      /^\/[^\s]*\{z\}[^\s]*\{x\}[^\s]*\{y\}[^\s]*$/,
+      'A path on this service with {z}, {x} and {y}, e.g. /tiles/{z}/{x}/{y}.png',
+    )
+    .refine((u) => !u.startsWith('//'), 'A path on this service, not another address')
+    .nullable()
+    .default(null),
 });
 export type TravelSettings = z.infer<typeof travelSettingsSchema>;
 

@@ -115,6 +115,25 @@ export const router = createBrowserRouter([
             ],
           },
           {
+            element: <RequireAction action="meeting:read" />,
+            children: [
+              {
+                path: 'meetings',
+                lazy: () =>
+                  import('../features/care/MeetingsPage.tsx').then((m) => ({ Component: m.MeetingsPage })),
+              },
+            ],
+          },
+          {
+            element: <RequireAction action="rota:read" />,
+            children: [
+              {
+                path: 'rota',
+                lazy: () => import('../features/care/RotaPage.tsx').then((m) => ({ Component: m.RotaPage })),
+              },
+            ],
+          },
+          {
             element: <RequireAction action="visit:perform" />,
             children: [
               {

@@ -33,6 +33,11 @@ describe('workspace navigation follows the permission matrix', () => {
     expect(navOf('equipment_manager')[0]).toBe('equipment');
     expect(navOf('nurse')).not.toContain('equipment');
   });
+  it('gives the care team the team meetings and the rota, and not the family', () => {
+    expect(navOf('coordinator')).toEqual(expect.arrayContaining(['meetings', 'rota', 'dispatch']));
+    expect(navOf('nurse')).toEqual(expect.arrayContaining(['meetings', 'rota', 'myDay']));
+    expect(navOf('family')).not.toContain('meetings');
+  });
   it('shows a nurse patients but not the queue or the commission', () => {
     const nav = navOf('nurse');
     expect(nav).toContain('patients');

@@ -8,6 +8,8 @@ export interface NavItem {
     | 'dispatch'
     | 'myDay'
     | 'equipment'
+    | 'meetings'
+    | 'rota'
     | 'patients'
     | 'volunteers'
     | 'programmes'
@@ -31,6 +33,8 @@ export const navItems: readonly NavItem[] = [
   { key: 'myDay', to: '/app/my-day', action: 'visit:perform' },
   // the equipment manager's first screen; others reach the store from a patient's loans
   { key: 'equipment', to: '/app/equipment', action: 'equipment:manage' },
+  { key: 'meetings', to: '/app/meetings', action: 'meeting:read' },
+  { key: 'rota', to: '/app/rota', action: 'rota:read' },
   { key: 'patients', to: '/app/patients', action: 'patient:list' },
   { key: 'volunteers', to: '/app/volunteers', action: 'volunteer:read' },
   { key: 'programmes', to: '/app/programmes', action: 'programme:read' },

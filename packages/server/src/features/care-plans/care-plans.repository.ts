@@ -148,3 +148,14 @@ export const usersByIds = (db: Conn, organizationId: string, ids: string[]) =>
         .where('organization_id', '=', organizationId)
         .where('id', 'in', ids)
         .execute();
+
+export const activeTeam = (db: Conn, organizationId: string, roles: readonly string[]) =>
+  db
+    .selectFrom('app_user')
+    .select(['id', 'name', 'role'])
+    .where('organization_id', '=', organizationId)
+    .where('status', '=', 'active')
+    .where('role', 'in', [...roles])
+    .orderBy('role')
+    .orderBy('name')
+    .execute();

@@ -2,6 +2,7 @@ import {
   carePlanChangeBodySchema,
   carePlanSchema,
   carePlanVersionSchema,
+  careTeamMemberSchema,
   duePatientSchema,
   idSchema,
   isoDateSchema,
@@ -35,6 +36,12 @@ export function carePlanRoutes(base: FastifyInstance, deps: AppDeps) {
     { schema: { tags, params, body: carePlanChangeBodySchema, response: { 200: carePlanSchema } } },
     async (request) =>
       service.changeCarePlan(deps, requireContext(request), request.params.patientId, request.body),
+  );
+
+  app.get(
+    '/care-team',
+    { schema: { tags, response: { 200: z.array(careTeamMemberSchema) } } },
+    async (request) => service.careTeam(deps, requireContext(request)),
   );
 
   const mtags = ['team meetings'];

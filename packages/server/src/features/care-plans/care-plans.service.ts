@@ -5,6 +5,7 @@ import {
   type CarePlanVersion,
   can,
   conflict,
+  type Discipline,
   DomainError,
   disciplines,
   forbidden,
@@ -141,6 +142,17 @@ export async function getCarePlan(deps: AppDeps, ctx: RequestContext, patientId:
       reviewDue: latest ? latest.review_date <= today : true,
     };
   });
+}
+
+/**
+ * The active members of the mobile team: whoever may change a care plan or sit in a team
+ * meeting picks the key worker, owners and attendees from it (the staff directory itself is
+ * only for coordinators).
+ */
+export async function careTeam(deps: AppDeps, ctx: RequestContext) {
+  if (!can(ctx.actor, 'careplan:write') && !can(ctx.actor, 'meeting:read')) throw forbidden();
+  const rows = await repo.activeTeam(deps.db, ctx.actor.organizationId, disciplines);
+  return rows.map((r) => ({ id: r.id, name: r.name, discipline: r.role as Discipline }));
 }
 
 export async function listVersions(deps: AppDeps, ctx: RequestContext, patientId: string) {

@@ -160,5 +160,16 @@ describe('interdisciplinary team meetings', () => {
 
   it('are not for family members', async () => {
     expect((await family.get('/api/v1/meetings/due')).status).toBe(403);
+    expect((await family.get('/api/v1/care-team')).status).toBe(403);
+  });
+
+  it('pick people from the care team, which clinicians may read without the staff directory', async () => {
+    const res = await physician.get('/api/v1/care-team');
+    expect(res.status, res.raw).toBe(200);
+    const seen = new Set(res.body.map((m: { discipline: string }) => m.discipline));
+    for (const d of ['physician', 'nurse', 'social_worker']) expect(seen.has(d)).toBe(true);
+    expect(res.body.every((m: { id: string; name: string }) => m.id && m.name)).toBe(true);
+    // the coordinator is not a discipline of the mobile team
+    expect(seen.has('coordinator')).toBe(false);
   });
 });

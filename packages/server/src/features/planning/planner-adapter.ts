@@ -9,6 +9,8 @@ export interface AdapterStaff {
   disciplines: string[];
   /** Shifts by day of the horizon, in minutes since local midnight. */
   shifts: { day: number; start: number; end: number }[];
+  /** Minutes the person may work past the end of a shift, at a cost (none: the shift end is hard). */
+  maxOvertime?: number;
 }
 
 export interface AdapterVisit {
@@ -72,6 +74,7 @@ export function toProblem(input: AdapterInput): Problem {
         skills: s.disciplines,
         shifts: s.shifts.map((sh) => ({ day: sh.day, start: sh.start, end: sh.end })),
         start: 0,
+        ...(s.maxOvertime ? { maxOvertime: s.maxOvertime } : {}),
       })),
     // a fixed visit of someone not working in the horizon cannot be planned around: leave it out
     visits: input.visits

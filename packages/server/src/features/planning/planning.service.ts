@@ -175,20 +175,50 @@ interface DayContext {
   visits: VisitRow[];
   places: Places;
   matrix: TravelMatrix;
+  /** Each patient's key worker from the current care plan (for the continuity measure). */
+  keyWorkers: Map<string, string>;
+  mapTileUrl: string | null;
 }
 
 async function dayContext(db: Conn, orgId: string, date: string): Promise<DayContext> {
   const settings = await loadSettings(db, orgId);
-  const [staff, shifts, dayVisits] = await Promise.all([
+  const [staff, shifts, dayVisits, plans] = await Promise.all([
     visits.activeStaff(db, orgId, clinicalRoles),
     visits.shiftsBetween(db, orgId, date, date),
     visits.visitsBetween(db, orgId, date, date),
+    currentPlans(db, orgId),
   ]);
   const live = dayVisits.filter((v) => v.status !== 'cancelled');
   const places = new Places(settings.base);
   for (const v of live) places.of(v.patient_id, v.lat, v.lon);
   const matrix = await travelMatrix(places.points, settings.travel);
-  return { date, staff, shifts, visits: live, places, matrix };
+  const keyWorkers = new Map(
+    plans.flatMap((p) => {
+      const id = (p.content as CarePlanContent).keyWorkerId;
+      return id ? [[p.patient_id, id] as const] : [];
+    }),
+  );
+  return {
+    date,
+    staff,
+    shifts,
+    visits: live,
+    places,
+    matrix,
+    keyWorkers,
+    mapTileUrl: settings.travel.mapTileUrl,
+  };
+}
+
+/**
+ * The key worker a visit counts against for continuity: the patient's key worker when they are
+ * of the visit's discipline (a nurse key worker says nothing about who makes the physician's visits),
+ * as in the weekly plan's measure.
+ */
+function keyWorkerFor(ctx: DayContext, v: { patient_id: string; discipline: string }): string | null {
+  const id = ctx.keyWorkers.get(v.patient_id);
+  if (!id) return null;
+  return ctx.staff.find((s) => s.id === id)?.role === v.discipline ? id : null;
 }
 
 function buildBoard(ctx: DayContext, base: LatLon) {
@@ -227,10 +257,11 @@ function buildBoard(ctx: DayContext, base: LatLon) {
       })),
     measures: planMeasures(
       timed,
-      assigned.map((v) => ({ staffId: v.staff_id, keyWorkerId: null })),
+      assigned.map((v) => ({ staffId: v.staff_id, keyWorkerId: keyWorkerFor(ctx, v) })),
       ctx.visits.length,
     ),
     travelSource: ctx.matrix.source,
+    mapTileUrl: ctx.mapTileUrl,
   };
 }
 
@@ -737,6 +768,9 @@ interface UrgentInput {
   alertId: string | null;
 }
 
+/** How long past the end of a shift an urgent visit may keep someone. */
+const urgentOvertimeMinutes = 120;
+
 /**
  * Urgent visit: re-plans today with the new visit (mandatory) inserted where it disturbs the
  * least; visits already under way or done keep their person and time. Nothing changes until the
@@ -775,6 +809,9 @@ export async function previewUrgent(
     shifts: dc.shifts
       .filter((sh) => sh.user_id === s.id)
       .map((sh) => ({ day: 0, start: sh.start_min, end: sh.end_min })),
+    // an urgent visit late in a shift is still made: the person stays on (the board shows the
+    // overtime) rather than the visit being refused because it would end after the shift
+    maxOvertime: urgentOvertimeMinutes,
   }));
   const onShift = new Set(dc.shifts.map((s) => s.user_id));
   const adapterVisits: AdapterVisit[] = assigned

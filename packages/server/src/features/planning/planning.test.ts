@@ -119,6 +119,71 @@ describe('the dispatch board', () => {
   });
 });
 
+describe('the dispatch board (other days and warnings)', () => {
+  it('measures continuity by the key worker, and draws tiles only from a source on this service', async () => {
+    const board = await coordinator.get('/api/v1/dispatch/board?date=2026-11-25');
+    expect(board.body.measures.continuity).toBeGreaterThan(0);
+    expect(board.body.measures.continuity).toBeLessThanOrEqual(1);
+    expect(board.body.mapTileUrl).toBeNull();
+    const admin = await t.login('admin');
+    const travel = (await admin.get('/api/v1/settings')).body.travel;
+    const elsewhere = await admin.patch('/api/v1/settings', {
+      travel: { ...travel, mapTileUrl: 'https://tile.example.org/{z}/{x}/{y}.png' },
+    });
+    expect(elsewhere.status).toBe(400);
+    const ok = await admin.patch('/api/v1/settings', {
+      travel: { ...travel, mapTileUrl: '/tiles/{z}/{x}/{y}.png' },
+    });
+    expect(ok.status, ok.raw).toBe(200);
+    const after = await coordinator.get('/api/v1/dispatch/board?date=2026-11-25');
+    expect(after.body.mapTileUrl).toBe('/tiles/{z}/{x}/{y}.png');
+  });
+
+  it('moves a visit to another day for the same person, re-timed on that day', async () => {
+    const board = await coordinator.get('/api/v1/dispatch/board?date=2026-11-25');
+    const nurse = (board.body.routes as Route[]).find((r) => r.role === 'nurse' && r.stops.length > 0)!;
+    const moving = nurse.stops[0]!;
+    const moved = await coordinator.post(`/api/v1/visits/${moving.visitId}/move`, {
+      staffId: nurse.staffId,
+      date: '2026-11-26',
+    });
+    expect(moved.status, moved.raw).toBe(200);
+    const there = await coordinator.get('/api/v1/dispatch/board?date=2026-11-26');
+    const route = (there.body.routes as Route[]).find((r) => r.staffId === nurse.staffId)!;
+    const stop = route.stops.find((x) => x.visitId === moving.visitId);
+    expect(stop).toBeDefined();
+    const starts = route.stops.map((x) => x.start);
+    expect([...starts].sort()).toEqual(starts);
+    const left = await coordinator.get('/api/v1/dispatch/board?date=2026-11-25');
+    expect(
+      (left.body.routes as Route[]).flatMap((r) => r.stops).some((x) => x.visitId === moving.visitId),
+    ).toBe(false);
+  });
+
+  it('warns of broken windows and overtime when one nurse is given the whole day, and counts the overtime', async () => {
+    const board = await coordinator.get('/api/v1/dispatch/board?date=2026-11-27');
+    const nurses = (board.body.routes as Route[]).filter((r) => r.role === 'nurse' && r.stops.length > 0);
+    const target = nurses[0]!;
+    let last = board;
+    for (const r of nurses.slice(1))
+      for (const stop of r.stops) {
+        last = await coordinator.post(`/api/v1/visits/${stop.visitId}/move`, {
+          staffId: target.staffId,
+          date: '2026-11-27',
+        });
+        expect(last.status, last.raw).toBe(200);
+      }
+    const route = (last.body.routes as (Route & { warnings: { code: string }[] })[]).find(
+      (r) => r.staffId === target.staffId,
+    )!;
+    const codes = route.warnings.map((w) => w.code);
+    expect(codes).toContain('overtime');
+    expect(codes).toContain('window');
+    expect(last.body.measures.overtimeMinutes).toBeGreaterThan(0);
+    expect(last.body.measures.travelKm).toBeGreaterThan(0);
+  });
+});
+
 describe('urgent visit', () => {
   it('previews the least-disruptive insertion for today, keeps started visits, and notifies on accept', async () => {
     const today = await coordinator.get('/api/v1/dispatch/board?date=2026-11-23');
@@ -202,5 +267,30 @@ describe('urgent visit', () => {
     expect((await coordinator.post(`/api/v1/planning/runs/${run.id}/publish`)).status).toBe(200);
     const after = await coordinator.get(`/api/v1/alerts/${alert.id}`);
     expect(after.body).toMatchObject({ status: 'resolved', outcome: 'urgent_visit_requested' });
+  });
+
+  it('still finds a place late in the evening for someone on an evening shift', async () => {
+    // 23:10 in Minsk (UTC+3): the demo shifts have ended; a nurse is on a late shift
+    t.advance(Date.parse('2026-11-23T20:10:00Z') - t.now().getTime());
+    const board = await coordinator.get('/api/v1/dispatch/board?date=2026-11-23');
+    const nurse = (board.body.routes as Route[]).find((r) => r.role === 'nurse')!;
+    const shift = await coordinator.post('/api/v1/rota/shifts', {
+      staffId: nurse.staffId,
+      date: '2026-11-23',
+      start: '18:00',
+      end: '23:59',
+    });
+    expect(shift.status, shift.raw).toBe(201);
+    const preview = await coordinator.post('/api/v1/planning/urgent', {
+      patientId,
+      discipline: 'nurse',
+      reason: 'Поздний вызов',
+    });
+    expect(preview.status, preview.raw).toBe(202);
+    const run = await waitFor(preview.body.id);
+    expect(run.status, run.error).toBe('ready');
+    expect(run.unassigned).toEqual([]);
+    const stop = (run.routes as Route[]).flatMap((r) => r.stops).find((x) => x.visitId === 'urgent')!;
+    expect(stop.start >= '23:10').toBe(true);
   });
 });

@@ -1,6 +1,11 @@
-import { Badge, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Button, Card, Group, Modal, Stack, Table, Text, Title } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useCan } from '../../auth/me.ts';
 import { formatDateTime } from '../../format/time.ts';
+import { CarePlanChange } from './CarePlanEditor.tsx';
+import { CarePlanHistory } from './CarePlanHistory.tsx';
 import { useCarePlan, usePatientVisits } from './care-api.ts';
 
 /** The patient's current care plan (with who changed it and why) and their visits. */
@@ -8,6 +13,10 @@ export function CarePlanSection({ patientId, large = false }: { patientId: strin
   const { t, i18n } = useTranslation();
   const plan = useCarePlan(patientId);
   const visits = usePatientVisits(patientId);
+  const can = useCan();
+  const mayEdit = !large && can('careplan:write', { patientId });
+  const [panel, setPanel] = useState<'edit' | 'history' | null>(null);
+  const narrow = useMediaQuery('(max-width: 48em)');
   const c = plan.data?.current;
   return (
     <Stack gap="md">
@@ -17,8 +26,32 @@ export function CarePlanSection({ patientId, large = false }: { patientId: strin
             <Title order={2} size="h3">
               {t('care.plan.title')}
             </Title>
-            {plan.data?.reviewDue && <Badge color="orange">{t('care.plan.reviewDue')}</Badge>}
+            <Group gap="xs">
+              {plan.data?.reviewDue && <Badge color="orange">{t('care.plan.reviewDue')}</Badge>}
+              {!large && c && (
+                <Button variant="default" size="xs" onClick={() => setPanel('history')}>
+                  {t('care.history.open')}
+                </Button>
+              )}
+              {mayEdit && plan.data && (
+                <Button size="xs" onClick={() => setPanel('edit')} data-testid="care-plan-edit">
+                  {t('care.editor.open')}
+                </Button>
+              )}
+            </Group>
           </Group>
+          <Modal
+            opened={panel !== null}
+            onClose={() => setPanel(null)}
+            size="xl"
+            fullScreen={narrow}
+            title={panel === 'edit' ? t('care.editor.title') : t('care.history.title')}
+          >
+            {panel === 'edit' && plan.data && (
+              <CarePlanChange patientId={patientId} plan={plan.data} onDone={() => setPanel(null)} />
+            )}
+            {panel === 'history' && <CarePlanHistory patientId={patientId} />}
+          </Modal>
           {!c ? (
             <Text>{t('care.plan.none')}</Text>
           ) : (

@@ -343,7 +343,7 @@ function Board({ board }: { board: DispatchBoard }) {
           ))}
         </Stack>
       )}
-      <RouteMap base={board.base} routes={board.routes} />
+      <RouteMap base={board.base} routes={board.routes} tileTemplate={board.mapTileUrl} />
     </Stack>
   );
 }

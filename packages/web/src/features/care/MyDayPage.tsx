@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { PageLoader } from '../../components/PageLoader.tsx';
 import { usePageTitle } from '../../components/use-page-title.ts';
-import { careKeys, todayIso, useMyDay } from './care-api.ts';
+import { addDaysIso, careKeys, todayIso, useMyDay } from './care-api.ts';
 import {
   type Draft,
   enqueue,
@@ -18,6 +18,7 @@ import {
   saveDraft,
   startOutbox,
 } from './outbox.ts';
+import { VisitAssessments } from './VisitAssessments.tsx';
 
 const useOutbox = () => {
   const pending = useSyncExternalStore(onOutboxChange, () => JSON.stringify(pendingCommands()));
@@ -42,9 +43,9 @@ const useOnline = () =>
 
 /** The nurse's phone view of the day: visits in order, one tap per step, a form that survives. */
 export function MyDayPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   usePageTitle(t('care.myDay.title'));
-  const [date] = useState(todayIso);
+  const [date, setDate] = useState(todayIso);
   const day = useMyDay(date);
   const { pending, rejected } = useOutbox();
   const online = useOnline();
@@ -62,6 +63,34 @@ export function MyDayPage() {
   return (
     <Stack gap="md" maw={560}>
       <Title order={1}>{t('care.myDay.title')}</Title>
+      {/* a nurse can look ahead to tomorrow (or back) without leaving the page */}
+      <Group justify="space-between" wrap="nowrap" data-testid="my-day-date">
+        <Button
+          variant="default"
+          size="md"
+          aria-label={t('care.myDay.previousDayLong')}
+          onClick={() => setDate(addDaysIso(date, -1))}
+        >
+          {t('care.myDay.previousDay')}
+        </Button>
+        <Text fw={600}>
+          {date === todayIso()
+            ? t('care.myDay.today')
+            : new Date(`${date}T12:00:00`).toLocaleDateString(i18n.language, {
+                weekday: 'short',
+                day: 'numeric',
+                month: 'short',
+              })}
+        </Text>
+        <Button
+          variant="default"
+          size="md"
+          aria-label={t('care.myDay.nextDayLong')}
+          onClick={() => setDate(addDaysIso(date, 1))}
+        >
+          {t('care.myDay.nextDay')}
+        </Button>
+      </Group>
       {!online && (
         <Alert color="orange" data-testid="offline-banner">
           {t('care.myDay.offline')}
@@ -174,6 +203,7 @@ function VisitCard({ visit: v, status }: { visit: Visit; status: VisitStatus }) 
             }}
           >
             <Stack gap="sm">
+              <VisitAssessments visit={v} />
               {(['assessment', 'done', 'taught', 'notes', 'nextSteps'] as const).map((k) => (
                 <Textarea
                   key={k}

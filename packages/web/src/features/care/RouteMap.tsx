@@ -1,5 +1,6 @@
 import type { BoardRoute } from '@hearth/domain';
 import { useTranslation } from 'react-i18next';
+import { fitProjection, tileUrl } from './map-projection.ts';
 
 export const routeColors = [
   '#1c7ed6',
@@ -15,33 +16,26 @@ export const routeColors = [
 ];
 
 /**
- * The day's routes drawn from coordinates as SVG: no map tiles, no internet. An equirectangular
- * projection around the points is exact enough for a region of a few hundred kilometres.
+ * The day's routes drawn from coordinates as SVG, with no internet needed. When the organization
+ * has a tile source (a local tile server, settings → travel), the map tiles are drawn underneath.
  */
-export function RouteMap({ base, routes }: { base: { lat: number; lon: number }; routes: BoardRoute[] }) {
+export function RouteMap({
+  base,
+  routes,
+  tileTemplate = null,
+}: {
+  base: { lat: number; lon: number };
+  routes: BoardRoute[];
+  tileTemplate?: string | null;
+}) {
   const { t } = useTranslation();
   const pts = [
     base,
     ...routes.flatMap((r) => r.stops.flatMap((s) => (s.coordinates ? [s.coordinates] : []))),
   ];
-  const lat0 = (pts.reduce((s, p) => s + p.lat, 0) / pts.length) * (Math.PI / 180);
-  const xs = pts.map((p) => p.lon * Math.cos(lat0));
-  const ys = pts.map((p) => p.lat);
-  const minX = Math.min(...xs);
-  const maxX = Math.max(...xs);
-  const minY = Math.min(...ys);
-  const maxY = Math.max(...ys);
   const w = 600;
   const h = 400;
-  const pad = 24;
-  const scale = Math.min(
-    (w - 2 * pad) / Math.max(maxX - minX, 0.01),
-    (h - 2 * pad) / Math.max(maxY - minY, 0.01),
-  );
-  const project = (p: { lat: number; lon: number }) => ({
-    x: pad + (p.lon * Math.cos(lat0) - minX) * scale,
-    y: h - pad - (p.lat - minY) * scale,
-  });
+  const { project, tiles } = fitProjection(pts, { width: w, height: h, pad: 24 }, Boolean(tileTemplate));
   const b = project(base);
   return (
     <svg
@@ -51,6 +45,18 @@ export function RouteMap({ base, routes }: { base: { lat: number; lon: number };
       style={{ width: '100%', maxWidth: w, background: '#f8f9fa', borderRadius: 8 }}
       data-testid="route-map"
     >
+      {tileTemplate &&
+        tiles.map((tile) => (
+          <image
+            key={`${tile.z}/${tile.x}/${tile.y}`}
+            href={tileUrl(tileTemplate, tile)}
+            x={tile.left}
+            y={tile.top}
+            width={tile.size}
+            height={tile.size}
+            data-testid="map-tile"
+          />
+        ))}
       {routes.map((r, i) => {
         const color = routeColors[i % routeColors.length];
         const line = [b, ...r.stops.flatMap((s) => (s.coordinates ? [project(s.coordinates)] : [])), b];

@@ -1,5 +1,13 @@
-import type { DispatchBoard, PlanRun, Visit } from '@hearth/domain';
+import type {
+  CarePlanVersion,
+  CareTeamMember,
+  carePlanSchema,
+  DispatchBoard,
+  PlanRun,
+  Visit,
+} from '@hearth/domain';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
 import { api } from '../../api/client.ts';
 
 /** Every query of this feature starts with 'care', so one live event refreshes them all. */
@@ -10,40 +18,34 @@ export const careKeys = {
   board: (date: string) => ['care', 'board', date] as const,
   run: (id: string) => ['care', 'run', id] as const,
   myDay: (date: string) => ['care', 'my-day', date] as const,
-  rota: (date: string) => ['care', 'rota', date] as const,
+  rota: (from: string, to: string) => ['care', 'rota', from, to] as const,
+  versions: (patientId: string) => ['care', 'plan-versions', patientId] as const,
+  team: ['care', 'team'] as const,
+  meetings: ['care', 'meetings'] as const,
+  due: (date: string) => ['care', 'due', date] as const,
 };
 
-export interface CarePlanView {
-  patientId: string;
-  current: {
-    id: string;
-    version: number;
-    reason: string;
-    changedByName: string;
-    changedAt: string;
-    content: {
-      items: { discipline: string; problem: string; goal: string; interventions: string[] }[];
-      frequencies: {
-        discipline: string;
-        mode: string;
-        timesPerWeek?: number;
-        everyDays?: number;
-        durationMinutes: number;
-      }[];
-      preferredTimes: { from: string; to: string; weekdays: number[] } | null;
-      keyWorkerId: string | null;
-      reviewDate: string;
-      phase: string;
-    };
-  } | null;
-  keyWorkerName: string | null;
-  reviewDue: boolean;
-}
+export type CarePlanView = z.infer<typeof carePlanSchema>;
 
 export const useCarePlan = (patientId: string) =>
   useQuery({
     queryKey: careKeys.plan(patientId),
     queryFn: () => api.get<CarePlanView>(`/patients/${patientId}/care-plan`),
+  });
+
+export const useCarePlanVersions = (patientId: string, enabled = true) =>
+  useQuery({
+    queryKey: careKeys.versions(patientId),
+    queryFn: () => api.get<CarePlanVersion[]>(`/patients/${patientId}/care-plan/versions`),
+    enabled,
+  });
+
+/** The mobile team (key worker, owners, attendees). */
+export const useCareTeam = () =>
+  useQuery({
+    queryKey: careKeys.team,
+    queryFn: () => api.get<CareTeamMember[]>('/care-team'),
+    staleTime: 5 * 60_000,
   });
 
 export const usePatientVisits = (patientId: string) =>
@@ -95,3 +97,18 @@ export const mondayOf = (date: string) => {
   const wd = (new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7;
   return addDaysIso(date, -wd);
 };
+
+export interface DuePatient {
+  patientId: string;
+  patientName: string;
+  lastReviewOn: string | null;
+  dueOn: string;
+  reason: 'never_reviewed' | 'interval' | 'unstable_phase';
+  phase: string;
+}
+
+export const useDue = (date?: string) =>
+  useQuery({
+    queryKey: careKeys.due(date ?? 'today'),
+    queryFn: () => api.get<DuePatient[]>('/meetings/due', { date }),
+  });

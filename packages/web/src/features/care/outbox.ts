@@ -106,6 +106,8 @@ export const hasDraft = (visitId: string) => localStorage.getItem(draftKey(visit
 export function clearFieldData() {
   for (const k of Object.keys(localStorage))
     if (k.startsWith('hearth.visitDraft.') || k.startsWith('hearth.outbox')) localStorage.removeItem(k);
+  // the service worker's offline copy of the day's visits (packages/web/service-worker/sw.js)
+  if ('caches' in window) void caches.delete('hearth-field-data');
 }
 
 let started = false;

@@ -62,6 +62,8 @@ export const common = {
     commission: 'Commission',
     dispatch: 'Dispatch',
     myDay: 'My day',
+    meetings: 'Team meetings',
+    rota: 'Rota',
     patients: 'Patients',
     volunteers: 'Volunteers',
     programmes: 'Programmes',

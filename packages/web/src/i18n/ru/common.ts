@@ -65,6 +65,8 @@ export const common: RussianOf<typeof en> = {
     commission: 'Комиссия',
     dispatch: 'Диспетчерская',
     myDay: 'Мой день',
+    meetings: 'Разбор случаев',
+    rota: 'График смен',
     patients: 'Пациенты',
     volunteers: 'Волонтёры',
     programmes: 'Программы',

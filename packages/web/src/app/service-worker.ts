@@ -1,0 +1,13 @@
+/**
+ * Registers the service worker that lets the app reload without a connection (see
+ * packages/web/service-worker/sw.js). Only in a production build: in development Vite serves
+ * unbundled modules that the worker must not cache.
+ */
+export function registerServiceWorker() {
+  if (!import.meta.env.PROD || !('serviceWorker' in navigator)) return;
+  window.addEventListener('load', () => {
+    navigator.serviceWorker.register('/sw.js').catch(() => {
+      // without the worker the app still works online; only the offline reload is lost
+    });
+  });
+}
