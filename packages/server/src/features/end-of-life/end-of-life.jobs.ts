@@ -36,7 +36,7 @@ export function endOfLifeJobs(jobs: JobRunner) {
     const reminder = Number(job.payload.reminder ?? 1);
     const notified = await deps.db.transaction().execute(async (trx) => {
       const task = await repo.findTaskById(trx, orgId, taskId);
-      if (!task || task.status !== 'open') return null;
+      if (task?.status !== 'open') return null;
       const now = deps.clock();
       const today = localDate(now, (await loadSettings(trx, orgId)).timeZone);
       if (task.due_on >= today) {

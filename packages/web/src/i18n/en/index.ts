@@ -3,6 +3,7 @@ import { auth } from './auth.ts';
 import { care } from './care.ts';
 import { commission } from './commission.ts';
 import { common } from './common.ts';
+import { eol } from './eol.ts';
 import { home } from './home.ts';
 import { intake } from './intake.ts';
 import { medicines } from './medicines.ts';
@@ -27,5 +28,6 @@ export const en = {
   ...home,
   ...watch,
   ...programmes,
+  ...eol,
 };
 export type Messages = typeof en;

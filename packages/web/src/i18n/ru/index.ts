@@ -4,6 +4,7 @@ import { auth } from './auth.ts';
 import { care } from './care.ts';
 import { commission } from './commission.ts';
 import { common } from './common.ts';
+import { eol } from './eol.ts';
 import { home } from './home.ts';
 import { intake } from './intake.ts';
 import { medicines } from './medicines.ts';
@@ -28,4 +29,5 @@ export const ru: RussianOf<Messages> = {
   ...home,
   ...watch,
   ...programmes,
+  ...eol,
 };
