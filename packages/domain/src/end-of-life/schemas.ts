@@ -155,7 +155,7 @@ export const endOfLifeMeasuresSchema = z.object({
   /** Deaths where the plan named a preferred place of death (not "undecided"). */
   preferredPlaceKnown: z.number().int(),
   inPreferredPlace: z.number().int(),
-  /** Deaths with an advance care plan recorded before the death. */
+  /** Deaths with an advance care plan on record when the death was recorded. */
   withPlanBeforeDeath: z.number().int(),
   openBereavementTasks: z.number().int(),
   overdueBereavementTasks: z.number().int(),

@@ -165,7 +165,7 @@ export const findActiveUser = (db: Conn, orgId: string, id: string) =>
 
 /**
  * Deaths in a period with whether each was in the preferred place, and whether an advance care
- * plan had been recorded before the death (the quality measures of palliative-research.md §6
+ * plan was on record when the death was recorded (the quality measures of palliative-research.md §6
  * item 16: "% died in preferred place", "% with a shared plan at death").
  */
 export const deathsBetween = (db: Conn, orgId: string, from: Date, to: Date) =>
@@ -180,7 +180,9 @@ export const deathsBetween = (db: Conn, orgId: string, from: Date, to: Date) =>
             .select('a.id')
             .whereRef('a.organization_id', '=', 'd.organization_id')
             .whereRef('a.patient_id', '=', 'd.patient_id')
-            .whereRef('a.recorded_at', '<=', 'd.died_at'),
+            // staff often type the death in hours later; a plan written before that counts
+            // (the plan is closed to changes once the death is recorded)
+            .whereRef('a.recorded_at', '<=', 'd.recorded_at'),
         )
         .as('had_plan'),
     )

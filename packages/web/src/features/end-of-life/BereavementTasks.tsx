@@ -11,7 +11,7 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import type { FormEvent } from 'react';
+import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { formatDay, todayIso } from '../../format/time.ts';
@@ -56,6 +56,7 @@ function TaskCard({
   const form = useForm({ outcome: '', completedOn: todayIso(), riskLevel: '' });
   const errorText = useErrorText(form.errors, 'eol.bereavement.errors');
   const complete = useCompleteTask(patientId);
+  const [open, setOpen] = useState(false);
   const risk = task.kind === 'risk_assessment';
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
@@ -92,7 +93,12 @@ function TaskCard({
             <Text size="sm">{task.outcome}</Text>
           </>
         )}
-        {task.status === 'open' && mayWork && (
+        {task.status === 'open' && mayWork && !open && (
+          <Button variant="light" onClick={() => setOpen(true)} style={{ alignSelf: 'flex-start' }}>
+            {t('eol.bereavement.complete')}
+          </Button>
+        )}
+        {task.status === 'open' && mayWork && open && (
           <form onSubmit={onSubmit} noValidate aria-label={t(`home.bereavement.kinds.${task.kind}`)}>
             <Stack gap="xs">
               <Textarea

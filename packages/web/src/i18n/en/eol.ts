@@ -152,6 +152,15 @@ export const eol = {
       complete: 'Record the contact',
       highRisk: 'A high risk opens a psychologist referral for the family.',
     },
+    family: {
+      title: 'We are sorry for your loss',
+      lead: 'You do not need to do anything alone. This is what happens next.',
+      contact: 'Someone from the team will call you within a week, and again over the coming months.',
+      equipment: 'We will arrange a time to collect the equipment from the home.',
+      medicines:
+        'Leave the medicines where they are. A nurse will take away the strong painkillers, with a second person as witness.',
+      support: 'If you want to talk sooner, call the service: a psychologist or a priest can come.',
+    },
     measures: {
       title: 'End-of-life measures, last 12 months',
       deaths: 'Deaths',
