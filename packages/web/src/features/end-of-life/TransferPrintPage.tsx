@@ -4,7 +4,8 @@ import { useParams } from 'react-router';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { PageLoader } from '../../components/PageLoader.tsx';
 import { usePageTitle } from '../../components/use-page-title.ts';
-import { formatDay } from '../../format/time.ts';
+import { formatDateTime, formatDay } from '../../format/time.ts';
+import { usePublicInfo } from '../intake/intake-api.ts';
 import { useCurrentTransfer, useMoves } from './eol-api.ts';
 import { TransferSummaryView } from './TransferSummaryView.tsx';
 import '../home/acp-print.css';
@@ -18,6 +19,7 @@ export function TransferPrintPage() {
   const { t, i18n } = useTranslation();
   usePageTitle(t('eol.transfer.title'));
   const current = moveId === 'now';
+  const info = usePublicInfo();
   const moves = useMoves(patientId);
   const now = useCurrentTransfer(patientId, current);
   const query = current ? now : moves;
@@ -31,6 +33,12 @@ export function TransferPrintPage() {
       <div className="acp-noprint">
         <Button onClick={() => window.print()}>{t('eol.common.print')}</Button>
       </div>
+      {info.data && (
+        <header>
+          <div className="acp-org">{info.data.organizationName}</div>
+          <div className="acp-call">{t('eol.transfer.service', { phone: info.data.servicePhone })}</div>
+        </header>
+      )}
       <h1>{t('eol.transfer.title')}</h1>
       {move && (
         <p>
@@ -41,6 +49,11 @@ export function TransferPrintPage() {
             })}
           </strong>{' '}
           · {formatDay(move.movedOn, i18n.language)} · {move.reason}
+          <br />
+          {t('eol.level.recorded', {
+            date: formatDateTime(move.recordedAt, i18n.language),
+            by: move.recordedByName,
+          })}
         </p>
       )}
       <TransferSummaryView summary={summary} />

@@ -96,6 +96,7 @@ export const eol = {
       equipment: 'Equipment at home',
       contacts: 'Contacts',
       missing: 'Not available in this build: {{sections}}',
+      service: 'Questions about this patient: call the palliative service, {{phone}}',
       notFound: 'This transfer was not found.',
     },
     death: {

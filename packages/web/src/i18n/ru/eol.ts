@@ -98,6 +98,7 @@ export const eol: RussianOf<typeof en> = {
       equipment: 'Оборудование дома',
       contacts: 'Контакты',
       missing: 'Недоступно в этой сборке: {{sections}}',
+      service: 'Вопросы об этом пациенте: звоните в паллиативную службу, {{phone}}',
       notFound: 'Такой перевод не найден.',
     },
     death: {
