@@ -216,4 +216,14 @@ test('advance care plan, transfer to the hospice, death, bereavement and routing
   await expect(first).toContainText('похороны в пятницу');
   await first.screenshot(pic('eol-bereavement-contact'));
   await psychologist.context.close();
+
+  // the same record in Russian, as the service's staff mostly read it
+  const ru = await newPerson(browser, { language: 'ru' });
+  await logIn(ru.page, 'physician');
+  await expect(ru.page).toHaveURL(/\/app/);
+  await ru.page.goto(`/app/patients/${patient.id}#death`);
+  await expect(ru.page.getByTestId('death-preferred')).toContainText('Не в желаемом месте');
+  await expect(ru.page.getByTestId('acp-section')).toContainText('План помощи на будущее');
+  await shot(ru.page, 'eol-patient-page-ru');
+  await ru.context.close();
 });

@@ -108,3 +108,14 @@ describe('end-of-life measures', () => {
     expect((await family.get('/api/v1/end-of-life/measures')).status).toBe(403);
   });
 });
+
+describe('demo data', () => {
+  it('holds past deaths with their bereavement contacts recorded up to today', async () => {
+    const coordinator = await t.login('coordinator');
+    const year = await coordinator.get('/api/v1/end-of-life/measures?from=2025-10-01&to=2026-10-31');
+    expect(year.body.deaths).toBeGreaterThan(0);
+    expect(year.body.withPlanBeforeDeath).toBe(year.body.deaths);
+    const done = await coordinator.get('/api/v1/bereavement/tasks?status=done&limit=200');
+    expect(done.body.items.length).toBeGreaterThan(0);
+  });
+});

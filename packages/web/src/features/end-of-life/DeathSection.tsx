@@ -9,6 +9,7 @@ import { BereavementTasks } from './BereavementTasks.tsx';
 import { DeathChecklist } from './DeathChecklist.tsx';
 import { DeathForm } from './DeathForm.tsx';
 import { useCloseDeath, useDeath } from './eol-api.ts';
+import { useHashScroll } from './use-hash-scroll.ts';
 
 /**
  * Death and after (DOMAIN.md step 10; palliative-research.md §6 items 7–8): time and place and
@@ -21,6 +22,7 @@ export function DeathSection({ patient }: { patient: Patient }) {
   const death = useDeath(patient.id);
   const close = useCloseDeath(patient.id);
   const [recording, setRecording] = useState(false);
+  useHashScroll('death', death.isSuccess);
   if (!can('death:read', { patientId: patient.id })) return null;
   const mayRecord =
     can('death:record', { patientId: patient.id }) && ['active', 'inpatient'].includes(patient.status);
@@ -32,7 +34,7 @@ export function DeathSection({ patient }: { patient: Patient }) {
   const place = (p: string | null) => (p ? t(`home.acp.places.${p as 'home'}`) : '');
   const openItems = d?.checklist.filter((c) => c.status === 'open').length ?? 0;
   return (
-    <Card withBorder data-testid="death-section">
+    <Card withBorder id="death" data-testid="death-section">
       <Stack gap="sm">
         <Title order={2} size="h3">
           {t('eol.death.title')}

@@ -8,6 +8,7 @@ import { useErrorText } from '../../forms/use-error-text.ts';
 import { useForm } from '../../forms/use-form.ts';
 import { usePatientReferrals, useRefer } from './eol-api.ts';
 import { ReferralCard } from './ReferralCard.tsx';
+import { useHashScroll } from './use-hash-scroll.ts';
 
 /**
  * Support for patient and family (issue 7 "Support"): referrals to the psychologist, social
@@ -18,9 +19,10 @@ export function SupportSection({ patient }: { patient: Patient }) {
   const can = useCan();
   const referrals = usePatientReferrals(patient.id);
   const [referring, setReferring] = useState(false);
+  useHashScroll('support', referrals.isSuccess);
   const mayRefer = can('support:refer', { patientId: patient.id }) && patient.status !== 'discharged';
   return (
-    <Card withBorder data-testid="support-section">
+    <Card withBorder id="support" data-testid="support-section">
       <Stack gap="sm">
         <Group justify="space-between">
           <Title order={2} size="h3">

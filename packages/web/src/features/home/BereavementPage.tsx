@@ -31,7 +31,7 @@ export function BereavementPage() {
                   : t('home.bereavement.due', { date: formatDay(task.dueOn, i18n.language) })}
               </Badge>
             </Group>
-            <Anchor component={Link} to={`/app/patients/${task.patientId}`}>
+            <Anchor component={Link} to={`/app/patients/${task.patientId}#death`}>
               {task.patientName}
             </Anchor>
             {task.familyContacts.map((c) => (
