@@ -149,6 +149,9 @@ test('advance care plan, transfer to the hospice, death, bereavement and routing
     .getByRole('link')
     .click();
   const referral = social.page.getByTestId('referral-social_worker').first();
+  await referral.getByRole('button', { name: 'Take on' }).click();
+  await expect(referral).toContainText('Taken on by Галина Макарова');
+  await expect(referral.getByTestId('referral-status')).toHaveText('In progress');
   const benefits = referral.getByTestId('routing-disability_benefits');
   await benefits.getByLabel(/Status/).selectOption('in_progress');
   await benefits.getByLabel(/Note/).fill('Документы поданы на МРЭК');

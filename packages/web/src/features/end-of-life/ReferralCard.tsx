@@ -46,6 +46,18 @@ export function ReferralCard({ referral: r }: { referral: Referral }) {
           {t(`home.support.sources.${r.source}`)} ·{' '}
           {t('eol.support.created', { date: date(r.createdAt), by: r.createdByName })}
         </Text>
+        {r.assignedName && <Text size="sm">{t('eol.support.assigned', { name: r.assignedName })}</Text>}
+        {mine && open && r.assignedUserId !== me.id && (
+          <Group>
+            <Button
+              variant="light"
+              loading={work.update.isPending}
+              onClick={() => work.update.mutate({ assignedUserId: me.id, status: 'in_progress' })}
+            >
+              {t('eol.support.start')}
+            </Button>
+          </Group>
+        )}
         {r.outcome && <Text fw={600}>{t('eol.support.outcome', { text: r.outcome })}</Text>}
 
         {r.discipline === 'social_worker' && r.routing.length > 0 && (
