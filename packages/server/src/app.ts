@@ -26,6 +26,7 @@ import { carePlanRoutes } from './features/care-plans/care-plans.routes.ts';
 import { caregiverRoutes } from './features/caregivers/caregivers.routes.ts';
 import { caregiverJobs } from './features/caregivers/caregivers.service.ts';
 import { commissionRoutes } from './features/commission/commission.routes.ts';
+import { endOfLifeJobs } from './features/end-of-life/end-of-life.jobs.ts';
 import { endOfLifeRoutes } from './features/end-of-life/end-of-life.routes.ts';
 import { equipmentJobs } from './features/equipment/equipment.jobs.ts';
 import { equipmentRoutes } from './features/equipment/equipment.routes.ts';
@@ -81,7 +82,7 @@ const features = [
 ];
 
 /** Durable job handlers by kind. */
-const jobHandlers = [intakeJobs, alertJobs, medicinesJobs, caregiverJobs, equipmentJobs];
+const jobHandlers = [intakeJobs, alertJobs, medicinesJobs, caregiverJobs, equipmentJobs, endOfLifeJobs];
 
 export interface BuildAppOptions {
   config: Config;

@@ -139,3 +139,25 @@ export const bereavementListQuerySchema = z.object({
   cursor: z.string().max(200).optional(),
 });
 export const bereavementTaskParamsSchema = z.object({ patientId: idSchema, taskId: idSchema });
+
+/**
+ * End-of-life quality measures over a period of local days (palliative-research.md §6 item 16;
+ * DOMAIN.md "Measures of a good service": the share who died in their preferred place).
+ */
+export const endOfLifeMeasuresQuerySchema = z.object({
+  from: isoDateSchema.optional(),
+  to: isoDateSchema.optional(),
+});
+export const endOfLifeMeasuresSchema = z.object({
+  from: z.string(),
+  to: z.string(),
+  deaths: z.number().int(),
+  /** Deaths where the plan named a preferred place of death (not "undecided"). */
+  preferredPlaceKnown: z.number().int(),
+  inPreferredPlace: z.number().int(),
+  /** Deaths with an advance care plan on record when the death was recorded. */
+  withPlanBeforeDeath: z.number().int(),
+  openBereavementTasks: z.number().int(),
+  overdueBereavementTasks: z.number().int(),
+});
+export type EndOfLifeMeasures = z.infer<typeof endOfLifeMeasuresSchema>;

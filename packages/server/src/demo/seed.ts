@@ -12,6 +12,7 @@ import { insertOrganization } from '../features/settings/settings.repository.ts'
 import { JobRunner } from '../jobs/job-runner.ts';
 import { seedCarePlans } from './care-plans.ts';
 import { seedClinicalWatch } from './clinical-watch.ts';
+import { seedEndOfLife } from './end-of-life.ts';
 import { seedHomeFamily } from './home-family.ts';
 import { seedMedicines } from './medicines.ts';
 import {
@@ -345,6 +346,13 @@ export async function seedDemo(db: Db, password: string, now: Date) {
       volunteerIds,
     });
     await seedCarePlans(trx, featureRandom('care-plans'), orgId, userIds, now, 'Europe/Minsk');
+    await seedEndOfLife(trx, featureRandom('end-of-life'), {
+      orgId,
+      now,
+      timeZone: 'Europe/Minsk',
+      userIds,
+      patientIds,
+    });
     await recordAudit(trx, clock, null, orgId, {
       action: 'demo.seed',
       entityType: 'organization',

@@ -341,6 +341,20 @@ export const router = createBrowserRouter([
     ],
   },
   {
+    path: '/print/patients/:patientId/transfer/:moveId',
+    element: <RequireStaff />,
+    hydrateFallbackElement: <PageLoader />,
+    children: [
+      {
+        index: true,
+        lazy: () =>
+          import('../features/end-of-life/TransferPrintPage.tsx').then((m) => ({
+            Component: m.TransferPrintPage,
+          })),
+      },
+    ],
+  },
+  {
     path: '/portal',
     element: <RequirePortal />,
     children: [

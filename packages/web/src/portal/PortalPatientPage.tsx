@@ -13,6 +13,7 @@ import { usePublicInfo } from '../features/intake/intake-api.ts';
 import { PatientStatusBadge } from '../features/patients/PatientStatusBadge.tsx';
 import { usePatient } from '../features/patients/patients-api.ts';
 import { DiaryCard } from '../features/watch/DiaryCard.tsx';
+import { AfterDeathCard } from './AfterDeathCard.tsx';
 import { BurdenCard, EquipmentCard, RosterCard, SkillsCard } from './HomeCards.tsx';
 import { PortalMedicines } from './PortalMedicines.tsx';
 import { SafetyActionsCard } from './SafetyActionsCard.tsx';
@@ -97,6 +98,7 @@ export function PortalPatientPage() {
       </Paper>
 
       <CarePlanSection patientId={p.id} large />
+      {p.status === 'deceased' && <AfterDeathCard />}
       {p.status !== 'deceased' && (
         <>
           <RosterCard patientId={p.id} />

@@ -113,6 +113,9 @@ export const tasksOfPatient = (db: Conn, orgId: string, patientId: string) =>
     .orderBy('t.due_on')
     .execute();
 
+export const findTaskById = (db: Conn, orgId: string, id: string) =>
+  taskColumns(db).where('t.organization_id', '=', orgId).where('t.id', '=', id).executeTakeFirst();
+
 export function listTasks(
   db: Conn,
   orgId: string,
@@ -159,3 +162,43 @@ export const findActiveUser = (db: Conn, orgId: string, id: string) =>
     .where('id', '=', id)
     .where('status', '=', 'active')
     .executeTakeFirst();
+
+/**
+ * Deaths in a period with whether each was in the preferred place, and whether an advance care
+ * plan was on record when the death was recorded (the quality measures of palliative-research.md §6
+ * item 16: "% died in preferred place", "% with a shared plan at death").
+ */
+export const deathsBetween = (db: Conn, orgId: string, from: Date, to: Date) =>
+  db
+    .selectFrom('death_record as d')
+    .select(['d.id', 'd.died_at', 'd.in_preferred_place'])
+    .select((eb) =>
+      eb
+        .exists(
+          eb
+            .selectFrom('advance_care_plan as a')
+            .select('a.id')
+            .whereRef('a.organization_id', '=', 'd.organization_id')
+            .whereRef('a.patient_id', '=', 'd.patient_id')
+            // staff often type the death in hours later; a plan written before that counts
+            // (the plan is closed to changes once the death is recorded)
+            .whereRef('a.recorded_at', '<=', 'd.recorded_at'),
+        )
+        .as('had_plan'),
+    )
+    .where('d.organization_id', '=', orgId)
+    .where('d.died_at', '>=', from)
+    .where('d.died_at', '<', to)
+    .limit(10_000)
+    .execute();
+
+export const countOpenTasks = (db: Conn, orgId: string, today: string) =>
+  db
+    .selectFrom('bereavement_task')
+    .select((eb) => [
+      eb.fn.countAll<string>().as('open'),
+      eb.fn.count<string>('id').filterWhere('due_on', '<', today).as('overdue'),
+    ])
+    .where('organization_id', '=', orgId)
+    .where('status', '=', 'open')
+    .executeTakeFirstOrThrow();

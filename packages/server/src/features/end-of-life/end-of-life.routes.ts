@@ -8,6 +8,8 @@ import {
   closeDeathRecordBodySchema,
   deathRecordBodySchema,
   deathRecordSchema,
+  endOfLifeMeasuresQuerySchema,
+  endOfLifeMeasuresSchema,
   pageOf,
   patientIdParamsSchema,
 } from '@hearth/domain';
@@ -101,5 +103,16 @@ export function endOfLifeRoutes(base: FastifyInstance, deps: AppDeps) {
       },
     },
     async (request) => service.listTasks(deps, requireContext(request), request.query),
+  );
+  app.get(
+    '/end-of-life/measures',
+    {
+      schema: {
+        tags,
+        querystring: endOfLifeMeasuresQuerySchema,
+        response: { 200: endOfLifeMeasuresSchema },
+      },
+    },
+    async (request) => service.measures(deps, requireContext(request), request.query),
   );
 }

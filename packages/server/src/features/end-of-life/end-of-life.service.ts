@@ -13,6 +13,8 @@ import {
   DomainError,
   deathChecklistItems,
   type deathRecordBodySchema,
+  type EndOfLifeMeasures,
+  type endOfLifeMeasuresQuerySchema,
   forbidden,
   notFound,
 } from '@hearth/domain';
@@ -28,6 +30,7 @@ import * as patients from '../patients/patients.repository.ts';
 import { loadSettings } from '../settings/settings.service.ts';
 import { activeUsersOfRole } from '../support/support.repository.ts';
 import { openReferral, publishReferral } from '../support/support.service.ts';
+import { scheduleOverdueCheck } from './end-of-life.jobs.ts';
 import * as repo from './end-of-life.repository.ts';
 
 const audience = [
@@ -251,15 +254,16 @@ export async function closeDeath(
     const settings = await loadSettings(trx, orgId);
     const due = bereavementDueDates(localDate(d.died_at, settings.timeZone));
     await repo.updateDeath(trx, orgId, d.id, { closed_at: now, closed_by: ctx.actor.userId });
+    const tasks = bereavementTaskKinds.map((kind) => ({ id: randomUUID(), kind, dueOn: due[kind] }));
     await repo.insertTasks(
       trx,
-      bereavementTaskKinds.map((kind) => ({
-        id: randomUUID(),
+      tasks.map(({ id, kind, dueOn }) => ({
+        id,
         organization_id: orgId,
         patient_id: patientId,
         death_record_id: d.id,
         kind,
-        due_on: due[kind],
+        due_on: dueOn,
         owner_id: owner!,
         status: 'open' as const,
         completed_on: null,
@@ -269,6 +273,7 @@ export async function closeDeath(
         created_at: now,
       })),
     );
+    for (const task of tasks) await scheduleOverdueCheck(trx, orgId, task.id, task.dueOn);
     await notifyUsers(
       trx,
       orgId,
@@ -406,3 +411,51 @@ export async function completeTask(
 
 const publish = (deps: AppDeps, organizationId: string, patientId: string) =>
   deps.events.publish({ organizationId, type: 'death.updated', entityId: patientId, roles: audience });
+
+const dayMs = 86_400_000;
+const shiftDay = (day: string, days: number) =>
+  new Date(Date.parse(`${day}T00:00:00Z`) + days * dayMs).toISOString().slice(0, 10);
+
+/** Deaths in preferred place, plans in place at death, and the bereavement workload (palliative-research.md §6 item 16). */
+export async function measures(
+  deps: AppDeps,
+  ctx: RequestContext,
+  q: z.infer<typeof endOfLifeMeasuresQuerySchema>,
+): Promise<EndOfLifeMeasures> {
+  if (!can(ctx.actor, 'bereavement:read')) throw forbidden();
+  const orgId = ctx.actor.organizationId;
+  return deps.db.transaction().execute(async (trx) => {
+    const { timeZone } = await loadSettings(trx, orgId);
+    const today = localDate(deps.clock(), timeZone);
+    const to = q.to ?? today;
+    const from = q.from ?? shiftDay(to, -364);
+    if (from > to)
+      throw new DomainError('VALIDATION', 'The period starts after it ends.', {
+        fields: [{ field: 'querystring.from', message: 'after the end' }],
+      });
+    // a day wider on each side in UTC, then cut by the local date of death
+    const rows = (
+      await repo.deathsBetween(
+        trx,
+        orgId,
+        new Date(`${shiftDay(from, -1)}T00:00:00Z`),
+        new Date(`${shiftDay(to, 2)}T00:00:00Z`),
+      )
+    ).filter((r) => {
+      const day = localDate(r.died_at, timeZone);
+      return day >= from && day <= to;
+    });
+    const tasks = await repo.countOpenTasks(trx, orgId, today);
+    await recordAudit(trx, deps, ctx, orgId, { action: 'end-of-life.measures', entityType: 'death_record' });
+    return {
+      from,
+      to,
+      deaths: rows.length,
+      preferredPlaceKnown: rows.filter((r) => r.in_preferred_place !== null).length,
+      inPreferredPlace: rows.filter((r) => r.in_preferred_place === true).length,
+      withPlanBeforeDeath: rows.filter((r) => r.had_plan).length,
+      openBereavementTasks: Number(tasks.open),
+      overdueBereavementTasks: Number(tasks.overdue),
+    };
+  });
+}

@@ -5,6 +5,7 @@ import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { PageLoader } from '../../components/PageLoader.tsx';
 import { usePageTitle } from '../../components/use-page-title.ts';
 import { formatDay } from '../../format/time.ts';
+import { EolMeasures } from '../end-of-life/EolMeasures.tsx';
 import { useBereavementTasks } from './home-api.ts';
 
 /** The bereavement view: open contacts with families, soonest first, overdue marked. */
@@ -15,6 +16,7 @@ export function BereavementPage() {
   return (
     <Stack gap="lg">
       <Title order={1}>{t('home.bereavement.title')}</Title>
+      <EolMeasures />
       {tasks.isPending && <PageLoader />}
       {tasks.isError && <ErrorAlert error={tasks.error} />}
       {tasks.data?.items.length === 0 && <Text>{t('home.bereavement.none')}</Text>}
@@ -29,7 +31,7 @@ export function BereavementPage() {
                   : t('home.bereavement.due', { date: formatDay(task.dueOn, i18n.language) })}
               </Badge>
             </Group>
-            <Anchor component={Link} to={`/app/patients/${task.patientId}`}>
+            <Anchor component={Link} to={`/app/patients/${task.patientId}#death`}>
               {task.patientName}
             </Anchor>
             {task.familyContacts.map((c) => (

@@ -36,7 +36,7 @@ export function SupportInboxPage() {
         <Card key={r.id} withBorder data-testid="referral">
           <Stack gap={4}>
             <Group justify="space-between">
-              <Anchor component={Link} to={`/app/patients/${r.patientId}`} fw={700}>
+              <Anchor component={Link} to={`/app/patients/${r.patientId}#support`} fw={700}>
                 {r.patientName}
               </Anchor>
               <Group gap="xs">

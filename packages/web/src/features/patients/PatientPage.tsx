@@ -10,6 +10,10 @@ import { PageLoader } from '../../components/PageLoader.tsx';
 import { usePageTitle } from '../../components/use-page-title.ts';
 import { CarePlanSection } from '../care/CarePlanSection.tsx';
 import { UrgentDispatch } from '../care/UrgentDispatch.tsx';
+import { AcpSection } from '../end-of-life/AcpSection.tsx';
+import { CareLevelSection } from '../end-of-life/CareLevelSection.tsx';
+import { DeathSection } from '../end-of-life/DeathSection.tsx';
+import { SupportSection } from '../end-of-life/SupportSection.tsx';
 import { FamilySection } from '../family/FamilySection.tsx';
 import { useFamily } from '../family/family-api.ts';
 import { CaregiverSkillsSection } from '../home/CaregiverSkillsSection.tsx';
@@ -48,11 +52,6 @@ export function PatientPage() {
         </Title>
         <PatientStatusBadge status={p.status} size="xl" />
       </Group>
-      {can('acp:read', { patientId }) && (
-        <Anchor href={`/print/patients/${p.id}/acp`} target="_blank" data-testid="acp-print-link">
-          {t('home.acp.print')}
-        </Anchor>
-      )}
       <IdentityCard patient={p} designatedName={designated?.name ?? null} />
       {can('medicine:read', { patientId }) && (
         <Button
@@ -96,6 +95,10 @@ export function PatientPage() {
       <StatusSection patient={p} canChange={can('patient:change-status', { patientId })} />
       {can('careplan:read', { patientId }) && <CarePlanSection patientId={p.id} />}
       {can('planning:run') && p.status === 'active' && <UrgentDispatch patientId={p.id} />}
+      {can('acp:read', { patientId }) && <AcpSection patient={p} />}
+      {can('acp:read', { patientId }) && <CareLevelSection patient={p} />}
+      {can('support:read', { patientId }) && <SupportSection patient={p} />}
+      {can('death:read', { patientId }) && <DeathSection patient={p} />}
       <Card withBorder>
         <FamilySection patientId={p.id} />
       </Card>

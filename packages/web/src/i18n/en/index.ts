@@ -3,6 +3,7 @@ import { auth } from './auth.ts';
 import { care } from './care.ts';
 import { commission } from './commission.ts';
 import { common } from './common.ts';
+import { eol } from './eol.ts';
 import { home } from './home.ts';
 import { homecare } from './homecare.ts';
 import { intake } from './intake.ts';
@@ -29,5 +30,6 @@ export const en = {
   ...homecare,
   ...watch,
   ...programmes,
+  ...eol,
 };
 export type Messages = typeof en;

@@ -4,6 +4,7 @@ import { auth } from './auth.ts';
 import { care } from './care.ts';
 import { commission } from './commission.ts';
 import { common } from './common.ts';
+import { eol } from './eol.ts';
 import { home } from './home.ts';
 import { homecare } from './homecare.ts';
 import { intake } from './intake.ts';
@@ -30,4 +31,5 @@ export const ru: RussianOf<Messages> = {
   ...homecare,
   ...watch,
   ...programmes,
+  ...eol,
 };
