@@ -1,6 +1,8 @@
 import { organizationSettingsSchema, timesOnLocalDay } from '@hearth/domain';
 import type { Conn } from '../db/conn.ts';
+import { queueDoseReminder } from '../features/medicines/dose-reminders.ts';
 import * as repo from '../features/medicines/medicines.repository.ts';
+import { toPrescription } from '../features/medicines/medicines.view.ts';
 import type { Random } from './random.ts';
 
 interface DemoMedicine {
@@ -197,6 +199,9 @@ export async function seedMedicines(
       created_by: by,
       created_at: threeDaysAgo,
     });
+    // the family's due-dose reminders start from now, as for a prescription written today
+    const row = await repo.findCurrent(trx, orgId, patientId, id);
+    await queueDoseReminder(trx, orgId, toPrescription(row!, now), now);
     return id;
   };
   const give = (
