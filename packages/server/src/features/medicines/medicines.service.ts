@@ -811,9 +811,11 @@ export async function setAnticipatoryBox(
     const [y, m, d] = body.expiresOn.split('-').map(Number);
     const remindDay = new Date(Date.UTC(y!, m! - 1, d! - settings.anticipatoryExpiryReminderDays, 12));
     const [remindAt] = timesOnLocalDay(remindDay, 0, ['09:00'], settings.timeZone);
+    // the job carries this save's time: only the latest save's reminder goes out
     await JobRunner.enqueue(trx, orgId, anticipatoryExpiryJob, remindAt! < now ? now : remindAt!, {
       patientId,
       expiresOn: body.expiresOn,
+      savedAt: now.toISOString(),
     });
     await recordAudit(trx, deps, ctx, orgId, {
       action: 'medicine.anticipatory.update',

@@ -475,10 +475,26 @@ describe('anticipatory medicines', () => {
         })
       ).status,
     ).toBe(403);
-    t.advance(40 * 24 * 60 * minute);
-    await t.hearth.jobs.runDue();
+    // saved again with the same date: still one reminder; the job is durable across a restart
+    t.advance(minute);
+    await nurse.request('PUT', `/api/v1/patients/${patientId}/anticipatory/box`, {
+      location: 'Kitchen, top shelf, blue box',
+      expiresOn: '2027-01-10',
+    });
+    await t.restart();
+    t.advance(30 * 24 * 60 * minute);
+    await runJobs();
     await loginAll();
-    expect((await notificationsOf(nurse)).some((n) => n.kind === 'medicines.anticipatory-expiry')).toBe(true);
+    const expiry = () =>
+      notificationsOf(nurse).then((list) =>
+        list.filter((n) => n.kind === 'medicines.anticipatory-expiry' && n.body.includes('blue box')),
+      );
+    expect(await expiry()).toHaveLength(0);
+    t.advance(10 * 24 * 60 * minute);
+    await runJobs();
+    await runJobs();
+    await loginAll();
+    expect(await expiry()).toHaveLength(1);
   });
 });
 
