@@ -174,7 +174,15 @@ export const conversionResultSchema = z.object({
     })
     .nullable(),
   patchBands: z.object({ uk: band.nullable(), manufacturer: band.nullable() }).nullable(),
-  steps: z.array(z.object({ key: z.string(), expression: z.string(), sources: z.array(z.string()) })),
+  steps: z.array(
+    z.object({
+      key: z.string(),
+      expression: z.string(),
+      sources: z.array(z.string()),
+      medicineId: z.string().optional(),
+      route: z.string().optional(),
+    }),
+  ),
   sources: z.record(z.string(), z.object({ label: z.string(), url: z.string() })),
 });
 export type ConversionResultDto = z.infer<typeof conversionResultSchema>;
