@@ -178,7 +178,7 @@ export function CalculatorTab() {
                         defaultValue: s.key,
                       })}
                       {s.medicineId ? ` (${L.medicine(s.medicineId)}, ${L.route(s.route ?? '')})` : ''}:{' '}
-                      <code>{s.expression}</code>{' '}
+                      <code>{L.arithmetic(s.expression)}</code>{' '}
                       {s.sources.length > 0 && `(${s.sources.map(srcName).join(', ')})`}
                     </List.Item>
                   ))}

@@ -430,6 +430,7 @@ function PrescriptionForm({
             label={t('medicines.fields.startsAt')}
             value={startsAt}
             onChange={(e) => setStartsAt(e.currentTarget.value)}
+            data-testid="rx-starts"
           />
           <TextInput
             type="datetime-local"
