@@ -271,7 +271,8 @@ export async function seedMedicines(
         );
     }
   }
-  for (const m of anticipatory) await prescribe(main, m, physician);
+  const anticipatoryIds: string[] = [];
+  for (const m of anticipatory) anticipatoryIds.push(await prescribe(main, m, physician));
   const expires = new Date(now.getTime() + 75 * 86_400_000).toISOString().slice(0, 10);
   await repo.upsertBox(trx, {
     organization_id: orgId,
@@ -289,7 +290,9 @@ export async function seedMedicines(
     patient_id: main,
     name: 'Морфин 10 мг/мл, ампулы 1 мл',
     unit: 'ampoule',
-    prescription_id: null,
+    // the "just in case" morphine: each dose the nurse records comes off this stock
+    prescription_id: anticipatoryIds[0] ?? null,
+    dose_per_unit: 10,
     balance: 10,
     created_by: people.nurses[0]!,
     created_at: threeDaysAgo,

@@ -450,6 +450,10 @@ describe('medicine chart and today', () => {
       chart.body.missed.filter((m: { prescriptionId: string }) => m.prescriptionId === p.body.id).length,
     ).toBeGreaterThan(2);
     expect((await family.get(`/api/v1/patients/${otherPatientId}/medicine-chart`)).status).toBe(404);
+    // a family member sees only their own patient's medicines
+    for (const path of ['prescriptions', 'medicines/today', 'anticipatory'])
+      expect((await family.get(`/api/v1/patients/${otherPatientId}/${path}`)).status).toBe(404);
+    expect((await family.get(`/api/v1/patients/${patientId}/medicines/today`)).status).toBe(200);
     expect((await family.get(`/api/v1/patients/${patientId}/medicine-chart`)).status).toBe(403);
   });
 });

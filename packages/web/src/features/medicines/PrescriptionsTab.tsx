@@ -333,7 +333,7 @@ function PrescriptionForm({
             label={t('medicines.fields.form')}
             data={(med?.forms ?? []).map((f) => ({
               value: f.form,
-              label: `${L.form(f.form)} (${f.strengths.join(', ')})`,
+              label: `${L.form(f.form)} (${L.arithmetic(f.strengths.join(', '))})`,
             }))}
             value={form}
             onChange={(v) => {

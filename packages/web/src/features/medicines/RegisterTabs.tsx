@@ -141,6 +141,15 @@ export function ControlledTab({ patientId, canEdit }: { patientId: string; canEd
             </Group>
             {s.balance < 0 && <Text c="red.8">{t('medicines.controlled.below')}</Text>}
             <Table>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('medicines.controlled.cols.when')}</Table.Th>
+                  <Table.Th>{t('medicines.controlled.cols.entry')}</Table.Th>
+                  <Table.Th>{t('medicines.controlled.quantity')}</Table.Th>
+                  <Table.Th>{t('medicines.controlled.cols.balance')}</Table.Th>
+                  <Table.Th>{t('medicines.controlled.cols.who')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
               <Table.Tbody>
                 {s.entries.map((e) => (
                   <Table.Tr key={e.id}>
@@ -170,6 +179,7 @@ export function ControlledTab({ patientId, canEdit }: { patientId: string; canEd
             {canEdit && (
               <Group align="flex-end">
                 <Select
+                  aria-label={t('medicines.controlled.cols.entry')}
                   data={(['received', 'administered', 'count', 'disposed'] as const).map((k) => ({
                     value: k,
                     label: t(`medicines.controlled.kind.${k}`),

@@ -16,8 +16,8 @@ export function useMedicineLabels() {
     /** "5 mg" / "5 мг". */
     dose: (p: { doseAmount: number; doseUnit: string }) => `${p.doseAmount} ${unit(p.doseUnit)}`,
     medicine: (id: string | null) => (id ? (findMedicine(id)?.name[lang] ?? id) : ''),
-    /** The calculator's language-neutral arithmetic with its units in the reader's language. */
-    arithmetic: (expression: string) => expression.replace(/\b(mcg\/h|mcg|mg)\b/g, (u) => unit(u)),
+    /** Arithmetic and pack strengths ("10 mg/5 ml") with their units in the reader's language. */
+    arithmetic: (expression: string) => expression.replace(/\b(mcg\/h|mcg|mg|ml)\b/g, (u) => unit(u)),
     stockUnit: (u: string) => t(`medicines.controlled.units.${u as 'ampoule'}`, { defaultValue: u }),
   };
 }

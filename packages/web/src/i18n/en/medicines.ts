@@ -234,6 +234,7 @@ export const medicines = {
       record: 'Record',
       discrepancy: 'Difference {{n}} (expected {{expected}})',
       witnessed: 'witness: {{name}}',
+      cols: { when: 'When', entry: 'Entry', balance: 'Balance after', who: 'Recorded by' },
       units: {
         ampoule: 'ampoules',
         tablet: 'tablets',

@@ -236,6 +236,7 @@ export const medicines = {
       record: 'Записать',
       discrepancy: 'Расхождение {{n}} (ожидалось {{expected}})',
       witnessed: 'свидетель: {{name}}',
+      cols: { when: 'Когда', entry: 'Запись', balance: 'Остаток после', who: 'Кто записал' },
       units: {
         ampoule: 'ампулы',
         tablet: 'таблетки',
