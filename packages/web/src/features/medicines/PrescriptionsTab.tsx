@@ -41,7 +41,8 @@ import {
   useVersions,
 } from './medicines-api.ts';
 
-const localInput = (d: Date) => {
+/** "YYYY-MM-DDTHH:MM" in the browser's zone, for a datetime-local input. */
+export const localInput = (d: Date) => {
   const p = (n: number) => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}`;
 };

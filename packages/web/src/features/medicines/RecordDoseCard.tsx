@@ -18,11 +18,7 @@ import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { usePatient } from '../patients/patients-api.ts';
 import { useMedicineLabels } from './labels.ts';
 import { usePrescriptions, useRecordDose } from './medicines-api.ts';
-
-const localInput = (d: Date) => {
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}`;
-};
+import { localInput } from './PrescriptionsTab.tsx';
 
 /**
  * A nurse or physician records a dose given (or not taken) at a visit. The dose is always the
