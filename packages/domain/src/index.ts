@@ -31,6 +31,7 @@ export * from './medicines/local-time.ts';
 export * from './medicines/opioid-factors.ts';
 export * from './medicines/refusal-text.ts';
 export * from './medicines/regimen-checks.ts';
+export * from './medicines/reminder-text.ts';
 export * from './medicines/schemas.ts';
 export * from './oncall/rota.ts';
 export * from './patients/icd10.ts';

@@ -118,6 +118,9 @@ export interface ConversionStep {
     | 'patch-band-manufacturer';
   /** Language-neutral arithmetic, e.g. "40 mg × 1.5 = 60 mg". */
   expression: string;
+  /** The opioid and route a per-medicine step is about (the web names them in its language). */
+  medicineId?: string;
+  route?: MedicineRoute;
   sources: OpioidSourceId[];
 }
 
@@ -187,7 +190,9 @@ export function convertOpioids(
     const f = l.factor!;
     steps.push({
       key: 'ome-line',
-      expression: `${l.medicineId} ${l.route}: ${fmt(l.dose24h)} ${l.unit} × ${f.values
+      medicineId: l.medicineId,
+      route: l.route,
+      expression: `${fmt(l.dose24h)} ${l.unit} × ${f.values
         .map(valueText)
         .join(' / ')} = ${fmtRange(l.ome!.low, l.ome!.high)} mg`,
       sources: f.values.map((x) => x.source),

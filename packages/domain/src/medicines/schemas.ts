@@ -174,7 +174,15 @@ export const conversionResultSchema = z.object({
     })
     .nullable(),
   patchBands: z.object({ uk: band.nullable(), manufacturer: band.nullable() }).nullable(),
-  steps: z.array(z.object({ key: z.string(), expression: z.string(), sources: z.array(z.string()) })),
+  steps: z.array(
+    z.object({
+      key: z.string(),
+      expression: z.string(),
+      sources: z.array(z.string()),
+      medicineId: z.string().optional(),
+      route: z.string().optional(),
+    }),
+  ),
   sources: z.record(z.string(), z.object({ label: z.string(), url: z.string() })),
 });
 export type ConversionResultDto = z.infer<typeof conversionResultSchema>;
@@ -267,10 +275,18 @@ export const anticipatorySchema = z.object({
 });
 
 export const controlledEntryKinds = ['received', 'administered', 'count', 'returned', 'disposed'] as const;
+export const controlledStockUnits = ['ampoule', 'tablet', 'capsule', 'patch', 'ml', 'vial'] as const;
+/** Units that cannot be split: a dose from an opened ampoule uses the whole ampoule. */
+export const wholeStockUnits: readonly string[] = ['ampoule', 'vial', 'capsule', 'patch'];
 export const controlledStockBodySchema = z.object({
   name: z.string().trim().min(2).max(120),
-  unit: z.enum(['ampoule', 'tablet', 'capsule', 'patch', 'ml', 'vial']),
+  unit: z.enum(controlledStockUnits),
   prescriptionId: idSchema.nullable().default(null),
+  /**
+   * With a prescription: how much of its dose unit one unit of stock holds (one ampoule = 10 mg),
+   * so each dose recorded is taken off the register. Not needed when the units are the same.
+   */
+  dosePerUnit: z.number().positive().max(100_000).nullable().default(null),
 });
 export const controlledEntryBodySchema = z.discriminatedUnion('kind', [
   z.object({
@@ -311,6 +327,8 @@ export const controlledEntrySchema = z.object({
   method: z.string().nullable(),
   recordedByName: z.string(),
   witnessName: z.string().nullable(),
+  /** The dose record this entry took stock for (doses are drawn down automatically). */
+  administrationId: idSchema.nullable(),
   at: isoDateTimeSchema,
 });
 export const controlledStockSchema = z.object({
@@ -318,6 +336,7 @@ export const controlledStockSchema = z.object({
   name: z.string(),
   unit: z.string(),
   prescriptionId: idSchema.nullable(),
+  dosePerUnit: z.number().nullable(),
   balance: z.number(),
   entries: z.array(controlledEntrySchema),
 });

@@ -41,6 +41,7 @@ import type {
   ControlledEntryTable,
   ControlledStockTable,
   MedicineAdministrationTable,
+  MedicineDoseReminderTable,
   PrescriptionTable,
   PrescriptionVersionTable,
 } from '../features/medicines/medicines.table.ts';
@@ -154,6 +155,7 @@ export interface Database {
   anticipatory_box: AnticipatoryBoxTable;
   controlled_stock: ControlledStockTable;
   controlled_entry: ControlledEntryTable;
+  medicine_dose_reminder: MedicineDoseReminderTable;
   equipment_item: EquipmentItemTable;
   equipment_loan: EquipmentLoanTable;
   home_safety_check: HomeSafetyCheckTable;

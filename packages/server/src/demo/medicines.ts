@@ -1,6 +1,8 @@
 import { organizationSettingsSchema, timesOnLocalDay } from '@hearth/domain';
 import type { Conn } from '../db/conn.ts';
+import { queueDoseReminder } from '../features/medicines/dose-reminders.ts';
 import * as repo from '../features/medicines/medicines.repository.ts';
+import { toPrescription } from '../features/medicines/medicines.view.ts';
 import type { Random } from './random.ts';
 
 interface DemoMedicine {
@@ -197,6 +199,9 @@ export async function seedMedicines(
       created_by: by,
       created_at: threeDaysAgo,
     });
+    // the family's due-dose reminders start from now, as for a prescription written today
+    const row = await repo.findCurrent(trx, orgId, patientId, id);
+    await queueDoseReminder(trx, orgId, toPrescription(row!, now), now);
     return id;
   };
   const give = (
@@ -266,7 +271,8 @@ export async function seedMedicines(
         );
     }
   }
-  for (const m of anticipatory) await prescribe(main, m, physician);
+  const anticipatoryIds: string[] = [];
+  for (const m of anticipatory) anticipatoryIds.push(await prescribe(main, m, physician));
   const expires = new Date(now.getTime() + 75 * 86_400_000).toISOString().slice(0, 10);
   await repo.upsertBox(trx, {
     organization_id: orgId,
@@ -284,7 +290,9 @@ export async function seedMedicines(
     patient_id: main,
     name: 'Морфин 10 мг/мл, ампулы 1 мл',
     unit: 'ampoule',
-    prescription_id: null,
+    // the "just in case" morphine: each dose the nurse records comes off this stock
+    prescription_id: anticipatoryIds[0] ?? null,
+    dose_per_unit: 10,
     balance: 10,
     created_by: people.nurses[0]!,
     created_at: threeDaysAgo,

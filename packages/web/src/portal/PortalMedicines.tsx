@@ -9,15 +9,52 @@ import { Alert, Badge, Button, Group, Modal, Paper, Stack, Text, Title } from '@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
+import { useMedicineLabels } from '../features/medicines/labels.ts';
 import { useAnticipatory, useRecordDose, useToday } from '../features/medicines/medicines-api.ts';
+import { useMarkRead, useNotifications } from '../features/notifications/notifications-api.ts';
 import { formatDay } from '../format/time.ts';
 
 type Item = TodaySchedule['items'][number];
 
 const slotColor = { given: 'green', due: 'orange', upcoming: 'gray', missed: 'red' } as const;
 
-export const doseLabel = (p: Pick<Prescription, 'doseAmount' | 'doseUnit'>) =>
-  `${p.doseAmount} ${p.doseUnit}`;
+/**
+ * Due-dose reminders the server sent this family member (in-app, and by e-mail where the
+ * service sends e-mail), shown above today's medicines until they press "Done".
+ */
+function DoseReminders({ patientId }: { patientId: string }) {
+  const { t } = useTranslation();
+  const list = useNotifications();
+  const markRead = useMarkRead();
+  const due = (list.data?.items ?? []).filter(
+    // a reminder older than a dose's window is about a dose that is given or missed by now
+    (n) =>
+      n.kind === 'medicines.dose-due' &&
+      n.entityId === patientId &&
+      !n.readAt &&
+      Date.now() - Date.parse(n.createdAt) < 2 * 3_600_000,
+  );
+  if (due.length === 0) return null;
+  return (
+    <Stack gap="xs" data-testid="dose-reminders" aria-live="polite">
+      {due.map((n) => (
+        <Alert key={n.id} color="orange" variant="light" title={n.title}>
+          <Stack gap="xs">
+            <Text size="lg">{n.body}</Text>
+            <Button
+              size="lg"
+              variant="default"
+              onClick={() => markRead.mutate(n.id)}
+              style={{ alignSelf: 'flex-start' }}
+            >
+              {t('medicines.reminders.dismiss')}
+            </Button>
+          </Stack>
+        </Alert>
+      ))}
+    </Stack>
+  );
+}
 
 /**
  * Today's medicines for the family (issue 6): the schedule is read only; each medicine has one
@@ -26,6 +63,8 @@ export const doseLabel = (p: Pick<Prescription, 'doseAmount' | 'doseUnit'>) =>
  */
 export function PortalMedicines({ patientId }: { patientId: string }) {
   const { t, i18n } = useTranslation();
+  const L = useMedicineLabels();
+  const doseLabel = (p: Pick<Prescription, 'doseAmount' | 'doseUnit'>) => L.dose(p);
   const today = useToday(patientId);
   const box = useAnticipatory(patientId);
   const record = useRecordDose(patientId);
@@ -48,10 +87,14 @@ export function PortalMedicines({ patientId }: { patientId: string }) {
     const item = asking;
     setAsking(null);
     if (!item) return;
+    // the moment the relative confirmed, from their phone: a slow network or a retry does not
+    // move the dose later (the server refuses a time in the future or more than 12 h ago)
+    const givenAt = new Date().toISOString();
     const admin = await record.mutateAsync({
       prescriptionId: item.prescription.id,
       doseAmount: item.prescription.doseAmount,
       doseUnit: item.prescription.doseUnit,
+      givenAt,
     });
     setResult({ item, admin });
   };
@@ -100,6 +143,7 @@ export function PortalMedicines({ patientId }: { patientId: string }) {
         </Alert>
       )}
       {record.isError && <ErrorAlert error={record.error} />}
+      <DoseReminders patientId={patientId} />
       <Text size="lg">{t('medicines.portal.lead')}</Text>
       {items.length === 0 && <Text size="lg">{t('medicines.portal.none')}</Text>}
       {items.map((item) => {

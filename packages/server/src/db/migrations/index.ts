@@ -4,6 +4,7 @@ import * as clinicalWatch from './2026_11_23_0100_clinical_watch.ts';
 import * as assessments from './2026_11_23_0101_assessments.ts';
 import * as callLog from './2026_11_23_0102_call_log.ts';
 import * as medicines from './2026_11_23_0200_medicines.ts';
+import * as medicineReminders from './2026_11_23_0210_medicine_reminders.ts';
 import * as homeFamily from './2026_11_23_0300_home_family.ts';
 import * as volunteers from './2026_11_23_0400_volunteers.ts';
 import * as programmes from './2026_11_23_0401_programmes.ts';
@@ -18,6 +19,7 @@ export const migrations: Record<string, Migration> = {
   '2026_11_23_0101_assessments': assessments,
   '2026_11_23_0102_call_log': callLog,
   '2026_11_23_0200_medicines': medicines,
+  '2026_11_23_0210_medicine_reminders': medicineReminders,
   '2026_11_23_0300_home_family': homeFamily,
   '2026_11_23_0500_care_plans': carePlans,
 };

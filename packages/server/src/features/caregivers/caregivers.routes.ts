@@ -13,65 +13,41 @@ import {
 } from '@hearth/domain';
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../app-context.ts';
-import { zodApp } from '../../http/routes.ts';
-import { requireContext } from '../../http/session.ts';
+import { serviceRoutes } from '../../http/service-routes.ts';
 import * as service from './caregivers.service.ts';
 
 export function caregiverRoutes(base: FastifyInstance, deps: AppDeps) {
-  const app = zodApp(base);
-  const tags = ['caregivers'];
+  const r = serviceRoutes(base, deps, ['caregivers']);
   const params = patientIdParamsSchema;
-  app.get(
-    '/patients/:patientId/caregiver-skills',
-    { schema: { tags, params, response: { 200: caregiverSkillsViewSchema } } },
-    async (request) => service.getSkills(deps, requireContext(request), request.params.patientId),
+  const skills = '/patients/:patientId/caregiver-skills';
+  r.get(skills, { params, response: caregiverSkillsViewSchema }, (d, ctx, p) =>
+    service.getSkills(d, ctx, p.patientId),
   );
-  app.post(
-    '/patients/:patientId/caregiver-skills',
-    { schema: { tags, params, body: skillSignOffBodySchema, response: { 201: caregiverSkillsViewSchema } } },
-    async (request, reply) =>
-      reply
-        .status(201)
-        .send(await service.signSkill(deps, requireContext(request), request.params.patientId, request.body)),
+  r.create(
+    skills,
+    { params, input: skillSignOffBodySchema, response: caregiverSkillsViewSchema },
+    (d, ctx, p, body) => service.signSkill(d, ctx, p.patientId, body),
   );
-  app.get(
-    '/patients/:patientId/duty-roster',
-    { schema: { tags, params, querystring: dutyRosterQuerySchema, response: { 200: dutyRosterSchema } } },
-    async (request) =>
-      service.getRoster(deps, requireContext(request), request.params.patientId, request.query),
+  const roster = '/patients/:patientId/duty-roster';
+  r.get(roster, { params, input: dutyRosterQuerySchema, response: dutyRosterSchema }, (d, ctx, p, query) =>
+    service.getRoster(d, ctx, p.patientId, query),
   );
-  app.post(
-    '/patients/:patientId/duty-roster',
-    { schema: { tags, params, body: dutyShiftBodySchema, response: { 201: dutyRosterSchema } } },
-    async (request, reply) =>
-      reply
-        .status(201)
-        .send(await service.addShift(deps, requireContext(request), request.params.patientId, request.body)),
+  r.create(roster, { params, input: dutyShiftBodySchema, response: dutyRosterSchema }, (d, ctx, p, body) =>
+    service.addShift(d, ctx, p.patientId, body),
   );
-  app.delete(
-    '/patients/:patientId/duty-roster/:shiftId',
-    { schema: { tags, params: dutyShiftParamsSchema, response: { 200: dutyRosterSchema } } },
-    async (request) =>
-      service.cancelShift(deps, requireContext(request), request.params.patientId, request.params.shiftId),
+  r.delete(`${roster}/:shiftId`, { params: dutyShiftParamsSchema, response: dutyRosterSchema }, (d, ctx, p) =>
+    service.cancelShift(d, ctx, p.patientId, p.shiftId),
   );
-  app.get(
-    '/patients/:patientId/caregiver-burden',
-    { schema: { tags, params, response: { 200: burdenViewSchema } } },
-    async (request) => service.getBurden(deps, requireContext(request), request.params.patientId),
+  const burden = '/patients/:patientId/caregiver-burden';
+  r.get(burden, { params, response: burdenViewSchema }, (d, ctx, p) =>
+    service.getBurden(d, ctx, p.patientId),
   );
-  app.post(
-    '/patients/:patientId/caregiver-burden',
-    { schema: { tags, params, body: burdenBodySchema, response: { 201: burdenViewSchema } } },
-    async (request, reply) =>
-      reply
-        .status(201)
-        .send(
-          await service.recordBurden(deps, requireContext(request), request.params.patientId, request.body),
-        ),
+  r.create(burden, { params, input: burdenBodySchema, response: burdenViewSchema }, (d, ctx, p, body) =>
+    service.recordBurden(d, ctx, p.patientId, body),
   );
-  app.put(
+  r.put(
     '/instruments/zbi12/wording',
-    { schema: { tags, body: instrumentWordingBodySchema, response: { 200: okSchema } } },
-    async (request) => service.loadWording(deps, requireContext(request), request.body),
+    { input: instrumentWordingBodySchema, response: okSchema },
+    (d, ctx, _p, body) => service.loadWording(d, ctx, body),
   );
 }

@@ -7,6 +7,7 @@ import {
   DomainError,
   forbidden,
   notFound,
+  wholeStockUnits,
 } from '@hearth/domain';
 import type { z } from 'zod';
 import type { AppDeps, RequestContext } from '../../app-context.ts';
@@ -34,6 +35,7 @@ async function assemble(db: Conn, orgId: string, patientId: string) {
     name: s.name,
     unit: s.unit,
     prescriptionId: s.prescription_id,
+    dosePerUnit: s.dose_per_unit === null ? null : Number(s.dose_per_unit),
     balance: Number(s.balance),
     entries: entries
       .filter((e) => e.stock_id === s.id)
@@ -48,6 +50,7 @@ async function assemble(db: Conn, orgId: string, patientId: string) {
         method: e.method,
         recordedByName: e.recorded_by_name,
         witnessName: e.witness_name,
+        administrationId: e.administration_id,
         at: e.at.toISOString(),
       })),
   }));
@@ -80,6 +83,13 @@ export async function addStock(
     if (body.prescriptionId) {
       const rx = await repo.findCurrent(trx, orgId, patientId, body.prescriptionId);
       if (!rx) throw notFound('The prescription');
+      // each dose of this prescription will be taken off the stock: the units must convert
+      if (body.unit !== rx.dose_unit && body.dosePerUnit === null)
+        throw new DomainError(
+          'VALIDATION',
+          `Say how many ${rx.dose_unit} one ${body.unit} holds, so each dose is taken off the register.`,
+          { fields: [{ field: 'body.dosePerUnit', message: 'required when the units differ' }] },
+        );
     }
     await repo.insertStock(trx, {
       id,
@@ -88,6 +98,7 @@ export async function addStock(
       name: body.name,
       unit: body.unit,
       prescription_id: body.prescriptionId,
+      dose_per_unit: body.prescriptionId ? body.dosePerUnit : null,
       balance: 0,
       created_by: ctx.actor.userId,
       created_at: deps.clock(),
@@ -208,4 +219,80 @@ export async function addEntry(
   });
   if (raised.length) await announceMedicineAlerts(deps, raised);
   return result;
+}
+
+/** Stock units a dose takes, or null when the stock's units do not convert from the dose's. */
+function unitsOf(
+  stock: { unit: string; dose_per_unit: number | null },
+  doseAmount: number,
+  doseUnit: string,
+) {
+  const exact =
+    stock.dose_per_unit !== null
+      ? doseAmount / Number(stock.dose_per_unit)
+      : stock.unit === doseUnit
+        ? doseAmount
+        : null;
+  if (exact === null) return null;
+  // an opened ampoule (vial, capsule, patch) is used up whole; the rest is discarded
+  return wholeStockUnits.includes(stock.unit) ? Math.ceil(exact - 1e-9) : Math.round(exact * 1000) / 1000;
+}
+
+/**
+ * A dose recorded as given from a prescription that has controlled stock in the home is taken
+ * off the register in the same transaction (issue 6: "stock received, each dose, counts").
+ * The dose is never refused for the register's sake: it was given. A balance that would go
+ * below zero is recorded as it is and flagged to the physician as a discrepancy.
+ */
+export async function drawDownForDose(
+  trx: Conn,
+  deps: Pick<AppDeps, 'clock'>,
+  ctx: RequestContext,
+  orgId: string,
+  patientId: string,
+  dose: { administrationId: string; prescriptionId: string; doseAmount: number; doseUnit: string },
+): Promise<RaisedAlert | null> {
+  const stocks = (await repo.lockStocksOfPrescription(trx, orgId, patientId, dose.prescriptionId))
+    .map((s) => ({ stock: s, units: unitsOf(s, dose.doseAmount, dose.doseUnit) }))
+    .filter((x): x is { stock: (typeof x)['stock']; units: number } => x.units !== null);
+  // the oldest stock that still holds enough, else the newest
+  const pick = stocks.find((x) => Number(x.stock.balance) >= x.units) ?? stocks.at(-1);
+  if (!pick) return null;
+  const { stock, units } = pick;
+  const before = Number(stock.balance);
+  const after = Math.round((before - units) * 1000) / 1000;
+  const id = randomUUID();
+  await repo.insertEntry(trx, {
+    id,
+    organization_id: orgId,
+    stock_id: stock.id,
+    patient_id: patientId,
+    kind: 'administered',
+    quantity: units,
+    balance_after: after,
+    expected: null,
+    discrepancy: after < 0 ? after : null,
+    note: null,
+    method: null,
+    administration_id: dose.administrationId,
+    recorded_by: ctx.actor.userId,
+    witness_user_id: null,
+    at: deps.clock(),
+  });
+  await repo.setStockBalance(trx, orgId, stock.id, after);
+  await recordAudit(trx, deps, ctx, orgId, {
+    action: 'medicine.controlled.administered',
+    entityType: 'controlled_entry',
+    entityId: id,
+    patientId,
+  });
+  if (after >= 0) return null;
+  return raiseMedicineAlert(trx, deps, orgId, patientId, {
+    ruleId: 'controlled.count-discrepancy',
+    title: `Controlled drug register below zero: ${stock.name}`,
+    body: `A dose was recorded but the register held ${before} ${stock.unit}; the balance is now ${after}. Count the stock.`,
+    facts: { stock: stock.name, unit: stock.unit, before, taken: units, balance: after },
+    source: { type: 'controlled_entry', id },
+    raisedBy: ctx.actor,
+  });
 }

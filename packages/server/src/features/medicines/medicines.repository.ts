@@ -346,3 +346,61 @@ export const entriesOf = (db: Conn, organizationId: string, stockIds: string[]) 
         .where('e.stock_id', 'in', stockIds)
         .orderBy('e.at')
         .execute();
+
+/**
+ * Marks a scheduled slot as looked at by the reminder job; false when it already was (the job
+ * ran again after a crash, or a second chain reached the same slot), so no reminder is repeated.
+ */
+export const claimReminderSlot = async (
+  db: Conn,
+  row: { organization_id: string; prescription_id: string; slot: Date; notified: boolean; handled_at: Date },
+) =>
+  (
+    await db
+      .insertInto('medicine_dose_reminder')
+      .values(row)
+      .onConflict((oc) => oc.columns(['organization_id', 'prescription_id', 'slot']).doNothing())
+      .returning('slot')
+      .execute()
+  ).length > 0;
+
+/** Whether a scheduled slot already has a record (given, or not taken). */
+export const slotRecorded = async (db: Conn, organizationId: string, prescriptionId: string, slot: Date) =>
+  !!(await db
+    .selectFrom('medicine_administration')
+    .select('id')
+    .where('organization_id', '=', organizationId)
+    .where('prescription_id', '=', prescriptionId)
+    .where('slot', '=', slot)
+    .where('status', 'in', ['given', 'not_taken'])
+    .executeTakeFirst());
+
+/** The patient's active family members with their language, for reminders. */
+export const familyRecipients = (db: Conn, organizationId: string, patientId: string) =>
+  db
+    .selectFrom('family_link as f')
+    .innerJoin('app_user as u', 'u.id', 'f.user_id')
+    .select(['u.id', 'u.locale'])
+    .where('f.organization_id', '=', organizationId)
+    .where('f.patient_id', '=', patientId)
+    .where('f.removed_at', 'is', null)
+    .where('u.status', '=', 'active')
+    .execute();
+
+/** Stock of the register kept for one prescription, oldest first, locked for a draw-down. */
+export const lockStocksOfPrescription = (
+  db: Conn,
+  organizationId: string,
+  patientId: string,
+  prescriptionId: string,
+) =>
+  db
+    .selectFrom('controlled_stock')
+    .selectAll()
+    .where('organization_id', '=', organizationId)
+    .where('patient_id', '=', patientId)
+    .where('prescription_id', '=', prescriptionId)
+    .orderBy('created_at')
+    .orderBy('id')
+    .forUpdate()
+    .execute();

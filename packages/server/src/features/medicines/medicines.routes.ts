@@ -23,170 +23,97 @@ import {
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { AppDeps } from '../../app-context.ts';
-import { zodApp } from '../../http/routes.ts';
-import { requireContext } from '../../http/session.ts';
+import { serviceRoutes } from '../../http/service-routes.ts';
 import * as controlled from './controlled-drugs.service.ts';
 import * as service from './medicines.service.ts';
 
 export function medicineRoutes(base: FastifyInstance, deps: AppDeps) {
-  const app = zodApp(base);
-  const tags = ['medicines'];
+  const r = serviceRoutes(base, deps, ['medicines']);
   const params = patientIdParamsSchema;
   const withId = params.extend({ id: idSchema });
+  const reviewBody = z.object({
+    draft: prescriptionInputSchema.nullable().default(null),
+    replacingId: idSchema.nullable().default(null),
+  });
 
-  app.get(
-    '/medicines/formulary',
-    { schema: { tags, response: { 200: z.array(formularyItemSchema) } } },
-    async (request) => service.listFormulary(requireContext(request)),
+  r.get('/medicines/formulary', { response: z.array(formularyItemSchema) }, (_d, ctx) =>
+    service.listFormulary(ctx),
   );
-  app.post(
+  r.post(
     '/medicines/convert',
-    { schema: { tags, body: conversionBodySchema, response: { 200: conversionResultSchema } } },
-    async (request) => service.convert(requireContext(request), request.body),
+    { input: conversionBodySchema, response: conversionResultSchema },
+    (_d, ctx, _p, body) => service.convert(ctx, body),
   );
 
-  app.get(
-    '/patients/:patientId/prescriptions',
-    { schema: { tags, params, response: { 200: z.array(prescriptionSchema) } } },
-    async (request) => service.listPrescriptions(deps, requireContext(request), request.params.patientId),
+  // prescriptions: physicians write and change them; every change is a new version
+  const rx = '/patients/:patientId/prescriptions';
+  r.get(rx, { params, response: z.array(prescriptionSchema) }, (d, ctx, p) =>
+    service.listPrescriptions(d, ctx, p.patientId),
   );
-  app.post(
-    '/patients/:patientId/prescriptions',
-    { schema: { tags, params, body: prescriptionInputSchema, response: { 201: prescriptionSchema } } },
-    async (request, reply) =>
-      reply
-        .status(201)
-        .send(await service.prescribe(deps, requireContext(request), request.params.patientId, request.body)),
+  r.create(rx, { params, input: prescriptionInputSchema, response: prescriptionSchema }, (d, ctx, p, body) =>
+    service.prescribe(d, ctx, p.patientId, body),
   );
-  app.post(
-    '/patients/:patientId/prescriptions/review',
-    {
-      schema: {
-        tags,
-        params,
-        body: z.object({
-          draft: prescriptionInputSchema.nullable().default(null),
-          replacingId: idSchema.nullable().default(null),
-        }),
-        response: { 200: regimenReviewSchema },
-      },
-    },
-    async (request) =>
-      service.reviewForPatient(
-        deps,
-        requireContext(request),
-        request.params.patientId,
-        request.body.draft,
-        request.body.replacingId,
-      ),
+  r.post(`${rx}/review`, { params, input: reviewBody, response: regimenReviewSchema }, (d, ctx, p, body) =>
+    service.reviewForPatient(d, ctx, p.patientId, body.draft, body.replacingId),
   );
-  app.get(
-    '/patients/:patientId/prescriptions/:id',
-    { schema: { tags, params: withId, response: { 200: prescriptionSchema } } },
-    async (request) =>
-      service.getPrescription(deps, requireContext(request), request.params.patientId, request.params.id),
+  r.get(`${rx}/:id`, { params: withId, response: prescriptionSchema }, (d, ctx, p) =>
+    service.getPrescription(d, ctx, p.patientId, p.id),
   );
-  app.get(
-    '/patients/:patientId/prescriptions/:id/versions',
-    { schema: { tags, params: withId, response: { 200: z.array(prescriptionSchema) } } },
-    async (request) =>
-      service.prescriptionHistory(deps, requireContext(request), request.params.patientId, request.params.id),
+  r.get(`${rx}/:id/versions`, { params: withId, response: z.array(prescriptionSchema) }, (d, ctx, p) =>
+    service.prescriptionHistory(d, ctx, p.patientId, p.id),
   );
-  app.post(
-    '/patients/:patientId/prescriptions/:id/change',
-    {
-      schema: { tags, params: withId, body: prescriptionChangeSchema, response: { 200: prescriptionSchema } },
-    },
-    async (request) =>
-      service.changePrescription(
-        deps,
-        requireContext(request),
-        request.params.patientId,
-        request.params.id,
-        request.body,
-      ),
+  r.post(
+    `${rx}/:id/change`,
+    { params: withId, input: prescriptionChangeSchema, response: prescriptionSchema },
+    (d, ctx, p, body) => service.changePrescription(d, ctx, p.patientId, p.id, body),
   );
-  app.post(
-    '/patients/:patientId/prescriptions/:id/stop',
-    { schema: { tags, params: withId, body: prescriptionStopSchema, response: { 200: prescriptionSchema } } },
-    async (request) =>
-      service.stopPrescription(
-        deps,
-        requireContext(request),
-        request.params.patientId,
-        request.params.id,
-        request.body.reason,
-      ),
+  r.post(
+    `${rx}/:id/stop`,
+    { params: withId, input: prescriptionStopSchema, response: prescriptionSchema },
+    (d, ctx, p, body) => service.stopPrescription(d, ctx, p.patientId, p.id, body.reason),
   );
 
-  app.post(
+  // administration through the dose guard, the chart (MAR) and today's schedule
+  r.post(
     '/patients/:patientId/administrations',
-    { schema: { tags, params, body: administrationBodySchema, response: { 200: administrationSchema } } },
-    async (request) =>
-      service.recordAdministration(deps, requireContext(request), request.params.patientId, request.body),
+    { params, input: administrationBodySchema, response: administrationSchema },
+    (d, ctx, p, body) => service.recordAdministration(d, ctx, p.patientId, body),
   );
-  app.post(
+  r.post(
     '/patients/:patientId/administrations/:id/countersign',
-    { schema: { tags, params: withId, response: { 200: administrationSchema } } },
-    async (request) =>
-      service.countersign(deps, requireContext(request), request.params.patientId, request.params.id),
+    { params: withId, response: administrationSchema },
+    (d, ctx, p) => service.countersign(d, ctx, p.patientId, p.id),
   );
-  app.get(
+  r.get(
     '/patients/:patientId/medicine-chart',
-    { schema: { tags, params, querystring: marQuerySchema, response: { 200: marSchema } } },
-    async (request) =>
-      service.medicineChart(deps, requireContext(request), request.params.patientId, request.query),
+    { params, input: marQuerySchema, response: marSchema },
+    (d, ctx, p, query) => service.medicineChart(d, ctx, p.patientId, query),
   );
-  app.get(
-    '/patients/:patientId/medicines/today',
-    { schema: { tags, params, response: { 200: todaySchema } } },
-    async (request) => service.todaySchedule(deps, requireContext(request), request.params.patientId),
+  r.get('/patients/:patientId/medicines/today', { params, response: todaySchema }, (d, ctx, p) =>
+    service.todaySchedule(d, ctx, p.patientId),
   );
 
-  app.get(
-    '/patients/:patientId/anticipatory',
-    { schema: { tags, params, response: { 200: anticipatorySchema } } },
-    async (request) => service.getAnticipatory(deps, requireContext(request), request.params.patientId),
+  // "just in case" medicines and the controlled-drug register
+  r.get('/patients/:patientId/anticipatory', { params, response: anticipatorySchema }, (d, ctx, p) =>
+    service.getAnticipatory(d, ctx, p.patientId),
   );
-  app.put(
+  r.put(
     '/patients/:patientId/anticipatory/box',
-    { schema: { tags, params, body: anticipatoryBoxBodySchema, response: { 200: anticipatorySchema } } },
-    async (request) =>
-      service.setAnticipatoryBox(deps, requireContext(request), request.params.patientId, request.body),
+    { params, input: anticipatoryBoxBodySchema, response: anticipatorySchema },
+    (d, ctx, p, body) => service.setAnticipatoryBox(d, ctx, p.patientId, body),
   );
-
-  app.get(
-    '/patients/:patientId/controlled-drugs',
-    { schema: { tags, params, response: { 200: z.array(controlledStockSchema) } } },
-    async (request) => controlled.listRegister(deps, requireContext(request), request.params.patientId),
+  const register = '/patients/:patientId/controlled-drugs';
+  r.get(register, { params, response: z.array(controlledStockSchema) }, (d, ctx, p) =>
+    controlled.listRegister(d, ctx, p.patientId),
   );
-  app.post(
-    '/patients/:patientId/controlled-drugs',
-    { schema: { tags, params, body: controlledStockBodySchema, response: { 201: controlledStockSchema } } },
-    async (request, reply) =>
-      reply
-        .status(201)
-        .send(
-          await controlled.addStock(deps, requireContext(request), request.params.patientId, request.body),
-        ),
+  r.create(
+    register,
+    { params, input: controlledStockBodySchema, response: controlledStockSchema },
+    (d, ctx, p, body) => controlled.addStock(d, ctx, p.patientId, body),
   );
-  app.post(
-    '/patients/:patientId/controlled-drugs/:id/entries',
-    {
-      schema: {
-        tags,
-        params: withId,
-        body: controlledEntryBodySchema,
-        response: { 200: controlledStockSchema },
-      },
-    },
-    async (request) =>
-      controlled.addEntry(
-        deps,
-        requireContext(request),
-        request.params.patientId,
-        request.params.id,
-        request.body,
-      ),
+  r.post(
+    `${register}/:id/entries`,
+    { params: withId, input: controlledEntryBodySchema, response: controlledStockSchema },
+    (d, ctx, p, body) => controlled.addEntry(d, ctx, p.patientId, p.id, body),
   );
 }

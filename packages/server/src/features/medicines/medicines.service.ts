@@ -41,6 +41,8 @@ import { findUserById } from '../auth/auth.repository.ts';
 import { notifyUsers } from '../notifications/notifications.service.ts';
 import { loadPatientFor } from '../patients/patient-access.ts';
 import { loadSettings } from '../settings/settings.service.ts';
+import { drawDownForDose } from './controlled-drugs.service.ts';
+import { queueDoseReminder } from './dose-reminders.ts';
 import { announceMedicineAlerts, raiseMedicineAlert } from './medicines.alerts.ts';
 import * as repo from './medicines.repository.ts';
 import { doseText, guardOf, regimenItemOf, toAdministration, toPrescription } from './medicines.view.ts';
@@ -266,6 +268,15 @@ function versionRow(
   };
 }
 
+/** A new current version starts its own due-dose reminders (the previous version's stop). */
+const remindersFor = async (trx: Conn, orgId: string, patientId: string, id: string, now: Date) =>
+  queueDoseReminder(
+    trx,
+    orgId,
+    toPrescription((await repo.findCurrent(trx, orgId, patientId, id))!, now),
+    now,
+  );
+
 export async function prescribe(
   deps: AppDeps,
   ctx: RequestContext,
@@ -293,6 +304,7 @@ export async function prescribe(
       created_at: now,
     });
     await repo.insertVersion(trx, versionRow(orgId, id, 1, input, ctx.actor.userId, now, null));
+    await remindersFor(trx, orgId, patientId, id, now);
     await recordAudit(trx, deps, ctx, orgId, {
       action: 'medicine.prescribe',
       entityType: 'prescription',
@@ -349,6 +361,7 @@ export async function changePrescription(
       versionRow(orgId, id, version, change, ctx.actor.userId, now, change.reason),
     );
     await repo.setCurrentVersion(trx, orgId, id, version);
+    await remindersFor(trx, orgId, patientId, id, now);
     await recordAudit(trx, deps, ctx, orgId, {
       action: 'medicine.change',
       entityType: 'prescription',
@@ -461,6 +474,17 @@ export async function recordAdministration(
         outcome,
       });
 
+    // a dose given from controlled stock in the home comes off the register
+    const drawDown = async () => {
+      const flagged = await drawDownForDose(trx, deps, ctx, orgId, patientId, {
+        administrationId: id,
+        prescriptionId: rx.id,
+        doseAmount: body.doseAmount,
+        doseUnit: body.doseUnit,
+      });
+      if (flagged) raised.push(flagged);
+    };
+
     if (body.verbalOrderPhysicianId) {
       const physician = await repo.findActiveStaff(trx, orgId, body.verbalOrderPhysicianId);
       if (physician?.role !== 'physician')
@@ -474,6 +498,7 @@ export async function recordAdministration(
         status: 'given',
         verbal_order_physician_id: physician.id,
       });
+      await drawDown();
       await notifyUsers(
         trx,
         orgId,
@@ -556,6 +581,7 @@ export async function recordAdministration(
     }
     await repo.insertAdministration(trx, { ...base, status: 'given', slot: result.slot });
     await audit('medicine.administer');
+    await drawDown();
     if (rx.kind === 'prn' && isOpioidClass(findMedicine(rx.medicineId)?.class ?? 'other')) {
       const prnOpioids = (await currentPrescriptions(trx, orgId, patientId, now))
         .filter((p) => p.kind === 'prn' && isOpioidClass(findMedicine(p.medicineId)?.class ?? 'other'))
@@ -785,9 +811,11 @@ export async function setAnticipatoryBox(
     const [y, m, d] = body.expiresOn.split('-').map(Number);
     const remindDay = new Date(Date.UTC(y!, m! - 1, d! - settings.anticipatoryExpiryReminderDays, 12));
     const [remindAt] = timesOnLocalDay(remindDay, 0, ['09:00'], settings.timeZone);
+    // the job carries this save's time: only the latest save's reminder goes out
     await JobRunner.enqueue(trx, orgId, anticipatoryExpiryJob, remindAt! < now ? now : remindAt!, {
       patientId,
       expiresOn: body.expiresOn,
+      savedAt: now.toISOString(),
     });
     await recordAudit(trx, deps, ctx, orgId, {
       action: 'medicine.anticipatory.update',

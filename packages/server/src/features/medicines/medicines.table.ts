@@ -77,6 +77,8 @@ export interface ControlledStockTable {
   unit: string;
   prescription_id: string | null;
   balance: number;
+  /** How much of the prescribed dose unit one unit of stock holds; null when the units are the same. */
+  dose_per_unit: number | null;
   created_by: string;
   created_at: Date;
 }
@@ -97,4 +99,13 @@ export interface ControlledEntryTable {
   recorded_by: string;
   witness_user_id: string | null;
   at: Date;
+}
+
+export interface MedicineDoseReminderTable {
+  organization_id: string;
+  prescription_id: string;
+  slot: Date;
+  /** False when the dose was already recorded and no reminder was needed. */
+  notified: boolean;
+  handled_at: Date;
 }

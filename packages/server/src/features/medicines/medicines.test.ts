@@ -450,6 +450,10 @@ describe('medicine chart and today', () => {
       chart.body.missed.filter((m: { prescriptionId: string }) => m.prescriptionId === p.body.id).length,
     ).toBeGreaterThan(2);
     expect((await family.get(`/api/v1/patients/${otherPatientId}/medicine-chart`)).status).toBe(404);
+    // a family member sees only their own patient's medicines
+    for (const path of ['prescriptions', 'medicines/today', 'anticipatory'])
+      expect((await family.get(`/api/v1/patients/${otherPatientId}/${path}`)).status).toBe(404);
+    expect((await family.get(`/api/v1/patients/${patientId}/medicines/today`)).status).toBe(200);
     expect((await family.get(`/api/v1/patients/${patientId}/medicine-chart`)).status).toBe(403);
   });
 });
@@ -475,10 +479,116 @@ describe('anticipatory medicines', () => {
         })
       ).status,
     ).toBe(403);
-    t.advance(40 * 24 * 60 * minute);
-    await t.hearth.jobs.runDue();
+    // saved again with the same date: still one reminder; the job is durable across a restart
+    t.advance(minute);
+    await nurse.request('PUT', `/api/v1/patients/${patientId}/anticipatory/box`, {
+      location: 'Kitchen, top shelf, blue box',
+      expiresOn: '2027-01-10',
+    });
+    await t.restart();
+    t.advance(30 * 24 * 60 * minute);
+    await runJobs();
     await loginAll();
-    expect((await notificationsOf(nurse)).some((n) => n.kind === 'medicines.anticipatory-expiry')).toBe(true);
+    const expiry = () =>
+      notificationsOf(nurse).then((list) =>
+        list.filter((n) => n.kind === 'medicines.anticipatory-expiry' && n.body.includes('blue box')),
+      );
+    expect(await expiry()).toHaveLength(0);
+    t.advance(10 * 24 * 60 * minute);
+    await runJobs();
+    await runJobs();
+    await loginAll();
+    expect(await expiry()).toHaveLength(1);
+  });
+});
+
+/** "HH:MM" in Minsk (UTC+3 all year), the demo organization's zone. */
+const minskTime = (d: Date) => new Date(d.getTime() + 180 * minute).toISOString().slice(11, 16);
+
+/** Runs every job that is due, however many batches that takes. */
+async function runJobs() {
+  for (let i = 0; i < 20 && (await t.hearth.jobs.runDue()) > 0; i++);
+}
+
+describe('due-dose reminders for the family', () => {
+  const remindersOf = async (name: string) =>
+    (await notificationsOf(family)).filter((n) => n.kind === 'medicines.dose-due' && n.body.includes(name));
+
+  it('reminds the family once when a scheduled dose is due and not recorded, across a restart', async () => {
+    const first = new Date(t.now().getTime() + 2 * 60 * minute);
+    const second = new Date(t.now().getTime() + 8 * 60 * minute);
+    const rx = await physician.post(`/api/v1/patients/${patientId}/prescriptions`, {
+      medicineId: 'metoclopramide',
+      name: 'Metoclopramide',
+      form: 'tablet',
+      route: 'oral',
+      doseAmount: 10,
+      doseUnit: 'mg',
+      kind: 'scheduled',
+      timesOfDay: [minskTime(first), minskTime(second)],
+      indication: 'Nausea',
+      startsAt: t.now().toISOString(),
+      acknowledgeWarnings: true,
+    });
+    expect(rx.status).toBe(201);
+    await runJobs();
+    expect(await remindersOf('Metoclopramide')).toHaveLength(0);
+
+    // the reminder is a durable job: a restart in between loses nothing
+    await t.restart();
+    t.advance(2 * 60 * minute + 1000);
+    await runJobs();
+    await runJobs();
+    const sent = await remindersOf('Metoclopramide');
+    expect(sent).toHaveLength(1);
+    // what the family already sees on today's schedule, and no dose or indication
+    expect(sent[0]!.title).not.toContain('Metoclopramide');
+    expect(sent[0]!.body).toContain(minskTime(first));
+    expect(sent[0]!.body).not.toMatch(/10 mg|Nausea/);
+    // staff are not sent the family's reminders
+    expect((await notificationsOf(nurse)).some((n) => n.kind === 'medicines.dose-due')).toBe(false);
+
+    // the second dose is recorded on time: no reminder for it
+    t.advance(6 * 60 * minute - 10 * minute);
+    await loginAll();
+    const given = await family.post(`/api/v1/patients/${patientId}/administrations`, {
+      prescriptionId: rx.body.id,
+      doseAmount: 10,
+      doseUnit: 'mg',
+    });
+    expect(given.body.status).toBe('given');
+    t.advance(20 * minute);
+    await runJobs();
+    expect(await remindersOf('Metoclopramide')).toHaveLength(1);
+
+    // a change is a new version: its own chain, and the old one does not remind twice
+    const change = await physician.post(`/api/v1/patients/${patientId}/prescriptions/${rx.body.id}/change`, {
+      ...rx.body,
+      medicineId: 'metoclopramide',
+      form: 'tablet',
+      strength: null,
+      instructions: 'Before food',
+      endsAt: null,
+      anticipatoryPurpose: null,
+      minIntervalMinutes: null,
+      maxDosesPer24h: null,
+      reason: 'Take before food',
+      acknowledgeWarnings: true,
+    });
+    expect(change.status).toBe(200);
+    t.advance(24 * 60 * minute - 6 * 60 * minute);
+    await loginAll();
+    await runJobs();
+    expect(await remindersOf('Metoclopramide')).toHaveLength(2);
+
+    // stopped: no more reminders
+    await physician.post(`/api/v1/patients/${patientId}/prescriptions/${rx.body.id}/stop`, {
+      reason: 'Nausea settled',
+    });
+    t.advance(24 * 60 * minute);
+    await loginAll();
+    await runJobs();
+    expect(await remindersOf('Metoclopramide')).toHaveLength(2);
   });
 });
 
@@ -516,5 +626,83 @@ describe('controlled-drug register', () => {
     expect(disposed.body.entries.at(-1).witnessName).toBeTruthy();
     expect((await family.post(url, { kind: 'received', quantity: 1 })).status).toBe(403);
     expect((await family.get(`/api/v1/patients/${patientId}/controlled-drugs`)).status).toBe(403);
+  });
+});
+
+describe('controlled-drug register drawn down by doses', () => {
+  it('each dose given comes off the linked stock with a running balance; below zero is flagged', async () => {
+    const rx = await physician.post(
+      `/api/v1/patients/${otherPatientId}/prescriptions`,
+      prn({
+        name: 'Morphine 10 mg/ml injection',
+        form: 'injection',
+        route: 'sc',
+        doseAmount: 2.5,
+        minIntervalMinutes: 60,
+        maxDosesPer24h: 6,
+        acknowledgeWarnings: true,
+      }),
+    );
+    expect(rx.status).toBe(201);
+    const register = `/api/v1/patients/${otherPatientId}/controlled-drugs`;
+    const unlinked = await nurse.post(register, {
+      name: 'Morphine 10 mg/ml ampoule',
+      unit: 'ampoule',
+      prescriptionId: rx.body.id,
+    });
+    expect(unlinked.status).toBe(400);
+    const stock = await nurse.post(register, {
+      name: 'Morphine 10 mg/ml ampoule',
+      unit: 'ampoule',
+      prescriptionId: rx.body.id,
+      dosePerUnit: 10,
+    });
+    expect(stock.status).toBe(201);
+    expect(stock.body.dosePerUnit).toBe(10);
+    const entries = `${register}/${stock.body.id}/entries`;
+    expect((await nurse.post(entries, { kind: 'received', quantity: 2 })).body.balance).toBe(2);
+
+    const give = () =>
+      nurse.post(`/api/v1/patients/${otherPatientId}/administrations`, {
+        prescriptionId: rx.body.id,
+        doseAmount: 2.5,
+        doseUnit: 'mg',
+      });
+    const stockNow = async () =>
+      (await nurse.get(register)).body.find((s: { id: string }) => s.id === stock.body.id);
+
+    const first = await give();
+    expect(first.body.status).toBe('given');
+    // an opened ampoule is used up whole
+    let s = await stockNow();
+    expect(s.balance).toBe(1);
+    expect(s.entries.at(-1)).toMatchObject({
+      kind: 'administered',
+      quantity: 1,
+      balanceAfter: 1,
+      administrationId: first.body.id,
+    });
+    // a refused attempt takes nothing
+    expect((await give()).body.status).toBe('refused');
+    expect((await stockNow()).balance).toBe(1);
+
+    t.advance(61 * minute);
+    expect((await give()).body.status).toBe('given');
+    t.advance(61 * minute);
+    // the register says there is none left, but the dose was given: it is recorded and flagged
+    expect((await give()).body.status).toBe('given');
+    s = await stockNow();
+    expect(s.balance).toBe(-1);
+    expect(s.entries.map((e: { balanceAfter: number }) => e.balanceAfter)).toEqual([2, 1, 0, -1]);
+    const alerts = (await physician.get(`/api/v1/patients/${otherPatientId}/alerts`)).body.items;
+    expect(
+      alerts.some(
+        (a: { ruleId: string; title: string }) =>
+          a.ruleId === 'controlled.count-discrepancy' && a.title.includes('below zero'),
+      ),
+    ).toBe(true);
+    // a count puts the register right and records the difference
+    const count = await nurse.post(entries, { kind: 'count', counted: 0 });
+    expect(count.body.entries.at(-1)).toMatchObject({ kind: 'count', expected: -1, discrepancy: 1 });
   });
 });

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { round } from './checks.tsx';
+import { useMedicineLabels } from './labels.ts';
 import { useConvert } from './medicines-api.ts';
 
 /** Every opioid and route with a published factor, plus methadone (which is refused with a warning). */
@@ -19,10 +20,14 @@ interface Row {
 /** The physician's opioid calculator: arithmetic and sources, never a prescription. */
 export function CalculatorTab() {
   const { t } = useTranslation();
+  const L = useMedicineLabels();
   const convert = useConvert();
   const [rows, setRows] = useState<Row[]>([{ id: 0, pair: 'morphine|oral', dose: 60, unit: 'mg' }]);
   const [to, setTo] = useState('oxycodone|oral');
-  const label = (v: string) => v.replace('|', ' · ');
+  const label = (v: string) => {
+    const [medicineId = '', route = ''] = v.split('|');
+    return `${L.medicine(medicineId)} · ${L.route(route)}`;
+  };
   const data = pairs.map((p) => ({ value: p.value, label: label(p.value) }));
   const r = convert.data;
   const srcName = (s: string) =>
@@ -71,7 +76,8 @@ export function CalculatorTab() {
             }
           />
           <Select
-            data={['mg', 'mcg', 'mcg/h']}
+            aria-label={t('medicines.fields.unit')}
+            data={(['mg', 'mcg', 'mcg/h'] as const).map((u) => ({ value: u, label: L.unit(u) }))}
             value={row.unit}
             allowDeselect={false}
             onChange={(v) => v && setRows(rows.map((x, i) => (i === k ? { ...x, unit: v as DoseUnit } : x)))}
@@ -128,7 +134,7 @@ export function CalculatorTab() {
                   low: round(r.equianalgesic.low),
                   high: round(r.equianalgesic.high),
                   ref: round(r.equianalgesic.reference),
-                  unit: r.target.unit,
+                  unit: L.unit(r.target.unit),
                 })}
               </Text>
             )}
@@ -138,7 +144,7 @@ export function CalculatorTab() {
                   {t('medicines.calc.reduced', {
                     at50: round(r.reduced.at50),
                     at25: round(r.reduced.at25),
-                    unit: r.target.unit,
+                    unit: L.unit(r.target.unit),
                   })}
                 </Text>
               ) : (
@@ -149,8 +155,8 @@ export function CalculatorTab() {
                 {t('medicines.calc.breakthrough', {
                   low: round(r.breakthrough.low),
                   high: round(r.breakthrough.high),
-                  medicine: r.breakthrough.medicineId,
-                  route: r.breakthrough.route,
+                  medicine: L.medicine(r.breakthrough.medicineId),
+                  route: L.route(r.breakthrough.route),
                 })}
               </Text>
             )}
@@ -168,7 +174,11 @@ export function CalculatorTab() {
                 <List size="sm">
                   {r.steps.map((s) => (
                     <List.Item key={`${s.key}${s.expression}`}>
-                      <code>{s.expression}</code>{' '}
+                      {t(`medicines.calc.stepKeys.${s.key}` as 'medicines.calc.stepKeys.ome-line', {
+                        defaultValue: s.key,
+                      })}
+                      {s.medicineId ? ` (${L.medicine(s.medicineId)}, ${L.route(s.route ?? '')})` : ''}:{' '}
+                      <code>{L.arithmetic(s.expression)}</code>{' '}
                       {s.sources.length > 0 && `(${s.sources.map(srcName).join(', ')})`}
                     </List.Item>
                   ))}

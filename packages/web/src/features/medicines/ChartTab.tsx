@@ -1,9 +1,11 @@
 import { Badge, Button, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { useCurrentUser } from '../../auth/me.ts';
+import { useCan, useCurrentUser } from '../../auth/me.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { formatDateTime } from '../../format/time.ts';
+import { useMedicineLabels } from './labels.ts';
 import { useChart, useCountersign } from './medicines-api.ts';
+import { RecordDoseCard } from './RecordDoseCard.tsx';
 
 const statusColor = { given: 'green', not_taken: 'gray', refused: 'red' } as const;
 
@@ -11,6 +13,8 @@ const statusColor = { given: 'green', not_taken: 'gray', refused: 'red' } as con
 export function ChartTab({ patientId }: { patientId: string }) {
   const { t, i18n } = useTranslation();
   const me = useCurrentUser();
+  const can = useCan();
+  const L = useMedicineLabels();
   const chart = useChart(patientId);
   const countersign = useCountersign(patientId);
   if (chart.isPending) return null;
@@ -18,6 +22,7 @@ export function ChartTab({ patientId }: { patientId: string }) {
   const names = Object.fromEntries(chart.data.prescriptions.map((p) => [p.id, p.name]));
   return (
     <Stack gap="md">
+      {can('medicine:administer', { patientId }) && <RecordDoseCard patientId={patientId} />}
       {chart.data.entries.length === 0 ? (
         <Text>{t('medicines.chart.empty')}</Text>
       ) : (
@@ -37,9 +42,7 @@ export function ChartTab({ patientId }: { patientId: string }) {
               <Table.Tr key={e.id}>
                 <Table.Td>{formatDateTime(e.givenAt, i18n.language)}</Table.Td>
                 <Table.Td>{e.medicineName}</Table.Td>
-                <Table.Td>
-                  {e.doseAmount} {e.doseUnit}
-                </Table.Td>
+                <Table.Td>{L.dose(e)}</Table.Td>
                 <Table.Td>
                   <Badge color={statusColor[e.status]}>{t(`medicines.chart.${e.status}`)}</Badge>
                 </Table.Td>

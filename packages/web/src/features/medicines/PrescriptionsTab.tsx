@@ -30,7 +30,9 @@ import { isApiError } from '../../api/api-error.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { formatDateTime } from '../../format/time.ts';
 import { ChecksPanel } from './checks.tsx';
+import { useMedicineLabels } from './labels.ts';
 import {
+  useChangePrescription,
   useFormulary,
   usePrescribe,
   usePrescriptions,
@@ -39,7 +41,8 @@ import {
   useVersions,
 } from './medicines-api.ts';
 
-const localInput = (d: Date) => {
+/** "YYYY-MM-DDTHH:MM" in the browser's zone, for a datetime-local input. */
+export const localInput = (d: Date) => {
   const p = (n: number) => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}`;
 };
@@ -61,7 +64,9 @@ export function PrescriptionsTab({ patientId, canPrescribe }: { patientId: strin
   const [historyOf, setHistoryOf] = useState<string | null>(null);
   const versions = useVersions(patientId, historyOf);
   const stop = useStopPrescription(patientId);
+  const L = useMedicineLabels();
   const [creating, setCreating] = useState(false);
+  const [changing, setChanging] = useState<Prescription | null>(null);
   if (list.isPending) return null;
   if (list.isError) return <ErrorAlert error={list.error} />;
   return (
@@ -78,6 +83,14 @@ export function PrescriptionsTab({ patientId, canPrescribe }: { patientId: strin
       {canPrescribe && creating && (
         <PrescriptionForm patientId={patientId} onDone={() => setCreating(false)} />
       )}
+      {canPrescribe && changing && (
+        <PrescriptionForm
+          key={changing.id}
+          patientId={patientId}
+          initial={changing}
+          onDone={() => setChanging(null)}
+        />
+      )}
       {list.data.length === 0 && <Text>{t('medicines.none')}</Text>}
       {list.data.length > 0 && (
         <Table striped withTableBorder data-testid="prescriptions">
@@ -87,7 +100,7 @@ export function PrescriptionsTab({ patientId, canPrescribe }: { patientId: strin
                 <Table.Td>
                   <Text fw={600}>{p.name}</Text>
                   <Text size="sm">
-                    {p.doseAmount} {p.doseUnit} · {p.route} · <ScheduleText p={p} />
+                    {L.dose(p)} · {L.route(p.route)} · <ScheduleText p={p} />
                   </Text>
                   <Text size="sm" c="dimmed">
                     {p.indication} · {t('medicines.prescribedBy', { name: p.prescribedByName })} ·{' '}
@@ -98,7 +111,7 @@ export function PrescriptionsTab({ patientId, canPrescribe }: { patientId: strin
                     <Stack gap={2} mt="xs">
                       {versions.data.map((v) => (
                         <Text size="sm" key={v.version}>
-                          {t('medicines.version', { n: v.version })}: {v.doseAmount} {v.doseUnit},{' '}
+                          {t('medicines.version', { n: v.version })}: {L.dose(v)}, {L.route(v.route)},{' '}
                           <ScheduleText p={v} /> — {v.prescribedByName},{' '}
                           {formatDateTime(v.versionCreatedAt, i18n.language)}
                           {v.reason ? ` (${v.reason})` : ''}
@@ -131,6 +144,19 @@ export function PrescriptionsTab({ patientId, canPrescribe }: { patientId: strin
                     {canPrescribe && p.status !== 'ended' && (
                       <Button
                         size="xs"
+                        variant="light"
+                        onClick={() => {
+                          setCreating(false);
+                          setChanging(p);
+                        }}
+                        data-testid="rx-change"
+                      >
+                        {t('medicines.change')}
+                      </Button>
+                    )}
+                    {canPrescribe && p.status !== 'ended' && (
+                      <Button
+                        size="xs"
                         color="red"
                         variant="light"
                         onClick={() => {
@@ -154,27 +180,45 @@ export function PrescriptionsTab({ patientId, canPrescribe }: { patientId: strin
   );
 }
 
-function PrescriptionForm({ patientId, onDone }: { patientId: string; onDone: () => void }) {
+/**
+ * A new prescription, or (with `initial`) a change: the physician edits a copy of the current
+ * version and gives a reason; the server keeps every earlier version.
+ */
+function PrescriptionForm({
+  patientId,
+  onDone,
+  initial,
+}: {
+  patientId: string;
+  onDone: () => void;
+  initial?: Prescription;
+}) {
   const { t, i18n } = useTranslation();
+  const L = useMedicineLabels();
   const formulary = useFormulary();
   const prescriptions = usePrescriptions(patientId);
   const prescribe = usePrescribe(patientId);
+  const change = useChangePrescription(patientId);
+  const saving = initial ? change : prescribe;
   const lang = i18n.language === 'en' ? 'en' : 'ru';
-  const [medicineId, setMedicineId] = useState<string | null>(null);
-  const [name, setName] = useState('');
-  const [form, setForm] = useState<MedicineForm | null>(null);
-  const [route, setRoute] = useState<MedicineRoute>('oral');
-  const [dose, setDose] = useState<number | ''>('');
-  const [unit, setUnit] = useState<DoseUnit>('mg');
-  const [kind, setKind] = useState<'scheduled' | 'prn'>('scheduled');
-  const [times, setTimes] = useState('08:00, 20:00');
-  const [intervalHours, setIntervalHours] = useState<number | ''>(4);
-  const [max, setMax] = useState<number | ''>(6);
-  const [indication, setIndication] = useState('');
-  const [instructions, setInstructions] = useState('');
-  const [startsAt, setStartsAt] = useState(localInput(new Date()));
-  const [endsAt, setEndsAt] = useState('');
-  const [purpose, setPurpose] = useState<string | null>(null);
+  const [medicineId, setMedicineId] = useState<string | null>(initial?.medicineId ?? null);
+  const [name, setName] = useState(initial?.name ?? '');
+  const [form, setForm] = useState<MedicineForm | null>(initial?.form ?? null);
+  const [route, setRoute] = useState<MedicineRoute>(initial?.route ?? 'oral');
+  const [dose, setDose] = useState<number | ''>(initial?.doseAmount ?? '');
+  const [unit, setUnit] = useState<DoseUnit>(initial?.doseUnit ?? 'mg');
+  const [kind, setKind] = useState<'scheduled' | 'prn'>(initial?.kind ?? 'scheduled');
+  const [times, setTimes] = useState(initial?.timesOfDay.join(', ') || '08:00, 20:00');
+  const [intervalHours, setIntervalHours] = useState<number | ''>(
+    initial?.minIntervalMinutes ? initial.minIntervalMinutes / 60 : 4,
+  );
+  const [max, setMax] = useState<number | ''>(initial?.maxDosesPer24h ?? 6);
+  const [indication, setIndication] = useState(initial?.indication ?? '');
+  const [instructions, setInstructions] = useState(initial?.instructions ?? '');
+  const [startsAt, setStartsAt] = useState(localInput(initial ? new Date(initial.startsAt) : new Date()));
+  const [endsAt, setEndsAt] = useState(initial?.endsAt ? localInput(new Date(initial.endsAt)) : '');
+  const [purpose, setPurpose] = useState<string | null>(initial?.anticipatoryPurpose ?? null);
+  const [reason, setReason] = useState('');
   const [ack, setAck] = useState(false);
 
   const med = formulary.data?.find((m) => m.id === medicineId);
@@ -226,17 +270,23 @@ function PrescriptionForm({ patientId, onDone }: { patientId: string; onDone: ()
     ack,
   ]);
   const [debounced] = useDebouncedValue(draft, 400);
-  const review = useReview(patientId, debounced ? { ...debounced, acknowledgeWarnings: false } : null, true);
+  const review = useReview(
+    patientId,
+    debounced ? { ...debounced, acknowledgeWarnings: false } : null,
+    true,
+    initial?.id ?? null,
+  );
   const names = Object.fromEntries([
     ...(prescriptions.data ?? []).map((p) => [p.id, p.name]),
     ['draft', name],
   ]);
-  const blocked = isApiError(prescribe.error) && prescribe.error.code === 'CONFLICT' && !ack;
+  const blocked = isApiError(saving.error) && saving.error.code === 'CONFLICT' && !ack;
 
   const submit = async () => {
     if (!draft) return;
     try {
-      await prescribe.mutateAsync(draft);
+      if (initial) await change.mutateAsync({ id: initial.id, body: { ...draft, reason: reason.trim() } });
+      else await prescribe.mutateAsync(draft);
       onDone();
     } catch {
       // shown below
@@ -246,7 +296,7 @@ function PrescriptionForm({ patientId, onDone }: { patientId: string; onDone: ()
   return (
     <Card withBorder>
       <Stack gap="sm">
-        <Title order={3}>{t('medicines.newPrescription')}</Title>
+        <Title order={3}>{initial ? t('medicines.changeTitle') : t('medicines.newPrescription')}</Title>
         <Select
           label={t('medicines.fields.medicine')}
           searchable
@@ -284,7 +334,7 @@ function PrescriptionForm({ patientId, onDone }: { patientId: string; onDone: ()
             label={t('medicines.fields.form')}
             data={(med?.forms ?? []).map((f) => ({
               value: f.form,
-              label: `${f.form} (${f.strengths.join(', ')})`,
+              label: `${L.form(f.form)} (${L.arithmetic(f.strengths.join(', '))})`,
             }))}
             value={form}
             onChange={(v) => {
@@ -301,7 +351,7 @@ function PrescriptionForm({ patientId, onDone }: { patientId: string; onDone: ()
           />
           <Select
             label={t('medicines.fields.route')}
-            data={(formDef ? formDef.routes : medicineRoutes).map((r) => ({ value: r, label: r }))}
+            data={(formDef ? formDef.routes : medicineRoutes).map((r) => ({ value: r, label: L.route(r) }))}
             value={route}
             onChange={(v) => v && setRoute(v as MedicineRoute)}
             allowDeselect={false}
@@ -320,7 +370,7 @@ function PrescriptionForm({ patientId, onDone }: { patientId: string; onDone: ()
           />
           <Select
             label={t('medicines.fields.unit')}
-            data={[...doseUnits]}
+            data={doseUnits.map((u) => ({ value: u, label: L.unit(u) }))}
             value={unit}
             onChange={(v) => v && setUnit(v as DoseUnit)}
             allowDeselect={false}
@@ -381,6 +431,7 @@ function PrescriptionForm({ patientId, onDone }: { patientId: string; onDone: ()
             label={t('medicines.fields.startsAt')}
             value={startsAt}
             onChange={(e) => setStartsAt(e.currentTarget.value)}
+            data-testid="rx-starts"
           />
           <TextInput
             type="datetime-local"
@@ -399,8 +450,17 @@ function PrescriptionForm({ patientId, onDone }: { patientId: string; onDone: ()
           value={purpose}
           onChange={setPurpose}
         />
+        {initial && (
+          <TextInput
+            label={t('medicines.changeReason')}
+            value={reason}
+            onChange={(e) => setReason(e.currentTarget.value)}
+            required
+            data-testid="rx-reason"
+          />
+        )}
         {review.data && <ChecksPanel review={review.data} names={names} />}
-        {prescribe.isError && <ErrorAlert error={prescribe.error} />}
+        {saving.isError && <ErrorAlert error={saving.error} />}
         {(blocked || ack) && (
           <Checkbox
             label={t('medicines.acknowledge')}
@@ -410,8 +470,13 @@ function PrescriptionForm({ patientId, onDone }: { patientId: string; onDone: ()
           />
         )}
         <Group>
-          <Button onClick={submit} disabled={!draft} loading={prescribe.isPending} data-testid="rx-submit">
-            {t('medicines.prescribe')}
+          <Button
+            onClick={submit}
+            disabled={!draft || (!!initial && reason.trim().length < 3)}
+            loading={saving.isPending}
+            data-testid="rx-submit"
+          >
+            {initial ? t('medicines.saveChange') : t('medicines.prescribe')}
           </Button>
           <Button variant="default" onClick={onDone}>
             {t('medicines.portal.cancel')}

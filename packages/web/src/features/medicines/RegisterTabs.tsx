@@ -1,4 +1,4 @@
-import type { ControlledEntryBody } from '@hearth/domain';
+import { type ControlledEntryBody, controlledStockUnits } from '@hearth/domain';
 import {
   Badge,
   Button,
@@ -16,11 +16,13 @@ import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { formatDateTime, formatDay } from '../../format/time.ts';
 import { usePatient } from '../patients/patients-api.ts';
+import { useMedicineLabels } from './labels.ts';
 import {
   useAddStock,
   useAnticipatory,
   useControlled,
   useControlledEntry,
+  usePrescriptions,
   useSetBox,
 } from './medicines-api.ts';
 import { ScheduleText } from './PrescriptionsTab.tsx';
@@ -28,6 +30,7 @@ import { ScheduleText } from './PrescriptionsTab.tsx';
 /** "Just in case" medicines: what is prescribed for the last days and where the box is kept. */
 export function AnticipatoryTab({ patientId, canEdit }: { patientId: string; canEdit: boolean }) {
   const { t, i18n } = useTranslation();
+  const L = useMedicineLabels();
   const q = useAnticipatory(patientId);
   const save = useSetBox(patientId);
   const [location, setLocation] = useState<string | null>(null);
@@ -58,7 +61,7 @@ export function AnticipatoryTab({ patientId, canEdit }: { patientId: string; can
           <Badge variant="light" mr="xs">
             {t(`medicines.anticipatory.purposes.${p.anticipatoryPurpose ?? 'pain'}`)}
           </Badge>
-          {p.name} {p.doseAmount} {p.doseUnit} {p.route} · <ScheduleText p={p} />
+          {p.name} {L.dose(p)} {L.route(p.route)} · <ScheduleText p={p} />
         </Text>
       ))}
       {canEdit && (
@@ -99,7 +102,12 @@ export function AnticipatoryTab({ patientId, canEdit }: { patientId: string; can
 /** The controlled-drug register kept at the home. */
 export function ControlledTab({ patientId, canEdit }: { patientId: string; canEdit: boolean }) {
   const { t, i18n } = useTranslation();
+  const L = useMedicineLabels();
   const q = useControlled(patientId, true);
+  const prescriptions = usePrescriptions(patientId);
+  const [linkTo, setLinkTo] = useState<string | null>(null);
+  const [perUnit, setPerUnit] = useState<number | ''>('');
+  const linked = prescriptions.data?.find((p) => p.id === linkTo);
   const patient = usePatient(patientId);
   const entry = useControlledEntry(patientId);
   const addStock = useAddStock(patientId);
@@ -127,16 +135,31 @@ export function ControlledTab({ patientId, canEdit }: { patientId: string; canEd
           <Stack gap="xs">
             <Group justify="space-between">
               <Text fw={700}>{s.name}</Text>
-              <Badge size="lg">{t('medicines.controlled.balance', { n: s.balance, unit: s.unit })}</Badge>
+              <Badge size="lg" color={s.balance < 0 ? 'red' : undefined}>
+                {t('medicines.controlled.balance', { n: s.balance, unit: L.stockUnit(s.unit) })}
+              </Badge>
             </Group>
+            {s.balance < 0 && <Text c="red.8">{t('medicines.controlled.below')}</Text>}
             <Table>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('medicines.controlled.cols.when')}</Table.Th>
+                  <Table.Th>{t('medicines.controlled.cols.entry')}</Table.Th>
+                  <Table.Th>{t('medicines.controlled.quantity')}</Table.Th>
+                  <Table.Th>{t('medicines.controlled.cols.balance')}</Table.Th>
+                  <Table.Th>{t('medicines.controlled.cols.who')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
               <Table.Tbody>
                 {s.entries.map((e) => (
                   <Table.Tr key={e.id}>
                     <Table.Td>{formatDateTime(e.at, i18n.language)}</Table.Td>
-                    <Table.Td>{t(`medicines.controlled.kind.${e.kind}`)}</Table.Td>
+                    <Table.Td>
+                      {t(`medicines.controlled.kind.${e.kind}`)}
+                      {e.administrationId ? ` (${t('medicines.controlled.fromDose')})` : ''}
+                    </Table.Td>
                     <Table.Td>{e.quantity}</Table.Td>
-                    <Table.Td>→ {e.balanceAfter}</Table.Td>
+                    <Table.Td c={e.balanceAfter < 0 ? 'red.8' : undefined}>→ {e.balanceAfter}</Table.Td>
                     <Table.Td>
                       {e.recordedByName}
                       {e.witnessName
@@ -156,6 +179,7 @@ export function ControlledTab({ patientId, canEdit }: { patientId: string; canEd
             {canEdit && (
               <Group align="flex-end">
                 <Select
+                  aria-label={t('medicines.controlled.cols.entry')}
                   data={(['received', 'administered', 'count', 'disposed'] as const).map((k) => ({
                     value: k,
                     label: t(`medicines.controlled.kind.${k}`),
@@ -211,16 +235,50 @@ export function ControlledTab({ patientId, canEdit }: { patientId: string; canEd
           />
           <Select
             label={t('medicines.controlled.unit')}
-            data={['ampoule', 'tablet', 'capsule', 'patch', 'ml', 'vial']}
+            data={controlledStockUnits.map((u) => ({ value: u, label: L.stockUnit(u) }))}
             value={newUnit}
             onChange={(v) => v && setNewUnit(v)}
             allowDeselect={false}
           />
+          <Select
+            label={t('medicines.controlled.prescription')}
+            placeholder={t('medicines.controlled.noPrescription')}
+            clearable
+            data={(prescriptions.data ?? [])
+              .filter((p) => p.controlled && p.status !== 'ended')
+              .map((p) => ({ value: p.id, label: `${p.name} · ${L.dose(p)}` }))}
+            value={linkTo}
+            onChange={setLinkTo}
+          />
+          {linked && linked.doseUnit !== newUnit && (
+            <NumberInput
+              label={t('medicines.controlled.dosePerUnit', { unit: L.unit(linked.doseUnit) })}
+              value={perUnit}
+              onChange={(v) => setPerUnit(v === '' ? '' : Number(v))}
+              min={0}
+              decimalScale={3}
+            />
+          )}
           <Button
             variant="light"
             onClick={() =>
               newName.trim().length >= 2 &&
-              addStock.mutate({ name: newName.trim(), unit: newUnit }, { onSuccess: () => setNewName('') })
+              addStock.mutate(
+                {
+                  name: newName.trim(),
+                  unit: newUnit,
+                  prescriptionId: linkTo,
+                  dosePerUnit:
+                    linked && linked.doseUnit !== newUnit && perUnit !== '' ? Number(perUnit) : null,
+                },
+                {
+                  onSuccess: () => {
+                    setNewName('');
+                    setLinkTo(null);
+                    setPerUnit('');
+                  },
+                },
+              )
             }
           >
             {t('medicines.controlled.addStock')}

@@ -1,6 +1,7 @@
 import type { RegimenReviewDto } from '@hearth/domain';
 import { Alert, List, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { useMedicineLabels } from './labels.ts';
 
 export const round = (x: number) => Math.round(x * 10) / 10;
 /** "60" when both ends agree, "110–120" when sources disagree. */
@@ -10,6 +11,7 @@ export const span = (low: number, high: number) =>
 /** The regimen checks and OME totals, each factor with its sources. */
 export function ChecksPanel({ review, names }: { review: RegimenReviewDto; names: Record<string, string> }) {
   const { t } = useTranslation();
+  const L = useMedicineLabels();
   const srcList = (sources: { source: string; low: number; high: number }[]) =>
     sources
       .map(
@@ -49,9 +51,14 @@ export function ChecksPanel({ review, names }: { review: RegimenReviewDto; names
       <List size="sm">
         {review.maximumOme.lines.map((l) => (
           <List.Item key={`${l.medicineId}-${l.route}-${l.dose24h}`}>
-            {l.medicineId} {l.route} {round(l.dose24h)} {l.unit}/24 h →{' '}
-            {l.ome ? `${span(l.ome.low, l.ome.high)} mg` : '—'}.{' '}
-            {t('medicines.checks.factorSources', { list: srcList(l.sources) })}
+            {t('medicines.checks.line', {
+              medicine: L.medicine(l.medicineId),
+              route: L.route(l.route),
+              dose: round(l.dose24h),
+              unit: L.unit(l.unit),
+              ome: l.ome ? `${span(l.ome.low, l.ome.high)} ${L.unit('mg')}` : '—',
+            })}
+            . {t('medicines.checks.factorSources', { list: srcList(l.sources) })}
           </List.Item>
         ))}
       </List>

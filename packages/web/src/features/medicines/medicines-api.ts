@@ -55,10 +55,16 @@ export const useVersions = (patientId: string, id: string | null) =>
     enabled: !!id,
   });
 
-export const useReview = (patientId: string, draft: PrescriptionInput | null, enabled: boolean) =>
+export const useReview = (
+  patientId: string,
+  draft: PrescriptionInput | null,
+  enabled: boolean,
+  replacingId: string | null = null,
+) =>
   useQuery({
-    queryKey: [...medicineKeys.review(patientId), draft],
-    queryFn: () => api.post<RegimenReviewDto>(`/patients/${patientId}/prescriptions/review`, { draft }),
+    queryKey: [...medicineKeys.review(patientId), draft, replacingId],
+    queryFn: () =>
+      api.post<RegimenReviewDto>(`/patients/${patientId}/prescriptions/review`, { draft, replacingId }),
     enabled,
   });
 
@@ -100,6 +106,15 @@ export function usePrescribe(patientId: string) {
   });
 }
 
+export function useChangePrescription(patientId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, body }: { id: string; body: PrescriptionInput & { reason: string } }) =>
+      api.post<Prescription>(`/patients/${patientId}/prescriptions/${id}/change`, body),
+    onSuccess: invalidating(qc),
+  });
+}
+
 export function useStopPrescription(patientId: string) {
   const qc = useQueryClient();
   return useMutation({
@@ -117,6 +132,9 @@ export function useRecordDose(patientId: string) {
       doseAmount: number;
       doseUnit: string;
       outcome?: 'given' | 'not_taken';
+      givenAt?: string;
+      verbalOrderPhysicianId?: string | null;
+      note?: string | null;
     }) => api.post<Administration>(`/patients/${patientId}/administrations`, body),
     onSuccess: invalidating(qc),
   });
@@ -152,8 +170,12 @@ export function useControlledEntry(patientId: string) {
 export function useAddStock(patientId: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: { name: string; unit: string }) =>
-      api.post<ControlledStock>(`/patients/${patientId}/controlled-drugs`, body),
+    mutationFn: (body: {
+      name: string;
+      unit: string;
+      prescriptionId: string | null;
+      dosePerUnit: number | null;
+    }) => api.post<ControlledStock>(`/patients/${patientId}/controlled-drugs`, body),
     onSuccess: invalidating(qc),
   });
 }
