@@ -22,6 +22,7 @@ interface SettingsForm extends Record<string, unknown> {
   timeZone: string;
   language: 'ru' | 'en';
   sessionHours: string;
+  volunteerHoursBenchmarkPercent: string;
 }
 
 /** Only the fields this form edits; other features' settings keep their stored values. */
@@ -35,6 +36,7 @@ const toForm = (
     | 'timeZone'
     | 'language'
     | 'sessionHours'
+    | 'volunteerHoursBenchmarkPercent'
   >,
 ): SettingsForm => ({
   callbackDeadlineMinutes: String(s.callbackDeadlineMinutes),
@@ -45,6 +47,7 @@ const toForm = (
   timeZone: s.timeZone,
   language: s.language,
   sessionHours: String(s.sessionHours),
+  volunteerHoursBenchmarkPercent: String(s.volunteerHoursBenchmarkPercent),
 });
 
 const num = (v: string) => (v.trim() === '' ? undefined : Number(v));
@@ -67,6 +70,7 @@ export function SettingsPage() {
       timeZone: '',
       language: 'ru',
       sessionHours: 12,
+      volunteerHoursBenchmarkPercent: 5,
     }),
   );
   const errorText = useErrorText(form.errors, 'settings.fieldErrors');
@@ -98,6 +102,7 @@ export function SettingsPage() {
       timeZone: v.timeZone,
       language: v.language,
       sessionHours: num(v.sessionHours),
+      volunteerHoursBenchmarkPercent: num(v.volunteerHoursBenchmarkPercent),
     });
     if (body) save.mutate(body);
   };
@@ -140,6 +145,9 @@ export function SettingsPage() {
                 ]}
               />
               {input('sessionHours', 'sessionHours', { inputMode: 'numeric' })}
+              {input('volunteerHoursBenchmarkPercent', 'volunteerHoursBenchmarkPercent', {
+                inputMode: 'decimal',
+              })}
             </SimpleGrid>
             {save.isSuccess && (
               <Alert color="green" role="status">
