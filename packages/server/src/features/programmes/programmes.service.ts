@@ -393,7 +393,10 @@ async function assembleApplications(
   return apps.map((a) => {
     const own = notes.filter((n) => n.application_id === a.id);
     const latest = own[own.length - 1];
-    const signed = consents.filter((c) => c.application_id === a.id);
+    // a form signed again replaces the earlier signature (rows come oldest first)
+    const signed = [
+      ...new Map(consents.filter((c) => c.application_id === a.id).map((c) => [c.kind, c])).values(),
+    ];
     return {
       id: a.id,
       sessionId: a.session_id,

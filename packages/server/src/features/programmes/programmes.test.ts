@@ -69,8 +69,16 @@ describe('programmes, sessions and rosters', () => {
     });
     expect(full.status).toBe(409);
     expect(full.body.error.details.capacity).toBe(2);
-    const club2 = await vc.post(`/api/v1/programmes/${club}/sessions`, session({ title: 'Вторая встреча' }));
-    const second = club2.body.sessions[1].id;
+    const club2 = await vc.post(
+      `/api/v1/programmes/${club}/sessions`,
+      session({
+        title: 'Вторая встреча',
+        startsAt: '2026-12-08T14:00:00.000Z',
+        endsAt: '2026-12-08T16:00:00.000Z',
+      }),
+    );
+    const secondSession = club2.body.sessions.find((x: { title: string }) => x.title === 'Вторая встреча');
+    const second = secondSession.id;
     const old = await vc.post(`/api/v1/programme-sessions/${second}/participants`, {
       name: 'Взрослый',
       dateOfBirth: '1990-01-01',
@@ -94,7 +102,8 @@ describe('programmes, sessions and rosters', () => {
       patientId: children[0]!.id,
     });
     expect(linked.status, linked.raw).toBe(200);
-    expect(linked.body.sessions[1].participants[0].patientId).toBe(children[0]!.id);
+    const joined = linked.body.sessions.find((x: { id: string }) => x.id === second);
+    expect(joined.participants[0].patientId).toBe(children[0]!.id);
     const twice = await vc.post(`/api/v1/programme-sessions/${second}/participants`, {
       name: 'Ребёнок из записи',
       patientId: children[0]!.id,
@@ -203,6 +212,27 @@ describe('summer camp', () => {
       signedOn: '2026-11-20',
     });
     expect(consent.body.missingConsents).toEqual([]);
+    const again = await vc.post(`/api/v1/camp-applications/${app.body.id}/consents`, {
+      kind: 'medical_care',
+      signedBy: 'Папа',
+      signedOn: '2026-11-21',
+    });
+    expect(again.body.consents).toEqual([
+      { kind: 'participation', signedBy: 'Мама', signedOn: '2026-11-20' },
+      { kind: 'medical_care', signedBy: 'Папа', signedOn: '2026-11-21' },
+    ]);
+    expect(
+      (await vc.post(`/api/v1/camp-applications/${app.body.id}/consents`, { kind: 'photos' })).status,
+    ).toBe(400);
+    expect(
+      (
+        await vc.post('/api/v1/camp-applications/00000000-0000-4000-8000-000000000000/consents', {
+          kind: 'photos',
+          signedBy: 'Мама',
+          signedOn: '2026-11-20',
+        })
+      ).status,
+    ).toBe(404);
     expect(Array.isArray(consent.body.recordMedicines)).toBe(true);
     const volunteer = await t.login('volunteer');
     expect((await volunteer.get(`/api/v1/programme-sessions/${shift.id}/camp-applications`)).status).toBe(

@@ -126,7 +126,7 @@ export function CampCareForms({ application: a }: { application: CampApplication
             {a.consents.map((c) => (
               <List.Item key={`${c.kind}-${c.signedOn}-${c.signedBy}`}>
                 {t('prog.consents.signed', {
-                  kind: t(`prog.camp.consent.${c.kind}`),
+                  kind: t(`prog.consents.kinds.${c.kind}`),
                   by: c.signedBy,
                   on: formatDay(c.signedOn, i18n.language),
                 })}
