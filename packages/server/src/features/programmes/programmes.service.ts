@@ -222,17 +222,42 @@ async function lockedSession(trx: Conn, orgId: string, sessionId: string) {
   return s;
 }
 
-/** Staff or an active volunteer on a session's roster; an unscreened or untrained volunteer is refused. */
-export async function addToRoster(
+type SessionRow = Awaited<ReturnType<typeof lockedSession>>;
+
+/**
+ * One write to a session (its roster or participants): the session is locked against a
+ * concurrent write filling the last place, the write and its audit entry share a transaction,
+ * and the programme is returned as it now stands.
+ */
+async function writeToSession(
   deps: AppDeps,
   ctx: RequestContext,
   sessionId: string,
-  body: z.output<typeof rosterBodySchema>,
+  write: (
+    trx: Conn,
+    s: SessionRow,
+    orgId: string,
+  ) => Promise<{ action: string; entityType: string; entityId: string; patientId?: string | null }>,
 ) {
   need(ctx, 'programme:manage');
   const orgId = ctx.actor.organizationId;
   const programmeId = await deps.db.transaction().execute(async (trx) => {
     const s = await lockedSession(trx, orgId, sessionId);
+    await recordAudit(trx, deps, ctx, orgId, await write(trx, s, orgId));
+    return s.programme_id;
+  });
+  await publish(deps, orgId, programmeId);
+  return getProgramme(deps, ctx, programmeId);
+}
+
+/** Staff or an active volunteer on a session's roster; an unscreened or untrained volunteer is refused. */
+export const addToRoster = (
+  deps: AppDeps,
+  ctx: RequestContext,
+  sessionId: string,
+  body: z.output<typeof rosterBodySchema>,
+) =>
+  writeToSession(deps, ctx, sessionId, async (trx, _s, orgId) => {
     const current = await repo.rosterOf(trx, orgId, [sessionId]);
     if (body.volunteerId) {
       const v = await findVolunteer(trx, orgId, body.volunteerId);
@@ -258,41 +283,21 @@ export async function addToRoster(
       added_at: deps.clock(),
       removed_at: null,
     });
-    await recordAudit(trx, deps, ctx, orgId, {
-      action: 'programme.roster-add',
-      entityType: 'session_roster',
-      entityId: id,
-    });
-    return s.programme_id;
+    return { action: 'programme.roster-add', entityType: 'session_roster', entityId: id };
   });
-  await publish(deps, orgId, programmeId);
-  return getProgramme(deps, ctx, programmeId);
-}
 
-export async function removeFromRoster(
-  deps: AppDeps,
-  ctx: RequestContext,
-  sessionId: string,
-  entryId: string,
-) {
-  need(ctx, 'programme:manage');
-  const orgId = ctx.actor.organizationId;
-  const programmeId = await deps.db.transaction().execute(async (trx) => {
-    const s = await lockedSession(trx, orgId, sessionId);
+export const removeFromRoster = (deps: AppDeps, ctx: RequestContext, sessionId: string, entryId: string) =>
+  writeToSession(deps, ctx, sessionId, async (trx, _s, orgId) => {
     const res = await repo.removeRoster(trx, orgId, sessionId, entryId, deps.clock());
     if (Number(res.numUpdatedRows) === 0) throw notFound('The roster entry');
-    await recordAudit(trx, deps, ctx, orgId, {
-      action: 'programme.roster-remove',
-      entityType: 'session_roster',
-      entityId: entryId,
-    });
-    return s.programme_id;
+    return { action: 'programme.roster-remove', entityType: 'session_roster', entityId: entryId };
   });
-  await publish(deps, orgId, programmeId);
-  return getProgramme(deps, ctx, programmeId);
-}
 
-/** A member at a club session (or any non-camp session); a full session refuses the next one. */
+/**
+ * A member at a club session (or any non-camp session); a full session refuses the next one, and
+ * an age-limited programme (the friends' club: up to 24) checks the age from the record's date
+ * of birth, or a typed one for someone not under care.
+ */
 export async function addParticipant(
   deps: AppDeps,
   ctx: RequestContext,
@@ -300,12 +305,10 @@ export async function addParticipant(
   body: z.output<typeof participantBodySchema>,
 ) {
   need(ctx, 'programme:manage');
-  const orgId = ctx.actor.organizationId;
   const patient = body.patientId
     ? await loadPatientFor(deps, ctx, 'patient:read', body.patientId)
     : undefined;
-  const programmeId = await deps.db.transaction().execute(async (trx) => {
-    const s = await lockedSession(trx, orgId, sessionId);
+  return writeToSession(deps, ctx, sessionId, async (trx, s, orgId) => {
     if (s.kind === 'summer_camp')
       throw conflict('Camp places go through applications (with the waiting list).');
     if (s.kind === 'training_course') throw conflict('Learners enrol on the course, not on one session.');
@@ -316,9 +319,7 @@ export async function addParticipant(
         throw new DomainError(
           'VALIDATION',
           `Give the date of birth: this programme is for people up to ${s.max_age_years}.`,
-          {
-            fields: [{ field: 'body.dateOfBirth', message: 'required for an age-limited programme' }],
-          },
+          { fields: [{ field: 'body.dateOfBirth', message: 'required for an age-limited programme' }] },
         );
       const age = ageInYears(born, await today(deps, trx, orgId));
       if (age > s.max_age_years)
@@ -339,16 +340,13 @@ export async function addParticipant(
       added_by: ctx.actor.userId,
       added_at: deps.clock(),
     });
-    await recordAudit(trx, deps, ctx, orgId, {
+    return {
       action: 'programme.participant-add',
       entityType: 'session_participant',
       entityId: id,
       patientId: body.patientId ?? null,
-    });
-    return s.programme_id;
+    };
   });
-  await publish(deps, orgId, programmeId);
-  return getProgramme(deps, ctx, programmeId);
 }
 
 // ---- summer camp ----

@@ -144,26 +144,37 @@ export async function createVolunteer(deps: AppDeps, ctx: RequestContext, body: 
   return getVolunteer(deps, ctx, id);
 }
 
-export async function updateVolunteer(
+/**
+ * One write to a volunteer's record: the record is locked, written, audited in the same
+ * transaction, the change announced, and the updated record returned.
+ */
+async function writeVolunteer(
   deps: AppDeps,
   ctx: RequestContext,
   id: string,
-  body: z.output<typeof volunteerPatchSchema>,
+  action: string,
+  write: (trx: Conn, v: VolunteerRow, orgId: string) => Promise<unknown>,
 ) {
   need(ctx, 'volunteer:manage');
   const orgId = ctx.actor.organizationId;
   await deps.db.transaction().execute(async (trx) => {
-    await mustFind(trx, orgId, id, true);
-    await repo.updateVolunteer(trx, orgId, id, { ...volunteerColumns(body), updated_at: deps.clock() });
-    await recordAudit(trx, deps, ctx, orgId, {
-      action: 'volunteer.update',
-      entityType: 'volunteer',
-      entityId: id,
-    });
+    const v = await mustFind(trx, orgId, id, true);
+    await write(trx, v, orgId);
+    await recordAudit(trx, deps, ctx, orgId, { action, entityType: 'volunteer', entityId: id });
   });
   await publish(deps, orgId, 'volunteers.updated', id);
   return getVolunteer(deps, ctx, id);
 }
+
+export const updateVolunteer = (
+  deps: AppDeps,
+  ctx: RequestContext,
+  id: string,
+  body: z.output<typeof volunteerPatchSchema>,
+) =>
+  writeVolunteer(deps, ctx, id, 'volunteer.update', (trx, _v, orgId) =>
+    repo.updateVolunteer(trx, orgId, id, { ...volunteerColumns(body), updated_at: deps.clock() }),
+  );
 
 export async function listVolunteers(
   deps: AppDeps,
@@ -265,11 +276,8 @@ export async function getVolunteer(deps: AppDeps, ctx: RequestContext, id: strin
 }
 
 /** Screening is saved as a new version each time; the latest counts. */
-export async function recordScreening(deps: AppDeps, ctx: RequestContext, id: string, body: ScreeningBody) {
-  need(ctx, 'volunteer:manage');
-  const orgId = ctx.actor.organizationId;
-  await deps.db.transaction().execute(async (trx) => {
-    await mustFind(trx, orgId, id, true);
+export const recordScreening = (deps: AppDeps, ctx: RequestContext, id: string, body: ScreeningBody) =>
+  writeVolunteer(deps, ctx, id, 'volunteer.screening', async (trx, _v, orgId) => {
     const previous = await repo.latestScreening(trx, orgId, id);
     await repo.insertScreening(trx, {
       id: randomUUID(),
@@ -285,26 +293,16 @@ export async function recordScreening(deps: AppDeps, ctx: RequestContext, id: st
       recorded_by: ctx.actor.userId,
       recorded_at: deps.clock(),
     });
-    await recordAudit(trx, deps, ctx, orgId, {
-      action: 'volunteer.screening',
-      entityType: 'volunteer',
-      entityId: id,
-    });
   });
-  return getVolunteer(deps, ctx, id);
-}
 
-export async function recordTraining(
+export const recordTraining = (
   deps: AppDeps,
   ctx: RequestContext,
   id: string,
   body: { module: TrainingModule; completedOn: string },
-) {
-  need(ctx, 'volunteer:manage');
-  const orgId = ctx.actor.organizationId;
-  await deps.db.transaction().execute(async (trx) => {
-    await mustFind(trx, orgId, id, true);
-    await repo.insertTraining(trx, {
+) =>
+  writeVolunteer(deps, ctx, id, 'volunteer.training', (trx, _v, orgId) =>
+    repo.insertTraining(trx, {
       id: randomUUID(),
       organization_id: orgId,
       volunteer_id: id,
@@ -312,27 +310,18 @@ export async function recordTraining(
       completed_on: body.completedOn,
       recorded_by: ctx.actor.userId,
       recorded_at: deps.clock(),
-    });
-    await recordAudit(trx, deps, ctx, orgId, {
-      action: 'volunteer.training',
-      entityType: 'volunteer',
-      entityId: id,
-    });
-  });
-  return getVolunteer(deps, ctx, id);
-}
+    }),
+  );
 
-export async function addNote(
+/** Supervision and debrief notes, kept in order; they are never edited. */
+export const addNote = (
   deps: AppDeps,
   ctx: RequestContext,
   id: string,
   body: z.output<typeof volunteerNoteBodySchema>,
-) {
-  need(ctx, 'volunteer:manage');
-  const orgId = ctx.actor.organizationId;
-  await deps.db.transaction().execute(async (trx) => {
-    await mustFind(trx, orgId, id);
-    await repo.insertNote(trx, {
+) =>
+  writeVolunteer(deps, ctx, id, 'volunteer.note', (trx, _v, orgId) =>
+    repo.insertNote(trx, {
       id: randomUUID(),
       organization_id: orgId,
       volunteer_id: id,
@@ -341,15 +330,8 @@ export async function addNote(
       body: body.body,
       by_user_id: ctx.actor.userId,
       at: deps.clock(),
-    });
-    await recordAudit(trx, deps, ctx, orgId, {
-      action: 'volunteer.note',
-      entityType: 'volunteer',
-      entityId: id,
-    });
-  });
-  return getVolunteer(deps, ctx, id);
-}
+    }),
+  );
 
 const missingText: Record<string, string> = {
   interview: 'the interview',
@@ -358,16 +340,13 @@ const missingText: Record<string, string> = {
   confidentiality_agreement: 'the signed confidentiality agreement',
 };
 
-export async function changeStatus(
+export const changeStatus = (
   deps: AppDeps,
   ctx: RequestContext,
   id: string,
   body: { to: VolunteerStatus; reason?: string | undefined },
-) {
-  need(ctx, 'volunteer:manage');
-  const orgId = ctx.actor.organizationId;
-  await deps.db.transaction().execute(async (trx) => {
-    const v = await mustFind(trx, orgId, id, true);
+) =>
+  writeVolunteer(deps, ctx, id, 'volunteer.status', async (trx, v, orgId) => {
     const { facts: f } = await facts(trx, orgId, v);
     const check = checkVolunteerTransition(f, body.to);
     if (!check.ok) {
@@ -391,15 +370,7 @@ export async function changeStatus(
       by_user_id: ctx.actor.userId,
       at: now,
     });
-    await recordAudit(trx, deps, ctx, orgId, {
-      action: 'volunteer.status',
-      entityType: 'volunteer',
-      entityId: id,
-    });
   });
-  await publish(deps, orgId, 'volunteers.updated', id);
-  return getVolunteer(deps, ctx, id);
-}
 
 /** Gives a volunteer a portal login of the volunteer role (a one-time invitation link). */
 export async function createLogin(deps: AppDeps, ctx: RequestContext, id: string, email: string) {

@@ -31,6 +31,8 @@ export function CertificatePage() {
           border: '6px double var(--mantine-color-hearth-7, #2f6f4f)',
           textAlign: 'center',
           maxWidth: 900,
+          width: '100%',
+          margin: '0 auto',
           breakInside: 'avoid',
         }}
       >

@@ -19,7 +19,7 @@ import { api } from '../../api/client.ts';
 import { useCan } from '../../auth/me.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { useStaff } from '../staff/staff-api.ts';
-import { useEnrolments, useProgrammeMutation } from './programmes-api.ts';
+import { isWorkingStaff, useEnrolments, useProgrammeMutation } from './programmes-api.ts';
 
 /**
  * A course's learners: staff enrol by their account, others by name and organisation. Ticking
@@ -70,13 +70,7 @@ export function Enrolments({ programme }: { programme: ProgrammeDetail }) {
                 data={[
                   { value: '', label: t('prog.course.external') },
                   ...(staff.data?.items ?? [])
-                    .filter(
-                      (u) =>
-                        u.status === 'active' &&
-                        u.role !== 'family' &&
-                        u.role !== 'volunteer' &&
-                        !enrolled.has(u.id),
-                    )
+                    .filter((u) => isWorkingStaff(u) && !enrolled.has(u.id))
                     .map((u) => ({ value: u.id, label: u.name })),
                 ]}
               />

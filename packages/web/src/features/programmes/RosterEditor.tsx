@@ -6,7 +6,7 @@ import { api } from '../../api/client.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { useStaff } from '../staff/staff-api.ts';
 import { useVolunteers } from '../volunteers/volunteers-api.ts';
-import { useProgrammeMutation } from './programmes-api.ts';
+import { isWorkingStaff, useProgrammeMutation } from './programmes-api.ts';
 
 /**
  * Who works a session or shift: staff members and active volunteers, each with a role. The server
@@ -78,7 +78,7 @@ export function RosterEditor({ session: s, manage }: { session: ProgrammeSession
                 {
                   group: t('prog.staffGroup'),
                   items: (staff.data?.items ?? [])
-                    .filter((u) => u.status === 'active' && u.role !== 'family' && u.role !== 'volunteer')
+                    .filter(isWorkingStaff)
                     .map((u) => ({ value: `u:${u.id}`, label: u.name })),
                 },
                 {
