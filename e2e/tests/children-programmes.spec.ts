@@ -9,6 +9,8 @@ import { logIn, newPerson, phone, shot } from './helpers.ts';
 test('a volunteer is screened, trained, matched, accepts on a phone and logs hours; a camp shift fills and waitlists', async ({
   browser,
 }) => {
+  // a long journey on a shared, slow machine
+  test.setTimeout(240_000);
   const { page } = await newPerson(browser, { language: 'en' });
   // the volunteer coordinator screens and trains a new volunteer
   await logIn(page, 'volunteer-coordinator');
@@ -39,6 +41,19 @@ test('a volunteer is screened, trained, matched, accepts on a phone and logs hou
   await expect(page.getByTestId('volunteer-status')).toHaveText('Trained');
   await page.getByRole('button', { name: 'Activate' }).click();
   await expect(page.getByTestId('volunteer-status')).toHaveText('Active');
+  // the coordinator edits the record: a new phone, the areas she reaches and another time
+  await page.getByRole('button', { name: 'Edit record' }).click();
+  const edit = page.getByRole('form', { name: 'Edit record' });
+  await edit.getByLabel('Phone').fill('+375 29 611-22-33');
+  await edit.getByLabel('Areas they can reach').fill('Минск, Заславль');
+  await edit.getByRole('button', { name: 'Add a time' }).click();
+  await edit.getByLabel('Day', { exact: true }).last().selectOption({ label: 'Sat' });
+  await shot(page, 'volunteer-edit');
+  await edit.getByRole('button', { name: 'Save' }).click();
+  const record = page.getByTestId('volunteer-record');
+  await expect(record).toContainText('+375 29 611-22-33');
+  await expect(record).toContainText('Заславль');
+  await expect(record).toContainText(/Sat \d\d:\d\d/);
   await page.getByLabel('E-mail').fill('ulyana@example.org');
   await page.getByRole('button', { name: 'Create login' }).click();
   const link = await page.getByTestId('invitation-link').getByLabel('Invitation link').inputValue();
@@ -104,4 +119,46 @@ test('a volunteer is screened, trained, matched, accepts on a phone and logs hou
   await expect(shift.getByText('Waiting list, place 1')).toBeVisible();
   await expect(shift.getByText('1 waiting')).toBeVisible();
   await shot(page, 'camp-shift-desktop');
+
+  // the camp staff write a child's care notes and record the signed consent forms
+  const child = shift.getByTestId('camp-application').first();
+  await child.getByRole('button', { name: 'Care notes and forms' }).click();
+  await child.getByLabel('Diet').fill('Протёртая пища, без глютена');
+  await child.getByLabel('Mobility').fill('Коляска, пересаживать вдвоём');
+  await child.getByLabel(/^Who may give what/).fill('Лекарства даёт только мама или медсестра смены');
+  await child.getByRole('button', { name: 'Save care notes' }).click();
+  await expect(child.getByText('Care notes saved.')).toBeVisible();
+  await expect(child.getByTestId('care-note-summary')).toContainText('Протёртая пища');
+  const consents = child.getByRole('form', { name: /^Consent forms/ });
+  for (const form of ['Participation', 'Medical care']) {
+    await expect(consents.getByRole('button', { name: 'Record signature' })).toBeEnabled();
+    await consents.getByLabel('Form', { exact: true }).selectOption({ label: form });
+    await consents.getByLabel('Signed by', { exact: true }).fill('Мама');
+    await consents.getByRole('button', { name: 'Record signature' }).click();
+    await expect(child.getByTestId('signed-consents')).toContainText(`${form}: signed by Мама`);
+  }
+  await expect(child.getByText('Consent forms complete')).toBeVisible();
+  await shot(page, 'camp-care-notes');
+});
+
+test('a course certificate prints cleanly, in the organization’s language', async ({ browser }) => {
+  const { page } = await newPerson(browser, { language: 'en' });
+  await logIn(page, 'volunteer-coordinator');
+  await expect(page).toHaveURL(/\/app/);
+  await page.getByRole('link', { name: 'Programmes' }).first().click();
+  await page.getByRole('link', { name: 'Общение с тяжелобольным ребёнком' }).click();
+  await page.getByRole('link', { name: /^TC-\d{4}-\d{4}$/ }).click();
+  // the person reads English, the certificate is in the organization's Russian
+  await expect(page.getByRole('button', { name: 'Print or save as PDF' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Сертификат о прохождении курса' })).toBeVisible();
+  await expect(page.getByText('Наталья Гринько')).toBeVisible();
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByRole('button', { name: 'Print or save as PDF' })).toBeHidden();
+  await expect(page.locator('.mantine-AppShell-navbar')).toBeHidden();
+  await expect(page.locator('.mantine-AppShell-header')).toBeHidden();
+  await shot(page, 'certificate-print', false);
+  const pdf = await page.pdf({ format: 'A4', landscape: true, printBackground: true });
+  // one page: the whole certificate fits and nothing of the workspace is printed
+  const pages = pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? [];
+  expect(pages).toHaveLength(1);
 });

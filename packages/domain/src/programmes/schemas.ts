@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import { phasesOfIllness } from '../assessments/scales.ts';
-import { idSchema, isoDateSchema, isoDateTimeSchema, pageQuerySchema } from '../common/schemas.ts';
+import {
+  idSchema,
+  isoDateSchema,
+  isoDateTimeSchema,
+  localeSchema,
+  pageQuerySchema,
+} from '../common/schemas.ts';
 
 /** The children's hospice programmes of DOMAIN.md. */
 export const programmeKinds = ['friends_club', 'clown_doctors', 'summer_camp', 'training_course'] as const;
@@ -176,6 +182,9 @@ export const clownVisitSchema = z.object({
   phaseSource: z.enum(['assessment', 'confirmed_by_coordinator']),
   status: z.enum(['scheduled', 'done', 'cancelled']),
   notes: z.string().nullable(),
+  /** How the visit went (done) or why it did not happen (cancelled). */
+  outcome: z.string().nullable(),
+  closedAt: isoDateTimeSchema.nullable(),
 });
 export type ClownVisit = z.infer<typeof clownVisitSchema>;
 
@@ -219,8 +228,14 @@ export const certificateSchema = z.object({
   completedOn: z.string(),
   sessions: z.array(z.object({ title: z.string(), startsAt: isoDateTimeSchema })),
   totalHours: z.number(),
+  /** The organization's language: a certificate reads the same whoever prints it. */
+  language: localeSchema,
 });
 export type Certificate = z.infer<typeof certificateSchema>;
 
 export const programmeListQuerySchema = pageQuerySchema.extend({ kind: z.enum(programmeKinds).optional() });
-export const clownVisitStatusBodySchema = z.object({ status: z.enum(['done', 'cancelled']) });
+/** Closing a visit says how it went, or why it did not happen. */
+export const clownVisitStatusBodySchema = z.object({
+  status: z.enum(['done', 'cancelled']),
+  outcome: z.string().trim().min(2).max(2000),
+});

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
+  assertAssignable,
   availabilityCover,
   checkVolunteerTransition,
+  hoursDayProblem,
   localWeekMinute,
   type MatchCandidate,
   rankVolunteers,
@@ -150,5 +152,29 @@ describe('volunteer hours share', () => {
     expect(volunteerShare(30, 500, 5)).toEqual({ sharePercent: 6, meetsBenchmark: true });
     expect(volunteerShare(10, 500, 5)).toEqual({ sharePercent: 2, meetsBenchmark: false });
     expect(volunteerShare(10, null, 5)).toEqual({ sharePercent: null, meetsBenchmark: null });
+  });
+});
+
+describe('hours days', () => {
+  const days = { today: '2026-11-23', visitDay: '2026-11-20', closedDay: null };
+  it('takes days from the visit to today while the assignment is open', () => {
+    expect(hoursDayProblem('2026-11-20', days)).toBeNull();
+    expect(hoursDayProblem('2026-11-23', days)).toBeNull();
+    expect(hoursDayProblem('2026-11-24', days)).toBe('future');
+    expect(hoursDayProblem('2026-11-19', days)).toBe('before_visit');
+  });
+  it('takes late hours for work up to the day of closing, none after it', () => {
+    const closed = { ...days, closedDay: '2026-11-21' };
+    expect(hoursDayProblem('2026-11-21', closed)).toBeNull();
+    expect(hoursDayProblem('2026-11-22', closed)).toBe('after_close');
+  });
+});
+
+describe('assignable volunteers', () => {
+  it('refuses anyone not active, naming the status', () => {
+    expect(() => assertAssignable('active', 'be assigned')).not.toThrow();
+    expect(() => assertAssignable('screened', 'join a roster')).toThrow(
+      /join a roster; this volunteer is screened/,
+    );
   });
 });

@@ -1,3 +1,4 @@
+import { conflict } from '../common/domain-error.ts';
 import { greatCircleKm, type LatLon } from '../common/geo.ts';
 import type {
   AvailabilitySlot,
@@ -63,6 +64,35 @@ export function checkVolunteerTransition(
 
 /** Only an active volunteer (screened and trained, not paused) meets families or joins a roster. */
 export const mayBeAssigned = (status: VolunteerStatus) => status === 'active';
+
+/**
+ * The one refusal for a volunteer who may not take on work yet (or any more), used by family
+ * requests and programme rosters alike.
+ */
+export function assertAssignable(status: VolunteerStatus, what: 'be assigned' | 'join a roster') {
+  if (!mayBeAssigned(status))
+    throw conflict(
+      `Only an active volunteer (screened and trained) can ${what}; this volunteer is ${status}.`,
+      {
+        status,
+      },
+    );
+}
+
+/**
+ * Which days a volunteer may log hours for on an assignment: from the day of the visit, not in
+ * the future, and, once the coordinator has closed the assignment, not after the day it was
+ * closed (hours for the work done may still come in late; new work may not).
+ */
+export function hoursDayProblem(
+  on: string,
+  days: { today: string; visitDay: string; closedDay: string | null },
+): 'future' | 'before_visit' | 'after_close' | null {
+  if (on > days.today) return 'future';
+  if (on < days.visitDay) return 'before_visit';
+  if (days.closedDay !== null && on > days.closedDay) return 'after_close';
+  return null;
+}
 
 /** Skills that fit each kind of request; having any of them counts, having more counts more. */
 export const skillsForRequest: Record<RequestKind, readonly VolunteerSkill[]> = {

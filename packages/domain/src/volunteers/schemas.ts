@@ -191,6 +191,8 @@ export const assignmentSummarySchema = z.object({
   offeredAt: isoDateTimeSchema,
   respondedAt: isoDateTimeSchema.nullable(),
   declineReason: z.string().nullable(),
+  closedAt: isoDateTimeSchema.nullable(),
+  closeNote: z.string().nullable(),
 });
 
 export const volunteerRequestSchema = z.object({
@@ -229,6 +231,8 @@ export const matchSchema = z.object({
 export type Match = z.infer<typeof matchSchema>;
 
 export const assignBodySchema = z.object({ volunteerId: idSchema });
+/** The coordinator closes an accepted assignment once the help has been given. */
+export const closeAssignmentBodySchema = z.object({ note: z.string().trim().max(1000).optional() });
 export const respondBodySchema = z.object({
   accept: z.boolean(),
   reason: z.string().trim().max(500).optional(),
@@ -248,6 +252,8 @@ export const portalAssignmentSchema = z.object({
   address: z.string().nullable(),
   whatToBring: z.string().nullable(),
   coordinatorPhone: z.string(),
+  /** Local day the coordinator closed it; hours are loggable up to that day. */
+  closedOn: z.string().nullable(),
   hours: z.array(
     z.object({
       id: idSchema,
@@ -291,13 +297,20 @@ export const decideHoursBodySchema = z.object({
 });
 
 export const monthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Use YYYY-MM');
-export const paidCareHoursBodySchema = z.object({ hours: z.number().min(0).max(1_000_000) });
+/** A typed figure overrides the hours derived from visits; null removes the override. */
+export const paidCareHoursBodySchema = z.object({ hours: z.number().min(0).max(1_000_000).nullable() });
 
 export const volunteerReportSchema = z.object({
   month: monthSchema,
   approvedMinutes: z.number(),
   volunteerHours: z.number(),
+  /** The figure the share is taken of: the typed override, else the visits record's. */
   paidCareHours: z.number().nullable(),
+  paidCareHoursSource: z.enum(['entered', 'visits']).nullable(),
+  /** Completed visits by paid staff that month and their hours (checked-in to completed). */
+  visitCareHours: z.number(),
+  completedVisits: z.number(),
+  enteredPaidCareHours: z.number().nullable(),
   sharePercent: z.number().nullable(),
   benchmarkPercent: z.number(),
   meetsBenchmark: z.boolean().nullable(),

@@ -200,4 +200,38 @@ export async function seedProgrammes(c: DemoContext & { volunteerIds: readonly s
         recorded_at: now,
       });
   }
+
+  // a short course that has ended, with one learner's certificate, so the print view has one to show
+  const short = await programme(
+    'training_course',
+    'Общение с тяжелобольным ребёнком',
+    'Короткий курс учебного центра для медсестёр и волонтёров.',
+  );
+  const shortSessions = [
+    await session(short, 'Занятие 1. Слушать ребёнка', at(-21, 10), 3, 'Учебный центр', 15),
+    await session(short, 'Занятие 2. Трудные вопросы', at(-20, 10), 3, 'Учебный центр', 15),
+  ];
+  const graduate = rnd.uuid();
+  await repo.insertEnrolment(trx, {
+    id: graduate,
+    organization_id: orgId,
+    programme_id: short,
+    user_id: null,
+    learner_name: 'Наталья Гринько',
+    learner_email: null,
+    learner_organization: 'Гродненский областной хоспис',
+    enrolled_by: by,
+    enrolled_at: now,
+    completed_on: at(-20, 12).toISOString().slice(0, 10),
+    certificate_number: `TC-${now.getUTCFullYear()}-0001`,
+  });
+  for (const s of shortSessions)
+    await repo.upsertAttendance(trx, {
+      organization_id: orgId,
+      enrolment_id: graduate,
+      session_id: s,
+      present: true,
+      recorded_by: by,
+      recorded_at: now,
+    });
 }

@@ -42,8 +42,8 @@ const nearMinsk = (rnd: Random) => ({
 
 /**
  * Demo volunteers at every step of their path, the demo volunteer login linked to the first,
- * one finished assignment with approved hours, one open family request, and the month's paid
- * care hours so the report shows a share.
+ * one finished assignment with approved hours and one open family request. The report takes paid
+ * care hours from the demo's completed visits (no typed figure).
  */
 export async function seedVolunteers(c: DemoContext) {
   const { trx, orgId, rnd, now, userIds } = c;
@@ -150,6 +150,8 @@ export async function seedVolunteers(c: DemoContext) {
     offered_at: past,
     responded_at: past,
     decline_reason: null,
+    closed_at: past,
+    closed_by: by,
   });
   await repo.insertHours(trx, {
     id: rnd.uuid(),
@@ -181,13 +183,6 @@ export async function seedVolunteers(c: DemoContext) {
     created_by: by,
     created_at: now,
     updated_at: now,
-  });
-  await repo.upsertPaidCareHours(trx, {
-    organization_id: orgId,
-    month: now.toISOString().slice(0, 7),
-    hours: 1200,
-    entered_by: by,
-    entered_at: now,
   });
   return { volunteerIds: ids };
 }

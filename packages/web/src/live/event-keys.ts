@@ -34,6 +34,10 @@ export function queryKeysFor(type: string): string[][] {
     case 'diary':
     case 'task':
       return [['alerts'], ['diary'], ['assessments'], ['tasks']];
+    case 'volunteers':
+      return [['volunteers']];
+    case 'programmes':
+      return [['programmes']];
     case 'visit':
     case 'careplan':
     case 'planning':
@@ -72,4 +76,8 @@ export const knownEventTypes = [
   'visit.updated',
   'careplan.updated',
   'planning.updated',
+  'volunteers.updated',
+  'volunteers.request',
+  'volunteers.hours',
+  'programmes.updated',
 ] as const;

@@ -47,7 +47,9 @@ function AssignmentCard({ a }: { a: PortalAssignment }) {
   const { t, i18n } = useTranslation();
   const respond = useRespond(a.id);
   const log = useLogHours(a.id);
-  const [day, setDay] = useState(todayIso());
+  // after the coordinator closes it, hours are for days up to the closing day only
+  const lastDay = a.closedOn && a.closedOn < todayIso() ? a.closedOn : todayIso();
+  const [day, setDay] = useState(lastDay);
   const [hours, setHours] = useState<string | number>(2);
   const [logged, setLogged] = useState(false);
   return (
@@ -99,10 +101,16 @@ function AssignmentCard({ a }: { a: PortalAssignment }) {
           >
             <Stack gap="xs">
               <Title order={4}>{t('volPortal.logHours')}</Title>
+              {a.closedOn && (
+                <Text size="sm">
+                  {t('volPortal.closedOn', { day: formatDay(a.closedOn, i18n.language) })}
+                </Text>
+              )}
               <TextInput
                 type="date"
                 size="lg"
                 label={t('volPortal.day')}
+                max={lastDay}
                 value={day}
                 onChange={(e) => setDay(e.currentTarget.value)}
               />

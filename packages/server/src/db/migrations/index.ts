@@ -8,6 +8,7 @@ import * as medicineReminders from './2026_11_23_0210_medicine_reminders.ts';
 import * as homeFamily from './2026_11_23_0300_home_family.ts';
 import * as volunteers from './2026_11_23_0400_volunteers.ts';
 import * as programmes from './2026_11_23_0401_programmes.ts';
+import * as programmeClosing from './2026_11_23_0410_programme_closing.ts';
 import * as carePlans from './2026_11_23_0500_care_plans.ts';
 
 /** Every migration, keyed by its timestamped name; the Migrator runs them in name order. */
@@ -15,6 +16,7 @@ export const migrations: Record<string, Migration> = {
   '2026_11_23_0001_foundation': foundation,
   '2026_11_23_0400_volunteers': volunteers,
   '2026_11_23_0401_programmes': programmes,
+  '2026_11_23_0410_programme_closing': programmeClosing,
   '2026_11_23_0100_clinical_watch': clinicalWatch,
   '2026_11_23_0101_assessments': assessments,
   '2026_11_23_0102_call_log': callLog,

@@ -1,4 +1,4 @@
-import { sql, type Updateable } from 'kysely';
+import { type Insertable, sql, type Updateable } from 'kysely';
 import type { Conn } from '../../db/conn.ts';
 import type {
   CampApplicationTable,
@@ -28,7 +28,7 @@ export function listProgrammes(
   db: Conn,
   organizationId: string,
   kind: string | undefined,
-  after: { createdAt: Date; id: string } | undefined,
+  after: { at: Date; id: string } | undefined,
   limit: number,
 ) {
   let q = db
@@ -47,8 +47,8 @@ export function listProgrammes(
   if (after)
     q = q.where((eb) =>
       eb.or([
-        eb('p.created_at', '>', after.createdAt),
-        eb.and([eb('p.created_at', '=', after.createdAt), eb('p.id', '>', after.id)]),
+        eb('p.created_at', '>', after.at),
+        eb.and([eb('p.created_at', '=', after.at), eb('p.id', '>', after.id)]),
       ]),
     );
   return q.orderBy('p.created_at').orderBy('p.id').limit(limit).execute();
@@ -199,7 +199,7 @@ export const consentsOf = (db: Conn, organizationId: string, applicationIds: str
         .orderBy('recorded_at')
         .execute();
 
-export const insertClownVisit = (db: Conn, row: ClownVisitTable) =>
+export const insertClownVisit = (db: Conn, row: Insertable<ClownVisitTable>) =>
   db.insertInto('clown_visit').values(row).execute();
 
 export const updateClownVisit = (

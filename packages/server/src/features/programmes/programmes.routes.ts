@@ -138,7 +138,7 @@ export function programmeRoutes(base: FastifyInstance, deps: AppDeps) {
       },
     },
     async (request) =>
-      service.setClownVisitStatus(deps, requireContext(request), request.params.id, request.body.status),
+      service.closeClownVisit(deps, requireContext(request), request.params.id, request.body),
   );
 
   const courseTags = ['training centre'];

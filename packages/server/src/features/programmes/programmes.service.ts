@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   ageInYears,
+  assertAssignable,
   type CampApplication,
   type Certificate,
   type ClownVisit,
@@ -10,6 +11,7 @@ import {
   certificateNumber,
   type clownVisitBodySchema,
   clownVisitDecision,
+  type clownVisitStatusBodySchema,
   conflict,
   type consentBodySchema,
   courseCompleted,
@@ -18,7 +20,6 @@ import {
   type enrolmentBodySchema,
   forbidden,
   isChild,
-  mayBeAssigned,
   missingConsents,
   notFound,
   type PhaseOfIllness,
@@ -34,6 +35,7 @@ import {
 import type { z } from 'zod';
 import type { AppDeps, RequestContext } from '../../app-context.ts';
 import type { Conn } from '../../db/conn.ts';
+import { pageOfRows, timeCursorAfter, timeCursorOf } from '../../http/pagination.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { findUserById } from '../auth/auth.repository.ts';
 import { listCurrent as currentPrescriptions } from '../medicines/medicines.repository.ts';
@@ -94,12 +96,14 @@ export async function listProgrammes(
 ) {
   need(ctx, 'programme:read');
   const orgId = ctx.actor.organizationId;
-  const [at, id] = (query.cursor ?? '').split('|');
-  const after =
-    id && at && !Number.isNaN(new Date(at).getTime()) ? { createdAt: new Date(at), id } : undefined;
-  const rows = await repo.listProgrammes(deps.db, orgId, query.kind, after, query.limit + 1);
-  const page = rows.slice(0, query.limit);
-  const last = page[page.length - 1];
+  const rows = await repo.listProgrammes(
+    deps.db,
+    orgId,
+    query.kind,
+    timeCursorAfter(query.cursor),
+    query.limit + 1,
+  );
+  const { page, nextCursor } = pageOfRows(rows, query.limit, (l) => timeCursorOf(l.created_at, l.id));
   return {
     items: page.map((p) => ({
       id: p.id,
@@ -110,7 +114,7 @@ export async function listProgrammes(
       sessionCount: Number(p.session_count ?? 0),
       createdAt: p.created_at.toISOString(),
     })),
-    nextCursor: rows.length > query.limit && last ? `${last.created_at.toISOString()}|${last.id}` : null,
+    nextCursor,
   };
 }
 
@@ -218,26 +222,47 @@ async function lockedSession(trx: Conn, orgId: string, sessionId: string) {
   return s;
 }
 
-/** Staff or an active volunteer on a session's roster; an unscreened or untrained volunteer is refused. */
-export async function addToRoster(
+type SessionRow = Awaited<ReturnType<typeof lockedSession>>;
+
+/**
+ * One write to a session (its roster or participants): the session is locked against a
+ * concurrent write filling the last place, the write and its audit entry share a transaction,
+ * and the programme is returned as it now stands.
+ */
+async function writeToSession(
   deps: AppDeps,
   ctx: RequestContext,
   sessionId: string,
-  body: z.output<typeof rosterBodySchema>,
+  write: (
+    trx: Conn,
+    s: SessionRow,
+    orgId: string,
+  ) => Promise<{ action: string; entityType: string; entityId: string; patientId?: string | null }>,
 ) {
   need(ctx, 'programme:manage');
   const orgId = ctx.actor.organizationId;
   const programmeId = await deps.db.transaction().execute(async (trx) => {
     const s = await lockedSession(trx, orgId, sessionId);
+    await recordAudit(trx, deps, ctx, orgId, await write(trx, s, orgId));
+    return s.programme_id;
+  });
+  await publish(deps, orgId, programmeId);
+  return getProgramme(deps, ctx, programmeId);
+}
+
+/** Staff or an active volunteer on a session's roster; an unscreened or untrained volunteer is refused. */
+export const addToRoster = (
+  deps: AppDeps,
+  ctx: RequestContext,
+  sessionId: string,
+  body: z.output<typeof rosterBodySchema>,
+) =>
+  writeToSession(deps, ctx, sessionId, async (trx, _s, orgId) => {
     const current = await repo.rosterOf(trx, orgId, [sessionId]);
     if (body.volunteerId) {
       const v = await findVolunteer(trx, orgId, body.volunteerId);
       if (!v) throw notFound('The volunteer');
-      if (!mayBeAssigned(v.status))
-        throw conflict(
-          `Only an active volunteer (screened and trained) can join a roster; this volunteer is ${v.status}.`,
-          { status: v.status },
-        );
+      assertAssignable(v.status, 'join a roster');
       if (current.some((r) => r.volunteer_id === body.volunteerId)) throw conflict('Already on the roster.');
     }
     if (body.userId) {
@@ -258,41 +283,21 @@ export async function addToRoster(
       added_at: deps.clock(),
       removed_at: null,
     });
-    await recordAudit(trx, deps, ctx, orgId, {
-      action: 'programme.roster-add',
-      entityType: 'session_roster',
-      entityId: id,
-    });
-    return s.programme_id;
+    return { action: 'programme.roster-add', entityType: 'session_roster', entityId: id };
   });
-  await publish(deps, orgId, programmeId);
-  return getProgramme(deps, ctx, programmeId);
-}
 
-export async function removeFromRoster(
-  deps: AppDeps,
-  ctx: RequestContext,
-  sessionId: string,
-  entryId: string,
-) {
-  need(ctx, 'programme:manage');
-  const orgId = ctx.actor.organizationId;
-  const programmeId = await deps.db.transaction().execute(async (trx) => {
-    const s = await lockedSession(trx, orgId, sessionId);
+export const removeFromRoster = (deps: AppDeps, ctx: RequestContext, sessionId: string, entryId: string) =>
+  writeToSession(deps, ctx, sessionId, async (trx, _s, orgId) => {
     const res = await repo.removeRoster(trx, orgId, sessionId, entryId, deps.clock());
     if (Number(res.numUpdatedRows) === 0) throw notFound('The roster entry');
-    await recordAudit(trx, deps, ctx, orgId, {
-      action: 'programme.roster-remove',
-      entityType: 'session_roster',
-      entityId: entryId,
-    });
-    return s.programme_id;
+    return { action: 'programme.roster-remove', entityType: 'session_roster', entityId: entryId };
   });
-  await publish(deps, orgId, programmeId);
-  return getProgramme(deps, ctx, programmeId);
-}
 
-/** A member at a club session (or any non-camp session); a full session refuses the next one. */
+/**
+ * A member at a club session (or any non-camp session); a full session refuses the next one, and
+ * an age-limited programme (the friends' club: up to 24) checks the age from the record's date
+ * of birth, or a typed one for someone not under care.
+ */
 export async function addParticipant(
   deps: AppDeps,
   ctx: RequestContext,
@@ -300,20 +305,30 @@ export async function addParticipant(
   body: z.output<typeof participantBodySchema>,
 ) {
   need(ctx, 'programme:manage');
-  const orgId = ctx.actor.organizationId;
-  if (body.patientId) await loadPatientFor(deps, ctx, 'patient:read', body.patientId);
-  const programmeId = await deps.db.transaction().execute(async (trx) => {
-    const s = await lockedSession(trx, orgId, sessionId);
+  const patient = body.patientId
+    ? await loadPatientFor(deps, ctx, 'patient:read', body.patientId)
+    : undefined;
+  return writeToSession(deps, ctx, sessionId, async (trx, s, orgId) => {
     if (s.kind === 'summer_camp')
       throw conflict('Camp places go through applications (with the waiting list).');
     if (s.kind === 'training_course') throw conflict('Learners enrol on the course, not on one session.');
-    if (s.max_age_years !== null && body.dateOfBirth) {
-      const age = ageInYears(body.dateOfBirth, await today(deps, trx, orgId));
+    if (s.max_age_years !== null) {
+      // the record's date of birth wins over a typed one; without either the limit cannot be checked
+      const born = patient?.date_of_birth ?? body.dateOfBirth;
+      if (!born)
+        throw new DomainError(
+          'VALIDATION',
+          `Give the date of birth: this programme is for people up to ${s.max_age_years}.`,
+          { fields: [{ field: 'body.dateOfBirth', message: 'required for an age-limited programme' }] },
+        );
+      const age = ageInYears(born, await today(deps, trx, orgId));
       if (age > s.max_age_years)
         throw conflict(`This programme is for people up to ${s.max_age_years} years old.`, { age });
     }
-    const taken = await repo.participantsOf(trx, orgId, [sessionId]);
-    if (taken.length >= s.capacity)
+    const members = await repo.participantsOf(trx, orgId, [sessionId]);
+    if (body.patientId && members.some((m) => m.patient_id === body.patientId))
+      throw conflict('Already taking part in this session.');
+    if (members.length >= s.capacity)
       throw conflict(`The session is full (${s.capacity} places).`, { capacity: s.capacity });
     const id = randomUUID();
     await repo.insertParticipant(trx, {
@@ -325,16 +340,13 @@ export async function addParticipant(
       added_by: ctx.actor.userId,
       added_at: deps.clock(),
     });
-    await recordAudit(trx, deps, ctx, orgId, {
+    return {
       action: 'programme.participant-add',
       entityType: 'session_participant',
       entityId: id,
       patientId: body.patientId ?? null,
-    });
-    return s.programme_id;
+    };
   });
-  await publish(deps, orgId, programmeId);
-  return getProgramme(deps, ctx, programmeId);
 }
 
 // ---- summer camp ----
@@ -379,7 +391,10 @@ async function assembleApplications(
   return apps.map((a) => {
     const own = notes.filter((n) => n.application_id === a.id);
     const latest = own[own.length - 1];
-    const signed = consents.filter((c) => c.application_id === a.id);
+    // a form signed again replaces the earlier signature (rows come oldest first)
+    const signed = [
+      ...new Map(consents.filter((c) => c.application_id === a.id).map((c) => [c.kind, c])).values(),
+    ];
     return {
       id: a.id,
       sessionId: a.session_id,
@@ -548,19 +563,44 @@ export async function withdrawApplication(deps: AppDeps, ctx: RequestContext, id
   return getApplication(deps, ctx, id);
 }
 
+/**
+ * One write to a camp application (a care-note version, a signed form): the application must
+ * exist; the write and its audit entry share a transaction.
+ */
+async function writeToApplication(
+  deps: AppDeps,
+  ctx: RequestContext,
+  id: string,
+  action: string,
+  write: (trx: Conn, orgId: string) => Promise<unknown>,
+) {
+  need(ctx, 'programme:manage');
+  const orgId = ctx.actor.organizationId;
+  const sessionId = await deps.db.transaction().execute(async (trx) => {
+    const a = await repo.findApplication(trx, orgId, id);
+    if (!a) throw notFound('The application');
+    await write(trx, orgId);
+    await recordAudit(trx, deps, ctx, orgId, {
+      action,
+      entityType: 'camp_application',
+      entityId: id,
+      patientId: a.patient_id,
+    });
+    return a.session_id;
+  });
+  await publish(deps, orgId, sessionId);
+  return getApplication(deps, ctx, id);
+}
+
 /** Per-child care notes for camp staff; each save is a new version. */
-export async function recordCareNote(
+export const recordCareNote = (
   deps: AppDeps,
   ctx: RequestContext,
   id: string,
   body: z.output<typeof careNoteBodySchema>,
-) {
-  need(ctx, 'programme:manage');
-  const orgId = ctx.actor.organizationId;
-  await deps.db.transaction().execute(async (trx) => {
-    const a = await repo.findApplication(trx, orgId, id);
-    if (!a) throw notFound('The application');
-    await repo.insertCareNote(trx, {
+) =>
+  writeToApplication(deps, ctx, id, 'camp.care-note', (trx, orgId) =>
+    repo.insertCareNote(trx, {
       id: randomUUID(),
       organization_id: orgId,
       application_id: id,
@@ -572,29 +612,18 @@ export async function recordCareNote(
       notes: body.notes ?? null,
       recorded_by: ctx.actor.userId,
       recorded_at: deps.clock(),
-    });
-    await recordAudit(trx, deps, ctx, orgId, {
-      action: 'camp.care-note',
-      entityType: 'camp_application',
-      entityId: id,
-      patientId: a.patient_id,
-    });
-  });
-  return getApplication(deps, ctx, id);
-}
+    }),
+  );
 
-export async function recordConsent(
+/** A signed consent form; a form signed again replaces the earlier signature in the list. */
+export const recordConsent = (
   deps: AppDeps,
   ctx: RequestContext,
   id: string,
   body: z.output<typeof consentBodySchema>,
-) {
-  need(ctx, 'programme:manage');
-  const orgId = ctx.actor.organizationId;
-  await deps.db.transaction().execute(async (trx) => {
-    const a = await repo.findApplication(trx, orgId, id);
-    if (!a) throw notFound('The application');
-    await repo.insertConsent(trx, {
+) =>
+  writeToApplication(deps, ctx, id, 'camp.consent', (trx, orgId) =>
+    repo.insertConsent(trx, {
       id: randomUUID(),
       organization_id: orgId,
       application_id: id,
@@ -603,16 +632,8 @@ export async function recordConsent(
       signed_on: body.signedOn,
       recorded_by: ctx.actor.userId,
       recorded_at: deps.clock(),
-    });
-    await recordAudit(trx, deps, ctx, orgId, {
-      action: 'camp.consent',
-      entityType: 'camp_application',
-      entityId: id,
-      patientId: a.patient_id,
-    });
-  });
-  return getApplication(deps, ctx, id);
-}
+    }),
+  );
 
 // ---- clown doctors ----
 
@@ -627,6 +648,8 @@ const toClown = (c: ClownRow): ClownVisit => ({
   phaseSource: c.phase_source as ClownVisit['phaseSource'],
   status: c.status,
   notes: c.notes,
+  outcome: c.outcome,
+  closedAt: c.closed_at?.toISOString() ?? null,
 });
 
 const clownRefusal = {
@@ -709,27 +732,34 @@ export async function listClownVisits(deps: AppDeps, ctx: RequestContext, limit:
   });
 }
 
-export async function setClownVisitStatus(
+/** Closes a scheduled visit as done (how it went) or cancelled (why), once. */
+export async function closeClownVisit(
   deps: AppDeps,
   ctx: RequestContext,
   id: string,
-  status: 'done' | 'cancelled',
+  body: z.output<typeof clownVisitStatusBodySchema>,
 ) {
   need(ctx, 'programme:manage');
   const orgId = ctx.actor.organizationId;
-  return deps.db.transaction().execute(async (trx) => {
+  const visit = await deps.db.transaction().execute(async (trx) => {
     const row = await repo.findClownVisit(trx, orgId, id);
     if (!row) throw notFound('The visit');
     if (row.status !== 'scheduled') throw conflict('This visit is already closed.');
-    await repo.updateClownVisit(trx, orgId, id, { status });
+    const now = deps.clock();
+    if (body.status === 'done' && row.scheduled_at > now)
+      throw conflict('A visit can be recorded as done once its time has come.');
+    const patch = { status: body.status, outcome: body.outcome, closed_at: now, closed_by: ctx.actor.userId };
+    await repo.updateClownVisit(trx, orgId, id, patch);
     await recordAudit(trx, deps, ctx, orgId, {
-      action: `clown-visit.${status}`,
+      action: `clown-visit.${body.status}`,
       entityType: 'clown_visit',
       entityId: id,
       patientId: row.patient_id,
     });
-    return toClown({ ...row, status });
+    return toClown({ ...row, ...patch });
   });
+  await publish(deps, orgId, id);
+  return visit;
 }
 
 // ---- training centre ----
@@ -889,10 +919,11 @@ export async function certificate(
     if (!e) throw notFound('The enrolment');
     if (!e.certificate_number || !e.completed_on)
       throw conflict('The learner has not completed the course yet.');
-    const [p, sessions, org] = await Promise.all([
+    const [p, sessions, org, settings] = await Promise.all([
       repo.findProgramme(trx, orgId, e.programme_id),
       repo.sessionsOf(trx, orgId, e.programme_id),
       findOrganization(trx, orgId),
+      loadSettings(trx, orgId),
     ]);
     await recordAudit(trx, deps, ctx, orgId, {
       action: 'course.certificate',
@@ -908,6 +939,7 @@ export async function certificate(
       completedOn: e.completed_on,
       sessions: sessions.map((s) => ({ title: s.title, startsAt: s.starts_at.toISOString() })),
       totalHours: Math.round((minutes / 60) * 10) / 10,
+      language: settings.language,
     };
   });
 }

@@ -1,3 +1,5 @@
+import type { ColumnType } from 'kysely';
+
 export interface ProgrammeTable {
   id: string;
   organization_id: string;
@@ -95,6 +97,10 @@ export interface ClownVisitTable {
   notes: string | null;
   created_by: string;
   created_at: Date;
+  /** What happened at the visit (done) or why it did not happen (cancelled). */
+  outcome: ColumnType<string | null, string | null | undefined, string | null>;
+  closed_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  closed_by: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface CourseEnrolmentTable {

@@ -55,19 +55,60 @@ describe('programmes, sessions and rosters', () => {
     expect(detail.body.maxAgeYears).toBe(24);
     const sessionId = detail.body.sessions[0].id;
     for (const name of ['Артём', 'Вика'])
-      expect((await vc.post(`/api/v1/programme-sessions/${sessionId}/participants`, { name })).status).toBe(
-        200,
-      );
-    const full = await vc.post(`/api/v1/programme-sessions/${sessionId}/participants`, { name: 'Третий' });
+      expect(
+        (
+          await vc.post(`/api/v1/programme-sessions/${sessionId}/participants`, {
+            name,
+            dateOfBirth: '2005-03-01',
+          })
+        ).status,
+      ).toBe(200);
+    const full = await vc.post(`/api/v1/programme-sessions/${sessionId}/participants`, {
+      name: 'Третий',
+      dateOfBirth: '2008-01-01',
+    });
     expect(full.status).toBe(409);
     expect(full.body.error.details.capacity).toBe(2);
-    const club2 = await vc.post(`/api/v1/programmes/${club}/sessions`, session({ title: 'Вторая встреча' }));
-    const second = club2.body.sessions[1].id;
+    const club2 = await vc.post(
+      `/api/v1/programmes/${club}/sessions`,
+      session({
+        title: 'Вторая встреча',
+        startsAt: '2026-12-08T14:00:00.000Z',
+        endsAt: '2026-12-08T16:00:00.000Z',
+      }),
+    );
+    const secondSession = club2.body.sessions.find((x: { title: string }) => x.title === 'Вторая встреча');
+    const second = secondSession.id;
     const old = await vc.post(`/api/v1/programme-sessions/${second}/participants`, {
       name: 'Взрослый',
       dateOfBirth: '1990-01-01',
     });
     expect(old.status).toBe(409);
+    // the age limit cannot be skipped by leaving the date of birth out
+    const unknownAge = await vc.post(`/api/v1/programme-sessions/${second}/participants`, {
+      name: 'Без даты',
+    });
+    expect(unknownAge.status).toBe(400);
+    expect(unknownAge.body.error.details.fields[0].field).toBe('body.dateOfBirth');
+    // a linked young person's age comes from the record, whatever date is typed
+    const adult = await vc.post(`/api/v1/programme-sessions/${second}/participants`, {
+      name: 'Взрослый пациент',
+      patientId: adultId,
+      dateOfBirth: '2015-01-01',
+    });
+    expect(adult.status).toBe(409);
+    const linked = await vc.post(`/api/v1/programme-sessions/${second}/participants`, {
+      name: 'Ребёнок из записи',
+      patientId: children[0]!.id,
+    });
+    expect(linked.status, linked.raw).toBe(200);
+    const joined = linked.body.sessions.find((x: { id: string }) => x.id === second);
+    expect(joined.participants[0].patientId).toBe(children[0]!.id);
+    const twice = await vc.post(`/api/v1/programme-sessions/${second}/participants`, {
+      name: 'Ребёнок из записи',
+      patientId: children[0]!.id,
+    });
+    expect(twice.status).toBe(409);
     const badTimes = await vc.post(
       `/api/v1/programmes/${club}/sessions`,
       session({ endsAt: '2026-12-01T13:00:00.000Z' }),
@@ -171,6 +212,27 @@ describe('summer camp', () => {
       signedOn: '2026-11-20',
     });
     expect(consent.body.missingConsents).toEqual([]);
+    const again = await vc.post(`/api/v1/camp-applications/${app.body.id}/consents`, {
+      kind: 'medical_care',
+      signedBy: 'Папа',
+      signedOn: '2026-11-21',
+    });
+    expect(again.body.consents).toEqual([
+      { kind: 'participation', signedBy: 'Мама', signedOn: '2026-11-20' },
+      { kind: 'medical_care', signedBy: 'Папа', signedOn: '2026-11-21' },
+    ]);
+    expect(
+      (await vc.post(`/api/v1/camp-applications/${app.body.id}/consents`, { kind: 'photos' })).status,
+    ).toBe(400);
+    expect(
+      (
+        await vc.post('/api/v1/camp-applications/00000000-0000-4000-8000-000000000000/consents', {
+          kind: 'photos',
+          signedBy: 'Мама',
+          signedOn: '2026-11-20',
+        })
+      ).status,
+    ).toBe(404);
     expect(Array.isArray(consent.body.recordMedicines)).toBe(true);
     const volunteer = await t.login('volunteer');
     expect((await volunteer.get(`/api/v1/programme-sessions/${shift.id}/camp-applications`)).status).toBe(
@@ -242,8 +304,54 @@ describe('clown doctors', () => {
     expect(askedRecorded.status, askedRecorded.raw).toBe(201);
     expect(askedRecorded.body).toMatchObject({ phase: 'terminal', phaseSource: 'assessment' });
 
-    const done = await vc.post(`/api/v1/clown-visits/${asked.body.id}/status`, { status: 'done' });
-    expect(done.body.status).toBe('done');
+    // closing: a future visit cannot be done yet; a cancellation says why; an outcome is required
+    const early = await vc.post(`/api/v1/clown-visits/${asked.body.id}/status`, {
+      status: 'done',
+      outcome: 'Смеялись',
+    });
+    expect(early.status).toBe(409);
+    expect(
+      (await vc.post(`/api/v1/clown-visits/${asked.body.id}/status`, { status: 'cancelled' })).status,
+    ).toBe(400);
+    const cancelled = await vc.post(`/api/v1/clown-visits/${asked.body.id}/status`, {
+      status: 'cancelled',
+      outcome: 'Мама попросила перенести: ребёнок спит',
+    });
+    expect(cancelled.status, cancelled.raw).toBe(200);
+    expect(cancelled.body).toMatchObject({
+      status: 'cancelled',
+      outcome: 'Мама попросила перенести: ребёнок спит',
+    });
+    const past = await vc.post('/api/v1/clown-visits', {
+      ...body,
+      scheduledAt: '2026-11-23T08:00:00.000Z',
+      patientId: other,
+      familyWish: 'asked',
+    });
+    const done = await vc.post(`/api/v1/clown-visits/${past.body.id}/status`, {
+      status: 'done',
+      outcome: 'Играли на укулеле, Маша улыбалась',
+    });
+    expect(done.status, done.raw).toBe(200);
+    expect(done.body).toMatchObject({ status: 'done', outcome: 'Играли на укулеле, Маша улыбалась' });
+    expect(done.body.closedAt).toBeTruthy();
+    expect(
+      (
+        await vc.post(`/api/v1/clown-visits/${past.body.id}/status`, {
+          status: 'cancelled',
+          outcome: 'Позже',
+        })
+      ).status,
+    ).toBe(409);
+    const nurse = await t.login('nurse');
+    expect(
+      (
+        await nurse.post(`/api/v1/clown-visits/${askedRecorded.body.id}/status`, {
+          status: 'done',
+          outcome: 'Да',
+        })
+      ).status,
+    ).toBe(403);
     const list = await vc.get('/api/v1/clown-visits');
     expect(list.body.length).toBeGreaterThanOrEqual(2);
   });
@@ -298,6 +406,7 @@ describe('training centre', () => {
       learnerName: 'Ольга Внешняя',
       courseName: 'Боль у детей — тест',
       totalHours: 5,
+      language: 'ru', // the organization's language, whoever prints it
     });
     const partial = await vc.post(`/api/v1/course-enrolments/${staff.body.id}/attendance`, {
       sessionId: s1,

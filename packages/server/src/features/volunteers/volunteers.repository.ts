@@ -207,7 +207,7 @@ export function listRequests(
   db: Conn,
   organizationId: string,
   status: string | undefined,
-  after: { startsAt: Date; id: string } | undefined,
+  after: { at: Date; id: string } | undefined,
   limit: number,
 ) {
   let q = requestColumns(db).where('r.organization_id', '=', organizationId);
@@ -215,14 +215,14 @@ export function listRequests(
   if (after)
     q = q.where((eb) =>
       eb.or([
-        eb('r.starts_at', '>', after.startsAt),
-        eb.and([eb('r.starts_at', '=', after.startsAt), eb('r.id', '>', after.id)]),
+        eb('r.starts_at', '>', after.at),
+        eb.and([eb('r.starts_at', '=', after.at), eb('r.id', '>', after.id)]),
       ]),
     );
   return q.orderBy('r.starts_at').orderBy('r.id').limit(limit).execute();
 }
 
-export const insertAssignment = (db: Conn, row: VolunteerAssignmentTable) =>
+export const insertAssignment = (db: Conn, row: Insertable<VolunteerAssignmentTable>) =>
   db.insertInto('volunteer_assignment').values(row).execute();
 
 export const updateAssignment = (
@@ -369,7 +369,7 @@ export function listHours(
   db: Conn,
   organizationId: string,
   status: string | undefined,
-  after: { loggedAt: Date; id: string } | undefined,
+  after: { at: Date; id: string } | undefined,
   limit: number,
 ) {
   let q = hoursColumns(db).where('h.organization_id', '=', organizationId);
@@ -377,8 +377,8 @@ export function listHours(
   if (after)
     q = q.where((eb) =>
       eb.or([
-        eb('h.logged_at', '>', after.loggedAt),
-        eb.and([eb('h.logged_at', '=', after.loggedAt), eb('h.id', '>', after.id)]),
+        eb('h.logged_at', '>', after.at),
+        eb.and([eb('h.logged_at', '=', after.at), eb('h.id', '>', after.id)]),
       ]),
     );
   return q.orderBy('h.logged_at').orderBy('h.id').limit(limit).execute();
@@ -415,3 +415,34 @@ export const upsertPaidCareHours = (
       }),
     )
     .execute();
+
+export const deletePaidCareHours = (db: Conn, organizationId: string, month: string) =>
+  db
+    .deleteFrom('paid_care_hours')
+    .where('organization_id', '=', organizationId)
+    .where('month', '=', month)
+    .execute();
+
+/**
+ * Paid staff's patient-care minutes from the visits record: completed visits dated within
+ * [from, to] by a staff member. The checked-in to completed time where both are known, the
+ * planned duration otherwise.
+ */
+export const completedVisitMinutes = async (db: Conn, organizationId: string, from: string, to: string) => {
+  const row = await db
+    .selectFrom('visit')
+    .select([
+      sql<number>`coalesce(sum(case when checked_in_at is not null and completed_at is not null and completed_at > checked_in_at
+        then extract(epoch from (completed_at - checked_in_at)) / 60.0 else duration_min end), 0)`.as(
+        'minutes',
+      ),
+      sql<number>`count(*)`.as('visits'),
+    ])
+    .where('organization_id', '=', organizationId)
+    .where('status', '=', 'completed')
+    .where('staff_id', 'is not', null)
+    .where('visit_date', '>=', from)
+    .where('visit_date', '<=', to)
+    .executeTakeFirstOrThrow();
+  return { minutes: Number(row.minutes), visits: Number(row.visits) };
+};

@@ -1,5 +1,6 @@
 import {
   assignBodySchema,
+  closeAssignmentBodySchema,
   decideHoursBodySchema,
   hoursEntrySchema,
   hoursListQuerySchema,
@@ -138,6 +139,25 @@ export function volunteerRoutes(base: FastifyInstance, deps: AppDeps) {
     },
     async (request) =>
       service.cancelAssignment(deps, requireContext(request), request.params.id, request.params.assignmentId),
+  );
+  app.post(
+    '/volunteer-requests/:id/assignments/:assignmentId/close',
+    {
+      schema: {
+        tags,
+        params: params.extend({ assignmentId: idSchema }),
+        body: closeAssignmentBodySchema,
+        response: { 200: volunteerRequestSchema },
+      },
+    },
+    async (request) =>
+      service.closeAssignment(
+        deps,
+        requireContext(request),
+        request.params.id,
+        request.params.assignmentId,
+        request.body,
+      ),
   );
 
   app.get(

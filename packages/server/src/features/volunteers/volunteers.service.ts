@@ -1,14 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import {
+  assertAssignable,
   can,
   checkVolunteerTransition,
   conflict,
   DomainError,
   forbidden,
   type HoursEntry,
+  hoursDayProblem,
   localWeekMinute,
   type Match,
-  mayBeAssigned,
   missingModules,
   notFound,
   type PortalAssignment,
@@ -30,6 +31,7 @@ import {
 import type { z } from 'zod';
 import type { AppDeps, RequestContext } from '../../app-context.ts';
 import type { Conn } from '../../db/conn.ts';
+import { pageOfRows, timeCursorAfter, timeCursorOf } from '../../http/pagination.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { notifyUsers } from '../notifications/notifications.service.ts';
 import { loadPatientFor } from '../patients/patient-access.ts';
@@ -79,6 +81,31 @@ async function mustFind(db: Conn, orgId: string, id: string, forUpdate = false) 
   return row;
 }
 
+type VolunteerColumns = Omit<
+  Parameters<typeof repo.insertVolunteer>[1],
+  'id' | 'organization_id' | 'user_id' | 'status' | 'created_by' | 'created_at' | 'updated_at'
+>;
+
+/** Body fields to columns; on a patch, absent fields stay undefined so the update leaves them. */
+function volunteerColumns(body: VolunteerBody): VolunteerColumns;
+function volunteerColumns(body: Partial<VolunteerBody>): Partial<VolunteerColumns>;
+function volunteerColumns(body: Partial<VolunteerBody>): Partial<VolunteerColumns> {
+  return {
+    name: body.name,
+    phone: body.phone,
+    email: body.email,
+    address: body.address,
+    lat: body.home?.lat,
+    lon: body.home?.lon,
+    max_distance_km: body.maxDistanceKm,
+    areas: body.areas,
+    languages: body.languages && [...new Set(body.languages)],
+    skills: body.skills && [...new Set(body.skills)],
+    availability: body.availability,
+    notes: body.notes,
+  };
+}
+
 export async function createVolunteer(deps: AppDeps, ctx: RequestContext, body: VolunteerBody) {
   need(ctx, 'volunteer:manage');
   const orgId = ctx.actor.organizationId;
@@ -89,17 +116,8 @@ export async function createVolunteer(deps: AppDeps, ctx: RequestContext, body: 
       id,
       organization_id: orgId,
       user_id: null,
-      name: body.name,
-      phone: body.phone,
+      ...volunteerColumns(body),
       email: body.email ?? null,
-      address: body.address,
-      lat: body.home.lat,
-      lon: body.home.lon,
-      max_distance_km: body.maxDistanceKm,
-      areas: body.areas,
-      languages: [...new Set(body.languages)],
-      skills: [...new Set(body.skills)],
-      availability: body.availability,
       notes: body.notes ?? null,
       status: 'applicant',
       created_by: ctx.actor.userId,
@@ -126,40 +144,37 @@ export async function createVolunteer(deps: AppDeps, ctx: RequestContext, body: 
   return getVolunteer(deps, ctx, id);
 }
 
-export async function updateVolunteer(
+/**
+ * One write to a volunteer's record: the record is locked, written, audited in the same
+ * transaction, the change announced, and the updated record returned.
+ */
+async function writeVolunteer(
   deps: AppDeps,
   ctx: RequestContext,
   id: string,
-  body: z.output<typeof volunteerPatchSchema>,
+  action: string,
+  write: (trx: Conn, v: VolunteerRow, orgId: string) => Promise<unknown>,
 ) {
   need(ctx, 'volunteer:manage');
   const orgId = ctx.actor.organizationId;
   await deps.db.transaction().execute(async (trx) => {
-    await mustFind(trx, orgId, id, true);
-    await repo.updateVolunteer(trx, orgId, id, {
-      name: body.name,
-      phone: body.phone,
-      email: body.email,
-      address: body.address,
-      lat: body.home?.lat,
-      lon: body.home?.lon,
-      max_distance_km: body.maxDistanceKm,
-      areas: body.areas,
-      languages: body.languages && [...new Set(body.languages)],
-      skills: body.skills && [...new Set(body.skills)],
-      availability: body.availability,
-      notes: body.notes,
-      updated_at: deps.clock(),
-    });
-    await recordAudit(trx, deps, ctx, orgId, {
-      action: 'volunteer.update',
-      entityType: 'volunteer',
-      entityId: id,
-    });
+    const v = await mustFind(trx, orgId, id, true);
+    await write(trx, v, orgId);
+    await recordAudit(trx, deps, ctx, orgId, { action, entityType: 'volunteer', entityId: id });
   });
   await publish(deps, orgId, 'volunteers.updated', id);
   return getVolunteer(deps, ctx, id);
 }
+
+export const updateVolunteer = (
+  deps: AppDeps,
+  ctx: RequestContext,
+  id: string,
+  body: z.output<typeof volunteerPatchSchema>,
+) =>
+  writeVolunteer(deps, ctx, id, 'volunteer.update', (trx, _v, orgId) =>
+    repo.updateVolunteer(trx, orgId, id, { ...volunteerColumns(body), updated_at: deps.clock() }),
+  );
 
 export async function listVolunteers(
   deps: AppDeps,
@@ -177,13 +192,9 @@ export async function listVolunteers(
   const after = name !== undefined && id ? { name, id } : undefined;
   return deps.db.transaction().execute(async (trx) => {
     const rows = await repo.listVolunteers(trx, orgId, query, after, query.limit + 1);
-    const page = rows.slice(0, query.limit);
+    const { page, nextCursor } = pageOfRows(rows, query.limit, (last) => `${last.name}\u0000${last.id}`);
     await recordAudit(trx, deps, ctx, orgId, { action: 'volunteer.list', entityType: 'volunteer' });
-    const last = page[page.length - 1];
-    return {
-      items: page.map(toVolunteer),
-      nextCursor: rows.length > query.limit && last ? `${last.name}\u0000${last.id}` : null,
-    };
+    return { items: page.map(toVolunteer), nextCursor };
   });
 }
 
@@ -265,11 +276,8 @@ export async function getVolunteer(deps: AppDeps, ctx: RequestContext, id: strin
 }
 
 /** Screening is saved as a new version each time; the latest counts. */
-export async function recordScreening(deps: AppDeps, ctx: RequestContext, id: string, body: ScreeningBody) {
-  need(ctx, 'volunteer:manage');
-  const orgId = ctx.actor.organizationId;
-  await deps.db.transaction().execute(async (trx) => {
-    await mustFind(trx, orgId, id, true);
+export const recordScreening = (deps: AppDeps, ctx: RequestContext, id: string, body: ScreeningBody) =>
+  writeVolunteer(deps, ctx, id, 'volunteer.screening', async (trx, _v, orgId) => {
     const previous = await repo.latestScreening(trx, orgId, id);
     await repo.insertScreening(trx, {
       id: randomUUID(),
@@ -285,26 +293,16 @@ export async function recordScreening(deps: AppDeps, ctx: RequestContext, id: st
       recorded_by: ctx.actor.userId,
       recorded_at: deps.clock(),
     });
-    await recordAudit(trx, deps, ctx, orgId, {
-      action: 'volunteer.screening',
-      entityType: 'volunteer',
-      entityId: id,
-    });
   });
-  return getVolunteer(deps, ctx, id);
-}
 
-export async function recordTraining(
+export const recordTraining = (
   deps: AppDeps,
   ctx: RequestContext,
   id: string,
   body: { module: TrainingModule; completedOn: string },
-) {
-  need(ctx, 'volunteer:manage');
-  const orgId = ctx.actor.organizationId;
-  await deps.db.transaction().execute(async (trx) => {
-    await mustFind(trx, orgId, id, true);
-    await repo.insertTraining(trx, {
+) =>
+  writeVolunteer(deps, ctx, id, 'volunteer.training', (trx, _v, orgId) =>
+    repo.insertTraining(trx, {
       id: randomUUID(),
       organization_id: orgId,
       volunteer_id: id,
@@ -312,27 +310,18 @@ export async function recordTraining(
       completed_on: body.completedOn,
       recorded_by: ctx.actor.userId,
       recorded_at: deps.clock(),
-    });
-    await recordAudit(trx, deps, ctx, orgId, {
-      action: 'volunteer.training',
-      entityType: 'volunteer',
-      entityId: id,
-    });
-  });
-  return getVolunteer(deps, ctx, id);
-}
+    }),
+  );
 
-export async function addNote(
+/** Supervision and debrief notes, kept in order; they are never edited. */
+export const addNote = (
   deps: AppDeps,
   ctx: RequestContext,
   id: string,
   body: z.output<typeof volunteerNoteBodySchema>,
-) {
-  need(ctx, 'volunteer:manage');
-  const orgId = ctx.actor.organizationId;
-  await deps.db.transaction().execute(async (trx) => {
-    await mustFind(trx, orgId, id);
-    await repo.insertNote(trx, {
+) =>
+  writeVolunteer(deps, ctx, id, 'volunteer.note', (trx, _v, orgId) =>
+    repo.insertNote(trx, {
       id: randomUUID(),
       organization_id: orgId,
       volunteer_id: id,
@@ -341,15 +330,8 @@ export async function addNote(
       body: body.body,
       by_user_id: ctx.actor.userId,
       at: deps.clock(),
-    });
-    await recordAudit(trx, deps, ctx, orgId, {
-      action: 'volunteer.note',
-      entityType: 'volunteer',
-      entityId: id,
-    });
-  });
-  return getVolunteer(deps, ctx, id);
-}
+    }),
+  );
 
 const missingText: Record<string, string> = {
   interview: 'the interview',
@@ -358,16 +340,13 @@ const missingText: Record<string, string> = {
   confidentiality_agreement: 'the signed confidentiality agreement',
 };
 
-export async function changeStatus(
+export const changeStatus = (
   deps: AppDeps,
   ctx: RequestContext,
   id: string,
   body: { to: VolunteerStatus; reason?: string | undefined },
-) {
-  need(ctx, 'volunteer:manage');
-  const orgId = ctx.actor.organizationId;
-  await deps.db.transaction().execute(async (trx) => {
-    const v = await mustFind(trx, orgId, id, true);
+) =>
+  writeVolunteer(deps, ctx, id, 'volunteer.status', async (trx, v, orgId) => {
     const { facts: f } = await facts(trx, orgId, v);
     const check = checkVolunteerTransition(f, body.to);
     if (!check.ok) {
@@ -391,15 +370,7 @@ export async function changeStatus(
       by_user_id: ctx.actor.userId,
       at: now,
     });
-    await recordAudit(trx, deps, ctx, orgId, {
-      action: 'volunteer.status',
-      entityType: 'volunteer',
-      entityId: id,
-    });
   });
-  await publish(deps, orgId, 'volunteers.updated', id);
-  return getVolunteer(deps, ctx, id);
-}
 
 /** Gives a volunteer a portal login of the volunteer role (a one-time invitation link). */
 export async function createLogin(deps: AppDeps, ctx: RequestContext, id: string, email: string) {
@@ -457,6 +428,8 @@ async function assembleRequests(db: Conn, orgId: string, rows: RequestRow[]): Pr
         offeredAt: a.offered_at.toISOString(),
         respondedAt: a.responded_at?.toISOString() ?? null,
         declineReason: a.decline_reason,
+        closedAt: a.closed_at?.toISOString() ?? null,
+        closeNote: a.close_note,
       })),
   }));
 }
@@ -501,21 +474,20 @@ export async function listRequests(
 ) {
   need(ctx, 'volunteer:read');
   const orgId = ctx.actor.organizationId;
-  const [at, id] = (query.cursor ?? '').split('|');
-  const after =
-    id && at && !Number.isNaN(new Date(at).getTime()) ? { startsAt: new Date(at), id } : undefined;
   return deps.db.transaction().execute(async (trx) => {
-    const rows = await repo.listRequests(trx, orgId, query.status, after, query.limit + 1);
-    const page = rows.slice(0, query.limit);
+    const rows = await repo.listRequests(
+      trx,
+      orgId,
+      query.status,
+      timeCursorAfter(query.cursor),
+      query.limit + 1,
+    );
+    const { page, nextCursor } = pageOfRows(rows, query.limit, (l) => timeCursorOf(l.starts_at, l.id));
     await recordAudit(trx, deps, ctx, orgId, {
       action: 'volunteer-request.list',
       entityType: 'volunteer_request',
     });
-    const last = page[page.length - 1];
-    return {
-      items: await assembleRequests(trx, orgId, page),
-      nextCursor: rows.length > query.limit && last ? `${last.starts_at.toISOString()}|${last.id}` : null,
-    };
+    return { items: await assembleRequests(trx, orgId, page), nextCursor };
   });
 }
 
@@ -599,11 +571,7 @@ export async function assign(deps: AppDeps, ctx: RequestContext, requestId: stri
     const r = await repo.findRequestForUpdate(trx, orgId, requestId);
     if (!r) throw notFound('The request');
     const v = await mustFind(trx, orgId, volunteerId, true);
-    if (!mayBeAssigned(v.status))
-      throw conflict(
-        `Only an active volunteer (screened and trained) can be assigned; this volunteer is ${v.status}.`,
-        { status: v.status },
-      );
+    assertAssignable(v.status, 'be assigned');
     if (r.status !== 'open') throw conflict('This request is no longer open.');
     const current = await repo.assignmentsOfRequests(trx, orgId, [requestId]);
     if (current.some((a) => a.status === 'offered' || a.status === 'accepted'))
@@ -674,6 +642,47 @@ export async function cancelAssignment(
   return getRequest(deps, ctx, requestId);
 }
 
+/**
+ * Closes an accepted assignment once the help has been given: the assignment is completed and
+ * the family's request done. The volunteer may still log hours afterwards for days up to the
+ * day of closing (hours often come in late), never for days after it.
+ */
+export async function closeAssignment(
+  deps: AppDeps,
+  ctx: RequestContext,
+  requestId: string,
+  assignmentId: string,
+  body: { note?: string | undefined },
+) {
+  need(ctx, 'volunteer:manage');
+  const orgId = ctx.actor.organizationId;
+  await deps.db.transaction().execute(async (trx) => {
+    const a = await repo.findAssignmentForUpdate(trx, orgId, assignmentId);
+    if (!a || a.request_id !== requestId) throw notFound('The assignment');
+    if (a.status === 'offered')
+      throw conflict('The volunteer has not accepted yet; withdraw the offer instead of closing it.');
+    if (a.status !== 'accepted') throw conflict('This assignment is already closed.');
+    const r = await repo.findRequestForUpdate(trx, orgId, requestId);
+    const now = deps.clock();
+    if (r && r.starts_at > now) throw conflict('The help has not been given yet: the request starts later.');
+    await repo.updateAssignment(trx, orgId, assignmentId, {
+      status: 'completed',
+      closed_at: now,
+      closed_by: ctx.actor.userId,
+      close_note: body.note ?? null,
+    });
+    await repo.updateRequest(trx, orgId, requestId, { status: 'done', updated_at: now });
+    await recordAudit(trx, deps, ctx, orgId, {
+      action: 'volunteer-request.close',
+      entityType: 'volunteer_assignment',
+      entityId: assignmentId,
+      patientId: r?.patient_id ?? null,
+    });
+  });
+  await publish(deps, orgId, 'volunteers.request', requestId, true);
+  return getRequest(deps, ctx, requestId);
+}
+
 // ---- the volunteer's own portal ----
 
 async function ownVolunteer(db: Conn, ctx: RequestContext) {
@@ -703,6 +712,7 @@ async function toPortal(db: Conn, orgId: string, rows: AssignmentRow[]): Promise
     address: a.status === 'accepted' || a.status === 'completed' ? a.family_address : null,
     whatToBring: a.what_to_bring,
     coordinatorPhone: settings.servicePhone,
+    closedOn: a.closed_at ? localWeekMinute(a.closed_at, settings.timeZone).date : null,
     hours: hours
       .filter((h) => h.assignment_id === a.id)
       .map((h) => ({ id: h.id, on: h.on_date, minutes: h.minutes, status: h.status })),
@@ -775,6 +785,12 @@ export async function respond(
   return myAssignment(deps, ctx, assignmentId);
 }
 
+const hoursDayText = {
+  future: 'Hours cannot be logged for a day in the future.',
+  before_visit: 'Hours are logged from the day of the visit on.',
+  after_close: 'The coordinator closed this request; hours can be logged up to the day it was closed.',
+} as const;
+
 export async function logHours(
   deps: AppDeps,
   ctx: RequestContext,
@@ -786,15 +802,15 @@ export async function logHours(
     const { v, a } = await ownAssignment(trx, ctx, assignmentId);
     if (a.status !== 'accepted' && a.status !== 'completed')
       throw conflict('Hours can be logged only for a request you have accepted.');
-    const settings = await loadSettings(trx, orgId);
-    const today = localWeekMinute(deps.clock(), settings.timeZone).date;
-    if (body.on > today)
-      throw new DomainError('VALIDATION', 'Hours cannot be logged for a day in the future.', {
-        fields: [{ field: 'body.on', message: 'in the future' }],
-      });
-    if (body.on < localWeekMinute(a.starts_at, settings.timeZone).date)
-      throw new DomainError('VALIDATION', 'Hours are logged from the day of the visit on.', {
-        fields: [{ field: 'body.on', message: 'before the visit' }],
+    const { timeZone } = await loadSettings(trx, orgId);
+    const problem = hoursDayProblem(body.on, {
+      today: localWeekMinute(deps.clock(), timeZone).date,
+      visitDay: localWeekMinute(a.starts_at, timeZone).date,
+      closedDay: a.closed_at ? localWeekMinute(a.closed_at, timeZone).date : null,
+    });
+    if (problem)
+      throw new DomainError('VALIDATION', hoursDayText[problem], {
+        fields: [{ field: 'body.on', message: problem.replace('_', ' ') }],
       });
     await repo.insertHours(trx, {
       id: randomUUID(),
@@ -846,16 +862,15 @@ export async function listHours(
 ) {
   need(ctx, 'volunteer:read');
   const orgId = ctx.actor.organizationId;
-  const [at, id] = (query.cursor ?? '').split('|');
-  const after =
-    id && at && !Number.isNaN(new Date(at).getTime()) ? { loggedAt: new Date(at), id } : undefined;
-  const rows = await repo.listHours(deps.db, orgId, query.status, after, query.limit + 1);
-  const page = rows.slice(0, query.limit);
-  const last = page[page.length - 1];
-  return {
-    items: page.map(toHours),
-    nextCursor: rows.length > query.limit && last ? `${last.logged_at.toISOString()}|${last.id}` : null,
-  };
+  const rows = await repo.listHours(
+    deps.db,
+    orgId,
+    query.status,
+    timeCursorAfter(query.cursor),
+    query.limit + 1,
+  );
+  const { page, nextCursor } = pageOfRows(rows, query.limit, (l) => timeCursorOf(l.logged_at, l.id));
+  return { items: page.map(toHours), nextCursor };
 }
 
 export async function decideHours(
@@ -893,17 +908,24 @@ const lastDayOf = (month: string) => {
   return `${month}-${String(new Date(Date.UTC(y, m, 0)).getUTCDate()).padStart(2, '0')}`;
 };
 
-export async function setPaidCareHours(deps: AppDeps, ctx: RequestContext, month: string, hours: number) {
+export async function setPaidCareHours(
+  deps: AppDeps,
+  ctx: RequestContext,
+  month: string,
+  hours: number | null,
+) {
   need(ctx, 'volunteer:manage');
   const orgId = ctx.actor.organizationId;
   await deps.db.transaction().execute(async (trx) => {
-    await repo.upsertPaidCareHours(trx, {
-      organization_id: orgId,
-      month,
-      hours,
-      entered_by: ctx.actor.userId,
-      entered_at: deps.clock(),
-    });
+    if (hours === null) await repo.deletePaidCareHours(trx, orgId, month);
+    else
+      await repo.upsertPaidCareHours(trx, {
+        organization_id: orgId,
+        month,
+        hours,
+        entered_by: ctx.actor.userId,
+        entered_at: deps.clock(),
+      });
     await recordAudit(trx, deps, ctx, orgId, {
       action: 'volunteer-report.paid-hours',
       entityType: 'paid_care_hours',
@@ -916,10 +938,11 @@ export async function setPaidCareHours(deps: AppDeps, ctx: RequestContext, month
 export async function report(deps: AppDeps, ctx: RequestContext, month: string): Promise<VolunteerReport> {
   need(ctx, 'volunteer:read');
   const orgId = ctx.actor.organizationId;
-  const [rows, paid, settings] = await Promise.all([
+  const [rows, paid, settings, visits] = await Promise.all([
     repo.hoursBetween(deps.db, orgId, `${month}-01`, lastDayOf(month)),
     repo.findPaidCareHours(deps.db, orgId, month),
     loadSettings(deps.db, orgId),
+    repo.completedVisitMinutes(deps.db, orgId, `${month}-01`, lastDayOf(month)),
   ]);
   const approved = rows.filter((r) => r.status === 'approved');
   const approvedMinutes = approved.reduce((s, r) => s + r.minutes, 0);
@@ -933,13 +956,20 @@ export async function report(deps: AppDeps, ctx: RequestContext, month: string):
     byKind.set(r.kind as RequestKind, (byKind.get(r.kind as RequestKind) ?? 0) + r.minutes);
   }
   const volunteerHours = hoursOf(approvedMinutes);
-  const paidCareHours = paid?.hours ?? null;
+  // a typed figure overrides the visits record (visits outside Hearth, a correction)
+  const visitCareHours = hoursOf(visits.minutes);
+  const paidCareHours = paid?.hours ?? (visits.visits > 0 ? visitCareHours : null);
+  const paidCareHoursSource = paid ? 'entered' : visits.visits > 0 ? 'visits' : null;
   const benchmarkPercent = settings.volunteerHoursBenchmarkPercent;
   return {
     month,
     approvedMinutes,
     volunteerHours,
     paidCareHours,
+    paidCareHoursSource,
+    visitCareHours,
+    completedVisits: visits.visits,
+    enteredPaidCareHours: paid?.hours ?? null,
     benchmarkPercent,
     ...volunteerShare(volunteerHours, paidCareHours, benchmarkPercent),
     byVolunteer: [...byVolunteer.entries()]

@@ -1,5 +1,5 @@
 import type { AvailabilitySlot, VolunteerSkill, VolunteerStatus } from '@hearth/domain';
-import type { JSONColumnType } from 'kysely';
+import type { ColumnType, JSONColumnType } from 'kysely';
 
 export interface VolunteerTable {
   id: string;
@@ -96,6 +96,10 @@ export interface VolunteerAssignmentTable {
   offered_at: Date;
   responded_at: Date | null;
   decline_reason: string | null;
+  /** Set when the coordinator closes the assignment as done; hours are loggable up to that day. */
+  closed_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  closed_by: ColumnType<string | null, string | null | undefined, string | null>;
+  close_note: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface VolunteerHoursTable {

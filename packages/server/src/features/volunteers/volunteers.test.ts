@@ -141,6 +141,44 @@ describe('volunteer records', () => {
   });
 });
 
+describe('editing a volunteer record', () => {
+  it('changes contact, languages, skills, areas and availability; refuses bad input leaving the record as it was', async () => {
+    const created = (await vc.post('/api/v1/volunteers', newVolunteer({ name: 'Правка Записи' }))).body;
+    const edited = await vc.patch(`/api/v1/volunteers/${created.id}`, {
+      phone: '+375 29 777-00-11',
+      email: 'pravka@example.org',
+      languages: ['ru', 'be', 'be'],
+      skills: ['driving'],
+      areas: ['Минск', 'Заславль'],
+      availability: [{ weekday: 6, from: '10:00', to: '16:00' }],
+    });
+    expect(edited.status, edited.raw).toBe(200);
+    expect(edited.body).toMatchObject({
+      name: 'Правка Записи',
+      phone: '+375 29 777-00-11',
+      email: 'pravka@example.org',
+      languages: ['ru', 'be'],
+      skills: ['driving'],
+      areas: ['Минск', 'Заславль'],
+      availability: [{ weekday: 6, from: '10:00', to: '16:00' }],
+    });
+    const bad = await vc.patch(`/api/v1/volunteers/${created.id}`, {
+      phone: '+375 29 000-00-00',
+      availability: [{ weekday: 6, from: '16:00', to: '10:00' }],
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.details.fields[0].field).toMatch(/availability/);
+    expect((await vc.get(`/api/v1/volunteers/${created.id}`)).body.phone).toBe('+375 29 777-00-11');
+    const nurse = await t.login('nurse');
+    expect(
+      (await nurse.patch(`/api/v1/volunteers/${created.id}`, { phone: '+375 29 111-11-11' })).status,
+    ).toBe(403);
+    expect(
+      (await vc.patch('/api/v1/volunteers/00000000-0000-4000-8000-000000000000', { name: 'Никто' })).status,
+    ).toBe(404);
+  });
+});
+
 describe('matching and assignments', () => {
   let requestId: string;
   it('creates a family request and ranks volunteers by skills, language, distance and availability', async () => {
@@ -206,6 +244,7 @@ describe('matching and assignments', () => {
     expect(Object.keys(a).sort()).toEqual(
       [
         'address',
+        'closedOn',
         'coordinatorPhone',
         'durationMinutes',
         'familyFirstName',
@@ -276,13 +315,30 @@ describe('matching and assignments', () => {
     expect(
       report.body.byVolunteer.find((v: { volunteerId: string }) => v.volunteerId === volunteerId).hours,
     ).toBe(2.5);
-    // the demo approved 2 h earlier in the month; paid care hours of the demo month are 1200
+    // the demo approved 2 h earlier in the month; paid care hours come from the demo's visits
+    const derived = report.body;
+    expect(derived.paidCareHoursSource).toBe('visits');
+    expect(derived.completedVisits).toBeGreaterThan(0);
+    expect(derived.paidCareHours).toBe(derived.visitCareHours);
+    expect(derived.enteredPaidCareHours).toBeNull();
+    // a typed figure overrides the visits record, and clearing it goes back to the visits
     const set = await vc.post('/api/v1/volunteer-reports/2026-11/paid-care-hours', { hours: 60 });
     expect(set.body.paidCareHours).toBe(60);
     expect(set.body.volunteerHours).toBe(4.5);
     expect(set.body.sharePercent).toBe(7.5);
     expect(set.body.meetsBenchmark).toBe(true);
     expect(set.body.benchmarkPercent).toBe(5);
+    expect(set.body.paidCareHoursSource).toBe('entered');
+    expect(set.body.visitCareHours).toBe(derived.visitCareHours);
+    const cleared = await vc.post('/api/v1/volunteer-reports/2026-11/paid-care-hours', { hours: null });
+    expect(cleared.body.paidCareHoursSource).toBe('visits');
+    expect(cleared.body.paidCareHours).toBe(derived.visitCareHours);
+    expect((await vc.post('/api/v1/volunteer-reports/2026-11/paid-care-hours', { hours: -1 })).status).toBe(
+      400,
+    );
+    // a month without visits or a typed figure has no share to show
+    const empty = (await vc.get('/api/v1/volunteer-reports/2025-01')).body;
+    expect(empty).toMatchObject({ paidCareHours: null, paidCareHoursSource: null, sharePercent: null });
   });
 
   it('returns a declined request to the open list and keeps other volunteers’ assignments invisible', async () => {
@@ -315,6 +371,77 @@ describe('matching and assignments', () => {
     expect(after.body.assignments[0].declineReason).toBe('Уезжаю');
     const matches = (await vc.get(`/api/v1/volunteer-requests/${req.body.id}/matches`)).body;
     expect(matches.some((m: { volunteerId: string }) => m.volunteerId === volunteerId)).toBe(false);
+  });
+});
+
+describe('closing an assignment', () => {
+  it('closes an accepted assignment once the help is given; hours still come in up to the day of closing', async () => {
+    const { id: volunteerId } = await volunteerWithLogin('closing.volunteer@example.org');
+    const start = new Date(t.now().getTime() + 86_400_000).toISOString();
+    const req = (
+      await vc.post('/api/v1/volunteer-requests', {
+        patientId: childId,
+        kind: 'company_for_child',
+        startsAt: start,
+        durationMinutes: 90,
+      })
+    ).body;
+    await vc.post(`/api/v1/volunteer-requests/${req.id}/assignments`, { volunteerId });
+    const offered = (await vc.get(`/api/v1/volunteer-requests/${req.id}`)).body.assignments[0];
+    const close = (body: unknown = {}) =>
+      vc.post(`/api/v1/volunteer-requests/${req.id}/assignments/${offered.id}/close`, body);
+    const notAccepted = await close();
+    expect(notAccepted.status).toBe(409);
+    expect(notAccepted.body.error.message).toMatch(/not accepted/);
+
+    let volunteer = await t.login('closing.volunteer@example.org', 'volunteer-pass-1');
+    await volunteer.post(`/api/v1/volunteer-portal/assignments/${offered.id}/response`, { accept: true });
+    expect((await close()).status).toBe(409); // the request starts tomorrow
+    expect(
+      (await volunteer.post(`/api/v1/volunteer-requests/${req.id}/assignments/${offered.id}/close`, {}))
+        .status,
+    ).toBe(403);
+
+    t.advance(2 * 86_400_000);
+    vc = await t.login('volunteer_coordinator');
+    volunteer = await t.login('closing.volunteer@example.org', 'volunteer-pass-1');
+    expect((await close({ note: 'x'.repeat(1001) })).status).toBe(400);
+    const closed = await close({ note: 'Всё прошло хорошо' });
+    expect(closed.status, closed.raw).toBe(200);
+    expect(closed.body.status).toBe('done');
+    expect(closed.body.assignments[0]).toMatchObject({ status: 'completed', closeNote: 'Всё прошло хорошо' });
+    expect(closed.body.assignments[0].closedAt).toBeTruthy();
+    expect((await close()).status).toBe(409);
+    expect(
+      (
+        await vc.post(
+          `/api/v1/volunteer-requests/00000000-0000-4000-8000-000000000000/assignments/${offered.id}/close`,
+          {},
+        )
+      ).status,
+    ).toBe(404);
+
+    const mine = (await volunteer.get(`/api/v1/volunteer-portal/assignments/${offered.id}`)).body;
+    expect(mine.status).toBe('completed');
+    const visitDay = mine.startsAt.slice(0, 10);
+    expect(mine.closedOn >= visitDay).toBe(true);
+    // late hours for the visit day are fine; nothing after the day of closing
+    const late = await volunteer.post(`/api/v1/volunteer-portal/assignments/${offered.id}/hours`, {
+      on: mine.closedOn,
+      minutes: 90,
+    });
+    expect(late.status, late.raw).toBe(200);
+    t.advance(86_400_000);
+    volunteer = await t.login('closing.volunteer@example.org', 'volunteer-pass-1');
+    const nextDay = new Date(`${mine.closedOn}T12:00:00Z`);
+    nextDay.setUTCDate(nextDay.getUTCDate() + 1);
+    const after = await volunteer.post(`/api/v1/volunteer-portal/assignments/${offered.id}/hours`, {
+      on: nextDay.toISOString().slice(0, 10),
+      minutes: 30,
+    });
+    expect(after.status).toBe(400);
+    expect(after.body.error.message).toMatch(/closed/);
+    vc = await t.login('volunteer_coordinator');
   });
 });
 

@@ -16,6 +16,8 @@ export function CertificatePage() {
   if (cert.isPending) return <PageLoader />;
   if (cert.isError) return <ErrorAlert error={cert.error} />;
   const c = cert.data;
+  // the certificate speaks the organization's language, whichever language the printer uses
+  const tc = i18n.getFixedT(c.language);
   return (
     <Stack gap="md">
       <Group className="no-print">
@@ -24,28 +26,32 @@ export function CertificatePage() {
       <Box
         className="certificate"
         p="xl"
+        lang={c.language}
         style={{
           border: '6px double var(--mantine-color-hearth-7, #2f6f4f)',
           textAlign: 'center',
           maxWidth: 900,
+          width: '100%',
+          margin: '0 auto',
+          breakInside: 'avoid',
         }}
       >
         <Stack gap="md" align="center">
           <Text fw={700} size="lg">
             {c.organizationName}
           </Text>
-          <Title order={1}>{t('prog.certificate.heading')}</Title>
-          <Text size="lg">{t('prog.certificate.certifies')}</Text>
+          <Title order={1}>{tc('prog.certificate.heading')}</Title>
+          <Text size="lg">{tc('prog.certificate.certifies')}</Text>
           <Title order={2}>{c.learnerName}</Title>
-          <Text size="lg">{t('prog.certificate.completed')}</Text>
+          <Text size="lg">{tc('prog.certificate.completed')}</Text>
           <Title order={3}>«{c.courseName}»</Title>
-          <Text>{t('prog.certificate.hours', { hours: c.totalHours, count: c.sessions.length })}</Text>
+          <Text>{tc('prog.certificate.hours', { hours: c.totalHours, count: c.sessions.length })}</Text>
           <Text>
-            {t('prog.certificate.date')}: {formatDay(c.completedOn, i18n.language)} · № {c.number}
+            {tc('prog.certificate.date')}: {formatDay(c.completedOn, c.language)} · № {c.number}
           </Text>
           <Group justify="space-between" w="100%" mt="xl">
-            <Text>{t('prog.certificate.signature')} ____________________</Text>
-            <Text>{t('prog.certificate.stamp')}</Text>
+            <Text>{tc('prog.certificate.signature')} ____________________</Text>
+            <Text>{tc('prog.certificate.stamp')}</Text>
           </Group>
         </Stack>
       </Box>

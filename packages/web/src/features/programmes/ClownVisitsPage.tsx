@@ -21,6 +21,7 @@ import { PageLoader } from '../../components/PageLoader.tsx';
 import { usePageTitle } from '../../components/use-page-title.ts';
 import { formatDateTime } from '../../format/time.ts';
 import { useChildPatients } from '../volunteers/RequestsPage.tsx';
+import { CloseClownVisit } from './CloseClownVisit.tsx';
 import { useClownVisits, useProgrammeMutation } from './programmes-api.ts';
 
 /** Clown-doctor visits; the server refuses one in the terminal phase unless the family asked. */
@@ -101,7 +102,7 @@ export function ClownVisitsPage() {
       ) : visits.isError ? (
         <ErrorAlert error={visits.error} />
       ) : (
-        <Table striped>
+        <Table striped aria-label={t('prog.clown.list')}>
           <Table.Tbody>
             {visits.data.map((c) => (
               <Table.Tr key={c.id}>
@@ -111,6 +112,14 @@ export function ClownVisitsPage() {
                 <Table.Td>{t(`prog.clown.phases.${c.phase}`)}</Table.Td>
                 <Table.Td>
                   <Badge variant="light">{t(`prog.clown.status.${c.status}`)}</Badge>
+                  {c.outcome && (
+                    <Text size="xs" mt={4}>
+                      {c.outcome}
+                    </Text>
+                  )}
+                </Table.Td>
+                <Table.Td>
+                  {can('programme:manage') && c.status === 'scheduled' && <CloseClownVisit visit={c} />}
                 </Table.Td>
               </Table.Tr>
             ))}

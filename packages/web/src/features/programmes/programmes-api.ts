@@ -5,6 +5,7 @@ import type {
   Enrolment,
   Programme,
   ProgrammeDetail,
+  StaffMember,
 } from '@hearth/domain';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client.ts';
@@ -53,3 +54,7 @@ export function useProgrammeMutation<B, R>(send: (body: B) => Promise<R>) {
     onSuccess: () => qc.invalidateQueries({ queryKey: programmeKeys.all }),
   });
 }
+
+/** Staff who can work a session or take a course: active accounts that are not family or volunteers. */
+export const isWorkingStaff = (u: StaffMember) =>
+  u.status === 'active' && u.role !== 'family' && u.role !== 'volunteer';

@@ -23,6 +23,7 @@ interface SettingsForm extends Record<string, unknown> {
   timeZone: string;
   language: 'ru' | 'en';
   sessionHours: string;
+  volunteerHoursBenchmarkPercent: string;
 }
 
 /** Only the fields this form edits; other features' settings keep their stored values. */
@@ -36,6 +37,7 @@ const toForm = (
     | 'timeZone'
     | 'language'
     | 'sessionHours'
+    | 'volunteerHoursBenchmarkPercent'
   >,
 ): SettingsForm => ({
   callbackDeadlineMinutes: String(s.callbackDeadlineMinutes),
@@ -46,6 +48,7 @@ const toForm = (
   timeZone: s.timeZone,
   language: s.language,
   sessionHours: String(s.sessionHours),
+  volunteerHoursBenchmarkPercent: String(s.volunteerHoursBenchmarkPercent),
 });
 
 const num = (v: string) => (v.trim() === '' ? undefined : Number(v));
@@ -68,6 +71,7 @@ export function SettingsPage() {
       timeZone: '',
       language: 'ru',
       sessionHours: 12,
+      volunteerHoursBenchmarkPercent: 5,
     }),
   );
   const errorText = useErrorText(form.errors, 'settings.fieldErrors');
@@ -99,6 +103,7 @@ export function SettingsPage() {
       timeZone: v.timeZone,
       language: v.language,
       sessionHours: num(v.sessionHours),
+      volunteerHoursBenchmarkPercent: num(v.volunteerHoursBenchmarkPercent),
     });
     if (body) save.mutate(body);
   };
@@ -141,6 +146,9 @@ export function SettingsPage() {
                 ]}
               />
               {input('sessionHours', 'sessionHours', { inputMode: 'numeric' })}
+              {input('volunteerHoursBenchmarkPercent', 'volunteerHoursBenchmarkPercent', {
+                inputMode: 'decimal',
+              })}
             </SimpleGrid>
             {save.isSuccess && (
               <Alert color="green" role="status">

@@ -118,6 +118,15 @@ export function HoursPage() {
                 <Stat
                   label={t('vol.report.paidHours')}
                   value={report.data.paidCareHours === null ? '—' : String(report.data.paidCareHours)}
+                  badge={
+                    report.data.paidCareHoursSource && (
+                      <Text size="xs" c="dimmed" data-testid="paid-hours-source">
+                        {report.data.paidCareHoursSource === 'visits'
+                          ? t('vol.report.fromVisits', { count: report.data.completedVisits })
+                          : t('vol.report.entered', { hours: report.data.visitCareHours })}
+                      </Text>
+                    )
+                  }
                 />
                 <Stat
                   label={t('vol.report.share')}
@@ -135,7 +144,7 @@ export function HoursPage() {
                 <Stat label={t('vol.report.pending')} value={String(report.data.pendingEntries)} />
               </SimpleGrid>
               <Text size="xs" c="dimmed">
-                {t('vol.report.source')}
+                {t('vol.report.source', { percent: report.data.benchmarkPercent })}
               </Text>
               {manage && (
                 <form
@@ -147,6 +156,7 @@ export function HoursPage() {
                   <Group align="flex-end">
                     <NumberInput
                       label={t('vol.report.enterPaid')}
+                      description={t('vol.report.enterPaidHint')}
                       value={paid}
                       onChange={setPaidValue}
                       min={0}
@@ -154,6 +164,14 @@ export function HoursPage() {
                     <Button type="submit" variant="light" loading={setPaid.isPending}>
                       {t('vol.save')}
                     </Button>
+                    {report.data.paidCareHoursSource === 'entered' && (
+                      <Button
+                        variant="default"
+                        onClick={() => setPaid.mutate(null, { onSuccess: () => setPaidValue('') })}
+                      >
+                        {t('vol.report.useVisits')}
+                      </Button>
+                    )}
                   </Group>
                 </form>
               )}

@@ -6,6 +6,7 @@ import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { PageLoader } from '../../components/PageLoader.tsx';
 import { usePageTitle } from '../../components/use-page-title.ts';
 import { formatDateTime } from '../../format/time.ts';
+import { CloseAssignment } from './CloseAssignment.tsx';
 import { VolunteersNav } from './VolunteersNav.tsx';
 import { useAssign, useCancelAssignment, useMatches, useRequest } from './volunteers-api.ts';
 
@@ -50,6 +51,10 @@ export function RequestPage() {
                     {t(`vol.assignment.${a.status}`)}
                   </Badge>
                   {a.declineReason && <Text c="dimmed">{a.declineReason}</Text>}
+                  {a.closeNote && <Text c="dimmed">{a.closeNote}</Text>}
+                  {manage && a.status === 'accepted' && (
+                    <CloseAssignment requestId={r.id} assignmentId={a.id} />
+                  )}
                   {manage && (a.status === 'offered' || a.status === 'accepted') && (
                     <Button size="xs" variant="default" onClick={() => cancel.mutate(a.id)}>
                       {t('vol.requests.unassign')}

@@ -23,11 +23,11 @@ import { api } from '../../api/client.ts';
 import type { Page } from '../../api/page.ts';
 import { useCan } from '../../auth/me.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
-import { PageLoader } from '../../components/PageLoader.tsx';
 import { usePageTitle } from '../../components/use-page-title.ts';
 import { formatDateTime } from '../../format/time.ts';
 import { useErrorText } from '../../forms/use-error-text.ts';
 import { useForm } from '../../forms/use-form.ts';
+import { Loaded } from './Loaded.tsx';
 import { VolunteersNav } from './VolunteersNav.tsx';
 import { useCreateRequest, useRequests } from './volunteers-api.ts';
 
@@ -161,49 +161,51 @@ export function RequestsPage() {
           </form>
         </Card>
       )}
-      {requests.isPending ? (
-        <PageLoader />
-      ) : requests.isError ? (
-        <ErrorAlert error={requests.error} />
-      ) : (
-        <Table.ScrollContainer minWidth={640}>
-          <Table striped>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('vol.requests.startsAt')}</Table.Th>
-                <Table.Th>{t('vol.requests.family')}</Table.Th>
-                <Table.Th>{t('vol.requests.kind')}</Table.Th>
-                <Table.Th>{t('vol.fields.status')}</Table.Th>
-                <Table.Th>{t('vol.requests.volunteer')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {requests.data.items.map((r) => {
-                const current = r.assignments.find((a) => a.status === 'offered' || a.status === 'accepted');
-                return (
-                  <Table.Tr key={r.id}>
-                    <Table.Td>
-                      <Anchor component={Link} to={`/app/volunteer-requests/${r.id}`}>
-                        {formatDateTime(r.startsAt, i18n.language)}
-                      </Anchor>
-                    </Table.Td>
-                    <Table.Td>{r.patientName}</Table.Td>
-                    <Table.Td>{t(`vol.kind.${r.kind}`)}</Table.Td>
-                    <Table.Td>
-                      <Badge variant="light" color={r.status === 'open' ? 'orange' : 'green'}>
-                        {t(`vol.requestStatus.${r.status}`)}
-                      </Badge>
-                    </Table.Td>
-                    <Table.Td>
-                      {current ? `${current.volunteerName} · ${t(`vol.assignment.${current.status}`)}` : '—'}
-                    </Table.Td>
-                  </Table.Tr>
-                );
-              })}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
+      <Loaded query={requests}>
+        {(data) => (
+          <Table.ScrollContainer minWidth={640}>
+            <Table striped>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('vol.requests.startsAt')}</Table.Th>
+                  <Table.Th>{t('vol.requests.family')}</Table.Th>
+                  <Table.Th>{t('vol.requests.kind')}</Table.Th>
+                  <Table.Th>{t('vol.fields.status')}</Table.Th>
+                  <Table.Th>{t('vol.requests.volunteer')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {data.items.map((r) => {
+                  const current = r.assignments.find(
+                    (a) => a.status === 'offered' || a.status === 'accepted',
+                  );
+                  return (
+                    <Table.Tr key={r.id}>
+                      <Table.Td>
+                        <Anchor component={Link} to={`/app/volunteer-requests/${r.id}`}>
+                          {formatDateTime(r.startsAt, i18n.language)}
+                        </Anchor>
+                      </Table.Td>
+                      <Table.Td>{r.patientName}</Table.Td>
+                      <Table.Td>{t(`vol.kind.${r.kind}`)}</Table.Td>
+                      <Table.Td>
+                        <Badge variant="light" color={r.status === 'open' ? 'orange' : 'green'}>
+                          {t(`vol.requestStatus.${r.status}`)}
+                        </Badge>
+                      </Table.Td>
+                      <Table.Td>
+                        {current
+                          ? `${current.volunteerName} · ${t(`vol.assignment.${current.status}`)}`
+                          : '—'}
+                      </Table.Td>
+                    </Table.Tr>
+                  );
+                })}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+      </Loaded>
     </Stack>
   );
 }

@@ -1,4 +1,4 @@
-import { backgroundCheckResults, trainingModules, volunteerTransitions } from '@hearth/domain';
+import { backgroundCheckResults, trainingModules, volunteerTransitions, type weekdays } from '@hearth/domain';
 import {
   Badge,
   Button,
@@ -24,9 +24,10 @@ import { PageLoader } from '../../components/PageLoader.tsx';
 import { usePageTitle } from '../../components/use-page-title.ts';
 import { formatDay, todayIso } from '../../format/time.ts';
 import type { Invitation } from '../staff/staff-api.ts';
+import { VolunteerForm } from './VolunteerForm.tsx';
 import { VolunteersNav } from './VolunteersNav.tsx';
 import { statusColor } from './VolunteersPage.tsx';
-import { useVolunteer, useVolunteerAction, useVolunteerLogin } from './volunteers-api.ts';
+import { useUpdateVolunteer, useVolunteer, useVolunteerAction, useVolunteerLogin } from './volunteers-api.ts';
 
 const opt = (s: string) => (s.trim() === '' ? undefined : s);
 
@@ -42,6 +43,9 @@ export function VolunteerPage() {
   const training = useVolunteerAction(volunteerId, 'training');
   const note = useVolunteerAction(volunteerId, 'notes');
   const login = useVolunteerLogin(volunteerId);
+  const update = useUpdateVolunteer(volunteerId);
+  const [editing, setEditing] = useState(false);
+  const [reason, setReason] = useState('');
   const [invitation, setInvitation] = useState<Invitation | null>(null);
   const [email, setEmail] = useState('');
   const [trainedOn, setTrainedOn] = useState(todayIso());
@@ -104,18 +108,68 @@ export function VolunteerPage() {
           {t(`vol.status.${v.status}`)}
         </Badge>
       </Group>
-      <Text c="dimmed">
-        {v.phone} · {v.address} · {v.skills.map((x) => t(`vol.skill.${x}`)).join(', ')} ·{' '}
-        {v.languages.join(', ')}
-      </Text>
+      {editing ? (
+        <Card withBorder>
+          <VolunteerForm
+            volunteer={v}
+            saving={update.isPending}
+            error={update.error}
+            onSave={(body, showServerErrors) =>
+              update.mutate(body, { onSuccess: () => setEditing(false), onError: showServerErrors })
+            }
+            onCancel={() => setEditing(false)}
+          />
+        </Card>
+      ) : (
+        <Card withBorder data-testid="volunteer-record">
+          <Stack gap={4}>
+            <Text>
+              {v.phone}
+              {v.email ? ` · ${v.email}` : ''} · {v.address} · {t('vol.km', { km: v.maxDistanceKm })}
+            </Text>
+            <Text size="sm">
+              {t('vol.fields.skills')}: {v.skills.map((x) => t(`vol.skill.${x}`)).join(', ') || '—'} ·{' '}
+              {t('vol.fields.languages')}: {v.languages.join(', ')}
+            </Text>
+            <Text size="sm">
+              {t('vol.fields.areas')}: {v.areas.join(', ') || '—'}
+            </Text>
+            <Text size="sm">
+              {t('vol.fields.availability')}:{' '}
+              {v.availability
+                .map(
+                  (a) => `${t(`vol.weekday.d${a.weekday as (typeof weekdays)[number]}`)} ${a.from}–${a.to}`,
+                )
+                .join(', ') || '—'}
+            </Text>
+            {v.notes && (
+              <Text size="sm" c="dimmed">
+                {v.notes}
+              </Text>
+            )}
+            {manage && (
+              <Button variant="light" style={{ alignSelf: 'flex-start' }} onClick={() => setEditing(true)}>
+                {t('vol.edit')}
+              </Button>
+            )}
+          </Stack>
+        </Card>
+      )}
       {manage && volunteerTransitions[v.status].length > 0 && (
-        <Group>
+        <Group align="flex-end">
+          <TextInput
+            label={t('vol.statusReason')}
+            value={reason}
+            onChange={(e) => setReason(e.currentTarget.value)}
+          />
           {volunteerTransitions[v.status].map((to) => (
             <Button
               key={to}
               variant={to === 'left' ? 'default' : 'filled'}
               loading={status.isPending && (status.variables as { to?: string } | undefined)?.to === to}
-              onClick={() => status.mutate({ to })}
+              onClick={() =>
+                status.mutate({ to, reason: reason.trim() || undefined }, { onSuccess: () => setReason('') })
+              }
             >
               {t(`vol.moveTo.${to}`)}
             </Button>

@@ -46,6 +46,8 @@ function useVolunteerMutation<B, R>(send: (body: B) => Promise<R>) {
 
 export const useCreateVolunteer = () =>
   useVolunteerMutation((body: unknown) => api.post<VolunteerDetail>('/volunteers', body));
+export const useUpdateVolunteer = (id: string) =>
+  useVolunteerMutation((body: unknown) => api.patch<VolunteerDetail>(`/volunteers/${id}`, body));
 export const useVolunteerAction = (id: string, path: 'screening' | 'training' | 'notes' | 'status') =>
   useVolunteerMutation((body: unknown) => api.post<VolunteerDetail>(`/volunteers/${id}/${path}`, body));
 export const useVolunteerLogin = (id: string) =>
@@ -73,6 +75,12 @@ export const useAssign = (id: string) =>
   useVolunteerMutation((volunteerId: string) =>
     api.post<VolunteerRequest>(`/volunteer-requests/${id}/assignments`, { volunteerId }),
   );
+export const useCloseAssignment = (id: string) =>
+  useVolunteerMutation((b: { assignmentId: string; note?: string }) =>
+    api.post<VolunteerRequest>(`/volunteer-requests/${id}/assignments/${b.assignmentId}/close`, {
+      note: b.note,
+    }),
+  );
 export const useCancelAssignment = (id: string) =>
   useVolunteerMutation((assignmentId: string) =>
     api.post<VolunteerRequest>(`/volunteer-requests/${id}/assignments/${assignmentId}/cancel`),
@@ -93,7 +101,7 @@ export const useReport = (month: string) =>
     queryFn: () => api.get<VolunteerReport>(`/volunteer-reports/${month}`),
   });
 export const useSetPaidHours = (month: string) =>
-  useVolunteerMutation((hours: number) =>
+  useVolunteerMutation((hours: number | null) =>
     api.post<VolunteerReport>(`/volunteer-reports/${month}/paid-care-hours`, { hours }),
   );
 

@@ -35,6 +35,7 @@ export const admin = {
       timeZone: 'Time zone',
       language: 'Language',
       sessionHours: 'Session length (hours)',
+      volunteerHoursBenchmarkPercent: 'Volunteer hours benchmark (% of paid care hours)',
     },
   },
   audit: {

@@ -38,6 +38,7 @@ export const admin: RussianOf<typeof en> = {
       timeZone: 'Часовой пояс',
       language: 'Язык',
       sessionHours: 'Длительность сеанса (часов)',
+      volunteerHoursBenchmarkPercent: 'Ориентир часов волонтёров (% от оплачиваемых часов ухода)',
     },
   },
   audit: {

@@ -1,0 +1,111 @@
+import type { PatientSummary, ProgrammeDetail, ProgrammeSession } from '@hearth/domain';
+import { Button, Group, NativeSelect, Stack, Text, TextInput } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/client.ts';
+import type { Page } from '../../api/page.ts';
+import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { useProgrammeMutation } from './programmes-api.ts';
+
+/** Young people under care who may join: within the programme's age limit where it has one. */
+function useYoungPatients(maxAge: number | null) {
+  return useQuery({
+    queryKey: ['patients', 'for-programmes', 'active'],
+    queryFn: () => api.get<Page<PatientSummary>>('/patients', { status: 'active', limit: 200 }),
+    select: (page) => page.items.filter((p) => maxAge === null || p.ageYears <= maxAge),
+  });
+}
+
+/**
+ * Members at a club session (the friends' club is for people up to 24). A member is linked to
+ * their record, whose date of birth the server checks, or named with a date of birth typed in.
+ */
+export function Participants({
+  programme,
+  session: s,
+  manage,
+}: {
+  programme: ProgrammeDetail;
+  session: ProgrammeSession;
+  manage: boolean;
+}) {
+  const { t } = useTranslation();
+  const patients = useYoungPatients(programme.maxAgeYears);
+  const [patientId, setPatientId] = useState('');
+  const [name, setName] = useState('');
+  const [born, setBorn] = useState('');
+  const join = useProgrammeMutation((body: unknown) =>
+    api.post(`/programme-sessions/${s.id}/participants`, body),
+  );
+  const linked = patients.data?.find((p) => p.id === patientId);
+  return (
+    <Stack gap={4}>
+      <Text size="sm">
+        <Text span fw={600}>
+          {t('prog.participants')}:
+        </Text>{' '}
+        {s.participants.map((x) => x.name).join(', ') || '—'}
+      </Text>
+      {manage && (
+        <form
+          aria-label={t('prog.addParticipant')}
+          onSubmit={(e) => {
+            e.preventDefault();
+            join.mutate(
+              linked
+                ? { name: `${linked.firstName} ${linked.lastName}`, patientId: linked.id }
+                : { name, dateOfBirth: born || undefined },
+              {
+                onSuccess: () => {
+                  setPatientId('');
+                  setName('');
+                  setBorn('');
+                },
+              },
+            );
+          }}
+        >
+          <Group align="flex-end" gap="xs">
+            <NativeSelect
+              label={t('prog.participantRecord')}
+              value={patientId}
+              onChange={(e) => setPatientId(e.currentTarget.value)}
+              data={[
+                { value: '', label: t('prog.notUnderCare') },
+                ...(patients.data ?? []).map((p) => ({
+                  value: p.id,
+                  label: `${p.lastName} ${p.firstName} (${t('prog.age', { count: p.ageYears })})`,
+                })),
+              ]}
+            />
+            {!linked && (
+              <>
+                <TextInput
+                  label={t('prog.participantName')}
+                  value={name}
+                  onChange={(e) => setName(e.currentTarget.value)}
+                />
+                <TextInput
+                  type="date"
+                  label={t('prog.dateOfBirth')}
+                  value={born}
+                  onChange={(e) => setBorn(e.currentTarget.value)}
+                />
+              </>
+            )}
+            <Button type="submit" variant="light" loading={join.isPending}>
+              {t('prog.add')}
+            </Button>
+          </Group>
+          {programme.maxAgeYears !== null && (
+            <Text size="xs" c="dimmed">
+              {t('prog.ageRule', { age: programme.maxAgeYears })}
+            </Text>
+          )}
+        </form>
+      )}
+      {join.isError && <ErrorAlert error={join.error} />}
+    </Stack>
+  );
+}
