@@ -26,6 +26,8 @@ import { carePlanRoutes } from './features/care-plans/care-plans.routes.ts';
 import { caregiverRoutes } from './features/caregivers/caregivers.routes.ts';
 import { caregiverJobs } from './features/caregivers/caregivers.service.ts';
 import { commissionRoutes } from './features/commission/commission.routes.ts';
+import { emailRoutes } from './features/email/email.routes.ts';
+import { emailJobs } from './features/email/email.service.ts';
 import { endOfLifeRoutes } from './features/end-of-life/end-of-life.routes.ts';
 import { equipmentRoutes } from './features/equipment/equipment.routes.ts';
 import { familyRoutes } from './features/family/family.routes.ts';
@@ -56,6 +58,7 @@ const features = [
   staffRoutes,
   familyRoutes,
   settingsRoutes,
+  emailRoutes,
   intakeRoutes,
   commissionRoutes,
   patientRoutes,
@@ -80,7 +83,7 @@ const features = [
 ];
 
 /** Durable job handlers by kind. */
-const jobHandlers = [intakeJobs, alertJobs, medicinesJobs, caregiverJobs];
+const jobHandlers = [intakeJobs, alertJobs, medicinesJobs, caregiverJobs, emailJobs];
 
 export interface BuildAppOptions {
   config: Config;
