@@ -81,15 +81,13 @@ export async function sendTestEmail(deps: AppDeps, ctx: RequestContext, to: stri
   } catch (err) {
     throw new DomainError('VALIDATION', `The email was not sent: ${(err as Error).message}`);
   }
-  await deps.db
-    .transaction()
-    .execute((trx) =>
-      recordAudit(trx, deps, ctx, orgId, {
-        action: 'settings.email-test',
-        entityType: 'organization',
-        entityId: orgId,
-      }),
-    );
+  await deps.db.transaction().execute((trx) =>
+    recordAudit(trx, deps, ctx, orgId, {
+      action: 'settings.email-test',
+      entityType: 'organization',
+      entityId: orgId,
+    }),
+  );
 }
 
 const smtpOf = (row: Row) => ({
