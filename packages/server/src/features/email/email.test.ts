@@ -74,7 +74,10 @@ describe('email through the organization’s SMTP server', () => {
     // the server refused: no email yet, but the in-app notification is there
     expect(smtp.received.length).toBe(before);
     const inApp = (await physician.get('/api/v1/notifications')).body.items;
-    expect(inApp.some((n: { kind: string }) => n.kind === 'alert.urgent')).toBe(true);
+    const urgent = inApp.find((n: { kind: string }) => n.kind === 'alert.urgent');
+    // the web renders kind + params in the reader's language; the English title stays as fallback
+    expect(urgent.params.ruleId).toBeTruthy();
+    expect(urgent.title).toBeTruthy();
 
     t.advance(5 * 60_000);
     await t.hearth.jobs.runDue();

@@ -135,7 +135,8 @@ export async function openReferral(trx: Conn, deps: AppDeps, orgId: string, inpu
     orgId,
     staff,
     {
-      kind: 'support.referral',
+      kind: input.source === 'staff' ? 'support.referral' : 'support.family',
+      params: { reason: input.reason },
       title: input.source === 'staff' ? 'New support referral' : 'Family needs support',
       body: input.reason,
       entityType: 'support_referral',

@@ -5,6 +5,7 @@ import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { PageLoader } from '../../components/PageLoader.tsx';
 import { usePageTitle } from '../../components/use-page-title.ts';
 import { formatDateTime } from '../../format/time.ts';
+import { useNotificationText } from './notification-text.ts';
 import { type AppNotification, useMarkRead, useNotifications } from './notifications-api.ts';
 
 /** Where a notification points, when the web has a page for it. */
@@ -20,19 +21,11 @@ function linkOf(n: AppNotification): string | null {
       return `/app/commission/${n.entityId}`;
     case 'patient':
       return `/app/patients/${n.entityId}`;
+    case 'alert':
+      return '/app/alerts';
     default:
       return null;
   }
-}
-
-/**
- * The server writes notification texts in English; in Russian a known kind gets a translated
- * headline and the server's words stay underneath for the specifics (reference, phone).
- */
-function useHeadline() {
-  const { t, i18n } = useTranslation();
-  return (n: AppNotification) =>
-    i18n.language !== 'en' && n.kind === 'intake.escalated' ? t('notifications.kinds.intakeEscalated') : null;
 }
 
 export function NotificationsPage() {
@@ -40,7 +33,7 @@ export function NotificationsPage() {
   usePageTitle(t('notifications.title'));
   const list = useNotifications();
   const markRead = useMarkRead();
-  const headline = useHeadline();
+  const text = useNotificationText();
   return (
     <Stack gap="md">
       <Title order={1}>{t('notifications.title')}</Title>
@@ -65,15 +58,14 @@ export function NotificationsPage() {
                 <Group justify="space-between" align="flex-start">
                   <div>
                     <Group gap="xs">
-                      <Text fw={700}>{headline(n) ?? n.title}</Text>
+                      <Text fw={700}>{text(n).title}</Text>
                       {!n.readAt && (
                         <Badge color="red" variant="light">
                           {t('notifications.new')}
                         </Badge>
                       )}
                     </Group>
-                    {headline(n) && <Text>{n.title}</Text>}
-                    <Text>{n.body}</Text>
+                    {text(n).body && <Text>{text(n).body}</Text>}
                     <Text size="sm">{formatDateTime(n.createdAt, i18n.language)}</Text>
                   </div>
                   <Group gap="xs">

@@ -6,6 +6,7 @@ import { common } from './common.ts';
 import { home } from './home.ts';
 import { intake } from './intake.ts';
 import { medicines } from './medicines.ts';
+import { oncall } from './oncall.ts';
 import { patients } from './patients.ts';
 import { portal } from './portal.ts';
 import { programmes } from './programmes.ts';
@@ -27,5 +28,6 @@ export const en = {
   ...home,
   ...watch,
   ...programmes,
+  ...oncall,
 };
 export type Messages = typeof en;

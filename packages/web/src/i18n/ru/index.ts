@@ -7,6 +7,7 @@ import { common } from './common.ts';
 import { home } from './home.ts';
 import { intake } from './intake.ts';
 import { medicines } from './medicines.ts';
+import { oncall } from './oncall.ts';
 import { patients } from './patients.ts';
 import { portal } from './portal.ts';
 import { programmes } from './programmes.ts';
@@ -28,4 +29,5 @@ export const ru: RussianOf<Messages> = {
   ...home,
   ...watch,
   ...programmes,
+  ...oncall,
 };
