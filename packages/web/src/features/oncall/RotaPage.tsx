@@ -6,7 +6,7 @@ import { useCan, useCurrentUser } from '../../auth/me.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { PageLoader } from '../../components/PageLoader.tsx';
 import { usePageTitle } from '../../components/use-page-title.ts';
-import { formatDateTime, formatTime } from '../../format/time.ts';
+import { formatDateTime } from '../../format/time.ts';
 import { AddShiftForm } from './AddShiftForm.tsx';
 import { HandoverCard } from './HandoverCard.tsx';
 import { addDays, weekStart } from './local-time.ts';
@@ -51,22 +51,26 @@ function OnCallNowCard() {
   );
 }
 
-function ShiftLine({ shift, day }: { shift: OnCallShift; day: Date }) {
+function ShiftLine({ shift }: { shift: OnCallShift }) {
   const { t, i18n } = useTranslation();
   const can = useCan();
   const cancel = useCancelShift();
-  const startsToday = new Date(shift.startsAt) >= day;
-  const endsToday = new Date(shift.endsAt) <= addDays(day, 1);
-  const time = (iso: string, sameDay: boolean) =>
-    sameDay ? formatTime(iso, i18n.language) : formatDateTime(iso, i18n.language);
+  // "Mon 23, 08:00": a 24-hour or weekend shift crosses days, so both ends carry their day
+  const when = new Intl.DateTimeFormat(i18n.language === 'ru' ? 'ru-RU' : 'en-GB', {
+    weekday: 'short',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
   return (
     <Group justify="space-between" wrap="wrap" gap="xs" data-testid="rota-shift">
       <Group gap="xs">
-        <Badge color={shift.position === 'primary' ? 'hearth' : 'gray'} variant="light">
+        <Badge color={shift.position === 'primary' ? 'hearth' : 'gray'} variant="light" w={90}>
           {t(`oncall.position.${shift.position}`)}
         </Badge>
         <Text>
-          {time(shift.startsAt, startsToday)} – {time(shift.endsAt, endsToday)} · <b>{shift.userName}</b>
+          {when.format(new Date(shift.startsAt))} – {when.format(new Date(shift.endsAt))} ·{' '}
+          <b>{shift.userName}</b>
           {shift.userPhone ? ` · ${shift.userPhone}` : ''}
         </Text>
       </Group>
@@ -138,10 +142,18 @@ export function RotaPage() {
             ))
           )}
           {days.map((day) => {
+            // each shift once, under the day it starts (the week's first day also lists the one running on)
             const next = addDays(day, 1);
-            const shifts = rota.data.shifts.filter(
-              (s) => new Date(s.startsAt) < next && new Date(s.endsAt) > day,
-            );
+            const shifts = rota.data.shifts
+              .filter((s) => {
+                const starts = new Date(s.startsAt);
+                return starts < next && (starts >= day || day.getTime() === from.getTime());
+              })
+              .sort(
+                (a, b) =>
+                  a.startsAt.localeCompare(b.startsAt) ||
+                  Number(b.position === 'primary') - Number(a.position === 'primary'),
+              );
             return (
               <Paper key={day.toISOString()} withBorder p="md" component="section">
                 <Title order={2} size="h4" mb="xs" tt="capitalize">
@@ -152,7 +164,7 @@ export function RotaPage() {
                 ) : (
                   <Stack gap={6}>
                     {shifts.map((s) => (
-                      <ShiftLine key={s.id} shift={s} day={day} />
+                      <ShiftLine key={s.id} shift={s} />
                     ))}
                   </Stack>
                 )}

@@ -69,7 +69,8 @@ export function TasksPage() {
                   <Anchor component={Link} to={`/app/patients/${task.patientId}`} size="lg">
                     {task.patientName}
                   </Anchor>
-                  <Text size="sm">{task.reason}</Text>
+                  {/* the follow-up's reason is the fixed (English) rule text the kind already says */}
+                  {task.kind !== 'symptom_follow_up' && <Text size="sm">{task.reason}</Text>}
                 </Stack>
                 <Text c={task.overdue ? 'red.8' : undefined} fw={task.overdue ? 700 : undefined}>
                   {task.doneAt
