@@ -360,6 +360,13 @@ export const router = createBrowserRouter([
             lazy: () =>
               import('../portal/PortalAccountPage.tsx').then((m) => ({ Component: m.PortalAccountPage })),
           },
+          {
+            path: 'notifications',
+            lazy: () =>
+              import('../features/notifications/NotificationsPage.tsx').then((m) => ({
+                Component: m.NotificationsPage,
+              })),
+          },
           { path: '*', element: <NotFound homeTo="/portal" /> },
         ],
       },

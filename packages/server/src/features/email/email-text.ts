@@ -27,6 +27,6 @@ export function notificationEmail(
   portal: boolean,
 ): { subject: string; text: string } {
   const t = texts[language];
-  const link = `${baseUrl.replace(/\/+$/, '')}${portal ? '/portal' : '/app/notifications'}`;
+  const link = `${baseUrl.replace(/\/+$/, '')}${portal ? '/portal/notifications' : '/app/notifications'}`;
   return { subject: kind.startsWith('alert.') ? t.alertSubject : t.subject, text: t.body(link) };
 }

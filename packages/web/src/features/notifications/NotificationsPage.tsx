@@ -1,6 +1,8 @@
+import { isPortalRole } from '@hearth/domain';
 import { Anchor, Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { useCurrentUser } from '../../auth/me.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { PageLoader } from '../../components/PageLoader.tsx';
 import { usePageTitle } from '../../components/use-page-title.ts';
@@ -8,9 +10,10 @@ import { formatDateTime } from '../../format/time.ts';
 import { useNotificationText } from './notification-text.ts';
 import { type AppNotification, useMarkRead, useNotifications } from './notifications-api.ts';
 
-/** Where a notification points, when the web has a page for it. */
-function linkOf(n: AppNotification): string | null {
+/** Where a notification points, when the web has a page for it (the portal has only patients). */
+function linkOf(n: AppNotification, portal: boolean): string | null {
   if (!n.entityId) return null;
+  if (portal) return n.entityType === 'patient' ? `/portal/patients/${n.entityId}` : null;
   switch (n.entityType) {
     case 'care_request':
     case 'intake':
@@ -34,6 +37,7 @@ export function NotificationsPage() {
   const list = useNotifications();
   const markRead = useMarkRead();
   const text = useNotificationText();
+  const portal = isPortalRole(useCurrentUser().role);
   return (
     <Stack gap="md">
       <Title order={1}>{t('notifications.title')}</Title>
@@ -46,7 +50,7 @@ export function NotificationsPage() {
       ) : (
         <Stack gap="sm" aria-live="polite">
           {list.data.items.map((n) => {
-            const to = linkOf(n);
+            const to = linkOf(n, portal);
             return (
               <Paper
                 key={n.id}
