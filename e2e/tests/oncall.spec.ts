@@ -1,6 +1,6 @@
 import { expect, request as playwrightRequest, test } from '@playwright/test';
 import { demoEmail, demoPassword } from './demo.ts';
-import { logIn, newPerson, shot } from './helpers.ts';
+import { logIn, newPerson, phone, shot } from './helpers.ts';
 
 /**
  * Issue 4, on call: the coordinator adds a shift to the rota, the on-call physician writes the
@@ -92,5 +92,17 @@ test('coordinator edits the rota, the on-call physician writes a handover and lo
   await expect(doctor.page.getByText(/Срочное оповещение|Оповещение передано вам/).first()).toBeVisible();
   await shot(doctor.page, 'oncall-notifications-ru');
   await doctor.context.close();
+
+  // the family, on a phone, is told to call the service before an ambulance, with its number
+  const relative = await newPerson(browser, { language: 'ru', viewport: phone });
+  await logIn(relative.page, 'family');
+  await expect(relative.page).toHaveURL(/\/portal\/patients\//);
+  await expect(relative.page.getByText(/сначала позвоните нам, до вызова скорой/)).toBeVisible();
+  await expect(relative.page.getByTestId('portal-call')).toHaveAttribute('href', /^tel:\+?\d+/);
+  await shot(relative.page, 'oncall-portal-call-first-ru', false);
+  await relative.page.getByRole('link', { name: 'Уведомления' }).click();
+  await expect(relative.page.getByRole('heading', { name: 'Уведомления', level: 1 })).toBeVisible();
+  await shot(relative.page, 'oncall-portal-notifications-ru');
+  await relative.context.close();
   await api.dispose();
 });

@@ -156,8 +156,9 @@ export function RotaPage() {
               );
             return (
               <Paper key={day.toISOString()} withBorder p="md" component="section">
-                <Title order={2} size="h4" mb="xs" tt="capitalize">
-                  {dayName.format(day)}
+                <Title order={2} size="h4" mb="xs">
+                  {/* "понедельник, 23 ноября": only the first letter is capital (not the month) */}
+                  {dayName.format(day).replace(/^./, (c) => c.toLocaleUpperCase())}
                 </Title>
                 {shifts.length === 0 ? (
                   <Text c="red">{t('oncall.noShifts')}</Text>
