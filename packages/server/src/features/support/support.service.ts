@@ -135,8 +135,10 @@ export async function openReferral(trx: Conn, deps: AppDeps, orgId: string, inpu
     orgId,
     staff,
     {
-      kind: input.source === 'staff' ? 'support.referral' : 'support.family',
-      params: { reason: input.reason },
+      kind: 'support.referral',
+      // i18next context: the web picks the "family needs support" title
+      params:
+        input.source === 'staff' ? { reason: input.reason } : { reason: input.reason, context: 'family' },
       title: input.source === 'staff' ? 'New support referral' : 'Family needs support',
       body: input.reason,
       entityType: 'support_referral',

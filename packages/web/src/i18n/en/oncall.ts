@@ -151,8 +151,7 @@ export const oncall = {
       },
     },
     support: {
-      referral: { title: 'New support referral', body: '{{reason}}' },
-      family: { title: 'Family needs support', body: '{{reason}}' },
+      referral: { title: 'New support referral', title_family: 'Family needs support', body: '{{reason}}' },
       respite: {
         title: 'Offer respite to a family',
         body: 'The caregiver is under strain: offer respite (a stay or extra help at home).',

@@ -156,8 +156,11 @@ export const oncall: typeof en = {
       },
     },
     support: {
-      referral: { title: 'Новое направление на поддержку', body: '{{reason}}' },
-      family: { title: 'Семье нужна поддержка', body: '{{reason}}' },
+      referral: {
+        title: 'Новое направление на поддержку',
+        title_family: 'Семье нужна поддержка',
+        body: '{{reason}}',
+      },
       respite: {
         title: 'Предложите семье передышку',
         body: 'Ухаживающий перегружен: предложите передышку (пребывание в стационаре или помощь на дому).',
