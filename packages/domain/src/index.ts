@@ -33,6 +33,7 @@ export * from './medicines/refusal-text.ts';
 export * from './medicines/regimen-checks.ts';
 export * from './medicines/reminder-text.ts';
 export * from './medicines/schemas.ts';
+export * from './notifications/schemas.ts';
 export * from './oncall/rota.ts';
 export * from './patients/icd10.ts';
 export * from './patients/schemas.ts';

@@ -26,6 +26,8 @@ import { carePlanRoutes } from './features/care-plans/care-plans.routes.ts';
 import { caregiverRoutes } from './features/caregivers/caregivers.routes.ts';
 import { caregiverJobs } from './features/caregivers/caregivers.service.ts';
 import { commissionRoutes } from './features/commission/commission.routes.ts';
+import { emailRoutes } from './features/email/email.routes.ts';
+import { emailJobs } from './features/email/email.service.ts';
 import { endOfLifeJobs } from './features/end-of-life/end-of-life.jobs.ts';
 import { endOfLifeRoutes } from './features/end-of-life/end-of-life.routes.ts';
 import { equipmentJobs } from './features/equipment/equipment.jobs.ts';
@@ -58,6 +60,7 @@ const features = [
   staffRoutes,
   familyRoutes,
   settingsRoutes,
+  emailRoutes,
   intakeRoutes,
   commissionRoutes,
   patientRoutes,
@@ -82,7 +85,15 @@ const features = [
 ];
 
 /** Durable job handlers by kind. */
-const jobHandlers = [intakeJobs, alertJobs, medicinesJobs, caregiverJobs, equipmentJobs, endOfLifeJobs];
+const jobHandlers = [
+  intakeJobs,
+  alertJobs,
+  medicinesJobs,
+  caregiverJobs,
+  equipmentJobs,
+  endOfLifeJobs,
+  emailJobs,
+];
 
 export interface BuildAppOptions {
   config: Config;

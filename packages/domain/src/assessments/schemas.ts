@@ -193,5 +193,10 @@ export const clinicalTaskSchema = z.object({
 export type ClinicalTask = z.infer<typeof clinicalTaskSchema>;
 export const taskListQuerySchema = z.object({
   status: z.enum(['open', 'done']).default('open'),
+  /** Only tasks of patients whose care team I am on. */
+  mine: z
+    .enum(['true', 'false'])
+    .optional()
+    .transform((v) => v === 'true'),
   limit: z.coerce.number().int().min(1).max(200).default(100),
 });

@@ -144,5 +144,10 @@ export const callLogSchema = z.object({
 });
 export const callLogQuerySchema = z.object({
   patientId: idSchema.optional(),
+  /** Only calls where the family had called an ambulance before the service. */
+  ambulanceFirst: z
+    .enum(['true', 'false'])
+    .optional()
+    .transform((v) => v === 'true'),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });

@@ -24,6 +24,7 @@ import type {
   CommissionDocumentTable,
   StoredFileTable,
 } from '../features/commission/commission.table.ts';
+import type { EmailSettingsTable } from '../features/email/email.table.ts';
 import type {
   BereavementTaskTable,
   DeathChecklistItemTable,
@@ -102,6 +103,7 @@ export interface Database {
   login_failure: LoginFailureTable;
   job: JobTable;
   notification: NotificationTable;
+  email_settings: EmailSettingsTable;
   patient: PatientTable;
   patient_diagnosis: PatientDiagnosisTable;
   patient_allergy: PatientAllergyTable;

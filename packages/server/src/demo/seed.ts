@@ -10,6 +10,7 @@ import { callbackDeadlineJob } from '../features/intake/intake.service.ts';
 import * as patients from '../features/patients/patients.repository.ts';
 import { insertOrganization } from '../features/settings/settings.repository.ts';
 import { JobRunner } from '../jobs/job-runner.ts';
+import { seedCalls } from './calls.ts';
 import { seedCarePlans } from './care-plans.ts';
 import { seedClinicalWatch } from './clinical-watch.ts';
 import { seedEndOfLife } from './end-of-life.ts';
@@ -321,6 +322,7 @@ export async function seedDemo(db: Db, password: string, now: Date) {
       }
     }
     await seedClinicalWatch(trx, featureRandom('clinical-watch'), { orgId, userIds, patientIds, now });
+    await seedCalls(trx, featureRandom('calls'), { orgId, userIds, patientIds, now });
     await seedMedicines(
       trx,
       featureRandom('medicines'),

@@ -81,6 +81,36 @@ export const router = createBrowserRouter([
             ],
           },
           {
+            element: <RequireAction action="oncall:read" />,
+            children: [
+              {
+                path: 'on-call',
+                lazy: () =>
+                  import('../features/oncall/RotaPage.tsx').then((m) => ({ Component: m.RotaPage })),
+              },
+            ],
+          },
+          {
+            element: <RequireAction action="call:read" />,
+            children: [
+              {
+                path: 'calls',
+                lazy: () =>
+                  import('../features/oncall/CallsPage.tsx').then((m) => ({ Component: m.CallsPage })),
+              },
+            ],
+          },
+          {
+            element: <RequireAction action="task:read" />,
+            children: [
+              {
+                path: 'tasks',
+                lazy: () =>
+                  import('../features/oncall/TasksPage.tsx').then((m) => ({ Component: m.TasksPage })),
+              },
+            ],
+          },
+          {
             element: <RequireAction action="commission:read" />,
             children: [
               {
@@ -374,6 +404,13 @@ export const router = createBrowserRouter([
             path: 'account',
             lazy: () =>
               import('../portal/PortalAccountPage.tsx').then((m) => ({ Component: m.PortalAccountPage })),
+          },
+          {
+            path: 'notifications',
+            lazy: () =>
+              import('../features/notifications/NotificationsPage.tsx').then((m) => ({
+                Component: m.NotificationsPage,
+              })),
           },
           { path: '*', element: <NotFound homeTo="/portal" /> },
         ],

@@ -21,6 +21,8 @@ export function queryKeysFor(type: string): string[][] {
       return [['staff']];
     case 'settings':
       return [['settings']];
+    case 'oncall':
+      return [['oncall']];
     case 'medicines':
       return [['medicines']];
     case 'equipment':

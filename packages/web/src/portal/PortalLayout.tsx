@@ -45,9 +45,14 @@ export function PortalLayout() {
       </Container>
       <Box component="footer" py="md" px="md">
         <Group maw={640} mx="auto" justify="space-between">
-          <Button component={Link} to="/portal/account" variant="subtle" size="md">
-            {t('portal.account')}
-          </Button>
+          <Group gap="xs">
+            <Button component={Link} to="/portal/notifications" variant="subtle" size="md">
+              {t('nav.notifications')}
+            </Button>
+            <Button component={Link} to="/portal/account" variant="subtle" size="md">
+              {t('portal.account')}
+            </Button>
+          </Group>
           <Button variant="default" size="md" onClick={() => logout.mutate()} loading={logout.isPending}>
             {t('nav.logout')}
           </Button>

@@ -4,6 +4,9 @@ export interface NavItem {
   key:
     | 'requests'
     | 'alerts'
+    | 'oncall'
+    | 'calls'
+    | 'tasks'
     | 'commission'
     | 'dispatch'
     | 'myDay'
@@ -28,6 +31,9 @@ export interface NavItem {
 export const navItems: readonly NavItem[] = [
   { key: 'requests', to: '/app/requests', action: 'intake:read' },
   { key: 'alerts', to: '/app/alerts', action: 'alert:read' },
+  { key: 'oncall', to: '/app/on-call', action: 'oncall:read' },
+  { key: 'calls', to: '/app/calls', action: 'call:read' },
+  { key: 'tasks', to: '/app/tasks', action: 'task:read' },
   { key: 'commission', to: '/app/commission', action: 'commission:read' },
   { key: 'dispatch', to: '/app/dispatch', action: 'planning:run' },
   { key: 'myDay', to: '/app/my-day', action: 'visit:perform' },

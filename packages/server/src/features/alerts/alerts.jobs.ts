@@ -85,6 +85,7 @@ export function alertJobs(jobs: JobRunner) {
         [next],
         {
           kind: 'alert.escalated',
+          params: { ruleId: row.rule_id },
           title: row.title,
           body: 'Not acknowledged in time: passed to you.',
           entityType: 'alert',

@@ -161,7 +161,14 @@ export async function raiseAlert(
       trx,
       orgId,
       notified,
-      { kind: `alert.${input.severity}`, title: input.title, body: '', entityType: 'alert', entityId: id },
+      {
+        kind: `alert.${input.severity}`,
+        params: { ruleId: input.ruleId },
+        title: input.title,
+        body: '',
+        entityType: 'alert',
+        entityId: id,
+      },
       now,
     );
     await repo.insertAlertEvent(trx, {
@@ -435,6 +442,7 @@ export async function resolveAlert(deps: AppDeps, ctx: RequestContext, id: strin
         family.map((f) => f.user_id),
         {
           kind: 'alert.answered',
+          params: { message: body.familyMessage },
           title: 'The care team answered',
           body: body.familyMessage,
           entityType: 'patient',

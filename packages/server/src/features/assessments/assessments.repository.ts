@@ -129,7 +129,7 @@ export const completeTasks = (
 export function listTasks(
   db: Conn,
   organizationId: string,
-  filter: { status: 'open' | 'done'; patientId?: string | undefined },
+  filter: { status: 'open' | 'done'; patientId?: string | undefined; teamMemberId?: string | undefined },
   limit: number,
 ) {
   let q = db
@@ -140,5 +140,17 @@ export function listTasks(
     .where('t.organization_id', '=', organizationId)
     .where('t.status', '=', filter.status);
   if (filter.patientId) q = q.where('t.patient_id', '=', filter.patientId);
+  if (filter.teamMemberId) {
+    const member = filter.teamMemberId;
+    q = q.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('patient_team_member as m')
+          .select('m.user_id')
+          .whereRef('m.patient_id', '=', 't.patient_id')
+          .where('m.user_id', '=', member),
+      ),
+    );
+  }
   return q.orderBy('t.due_at').orderBy('t.id').limit(limit).execute();
 }

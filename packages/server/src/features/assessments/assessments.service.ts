@@ -478,13 +478,14 @@ const toTask = (r: Awaited<ReturnType<typeof repo.listTasks>>[number], now: Date
 export async function listTasks(
   deps: AppDeps,
   ctx: RequestContext,
-  query: { status: 'open' | 'done'; limit: number; patientId?: string | undefined },
+  query: { status: 'open' | 'done'; limit: number; patientId?: string | undefined; mine?: boolean },
 ) {
   if (!can(ctx.actor, 'task:read')) throw forbidden();
   if (query.patientId) await loadPatientFor(deps, ctx, 'task:read', query.patientId);
   const orgId = ctx.actor.organizationId;
   return deps.db.transaction().execute(async (trx) => {
-    const rows = await repo.listTasks(trx, orgId, query, query.limit);
+    const teamMemberId = query.mine ? ctx.actor.userId : undefined;
+    const rows = await repo.listTasks(trx, orgId, { ...query, teamMemberId }, query.limit);
     await recordAudit(trx, deps, ctx, orgId, {
       action: 'task.list',
       entityType: 'clinical_task',

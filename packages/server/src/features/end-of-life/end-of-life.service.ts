@@ -280,6 +280,7 @@ export async function closeDeath(
       [owner!],
       {
         kind: 'bereavement.opened',
+        params: { due: String(due.first_contact) },
         title: 'Bereavement programme opened',
         body: `First contact with the family is due by ${due.first_contact}.`,
         entityType: 'patient',

@@ -25,6 +25,7 @@ export function intakeJobs(jobs: JobRunner) {
         await coordinatorLeads(trx, orgId),
         {
           kind: 'intake.escalated',
+          params: { reference: row.reference, phone: row.phone, minutesLate },
           title: `Request ${row.reference} not called back`,
           body: `No call back by the deadline${minutesLate ? ` (${minutesLate} min late)` : ''}. Phone: ${row.phone}.`,
           entityType: 'care_request',

@@ -56,6 +56,7 @@ export async function raiseMedicineAlert(
         extra,
         {
           kind: `medicines.${alert.ruleId}`,
+          params: { ruleId: alert.ruleId },
           title: alert.title,
           body: alert.body,
           entityType: 'alert',

@@ -53,6 +53,7 @@ export function medicinesJobs(jobs: JobRunner) {
         to,
         {
           kind: 'medicines.anticipatory-expiry',
+          params: { expiresOn: String(expiresOn), location: box.location },
           title: `"Just in case" medicines expire on ${expiresOn}`,
           body: `The anticipatory medicines box (${box.location}) expires on ${expiresOn}. Arrange a new supply.`,
           entityType: 'patient',

@@ -505,6 +505,7 @@ export async function recordAdministration(
         [physician.id],
         {
           kind: 'medicines.countersign',
+          params: { medicine: rx.name, dose: `${body.doseAmount} ${body.doseUnit}` },
           title: `Countersign a verbal order: ${rx.name} ${body.doseAmount} ${body.doseUnit}`,
           body: 'A nurse recorded a dose given on your verbal order. Please countersign it in the medicine chart.',
           entityType: 'medicine_administration',

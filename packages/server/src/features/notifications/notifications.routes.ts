@@ -1,21 +1,10 @@
-import { idSchema, okSchema, pageOf, pageQuerySchema } from '@hearth/domain';
+import { idSchema, notificationSchema, okSchema, pageOf, pageQuerySchema } from '@hearth/domain';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { AppDeps } from '../../app-context.ts';
 import { zodApp } from '../../http/routes.ts';
 import { requireContext } from '../../http/session.ts';
 import * as service from './notifications.service.ts';
-
-const notificationSchema = z.object({
-  id: idSchema,
-  kind: z.string(),
-  title: z.string(),
-  body: z.string(),
-  entityType: z.string().nullable(),
-  entityId: z.string().nullable(),
-  createdAt: z.string(),
-  readAt: z.string().nullable(),
-});
 
 export function notificationRoutes(base: FastifyInstance, deps: AppDeps) {
   const app = zodApp(base);

@@ -3,17 +3,25 @@ import { notFound } from '@hearth/domain';
 import type { AppDeps, RequestContext } from '../../app-context.ts';
 import type { Conn } from '../../db/conn.ts';
 import { pageOfRows } from '../../http/pagination.ts';
+import { enqueueNotificationEmails } from '../email/email.service.ts';
 import * as repo from './notifications.repository.ts';
 
 export interface NewNotification {
+  /** What happened (`alert.escalated`); the web renders it in the reader's language. */
   kind: string;
+  /** The specifics the localized text needs (a date, a reference); no clinical detail is emailed. */
+  params?: Record<string, string | number>;
+  /** English text, kept as the fallback for a kind the web does not know. */
   title: string;
   body: string;
   entityType?: string;
   entityId?: string;
 }
 
-/** Writes one notification per user; call inside the transaction that causes it. */
+/**
+ * Writes one notification per user and, when the organization sends email, a durable email job
+ * for each; call inside the transaction that causes it.
+ */
 export async function notifyUsers(
   db: Conn,
   organizationId: string,
@@ -21,20 +29,25 @@ export async function notifyUsers(
   n: NewNotification,
   at: Date,
 ) {
-  await repo.insertNotifications(
+  const rows = userIds.map((userId) => ({
+    id: randomUUID(),
+    organization_id: organizationId,
+    user_id: userId,
+    kind: n.kind,
+    params: JSON.stringify(n.params ?? {}),
+    title: n.title,
+    body: n.body,
+    entity_type: n.entityType ?? null,
+    entity_id: n.entityId ?? null,
+    created_at: at,
+    read_at: null,
+  }));
+  await repo.insertNotifications(db, rows);
+  await enqueueNotificationEmails(
     db,
-    userIds.map((userId) => ({
-      id: randomUUID(),
-      organization_id: organizationId,
-      user_id: userId,
-      kind: n.kind,
-      title: n.title,
-      body: n.body,
-      entity_type: n.entityType ?? null,
-      entity_id: n.entityId ?? null,
-      created_at: at,
-      read_at: null,
-    })),
+    organizationId,
+    rows.map((r) => r.id),
+    at,
   );
 }
 
@@ -66,6 +79,7 @@ export async function listMyNotifications(
     items: page.map((r) => ({
       id: r.id,
       kind: r.kind,
+      params: r.params ?? {},
       title: r.title,
       body: r.body,
       entityType: r.entity_type,

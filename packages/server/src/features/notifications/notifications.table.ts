@@ -1,3 +1,5 @@
+import type { JSONColumnType } from 'kysely';
+
 export interface NotificationTable {
   id: string;
   organization_id: string;
@@ -5,6 +7,8 @@ export interface NotificationTable {
   kind: string;
   title: string;
   body: string;
+  /** What the web needs to render `kind` in the reader's language. */
+  params: JSONColumnType<Record<string, string | number>>;
   entity_type: string | null;
   entity_id: string | null;
   created_at: Date;

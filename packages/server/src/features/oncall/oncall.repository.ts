@@ -58,7 +58,13 @@ export const activeStaff = (db: Conn, organizationId: string, roles: string[]) =
 export const insertCall = (db: Conn, row: Insertable<CallLogTable>) =>
   db.insertInto('call_log').values(row).execute();
 
-export function listCalls(db: Conn, organizationId: string, patientId: string | undefined, limit: number) {
+export function listCalls(
+  db: Conn,
+  organizationId: string,
+  patientId: string | undefined,
+  limit: number,
+  ambulanceFirst = false,
+) {
   let q = db
     .selectFrom('call_log as c')
     .innerJoin('app_user as u', 'u.id', 'c.answered_by')
@@ -67,6 +73,7 @@ export function listCalls(db: Conn, organizationId: string, patientId: string | 
     .select(['u.name as answered_by_name', 'p.first_name', 'p.last_name'])
     .where('c.organization_id', '=', organizationId);
   if (patientId) q = q.where('c.patient_id', '=', patientId);
+  if (ambulanceFirst) q = q.where('c.ambulance_called_first', '=', true);
   return q.orderBy('c.received_at', 'desc').orderBy('c.id').limit(limit).execute();
 }
 

@@ -258,13 +258,13 @@ export async function logCall(deps: AppDeps, ctx: RequestContext, body: z.infer<
 export async function listCalls(
   deps: AppDeps,
   ctx: RequestContext,
-  query: { patientId?: string | undefined; limit: number },
+  query: { patientId?: string | undefined; limit: number; ambulanceFirst?: boolean },
 ) {
   if (!can(ctx.actor, 'call:read')) throw forbidden();
   if (query.patientId) await loadPatientFor(deps, ctx, 'call:read', query.patientId);
   const orgId = ctx.actor.organizationId;
   return deps.db.transaction().execute(async (trx) => {
-    const rows = await repo.listCalls(trx, orgId, query.patientId, query.limit);
+    const rows = await repo.listCalls(trx, orgId, query.patientId, query.limit, query.ambulanceFirst);
     await recordAudit(trx, deps, ctx, orgId, {
       action: 'call.list',
       entityType: 'call_log',

@@ -124,3 +124,60 @@ describe('the call log', () => {
     expect((await family.get('/api/v1/calls')).status).toBe(403);
   });
 });
+
+describe('the call log filters and refusals', () => {
+  it('lists only the calls where the ambulance was called first, and refuses what it must', async () => {
+    const coordinator = await t.login('coordinator');
+    const receivedAt = new Date(t.now().getTime() - 60_000).toISOString();
+    const base = {
+      callerType: 'ambulance',
+      reason: 'Бригада у пациента',
+      receivedAt,
+      outcome: 'advice_given',
+    };
+    const first = await coordinator.post('/api/v1/calls', { ...base, ambulanceCalledFirst: true });
+    const plain = await coordinator.post('/api/v1/calls', base);
+    expect([first.status, plain.status]).toEqual([201, 201]);
+    const flagged = (await coordinator.get('/api/v1/calls?ambulanceFirst=true')).body.items;
+    expect(flagged.map((c: { id: string }) => c.id)).toContain(first.body.id);
+    expect(flagged.map((c: { id: string }) => c.id)).not.toContain(plain.body.id);
+    expect(flagged.every((c: { ambulanceCalledFirst: boolean }) => c.ambulanceCalledFirst)).toBe(true);
+    const all = (await coordinator.get('/api/v1/calls')).body.items.map((c: { id: string }) => c.id);
+    expect(all).toEqual(expect.arrayContaining([first.body.id, plain.body.id]));
+    // an unknown patient is not found, and nothing is written
+    const unknown = await coordinator.post('/api/v1/calls', {
+      ...base,
+      patientId: '00000000-0000-4000-8000-000000000000',
+    });
+    expect(unknown.status).toBe(404);
+    expect((await coordinator.get('/api/v1/calls')).body.items).toHaveLength(all.length);
+    // a linked alert must exist
+    const strayAlert = await coordinator.post('/api/v1/calls', {
+      ...base,
+      alertId: '00000000-0000-4000-8000-000000000000',
+    });
+    expect(strayAlert.status).toBe(400);
+    const family = await t.login('family');
+    expect((await family.post('/api/v1/calls', base)).status).toBe(403);
+    expect((await family.get('/api/v1/calls?ambulanceFirst=true')).status).toBe(403);
+  });
+});
+
+describe('the follow-up task list', () => {
+  it('lists the tasks of my patients or of everyone, and hides other families’ patients', async () => {
+    const family = await t.login('family');
+    const patientId = (await family.get('/api/v1/auth/me')).body.linkedPatientIds[0];
+    const physician = await t.login('physician');
+    const all = (await physician.get('/api/v1/tasks')).body.items;
+    expect(all.some((task: { patientId: string; kind: string }) => task.patientId === patientId)).toBe(true);
+    const mine = (await physician.get('/api/v1/tasks?mine=true')).body.items;
+    expect(mine.length).toBeLessThanOrEqual(all.length);
+    const psychologist = await t.login('psychologist');
+    const theirs = await psychologist.get('/api/v1/tasks?mine=true');
+    expect(theirs.status).toBe(200);
+    for (const task of theirs.body.items) expect(all.map((a: { id: string }) => a.id)).toContain(task.id);
+    expect((await family.get('/api/v1/tasks')).status).toBe(403);
+    const other = all.find((task: { patientId: string }) => task.patientId !== patientId);
+    if (other) expect((await family.get(`/api/v1/patients/${other.patientId}/tasks`)).status).toBe(404);
+  });
+});

@@ -357,10 +357,14 @@ export async function moveVisit(
       orgId,
       { id, patient_id: v.patient_id, staff_id: body.staffId },
       {
+        kind: 'visit.assigned',
+        params: { patient: `${after?.last_name ?? ''} ${after?.first_name ?? ''}`, when },
         title: 'Visit assigned to you',
         body: `${after?.last_name ?? ''} ${after?.first_name ?? ''}, ${when}`,
       },
-      fromDate !== body.date ? { title: 'Visit moved', body: when } : null,
+      fromDate !== body.date
+        ? { kind: 'visit.moved', params: { when }, title: 'Visit moved', body: when }
+        : null,
       now,
     );
     if (fromStaff && fromStaff !== body.staffId)
@@ -368,7 +372,14 @@ export async function moveVisit(
         trx,
         orgId,
         [fromStaff],
-        { kind: 'visit', title: 'Visit moved to a colleague', body: when, entityType: 'visit', entityId: id },
+        {
+          kind: 'visit.to-colleague',
+          params: { when },
+          title: 'Visit moved to a colleague',
+          body: when,
+          entityType: 'visit',
+          entityId: id,
+        },
         now,
       );
     await recordAudit(trx, deps, ctx, orgId, {
@@ -1128,7 +1139,8 @@ async function publishWeek(
       orgId,
       staffIds,
       {
-        kind: 'plan',
+        kind: 'plan.ready',
+        params: { week: input.weekStart },
         title: 'Your visits are planned',
         body: `Week of ${input.weekStart}`,
         entityType: 'plan_run',
@@ -1143,7 +1155,12 @@ async function publishWeek(
       trx,
       orgId,
       familyIds,
-      { kind: 'visit', title: 'Visits planned for the week', body: `Week of ${input.weekStart}` },
+      {
+        kind: 'plan.family-week',
+        params: { week: input.weekStart },
+        title: 'Visits planned for the week',
+        body: `Week of ${input.weekStart}`,
+      },
       now,
     );
   return rows.map((r) => `${r.id}|${r.patient_id}`);
@@ -1208,7 +1225,8 @@ async function acceptUrgent(
           orgId,
           [a.staffId],
           {
-            kind: 'visit',
+            kind: 'visit.reassigned',
+            params: { when: `${input.date} ${hhmmOf(a.start)}` },
             title: 'Visit reassigned to you',
             body: `${input.date} ${hhmmOf(a.start)}`,
             entityType: 'visit',
@@ -1222,7 +1240,8 @@ async function acceptUrgent(
             orgId,
             [v.staff_id],
             {
-              kind: 'visit',
+              kind: 'visit.to-colleague',
+              params: { when: input.date },
               title: 'Visit moved to a colleague',
               body: `${input.date}`,
               entityType: 'visit',

@@ -136,6 +136,9 @@ export async function openReferral(trx: Conn, deps: AppDeps, orgId: string, inpu
     staff,
     {
       kind: 'support.referral',
+      // i18next context: the web picks the "family needs support" title
+      params:
+        input.source === 'staff' ? { reason: input.reason } : { reason: input.reason, context: 'family' },
       title: input.source === 'staff' ? 'New support referral' : 'Family needs support',
       body: input.reason,
       entityType: 'support_referral',

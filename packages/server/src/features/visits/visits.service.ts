@@ -72,12 +72,15 @@ export async function assembleVisits(db: Conn, orgId: string, rows: Row[]): Prom
 }
 
 /** Tells the visiting staff member and the patient's family about a visit. */
+/** A notification about a visit: its kind and params (rendered in the reader's language) and English text. */
+type VisitText = { kind?: string; params?: Record<string, string>; title: string; body: string };
+
 export async function notifyVisitPeople(
   trx: Conn,
   orgId: string,
   visit: { id: string; patient_id: string; staff_id: string | null },
-  staffText: { title: string; body: string } | null,
-  familyText: { title: string; body: string } | null,
+  staffText: VisitText | null,
+  familyText: VisitText | null,
   at: Date,
 ) {
   if (staffText && visit.staff_id)
@@ -267,8 +270,18 @@ export async function scheduleVisit(
       trx,
       orgId,
       { id, patient_id: v.patient_id, staff_id: body.staffId },
-      { title: 'Visit scheduled', body: `${row.last_name} ${row.first_name}, ${body.date} ${body.start}` },
-      { title: 'Visit scheduled', body: `${body.date} ${body.start}` },
+      {
+        kind: 'visit.scheduled-staff',
+        params: { patient: `${row.last_name} ${row.first_name}`, when: `${body.date} ${body.start}` },
+        title: 'Visit scheduled',
+        body: `${row.last_name} ${row.first_name}, ${body.date} ${body.start}`,
+      },
+      {
+        kind: 'visit.scheduled',
+        params: { when: `${body.date} ${body.start}` },
+        title: 'Visit scheduled',
+        body: `${body.date} ${body.start}`,
+      },
       now,
     );
     await recordAudit(trx, deps, ctx, orgId, {
@@ -343,7 +356,7 @@ export async function transitionVisit(
         orgId,
         v,
         null,
-        { title: 'The team is on the way', body: 'Your visitor has set off.' },
+        { kind: 'visit.on-the-way', title: 'The team is on the way', body: 'Your visitor has set off.' },
         at,
       );
     if (body.to === 'cancelled' || body.to === 'missed')
@@ -351,8 +364,18 @@ export async function transitionVisit(
         trx,
         orgId,
         v,
-        { title: `Visit ${body.to}`, body: body.reason ?? '' },
-        { title: body.to === 'cancelled' ? 'Visit cancelled' : 'Visit missed', body: body.reason ?? '' },
+        {
+          kind: `visit.${body.to}`,
+          params: { reason: body.reason ?? '' },
+          title: `Visit ${body.to}`,
+          body: body.reason ?? '',
+        },
+        {
+          kind: `visit.${body.to}`,
+          params: { reason: body.reason ?? '' },
+          title: body.to === 'cancelled' ? 'Visit cancelled' : 'Visit missed',
+          body: body.reason ?? '',
+        },
         at,
       );
     await recordAudit(trx, deps, ctx, orgId, {

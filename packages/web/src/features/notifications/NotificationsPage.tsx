@@ -1,15 +1,19 @@
+import { isPortalRole } from '@hearth/domain';
 import { Anchor, Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { useCurrentUser } from '../../auth/me.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { PageLoader } from '../../components/PageLoader.tsx';
 import { usePageTitle } from '../../components/use-page-title.ts';
 import { formatDateTime } from '../../format/time.ts';
+import { useNotificationText } from './notification-text.ts';
 import { type AppNotification, useMarkRead, useNotifications } from './notifications-api.ts';
 
-/** Where a notification points, when the web has a page for it. */
-function linkOf(n: AppNotification): string | null {
+/** Where a notification points, when the web has a page for it (the portal has only patients). */
+function linkOf(n: AppNotification, portal: boolean): string | null {
   if (!n.entityId) return null;
+  if (portal) return n.entityType === 'patient' ? `/portal/patients/${n.entityId}` : null;
   switch (n.entityType) {
     case 'care_request':
     case 'intake':
@@ -20,6 +24,8 @@ function linkOf(n: AppNotification): string | null {
       return `/app/commission/${n.entityId}`;
     case 'patient':
       return `/app/patients/${n.entityId}`;
+    case 'alert':
+      return '/app/alerts';
     case 'equipment_item':
       return '/app/equipment';
     default:
@@ -27,27 +33,13 @@ function linkOf(n: AppNotification): string | null {
   }
 }
 
-/**
- * The server writes notification texts in English; in Russian a known kind gets a translated
- * headline and the server's words stay underneath for the specifics (reference, phone).
- */
-function useHeadline() {
-  const { t, i18n } = useTranslation();
-  return (n: AppNotification) => {
-    if (i18n.language === 'en') return null;
-    if (n.kind === 'intake.escalated') return t('notifications.kinds.intakeEscalated');
-    if (n.kind === 'equipment.due-back') return t('homeCare.notices.dueBack');
-    if (n.kind === 'equipment.maintenance-due') return t('homeCare.notices.maintenanceDue');
-    return null;
-  };
-}
-
 export function NotificationsPage() {
   const { t, i18n } = useTranslation();
   usePageTitle(t('notifications.title'));
   const list = useNotifications();
   const markRead = useMarkRead();
-  const headline = useHeadline();
+  const text = useNotificationText();
+  const portal = isPortalRole(useCurrentUser().role);
   return (
     <Stack gap="md">
       <Title order={1}>{t('notifications.title')}</Title>
@@ -60,7 +52,7 @@ export function NotificationsPage() {
       ) : (
         <Stack gap="sm" aria-live="polite">
           {list.data.items.map((n) => {
-            const to = linkOf(n);
+            const to = linkOf(n, portal);
             return (
               <Paper
                 key={n.id}
@@ -72,15 +64,14 @@ export function NotificationsPage() {
                 <Group justify="space-between" align="flex-start">
                   <div>
                     <Group gap="xs">
-                      <Text fw={700}>{headline(n) ?? n.title}</Text>
+                      <Text fw={700}>{text(n).title}</Text>
                       {!n.readAt && (
                         <Badge color="red" variant="light">
                           {t('notifications.new')}
                         </Badge>
                       )}
                     </Group>
-                    {headline(n) && <Text>{n.title}</Text>}
-                    <Text>{n.body}</Text>
+                    {text(n).body && <Text>{text(n).body}</Text>}
                     <Text size="sm">{formatDateTime(n.createdAt, i18n.language)}</Text>
                   </div>
                   <Group gap="xs">

@@ -5,6 +5,8 @@ import type { Page } from '../../api/page.ts';
 export interface AppNotification {
   id: string;
   kind: string;
+  /** What the localized text of `kind` needs; empty for old notifications. */
+  params?: Record<string, string | number>;
   title: string;
   body: string;
   entityType: string | null;

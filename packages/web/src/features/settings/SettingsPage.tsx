@@ -11,6 +11,7 @@ import { usePageTitle } from '../../components/use-page-title.ts';
 import { useErrorText } from '../../forms/use-error-text.ts';
 import { useForm } from '../../forms/use-form.ts';
 import { TravelSettingsCard } from '../care/TravelSettingsCard.tsx';
+import { EmailSettingsCard } from './EmailSettingsCard.tsx';
 
 const settingsKey = ['settings'] as const;
 
@@ -165,6 +166,7 @@ export function SettingsPage() {
         </form>
       </Card>
       <TravelSettingsCard readOnly={readOnly} />
+      {!readOnly && <EmailSettingsCard />}
     </Stack>
   );
 }

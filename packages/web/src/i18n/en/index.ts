@@ -8,6 +8,7 @@ import { home } from './home.ts';
 import { homecare } from './homecare.ts';
 import { intake } from './intake.ts';
 import { medicines } from './medicines.ts';
+import { oncall } from './oncall.ts';
 import { patients } from './patients.ts';
 import { portal } from './portal.ts';
 import { programmes } from './programmes.ts';
@@ -31,5 +32,6 @@ export const en = {
   ...watch,
   ...programmes,
   ...eol,
+  ...oncall,
 };
 export type Messages = typeof en;

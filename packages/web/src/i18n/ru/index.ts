@@ -9,6 +9,7 @@ import { home } from './home.ts';
 import { homecare } from './homecare.ts';
 import { intake } from './intake.ts';
 import { medicines } from './medicines.ts';
+import { oncall } from './oncall.ts';
 import { patients } from './patients.ts';
 import { portal } from './portal.ts';
 import { programmes } from './programmes.ts';
@@ -32,4 +33,5 @@ export const ru: RussianOf<Messages> = {
   ...watch,
   ...programmes,
   ...eol,
+  ...oncall,
 };

@@ -1,0 +1,132 @@
+import {
+  can,
+  DomainError,
+  type EmailSettings,
+  type emailSettingsBodySchema,
+  forbidden,
+  isPortalRole,
+  type Role,
+} from '@hearth/domain';
+import type { z } from 'zod';
+import type { AppDeps, RequestContext } from '../../app-context.ts';
+import type { Conn } from '../../db/conn.ts';
+import { JobRunner } from '../../jobs/job-runner.ts';
+import { recordAudit } from '../audit/audit.service.ts';
+import { loadSettings } from '../settings/settings.service.ts';
+import * as repo from './email.repository.ts';
+import { notificationEmail } from './email-text.ts';
+import { sendMail } from './smtp-client.ts';
+
+export const notificationEmailJob = 'email.notification';
+
+type Row = NonNullable<Awaited<ReturnType<typeof repo.findEmailSettings>>>;
+const toView = (r: Row | undefined): EmailSettings => ({
+  enabled: r?.enabled ?? false,
+  host: r?.host ?? '',
+  port: r?.port ?? 587,
+  secure: r?.secure ?? false,
+  username: r?.username ?? '',
+  passwordSet: !!r?.password,
+  fromAddress: r?.from_address ?? '',
+  baseUrl: r?.base_url ?? '',
+});
+
+export async function getEmailSettings(deps: AppDeps, ctx: RequestContext) {
+  if (!can(ctx.actor, 'settings:manage')) throw forbidden();
+  return toView(await repo.findEmailSettings(deps.db, ctx.actor.organizationId));
+}
+
+export async function updateEmailSettings(
+  deps: AppDeps,
+  ctx: RequestContext,
+  body: z.infer<typeof emailSettingsBodySchema>,
+) {
+  if (!can(ctx.actor, 'settings:manage')) throw forbidden();
+  const orgId = ctx.actor.organizationId;
+  return deps.db.transaction().execute(async (trx) => {
+    const current = await repo.findEmailSettings(trx, orgId);
+    await repo.saveEmailSettings(trx, {
+      organization_id: orgId,
+      enabled: body.enabled,
+      host: body.host,
+      port: body.port,
+      secure: body.secure,
+      username: body.username,
+      password: body.password ?? current?.password ?? '',
+      from_address: body.fromAddress,
+      base_url: body.baseUrl.replace(/\/+$/, ''),
+      updated_at: deps.clock(),
+    });
+    await recordAudit(trx, deps, ctx, orgId, {
+      action: 'settings.email-update',
+      entityType: 'organization',
+      entityId: orgId,
+    });
+    return toView(await repo.findEmailSettings(trx, orgId));
+  });
+}
+
+/** Sends a test message now and reports the SMTP server's answer, so an administrator can check. */
+export async function sendTestEmail(deps: AppDeps, ctx: RequestContext, to: string) {
+  if (!can(ctx.actor, 'settings:manage')) throw forbidden();
+  const orgId = ctx.actor.organizationId;
+  const row = await repo.findEmailSettings(deps.db, orgId);
+  if (!row?.host || !row.from_address) {
+    throw new DomainError('VALIDATION', 'Save the SMTP server and the sender address first.');
+  }
+  const { language } = await loadSettings(deps.db, orgId);
+  const mail = notificationEmail('test', language, row.base_url, false);
+  try {
+    await sendMail(smtpOf(row), { from: row.from_address, to, ...mail }, deps.clock());
+  } catch (err) {
+    throw new DomainError('VALIDATION', `The email was not sent: ${(err as Error).message}`);
+  }
+  await deps.db.transaction().execute((trx) =>
+    recordAudit(trx, deps, ctx, orgId, {
+      action: 'settings.email-test',
+      entityType: 'organization',
+      entityId: orgId,
+    }),
+  );
+}
+
+const smtpOf = (row: Row) => ({
+  host: row.host,
+  port: row.port,
+  secure: row.secure,
+  username: row.username,
+  password: row.password,
+});
+
+/**
+ * Called by `notifyUsers` inside the transaction that writes the notifications: when email is
+ * on, one durable job per notification. The in-app notification is committed either way; a
+ * failing SMTP server only delays the email (the job retries with back-off).
+ */
+export async function enqueueNotificationEmails(
+  db: Conn,
+  organizationId: string,
+  notificationIds: string[],
+  at: Date,
+) {
+  if (notificationIds.length === 0) return;
+  const settings = await repo.findEmailSettings(db, organizationId);
+  if (!settings?.enabled) return;
+  for (const notificationId of notificationIds) {
+    await JobRunner.enqueue(db, organizationId, notificationEmailJob, at, { notificationId });
+  }
+}
+
+export function emailJobs(jobs: JobRunner) {
+  jobs.register(notificationEmailJob, async (deps, job) => {
+    const orgId = job.organizationId;
+    const row = await repo.findEmailSettings(deps.db, orgId);
+    // switched off since: nothing to send, and nothing to retry
+    if (!row?.enabled) return;
+    const to = await repo.findNotificationRecipient(deps.db, orgId, String(job.payload.notificationId));
+    if (to?.status !== 'active') return;
+    const { language } = await loadSettings(deps.db, orgId);
+    const mail = notificationEmail(to.kind, language, row.base_url, isPortalRole(to.role as Role));
+    await sendMail(smtpOf(row), { from: row.from_address, to: to.email, ...mail }, deps.clock());
+  });
+}

@@ -1,0 +1,13 @@
+export interface EmailSettingsTable {
+  organization_id: string;
+  enabled: boolean;
+  host: string;
+  port: number;
+  secure: boolean;
+  username: string;
+  /** Stored as given: the SMTP server needs it in clear; never sent back to a browser. */
+  password: string;
+  from_address: string;
+  base_url: string;
+  updated_at: Date;
+}
