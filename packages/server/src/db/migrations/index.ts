@@ -3,6 +3,7 @@ import * as foundation from './2026_11_23_0001_foundation.ts';
 import * as clinicalWatch from './2026_11_23_0100_clinical_watch.ts';
 import * as assessments from './2026_11_23_0101_assessments.ts';
 import * as callLog from './2026_11_23_0102_call_log.ts';
+import * as caregiverScreening from './2026_11_23_0110_caregiver_screening.ts';
 import * as medicines from './2026_11_23_0200_medicines.ts';
 import * as homeFamily from './2026_11_23_0300_home_family.ts';
 import * as volunteers from './2026_11_23_0400_volunteers.ts';
@@ -17,6 +18,7 @@ export const migrations: Record<string, Migration> = {
   '2026_11_23_0100_clinical_watch': clinicalWatch,
   '2026_11_23_0101_assessments': assessments,
   '2026_11_23_0102_call_log': callLog,
+  '2026_11_23_0110_caregiver_screening': caregiverScreening,
   '2026_11_23_0200_medicines': medicines,
   '2026_11_23_0300_home_family': homeFamily,
   '2026_11_23_0500_care_plans': carePlans,
