@@ -12,6 +12,7 @@ import { CarePlanSection } from '../care/CarePlanSection.tsx';
 import { UrgentDispatch } from '../care/UrgentDispatch.tsx';
 import { FamilySection } from '../family/FamilySection.tsx';
 import { useFamily } from '../family/family-api.ts';
+import { ClinicalWatchSection } from '../watch/ClinicalWatchSection.tsx';
 import { ClinicalLists } from './ClinicalLists.tsx';
 import { EditDetailsForm } from './EditDetailsForm.tsx';
 import { IdentityCard } from './IdentityCard.tsx';
@@ -89,6 +90,7 @@ export function PatientPage() {
           </Group>
         )}
       </Stack>
+      {can('assessment:read', { patientId }) && <ClinicalWatchSection patient={p} />}
       <StatusSection patient={p} canChange={can('patient:change-status', { patientId })} />
       {can('careplan:read', { patientId }) && <CarePlanSection patientId={p.id} />}
       {can('planning:run') && p.status === 'active' && <UrgentDispatch patientId={p.id} />}

@@ -1,4 +1,5 @@
 import { admin } from './admin.ts';
+import { assess } from './assess.ts';
 import { auth } from './auth.ts';
 import { care } from './care.ts';
 import { commission } from './commission.ts';
@@ -26,6 +27,7 @@ export const en = {
   ...medicines,
   ...home,
   ...watch,
+  ...assess,
   ...programmes,
 };
 export type Messages = typeof en;

@@ -1,5 +1,6 @@
 import type { Messages } from '../en/index.ts';
 import { admin } from './admin.ts';
+import { assess } from './assess.ts';
 import { auth } from './auth.ts';
 import { care } from './care.ts';
 import { commission } from './commission.ts';
@@ -27,5 +28,6 @@ export const ru: RussianOf<Messages> = {
   ...medicines,
   ...home,
   ...watch,
+  ...assess,
   ...programmes,
 };
