@@ -74,7 +74,8 @@ export async function seedAssessmentsHistory(trx: Conn, rnd: Random, ctx: Ctx) {
     const base = Object.fromEntries(esasItems.map((i) => [i, rnd.int(0, 4)])) as Record<string, number>;
     let t = start;
     let last: { recordId: string; at: Date; pain: number } | null = null;
-    while (t < now.getTime() - 3600_000) {
+    // the demo family's patient keeps a clean symptom record: the diary journey starts from it
+    while (index > 0 && t < now.getTime() - 3600_000) {
       const week = (t - start) / (7 * day);
       const at = new Date(t);
       const by = rnd.pick(nurses);
@@ -154,13 +155,10 @@ export async function seedAssessmentsHistory(trx: Conn, rnd: Random, ctx: Ctx) {
     for (const [d, phase] of phases)
       await add({ instrument: 'phase', answers: { phase } }, new Date(start + d * day + 5400_000), physician);
 
-    if (index <= 1 && last) {
-      // the family's patient: an answered alert from the pain flare; the next patient: one still
-      // waiting for the on-call physician (not the family's, so the diary journey raises its own)
-      const alert =
-        index === 0
-          ? { at: new Date(start + 29 * day), resolved: true, pain: 8 }
-          : { at: new Date(now.getTime() - 25 * 60_000), resolved: false, pain: Math.max(7, last.pain) };
+    if ((index === 1 || index === 2) && last) {
+      // answered alerts from the pain flare, so the alert history has something; none is left
+      // open, so the on-call inbox starts empty for the diary journey
+      const alert = { at: new Date(start + (index === 1 ? 29 : 31) * day), resolved: true, pain: 8 };
       {
         const id = rnd.uuid();
         const sourceId = alert.resolved

@@ -15,10 +15,12 @@ import {
   forbidden,
   type InstrumentAnswers,
   isChild,
+  mcsiMax,
   notFound,
   scoreAssessment,
   triageRuleSetName,
   triageRuleSetVersion,
+  zbi12Max,
 } from '@hearth/domain';
 import type { AppDeps, RequestContext } from '../../app-context.ts';
 import type { Conn } from '../../db/conn.ts';
@@ -184,7 +186,7 @@ async function writeRecord(
       patientId,
       discipline: 'psychologist',
       source: 'caregiver_burden',
-      reason: `${who ? `${who}: ` : ''}caregiver burden ${current.instrument.toUpperCase()} ${String(burden.facts.total)} (threshold ${String(burden.facts.cutoff ?? burden.facts.threshold)}).`,
+      reason: `${who ? `${who}: ` : ''}caregiver burden ${current.instrument === 'mcsi' ? `MCSI ${String(burden.facts.total)}/${mcsiMax}` : `ZBI-12 ${String(burden.facts.total)}/${zbi12Max}`} (threshold ${String(burden.facts.cutoff ?? burden.facts.threshold)}).`,
       forWhom: who,
       respiteOffered: true,
       createdBy: ctx.actor.userId,
