@@ -10,6 +10,7 @@ import { PageLoader } from '../../components/PageLoader.tsx';
 import { usePageTitle } from '../../components/use-page-title.ts';
 import { useErrorText } from '../../forms/use-error-text.ts';
 import { useForm } from '../../forms/use-form.ts';
+import { CaregiverInstrumentCard } from '../watch/CaregiverInstrumentCard.tsx';
 
 const settingsKey = ['settings'] as const;
 
@@ -155,6 +156,7 @@ export function SettingsPage() {
           </Stack>
         </form>
       </Card>
+      {settings.data && !readOnly && <CaregiverInstrumentCard settings={settings.data} />}
     </Stack>
   );
 }

@@ -27,15 +27,25 @@ export function LatestPanel({ items, order }: { items: Assessment[]; order: Inst
             return (
               <Paper key={a.instrument} withBorder p="sm" data-testid={`latest-${a.instrument}`}>
                 <Stack gap={4}>
-                  <Group justify="space-between" wrap="nowrap" gap="xs">
+                  <Group justify="space-between" gap="xs">
                     <Text fw={600}>{t(`assess.instruments.${a.instrument}`)}</Text>
                     {band && (
-                      <Badge color={bandColor(band)} variant="light" tt="none">
+                      <Badge
+                        color={bandColor(band)}
+                        variant="light"
+                        tt="none"
+                        style={{ flexShrink: 0, maxWidth: 'none' }}
+                      >
                         {a.instrument === 'braden'
                           ? t(`assess.risk.${band}` as 'assess.risk.none')
-                          : a.instrument === 'pps' || a.instrument === 'mcsi' || a.instrument === 'zbi12'
-                            ? summaryOf(a, t).split(' ·')[0]
-                            : t(`assess.bands.${band}` as 'assess.bands.none')}
+                          : a.instrument === 'pps'
+                            ? summaryOf(a, t)
+                            : a.instrument === 'mcsi' || a.instrument === 'zbi12'
+                              ? t('assess.summary.outOf', {
+                                  total: a.scores.total,
+                                  max: a.instrument === 'mcsi' ? 26 : 48,
+                                })
+                              : t(`assess.bands.${band}` as 'assess.bands.none')}
                       </Badge>
                     )}
                   </Group>

@@ -1,6 +1,12 @@
 /** Staff assessment screens on the patient page and the free caregiver strain questions (issue 4). */
 export const assess = {
   assess: {
+    settings: {
+      title: 'Caregiver burden screening',
+      lead: 'The free Modified Caregiver Strain Index (MCSI) is used unless the organization holds a licence for the Zarit Burden Interview (ZBI-12) and has loaded its wording.',
+      instrument: 'Instrument',
+      threshold: 'MCSI score that asks a psychologist to call (0–26; no published cut-off)',
+    },
     sectionTitle: 'Assessments',
     childNote: 'Child ({{age}} years): pain is followed with FLACC and Wong-Baker FACES.',
     record: 'Record an assessment',
