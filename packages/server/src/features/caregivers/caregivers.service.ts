@@ -358,6 +358,18 @@ export async function getBurden(deps: AppDeps, ctx: RequestContext, patientId: s
   });
 }
 
+/** "I cannot cope" opens (or joins) a psychologist referral and offers respite. */
+const cannotCopeReferral = (trx: Conn, deps: AppDeps, ctx: RequestContext, patientId: string, name: string) =>
+  openReferral(trx, deps, ctx.actor.organizationId, {
+    patientId,
+    discipline: 'psychologist',
+    source: 'cannot_cope',
+    reason: `${name} says they cannot cope.`,
+    forWhom: name,
+    respiteOffered: true,
+    createdBy: ctx.actor.userId,
+  });
+
 /** "I cannot cope" without a questionnaire: straight to a psychologist, with respite offered. */
 async function recordCannotCope(
   trx: Conn,
@@ -368,15 +380,7 @@ async function recordCannotCope(
 ) {
   const orgId = ctx.actor.organizationId;
   const id = randomUUID();
-  const referralId = await openReferral(trx, deps, orgId, {
-    patientId,
-    discipline: 'psychologist',
-    source: 'cannot_cope',
-    reason: `${body.caregiverName} says they cannot cope.`,
-    forWhom: body.caregiverName,
-    respiteOffered: true,
-    createdBy: ctx.actor.userId,
-  });
+  const referralId = await cannotCopeReferral(trx, deps, ctx, patientId, body.caregiverName);
   await repo.insertBurden(trx, {
     id,
     organization_id: orgId,
@@ -434,15 +438,7 @@ export async function recordBurden(deps: AppDeps, ctx: RequestContext, patientId
     );
     referralId = written.referralId;
     if (body.cannotCope) {
-      referralId = await openReferral(trx, deps, orgId, {
-        patientId,
-        discipline: 'psychologist',
-        source: 'cannot_cope',
-        reason: `${body.caregiverName} says they cannot cope.`,
-        forWhom: body.caregiverName,
-        respiteOffered: true,
-        createdBy: ctx.actor.userId,
-      });
+      referralId = await cannotCopeReferral(trx, deps, ctx, patientId, body.caregiverName);
     }
     const now = deps.clock();
     await repo.insertScreening(trx, {
