@@ -34,6 +34,12 @@ test('family opens the mattress guide, checks the roster, a high ZBI-12 reaches 
     },
   });
   expect(wording.status()).toBe(200);
+  // the free MCSI is the default; this organization holds a ZBI licence and chooses ZBI-12
+  const chosen = await admin.ctx.patch('/api/v1/settings', {
+    headers: admin.headers,
+    data: { triage: { caregiverInstrument: 'zbi12' } },
+  });
+  expect(chosen.status()).toBe(200);
   await admin.ctx.dispose();
 
   const family = await newPerson(browser, { language: 'en', viewport: phone });

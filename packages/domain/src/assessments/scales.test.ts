@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  mcsiItemKeys,
   nrsBand,
   painScaleFor,
   ppsFromColumns,
@@ -7,6 +8,7 @@ import {
   scoreEsas,
   scoreFlacc,
   scoreIpos,
+  scoreMcsi,
   scoreZbi12,
   zbi12ItemNumbers,
 } from './scales.ts';
@@ -114,6 +116,32 @@ describe('PPSv2 (Victoria Hospice Society): best horizontal fit, left columns fi
         conscious: 'full',
       }),
     ).toBe(30);
+  });
+  it('scores the guide’s first example (mainly sits or lies, considerable assistance, eats normally, fully alert) at 50%', () => {
+    // PPSv2 instructions, Victoria Hospice Society (palliative-research.md §2.3): fatigue keeps the
+    // patient sitting or lying most of the day and walking needs considerable assistance → 50%.
+    expect(
+      ppsFromColumns({
+        ambulation: 'mainly_sit_lie',
+        activity: 'unable_any_work',
+        selfCare: 'considerable_assistance',
+        intake: 'normal',
+        conscious: 'full',
+      }),
+    ).toBe(50);
+  });
+  it('scores the guide’s paraplegic variant (bed bound but feeds self, so not total care) above 30%', () => {
+    // Same guide: the quadriplegic patient of example 2 is 30 %; if able to do some self-care the
+    // score is higher (40 or 50 %), because "total care" is what places a patient at 30 %.
+    expect(
+      ppsFromColumns({
+        ambulation: 'mainly_in_bed',
+        activity: 'unable_most_activity',
+        selfCare: 'mainly_assistance',
+        intake: 'normal',
+        conscious: 'full',
+      }),
+    ).toBe(40);
   });
   it('reads down for later columns (sips only → 20%, mouth care → 10%) but never back up past the ambulation row', () => {
     const bedBound = {
@@ -229,5 +257,38 @@ describe('ZBI-12 (Bédard et al. 2001), scored by item number', () => {
     expect(scoreZbi12({ items: items(4) })).toEqual({ total: 48, aboveCutoff: true, cutoff: 13 });
     expect(scoreZbi12({ items: items(1) })).toEqual({ total: 12, aboveCutoff: false, cutoff: 13 });
     expect(scoreZbi12({ items: items(1) }, 12).aboveCutoff).toBe(true);
+  });
+});
+
+describe('Modified Caregiver Strain Index (Thornton & Travis 2003)', () => {
+  const items = (values: number[]) => Object.fromEntries(mcsiItemKeys.map((k, i) => [k, values[i] ?? 0]));
+  it('sums thirteen items scored 0 no, 1 sometimes, 2 regularly into 0-26', () => {
+    expect(mcsiItemKeys).toHaveLength(13);
+    expect(scoreMcsi({ items: items([]) })).toEqual({
+      total: 0,
+      max: 26,
+      atOrAboveThreshold: false,
+      threshold: 10,
+    });
+    expect(scoreMcsi({ items: items(Array(13).fill(2)) }).total).toBe(26);
+    // regular strain on 4 items and occasional on 2: 4 × 2 + 2 × 1 = 10, at the default threshold
+    expect(scoreMcsi({ items: items([2, 2, 2, 2, 1, 1]) })).toMatchObject({
+      total: 10,
+      atOrAboveThreshold: true,
+    });
+    expect(scoreMcsi({ items: items([2, 2, 2, 2, 1]) }, 12).atOrAboveThreshold).toBe(false);
+  });
+  it('refuses a missing item or a score outside 0-2', () => {
+    const all = items(Array(13).fill(1));
+    expect(assessmentBodySchema.safeParse({ instrument: 'mcsi', answers: { items: all } }).success).toBe(
+      true,
+    );
+    const { q13: _, ...twelve } = all;
+    expect(assessmentBodySchema.safeParse({ instrument: 'mcsi', answers: { items: twelve } }).success).toBe(
+      false,
+    );
+    expect(
+      assessmentBodySchema.safeParse({ instrument: 'mcsi', answers: { items: { ...all, q3: 3 } } }).success,
+    ).toBe(false);
   });
 });

@@ -348,6 +348,39 @@ export function scoreZbi12(a: Zbi12Answers, cutoff = defaultZbi12Cutoff) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Modified Caregiver Strain Index (MCSI). Source: Thornton & Travis 2003 (J Gerontol B Psychol
+// Sci Soc Sci 58:S127); instrument-licences.md names it as the free alternative to the licensed
+// ZBI-12, and it is Hearth's default caregiver instrument. Thirteen items, each 0 = no,
+// 1 = yes, sometimes, 2 = yes, on a regular basis; total 0-26, higher = more strain. The source
+// gives no cut-off, so the referral threshold is an organization setting (see triage rules).
+export const mcsiItemCount = 13;
+export const mcsiItemKeys = Array.from(
+  { length: mcsiItemCount },
+  (_, i) => `q${i + 1}`,
+) as readonly `q${number}`[];
+export const mcsiMax = mcsiItemCount * 2;
+const m02 = z.number().int().min(0).max(2);
+export const mcsiAnswersSchema = z.object({
+  items: z.object(Object.fromEntries(mcsiItemKeys.map((k) => [k, m02])) as Record<`q${number}`, typeof m02>),
+  caregiverName: z.string().trim().max(120).optional(),
+});
+export type McsiAnswers = z.infer<typeof mcsiAnswersSchema>;
+/**
+ * Not from the source (Thornton & Travis give none): a deliberately low default, about 40 % of
+ * the maximum, so that a family under strain is more likely to be offered a psychologist than
+ * missed. An organization sets its own (`triage.mcsiThreshold`).
+ */
+export const defaultMcsiThreshold = 10;
+export function scoreMcsi(a: McsiAnswers, threshold = defaultMcsiThreshold) {
+  const total = Object.values(a.items).reduce((s, v) => s + v, 0);
+  return { total, max: mcsiMax, atOrAboveThreshold: total >= threshold, threshold };
+}
+
+/** The caregiver burden instruments: MCSI (free, default) or ZBI-12 (licensed). */
+export const caregiverInstruments = ['mcsi', 'zbi12'] as const;
+export type CaregiverInstrument = (typeof caregiverInstruments)[number];
+
+// ---------------------------------------------------------------------------------------------
 // Phase of illness. Source: PCOC (aihw.gov.au palliative care phases) — stable, unstable,
 // deteriorating, terminal; bereaved for the family after death.
 export const phasesOfIllness = ['stable', 'unstable', 'deteriorating', 'terminal', 'bereaved'] as const;

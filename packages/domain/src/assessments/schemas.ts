@@ -8,6 +8,7 @@ import {
   facesAnswersSchema,
   flaccAnswersSchema,
   iposAnswersSchema,
+  mcsiAnswersSchema,
   phaseAnswersSchema,
   ppsAnswersSchema,
   scoreBraden,
@@ -15,12 +16,23 @@ import {
   scoreFaces,
   scoreFlacc,
   scoreIpos,
+  scoreMcsi,
   scorePps,
   scoreZbi12,
   zbi12AnswersSchema,
 } from './scales.ts';
 
-export const instruments = ['esas_r', 'ipos', 'pps', 'braden', 'flacc', 'faces', 'zbi12', 'phase'] as const;
+export const instruments = [
+  'esas_r',
+  'ipos',
+  'pps',
+  'braden',
+  'flacc',
+  'faces',
+  'zbi12',
+  'mcsi',
+  'phase',
+] as const;
 export type Instrument = (typeof instruments)[number];
 
 /** Things a family or nurse notices that no 0-10 item captures (issue 4 triage). */
@@ -48,6 +60,7 @@ export const assessmentBodySchema = z.discriminatedUnion('instrument', [
   z.object({ instrument: z.literal('flacc'), answers: flaccAnswersSchema, ...common }),
   z.object({ instrument: z.literal('faces'), answers: facesAnswersSchema, ...common }),
   z.object({ instrument: z.literal('zbi12'), answers: zbi12AnswersSchema, ...common }),
+  z.object({ instrument: z.literal('mcsi'), answers: mcsiAnswersSchema, ...common }),
   z.object({ instrument: z.literal('phase'), answers: phaseAnswersSchema, ...common }),
 ]);
 export type AssessmentBody = z.infer<typeof assessmentBodySchema>;
@@ -66,7 +79,7 @@ export const assessmentCorrectionBodySchema = z.intersection(
 /** The derived scores and bands of one record (pure). */
 export function scoreAssessment(
   a: InstrumentAnswers,
-  opts: { bradenBands?: BradenBands; zbi12Cutoff?: number } = {},
+  opts: { bradenBands?: BradenBands; zbi12Cutoff?: number; mcsiThreshold?: number } = {},
 ): Record<string, unknown> {
   switch (a.instrument) {
     case 'esas_r':
@@ -83,6 +96,8 @@ export function scoreAssessment(
       return scoreFaces(a.answers);
     case 'zbi12':
       return scoreZbi12(a.answers, opts.zbi12Cutoff);
+    case 'mcsi':
+      return scoreMcsi(a.answers, opts.mcsiThreshold);
     case 'phase':
       return { phase: a.answers.phase };
   }

@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { zbi12AnswersSchema, zbi12ItemNumbers } from '../assessments/scales.ts';
+import {
+  caregiverInstruments,
+  mcsiAnswersSchema,
+  zbi12AnswersSchema,
+  zbi12ItemNumbers,
+} from '../assessments/scales.ts';
 import { idSchema } from '../common/schemas.ts';
 
 /**
@@ -19,12 +24,28 @@ export const zbi12Max = zbi12ItemNumbers.length * 4;
 /** Days between routine screenings: "every four weeks or on request" (issue 7). */
 export const burdenScreeningIntervalDays = 28;
 
+/**
+ * The free Modified Caregiver Strain Index (Thornton & Travis 2003) is the default instrument;
+ * an organization with a ZBI licence chooses ZBI-12 (`triage.caregiverInstrument`). Both are
+ * stored as assessments of the patient (one scoring per instrument, in `assessments/scales.ts`).
+ */
 export const burdenBodySchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('mcsi'),
+    caregiverName: z.string().trim().min(2).max(120),
+    /** `{ q1: 0-2, …, q13: 0-2 }`: 0 no, 1 sometimes, 2 on a regular basis. */
+    answers: mcsiAnswersSchema.shape.items,
+    /** The relative's account when they have one (staff may record for anyone). */
+    familyUserId: idSchema.optional(),
+    cannotCope: z.boolean().default(false),
+    onRequest: z.boolean().default(false),
+  }),
   z.object({
     kind: z.literal('zbi12'),
     caregiverName: z.string().trim().min(2).max(120),
     /** `{ q2: 0-4, q3: …, q21: … }`, the shape the assessments feature (issue 4) scores. */
     answers: zbi12AnswersSchema.shape.items,
+    familyUserId: idSchema.optional(),
     cannotCope: z.boolean().default(false),
     onRequest: z.boolean().default(false),
   }),
@@ -40,7 +61,10 @@ export type BurdenBody = z.infer<typeof burdenBodySchema>;
 export const burdenAssessmentSchema = z.object({
   id: idSchema,
   caregiverName: z.string(),
-  kind: z.enum(['zbi12', 'cannot_cope']),
+  kind: z.enum(['mcsi', 'zbi12', 'cannot_cope']),
+  /** The assessment record the screening is stored as (null for a "cannot cope" call). */
+  assessmentId: idSchema.nullable(),
+  familyUserId: idSchema.nullable(),
   total: z.number().nullable(),
   max: z.number().nullable(),
   threshold: z.number().nullable(),
@@ -53,6 +77,8 @@ export const burdenAssessmentSchema = z.object({
 });
 
 export const burdenViewSchema = z.object({
+  /** The instrument this organization screens with. */
+  instrument: z.enum(caregiverInstruments),
   assessments: z.array(burdenAssessmentSchema),
   nextDueOn: z.string().nullable(),
   due: z.boolean(),

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { esasItems, ppsLevels, zbi12ItemNumbers } from '../assessments/scales.ts';
+import { esasItems, mcsiItemKeys, ppsLevels, zbi12ItemNumbers } from '../assessments/scales.ts';
 import type { InstrumentAnswers } from '../assessments/schemas.ts';
 import { evaluateTriage, triageRules, triageSettingsSchema } from './rules.ts';
 
@@ -105,6 +105,27 @@ describe('default triage rules (issue 4), each on its boundaries', () => {
         const got = fired({ instrument: 'zbi12', answers: { items } as never });
         expect(got.includes('zbi12.above-cutoff')).toBe(total >= 13);
       }),
+    );
+  });
+
+  it('MCSI at or above the organization threshold (default 10) → psychologist referral', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 2 }), { minLength: 13, maxLength: 13 }),
+        fc.integer({ min: 1, max: 26 }),
+        (values, threshold) => {
+          const items = Object.fromEntries(mcsiItemKeys.map((k, i) => [k, values[i]!]));
+          const total = values.reduce((a, b) => a + b, 0);
+          const current = { instrument: 'mcsi', answers: { items } } as InstrumentAnswers;
+          const got = fired(current).includes('mcsi.at-threshold');
+          expect(got).toBe(total >= 10);
+          const tuned = evaluateTriage(
+            { current, previous: null },
+            { ...defaults, mcsiThreshold: threshold },
+          );
+          expect(tuned.some((f) => f.ruleId === 'mcsi.at-threshold')).toBe(total >= threshold);
+        },
+      ),
     );
   });
 

@@ -2,9 +2,12 @@ import { z } from 'zod';
 import type { AlertAudience, AlertSeverity } from '../alerts/schemas.ts';
 import {
   bradenBandsSchema,
+  caregiverInstruments,
   defaultBradenBands,
+  defaultMcsiThreshold,
   defaultZbi12Cutoff,
   esasItems,
+  scoreMcsi,
   scorePps,
   scoreZbi12,
 } from '../assessments/scales.ts';
@@ -16,7 +19,7 @@ import type { Coping, InstrumentAnswers } from '../assessments/schemas.ts';
  * explained later. Bump the version whenever a rule or a default changes.
  */
 export const triageRuleSetName = 'triage';
-export const triageRuleSetVersion = '2026.11-1';
+export const triageRuleSetVersion = '2026.11-2';
 
 /** Organization-tunable thresholds; defaults from the sources named on each field. */
 export const triageSettingsSchema = z.object({
@@ -32,6 +35,16 @@ export const triageSettingsSchema = z.object({
   ppsDropBy: z.number().int().min(10).max(100).default(20),
   /** ZBI-12 screening cut-off (PMC6497029 example for community caregivers). */
   zbi12Cutoff: z.number().int().min(1).max(48).default(defaultZbi12Cutoff),
+  /**
+   * The caregiver burden instrument the service uses: the free MCSI by default; ZBI-12 only for
+   * an organization that holds the Mapi licence (instrument-licences.md).
+   */
+  caregiverInstrument: z.enum(caregiverInstruments).default('mcsi'),
+  /**
+   * MCSI total at or above which a psychologist is asked to see the family. Thornton & Travis
+   * 2003 give no cut-off; the default is a conservative Hearth choice (see `defaultMcsiThreshold`).
+   */
+  mcsiThreshold: z.number().int().min(1).max(26).default(defaultMcsiThreshold),
   /** Braden risk bands (VA VistA template by default; teaching sources differ, §2.6). */
   bradenBands: bradenBandsSchema.default(defaultBradenBands),
   /** Rules an organization switched off (by id). */
@@ -188,6 +201,19 @@ export const triageRules: readonly TriageRule[] = [
       if (current.instrument !== 'zbi12') return null;
       const { total } = scoreZbi12(current.answers, s.zbi12Cutoff);
       return total >= s.zbi12Cutoff ? { total, cutoff: s.zbi12Cutoff } : null;
+    },
+  },
+  {
+    id: 'mcsi.at-threshold',
+    severity: 'review',
+    audience: 'psychosocial',
+    followUp: false,
+    source:
+      'MCSI (Thornton & Travis 2003) at or above the organization threshold (no published cut-off) → psychologist referral',
+    evaluate({ current }, s) {
+      if (current.instrument !== 'mcsi') return null;
+      const { total } = scoreMcsi(current.answers, s.mcsiThreshold);
+      return total >= s.mcsiThreshold ? { total, threshold: s.mcsiThreshold } : null;
     },
   },
 ];

@@ -13,6 +13,7 @@ import type {
 } from '../features/care-plans/care-plans.table.ts';
 import type {
   CaregiverBurdenTable,
+  CaregiverScreeningTable,
   CaregiverSkillRecordTable,
   DutyShiftTable,
   InstrumentWordingTable,
@@ -165,6 +166,7 @@ export interface Database {
   caregiver_skill_record: CaregiverSkillRecordTable;
   duty_shift: DutyShiftTable;
   caregiver_burden: CaregiverBurdenTable;
+  caregiver_screening: CaregiverScreeningTable;
   instrument_wording: InstrumentWordingTable;
   support_referral: SupportReferralTable;
   support_note: SupportNoteTable;

@@ -10,6 +10,7 @@ import { callbackDeadlineJob } from '../features/intake/intake.service.ts';
 import * as patients from '../features/patients/patients.repository.ts';
 import { insertOrganization } from '../features/settings/settings.repository.ts';
 import { JobRunner } from '../jobs/job-runner.ts';
+import { seedAssessmentsHistory } from './assessments-history.ts';
 import { seedCalls } from './calls.ts';
 import { seedCarePlans } from './care-plans.ts';
 import { seedClinicalWatch } from './clinical-watch.ts';
@@ -70,7 +71,11 @@ const staffNames: Partial<Record<Role, string>> = {
  * pending commission case. Deterministic: the same seed gives the same people every time;
  * only timestamps follow the clock so the queue looks current.
  */
-export async function seedDemo(db: Db, password: string, now: Date) {
+/**
+ * `symptomHistory: false` leaves out the weeks of demo assessments and alerts (the HTTP tests
+ * start from a clean clinical record and count what they create).
+ */
+export async function seedDemo(db: Db, password: string, now: Date, opts: { symptomHistory?: boolean } = {}) {
   const rnd = seededRandom(20261123);
   const orgId = rnd.uuid();
   const passwordHash = await hashPassword(password);
@@ -323,6 +328,13 @@ export async function seedDemo(db: Db, password: string, now: Date) {
     }
     await seedClinicalWatch(trx, featureRandom('clinical-watch'), { orgId, userIds, patientIds, now });
     await seedCalls(trx, featureRandom('calls'), { orgId, userIds, patientIds, now });
+    if (opts.symptomHistory !== false)
+      await seedAssessmentsHistory(trx, featureRandom('assessments-history'), {
+        orgId,
+        userIds,
+        patientIds,
+        now,
+      });
     await seedMedicines(
       trx,
       featureRandom('medicines'),

@@ -58,7 +58,7 @@ export async function createTestApp(
   let now = options.start ?? new Date('2026-11-23T09:00:00.000Z');
   const database = await openTestDatabase();
   await migrateToLatest(database.db);
-  const { organizationId } = await seedDemo(database.db, demoPassword, now);
+  const { organizationId } = await seedDemo(database.db, demoPassword, now, { symptomHistory: false });
   const config = {
     ...loadConfig({ HEARTH_DATA_DIR: '/nonexistent', HEARTH_WEB_DIST: '/nonexistent', ...options.env }, []),
     seedDemo: false,

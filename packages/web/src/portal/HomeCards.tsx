@@ -1,4 +1,4 @@
-import { caregiverSkills, zbi12ItemNumbers } from '@hearth/domain';
+import { caregiverSkills, mcsiItemKeys, zbi12ItemNumbers } from '@hearth/domain';
 import {
   Accordion,
   Alert,
@@ -246,8 +246,9 @@ export function RosterCard({ patientId }: { patientId: string }) {
 }
 
 /**
- * The carer check-in: the ZBI-12 when the organization has loaded its licensed wording (the
- * items are shown only as the organization supplied them), and always an "I cannot cope" button.
+ * The carer check-in with the organization's instrument: the free MCSI by default (13 items,
+ * no / sometimes / regularly), or the ZBI-12 when the organization chose it and loaded its
+ * licensed wording (shown only as supplied); always an "I cannot cope" button.
  */
 export function BurdenCard({ patientId }: { patientId: string }) {
   const { t, i18n } = useTranslation();
@@ -259,7 +260,14 @@ export function BurdenCard({ patientId }: { patientId: string }) {
   const [missing, setMissing] = useState(false);
   const [result, setResult] = useState<'thanks' | 'support' | null>(null);
   const b = burden.data;
-  const wording = b?.wording?.[i18n.language] ?? b?.wording?.en ?? b?.wording?.ru ?? null;
+  const mcsi = b?.instrument === 'mcsi';
+  const licensed = b?.wording?.[i18n.language] ?? b?.wording?.en ?? b?.wording?.ru ?? null;
+  // the MCSI is free to reproduce, so its items are the app's own texts
+  const wording = mcsi
+    ? Object.fromEntries(mcsiItemKeys.map((k) => [k, t(`assess.mcsi.${k}` as 'assess.mcsi.q1')]))
+    : licensed;
+  const itemKeys: string[] = mcsi ? [...mcsiItemKeys] : zbi12ItemNumbers.map((n) => `q${n}`);
+  const choices = mcsi ? (['0', '1', '2'] as const) : (['0', '1', '2', '3', '4'] as const);
   const send = (body: Record<string, unknown>) =>
     record.mutate(body, {
       onSuccess: (v) => {
@@ -269,9 +277,9 @@ export function BurdenCard({ patientId }: { patientId: string }) {
     });
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
-    if (zbi12ItemNumbers.some((n) => answers[`q${n}`] === undefined)) return setMissing(true);
+    if (itemKeys.some((k) => answers[k] === undefined)) return setMissing(true);
     setMissing(false);
-    send({ kind: 'zbi12', caregiverName: me.name, answers, onRequest: !b?.due });
+    send({ kind: mcsi ? 'mcsi' : 'zbi12', caregiverName: me.name, answers, onRequest: !b?.due });
   };
   return (
     <Paper withBorder p="lg" radius="md" data-testid="portal-burden">
@@ -306,19 +314,23 @@ export function BurdenCard({ patientId }: { patientId: string }) {
         {open && wording && (
           <form onSubmit={onSubmit}>
             <Stack gap="lg">
-              {zbi12ItemNumbers.map((n, index) => (
+              {itemKeys.map((k, index) => (
                 <Radio.Group
-                  key={n}
+                  key={k}
                   size="lg"
-                  label={`${index + 1}. ${wording[String(n)] ?? t('home.burden.item', { n })}`}
-                  value={answers[`q${n}`] === undefined ? null : String(answers[`q${n}`])}
-                  onChange={(v) => setAnswers((a) => ({ ...a, [`q${n}`]: Number(v) }))}
-                  error={missing && answers[`q${n}`] === undefined ? t('home.burden.answerAll') : undefined}
-                  data-testid={`zbi-item-${n}`}
+                  label={`${index + 1}. ${wording[mcsi ? k : k.slice(1)] ?? t('home.burden.item', { n: k.slice(1) })}`}
+                  value={answers[k] === undefined ? null : String(answers[k])}
+                  onChange={(v) => setAnswers((a) => ({ ...a, [k]: Number(v) }))}
+                  error={missing && answers[k] === undefined ? t('home.burden.answerAll') : undefined}
+                  data-testid={mcsi ? `mcsi-item-${k.slice(1)}` : `zbi-item-${k.slice(1)}`}
                 >
                   <Stack gap="xs" mt="xs">
-                    {(['0', '1', '2', '3', '4'] as const).map((v) => (
-                      <Radio key={v} value={v} label={t(`home.burden.answers.${v}`)} />
+                    {choices.map((v) => (
+                      <Radio
+                        key={v}
+                        value={v}
+                        label={mcsi ? t(`assess.mcsiAnswers.${v as '0'}`) : t(`home.burden.answers.${v}`)}
+                      />
                     ))}
                   </Stack>
                 </Radio.Group>

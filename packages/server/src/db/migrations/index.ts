@@ -3,6 +3,7 @@ import * as foundation from './2026_11_23_0001_foundation.ts';
 import * as clinicalWatch from './2026_11_23_0100_clinical_watch.ts';
 import * as assessments from './2026_11_23_0101_assessments.ts';
 import * as callLog from './2026_11_23_0102_call_log.ts';
+import * as caregiverScreening from './2026_11_23_0110_caregiver_screening.ts';
 import * as notificationEmail from './2026_11_23_0120_notification_email.ts';
 import * as medicines from './2026_11_23_0200_medicines.ts';
 import * as medicineReminders from './2026_11_23_0210_medicine_reminders.ts';
@@ -21,6 +22,7 @@ export const migrations: Record<string, Migration> = {
   '2026_11_23_0100_clinical_watch': clinicalWatch,
   '2026_11_23_0101_assessments': assessments,
   '2026_11_23_0102_call_log': callLog,
+  '2026_11_23_0110_caregiver_screening': caregiverScreening,
   '2026_11_23_0120_notification_email': notificationEmail,
   '2026_11_23_0200_medicines': medicines,
   '2026_11_23_0210_medicine_reminders': medicineReminders,

@@ -6,6 +6,8 @@ import {
   ageInYears,
   type ClinicalTask,
   can,
+  caregiverInstruments,
+  conflict,
   type DiaryBody,
   type DiaryEntry,
   type DiaryView,
@@ -13,10 +15,12 @@ import {
   forbidden,
   type InstrumentAnswers,
   isChild,
+  mcsiMax,
   notFound,
   scoreAssessment,
   triageRuleSetName,
   triageRuleSetVersion,
+  zbi12Max,
 } from '@hearth/domain';
 import type { AppDeps, RequestContext } from '../../app-context.ts';
 import type { Conn } from '../../db/conn.ts';
@@ -30,9 +34,11 @@ import {
   raiseAlert,
 } from '../alerts/alerts.service.ts';
 import { recordAudit } from '../audit/audit.service.ts';
+import { scheduleBurdenReminder } from '../caregivers/burden-due.ts';
 import { familyOf } from '../family/family.repository.ts';
 import { loadPatientFor } from '../patients/patient-access.ts';
 import { loadSettings } from '../settings/settings.service.ts';
+import { openReferral, publishReferral } from '../support/support.service.ts';
 import * as repo from './assessments.repository.ts';
 
 /** Instruments whose later record, taken by staff, counts as the symptom follow-up (HOPE SFV). */
@@ -47,7 +53,12 @@ const ruleTitles: Record<string, string> = {
   'pps.drop': 'PPS dropped',
   'phase.unstable': 'Phase: unstable',
   'zbi12.above-cutoff': 'Caregiver burden above cut-off',
+  'mcsi.at-threshold': 'Caregiver strain at or above threshold',
 };
+/** Rules whose finding also opens (or joins) a psychologist referral for the family. */
+const burdenRules = new Set(['zbi12.above-cutoff', 'mcsi.at-threshold']);
+const isCaregiverInstrument = (i: string): i is (typeof caregiverInstruments)[number] =>
+  (caregiverInstruments as readonly string[]).includes(i);
 
 const asAnswers = (row: { instrument: string; answers: Record<string, unknown> }) =>
   ({ instrument: row.instrument, answers: row.answers }) as InstrumentAnswers;
@@ -79,9 +90,20 @@ async function writeRecord(
   const settings = await loadSettings(trx, orgId);
   const takenAt = input.body.takenAt ? new Date(input.body.takenAt) : now;
   const current = asAnswers(input.body as { instrument: string; answers: Record<string, unknown> });
+  // ZBI-12 wording is licensed: only an organization that chose it may record it (licences.md)
+  if (
+    isCaregiverInstrument(current.instrument) &&
+    current.instrument !== settings.triage.caregiverInstrument &&
+    input.version === 1
+  ) {
+    throw conflict(
+      `This organization screens caregivers with ${settings.triage.caregiverInstrument.toUpperCase()}; an administrator can change it in the settings.`,
+    );
+  }
   const scores = scoreAssessment(current, {
     bradenBands: settings.triage.bradenBands,
     zbi12Cutoff: settings.triage.zbi12Cutoff,
+    mcsiThreshold: settings.triage.mcsiThreshold,
   });
   const previousRow = await repo.previousOf(
     trx,
@@ -155,6 +177,21 @@ async function writeRecord(
       });
     }
   }
+  // a caregiver burden score at or above its cut-off asks a psychologist to see the family
+  let referralId: string | null = null;
+  const burden = findings.find((f) => burdenRules.has(f.ruleId));
+  if (burden && isCaregiverInstrument(current.instrument)) {
+    const who = (current.answers as { caregiverName?: string }).caregiverName;
+    referralId = await openReferral(trx, deps, orgId, {
+      patientId,
+      discipline: 'psychologist',
+      source: 'caregiver_burden',
+      reason: `${who ? `${who}: ` : ''}caregiver burden ${current.instrument === 'mcsi' ? `MCSI ${String(burden.facts.total)}/${mcsiMax}` : `ZBI-12 ${String(burden.facts.total)}/${zbi12Max}`} (threshold ${String(burden.facts.cutoff ?? burden.facts.threshold)}).`,
+      forWhom: who,
+      respiteOffered: true,
+      createdBy: ctx.actor.userId,
+    });
+  }
   // a later staff assessment of symptoms is the follow-up the open tasks wait for
   let closedTasks = 0;
   if (input.source === 'staff' && followUpInstruments.has(current.instrument)) {
@@ -169,7 +206,7 @@ async function writeRecord(
     );
     closedTasks = open.length;
   }
-  return { raised, closedTasks };
+  return { raised, closedTasks, referralId };
 }
 
 async function announce(
@@ -178,8 +215,10 @@ async function announce(
   patientId: string,
   raised: RaisedAlert[],
   tasksChanged: boolean,
+  referralId: string | null = null,
 ) {
   await announceAlerts(deps, raised);
+  if (referralId) await publishReferral(deps, orgId, referralId);
   await deps.events.publish({
     organizationId: orgId,
     type: 'assessment.recorded',
@@ -206,6 +245,43 @@ async function announce(
   }
 }
 
+type Written = Awaited<ReturnType<typeof writeRecord>> & { recordId: string };
+
+/**
+ * Records a new assessment inside the caller's transaction, audited; the caregivers feature
+ * stores burden screenings through it. Call `announceRecorded` after the commit.
+ */
+export async function recordAssessmentIn(
+  trx: Conn,
+  deps: AppDeps,
+  ctx: RequestContext,
+  patientId: string,
+  body: AssessmentBody,
+  source: 'staff' | 'family' = 'staff',
+): Promise<Written> {
+  const recordId = randomUUID();
+  const r = await writeRecord(trx, deps, ctx, patientId, {
+    recordId,
+    version: 1,
+    body,
+    source,
+    correctionReason: null,
+  });
+  // every caregiver screening, from the portal or the patient page, restarts the four weeks
+  if (isCaregiverInstrument(body.instrument))
+    await scheduleBurdenReminder(trx, ctx.actor.organizationId, patientId, recordId, deps.clock());
+  await recordAudit(trx, deps, ctx, ctx.actor.organizationId, {
+    action: 'assessment.record',
+    entityType: 'assessment',
+    entityId: recordId,
+    patientId,
+  });
+  return { ...r, recordId };
+}
+
+export const announceRecorded = (deps: AppDeps, orgId: string, patientId: string, r: Written) =>
+  announce(deps, orgId, patientId, r.raised, r.raised.length > 0 || r.closedTasks > 0, r.referralId);
+
 export async function recordAssessment(
   deps: AppDeps,
   ctx: RequestContext,
@@ -214,25 +290,11 @@ export async function recordAssessment(
 ) {
   const orgId = ctx.actor.organizationId;
   await loadPatientFor(deps, ctx, 'assessment:record', patientId);
-  const recordId = randomUUID();
-  const result = await deps.db.transaction().execute(async (trx) => {
-    const r = await writeRecord(trx, deps, ctx, patientId, {
-      recordId,
-      version: 1,
-      body,
-      source: 'staff',
-      correctionReason: null,
-    });
-    await recordAudit(trx, deps, ctx, orgId, {
-      action: 'assessment.record',
-      entityType: 'assessment',
-      entityId: recordId,
-      patientId,
-    });
-    return r;
-  });
-  await announce(deps, orgId, patientId, result.raised, result.raised.length > 0 || result.closedTasks > 0);
-  return getAssessment(deps, ctx, patientId, recordId);
+  const result = await deps.db
+    .transaction()
+    .execute((trx) => recordAssessmentIn(trx, deps, ctx, patientId, body));
+  await announceRecorded(deps, orgId, patientId, result);
+  return getAssessment(deps, ctx, patientId, result.recordId);
 }
 
 /** A correction is a new version; the original stays, with who, when and why. */
@@ -267,7 +329,7 @@ export async function correctAssessment(
     });
     return r;
   });
-  await announce(deps, orgId, patientId, result.raised, result.raised.length > 0);
+  await announce(deps, orgId, patientId, result.raised, result.raised.length > 0, result.referralId);
   return getAssessment(deps, ctx, patientId, recordId);
 }
 

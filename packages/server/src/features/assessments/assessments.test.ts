@@ -1,3 +1,4 @@
+import { triageRuleSetVersion } from '@hearth/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/harness.ts';
 
@@ -142,7 +143,7 @@ describe('staff assessments', () => {
     const alert = (await physician.get(`/api/v1/alerts/${rising.body.alertIds[0]}`)).body;
     expect(alert).toMatchObject({
       ruleSet: 'triage',
-      ruleSetVersion: '2026.11-1',
+      ruleSetVersion: triageRuleSetVersion,
       ruleId: 'pain.rising',
       severity: 'review',
       facts: { pain: 5, previousPain: 2, risenBy: 3 },

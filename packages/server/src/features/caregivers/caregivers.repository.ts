@@ -1,6 +1,11 @@
-import type { Insertable } from 'kysely';
+import { type Insertable, sql } from 'kysely';
 import type { Conn } from '../../db/conn.ts';
-import type { CaregiverBurdenTable, CaregiverSkillRecordTable, DutyShiftTable } from './caregivers.table.ts';
+import type {
+  CaregiverBurdenTable,
+  CaregiverScreeningTable,
+  CaregiverSkillRecordTable,
+  DutyShiftTable,
+} from './caregivers.table.ts';
 
 export const insertSkillRecord = (db: Conn, row: Insertable<CaregiverSkillRecordTable>) =>
   db.insertInto('caregiver_skill_record').values(row).execute();
@@ -116,4 +121,38 @@ export const upsertWording = (
         updated_at: row.updated_at,
       }),
     )
+    .execute();
+
+export const insertScreening = (db: Conn, row: Insertable<CaregiverScreeningTable>) =>
+  db.insertInto('caregiver_screening').values(row).execute();
+
+/**
+ * Burden screenings stored as assessments (current versions), with what the caregiver workflow
+ * added when it recorded them; a screening a clinician recorded on the patient page has none.
+ */
+export const screeningsOf = (db: Conn, orgId: string, patientId: string) =>
+  db
+    .selectFrom('assessment as a')
+    .innerJoin('app_user as u', 'u.id', 'a.recorded_by')
+    .leftJoin('caregiver_screening as s', 's.record_id', 'a.record_id')
+    .select([
+      'a.record_id',
+      'a.instrument',
+      'a.answers',
+      'a.scores',
+      'a.taken_at',
+      'u.name as recorded_by_name',
+      's.caregiver_name',
+      's.family_user_id',
+      's.cannot_cope',
+      's.referral_id',
+      's.respite_offered',
+    ])
+    .where('a.organization_id', '=', orgId)
+    .where('a.patient_id', '=', patientId)
+    .where('a.is_current', '=', true)
+    .where('a.instrument', 'in', ['mcsi', 'zbi12'])
+    .orderBy('a.taken_at', 'desc')
+    .orderBy(sql`s.seq desc nulls last`)
+    .limit(100)
     .execute();

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   type BurdenBody,
+  type burdenAssessmentSchema,
   burdenScreeningIntervalDays,
   type CaregiverSkill,
   can,
@@ -12,9 +13,9 @@ import {
   type dutyShiftBodySchema,
   forbidden,
   type instrumentWordingBodySchema,
+  mcsiMax,
   notFound,
   type SkillLevel,
-  scoreZbi12,
   type skillSignOffBodySchema,
   zbi12ItemNumbers,
   zbi12Max,
@@ -23,7 +24,7 @@ import type { z } from 'zod';
 import type { AppDeps, RequestContext } from '../../app-context.ts';
 import type { Conn } from '../../db/conn.ts';
 import type { JobRunner } from '../../jobs/job-runner.ts';
-import { JobRunner as Jobs } from '../../jobs/job-runner.ts';
+import { announceRecorded, recordAssessmentIn } from '../assessments/assessments.service.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { familyOf } from '../family/family.repository.ts';
 import { notifyUsers } from '../notifications/notifications.service.ts';
@@ -32,6 +33,7 @@ import { localDate } from '../patients/patient-view.ts';
 import { findPatient, teamOf } from '../patients/patients.repository.ts';
 import { loadSettings } from '../settings/settings.service.ts';
 import { openReferral, publishReferral } from '../support/support.service.ts';
+import { burdenDueJob } from './burden-due.ts';
 import * as repo from './caregivers.repository.ts';
 
 const addDays = (isoDate: string, days: number) =>
@@ -264,25 +266,47 @@ export async function cancelShift(deps: AppDeps, ctx: RequestContext, patientId:
 
 // ---- caregiver burden ----
 
-export const burdenDueJob = 'caregivers.burden-due';
+type BurdenItem = z.infer<typeof burdenAssessmentSchema>;
 
-async function burdenView(deps: AppDeps, db: Conn, orgId: string, patientId: string) {
-  const [rows, wording, day] = await Promise.all([
+/**
+ * Every screening and "cannot cope" call, newest first: screenings are assessments (MCSI or
+ * ZBI-12); calls without a questionnaire, and ZBI-12 screenings from before the consolidation,
+ * are `caregiver_burden` rows.
+ */
+async function burdenItems(db: Conn, orgId: string, patientId: string): Promise<BurdenItem[]> {
+  const [calls, screenings] = await Promise.all([
     repo.burdenOf(db, orgId, patientId),
-    repo.wordingOf(db, orgId, 'zbi12'),
-    today(deps, db, orgId),
+    repo.screeningsOf(db, orgId, patientId),
   ]);
-  const lastScreen = rows.find((r) => r.kind === 'zbi12');
-  const nextDueOn = lastScreen
-    ? addDays(
-        localDate(lastScreen.recorded_at, (await loadSettings(db, orgId)).timeZone),
-        burdenScreeningIntervalDays,
-      )
-    : null;
-  return {
-    assessments: rows.map((r) => ({
+  const fromScreenings = screenings.map((r): BurdenItem => {
+    const scores = r.scores as { total?: number; cutoff?: number; threshold?: number };
+    const kind = r.instrument as 'mcsi' | 'zbi12';
+    const threshold = (kind === 'mcsi' ? scores.threshold : scores.cutoff) ?? null;
+    const total = scores.total ?? null;
+    return {
+      id: r.record_id,
+      assessmentId: r.record_id,
+      caregiverName:
+        r.caregiver_name ?? String((r.answers as { caregiverName?: string }).caregiverName ?? ''),
+      familyUserId: r.family_user_id,
+      kind,
+      total,
+      max: kind === 'mcsi' ? mcsiMax : zbi12Max,
+      threshold,
+      high: total !== null && threshold !== null && total >= threshold,
+      cannotCope: Boolean(r.cannot_cope),
+      recordedAt: r.taken_at.toISOString(),
+      recordedByName: r.recorded_by_name,
+      referralId: r.referral_id,
+      respiteOffered: Boolean(r.respite_offered),
+    };
+  });
+  const fromCalls = calls.map(
+    (r): BurdenItem => ({
       id: r.id,
+      assessmentId: null,
       caregiverName: r.caregiver_name,
+      familyUserId: null,
       kind: r.kind,
       total: r.total,
       max: r.kind === 'zbi12' ? zbi12Max : null,
@@ -293,7 +317,28 @@ async function burdenView(deps: AppDeps, db: Conn, orgId: string, patientId: str
       recordedByName: r.recorded_by_name,
       referralId: r.referral_id,
       respiteOffered: r.respite_offered,
-    })),
+    }),
+  );
+  // a call made in the same instant as a screening came after it (sort is stable)
+  return [...fromCalls, ...fromScreenings].sort((a, b) => b.recordedAt.localeCompare(a.recordedAt));
+}
+
+const lastScreening = (items: BurdenItem[]) => items.find((i) => i.kind !== 'cannot_cope');
+
+async function burdenView(deps: AppDeps, db: Conn, orgId: string, patientId: string) {
+  const settings = await loadSettings(db, orgId);
+  const [items, wording, day] = await Promise.all([
+    burdenItems(db, orgId, patientId),
+    repo.wordingOf(db, orgId, 'zbi12'),
+    today(deps, db, orgId),
+  ]);
+  const last = lastScreening(items);
+  const nextDueOn = last
+    ? addDays(localDate(new Date(last.recordedAt), settings.timeZone), burdenScreeningIntervalDays)
+    : null;
+  return {
+    instrument: settings.triage.caregiverInstrument,
+    assessments: items,
     nextDueOn,
     due: nextDueOn === null || nextDueOn <= day,
     wording: wording.length ? Object.fromEntries(wording.map((w) => [w.locale, w.items])) : null,
@@ -313,75 +358,113 @@ export async function getBurden(deps: AppDeps, ctx: RequestContext, patientId: s
   });
 }
 
+/** "I cannot cope" opens (or joins) a psychologist referral and offers respite. */
+const cannotCopeReferral = (trx: Conn, deps: AppDeps, ctx: RequestContext, patientId: string, name: string) =>
+  openReferral(trx, deps, ctx.actor.organizationId, {
+    patientId,
+    discipline: 'psychologist',
+    source: 'cannot_cope',
+    reason: `${name} says they cannot cope.`,
+    forWhom: name,
+    respiteOffered: true,
+    createdBy: ctx.actor.userId,
+  });
+
+/** "I cannot cope" without a questionnaire: straight to a psychologist, with respite offered. */
+async function recordCannotCope(
+  trx: Conn,
+  deps: AppDeps,
+  ctx: RequestContext,
+  patientId: string,
+  body: Extract<BurdenBody, { kind: 'cannot_cope' }>,
+) {
+  const orgId = ctx.actor.organizationId;
+  const id = randomUUID();
+  const referralId = await cannotCopeReferral(trx, deps, ctx, patientId, body.caregiverName);
+  await repo.insertBurden(trx, {
+    id,
+    organization_id: orgId,
+    patient_id: patientId,
+    caregiver_name: body.caregiverName,
+    kind: 'cannot_cope',
+    answers: null,
+    total: null,
+    threshold: null,
+    high: false,
+    cannot_cope: true,
+    on_request: true,
+    note: body.note ?? null,
+    referral_id: referralId,
+    respite_offered: true,
+    recorded_by: ctx.actor.userId,
+    recorded_at: deps.clock(),
+  });
+  await recordAudit(trx, deps, ctx, orgId, {
+    action: 'caregiver-burden.cannot_cope',
+    entityType: 'caregiver_burden',
+    entityId: id,
+    patientId,
+  });
+  return referralId;
+}
+
 /**
- * Records a ZBI-12 screening or a "cannot cope" call. A high total or "cannot cope" opens (or
- * joins) a psychologist referral and offers respite; the next screening falls due in four weeks.
+ * Records a screening with the organization's instrument (stored as an assessment, whose triage
+ * rule opens the psychologist referral when the score reaches the threshold) or a "cannot cope"
+ * call. "Cannot cope" always opens (or joins) the referral and offers respite; the next screening
+ * falls due in four weeks.
  */
 export async function recordBurden(deps: AppDeps, ctx: RequestContext, patientId: string, body: BurdenBody) {
   const patient = await loadPatientFor(deps, ctx, 'caregiver-burden:record', patientId);
   if (patient.status === 'discharged') throw conflict('The patient has left the service.');
   const orgId = ctx.actor.organizationId;
   let referralId: string | null = null;
+  let written: Awaited<ReturnType<typeof recordAssessmentIn>> | null = null;
   const view = await deps.db.transaction().execute(async (trx) => {
-    const settings = await loadSettings(trx, orgId);
-    const now = deps.clock();
-    const score =
-      body.kind === 'zbi12' ? scoreZbi12({ items: body.answers }, settings.triage.zbi12Cutoff) : null;
-    const cannotCope = body.kind === 'cannot_cope' || body.cannotCope;
-    const needsSupport = cannotCope || Boolean(score?.aboveCutoff);
-    const id = randomUUID();
-    if (needsSupport) {
-      const reason = cannotCope
-        ? `${body.caregiverName} says they cannot cope.`
-        : `${body.caregiverName}: caregiver burden ZBI-12 ${score!.total}/${zbi12Max} (threshold ${score!.cutoff}).`;
-      referralId = await openReferral(trx, deps, orgId, {
-        patientId,
-        discipline: 'psychologist',
-        source: cannotCope ? 'cannot_cope' : 'caregiver_burden',
-        reason,
-        forWhom: body.caregiverName,
-        respiteOffered: true,
-        createdBy: ctx.actor.userId,
-      });
+    if (body.kind === 'cannot_cope') {
+      referralId = await recordCannotCope(trx, deps, ctx, patientId, body);
+      return burdenView(deps, trx, orgId, patientId);
     }
-    await repo.insertBurden(trx, {
-      id,
+    await checkFamilyUser(trx, orgId, patientId, body.familyUserId);
+    written = await recordAssessmentIn(
+      trx,
+      deps,
+      ctx,
+      patientId,
+      body.kind === 'mcsi'
+        ? { instrument: 'mcsi', answers: { items: body.answers, caregiverName: body.caregiverName } }
+        : { instrument: 'zbi12', answers: { items: body.answers, caregiverName: body.caregiverName } },
+      ctx.actor.role === 'family' ? 'family' : 'staff',
+    );
+    referralId = written.referralId;
+    if (body.cannotCope) {
+      referralId = await cannotCopeReferral(trx, deps, ctx, patientId, body.caregiverName);
+    }
+    const now = deps.clock();
+    await repo.insertScreening(trx, {
+      record_id: written.recordId,
       organization_id: orgId,
       patient_id: patientId,
+      instrument: body.kind,
       caregiver_name: body.caregiverName,
-      kind: body.kind,
-      answers: body.kind === 'zbi12' ? body.answers : null,
-      total: score?.total ?? null,
-      threshold: score?.cutoff ?? null,
-      high: Boolean(score?.aboveCutoff),
-      cannot_cope: cannotCope,
-      on_request: body.kind === 'zbi12' ? body.onRequest : true,
-      note: body.kind === 'cannot_cope' ? (body.note ?? null) : null,
+      family_user_id: body.familyUserId ?? (ctx.actor.role === 'family' ? ctx.actor.userId : null),
+      cannot_cope: body.cannotCope,
+      on_request: body.onRequest,
       referral_id: referralId,
-      respite_offered: needsSupport,
-      recorded_by: ctx.actor.userId,
-      recorded_at: now,
+      respite_offered: referralId !== null,
+      created_at: now,
     });
-    if (body.kind === 'zbi12')
-      await Jobs.enqueue(
-        trx,
-        orgId,
-        burdenDueJob,
-        new Date(now.getTime() + burdenScreeningIntervalDays * 86_400_000),
-        {
-          patientId,
-          afterAssessmentId: id,
-        },
-      );
     await recordAudit(trx, deps, ctx, orgId, {
       action: `caregiver-burden.${body.kind}`,
       entityType: 'caregiver_burden',
-      entityId: id,
+      entityId: written.recordId,
       patientId,
     });
     return burdenView(deps, trx, orgId, patientId);
   });
-  if (referralId) await publishReferral(deps, orgId, referralId);
+  if (written) await announceRecorded(deps, orgId, patientId, written);
+  if (referralId && referralId !== (written as { referralId: string | null } | null)?.referralId)
+    await publishReferral(deps, orgId, referralId);
   return view;
 }
 
@@ -393,7 +476,7 @@ export function caregiverJobs(jobs: JobRunner) {
     await deps.db.transaction().execute(async (trx) => {
       const patient = await findPatient(trx, orgId, patientId);
       if (!patient || patient.status === 'deceased' || patient.status === 'discharged') return;
-      const latest = (await repo.burdenOf(trx, orgId, patientId)).find((r) => r.kind === 'zbi12');
+      const latest = lastScreening(await burdenItems(trx, orgId, patientId));
       if (latest && latest.id !== job.payload.afterAssessmentId) return;
       const family = (await familyOf(trx, orgId, patientId)).map((f) => f.user_id);
       const nurses = (await teamOf(trx, orgId, patientId)).filter((u) => u.role === 'nurse').map((u) => u.id);

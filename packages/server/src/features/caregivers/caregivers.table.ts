@@ -1,4 +1,4 @@
-import type { JSONColumnType } from 'kysely';
+import type { Generated, JSONColumnType } from 'kysely';
 
 export interface CaregiverSkillRecordTable {
   id: string;
@@ -56,4 +56,20 @@ export interface InstrumentWordingTable {
   licence_note: string;
   updated_by: string;
   updated_at: Date;
+}
+
+/** What the caregiver workflow adds to a burden screening stored as an assessment record. */
+export interface CaregiverScreeningTable {
+  record_id: string;
+  seq: Generated<string>;
+  organization_id: string;
+  patient_id: string;
+  instrument: 'mcsi' | 'zbi12';
+  caregiver_name: string;
+  family_user_id: string | null;
+  cannot_cope: boolean;
+  on_request: boolean;
+  referral_id: string | null;
+  respite_offered: boolean;
+  created_at: Date;
 }

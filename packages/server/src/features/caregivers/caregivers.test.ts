@@ -16,6 +16,11 @@ beforeAll(async () => {
   family = await t.login('family');
   psychologist = await t.login('psychologist');
   patientId = (await family.get('/api/v1/auth/me')).body.linkedPatientIds[0];
+  // this organization holds a ZBI licence; the default is the free MCSI (caregiver-screening.test.ts)
+  const admin = await t.login('admin');
+  expect((await admin.patch('/api/v1/settings', { triage: { caregiverInstrument: 'zbi12' } })).status).toBe(
+    200,
+  );
 });
 afterAll(async () => t.close());
 

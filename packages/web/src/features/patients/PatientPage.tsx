@@ -20,6 +20,7 @@ import { CaregiverSkillsSection } from '../home/CaregiverSkillsSection.tsx';
 import { DutyRosterSection } from '../home/DutyRosterSection.tsx';
 import { HomeSafetySection } from '../home/HomeSafetySection.tsx';
 import { PatientEquipmentSection } from '../home/PatientEquipmentSection.tsx';
+import { ClinicalWatchSection } from '../watch/ClinicalWatchSection.tsx';
 import { ClinicalLists } from './ClinicalLists.tsx';
 import { EditDetailsForm } from './EditDetailsForm.tsx';
 import { IdentityCard } from './IdentityCard.tsx';
@@ -92,6 +93,7 @@ export function PatientPage() {
           </Group>
         )}
       </Stack>
+      {can('assessment:read', { patientId }) && <ClinicalWatchSection patient={p} />}
       <StatusSection patient={p} canChange={can('patient:change-status', { patientId })} />
       {can('careplan:read', { patientId }) && <CarePlanSection patientId={p.id} />}
       {can('planning:run') && p.status === 'active' && <UrgentDispatch patientId={p.id} />}

@@ -11,6 +11,7 @@ import { usePageTitle } from '../../components/use-page-title.ts';
 import { useErrorText } from '../../forms/use-error-text.ts';
 import { useForm } from '../../forms/use-form.ts';
 import { TravelSettingsCard } from '../care/TravelSettingsCard.tsx';
+import { CaregiverInstrumentCard } from '../watch/CaregiverInstrumentCard.tsx';
 import { EmailSettingsCard } from './EmailSettingsCard.tsx';
 
 const settingsKey = ['settings'] as const;
@@ -167,6 +168,7 @@ export function SettingsPage() {
       </Card>
       <TravelSettingsCard readOnly={readOnly} />
       {!readOnly && <EmailSettingsCard />}
+      {settings.data && !readOnly && <CaregiverInstrumentCard settings={settings.data} />}
     </Stack>
   );
 }

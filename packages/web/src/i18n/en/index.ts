@@ -1,4 +1,5 @@
 import { admin } from './admin.ts';
+import { assess } from './assess.ts';
 import { auth } from './auth.ts';
 import { care } from './care.ts';
 import { commission } from './commission.ts';
@@ -30,6 +31,7 @@ export const en = {
   ...home,
   ...homecare,
   ...watch,
+  ...assess,
   ...programmes,
   ...eol,
   ...oncall,

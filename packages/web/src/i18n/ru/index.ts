@@ -1,5 +1,6 @@
 import type { Messages } from '../en/index.ts';
 import { admin } from './admin.ts';
+import { assess } from './assess.ts';
 import { auth } from './auth.ts';
 import { care } from './care.ts';
 import { commission } from './commission.ts';
@@ -31,6 +32,7 @@ export const ru: RussianOf<Messages> = {
   ...home,
   ...homecare,
   ...watch,
+  ...assess,
   ...programmes,
   ...eol,
   ...oncall,
