@@ -31,14 +31,14 @@ export interface NavItem {
 export const navItems: readonly NavItem[] = [
   { key: 'requests', to: '/app/requests', action: 'intake:read' },
   { key: 'alerts', to: '/app/alerts', action: 'alert:read' },
+  // the equipment manager's first screen; others reach the store from a patient's loans
+  { key: 'equipment', to: '/app/equipment', action: 'equipment:manage' },
   { key: 'oncall', to: '/app/on-call', action: 'oncall:read' },
   { key: 'calls', to: '/app/calls', action: 'call:read' },
   { key: 'tasks', to: '/app/tasks', action: 'task:read' },
   { key: 'commission', to: '/app/commission', action: 'commission:read' },
   { key: 'dispatch', to: '/app/dispatch', action: 'planning:run' },
   { key: 'myDay', to: '/app/my-day', action: 'visit:perform' },
-  // the equipment manager's first screen; others reach the store from a patient's loans
-  { key: 'equipment', to: '/app/equipment', action: 'equipment:manage' },
   { key: 'meetings', to: '/app/meetings', action: 'meeting:read' },
   { key: 'rota', to: '/app/rota', action: 'rota:read' },
   { key: 'patients', to: '/app/patients', action: 'patient:list' },

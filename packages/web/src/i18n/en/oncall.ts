@@ -120,9 +120,6 @@ export const oncall = {
         body: 'See the maintenance list in the equipment store.',
       },
     },
-    bereavement: {
-      overdue: { title: 'A bereavement contact is overdue', body: 'Open the bereavement list to record it.' },
-    },
     alert: {
       urgent: { title: 'Urgent alert: {{rule}}', body: 'Please answer before the deadline.' },
       review: { title: 'Alert to review: {{rule}}', body: 'Please review before the deadline.' },
@@ -158,6 +155,7 @@ export const oncall = {
       },
     },
     bereavement: {
+      overdue: { title: 'A bereavement contact is overdue', body: 'Open the bereavement list to record it.' },
       opened: {
         title: 'Bereavement programme opened',
         body: 'First contact with the family is due by {{due}}.',
