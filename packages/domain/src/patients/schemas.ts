@@ -74,8 +74,10 @@ export const patientCreateBodySchema = z.object({
 });
 export type PatientCreateBody = z.infer<typeof patientCreateBodySchema>;
 
+// The care setting changes only through a level-of-care move, which records dates, the reason and a
+// transfer summary; an edit of the details must not bypass that.
 export const patientUpdateBodySchema = patientCreateBodySchema
-  .omit({ diagnoses: true, allergies: true, contacts: true })
+  .omit({ diagnoses: true, allergies: true, contacts: true, careSetting: true })
   .partial();
 
 export const patientStatusChangeBodySchema = z.object({

@@ -233,7 +233,6 @@ export async function updatePatient(
       ...(patch.coordinates !== undefined && { lat: patch.coordinates.lat, lon: patch.coordinates.lon }),
       ...(patch.phone !== undefined && { phone: patch.phone }),
       ...(patch.consentToShare !== undefined && { consent_to_share: patch.consentToShare }),
-      ...(patch.careSetting !== undefined && { care_setting: patch.careSetting }),
       updated_at: deps.clock(),
     });
     await recordAudit(trx, deps, ctx, orgId, {

@@ -1,13 +1,11 @@
-import { careSettings, type Patient, patientUpdateBodySchema } from '@hearth/domain';
-import { Button, Checkbox, Group, NativeSelect, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { type Patient, patientUpdateBodySchema } from '@hearth/domain';
+import { Button, Checkbox, Group, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { type FormEvent, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { useErrorText } from '../../forms/use-error-text.ts';
 import { useForm } from '../../forms/use-form.ts';
 import { useUpdatePatient } from './patients-api.ts';
-
-type CareSetting = (typeof careSettings)[number];
 
 const num = (v: string) => (v.trim() === '' ? undefined : Number(v.replace(',', '.')));
 
@@ -21,7 +19,6 @@ export function EditDetailsForm({ patient: p, onDone }: { patient: Patient; onDo
       area: p.area,
       lat: p.coordinates ? String(p.coordinates.lat) : '',
       lon: p.coordinates ? String(p.coordinates.lon) : '',
-      careSetting: p.careSetting as CareSetting,
       consentToShare: p.consentToShare,
     }),
     [p],
@@ -40,7 +37,6 @@ export function EditDetailsForm({ patient: p, onDone }: { patient: Patient; onDo
       address: v.address,
       area: v.area,
       coordinates: lat === undefined && lon === undefined ? undefined : { lat, lon },
-      careSetting: v.careSetting,
       consentToShare: v.consentToShare,
     });
     if (body) update.mutate(body, { onSuccess: onDone, onError: (err) => form.takeServerErrors(err) });
@@ -83,12 +79,6 @@ export function EditDetailsForm({ patient: p, onDone }: { patient: Patient; onDo
             value={v.phone}
             onChange={(e) => form.set('phone', e.currentTarget.value)}
             error={errorText('phone')}
-          />
-          <NativeSelect
-            label={t('patients.fields.careSetting')}
-            value={v.careSetting}
-            onChange={(e) => form.set('careSetting', e.currentTarget.value as CareSetting)}
-            data={careSettings.map((c) => ({ value: c, label: t(`patients.careSetting.${c}`) }))}
           />
         </SimpleGrid>
         <Checkbox

@@ -26,6 +26,7 @@ import { EditDetailsForm } from './EditDetailsForm.tsx';
 import { IdentityCard } from './IdentityCard.tsx';
 import { PatientStatusBadge } from './PatientStatusBadge.tsx';
 import { usePatient } from './patients-api.ts';
+import { SectionLinks } from './SectionLinks.tsx';
 import { StatusSection } from './StatusSection.tsx';
 
 /** The patient record as issue 2 defines it; later issues add care plans, visits and medicines. */
@@ -42,6 +43,29 @@ export function PatientPage() {
   if (isNotFound(query.error)) return <NotFound homeTo="/app/patients" />;
   if (query.isError || !p) return <ErrorAlert error={query.error} />;
   const designated = family.data?.find((m) => m.userId === p.designatedFamilyUserId || m.designated);
+  const sees = {
+    assessments: can('assessment:read', { patientId }),
+    carePlan: can('careplan:read', { patientId }),
+    acp: can('acp:read', { patientId }),
+    support: can('support:read', { patientId }),
+    death: can('death:read', { patientId }),
+  };
+  const links = [
+    sees.assessments && { id: 'assessments', label: t('patients.jump.assessments') },
+    sees.carePlan && { id: 'care-plan', label: t('patients.jump.carePlan') },
+    sees.acp && { id: 'acp', label: t('patients.jump.acp') },
+    sees.acp && { id: 'care-level', label: t('patients.jump.careLevel') },
+    sees.support && { id: 'support', label: t('patients.jump.support') },
+    // the death section shows only once there is a record, or to those who may record one
+    sees.death &&
+      (p.status === 'deceased' ||
+        (can('death:record', { patientId }) && ['active', 'inpatient'].includes(p.status))) && {
+        id: 'death',
+        label: t('patients.jump.death'),
+      },
+    { id: 'family', label: t('patients.jump.family') },
+    { id: 'home', label: t('patients.jump.home') },
+  ].filter((l) => l !== false);
   return (
     <Stack gap="lg">
       <Anchor component={Link} to="/app/patients">
@@ -54,6 +78,7 @@ export function PatientPage() {
         <PatientStatusBadge status={p.status} size="xl" />
       </Group>
       <IdentityCard patient={p} designatedName={designated?.name ?? null} />
+      <SectionLinks links={links} />
       {can('medicine:read', { patientId }) && (
         <Button
           component={Link}
@@ -93,21 +118,39 @@ export function PatientPage() {
           </Group>
         )}
       </Stack>
-      {can('assessment:read', { patientId }) && <ClinicalWatchSection patient={p} />}
+      {sees.assessments && (
+        <div id="assessments" className="jump-target">
+          <ClinicalWatchSection patient={p} />
+        </div>
+      )}
       <StatusSection patient={p} canChange={can('patient:change-status', { patientId })} />
-      {can('careplan:read', { patientId }) && <CarePlanSection patientId={p.id} />}
+      {sees.carePlan && (
+        <div id="care-plan" className="jump-target">
+          <CarePlanSection patientId={p.id} />
+        </div>
+      )}
       {can('planning:run') && p.status === 'active' && <UrgentDispatch patientId={p.id} />}
-      {can('acp:read', { patientId }) && <AcpSection patient={p} />}
-      {can('acp:read', { patientId }) && <CareLevelSection patient={p} />}
-      {can('support:read', { patientId }) && <SupportSection patient={p} />}
-      {can('death:read', { patientId }) && <DeathSection patient={p} />}
-      <Card withBorder>
+      {sees.acp && (
+        <div id="acp" className="jump-target">
+          <AcpSection patient={p} />
+        </div>
+      )}
+      {sees.acp && (
+        <div id="care-level" className="jump-target">
+          <CareLevelSection patient={p} />
+        </div>
+      )}
+      {sees.support && <SupportSection patient={p} />}
+      {sees.death && <DeathSection patient={p} />}
+      <Card withBorder id="family" className="jump-target">
         <FamilySection patientId={p.id} />
       </Card>
-      <PatientEquipmentSection patientId={p.id} status={p.status} />
-      <HomeSafetySection patientId={p.id} status={p.status} />
-      <CaregiverSkillsSection patientId={p.id} status={p.status} />
-      <DutyRosterSection patientId={p.id} />
+      <Stack gap="lg" id="home" className="jump-target">
+        <PatientEquipmentSection patientId={p.id} status={p.status} />
+        <HomeSafetySection patientId={p.id} status={p.status} />
+        <CaregiverSkillsSection patientId={p.id} status={p.status} />
+        <DutyRosterSection patientId={p.id} />
+      </Stack>
     </Stack>
   );
 }

@@ -1,5 +1,16 @@
 export const patients = {
   patients: {
+    jump: {
+      title: 'On this page',
+      assessments: 'Assessments',
+      carePlan: 'Care plan',
+      acp: 'Advance care plan',
+      careLevel: 'Level of care',
+      support: 'Support',
+      death: 'Death and bereavement',
+      family: 'Family',
+      home: 'Home and equipment',
+    },
     title: 'Patients',
     back: 'Back to patients',
     empty: 'No patients match.',

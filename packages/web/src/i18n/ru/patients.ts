@@ -3,6 +3,17 @@ import type { RussianOf } from './russian-of.ts';
 
 export const patients: RussianOf<typeof en> = {
   patients: {
+    jump: {
+      title: 'На этой странице',
+      assessments: 'Оценки',
+      carePlan: 'План ухода',
+      acp: 'План помощи на будущее',
+      careLevel: 'Уровень помощи',
+      support: 'Поддержка',
+      death: 'Смерть и утрата',
+      family: 'Семья',
+      home: 'Дом и оборудование',
+    },
     title: 'Пациенты',
     back: 'К списку пациентов',
     empty: 'Пациенты не найдены.',
