@@ -141,7 +141,14 @@ describe('the dispatch board (other days and warnings)', () => {
 
   it('moves a visit to another day for the same person, re-timed on that day', async () => {
     const board = await coordinator.get('/api/v1/dispatch/board?date=2026-11-25');
-    const nurse = (board.body.routes as Route[]).find((r) => r.role === 'nurse' && r.stops.length > 0)!;
+    const next = await coordinator.get('/api/v1/dispatch/board?date=2026-11-26');
+    const loadNextDay = (staffId: string) =>
+      (next.body.routes as Route[]).find((r) => r.staffId === staffId)?.stops.length ?? 0;
+    // the planner works to a time budget, so how full each nurse's next day is varies from run to
+    // run; the nurse with the lightest next day keeps the moved visit inside that day
+    const nurse = (board.body.routes as Route[])
+      .filter((r) => r.role === 'nurse' && r.stops.length > 0)
+      .sort((a, b) => loadNextDay(a.staffId) - loadNextDay(b.staffId))[0]!;
     const moving = nurse.stops[0]!;
     const moved = await coordinator.post(`/api/v1/visits/${moving.visitId}/move`, {
       staffId: nurse.staffId,
