@@ -68,12 +68,16 @@ test('plan the week, dispatch, and finish a visit on the phone', async ({ browse
   const staff = (await (await adminApi.get('/api/v1/staff?limit=200')).json()).items as {
     id: string;
     role: string;
+    status: string;
   }[];
   const rota = (await (await api.get(`/api/v1/rota?from=${today}&to=${today}`)).json()) as {
     id: string;
     staffId: string;
   }[];
-  for (const s of staff.filter((x) => x.role === 'nurse' || x.role === 'physician')) {
+  // only active staff work shifts (the admin journey may have left an invited or deactivated one)
+  for (const s of staff.filter(
+    (x) => x.status === 'active' && (x.role === 'nurse' || x.role === 'physician'),
+  )) {
     for (const shift of rota.filter((r) => r.staffId === s.id))
       await api.delete(`/api/v1/rota/shifts/${shift.id}`, { headers: coordinator.headers });
     const added = await api.post('/api/v1/rota/shifts', {

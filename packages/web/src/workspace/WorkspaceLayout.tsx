@@ -57,7 +57,8 @@ export function WorkspaceLayout() {
           </Group>
         </Group>
       </AppShell.Header>
-      <AppShell.Navbar p="sm" aria-label={t('nav.label')}>
+      {/* the admin and the coordinators see some twenty items: the list scrolls on a short screen */}
+      <AppShell.Navbar p="sm" aria-label={t('nav.label')} style={{ overflowY: 'auto' }}>
         <Stack gap={2} component="nav" aria-label={t('nav.label')}>
           <Text size="sm" px="sm" pb="xs">
             {me.name} · {t(`roles.${me.role}`)}
