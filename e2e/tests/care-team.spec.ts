@@ -91,7 +91,7 @@ test('care plan, team meeting, rota and route sheet', async ({ browser, playwrig
   await shot(page, 'team-meetings');
 
   // --- the rota ---
-  await page.getByRole('link', { name: 'Rota' }).click();
+  await page.getByRole('link', { name: 'Rota', exact: true }).click();
   await expect(page.getByTestId('rota-table')).toBeVisible();
   const add = page.getByTestId('rota-add');
   await add.getByLabel('Staff member').selectOption(nurse.id);
