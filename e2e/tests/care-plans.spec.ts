@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { type APIRequestContext, type Browser, expect, test } from '@playwright/test';
 import { apiLogin, logIn, phone, shot } from './helpers.ts';
 
@@ -227,8 +228,9 @@ test('plan the week, dispatch, and finish a visit on the phone', async ({ browse
     .first();
   await visitRow.getByRole('button').first().click();
   await expect(visitRow.getByTestId('visit-note')).toContainText('Turning every two hours');
-  await visitRow.scrollIntoViewIfNeeded();
-  await shot(np, 'patient-visit-record-phone', false);
+  await visitRow.screenshot({
+    path: join(import.meta.dirname, '..', 'screenshots', 'patient-visit-record-phone.png'),
+  });
   await Promise.all([
     nurse.context.close(),
     api.dispose(),

@@ -9,13 +9,14 @@ import { localDate } from '../features/care-plans/care-plans.service.ts';
 import { addDays } from '../features/visits/visits.service.ts';
 import type { Random } from './random.ts';
 
-const summaries = [
-  'Боль под контролем, план без изменений.',
-  'Семья устала: подключить психолога, обсудить передышку.',
-  'Нарастает слабость: чаще визиты медсестры.',
-  'Одышка по ночам: врач пересмотрит назначения на визите.',
-  'Стабильно; проверить оформление пособия.',
-];
+/** A decision and the discipline that owns it. */
+const decisions = [
+  ['Боль под контролем, план без изменений.', 'nurse'],
+  ['Семья устала: подключить психолога, обсудить передышку.', 'psychologist'],
+  ['Нарастает слабость: чаще визиты медсестры.', 'nurse'],
+  ['Одышка по ночам: врач пересмотрит назначения на визите.', 'physician'],
+  ['Стабильно; проверить оформление пособия.', 'social_worker'],
+] as const;
 
 /**
  * Two past interdisciplinary team meetings, so the meetings page shows a believable due list:
@@ -35,7 +36,6 @@ export async function seedTeamMeetings(
       ['nurse', 'nurse'],
       ['psychologist', 'psychologist'],
       ['social-worker', 'social_worker'],
-      ['coordinator', 'coordinator'],
     ] as const
   )
     .filter(([slug]) => userIds[slug])
@@ -68,16 +68,18 @@ export async function seedTeamMeetings(
       created_by: userIds.coordinator!,
       created_at: new Date(`${m.heldOn}T12:00:00Z`),
     });
-    for (const patientId of m.reviewed)
+    for (const patientId of m.reviewed) {
+      const [summary, owner] = rnd.pick(decisions);
       await insertReview(trx, {
         id: rnd.uuid(),
         organization_id: orgId,
         meeting_id: id,
         patient_id: patientId,
         held_on: m.heldOn,
-        summary: rnd.pick(summaries),
+        summary,
         care_plan_version: null,
-        owner_id: rnd.pick(staff).userId,
+        owner_id: staff.find((x) => x.discipline === owner)?.userId ?? null,
       });
+    }
   }
 }
