@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { type APIRequestContext, type Browser, expect, test } from '@playwright/test';
 import { apiLogin, logIn, phone, shot } from './helpers.ts';
 
@@ -183,6 +184,15 @@ test('plan the week, dispatch, and finish a visit on the phone', async ({ browse
   await expect(np.getByTestId('outbox-empty')).toBeVisible();
   await mine.getByRole('button', { name: 'Finish the visit' }).click();
   await expect(mine.getByTestId('visit-assessments')).toBeVisible();
+  // a PPS recorded inside the visit is listed under this visit (matched by the visit's id)
+  const atVisit = mine.getByTestId('visit-assessments');
+  await atVisit.getByRole('button', { name: 'Record an assessment' }).click();
+  await atVisit.getByLabel('Assessment', { exact: true }).selectOption('pps');
+  await atVisit.getByLabel('PPS level').selectOption('50');
+  await shot(np, 'visit-assessment-recorder-phone');
+  await atVisit.getByRole('button', { name: 'Save' }).click();
+  await expect(atVisit.getByTestId('visit-assessment')).toHaveCount(1);
+  await expect(atVisit.getByTestId('visit-assessment')).toContainText('PPS');
   await mine.getByLabel('What was done').fill('Pressure care, dressing changed');
   await shot(np, 'my-day-visit-form');
 
@@ -212,6 +222,19 @@ test('plan the week, dispatch, and finish a visit on the phone', async ({ browse
   expect(done.notes[0].done).toBe('Pressure care, dressing changed');
   expect(done.notes[0].taught).toBe('Turning every two hours');
   expect(done.notes[0].nextSteps).toBe('Check the sacrum again on Thursday');
+
+  // the patient page shows the visit's documentation, folded until opened
+  await np.goto(`/app/patients/${familyPatient}`);
+  const visitRow = np
+    .getByTestId('patient-visit')
+    .filter({ hasText: today })
+    .filter({ hasText: 'Completed' })
+    .first();
+  await visitRow.getByRole('button').first().click();
+  await expect(visitRow.getByTestId('visit-note')).toContainText('Turning every two hours');
+  await visitRow.screenshot({
+    path: join(import.meta.dirname, '..', 'screenshots', 'patient-visit-record-phone.png'),
+  });
   await Promise.all([
     nurse.context.close(),
     api.dispose(),

@@ -120,6 +120,8 @@ export const assessmentSchema = z.object({
   recordedByName: z.string(),
   recordedByRole: z.string(),
   correctionReason: z.string().nullable(),
+  /** The visit it was recorded at, when a clinician recorded it inside a visit. */
+  visitId: idSchema.nullable(),
   /** Earlier versions, oldest first (only on the single-record read). */
   history: z
     .array(

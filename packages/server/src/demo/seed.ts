@@ -28,6 +28,7 @@ import {
 import { demoBase, demoStreets, demoTowns } from './places.ts';
 import { seedProgrammes } from './programmes.ts';
 import { seededRandom } from './random.ts';
+import { seedTeamMeetings } from './team-meetings.ts';
 import { seedVolunteers } from './volunteers.ts';
 
 export const demoDomain = 'demo.hearth.local';
@@ -73,9 +74,15 @@ const staffNames: Partial<Record<Role, string>> = {
  */
 /**
  * `symptomHistory: false` leaves out the weeks of demo assessments and alerts (the HTTP tests
- * start from a clean clinical record and count what they create).
+ * start from a clean clinical record and count what they create); `teamMeetings: false` leaves out
+ * the past team meetings (the meeting tests start with every patient never reviewed).
  */
-export async function seedDemo(db: Db, password: string, now: Date, opts: { symptomHistory?: boolean } = {}) {
+export async function seedDemo(
+  db: Db,
+  password: string,
+  now: Date,
+  opts: { symptomHistory?: boolean; teamMeetings?: boolean } = {},
+) {
   const rnd = seededRandom(20261123);
   const orgId = rnd.uuid();
   const passwordHash = await hashPassword(password);
@@ -360,6 +367,13 @@ export async function seedDemo(db: Db, password: string, now: Date, opts: { symp
       volunteerIds,
     });
     await seedCarePlans(trx, featureRandom('care-plans'), orgId, userIds, now, 'Europe/Minsk');
+    if (opts.teamMeetings !== false)
+      await seedTeamMeetings(trx, featureRandom('team-meetings'), {
+        orgId,
+        userIds,
+        now,
+        timeZone: 'Europe/Minsk',
+      });
     await seedEndOfLife(trx, featureRandom('end-of-life'), {
       orgId,
       now,

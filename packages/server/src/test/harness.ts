@@ -53,12 +53,15 @@ export interface Response {
  * One per test file (`beforeAll`), so files never share state.
  */
 export async function createTestApp(
-  options: { start?: Date; env?: Record<string, string> } = {},
+  options: { start?: Date; env?: Record<string, string>; teamMeetings?: boolean } = {},
 ): Promise<TestApp> {
   let now = options.start ?? new Date('2026-11-23T09:00:00.000Z');
   const database = await openTestDatabase();
   await migrateToLatest(database.db);
-  const { organizationId } = await seedDemo(database.db, demoPassword, now, { symptomHistory: false });
+  const { organizationId } = await seedDemo(database.db, demoPassword, now, {
+    symptomHistory: false,
+    teamMeetings: options.teamMeetings ?? false,
+  });
   const config = {
     ...loadConfig({ HEARTH_DATA_DIR: '/nonexistent', HEARTH_WEB_DIST: '/nonexistent', ...options.env }, []),
     seedDemo: false,

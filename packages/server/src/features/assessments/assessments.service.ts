@@ -39,6 +39,7 @@ import { familyOf } from '../family/family.repository.ts';
 import { loadPatientFor } from '../patients/patient-access.ts';
 import { loadSettings } from '../settings/settings.service.ts';
 import { openReferral, publishReferral } from '../support/support.service.ts';
+import { findVisit } from '../visits/visits.repository.ts';
 import * as repo from './assessments.repository.ts';
 
 /** Instruments whose later record, taken by staff, counts as the symptom follow-up (HOPE SFV). */
@@ -90,6 +91,11 @@ async function writeRecord(
   const settings = await loadSettings(trx, orgId);
   const takenAt = input.body.takenAt ? new Date(input.body.takenAt) : now;
   const current = asAnswers(input.body as { instrument: string; answers: Record<string, unknown> });
+  // a visit id ties the record to one visit of THIS patient; another patient's visit is refused
+  if (input.body.visitId) {
+    const visit = await findVisit(trx, orgId, input.body.visitId);
+    if (visit?.patient_id !== patientId) throw notFound('The visit');
+  }
   // ZBI-12 wording is licensed: only an organization that chose it may record it (licences.md)
   if (
     isCaregiverInstrument(current.instrument) &&
@@ -317,7 +323,12 @@ export async function correctAssessment(
     const r = await writeRecord(trx, deps, ctx, patientId, {
       recordId,
       version: current.version + 1,
-      body: { ...body, takenAt: body.takenAt ?? current.taken_at.toISOString() },
+      body: {
+        ...body,
+        takenAt: body.takenAt ?? current.taken_at.toISOString(),
+        // a correction stays with the visit the original was recorded at
+        visitId: body.visitId ?? current.visit_id ?? undefined,
+      },
       source: 'staff',
       correctionReason: body.reason,
     });
@@ -350,6 +361,7 @@ const toAssessment = (row: Row, alertIds: string[]): Assessment => ({
   recordedByName: row.recorded_by_name,
   recordedByRole: row.recorded_by_role,
   correctionReason: row.correction_reason,
+  visitId: row.visit_id,
   alertIds,
 });
 

@@ -291,3 +291,52 @@ describe('the family symptom diary', () => {
     expect(bad.status).toBe(400);
   });
 });
+
+describe('assessments recorded at a visit', () => {
+  it('keep the visit id, and refuse a visit of another patient without storing anything', async () => {
+    const coordinator = await t.login('coordinator');
+    const nurse = await t.login('nurse');
+    const [patient, other] = [others[2]!, others[3]!];
+    const requestVisit = async (patientId: string) => {
+      const res = await coordinator.post(`/api/v1/patients/${patientId}/visits`, {
+        discipline: 'nurse',
+        date: '2026-12-01',
+        reason: 'Symptom review',
+      });
+      expect(res.status, res.raw).toBe(201);
+      return res.body.id as string;
+    };
+    const visitId = await requestVisit(patient);
+    const pps = { instrument: 'pps', answers: { level: 50 } };
+    const atVisit = await nurse.post(`/api/v1/patients/${patient}/assessments`, { ...pps, visitId });
+    expect(atVisit.status, atVisit.raw).toBe(201);
+    expect(atVisit.body.visitId).toBe(visitId);
+    const listed = await nurse.get(`/api/v1/patients/${patient}/assessments`);
+    expect(listed.body.items.find((a: { id: string }) => a.id === atVisit.body.id).visitId).toBe(visitId);
+    // a correction stays with the visit
+    const corrected = await nurse.post(
+      `/api/v1/patients/${patient}/assessments/${atVisit.body.id}/corrections`,
+      {
+        ...pps,
+        answers: { level: 40 },
+        reason: 'Wrong level chosen',
+      },
+    );
+    expect(corrected.status, corrected.raw).toBe(200);
+    expect(corrected.body.visitId).toBe(visitId);
+
+    const otherVisit = await requestVisit(other);
+    const before = (await nurse.get(`/api/v1/patients/${patient}/assessments`)).body.items.length;
+    const wrong = await nurse.post(`/api/v1/patients/${patient}/assessments`, {
+      ...pps,
+      visitId: otherVisit,
+    });
+    expect([400, 404]).toContain(wrong.status);
+    expect((await nurse.get(`/api/v1/patients/${patient}/assessments`)).body.items.length).toBe(before);
+    const unknown = await nurse.post(`/api/v1/patients/${patient}/assessments`, {
+      ...pps,
+      visitId: '00000000-0000-4000-8000-000000000000',
+    });
+    expect([400, 404]).toContain(unknown.status);
+  });
+});

@@ -124,9 +124,17 @@ export async function listPatientVisits(
       to ?? addDays(today, 28),
     );
     await recordAudit(trx, deps, ctx, orgId, { action: 'visit.list', entityType: 'visit', patientId });
-    return assembleVisits(trx, orgId, rows);
+    return forReader(ctx, await assembleVisits(trx, orgId, rows));
   });
 }
+
+/**
+ * The family portal shows visits (DOMAIN.md roles: "sees only their patient: visits, ...") but not
+ * the clinicians' documentation: findings and notes are clinical records the team shares with the
+ * family in conversation, so a family member gets each visit without its notes.
+ */
+export const forReader = (ctx: RequestContext, visits: Visit[]): Visit[] =>
+  ctx.actor.role === 'family' ? visits.map((v) => ({ ...v, notes: [] })) : visits;
 
 export async function requestVisit(
   deps: AppDeps,
@@ -234,7 +242,7 @@ export async function getVisit(deps: AppDeps, ctx: RequestContext, id: string) {
       entityId: id,
       patientId: row.patient_id,
     });
-    return (await assembleVisits(trx, orgId, [row]))[0]!;
+    return forReader(ctx, await assembleVisits(trx, orgId, [row]))[0]!;
   });
 }
 

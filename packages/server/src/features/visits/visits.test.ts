@@ -74,6 +74,13 @@ describe('visit lifecycle', () => {
     // the family sees it, and was told when the nurse set off
     const seen = await family.get(`/api/v1/patients/${patientId}/visits`);
     expect(seen.body.map((v: { id: string }) => v.id)).toContain(id);
+    // ...without the clinicians' documentation, which staff with visit:read do get
+    expect(seen.body.find((v: { id: string }) => v.id === id).notes).toEqual([]);
+    expect((await family.get(`/api/v1/visits/${id}`)).body.notes).toEqual([]);
+    const staffView = await nurse.get(`/api/v1/patients/${patientId}/visits`);
+    expect(staffView.body.find((v: { id: string }) => v.id === id).notes[0].done).toBe(
+      'Перевязка, смена положения',
+    );
     const notes = await family.get('/api/v1/notifications');
     expect(notes.body.items.map((n: { title: string }) => n.title)).toContain('The team is on the way');
   });

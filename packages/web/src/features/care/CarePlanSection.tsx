@@ -1,4 +1,4 @@
-import { Badge, Button, Card, Group, Modal, Stack, Table, Text, Title } from '@mantine/core';
+import { Accordion, Badge, Button, Card, Group, Modal, Stack, Table, Text, Title } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +7,7 @@ import { formatDateTime } from '../../format/time.ts';
 import { CarePlanChange } from './CarePlanEditor.tsx';
 import { CarePlanHistory } from './CarePlanHistory.tsx';
 import { useCarePlan, usePatientVisits } from './care-api.ts';
+import { VisitRecord } from './VisitRecord.tsx';
 
 /** The patient's current care plan (with who changed it and why) and their visits. */
 export function CarePlanSection({ patientId, large = false }: { patientId: string; large?: boolean }) {
@@ -119,17 +120,29 @@ export function CarePlanSection({ patientId, large = false }: { patientId: strin
             {t('care.visits.title')}
           </Title>
           {visits.data?.length === 0 && <Text>{t('care.visits.none')}</Text>}
-          {visits.data?.map((v) => (
-            <Group key={v.id} justify="space-between" wrap="nowrap">
-              <Text size={large ? 'lg' : 'sm'}>
-                {v.date} {v.start ?? ''} · {t(`care.disciplines.${v.discipline}`)} · {v.staffName ?? '—'}
-                {v.kind === 'urgent' ? ` · ${t('care.visits.urgent')}` : ''}
-              </Text>
-              <Badge variant="light" tt="none">
-                {t(`care.statuses.${v.status}`)}
-              </Badge>
-            </Group>
-          ))}
+          {visits.data && visits.data.length > 0 && (
+            <Accordion chevronPosition="left" variant="separated" multiple>
+              {visits.data.map((v) => (
+                <Accordion.Item key={v.id} value={v.id} data-testid="patient-visit">
+                  <Accordion.Control>
+                    <Group justify="space-between" wrap="nowrap">
+                      <Text size={large ? 'lg' : 'sm'}>
+                        {v.date} {v.start ?? ''} · {t(`care.disciplines.${v.discipline}`)} ·{' '}
+                        {v.staffName ?? '—'}
+                        {v.kind === 'urgent' ? ` · ${t('care.visits.urgent')}` : ''}
+                      </Text>
+                      <Badge variant="light" tt="none" style={{ flexShrink: 0 }}>
+                        {t(`care.statuses.${v.status}`)}
+                      </Badge>
+                    </Group>
+                  </Accordion.Control>
+                  <Accordion.Panel>
+                    <VisitRecord visit={v} />
+                  </Accordion.Panel>
+                </Accordion.Item>
+              ))}
+            </Accordion>
+          )}
         </Stack>
       </Card>
     </Stack>

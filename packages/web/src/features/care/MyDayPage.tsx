@@ -195,6 +195,8 @@ function VisitCard({ visit: v, status }: { visit: Visit; status: VisitStatus }) 
             {t('care.myDay.complete')}
           </Button>
         )}
+        {/* outside the form below: the recorder is a form of its own */}
+        {status === 'checked_in' && open && <VisitAssessments visit={v} />}
         {status === 'checked_in' && open && (
           <form
             onSubmit={(e) => {
@@ -203,7 +205,6 @@ function VisitCard({ visit: v, status }: { visit: Visit; status: VisitStatus }) 
             }}
           >
             <Stack gap="sm">
-              <VisitAssessments visit={v} />
               {(['assessment', 'done', 'taught', 'notes', 'nextSteps'] as const).map((k) => (
                 <Textarea
                   key={k}

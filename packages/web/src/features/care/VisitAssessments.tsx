@@ -1,21 +1,28 @@
 import type { Visit } from '@hearth/domain';
-import { Card, Stack, Text, Title } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { Alert, Button, Card, Stack, Text, Title } from '@mantine/core';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useCan } from '../../auth/me.ts';
+import { adultOrder } from '../watch/ClinicalWatchSection.tsx';
+import { RecordAssessment } from '../watch/RecordAssessment.tsx';
 import { useAssessments } from '../watch/watch-api.ts';
 
 /**
- * The "Assessments at this visit" section of the visit form: the assessments recorded for the
- * patient on the visit's day (scales, phase), read from the clinical watch's record. The watch
- * feature's assessment recorder goes in the `recorder` slot (it records with this visit's id);
- * until it is there, the free-text findings field below the section holds what was assessed.
+ * The "Assessments at this visit" section of the visit form: the assessments recorded with this
+ * visit's id (scales, phase), read from the clinical watch's record, and a button that opens the
+ * watch feature's recorder with the visit id, so ESAS-r or PPS are taken inside the visit. The
+ * recorder needs a connection (the server scores and triages); the free-text findings below do not.
  */
 export function VisitAssessments({ visit, recorder }: { visit: Visit; recorder?: ReactNode }) {
   const { t, i18n } = useTranslation();
+  const can = useCan();
   const list = useAssessments(visit.patientId);
-  const onVisitDay = (list.data?.items ?? []).filter((a) => a.takenAt.slice(0, 10) === visit.date);
+  const [open, setOpen] = useState(false);
+  const [saved, setSaved] = useState(false);
+  const atVisit = (list.data?.items ?? []).filter((a) => a.visitId === visit.id);
   const time = (iso: string) =>
     new Date(iso).toLocaleTimeString(i18n.language, { hour: '2-digit', minute: '2-digit' });
+  const mayRecord = can('assessment:record', { patientId: visit.patientId });
   return (
     <Card withBorder padding="sm" data-testid="visit-assessments" aria-labelledby={`va-${visit.id}`}>
       <Stack gap={6}>
@@ -27,17 +34,53 @@ export function VisitAssessments({ visit, recorder }: { visit: Visit; recorder?:
             {t('care.myDay.assessmentsUnavailable')}
           </Text>
         )}
-        {list.data && onVisitDay.length === 0 && (
+        {list.data && atVisit.length === 0 && (
           <Text size="sm" c="dimmed">
             {t('care.myDay.assessmentsNone')}
           </Text>
         )}
-        {onVisitDay.map((a) => (
+        {atVisit.map((a) => (
           <Text key={a.versionId} size="sm" data-testid="visit-assessment">
-            {time(a.takenAt)} · {a.instrument.replaceAll('_', '-').toUpperCase()} · {a.recordedByName}
+            {time(a.takenAt)} · {t(`assess.instruments.${a.instrument}`)} · {a.recordedByName}
           </Text>
         ))}
-        <div data-testid="visit-assessment-recorder-slot">{recorder}</div>
+        {saved && !open && (
+          <Alert color="green" role="status" p="xs">
+            {t('assess.saved')}
+          </Alert>
+        )}
+        <div data-testid="visit-assessment-recorder-slot">
+          {recorder ??
+            (mayRecord &&
+              (open ? (
+                <Stack gap="xs">
+                  <RecordAssessment
+                    patientId={visit.patientId}
+                    instruments={adultOrder}
+                    visitId={visit.id}
+                    onDone={() => {
+                      setOpen(false);
+                      setSaved(true);
+                    }}
+                  />
+                  <Button variant="subtle" size="md" onClick={() => setOpen(false)}>
+                    {t('assess.cancel')}
+                  </Button>
+                </Stack>
+              ) : (
+                <Button
+                  variant="light"
+                  size="md"
+                  fullWidth
+                  onClick={() => {
+                    setSaved(false);
+                    setOpen(true);
+                  }}
+                >
+                  {t('assess.record')}
+                </Button>
+              )))}
+        </div>
       </Stack>
     </Card>
   );

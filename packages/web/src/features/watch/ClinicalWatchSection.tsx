@@ -13,7 +13,7 @@ import { TrendCharts } from './TrendCharts.tsx';
 import { useAssessments } from './watch-api.ts';
 
 /** Adults start with ESAS-r; children with their pain scales (palliative-research.md §2.7). */
-const adultOrder: Instrument[] = [
+export const adultOrder: Instrument[] = [
   'esas_r',
   'pps',
   'phase',
