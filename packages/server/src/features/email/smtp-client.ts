@@ -107,13 +107,17 @@ function upgrade(socket: net.Socket, host: string, options: SmtpTlsOptions) {
   return new Promise<tls.TLSSocket>((resolve, reject) => {
     const secure = tls.connect({ socket, ...tlsTarget(host, options) }, () => {
       secure.off('error', refused);
+      secure.off('timeout', stalled);
+      secure.setTimeout(0);
       resolve(secure);
     });
     const refused = (err: Error) => {
       secure.destroy();
       reject(new Error(`SMTP STARTTLS: the secure connection was refused: ${err.message}`));
     };
+    const stalled = () => refused(new Error('the TLS handshake did not finish in time'));
     secure.once('error', refused);
+    secure.setTimeout(timeoutMs, stalled);
   });
 }
 
