@@ -2,6 +2,7 @@ import type { Actor } from '@hearth/domain';
 import type { Config } from './config.ts';
 import type { Db } from './db/database.ts';
 import type { EventBus } from './events/event-bus.ts';
+import type { SmtpTlsOptions } from './features/email/smtp-client.ts';
 
 /** What every service needs from the running application; built once in `buildApp`. */
 export interface AppDeps {
@@ -10,6 +11,11 @@ export interface AppDeps {
   events: EventBus;
   /** The only source of "now": tests move it to check deadlines and escalations. */
   clock: () => Date;
+  /**
+   * How outgoing email checks the SMTP server's certificate; absent in production (the system's
+   * trusted authorities). Tests pass their self-signed loopback certificate here.
+   */
+  smtpTls?: SmtpTlsOptions;
 }
 
 /** Who is asking, and which request this is (for the audit log). */

@@ -28,6 +28,7 @@ import { caregiverJobs } from './features/caregivers/caregivers.service.ts';
 import { commissionRoutes } from './features/commission/commission.routes.ts';
 import { emailRoutes } from './features/email/email.routes.ts';
 import { emailJobs } from './features/email/email.service.ts';
+import type { SmtpTlsOptions } from './features/email/smtp-client.ts';
 import { endOfLifeJobs } from './features/end-of-life/end-of-life.jobs.ts';
 import { endOfLifeRoutes } from './features/end-of-life/end-of-life.routes.ts';
 import { equipmentJobs } from './features/equipment/equipment.jobs.ts';
@@ -100,6 +101,8 @@ export interface BuildAppOptions {
   database: DatabaseHandle;
   clock?: () => Date;
   logger?: boolean;
+  /** Certificate trust for outgoing email (tests only; see `AppDeps.smtpTls`). */
+  smtpTls?: SmtpTlsOptions;
 }
 
 export interface HearthApp {
@@ -118,7 +121,13 @@ export async function buildApp(options: BuildAppOptions): Promise<HearthApp> {
   );
   const unlisten =
     database.kind === 'postgres' ? await database.listen(EventBus.channel, (p) => events.receive(p)) : null;
-  const deps: AppDeps = { db: database.db, config, events, clock: options.clock ?? (() => new Date()) };
+  const deps: AppDeps = {
+    db: database.db,
+    config,
+    events,
+    clock: options.clock ?? (() => new Date()),
+    ...(options.smtpTls ? { smtpTls: options.smtpTls } : {}),
+  };
 
   const app = Fastify({
     logger: options.logger

@@ -30,8 +30,16 @@ export const emailSettingsSchema = z.object({
   enabled: z.boolean(),
   host: z.string(),
   port: z.number().int(),
-  /** true: TLS from the first byte (port 465); false: plain SMTP (a relay on the local network). */
+  /**
+   * true: TLS from the first byte (port 465); false: connect in plain SMTP (port 587 or 25) and
+   * switch to TLS with STARTTLS whenever the server offers it.
+   */
   secure: z.boolean(),
+  /**
+   * Send only over an encrypted connection (TLS from the start or STARTTLS): a server that does not
+   * offer STARTTLS is refused before the password or any address is sent.
+   */
+  requireTls: z.boolean(),
   username: z.string(),
   passwordSet: z.boolean(),
   fromAddress: z.string(),
@@ -46,6 +54,8 @@ export const emailSettingsBodySchema = z
     host: z.string().trim().max(255),
     port: z.number().int().min(1).max(65535),
     secure: z.boolean(),
+    /** Omitted: required whenever a user name is set, so a password never travels in clear. */
+    requireTls: z.boolean().optional(),
     username: z.string().trim().max(255).default(''),
     /** Omitted: keep the stored password; empty string: remove it. */
     password: z.string().max(500).optional(),

@@ -6,6 +6,7 @@ import { loadConfig } from '../config.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { openTestDatabase, type TestDatabase } from '../db/test-database.ts';
 import { demoDomain, seedDemo } from '../demo/seed.ts';
+import type { SmtpTlsOptions } from '../features/email/smtp-client.ts';
 
 export const demoPassword = 'demo-password-1';
 
@@ -53,7 +54,12 @@ export interface Response {
  * One per test file (`beforeAll`), so files never share state.
  */
 export async function createTestApp(
-  options: { start?: Date; env?: Record<string, string>; teamMeetings?: boolean } = {},
+  options: {
+    start?: Date;
+    env?: Record<string, string>;
+    teamMeetings?: boolean;
+    smtpTls?: SmtpTlsOptions;
+  } = {},
 ): Promise<TestApp> {
   let now = options.start ?? new Date('2026-11-23T09:00:00.000Z');
   const database = await openTestDatabase();
@@ -72,6 +78,7 @@ export async function createTestApp(
       database,
       clock: () => now,
       logger: process.env.HEARTH_LOG === '1',
+      ...(options.smtpTls ? { smtpTls: options.smtpTls } : {}),
     });
     await app.app.ready();
     return app;

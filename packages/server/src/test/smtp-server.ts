@@ -1,4 +1,5 @@
 import net from 'node:net';
+import tls from 'node:tls';
 
 export interface ReceivedMail {
   auth: string | null;
@@ -8,22 +9,33 @@ export interface ReceivedMail {
   data: string;
 }
 
+/** One command as the server saw it, and whether the connection was encrypted by then. */
+export interface SeenCommand {
+  verb: string;
+  tls: boolean;
+}
+
 /**
  * A small SMTP server on loopback for tests: it speaks enough of RFC 5321 (EHLO, AUTH PLAIN,
  * MAIL, RCPT, DATA, RSET, QUIT) for a real client, keeps what it receives, and can be told to
  * refuse the next messages with a temporary error (451), as a busy or broken server would.
+ * Given a key and certificate it also offers STARTTLS (RFC 3207) and upgrades the connection.
  */
-export async function startSmtpServer() {
+export async function startSmtpServer(options: { starttls?: { key: string; cert: string } } = {}) {
   const received: ReceivedMail[] = [];
+  const commands: SeenCommand[] = [];
+  const secureContext = options.starttls ? tls.createSecureContext(options.starttls) : null;
   let refuse = 0;
-  const server = net.createServer((socket) => {
+  const server = net.createServer((plain) => {
+    let socket: net.Socket = plain;
+    let encrypted = false;
     let buffer = '';
     let inData = false;
     let dataLines: string[] = [];
     let mail: ReceivedMail = { auth: null, from: '', to: [], data: '' };
     const say = (line: string) => socket.write(`${line}\r\n`);
     say('220 test.hearth.local ESMTP');
-    socket.on('data', (chunk: Buffer) => {
+    const onData = (chunk: Buffer) => {
       buffer += chunk.toString('utf8');
       let nl = buffer.indexOf('\r\n');
       while (nl >= 0) {
@@ -39,10 +51,23 @@ export async function startSmtpServer() {
           } else dataLines.push(line.startsWith('..') ? line.slice(1) : line);
           continue;
         }
-        const verb = line.slice(0, 4).toUpperCase();
+        const verb = line.split(' ')[0]!.toUpperCase();
+        commands.push({ verb, tls: encrypted });
         if (verb === 'EHLO' || verb === 'HELO') {
           say('250-test.hearth.local');
+          if (secureContext && !encrypted) say('250-STARTTLS');
           say('250 AUTH PLAIN');
+        } else if (verb === 'STARTTLS' && secureContext && !encrypted) {
+          say('220 2.0.0 ready to start TLS');
+          plain.off('data', onData);
+          // the session starts over inside TLS: nothing said before counts (RFC 3207)
+          buffer = '';
+          mail = { auth: null, from: '', to: [], data: '' };
+          socket = new tls.TLSSocket(plain, { isServer: true, secureContext });
+          encrypted = true;
+          socket.on('data', onData);
+          socket.on('error', () => {});
+          return;
         } else if (verb === 'AUTH') {
           const [, user] = Buffer.from(line.split(' ')[2] ?? '', 'base64')
             .toString('utf8')
@@ -70,14 +95,17 @@ export async function startSmtpServer() {
           socket.end();
         } else say('502 5.5.2 not implemented');
       }
-    });
-    socket.on('error', () => {});
+    };
+    plain.on('data', onData);
+    plain.on('error', () => {});
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as net.AddressInfo).port;
   return {
     port,
     received,
+    /** Every command received, in order, across connections. */
+    commands,
     refuseNext(n: number) {
       refuse = n;
     },

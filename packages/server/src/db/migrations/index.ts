@@ -5,6 +5,7 @@ import * as assessments from './2026_11_23_0101_assessments.ts';
 import * as callLog from './2026_11_23_0102_call_log.ts';
 import * as caregiverScreening from './2026_11_23_0110_caregiver_screening.ts';
 import * as notificationEmail from './2026_11_23_0120_notification_email.ts';
+import * as smtpRequireTls from './2026_11_23_0125_smtp_require_tls.ts';
 import * as medicines from './2026_11_23_0200_medicines.ts';
 import * as medicineReminders from './2026_11_23_0210_medicine_reminders.ts';
 import * as homeFamily from './2026_11_23_0300_home_family.ts';
@@ -24,6 +25,7 @@ export const migrations: Record<string, Migration> = {
   '2026_11_23_0102_call_log': callLog,
   '2026_11_23_0110_caregiver_screening': caregiverScreening,
   '2026_11_23_0120_notification_email': notificationEmail,
+  '2026_11_23_0125_smtp_require_tls': smtpRequireTls,
   '2026_11_23_0200_medicines': medicines,
   '2026_11_23_0210_medicine_reminders': medicineReminders,
   '2026_11_23_0300_home_family': homeFamily,

@@ -19,6 +19,7 @@ export const saveEmailSettings = (db: Conn, row: Insertable<EmailSettingsTable>)
         host: row.host,
         port: row.port,
         secure: row.secure,
+        require_tls: row.require_tls,
         username: row.username,
         password: row.password,
         from_address: row.from_address,

@@ -25,6 +25,8 @@ const toView = (r: Row | undefined): EmailSettings => ({
   host: r?.host ?? '',
   port: r?.port ?? 587,
   secure: r?.secure ?? false,
+  // nothing saved yet: the form starts on the safe side
+  requireTls: r?.require_tls ?? true,
   username: r?.username ?? '',
   passwordSet: !!r?.password,
   fromAddress: r?.from_address ?? '',
@@ -51,6 +53,7 @@ export async function updateEmailSettings(
       host: body.host,
       port: body.port,
       secure: body.secure,
+      require_tls: body.requireTls ?? body.username !== '',
       username: body.username,
       password: body.password ?? current?.password ?? '',
       from_address: body.fromAddress,
@@ -77,7 +80,7 @@ export async function sendTestEmail(deps: AppDeps, ctx: RequestContext, to: stri
   const { language } = await loadSettings(deps.db, orgId);
   const mail = notificationEmail('test', language, row.base_url, false);
   try {
-    await sendMail(smtpOf(row), { from: row.from_address, to, ...mail }, deps.clock());
+    await sendMail(smtpOf(row), { from: row.from_address, to, ...mail }, deps.clock(), deps.smtpTls);
   } catch (err) {
     throw new DomainError('VALIDATION', `The email was not sent: ${(err as Error).message}`);
   }
@@ -94,6 +97,7 @@ const smtpOf = (row: Row) => ({
   host: row.host,
   port: row.port,
   secure: row.secure,
+  requireTls: row.require_tls,
   username: row.username,
   password: row.password,
 });
@@ -127,6 +131,11 @@ export function emailJobs(jobs: JobRunner) {
     if (to?.status !== 'active') return;
     const { language } = await loadSettings(deps.db, orgId);
     const mail = notificationEmail(to.kind, language, row.base_url, isPortalRole(to.role as Role));
-    await sendMail(smtpOf(row), { from: row.from_address, to: to.email, ...mail }, deps.clock());
+    await sendMail(
+      smtpOf(row),
+      { from: row.from_address, to: to.email, ...mail },
+      deps.clock(),
+      deps.smtpTls,
+    );
   });
 }

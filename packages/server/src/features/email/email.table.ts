@@ -4,6 +4,8 @@ export interface EmailSettingsTable {
   host: string;
   port: number;
   secure: boolean;
+  /** Refuse a plain connection whose server does not offer STARTTLS. */
+  require_tls: boolean;
   username: string;
   /** Stored as given: the SMTP server needs it in clear; never sent back to a browser. */
   password: string;

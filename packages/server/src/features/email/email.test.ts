@@ -1,17 +1,29 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/harness.ts';
 import { mailSubject, mailText, startSmtpServer } from '../../test/smtp-server.ts';
 import { notifyUsers } from '../notifications/notifications.service.ts';
+import { sendMail } from './smtp-client.ts';
+
+// a self-signed certificate for localhost, trusted by this test's app only (see test-fixtures/README.md)
+const fixture = (name: string) => readFileSync(new URL(`./test-fixtures/${name}`, import.meta.url), 'utf8');
+const cert = fixture('localhost-cert.pem');
+const key = fixture('localhost-key.pem');
 
 let t: TestApp;
+/** A submission server that offers STARTTLS, as most on port 587 do. */
 let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
+/** An old relay that speaks only plain SMTP. */
+let plainSmtp: Awaited<ReturnType<typeof startSmtpServer>>;
 beforeAll(async () => {
-  t = await createTestApp();
-  smtp = await startSmtpServer();
+  t = await createTestApp({ smtpTls: { ca: cert } });
+  smtp = await startSmtpServer({ starttls: { key, cert } });
+  plainSmtp = await startSmtpServer();
 });
 afterAll(async () => {
   await t.close();
   await smtp.close();
+  await plainSmtp.close();
 });
 
 const settings = () => ({
@@ -53,6 +65,44 @@ describe('email through the organization’s SMTP server', () => {
     const test = await admin.post('/api/v1/settings/email/test', { to: 'admin@demo.hearth.local' });
     expect(test.status, test.raw).toBe(200);
     expect(smtp.received.at(-1)).toMatchObject({ auth: 'hearth-mailer', to: ['admin@demo.hearth.local'] });
+  });
+
+  it('switches to TLS with STARTTLS and sends the password only after that', async () => {
+    const admin = await t.login('admin');
+    const saved = await admin.request('PUT', '/api/v1/settings/email', settings());
+    // a user name is set, so an encrypted connection is required unless the administrator says otherwise
+    expect(saved.body.requireTls).toBe(true);
+    const seen = smtp.commands.length;
+    const test = await admin.post('/api/v1/settings/email/test', { to: 'nurse@demo.hearth.local' });
+    expect(test.status, test.raw).toBe(200);
+    expect(smtp.received.at(-1)).toMatchObject({ auth: 'hearth-mailer', to: ['nurse@demo.hearth.local'] });
+    expect(smtp.commands.slice(seen)).toEqual([
+      { verb: 'EHLO', tls: false },
+      { verb: 'STARTTLS', tls: false },
+      { verb: 'EHLO', tls: true },
+      { verb: 'AUTH', tls: true },
+      { verb: 'MAIL', tls: true },
+      { verb: 'RCPT', tls: true },
+      { verb: 'DATA', tls: true },
+      { verb: 'QUIT', tls: true },
+    ]);
+    // over the whole file, no password ever crossed the loopback in clear
+    expect(smtp.commands.filter((c) => c.verb === 'AUTH' && !c.tls)).toEqual([]);
+  });
+
+  it('refuses a server whose certificate it does not trust, before anything is sent', async () => {
+    const seen = smtp.commands.length;
+    const server = { host: 'localhost', port: smtp.port, secure: false, requireTls: true };
+    const mail = { from: 'hearth@demo.hearth.local', to: 'x@demo.hearth.local', subject: 's', text: 't' };
+    // no trusted authority given: the system store, which does not know the self-signed test certificate
+    await expect(
+      sendMail({ ...server, username: 'hearth-mailer', password: 'smtp-secret-1' }, mail, t.now()),
+    ).rejects.toThrow(/STARTTLS: the secure connection was refused: self[- ]signed certificate/);
+    expect(smtp.commands.slice(seen).map((c) => c.verb)).toEqual(['EHLO', 'STARTTLS']);
+    // trusted, the same server takes the message under its name and under its address
+    for (const host of ['localhost', '127.0.0.1']) {
+      await sendMail({ ...server, host, username: '', password: '' }, mail, t.now(), { ca: cert });
+    }
   });
 
   it('emails the on-call physician about a new alert with a link and no clinical detail, retrying a failing server', async () => {
@@ -127,5 +177,55 @@ describe('email through the organization’s SMTP server', () => {
     await t.hearth.jobs.runDue();
     expect(smtp.received.length).toBe(off);
     expect((await physician.get('/api/v1/notifications')).body.items[0].title).toBe('Severe pain');
+  });
+
+  it('sends no password to a server without STARTTLS when TLS is required; the in-app notification stays and the email retries', async () => {
+    const admin = await t.login('admin');
+    const physician = await t.login('physician');
+    const plain = { ...settings(), port: plainSmtp.port };
+    expect((await admin.request('PUT', '/api/v1/settings/email', plain)).body.requireTls).toBe(true);
+    const test = await admin.post('/api/v1/settings/email/test', { to: 'admin@demo.hearth.local' });
+    expect(test.status).toBe(400);
+    expect(test.body.error.message).toMatch(/does not offer STARTTLS/);
+
+    await t.hearth.deps.db
+      .transaction()
+      .execute((trx) =>
+        notifyUsers(
+          trx,
+          t.organizationId,
+          [physician.userId!],
+          { kind: 'email.check', params: {}, title: 'Plain relay check', body: '' },
+          t.now(),
+        ),
+      );
+    await t.hearth.jobs.runDue();
+    // the session ended after EHLO: no AUTH, no addresses
+    expect(plainSmtp.commands.map((c) => c.verb)).toEqual(['EHLO', 'EHLO']);
+    expect(plainSmtp.received).toEqual([]);
+    const job = await t.hearth.deps.db
+      .selectFrom('job')
+      .select(['id', 'status', 'attempts', 'last_error'])
+      .where('kind', '=', 'email.notification')
+      .where('last_error', 'like', '%STARTTLS%')
+      .executeTakeFirstOrThrow();
+    expect(job).toMatchObject({ status: 'pending', attempts: 1 });
+    expect(job.last_error).toMatch(/does not offer STARTTLS/);
+    const inApp = (await physician.get('/api/v1/notifications')).body.items;
+    expect(inApp.map((n: { title: string }) => n.title)).toContain('Plain relay check');
+
+    // an administrator who accepts a plain relay says so; the retry then goes through in clear
+    const relay = await admin.request('PUT', '/api/v1/settings/email', { ...plain, requireTls: false });
+    expect(relay.body.requireTls).toBe(false);
+    t.advance(5 * 60_000);
+    await t.hearth.jobs.runDue();
+    const retried = await t.hearth.deps.db
+      .selectFrom('job')
+      .select('status')
+      .where('id', '=', job.id)
+      .executeTakeFirstOrThrow();
+    expect(retried.status).toBe('done');
+    expect(plainSmtp.received.length).toBeGreaterThan(0);
+    expect(plainSmtp.received.every((m) => m.auth === 'hearth-mailer')).toBe(true);
   });
 });

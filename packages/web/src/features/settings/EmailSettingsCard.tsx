@@ -74,6 +74,17 @@ function EmailForm({ saved }: { saved: EmailSettings }) {
         onChange={(e) => set('secure', e.currentTarget.checked)}
       />
       <Checkbox
+        label={t('emailSettings.requireTls')}
+        description={t('emailSettings.requireTlsHint')}
+        checked={v.requireTls}
+        onChange={(e) => set('requireTls', e.currentTarget.checked)}
+      />
+      {!v.requireTls && !v.secure && v.username && (
+        <Alert color="orange" role="status">
+          {t('emailSettings.passwordInClear')}
+        </Alert>
+      )}
+      <Checkbox
         label={t('emailSettings.enabled')}
         checked={v.enabled}
         onChange={(e) => set('enabled', e.currentTarget.checked)}
@@ -93,6 +104,7 @@ function EmailForm({ saved }: { saved: EmailSettings }) {
             host: v.host,
             port: v.port,
             secure: v.secure,
+            requireTls: v.requireTls,
             username: v.username,
             fromAddress: v.fromAddress,
             baseUrl: v.baseUrl,

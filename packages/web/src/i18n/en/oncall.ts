@@ -98,6 +98,11 @@ export const oncall = {
     host: 'SMTP server',
     port: 'Port',
     secure: 'TLS from the start (usually port 465)',
+    requireTls: 'Send only over an encrypted connection',
+    requireTlsHint:
+      'Without TLS from the start, Hearth switches to TLS with STARTTLS (usually port 587). With this on, a server that does not offer it is refused before the password or any address is sent.',
+    passwordInClear:
+      'The password and the email addresses may travel unencrypted. Use this only for a relay inside your own network.',
     username: 'User name',
     password: 'Password',
     passwordKept: 'A password is stored. Leave empty to keep it.',
