@@ -103,6 +103,11 @@ export const useCompleteTask = (patientId: string) =>
     api.post<BereavementTask[]>(`${base(patientId)}/bereavement/${taskId}/complete`, body),
   );
 
+export const useReassignTask = (patientId: string) =>
+  useWrite(({ taskId, ownerId }: { taskId: string; ownerId: string }) =>
+    api.patch<BereavementTask[]>(`${base(patientId)}/bereavement/${taskId}`, { ownerId }),
+  );
+
 export const usePatientReferrals = (patientId: string) =>
   useQuery({
     queryKey: eolKeys.referrals(patientId),

@@ -150,6 +150,11 @@ export const eol = {
       riskLevel: 'Grief-risk level',
       complete: 'Record the contact',
       highRisk: 'A high risk opens a psychologist referral for the family.',
+      ownerPick: 'Who contacts the family',
+      ownerDefault: 'The first psychologist',
+      reassign: 'Reassign',
+      newOwner: 'New owner',
+      reassignSave: 'Hand over',
     },
     family: {
       title: 'We are sorry for your loss',

@@ -152,6 +152,11 @@ export const eol: RussianOf<typeof en> = {
       riskLevel: 'Уровень риска',
       complete: 'Записать контакт',
       highRisk: 'Высокий риск открывает направление к психологу для семьи.',
+      ownerPick: 'Кто будет на связи с семьёй',
+      ownerDefault: 'Первый психолог',
+      reassign: 'Передать',
+      newOwner: 'Новый ответственный',
+      reassignSave: 'Передать контакт',
     },
     family: {
       title: 'Примите наши соболезнования',
