@@ -54,6 +54,7 @@ export const eol = {
       closed: 'The patient has died; the plan is kept as it was.',
     },
     level: {
+      moved: 'Level of care: {{setting}}',
       title: 'Level of care',
       now: 'Now: {{setting}}',
       move: 'Record a move',

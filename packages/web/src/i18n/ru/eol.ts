@@ -56,6 +56,7 @@ export const eol: RussianOf<typeof en> = {
       closed: 'Пациент умер; план сохранён без изменений.',
     },
     level: {
+      moved: 'Уровень помощи: {{setting}}',
       title: 'Уровень помощи',
       now: 'Сейчас: {{setting}}',
       move: 'Записать перевод',
