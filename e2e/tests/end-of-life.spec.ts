@@ -35,12 +35,12 @@ async function staff(browser: Browser, role: string) {
 
 const pic = (name: string) => ({ path: join(import.meta.dirname, '..', 'screenshots', `${name}.png`) });
 
-/** `datetime-local` value a few hours ago, in the browser's (and this runner's) zone. */
-const hoursAgo = (h: number) => {
-  const d = new Date(Date.now() - h * 3_600_000);
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}`;
-};
+/** `datetime-local` value a few hours ago on the service's clock (the demo organization is in Minsk). */
+const hoursAgo = (h: number) =>
+  new Date(Date.now() - h * 3_600_000)
+    .toLocaleString('sv-SE', { timeZone: 'Europe/Minsk', hour12: false })
+    .slice(0, 16)
+    .replace(' ', 'T');
 
 const openPatient = async (page: Page, id: string) => {
   await page.goto(`/app/patients/${id}`);
@@ -194,9 +194,20 @@ test('advance care plan, transfer to the hospice, death, bereavement and routing
   await drugs.getByLabel(/Note/).fill('Морфин 10 мг/мл — 4 ампулы уничтожены');
   await drugs.getByRole('button', { name: 'Done' }).click();
   await expect(drugs).toContainText('Witnesses: Мария Соколова, Игорь Петров');
+  // the nurse hands the family's contacts to the social worker who knows them
+  await death
+    .getByLabel('Who contacts the family')
+    .selectOption({ label: 'Галина Макарова — Social worker' });
   await death.getByTestId('death-close').click();
   await expect(death).toContainText('bereavement support is open');
-  await expect(death.getByTestId('bereavement-first_contact')).toBeVisible();
+  const firstContact = death.getByTestId('bereavement-first_contact');
+  await expect(firstContact).toContainText('Owner: Галина Макарова');
+  // one contact goes to the psychologist
+  await firstContact.getByRole('button', { name: 'Reassign' }).click();
+  await firstContact.getByLabel('New owner').selectOption({ label: 'Татьяна Павлова — Psychologist' });
+  await firstContact.getByRole('button', { name: 'Hand over' }).click();
+  await expect(firstContact).toContainText('Owner: Татьяна Павлова');
+  await expect(death.getByTestId('bereavement-risk_assessment')).toContainText('Owner: Галина Макарова');
   await death.scrollIntoViewIfNeeded();
   await death.screenshot(pic('eol-death-section'));
   await nurse.context.close();

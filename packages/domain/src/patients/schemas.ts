@@ -111,6 +111,8 @@ export const statusHistoryEntrySchema = z.object({
   from: z.string().nullable(),
   to: z.string(),
   reason: z.string().nullable(),
+  /** The care setting moved to, when a level-of-care move caused the change (shown in the reader's language). */
+  careSetting: z.string().nullable(),
   byName: z.string().nullable(),
 });
 

@@ -9,6 +9,7 @@ import * as smtpRequireTls from './2026_11_23_0125_smtp_require_tls.ts';
 import * as medicines from './2026_11_23_0200_medicines.ts';
 import * as medicineReminders from './2026_11_23_0210_medicine_reminders.ts';
 import * as homeFamily from './2026_11_23_0300_home_family.ts';
+import * as statusHistorySetting from './2026_11_23_0330_status_history_setting.ts';
 import * as volunteers from './2026_11_23_0400_volunteers.ts';
 import * as programmes from './2026_11_23_0401_programmes.ts';
 import * as programmeClosing from './2026_11_23_0410_programme_closing.ts';
@@ -29,5 +30,6 @@ export const migrations: Record<string, Migration> = {
   '2026_11_23_0200_medicines': medicines,
   '2026_11_23_0210_medicine_reminders': medicineReminders,
   '2026_11_23_0300_home_family': homeFamily,
+  '2026_11_23_0330_status_history_setting': statusHistorySetting,
   '2026_11_23_0500_care_plans': carePlans,
 };

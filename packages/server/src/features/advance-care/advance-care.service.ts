@@ -270,7 +270,8 @@ export async function moveCareLevel(
         kind: 'status',
         from_value: patient.status,
         to_value: status,
-        reason: `Level of care: ${body.to} — ${body.reason}`,
+        reason: body.reason,
+        care_setting: body.to,
         by_user_id: ctx.actor.userId,
         at: now,
       });

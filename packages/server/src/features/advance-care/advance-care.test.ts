@@ -94,6 +94,12 @@ describe('level of care', () => {
     expect(Array.isArray(move.summary.latestAssessments)).toBe(true);
     const patient = await physician.get(`/api/v1/patients/${patientId}`);
     expect(patient.body).toMatchObject({ careSetting: 'inpatient_hospice', status: 'inpatient' });
+    // the history keeps the setting as a code (the web names it in the reader's language) and the reason as typed
+    expect(patient.body.statusHistory.at(-1)).toMatchObject({
+      to: 'inpatient',
+      careSetting: 'inpatient_hospice',
+      reason: 'Неконтролируемая боль',
+    });
     expect(
       (await physician.post(url, { to: 'inpatient_hospice', movedOn: '2026-11-24', reason: 'ещё раз' }))
         .status,

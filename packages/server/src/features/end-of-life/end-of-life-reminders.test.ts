@@ -85,6 +85,24 @@ describe('overdue bereavement contacts', () => {
     expect((await overdueReminders()).filter((r) => r.body.includes('2026-12-07'))).toHaveLength(2);
     expect((await overdueReminders('coordinator')).length).toBeGreaterThan(0);
   });
+
+  it('follow the contact to its new owner after a reassignment', async () => {
+    const coordinator = await t.login('coordinator');
+    const social = await t.login('social_worker');
+    const tasks = (await coordinator.get(`/api/v1/patients/${patientId}/bereavement`)).body as {
+      id: string;
+      kind: string;
+    }[];
+    const sixWeeks = tasks.find((x) => x.kind === 'contact_6_weeks')!; // due 4 January
+    const res = await coordinator.patch(`/api/v1/patients/${patientId}/bereavement/${sixWeeks.id}`, {
+      ownerId: social.userId,
+    });
+    expect(res.status, res.raw).toBe(200);
+    t.advance(21 * dayMs); // 5 January
+    const due = (r: { body: string }) => r.body.includes('2027-01-04');
+    expect((await overdueReminders('social_worker')).filter(due)).toHaveLength(1);
+    expect((await overdueReminders('psychologist')).filter(due)).toHaveLength(0);
+  });
 });
 
 describe('end-of-life measures', () => {

@@ -3,6 +3,7 @@ import {
   bereavementTaskCompleteSchema,
   bereavementTaskParamsSchema,
   bereavementTaskSchema,
+  bereavementTaskUpdateSchema,
   checklistParamsSchema,
   checklistUpdateSchema,
   closeDeathRecordBodySchema,
@@ -86,6 +87,25 @@ export function endOfLifeRoutes(base: FastifyInstance, deps: AppDeps) {
     },
     async (request) =>
       service.completeTask(
+        deps,
+        requireContext(request),
+        request.params.patientId,
+        request.params.taskId,
+        request.body,
+      ),
+  );
+  app.patch(
+    '/patients/:patientId/bereavement/:taskId',
+    {
+      schema: {
+        tags,
+        params: bereavementTaskParamsSchema,
+        body: bereavementTaskUpdateSchema,
+        response: { 200: z.array(bereavementTaskSchema) },
+      },
+    },
+    async (request) =>
+      service.reassignTask(
         deps,
         requireContext(request),
         request.params.patientId,

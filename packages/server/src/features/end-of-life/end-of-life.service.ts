@@ -5,6 +5,7 @@ import {
   type bereavementListQuerySchema,
   type bereavementTaskCompleteSchema,
   bereavementTaskKinds,
+  type bereavementTaskUpdateSchema,
   can,
   type checklistUpdateSchema,
   conflict,
@@ -222,6 +223,25 @@ export async function updateChecklist(
   return record;
 }
 
+/** Who may own a bereavement contact: active members of the support team. */
+const ownerRoles = ['psychologist', 'social_worker', 'chaplain', 'nurse', 'coordinator'];
+
+async function supportOwner(db: Conn, orgId: string, userId: string, field: string) {
+  const user = await repo.findActiveUser(db, orgId, userId);
+  if (!user || !ownerRoles.includes(user.role))
+    throw new DomainError('VALIDATION', 'The owner must be an active member of the support team.', {
+      fields: [{ field, message: 'not a support team member' }],
+    });
+  return user.id;
+}
+
+/** The psychologist who knew the family (on the patient's care team), else the first psychologist. */
+async function defaultOwner(db: Conn, orgId: string, patientId: string, fallback: string) {
+  for (const member of await patients.teamOf(db, orgId, patientId))
+    if (member.role === 'psychologist' && (await repo.findActiveUser(db, orgId, member.id))) return member.id;
+  return (await activeUsersOfRole(db, orgId, 'psychologist'))[0]?.id ?? fallback;
+}
+
 /** Closing the record opens the bereavement programme: six tasks, each with an owner. */
 export async function closeDeath(
   deps: AppDeps,
@@ -240,16 +260,9 @@ export async function closeDeath(
       .filter((c) => c.status === 'open')
       .map((c) => c.item);
     if (open.length) throw conflict('Finish the home checklist before closing the record.', { open });
-    let owner = ownerId;
-    if (owner) {
-      const user = await repo.findActiveUser(trx, orgId, owner);
-      if (!user || !['psychologist', 'social_worker', 'chaplain', 'nurse', 'coordinator'].includes(user.role))
-        throw new DomainError('VALIDATION', 'The owner must be an active member of the support team.', {
-          fields: [{ field: 'body.bereavementOwnerId', message: 'not a support team member' }],
-        });
-    } else {
-      owner = (await activeUsersOfRole(trx, orgId, 'psychologist'))[0]?.id ?? ctx.actor.userId;
-    }
+    const owner = ownerId
+      ? await supportOwner(trx, orgId, ownerId, 'body.bereavementOwnerId')
+      : await defaultOwner(trx, orgId, patientId, ctx.actor.userId);
     const now = deps.clock();
     const settings = await loadSettings(trx, orgId);
     const due = bereavementDueDates(localDate(d.died_at, settings.timeZone));
@@ -264,7 +277,7 @@ export async function closeDeath(
         death_record_id: d.id,
         kind,
         due_on: dueOn,
-        owner_id: owner!,
+        owner_id: owner,
         status: 'open' as const,
         completed_on: null,
         outcome: null,
@@ -277,7 +290,7 @@ export async function closeDeath(
     await notifyUsers(
       trx,
       orgId,
-      [owner!],
+      [owner],
       {
         kind: 'bereavement.opened',
         params: { due: String(due.first_contact) },
@@ -407,6 +420,53 @@ export async function completeTask(
     });
   });
   if (referralId) await publishReferral(deps, orgId, referralId);
+  return patientTasks(deps, ctx, patientId);
+}
+
+/**
+ * Hands one contact to another member of the support team. The overdue reminder reads the owner
+ * when it runs, so it follows the new owner without rescheduling.
+ */
+export async function reassignTask(
+  deps: AppDeps,
+  ctx: RequestContext,
+  patientId: string,
+  taskId: string,
+  body: z.infer<typeof bereavementTaskUpdateSchema>,
+) {
+  await loadPatientFor(deps, ctx, 'bereavement:work', patientId);
+  const orgId = ctx.actor.organizationId;
+  await deps.db.transaction().execute(async (trx) => {
+    const task = await repo.findTaskForUpdate(trx, orgId, patientId, taskId);
+    if (!task) throw notFound('The task');
+    if (task.status === 'done') throw conflict('This contact is already recorded.');
+    const owner = await supportOwner(trx, orgId, body.ownerId, 'body.ownerId');
+    if (owner === task.owner_id) return;
+    await repo.updateTask(trx, orgId, taskId, { owner_id: owner });
+    const now = deps.clock();
+    if (owner !== ctx.actor.userId)
+      await notifyUsers(
+        trx,
+        orgId,
+        [owner],
+        {
+          kind: 'bereavement.reassigned',
+          params: { due: task.due_on },
+          title: 'Bereavement contact handed to you',
+          body: `A bereavement contact with the family is due by ${task.due_on}.`,
+          entityType: 'patient',
+          entityId: patientId,
+        },
+        now,
+      );
+    await recordAudit(trx, deps, ctx, orgId, {
+      action: 'bereavement.reassign',
+      entityType: 'bereavement_task',
+      entityId: taskId,
+      patientId,
+    });
+  });
+  await publish(deps, orgId, patientId);
   return patientTasks(deps, ctx, patientId);
 }
 

@@ -158,4 +158,58 @@ describe('death record', () => {
     const later = await psychologist.get('/api/v1/bereavement/tasks?mine=true');
     expect(later.body.items[0]).toMatchObject({ kind: 'first_contact', overdue: true });
   });
+
+  it('hands one contact to another member of the support team, audited; refuses strangers', async () => {
+    const tasks = (await psychologist.get(`/api/v1/patients/${patientId}/bereavement`)).body;
+    const task = tasks.find((x: { kind: string }) => x.kind === 'contact_6_weeks');
+    const url = `/api/v1/patients/${patientId}/bereavement/${task.id}`;
+    coordinator = await t.login('coordinator'); // sessions lapsed over the ten days above
+    physician = await t.login('physician');
+    const social = await t.login('social_worker');
+    const family = await t.login('family');
+    // unknown user, a physician (not the support team), a family member as owner: refused, nothing changes
+    for (const ownerId of ['00000000-0000-4000-8000-000000000000', physician.userId, family.userId])
+      expect((await coordinator.patch(url, { ownerId })).status).toBe(400);
+    // the family and a role without bereavement work may not reassign
+    expect([403, 404]).toContain((await family.patch(url, { ownerId: social.userId })).status);
+    const manager = await t.login('equipment_manager');
+    expect([403, 404]).toContain((await manager.patch(url, { ownerId: social.userId })).status);
+    // an unknown task of this patient
+    expect(
+      (
+        await coordinator.patch(
+          `/api/v1/patients/${patientId}/bereavement/00000000-0000-4000-8000-000000000000`,
+          {
+            ownerId: social.userId,
+          },
+        )
+      ).status,
+    ).toBe(404);
+    const unchanged = (await psychologist.get(`/api/v1/patients/${patientId}/bereavement`)).body;
+    expect(unchanged.find((x: { id: string }) => x.id === task.id).ownerName).toBe('Татьяна Павлова');
+
+    const res = await coordinator.patch(url, { ownerId: social.userId });
+    expect(res.status, res.raw).toBe(200);
+    const moved = res.body.find((x: { id: string }) => x.id === task.id);
+    expect(moved.ownerId).toBe(social.userId);
+    // the others stay with the psychologist
+    expect(res.body.filter((x: { ownerId: string }) => x.ownerId === social.userId)).toHaveLength(1);
+    const mine = await social.get('/api/v1/bereavement/tasks?mine=true');
+    expect(mine.body.items.map((x: { id: string }) => x.id)).toContain(task.id);
+    const notes = await social.get('/api/v1/notifications?limit=50');
+    expect(notes.body.items.some((n: { kind: string }) => n.kind === 'bereavement.reassigned')).toBe(true);
+    const admin = await t.login('admin');
+    const audit = await admin.get('/api/v1/audit?action=bereavement.reassign');
+    expect(audit.status, audit.raw).toBe(200);
+    expect(audit.body.items.map((e: { entityId: string }) => e.entityId)).toEqual([task.id]);
+    // a recorded contact cannot be handed on
+    const risk = tasks.find((x: { kind: string }) => x.kind === 'risk_assessment');
+    expect(
+      (
+        await coordinator.patch(`/api/v1/patients/${patientId}/bereavement/${risk.id}`, {
+          ownerId: social.userId,
+        })
+      ).status,
+    ).toBe(409);
+  });
 });

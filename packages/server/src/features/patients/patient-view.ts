@@ -55,6 +55,7 @@ export interface PatientParts {
     from_value: string | null;
     to_value: string;
     reason: string | null;
+    care_setting?: string | null;
     by_name: string | null;
   }[];
 }
@@ -107,6 +108,7 @@ export function toPatient(
       from: h.from_value,
       to: h.to_value,
       reason: h.reason,
+      careSetting: h.care_setting ?? null,
       byName: h.by_name,
     })),
     createdAt: row.created_at.toISOString(),

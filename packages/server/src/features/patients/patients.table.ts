@@ -63,6 +63,8 @@ export interface PatientStatusHistoryTable {
   from_value: string | null;
   to_value: string;
   reason: string | null;
+  /** Set when a level-of-care move caused the change: the setting moved to (migration 0330). */
+  care_setting: string | null;
   by_user_id: string | null;
   at: Date;
 }

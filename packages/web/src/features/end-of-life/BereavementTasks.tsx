@@ -18,6 +18,7 @@ import { formatDay, todayIso } from '../../format/time.ts';
 import { useErrorText } from '../../forms/use-error-text.ts';
 import { useForm } from '../../forms/use-form.ts';
 import { type BereavementTask, useCompleteTask, usePatientBereavement } from './eol-api.ts';
+import { ReassignTask } from './ReassignTask.tsx';
 
 /**
  * The family's bereavement programme (palliative-research.md §6 item 7): each contact a task
@@ -80,9 +81,12 @@ function TaskCard({
                 : t('eol.bereavement.due', { date: day(task.dueOn) })}
           </Badge>
         </Group>
-        <Text size="sm" c="dimmed">
-          {t('eol.bereavement.owner', { name: task.ownerName })}
-        </Text>
+        <Group gap="xs" wrap="wrap">
+          <Text size="sm" c="dimmed">
+            {t('eol.bereavement.owner', { name: task.ownerName })}
+          </Text>
+          {task.status === 'open' && mayWork && <ReassignTask patientId={patientId} task={task} />}
+        </Group>
         {task.status === 'done' && (
           <>
             {task.riskLevel && (

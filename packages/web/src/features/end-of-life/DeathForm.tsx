@@ -3,15 +3,10 @@ import { Button, Group, NativeSelect, SimpleGrid, Stack, Textarea, TextInput } f
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { orgLocalToInstant } from '../../format/org-time.ts';
 import { useErrorText } from '../../forms/use-error-text.ts';
 import { useForm } from '../../forms/use-form.ts';
-import { useRecordDeath } from './eol-api.ts';
-
-/** `datetime-local` gives local wall time without a zone; the API wants an instant. */
-const toInstant = (local: string) => {
-  const d = new Date(local);
-  return Number.isNaN(d.getTime()) ? local : d.toISOString();
-};
+import { useOrgTimeZone, useRecordDeath } from './eol-api.ts';
 
 /** Time and place of death and who verified it (DOMAIN.md step 10). */
 export function DeathForm({ patientId, onDone }: { patientId: string; onDone: () => void }) {
@@ -27,6 +22,9 @@ export function DeathForm({ patientId, onDone }: { patientId: string; onDone: ()
   const errorText = useErrorText(form.errors, 'eol.death.errors');
   const record = useRecordDeath(patientId);
   const v = form.values;
+  // `datetime-local` gives wall time without a zone: it is the service's clock, not the browser's
+  const timeZone = useOrgTimeZone();
+  const toInstant = (local: string) => orgLocalToInstant(local, timeZone);
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
     const body = form.validate(deathRecordBodySchema, {

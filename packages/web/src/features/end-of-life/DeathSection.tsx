@@ -9,6 +9,7 @@ import { BereavementTasks } from './BereavementTasks.tsx';
 import { DeathChecklist } from './DeathChecklist.tsx';
 import { DeathForm } from './DeathForm.tsx';
 import { useCloseDeath, useDeath } from './eol-api.ts';
+import { OwnerSelect } from './OwnerSelect.tsx';
 import { useHashScroll } from './use-hash-scroll.ts';
 
 /**
@@ -22,6 +23,8 @@ export function DeathSection({ patient }: { patient: Patient }) {
   const death = useDeath(patient.id);
   const close = useCloseDeath(patient.id);
   const [recording, setRecording] = useState(false);
+  // the psychologist who knew the family is the natural owner of the bereavement contacts
+  const [owner, setOwner] = useState(patient.team.find((m) => m.role === 'psychologist')?.userId ?? '');
   useHashScroll('death', death.isSuccess);
   if (!can('death:read', { patientId: patient.id })) return null;
   const mayRecord =
@@ -99,11 +102,17 @@ export function DeathSection({ patient }: { patient: Patient }) {
                       {t('eol.death.closeHint')}
                     </Text>
                   )}
-                  <Group>
+                  <Group align="flex-end">
+                    <OwnerSelect
+                      value={owner}
+                      onChange={setOwner}
+                      label={t('eol.bereavement.ownerPick')}
+                      emptyLabel={t('eol.bereavement.ownerDefault')}
+                    />
                     <Button
                       disabled={openItems > 0}
                       loading={close.isPending}
-                      onClick={() => close.mutate({})}
+                      onClick={() => close.mutate(owner ? { bereavementOwnerId: owner } : {})}
                       data-testid="death-close"
                     >
                       {t('eol.death.close')}

@@ -4,6 +4,7 @@ import type {
   careLevelMoveSchema,
   DeathRecord,
   EndOfLifeMeasures,
+  OrganizationSettings,
   Referral,
   transferSummarySchema,
 } from '@hearth/domain';
@@ -92,6 +93,14 @@ export const useTickChecklist = (patientId: string) =>
 export const useCloseDeath = (patientId: string) =>
   useWrite((body: unknown) => api.post<DeathRecord>(`${base(patientId)}/death/close`, body));
 
+/** The organization's time zone (settings; the same query key as the settings page). */
+export const useOrgTimeZone = () =>
+  useQuery({
+    queryKey: ['settings'],
+    queryFn: () => api.get<OrganizationSettings>('/settings'),
+    staleTime: 10 * 60_000,
+  }).data?.timeZone ?? 'Europe/Minsk';
+
 export const usePatientBereavement = (patientId: string, enabled: boolean) =>
   useQuery({
     queryKey: eolKeys.bereavement(patientId),
@@ -101,6 +110,11 @@ export const usePatientBereavement = (patientId: string, enabled: boolean) =>
 export const useCompleteTask = (patientId: string) =>
   useWrite(({ taskId, body }: { taskId: string; body: unknown }) =>
     api.post<BereavementTask[]>(`${base(patientId)}/bereavement/${taskId}/complete`, body),
+  );
+
+export const useReassignTask = (patientId: string) =>
+  useWrite(({ taskId, ownerId }: { taskId: string; ownerId: string }) =>
+    api.patch<BereavementTask[]>(`${base(patientId)}/bereavement/${taskId}`, { ownerId }),
   );
 
 export const usePatientReferrals = (patientId: string) =>

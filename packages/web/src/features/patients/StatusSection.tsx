@@ -48,6 +48,13 @@ export function StatusSection({ patient, canChange }: { patient: Patient; canCha
               {formatDateTime(h.at, i18n.language)}
               {h.byName ? ` · ${h.byName}` : ''}
             </Text>
+            {h.careSetting && (
+              <Text size="sm">
+                {t('eol.level.moved', {
+                  setting: t(`patients.careSetting.${h.careSetting as 'home'}`, h.careSetting),
+                })}
+              </Text>
+            )}
             {h.reason && <Text size="sm">{h.reason}</Text>}
           </Timeline.Item>
         ))}

@@ -54,6 +54,7 @@ export const eol = {
       closed: 'The patient has died; the plan is kept as it was.',
     },
     level: {
+      moved: 'Level of care: {{setting}}',
       title: 'Level of care',
       now: 'Now: {{setting}}',
       move: 'Record a move',
@@ -150,6 +151,11 @@ export const eol = {
       riskLevel: 'Grief-risk level',
       complete: 'Record the contact',
       highRisk: 'A high risk opens a psychologist referral for the family.',
+      ownerPick: 'Who contacts the family',
+      ownerDefault: 'The first psychologist',
+      reassign: 'Reassign',
+      newOwner: 'New owner',
+      reassignSave: 'Hand over',
     },
     family: {
       title: 'We are sorry for your loss',

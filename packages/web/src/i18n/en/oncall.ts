@@ -165,6 +165,10 @@ export const oncall = {
         title: 'Bereavement programme opened',
         body: 'First contact with the family is due by {{due}}.',
       },
+      reassigned: {
+        title: 'Bereavement contact handed to you',
+        body: 'A bereavement contact with the family is due by {{due}}.',
+      },
     },
     support: {
       referral: { title: 'New support referral', title_family: 'Family needs support', body: '{{reason}}' },

@@ -56,6 +56,7 @@ export const eol: RussianOf<typeof en> = {
       closed: 'Пациент умер; план сохранён без изменений.',
     },
     level: {
+      moved: 'Уровень помощи: {{setting}}',
       title: 'Уровень помощи',
       now: 'Сейчас: {{setting}}',
       move: 'Записать перевод',
@@ -152,6 +153,11 @@ export const eol: RussianOf<typeof en> = {
       riskLevel: 'Уровень риска',
       complete: 'Записать контакт',
       highRisk: 'Высокий риск открывает направление к психологу для семьи.',
+      ownerPick: 'Кто будет на связи с семьёй',
+      ownerDefault: 'Первый психолог',
+      reassign: 'Передать',
+      newOwner: 'Новый ответственный',
+      reassignSave: 'Передать контакт',
     },
     family: {
       title: 'Примите наши соболезнования',

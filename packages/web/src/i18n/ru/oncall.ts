@@ -173,6 +173,10 @@ export const oncall: typeof en = {
         title: 'Открыта программа поддержки в утрате',
         body: 'Первый контакт с семьёй — до {{due}}.',
       },
+      reassigned: {
+        title: 'Вам передан контакт поддержки в утрате',
+        body: 'Контакт с семьёй — до {{due}}.',
+      },
     },
     support: {
       referral: {
