@@ -93,7 +93,7 @@ export async function startSmtpServer(options: { starttls?: { key: string; cert:
         else if (verb === 'QUIT') {
           say('221 bye');
           socket.end();
-        } else say('502 5.5.2 not implemented');
+        } else say('502 5.5.2 command not recognized'); // RFC 5321 4.2.4: any verb this test server has no use for
       }
     };
     plain.on('data', onData);
