@@ -18,12 +18,38 @@ test('staff invitation, settings and the audit log', async ({ browser }) => {
   await invite.getByLabel(/^E-mail/).fill(email);
   await invite.getByLabel(/^Role/).selectOption('nurse');
   await invite.getByRole('button', { name: 'Create the invitation' }).click();
-  const link = await page.getByTestId('invitation-link').getByLabel('Invitation link').inputValue();
-  expect(link).toContain('/accept-invitation?token=');
+  const first = await page.getByTestId('invitation-link').getByLabel('Invitation link').inputValue();
+  expect(first).toContain('/accept-invitation?token=');
   await expect(page.getByRole('cell', { name: email })).toBeVisible();
   await shot(page, 'staff-desktop');
 
+  // Deactivated before accepting, then reactivated: the page shows the new link; the old one is dead.
+  await page.getByTestId('invitation-link').getByRole('button', { name: 'Done' }).click();
+  const row = page.getByRole('row').filter({ hasText: email });
+  await row.getByRole('button', { name: 'Deactivate' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Deactivate' }).click();
+  await row.getByRole('button', { name: 'Reactivate' }).click();
+  await expect(page.getByTestId('invitation-link')).toContainText('The earlier link no longer works');
+  const link = await page.getByTestId('invitation-link').getByLabel('Invitation link').inputValue();
+  expect(link).toContain('/accept-invitation?token=');
+  expect(link).not.toBe(first);
+
   await page.getByRole('link', { name: 'Settings' }).click();
+  await expect(page.getByLabel('Callback deadline (minutes)')).toHaveValue('15');
+  // the medication safety section saves its own fields and refuses an out-of-range window
+  const meds = page.getByRole('form', { name: 'Medication safety' });
+  const window = meds.getByLabel(/may be recorded up to/);
+  await window.fill('100');
+  await meds.getByRole('button', { name: 'Save' }).click();
+  await expect(meds.getByText('Enter a whole number of hours from 1 to 72.')).toBeVisible();
+  await window.fill('12');
+  await meds.getByLabel('Conversion guideline shown first').selectOption('sps');
+  await meds.getByRole('button', { name: 'Save' }).click();
+  await expect(meds.getByText('Saved.')).toBeVisible();
+  await page.reload();
+  await expect(
+    page.getByRole('form', { name: 'Medication safety' }).getByLabel(/may be recorded up to/),
+  ).toHaveValue('12');
   await expect(page.getByLabel('Callback deadline (minutes)')).toHaveValue('15');
   await shot(page, 'settings-desktop');
 

@@ -103,6 +103,11 @@ test('plan the week, dispatch, and finish a visit on the phone', async ({ browse
   const preview = page.getByTestId('plan-preview');
   await expect(preview).toBeVisible({ timeout: 60_000 });
   await expect(preview.getByTestId('measure-planned')).toContainText('/');
+  // the week's capacity by discipline and day is shown beside the plan
+  await expect(
+    preview.getByTestId('capacity').getByRole('columnheader', { name: 'On the rota' }),
+  ).toBeVisible();
+  await expect(preview.getByTestId('capacity').getByRole('cell', { name: 'Nurse' }).first()).toBeVisible();
   await shot(page, 'dispatch-plan-preview', false);
   await page.getByTestId('plan-publish').click();
   await expect(page.getByTestId('plan-published')).toBeVisible({ timeout: 60_000 });
@@ -124,12 +129,38 @@ test('plan the week, dispatch, and finish a visit on the phone', async ({ browse
   await from.scrollIntoViewIfNeeded();
   // the board may refresh from a live event while the pointer moves: drag again until it lands
   const target = page.locator(`[data-staff-id="${toStaff}"]`);
+  // a drop only previews the move: new times, people affected and warnings, nothing saved yet
   await expect(async () => {
     await page.locator(`[data-stop="${visitId}"]`).dragTo(target.getByTestId('board-stop').first());
-    await expect(target.locator(`[data-stop="${visitId}"]`)).toBeVisible({ timeout: 3000 });
+    await expect(page.getByTestId('move-preview')).toBeVisible({ timeout: 3000 });
   }).toPass({ timeout: 30_000 });
+  await expect(page.getByTestId('move-preview')).toContainText('What changes');
+  await shot(page, 'dispatch-move-preview', false);
+  await expect(from.locator(`[data-stop="${visitId}"]`)).toBeVisible();
+  await page.getByTestId('move-confirm').click();
+  await expect(target.locator(`[data-stop="${visitId}"]`)).toBeVisible();
   await expect(page.getByTestId('route-map')).toBeVisible();
+  await expect(page.getByTestId('route-legend')).toContainText('Base');
   await shot(page, 'dispatch-board-after-move');
+  // undo puts it back with the first nurse
+  await page.getByTestId('move-undo').click();
+  await expect(page.getByTestId('move-done')).toContainText('undone');
+  await expect(
+    page.locator(`[data-staff-id="${await from.getAttribute('data-staff-id')}"] [data-stop="${visitId}"]`),
+  ).toBeVisible();
+
+  // the keyboard way: open the stop's "Move to…" menu, pick the other nurse, confirm the preview
+  const fromStaff = await from.getAttribute('data-staff-id');
+  const toName = await to.getAttribute('data-staff-name');
+  const menuButton = page.locator(`[data-stop="${visitId}"]`).getByRole('button', { name: /^Move / });
+  await menuButton.focus();
+  await page.keyboard.press('Enter');
+  await page.getByRole('menuitem', { name: `${toName}, same day` }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('move-preview')).toBeVisible();
+  await page.getByTestId('move-confirm').press('Enter');
+  await expect(target.locator(`[data-stop="${visitId}"]`)).toBeVisible();
+  expect(await page.locator(`[data-staff-id="${fromStaff}"] [data-stop="${visitId}"]`).count()).toBe(0);
 
   // urgent visit for the family's patient: preview, then accept
   const urgent = page.getByTestId('urgent-dispatch');
@@ -181,7 +212,7 @@ test('plan the week, dispatch, and finish a visit on the phone', async ({ browse
   await expect(mine.getByTestId('my-visit-status')).toHaveText('On the way');
   await mine.getByRole('button', { name: 'I have arrived' }).click();
   await expect(mine.getByTestId('my-visit-status')).toHaveText('Checked in');
-  await expect(np.getByTestId('outbox-empty')).toBeVisible();
+  await expect(np.getByTestId('status-synced')).toBeVisible();
   await mine.getByRole('button', { name: 'Finish the visit' }).click();
   await expect(mine.getByTestId('visit-assessments')).toBeVisible();
   // a PPS recorded inside the visit is listed under this visit (matched by the visit's id)
@@ -206,17 +237,17 @@ test('plan the week, dispatch, and finish a visit on the phone', async ({ browse
   await mine.getByLabel('What the family was taught').fill('Turning every two hours');
   await mine.getByLabel('Next steps').fill('Check the sacrum again on Thursday');
   await np.reload();
-  await expect(np.getByTestId('offline-banner')).toBeVisible();
+  await expect(np.getByTestId('status-offline')).toBeVisible();
   await expect(mine.getByLabel('What was done')).toHaveValue('Pressure care, dressing changed');
   await expect(mine.getByLabel('What the family was taught')).toHaveValue('Turning every two hours');
   await mine.getByRole('button', { name: 'Finish the visit' }).click();
-  await expect(np.getByTestId('outbox-pending')).toBeVisible();
+  await expect(np.getByTestId('status-waiting')).toBeVisible();
   await expect(mine.getByTestId('my-visit-status')).toHaveText('Completed');
   await shot(np, 'my-day-phone-offline');
 
   // the line comes back: the outbox sends the visit and the server has the record
   await nurse.context.setOffline(false);
-  await expect(np.getByTestId('outbox-empty')).toBeVisible({ timeout: 30_000 });
+  await expect(np.getByTestId('status-synced')).toBeVisible({ timeout: 30_000 });
   const done = await (await nurseApi.get(`/api/v1/visits/${myVisit}`)).json();
   expect(done.status).toBe('completed');
   expect(done.notes[0].done).toBe('Pressure care, dressing changed');

@@ -33,7 +33,7 @@ test('family pain 8 reaches the on-call physician live and the answer comes back
   const card = doctor.page.getByTestId('alert-card').filter({ hasText: 'Severe symptom' }).first();
   await expect(card).toBeVisible();
   await expect(doctor.page.getByTestId('alert-card')).toHaveCount(before + 1);
-  await expect(card).toContainText('pain: 8');
+  await expect(card.getByTestId('alert-facts')).toContainText('Pain: 8 of 10');
   await expect(card).toContainText('Urgent');
   await shot(doctor.page, 'inbox-live-alert');
 

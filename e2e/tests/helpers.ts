@@ -10,6 +10,13 @@ import { demoEmail, demoPassword } from './demo.ts';
 
 export const phone = { width: 390, height: 844 };
 
+/** The demo organization's zone: staff date-and-time fields read wall time on this clock. */
+export const serviceZone = 'Europe/Minsk';
+
+/** `datetime-local` value of an instant on the service's clock (not the browser's or this machine's). */
+export const serviceClockInput = (at: Date) =>
+  at.toLocaleString('sv-SE', { timeZone: serviceZone, hour12: false }).slice(0, 16).replace(' ', 'T');
+
 /** A fresh browser context: its own cookies and storage, as a separate person's browser. */
 export async function newPerson(
   browser: Browser,

@@ -1,45 +1,53 @@
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import react from '@vitejs/plugin-react';
-import { defineConfig, type Plugin } from 'vite';
+import { defineConfig } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
 
 /**
- * Emits `sw.js` from the hand-written service-worker/sw.js with the list of built files to keep
- * for offline use and a version that changes whenever any of them does (so an old cache is
- * dropped on the next visit). Source maps stay out: a phone does not need them.
+ * The service worker comes from Workbox through vite-plugin-pwa: it precaches the app shell (so
+ * the field phone reloads without a connection) and keeps network-first copies of the two reads
+ * the nurse's day starts from. It never touches writes: unsent work lives in the page's outbox in
+ * IndexedDB (src/offline), so a new worker taking over can never strand a queued command. The
+ * cache name of the field reads is cleared at logout (src/offline/clear-field-data.ts).
  */
-function serviceWorker(): Plugin {
-  return {
-    name: 'hearth-service-worker',
-    apply: 'build',
-    generateBundle(_options, bundle) {
-      const files = Object.keys(bundle)
-        .filter((f) => !f.endsWith('.map') && f !== 'index.html')
-        .sort();
-      const version = createHash('sha256')
-        .update(
-          files
-            .map((f) => {
-              const item = bundle[f]!;
-              return item.type === 'chunk' ? item.code : String(item.source);
-            })
-            .join('\n'),
-        )
-        .digest('hex')
-        .slice(0, 16);
-      const precache = ['/index.html', '/favicon.svg', ...files.map((f) => `/${f}`)];
-      const source = readFileSync(new URL('./service-worker/sw.js', import.meta.url), 'utf8')
-        .replace('__HEARTH_VERSION__', version)
-        .replace('__HEARTH_PRECACHE__', JSON.stringify(precache));
-      this.emitFile({ type: 'asset', fileName: 'sw.js', source });
-    },
-  };
-}
+// a regular expression, not a function: Workbox copies the route into sw.js as text, so a
+// function could not see a list declared here
+const fieldReads = /\/api\/v1\/(auth\/me|visits\/mine|field\/caseload)(\?|$)/;
 
 // In development the API runs separately (`npm run dev` at the root, port 3000); proxying
 // `/api` keeps the page and the API on one origin so the session cookie and SSE just work.
 export default defineConfig({
-  plugins: [react(), serviceWorker()],
+  plugins: [
+    react(),
+    VitePWA({
+      strategies: 'generateSW',
+      registerType: 'autoUpdate',
+      injectRegister: false,
+      manifest: false,
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,svg,png,woff2}'],
+        navigateFallback: '/index.html',
+        navigateFallbackDenylist: [/^\/api\//],
+        cleanupOutdatedCaches: true,
+        // a new version takes over at once: nothing is lost by it, the outbox is in IndexedDB
+        skipWaiting: true,
+        clientsClaim: true,
+        // the bundle is larger than Workbox's default limit of 2 MiB per file
+        maximumFileSizeToCacheInBytes: 6 * 1024 * 1024,
+        runtimeCaching: [
+          {
+            urlPattern: fieldReads,
+            handler: 'NetworkFirst',
+            method: 'GET',
+            options: {
+              cacheName: 'hearth-field-data',
+              networkTimeoutSeconds: 10,
+              cacheableResponse: { statuses: [200] },
+            },
+          },
+        ],
+      },
+    }),
+  ],
   server: {
     port: 5173,
     proxy: { '/api': { target: 'http://localhost:3000' } },

@@ -16,10 +16,37 @@ export function presetWeights(problem: Problem): Compiled['weights'] {
   const preset = problem.objective?.preset ?? 'care';
   const base =
     preset === 'distance'
-      ? { unassigned: 1e6, staff: 0, distance: 1, travelTime: 0, lateness: 1, continuity: 0, overtime: 1 }
+      ? {
+          unassigned: 1e6,
+          staff: 0,
+          distance: 1,
+          travelTime: 0,
+          lateness: 1,
+          continuity: 0,
+          overtime: 1,
+          balance: 0,
+        }
       : preset === 'fleet'
-        ? { unassigned: 1e8, staff: 1e5, distance: 1, travelTime: 0, lateness: 1, continuity: 0, overtime: 1 }
-        : { unassigned: 1e4, staff: 0, distance: 0, travelTime: 1, lateness: 1, continuity: 30, overtime: 2 };
+        ? {
+            unassigned: 1e8,
+            staff: 1e5,
+            distance: 1,
+            travelTime: 0,
+            lateness: 1,
+            continuity: 0,
+            overtime: 1,
+            balance: 0,
+          }
+        : {
+            unassigned: 1e4,
+            staff: 0,
+            distance: 0,
+            travelTime: 1,
+            lateness: 1,
+            continuity: 30,
+            overtime: 2,
+            balance: 0,
+          };
   const w = problem.objective?.weights ?? {};
   const out: Compiled['weights'] = {
     unassigned: w.unassigned ?? base.unassigned,
@@ -29,6 +56,7 @@ export function presetWeights(problem: Problem): Compiled['weights'] {
     lateness: w.lateness ?? base.lateness,
     continuity: w.continuity ?? base.continuity,
     overtime: w.overtime ?? base.overtime,
+    balance: w.balance ?? base.balance,
   };
   if (w.missedBreak !== undefined) out.missedBreak = w.missedBreak;
   return out;
@@ -149,6 +177,7 @@ export function compile(problem: Problem): Compiled {
     vMaxWork: new Float64Array(nVeh),
     vOvertime: new Float64Array(nVeh),
     overtimeCost: weights.overtime,
+    balanceCost: weights.balance,
     vHasBreak: new Uint8Array(nVeh),
     vBreakS: new Float64Array(nVeh),
     vBreakE: new Float64Array(nVeh),
@@ -159,7 +188,8 @@ export function compile(problem: Problem): Compiled {
     vClass: new Int32Array(nVeh),
     missedBreakCost: weights.missedBreak ?? Number.POSITIVE_INFINITY,
     neighbors: [],
-    simple: true,
+    // the balance term depends on a whole route's working time: no O(1) insertion checks
+    simple: weights.balance === 0,
     fleet: (problem.objective?.preset ?? 'care') === 'fleet',
     arcScale: 1,
   };
@@ -308,7 +338,10 @@ export function compile(problem: Problem): Compiled {
     inst.vClass[k] = c;
   }
 
-  // Neighbour lists by distance between task locations.
+  // Neighbour lists by the objective's own arc cost between task locations: by time when the
+  // objective counts travel time (the care preset), by distance when it counts distance. Ranking
+  // by distance under a time objective sends the search after the wrong neighbours wherever roads
+  // are slow and short (town centres) or fast and long (main roads).
   const L = nLoc;
   const k = Math.min(NEIGHBOURS, Math.max(0, nTasks - 1));
   const idx = Array.from({ length: nTasks }, (_, i) => i);
@@ -316,9 +349,11 @@ export function compile(problem: Problem): Compiled {
   let scaleCount = 0;
   const cd = nVeh > 0 ? inst.vCDist[0]! : 1;
   const ct = nVeh > 0 ? inst.vCTime[0]! : 0;
+  const [kd, kt] = neighbourWeights(cd, ct);
+  const arc = (a: number, b: number) => kd * dist[a * L + b]! + kt * time[a * L + b]!;
   for (let i = 0; i < nTasks; i++) {
     const li = inst.tLoc[i]!;
-    const key = (j: number) => dist[li * L + inst.tLoc[j]!]! + dist[inst.tLoc[j]! * L + li]!;
+    const key = (j: number) => arc(li, inst.tLoc[j]!) + arc(inst.tLoc[j]!, li);
     const others = idx.filter((j) => j !== i);
     const keys = new Float64Array(nTasks);
     for (const j of others) keys[j] = key(j);
@@ -333,4 +368,12 @@ export function compile(problem: Problem): Compiled {
   }
   inst.arcScale = scaleCount > 0 && scaleSum > 0 ? scaleSum / scaleCount : 1;
   return { inst, problem, weights, visitTasks };
+}
+
+/**
+ * Weights of distance and time in the neighbour ranking: the objective's arc weights, or distance
+ * alone when the objective puts no weight on travel at all (neighbours still need an order).
+ */
+export function neighbourWeights(costPerDistance: number, costPerTime: number): [number, number] {
+  return costPerDistance > 0 || costPerTime > 0 ? [costPerDistance, costPerTime] : [1, 0];
 }

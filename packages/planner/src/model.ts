@@ -131,6 +131,11 @@ export interface ObjectiveWeights {
   continuity?: number;
   /** Cost per time unit worked after the end of a shift (see Staff.maxOvertime). */
   overtime?: number;
+  /**
+   * Evens out work between staff: each route costs balance × (working time)² / 480, so a minute
+   * added to a long day costs more than one added to a short day (default 0: off).
+   */
+  balance?: number;
   /** Cost of a shift whose break could not be placed (if omitted, a break is a hard constraint). */
   missedBreak?: number;
 }
@@ -180,10 +185,34 @@ export interface PlannedRoute {
   travelTime: number;
 }
 
+/**
+ * Why a visit stayed unplanned, as a code a caller can act on (and translate):
+ * - `fixed-staff-absent`: fixed to someone with no shift that day
+ * - `no-shift`: nobody works on any allowed day
+ * - `no-skill`: nobody in the team has a required skill
+ * - `no-skilled-on-day`: nobody working on the allowed days has all required skills
+ * - `not-allowed`: the allowed/excluded staff or capacity rule out everyone working then
+ * - `window-unreachable`: alone in an empty shift the window still cannot be met
+ * - `no-pair`: a two-person or linked visit finds no second person in time
+ * - `repeat-gap`: not enough days far enough apart for a repeated visit
+ * - `no-room`: it could be done alone, but the shifts that could take it are full
+ */
+export type UnplannedCode =
+  | 'fixed-staff-absent'
+  | 'no-shift'
+  | 'no-skill'
+  | 'no-skilled-on-day'
+  | 'not-allowed'
+  | 'window-unreachable'
+  | 'no-pair'
+  | 'repeat-gap'
+  | 'no-room';
+
 export interface UnplannedVisit {
   visit: string;
   occurrence?: number;
   mandatory: boolean;
+  code: UnplannedCode;
   reason: string;
 }
 

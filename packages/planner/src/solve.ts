@@ -1,5 +1,5 @@
 import { type Compiled, compile } from './compile.ts';
-import type { Plan, PlannedRoute, Problem, SolveOptions, UnplannedVisit } from './model.ts';
+import type { Plan, PlannedRoute, Problem, SolveOptions, UnplannedCode, UnplannedVisit } from './model.ts';
 import type { Instance } from './solver/instance.ts';
 import { Rng } from './solver/rng.ts';
 import { Search } from './solver/search.ts';
@@ -102,8 +102,13 @@ function fixedAwarePosition(inst: Instance, sol: Solution, tasks: number[], c: n
   return tasks.length;
 }
 
-/** Why a task could not be planned. */
-export function unassignedReason(compiled: Compiled, sol: Solution, c: number): string {
+/** Why a task could not be planned: a code and an English sentence. */
+export function unassignedReason(
+  compiled: Compiled,
+  sol: Solution,
+  c: number,
+): { code: UnplannedCode; reason: string } {
+  const why = (code: UnplannedCode, reason: string) => ({ code, reason });
   const inst = compiled.inst;
   const p = compiled.problem;
   const visit = p.visits[inst.tVisit[c]!]!;
@@ -113,9 +118,12 @@ export function unassignedReason(compiled: Compiled, sol: Solution, c: number): 
   for (let k = 0; k < nV; k++) if (days.includes(inst.vDay[k]!)) onDay.push(k);
   if (visit.fixed) {
     if (inst.tFixedVeh[c]! < 0)
-      return `fixed to ${visit.fixed.staff}, who has no shift on day ${visit.fixed.day ?? 0}`;
+      return why(
+        'fixed-staff-absent',
+        `fixed to ${visit.fixed.staff}, who has no shift on day ${visit.fixed.day ?? 0}`,
+      );
   }
-  if (onDay.length === 0) return `no staff shift on the allowed day(s) ${days.join(', ')}`;
+  if (onDay.length === 0) return why('no-shift', `no staff shift on the allowed day(s) ${days.join(', ')}`);
   const need = visit.skills ?? [];
   const skilled = onDay.filter((k) => {
     const has = new Set(p.staff[inst.vStaff[k]!]!.skills ?? []);
@@ -124,12 +132,18 @@ export function unassignedReason(compiled: Compiled, sol: Solution, c: number): 
   if (skilled.length === 0) {
     const missing = need.filter((s) => !p.staff.some((st) => (st.skills ?? []).includes(s)));
     return missing.length > 0
-      ? `nobody has the required skill(s): ${missing.join(', ')}`
-      : `no one working on the allowed day(s) has all required skills (${need.join(', ')})`;
+      ? why('no-skill', `nobody has the required skill(s): ${missing.join(', ')}`)
+      : why(
+          'no-skilled-on-day',
+          `no one working on the allowed day(s) has all required skills (${need.join(', ')})`,
+        );
   }
   const allowed = onDay.filter((k) => inst.allowed[c * nV + k] === 1);
   if (allowed.length === 0) {
-    return 'no allowed staff member (allowedStaff / excludedStaff / capacity) works on the allowed day(s)';
+    return why(
+      'not-allowed',
+      'no allowed staff member (allowedStaff / excludedStaff / capacity) works on the allowed day(s)',
+    );
   }
   // Can the task be done alone in some allowed shift?
   const pin = new Float64Array(inst.nTasks).fill(Number.NaN);
@@ -147,14 +161,24 @@ export function unassignedReason(compiled: Compiled, sol: Solution, c: number): 
     return scanRoute(inst, pin, k, [c], 1, null) < Number.POSITIVE_INFINITY;
   });
   if (!alone) {
-    return 'its time window cannot be met within any allowed shift (travel from the start, shift hours, break or maximum working time)';
+    return why(
+      'window-unreachable',
+      'its time window cannot be met within any allowed shift (travel from the start, shift hours, break or maximum working time)',
+    );
   }
   const partner = inst.tPartner[c]!;
   if (partner >= 0)
-    return 'no two different staff members can start it together (or with the required delay)';
-  if (inst.tGroup[c]! >= 0) return 'not enough room on days far enough apart for the repeated visits';
+    return why(
+      'no-pair',
+      'no two different staff members can start it together (or with the required delay)',
+    );
+  if (inst.tGroup[c]! >= 0)
+    return why('repeat-gap', 'not enough room on days far enough apart for the repeated visits');
   void sol;
-  return 'no room: the shifts that could take it are full (time windows, capacity or working time of the other visits)';
+  return why(
+    'no-room',
+    'no room: the shifts that could take it are full (time windows, capacity or working time of the other visits)',
+  );
 }
 
 export function toPlan(compiled: Compiled, sol: Solution, iterations: number, seconds: number): Plan {
@@ -212,7 +236,7 @@ export function toPlan(compiled: Compiled, sol: Solution, iterations: number, se
     const u: UnplannedVisit = {
       visit: visit.id,
       mandatory: visit.mandatory === true,
-      reason: unassignedReason(compiled, sol, c),
+      ...unassignedReason(compiled, sol, c),
     };
     if ((visit.repeat?.count ?? 1) > 1) u.occurrence = inst.tOccurrence[c]! + 1;
     unassigned.push(u);

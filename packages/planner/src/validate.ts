@@ -283,6 +283,7 @@ export function validateProblem(input: unknown): ValidationResult {
                 'continuity',
                 'missedBreak',
                 'overtime',
+                'balance',
               ].includes(k)
             ) {
               err(`objective.weights.${k}`, 'unknown weight');

@@ -59,10 +59,14 @@ function result(data: SolutionData, iterations: number, seconds: number): Parall
 }
 
 /**
- * The worker entry is TypeScript, so the worker first registers the tsx loader (resolved from
+ * From the bundled CLI (`dist/plan.mjs`) the worker entry is the bundled `dist/worker.mjs`.
+ * Otherwise the entry is TypeScript, so the worker first registers the tsx loader (resolved from
  * this module, as when the planner itself runs under `node --import tsx` or vitest).
  */
 function workerBootstrap(): string {
+  if (import.meta.url.endsWith('.mjs')) {
+    return `import(${JSON.stringify(new URL('./worker.mjs', import.meta.url).href)});`;
+  }
   const entry = new URL('./worker.ts', import.meta.url).href;
   let tsx: string | null = null;
   try {

@@ -1,8 +1,8 @@
 import type { Actor } from '@hearth/domain';
 import type { Config } from './config.ts';
 import type { Db } from './db/database.ts';
-import type { EventBus } from './events/event-bus.ts';
 import type { SmtpTlsOptions } from './features/email/smtp-client.ts';
+import type { EventBus } from './platform/events/event-bus.ts';
 
 /** What every service needs from the running application; built once in `buildApp`. */
 export interface AppDeps {

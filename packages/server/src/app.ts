@@ -9,13 +9,11 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { maxDocumentBytes } from '@hearth/domain';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, serializerCompiler } from 'fastify-type-provider-zod';
 import type { AppDeps } from './app-context.ts';
 import type { Config } from './config.ts';
 import type { DatabaseHandle } from './db/database.ts';
 import { pgNotify } from './db/notify.ts';
-import { EventBus } from './events/event-bus.ts';
-import { eventRoutes } from './events/events.routes.ts';
 import { advanceCareRoutes } from './features/advance-care/advance-care.routes.ts';
 import { alertJobs } from './features/alerts/alerts.jobs.ts';
 import { alertRoutes } from './features/alerts/alerts.routes.ts';
@@ -31,9 +29,15 @@ import { emailJobs } from './features/email/email.service.ts';
 import type { SmtpTlsOptions } from './features/email/smtp-client.ts';
 import { endOfLifeJobs } from './features/end-of-life/end-of-life.jobs.ts';
 import { endOfLifeRoutes } from './features/end-of-life/end-of-life.routes.ts';
+import { episodeRoutes } from './features/episode/episode.routes.ts';
 import { equipmentJobs } from './features/equipment/equipment.jobs.ts';
 import { equipmentRoutes } from './features/equipment/equipment.routes.ts';
 import { familyRoutes } from './features/family/family.routes.ts';
+import { fhirJobs } from './features/fhir/fhir.jobs.ts';
+import { fhirRoutes } from './features/fhir/fhir.routes.ts';
+import { fhirPrefix } from './features/fhir/fhir-http.ts';
+import { fieldRoutes } from './features/field/field.routes.ts';
+import { geocodingRoutes } from './features/geocoding/geocoding.routes.ts';
 import { healthRoutes } from './features/health/health.routes.ts';
 import { homeSafetyRoutes } from './features/home-safety/home-safety.routes.ts';
 import { intakeJobs } from './features/intake/intake.jobs.ts';
@@ -46,14 +50,24 @@ import { patientRoutes } from './features/patients/patients.routes.ts';
 import { planningRoutes } from './features/planning/planning.routes.ts';
 import { settled as planningSettled } from './features/planning/planning.service.ts';
 import { programmeRoutes } from './features/programmes/programmes.routes.ts';
+import { reportRoutes } from './features/reports/reports.routes.ts';
 import { settingsRoutes } from './features/settings/settings.routes.ts';
 import { staffRoutes } from './features/staff/staff.routes.ts';
 import { supportRoutes } from './features/support/support.routes.ts';
 import { visitRoutes } from './features/visits/visits.routes.ts';
 import { volunteerRoutes } from './features/volunteers/volunteers.routes.ts';
+import { flushDeniedCounts } from './http/denied-audit.ts';
 import { registerErrorHandler } from './http/errors.ts';
+import { registerSecureDefaults } from './http/secure-defaults.ts';
 import { registerFamilyGate, registerSession } from './http/session.ts';
-import { JobRunner } from './jobs/job-runner.ts';
+import { registerSessionRateLimit } from './http/session-rate-limit.ts';
+import { validatorCompiler } from './http/validation.ts';
+import { AuditSealer } from './platform/audit/audit-sealer.ts';
+import { EventBus } from './platform/events/event-bus.ts';
+import { eventRoutes } from './platform/events/events.routes.ts';
+import { registerIdempotency } from './platform/idempotency/idempotency.ts';
+import { JobRunner } from './platform/jobs/job-runner.ts';
+import { forgetSettings, settingsChangedEvent } from './platform/settings/settings.service.ts';
 
 /** Every feature's routes, mounted under `/api/v1`. A new feature adds one line here. */
 const features = [
@@ -65,8 +79,10 @@ const features = [
   intakeRoutes,
   commissionRoutes,
   patientRoutes,
+  geocodingRoutes,
   carePlanRoutes,
   visitRoutes,
+  fieldRoutes,
   planningRoutes,
   auditRoutes,
   notificationRoutes,
@@ -83,6 +99,8 @@ const features = [
   supportRoutes,
   advanceCareRoutes,
   endOfLifeRoutes,
+  episodeRoutes,
+  reportRoutes,
 ];
 
 /** Durable job handlers by kind. */
@@ -94,6 +112,7 @@ const jobHandlers = [
   equipmentJobs,
   endOfLifeJobs,
   emailJobs,
+  fhirJobs,
 ];
 
 export interface BuildAppOptions {
@@ -109,6 +128,8 @@ export interface HearthApp {
   app: FastifyInstance;
   deps: AppDeps;
   jobs: JobRunner;
+  /** Chains pending audit events and anchors the chain heads; `main` starts its timer. */
+  audit: AuditSealer;
   /** Every registered route (tests walk the patient-scoped ones). */
   routes: readonly { method: string; url: string }[];
   close(): Promise<void>;
@@ -121,6 +142,10 @@ export async function buildApp(options: BuildAppOptions): Promise<HearthApp> {
   );
   const unlisten =
     database.kind === 'postgres' ? await database.listen(EventBus.channel, (p) => events.receive(p)) : null;
+  // settings cached in this process are dropped when any process changes them
+  events.subscribe((e) => {
+    if (e.type === settingsChangedEvent) forgetSettings(e.organizationId);
+  });
   const deps: AppDeps = {
     db: database.db,
     config,
@@ -142,23 +167,26 @@ export async function buildApp(options: BuildAppOptions): Promise<HearthApp> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   const hasWebApp = existsSync(join(config.webDistDir, 'index.html'));
-  registerErrorHandler(app, { spaIndex: hasWebApp });
+  registerErrorHandler(app, { spaIndex: hasWebApp, logRequests: options.logger === true });
 
   await app.register(cookie);
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
-        // Mantine sets inline styles; swagger-ui needs inline styles and its own scripts.
+        // Mantine and swagger-ui set inline styles (styles cannot run code).
         styleSrc: ["'self'", "'unsafe-inline'"],
-        scriptSrc: ["'self'", "'unsafe-inline'"],
+        // no inline scripts anywhere: the web app and swagger-ui load theirs from files
+        scriptSrc: ["'self'"],
         imgSrc: ["'self'", 'data:', 'blob:'],
         connectSrc: ["'self'"],
         upgradeInsecureRequests: null,
       },
     },
-    hsts: config.secureCookies,
+    // sent by registerSecureDefaults whenever the request came over HTTPS
+    hsts: false,
   });
+  await registerSecureDefaults(app, config);
   await app.register(rateLimit, { global: false });
   await app.register(multipart, { limits: { fileSize: maxDocumentBytes, files: 1 } });
   await app.register(swagger, {
@@ -176,7 +204,9 @@ export async function buildApp(options: BuildAppOptions): Promise<HearthApp> {
     for (const method of [r.method].flat()) routes.push({ method, url: r.url });
   });
   registerSession(app, deps);
+  registerSessionRateLimit(app, config);
   registerFamilyGate(app, deps);
+  registerIdempotency(app, deps);
   healthRoutes(app, { ...deps, dialect: database.kind });
   await app.register(
     async (api) => {
@@ -184,21 +214,33 @@ export async function buildApp(options: BuildAppOptions): Promise<HearthApp> {
     },
     { prefix: '/api/v1' },
   );
+  // HL7 FHIR R4: its own error format (OperationOutcome), so its own encapsulated scope
+  await app.register(async (fhir) => fhirRoutes(fhir, deps), { prefix: fhirPrefix });
 
   if (hasWebApp)
     await app.register(fastifyStatic, { root: config.webDistDir, wildcard: false, index: 'index.html' });
 
   const jobs = new JobRunner(deps);
   for (const register of jobHandlers) register(jobs);
+  const audit = new AuditSealer(deps.db, {
+    anchorFile: config.audit.anchorFile,
+    anchorEveryMs: config.audit.anchorEveryMs,
+    clock: deps.clock,
+    // the anchor must reach the log even when request logging is off
+    log: (line) => (options.logger ? app.log.info(line) : console.log(`hearth: ${line}`)),
+  });
 
   return {
     app,
     deps,
     jobs,
+    audit,
     routes,
     async close() {
       await jobs.stop();
+      await audit.stop();
       await planningSettled();
+      await flushDeniedCounts(deps);
       await app.close();
       if (unlisten) await unlisten();
     },

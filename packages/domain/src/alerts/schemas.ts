@@ -43,6 +43,7 @@ export const outcomesNeedingNote: readonly AlertOutcome[] = ['advice_by_phone', 
 export const alertTimelineKinds = [
   'raised',
   'repeated',
+  'worsened',
   'notified',
   'acknowledged',
   'escalated',
@@ -119,6 +120,15 @@ export const alertSchema = z.object({
   title: z.string(),
   /** The values that fired the rule, so the alert can be explained later. */
   facts: z.record(z.string(), z.unknown()),
+  /**
+   * The facts as message codes with parameters, for the reader's language (triage alerts;
+   * empty for rule sets that do not describe their facts). Never show `facts` raw.
+   */
+  factLines: z.array(
+    z.object({ key: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])) }),
+  ),
+  /** Rules of the same observation folded into this alert (one alert per observation). */
+  alsoRuleIds: z.array(z.string()),
   sourceType: z.string().nullable(),
   sourceId: z.string().nullable(),
   ownerId: idSchema.nullable(),

@@ -297,6 +297,56 @@ export function scoreFlacc(a: FlaccAnswers) {
   return { total, band: nrsBand(total) };
 }
 
+/**
+ * r-FLACC (revised FLACC, Malviya et al. 2006; palliative-research.md §2.7): the same five items
+ * and 0-10 total, with room for the parents' description of how THIS child shows pain in each
+ * item (for children with cognitive impairment). The individual wording is the family's own.
+ */
+const individualBehaviour = z.string().trim().max(300);
+export const rFlaccAnswersSchema = flaccAnswersSchema.extend({
+  individual: z
+    .object({
+      face: individualBehaviour.optional(),
+      legs: individualBehaviour.optional(),
+      activity: individualBehaviour.optional(),
+      cry: individualBehaviour.optional(),
+      consolability: individualBehaviour.optional(),
+    })
+    .optional(),
+});
+export type RFlaccAnswers = z.infer<typeof rFlaccAnswersSchema>;
+export const flaccItems = ['face', 'legs', 'activity', 'cry', 'consolability'] as const;
+
+// ---------------------------------------------------------------------------------------------
+// Braden Q, the paediatric Braden scale. Source: Quigley & Curley 1996 (J Soc Pediatr Nurs 1:7),
+// designed for children from 21 days to 8 years; cut-off from Curley et al. 2003 (Nurs Res
+// 52:22): a total of 16 or less is at risk. Seven subscales each 1-4 (the six Braden ones with
+// friction and shear scored 1-4, plus tissue perfusion and oxygenation); total 7-28, lower =
+// higher risk. The age under which Braden Q replaces Braden is an organization setting
+// (`triage.bradenQUnderYears`, default 8 from the source).
+export const bradenQSubscales = [
+  'mobility',
+  'activity',
+  'sensoryPerception',
+  'moisture',
+  'frictionShear',
+  'nutrition',
+  'tissuePerfusion',
+] as const;
+export const bradenQAnswersSchema = z.object(
+  Object.fromEntries(bradenQSubscales.map((k) => [k, b14])) as Record<
+    (typeof bradenQSubscales)[number],
+    typeof b14
+  >,
+);
+export type BradenQAnswers = z.infer<typeof bradenQAnswersSchema>;
+export const defaultBradenQUnderYears = 8;
+export const bradenQAtRiskAtOrBelow = 16;
+export function scoreBradenQ(a: BradenQAnswers) {
+  const total = bradenQSubscales.reduce((s, k) => s + a[k], 0);
+  return { total, atRisk: total <= bradenQAtRiskAtOrBelow, cutoff: bradenQAtRiskAtOrBelow };
+}
+
 // ---------------------------------------------------------------------------------------------
 // Wong-Baker FACES. Source: en.wikipedia.org/wiki/Wong–Baker_Faces_Pain_Rating_Scale; LOINC
 // 38221-8. Six faces scored 0, 2, 4, 6, 8, 10; ages 3 and over, self-report. The drawings are
@@ -399,3 +449,7 @@ export function painScaleFor(ageYears: number, canSelfReport: boolean): 'flacc' 
   if (ageYears < 18) return 'faces';
   return 'esas_r';
 }
+
+/** Braden Q for children younger than the organization's age (default 8: Quigley & Curley 1996), Braden otherwise. */
+export const pressureScaleFor = (ageYears: number, bradenQUnderYears = defaultBradenQUnderYears) =>
+  ageYears < bradenQUnderYears ? ('braden_q' as const) : ('braden' as const);

@@ -4,14 +4,18 @@ import { idSchema, isoDateTimeSchema } from '../common/schemas.ts';
 import {
   type BradenBands,
   bradenAnswersSchema,
+  bradenQAnswersSchema,
   esasAnswersSchema,
+  esasItems,
   facesAnswersSchema,
   flaccAnswersSchema,
   iposAnswersSchema,
   mcsiAnswersSchema,
   phaseAnswersSchema,
   ppsAnswersSchema,
+  rFlaccAnswersSchema,
   scoreBraden,
+  scoreBradenQ,
   scoreEsas,
   scoreFaces,
   scoreFlacc,
@@ -32,6 +36,8 @@ export const instruments = [
   'zbi12',
   'mcsi',
   'phase',
+  'r_flacc',
+  'braden_q',
 ] as const;
 export type Instrument = (typeof instruments)[number];
 
@@ -62,6 +68,8 @@ export const assessmentBodySchema = z.discriminatedUnion('instrument', [
   z.object({ instrument: z.literal('zbi12'), answers: zbi12AnswersSchema, ...common }),
   z.object({ instrument: z.literal('mcsi'), answers: mcsiAnswersSchema, ...common }),
   z.object({ instrument: z.literal('phase'), answers: phaseAnswersSchema, ...common }),
+  z.object({ instrument: z.literal('r_flacc'), answers: rFlaccAnswersSchema, ...common }),
+  z.object({ instrument: z.literal('braden_q'), answers: bradenQAnswersSchema, ...common }),
 ]);
 export type AssessmentBody = z.infer<typeof assessmentBodySchema>;
 /** One instrument's answers, still discriminated by `instrument`. */
@@ -91,7 +99,10 @@ export function scoreAssessment(
     case 'braden':
       return scoreBraden(a.answers, opts.bradenBands);
     case 'flacc':
+    case 'r_flacc':
       return scoreFlacc(a.answers);
+    case 'braden_q':
+      return scoreBradenQ(a.answers);
     case 'faces':
       return scoreFaces(a.answers);
     case 'zbi12':
@@ -140,23 +151,52 @@ export const assessmentSchema = z.object({
 });
 export type Assessment = z.infer<typeof assessmentSchema>;
 
+/** One page of a patient's assessments, newest first; `cursor` is the previous page's `nextCursor`. */
 export const assessmentListQuerySchema = z.object({
   instrument: z.enum(instruments).optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(200),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(200).optional(),
 });
+export const assessmentPageSchema = z.object({
+  items: z.array(assessmentSchema),
+  nextCursor: z.string().nullable(),
+});
+export type AssessmentPage = z.infer<typeof assessmentPageSchema>;
 
 // ---------------------------------------------------------------------------------------------
 // Family symptom diary (portal): ESAS-r items, or the child's scale, plus how the family copes.
 
 const diaryCommon = {
-  coping: z.enum(copingLevels),
+  coping: z.enum(copingLevels).optional(),
   note: z.string().trim().max(1000).optional(),
   flags: observationFlagsSchema.optional(),
 };
-export const diaryBodySchema = z.discriminatedUnion('instrument', [
-  z.object({ instrument: z.literal('esas_r'), answers: esasAnswersSchema, ...diaryCommon }),
-  z.object({ instrument: z.literal('faces'), answers: facesAnswersSchema, ...diaryCommon }),
-]);
+/** The family may rate only some items, or none (a flag or "how are you coping" alone). */
+const diaryEsasAnswersSchema = z.object({
+  ...(Object.fromEntries(esasItems.map((i) => [i, z.number().int().min(0).max(10).optional()])) as Record<
+    (typeof esasItems)[number],
+    z.ZodOptional<z.ZodNumber>
+  >),
+});
+const diaryFacesAnswersSchema = z.object({ score: facesAnswersSchema.shape.score.optional() });
+/** Any single answer is enough: one rated item, a face, a flag, how the family copes, or a note. */
+export const diaryHasAnAnswer = (b: {
+  answers: Record<string, unknown>;
+  coping?: string | undefined;
+  note?: string | undefined;
+  flags?: { newConfusion?: boolean; breathingSuddenlyWorse?: boolean } | undefined;
+}) =>
+  Object.values(b.answers).some((v) => v !== undefined) ||
+  b.coping !== undefined ||
+  !!b.note ||
+  !!b.flags?.newConfusion ||
+  !!b.flags?.breathingSuddenlyWorse;
+export const diaryBodySchema = z
+  .discriminatedUnion('instrument', [
+    z.object({ instrument: z.literal('esas_r'), answers: diaryEsasAnswersSchema, ...diaryCommon }),
+    z.object({ instrument: z.literal('faces'), answers: diaryFacesAnswersSchema, ...diaryCommon }),
+  ])
+  .refine(diaryHasAnAnswer, { message: 'Answer at least one question.', path: ['answers'] });
 export type DiaryBody = z.infer<typeof diaryBodySchema>;
 
 /** What the family sees about the team's response to an entry. */

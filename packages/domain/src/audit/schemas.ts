@@ -28,7 +28,11 @@ export const auditListQuerySchema = z.object({
   from: z.iso.datetime({ offset: true }).optional(),
   to: z.iso.datetime({ offset: true }).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.string().max(200).optional(),
+  /** The sequence number the next page starts below: a whole number. */
+  cursor: z
+    .string()
+    .regex(/^[0-9]{1,15}$/, 'must be a whole number')
+    .optional(),
 });
 
 export const auditVerifyResultSchema = z.object({
@@ -36,6 +40,10 @@ export const auditVerifyResultSchema = z.object({
   checked: z.number(),
   firstBrokenSeq: z.number().nullable(),
   problem: z.string().nullable(),
+  /** Events appended but not yet chained, so not covered by this check. */
+  unsealed: z.number(),
+  /** The position of the chain head last recorded outside the database, if any. */
+  anchoredSeq: z.number().nullable(),
 });
 
 /**

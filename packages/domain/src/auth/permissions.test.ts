@@ -33,6 +33,16 @@ describe('permission matrix', () => {
     expect(can(actor('coordinator'), 'family:invite', { patientId: 'p1' })).toBe(true);
   });
 
+  it("opens the reports to the administrator and to the coordinators' and medical leads only", () => {
+    expect(can(actor('admin'), 'report:read')).toBe(true);
+    expect(can({ ...actor('coordinator'), isLead: true }, 'report:read')).toBe(true);
+    expect(can({ ...actor('physician'), isLead: true }, 'report:read')).toBe(true);
+    expect(can(actor('coordinator'), 'report:read')).toBe(false);
+    expect(can(actor('physician'), 'report:read')).toBe(false);
+    expect(can({ ...actor('nurse'), isLead: true }, 'report:read')).toBe(false);
+    expect(can({ ...actor('family', ['p1']), isLead: true }, 'report:read', { patientId: 'p1' })).toBe(false);
+  });
+
   it('keeps staff management and the audit log with the administrator', () => {
     expect(can(actor('admin'), 'staff:manage')).toBe(true);
     expect(can(actor('coordinator'), 'staff:manage')).toBe(false);

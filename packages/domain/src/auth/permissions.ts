@@ -15,6 +15,7 @@ export const actions = [
   'patient:create',
   'patient:update',
   'patient:change-status',
+  'patient:correct-identity',
   'family:invite',
   'family:remove',
   'staff:read',
@@ -27,6 +28,7 @@ export const actions = [
   'volunteer:portal',
   'programme:read',
   'programme:manage',
+  'camp:read-medicines',
   'careplan:read',
   'careplan:write',
   'visit:read',
@@ -77,11 +79,21 @@ export const actions = [
   'support:work',
   'acp:read',
   'acp:write',
+  'acp:decide',
+  'diagnosis:write',
+  'assessment:correct-any',
   'care-level:move',
   'death:read',
   'death:record',
+  'death:certify',
   'bereavement:read',
   'bereavement:work',
+  // quality reports (issue 18)
+  'report:read',
+  // FHIR R4 exchange (issue 19)
+  'fhir:read',
+  'fhir:export',
+  'fhir:import',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -100,6 +112,9 @@ const matrix: Record<Action, readonly Role[]> = {
   'patient:create': coordinatorLike,
   'patient:update': [...coordinatorLike, 'physician', 'nurse', 'social_worker'],
   'patient:change-status': [...coordinatorLike, 'physician'],
+  // name, date of birth and sex are corrected (with a reason, kept in the history) by the staff
+  // who register patients and the physician who identifies them; others report the mistake
+  'patient:correct-identity': [...coordinatorLike, 'physician'],
   // the patient's designated family member may invite and remove relatives (checked below)
   'family:invite': [...coordinatorLike, 'family'],
   'family:remove': [...coordinatorLike, 'family'],
@@ -115,6 +130,9 @@ const matrix: Record<Action, readonly Role[]> = {
   'volunteer:portal': ['volunteer'],
   'programme:read': [...allStaffReaders, 'volunteer_coordinator', 'equipment_manager'],
   'programme:manage': ['admin', 'volunteer_coordinator'],
+  // a camp application shows the child's needs to the programme staff, but the prescriptions only
+  // to the nurses and physicians who give or check them at camp (issue 13)
+  'camp:read-medicines': ['physician', 'nurse'],
   // family may read their own patient's care plan and visits (checked below)
   'careplan:read': [...allStaffReaders, 'family'],
   'careplan:write': [...coordinatorLike, ...clinicalRoles],
@@ -173,11 +191,31 @@ const matrix: Record<Action, readonly Role[]> = {
   'support:work': ['psychologist', 'social_worker', 'chaplain'],
   'acp:read': [...allStaffReaders, 'family'],
   'acp:write': ['physician', 'nurse'],
+  // Resuscitation (DNACPR) and ceilings of treatment are medical decisions: a physician records
+  // them (UK Resuscitation Council / BMA joint guidance, "Decisions relating to CPR"); a nurse
+  // records the rest of the plan and leaves these as the physician set them (issue 13).
+  'acp:decide': ['physician'],
+  // a diagnosis is a medical judgement: physicians add them (issue 13)
+  'diagnosis:write': ['physician'],
+  // anyone recording assessments corrects their own; a physician may correct anyone's (issue 13)
+  'assessment:correct-any': ['physician'],
   'care-level:move': [...coordinatorLike, 'physician'],
   'death:read': [...allStaffReaders, 'equipment_manager'],
   'death:record': ['physician', 'nurse'],
+  // the death-certification checklist item is a physician's act (issue 13)
+  'death:certify': ['physician'],
   'bereavement:read': [...coordinatorLike, ...clinicalRoles],
   'bereavement:work': [...coordinatorLike, 'nurse', 'psychologist', 'social_worker', 'chaplain'],
+  // the administrator, the coordinators' lead and the medical lead: a coordinator or physician
+  // counts only with the team-lead flag (checked below), the flag on-call escalation already uses
+  'report:read': ['admin', 'coordinator', 'physician'],
+  // FHIR: staff who read the record; never family or volunteers (each resource type also needs
+  // the read right of the feature it comes from)
+  'fhir:read': [...allStaffReaders, 'volunteer_coordinator', 'equipment_manager'],
+  // the whole organization's data at once: administrators only
+  'fhir:export': ['admin'],
+  // a hospital's referral becomes an intake request, which coordinators handle
+  'fhir:import': coordinatorLike,
 };
 
 export interface Actor {
@@ -188,6 +226,8 @@ export interface Actor {
   linkedPatientIds: readonly string[];
   /** Patients for whom this family member is the designated contact who manages access. */
   designatedPatientIds: readonly string[];
+  /** The staff member leads their role's team (coordinators' lead, medical lead). */
+  isLead?: boolean;
 }
 
 export interface PermissionTarget {
@@ -196,6 +236,7 @@ export interface PermissionTarget {
 
 export function can(actor: Actor, action: Action, target: PermissionTarget = {}): boolean {
   if (!matrix[action].includes(actor.role)) return false;
+  if (action === 'report:read' && actor.role !== 'admin') return actor.isLead === true;
   if (actor.role !== 'family') return true;
   if (target.patientId === undefined) return false;
   if (action === 'family:invite' || action === 'family:remove') {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idSchema, localeSchema } from '../common/schemas.ts';
+import { landingScreenSchema } from './landing.ts';
 import { roleSchema, staffRoleSchema } from './roles.ts';
 
 /** NIST SP 800-63B: at least 8 characters for user-chosen passwords; long passphrases allowed. */
@@ -21,6 +22,10 @@ export const meSchema = z.object({
   linkedPatientIds: z.array(idSchema),
   designatedPatientIds: z.array(idSchema),
   csrfToken: z.string(),
+  /** The first screen for this role (issue 13). */
+  landing: landingScreenSchema,
+  /** The service's clock (settings): every time shown or typed is on it, not the browser's. */
+  timeZone: z.string(),
 });
 export type Me = z.infer<typeof meSchema>;
 

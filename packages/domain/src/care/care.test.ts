@@ -80,6 +80,25 @@ describe('week requirements from care plans', () => {
     expect(reqs.map((r) => [r.discipline, r.count])).toEqual([['nurse', 1]]);
   });
 
+  it('brings a physician visit due on a weekend forward to the last working days before it', () => {
+    // last seen 9 days before the week: due on day 5 (Saturday); the rota has physicians Mon–Fri
+    const plan = { patientId: 'p', content, lastVisitDay: { physician: -9 }, alreadyInWeek: {} };
+    const weekdayRota = { physician: [0, 1, 2, 3, 4] };
+    const physician = weekRequirements([plan], weekdays, 'w', weekdayRota).find(
+      (r) => r.discipline === 'physician',
+    )!;
+    expect(physician.days).toEqual([3, 4]);
+    // with someone on the weekend rota the due day stands
+    const withWeekend = weekRequirements([plan], weekdays, 'w', { physician: [0, 1, 2, 3, 4, 5] }).find(
+      (r) => r.discipline === 'physician',
+    )!;
+    expect(withWeekend.days).toEqual([5, 6]);
+    // without a rota nothing moves
+    expect(weekRequirements([plan], weekdays, 'w').find((r) => r.discipline === 'physician')!.days).toEqual([
+      5, 6,
+    ]);
+  });
+
   it('keeps to the family’s weekdays', () => {
     const c = carePlanContentSchema.parse({
       ...content,
@@ -174,7 +193,20 @@ describe('team meetings', () => {
       { lastReviewOn: '2026-11-20', phase: 'unstable', phaseSince: '2026-11-21' },
       '2026-11-23',
     );
-    expect(unstable).toEqual({ dueOn: '2026-11-23', due: true, reason: 'unstable_phase' });
+    expect(unstable).toEqual({
+      dueOn: '2026-11-23',
+      due: true,
+      reason: 'unstable_phase',
+      daysSinceReview: 3,
+    });
+  });
+
+  it('count the real days since the last review, not the interval (issue 13)', () => {
+    const late = reviewDue({ lastReviewOn: '2026-11-01', phase: 'stable', phaseSince: null }, '2026-11-23');
+    expect(late).toMatchObject({ due: true, reason: 'interval', daysSinceReview: 22 });
+    expect(
+      reviewDue({ lastReviewOn: null, phase: 'stable', phaseSince: null }, '2026-11-23').daysSinceReview,
+    ).toBe(null);
   });
 
   it('names the required disciplines that are missing', () => {

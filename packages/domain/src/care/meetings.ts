@@ -36,16 +36,22 @@ export interface ReviewState {
   phaseSince: string | null;
 }
 
-/** When the next team review is due, and why. */
-export function reviewDue(s: ReviewState, today: string): { dueOn: string; due: boolean; reason: string } {
-  if (!s.lastReviewOn) return { dueOn: today, due: true, reason: 'never_reviewed' };
+export type ReviewReason = 'never_reviewed' | 'interval' | 'unstable_phase';
+
+/** When the next team review is due, why, and how many days it has really been (issue 13). */
+export function reviewDue(
+  s: ReviewState,
+  today: string,
+): { dueOn: string; due: boolean; reason: ReviewReason; daysSinceReview: number | null } {
+  if (!s.lastReviewOn) return { dueOn: today, due: true, reason: 'never_reviewed', daysSinceReview: null };
   const unstable = s.phase === 'unstable' || s.phase === 'deteriorating';
   const every = unstable ? unstableReviewDays : reviewEveryDays;
   const dueOn = new Date(Date.parse(s.lastReviewOn) + every * dayMs).toISOString().slice(0, 10);
   // a phase that became unstable after the last review brings the review forward at once
   const unstableSinceReview = unstable && s.phaseSince !== null && s.phaseSince > s.lastReviewOn;
-  const due = daysBetween(s.lastReviewOn, today) >= every || unstableSinceReview;
-  return { dueOn, due, reason: unstable ? 'unstable_phase' : 'interval' };
+  const daysSinceReview = daysBetween(s.lastReviewOn, today);
+  const due = daysSinceReview >= every || unstableSinceReview;
+  return { dueOn, due, reason: unstable ? 'unstable_phase' : 'interval', daysSinceReview };
 }
 
 export const meetingReviewInputSchema = z.object({
@@ -86,11 +92,17 @@ export const meetingSchema = z.object({
 export const duePatientSchema = z.object({
   patientId: idSchema,
   patientName: z.string(),
+  /** Age and area tell apart two patients with the same name (issue 13). */
+  patientAgeYears: z.number().int(),
+  patientArea: z.string(),
   lastReviewOn: isoDateSchema.nullable(),
+  /** Days from the last review to the day asked about; null when never reviewed. */
+  daysSinceReview: z.number().int().nullable(),
   dueOn: isoDateSchema,
   reason: z.enum(['never_reviewed', 'interval', 'unstable_phase']),
   phase: z.string(),
 });
+export type DuePatient = z.infer<typeof duePatientSchema>;
 
 /** A member of the mobile team, for choosing a key worker, an owner or a meeting's attendees. */
 export const careTeamMemberSchema = z.object({

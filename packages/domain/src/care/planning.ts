@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idSchema, isoDateSchema, isoDateTimeSchema } from '../common/schemas.ts';
+import { capacitySchema, unplannedCodes } from './capacity.ts';
 import { disciplineSchema, hhmmSchema } from './care-plan.ts';
 
 export const measuresSchema = z.object({
@@ -36,7 +37,16 @@ export const boardStopSchema = z.object({
   windowFrom: hhmmSchema.nullable(),
   windowTo: hhmmSchema.nullable(),
   warnings: z.array(routeWarningSchema),
+  /**
+   * The route sheet's notes (issue 14), on the dispatch board only (plan previews and runs
+   * stored before them have none): why the visit was asked for, how to get in, and the latest
+   * documentation of the visit once it has been recorded.
+   */
+  reason: z.string().nullable().optional(),
+  accessNotes: z.string().nullable().optional(),
+  documentation: z.string().nullable().optional(),
 });
+export type BoardStop = z.infer<typeof boardStopSchema>;
 
 export const boardRouteSchema = z.object({
   staffId: idSchema,
@@ -58,12 +68,32 @@ export const dispatchBoardSchema = z.object({
   base: z.object({ lat: z.number(), lon: z.number() }),
   routes: z.array(boardRouteSchema),
   unassigned: z.array(z.object({ visitId: idSchema, patientName: z.string(), discipline: disciplineSchema })),
+  /** Visits of the day put on hold while their patient is away from home, shown apart from the routes. */
+  held: z.array(
+    z.object({
+      visitId: idSchema,
+      patientId: idSchema,
+      patientName: z.string(),
+      discipline: disciplineSchema,
+      staffName: z.string().nullable(),
+      reason: z.string().nullable(),
+    }),
+  ),
   measures: measuresSchema,
   travelSource: z.enum(['table', 'estimate']),
   /** Map tiles under the route picture (organization setting); null draws the routes alone. */
   mapTileUrl: z.string().nullable(),
 });
 export type DispatchBoard = z.infer<typeof dispatchBoardSchema>;
+
+/** A visit a week plan adds, in its comparison with the published plan. */
+export const planAddedVisitSchema = z.object({
+  patientName: z.string(),
+  discipline: disciplineSchema,
+  staffName: z.string(),
+  date: isoDateSchema,
+  start: hhmmSchema,
+});
 
 export const planRunStatuses = ['running', 'ready', 'failed', 'published', 'discarded'] as const;
 
@@ -85,9 +115,15 @@ export const planRunSchema = z.object({
       patientName: z.string(),
       discipline: disciplineSchema,
       reason: z.string(),
+      /** The planner's reason code (runs stored before codes existed have only the sentence). */
+      code: z.enum(unplannedCodes).optional(),
+      /** The days it could have happened on. */
+      dates: z.array(isoDateSchema).optional(),
     }),
   ),
   measures: measuresSchema.nullable(),
+  /** Week plans: hours by discipline and day, and what would let the unplanned visits in. */
+  capacity: capacitySchema.nullable(),
   /** For an urgent insertion: what changes for the visits already planned today. */
   changes: z.array(
     z.object({
@@ -99,6 +135,29 @@ export const planRunSchema = z.object({
       toStart: hhmmSchema,
     }),
   ),
+  /**
+   * For an urgent insertion: the patient's visit of the same discipline still to come today, and
+   * whether the urgent visit takes its place (brought forward) or comes in addition to it.
+   */
+  sameDayVisit: z
+    .object({
+      visitId: idSchema,
+      staffName: z.string().nullable(),
+      start: hhmmSchema.nullable(),
+      merged: z.boolean(),
+    })
+    .nullable(),
+  /**
+   * For a week plan: what publishing it changes against the visits already published for the
+   * week. It adds visits; the published ones still to come are planned around and kept as they
+   * are (a week plan never moves or removes a published visit).
+   */
+  againstPublished: z
+    .object({
+      kept: z.number().int(),
+      added: z.array(planAddedVisitSchema),
+    })
+    .nullable(),
   error: z.string().nullable(),
   createdAt: isoDateTimeSchema,
 });
@@ -116,6 +175,11 @@ export const urgentVisitBodySchema = z.object({
   reason: z.string().trim().min(3).max(500),
   /** The source alert, when dispatched from one (clinical watch). */
   alertId: idSchema.optional(),
+  /**
+   * When the patient already has a visit of this discipline later today: bring it forward as
+   * the urgent visit ('merge', the default) or book the urgent visit as well ('keep').
+   */
+  sameDayVisit: z.enum(['merge', 'keep']).default('merge'),
 });
 
 export const moveVisitBodySchema = z.object({
@@ -124,6 +188,28 @@ export const moveVisitBodySchema = z.object({
   /** Position in the target route (0-based); default: by time. */
   position: z.number().int().min(0).max(100).optional(),
 });
+
+/**
+ * What a move would do, before anything is saved: the day's board after it, every visit whose
+ * person, day or time changes (the people to tell), and the warnings the move adds.
+ */
+export const movePreviewSchema = z.object({
+  board: dispatchBoardSchema,
+  changes: z.array(
+    z.object({
+      visitId: z.string(),
+      patientName: z.string(),
+      fromStaffName: z.string().nullable(),
+      toStaffName: z.string(),
+      fromDate: isoDateSchema,
+      toDate: isoDateSchema,
+      fromStart: hhmmSchema.nullable(),
+      toStart: hhmmSchema,
+    }),
+  ),
+  warnings: z.array(routeWarningSchema.extend({ staffName: z.string(), patientName: z.string().nullable() })),
+});
+export type MovePreview = z.infer<typeof movePreviewSchema>;
 
 export const shiftSchema = z.object({
   id: idSchema,

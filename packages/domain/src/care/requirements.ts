@@ -1,6 +1,13 @@
 import type { CarePlanContent, Discipline } from './care-plan.ts';
 import { minutesOf } from './care-plan.ts';
 
+/**
+ * How many days before its due day an interval visit may be brought forward when nobody of its
+ * discipline works on the due day. Two days turns a Saturday or Sunday visit into a Friday or
+ * Thursday one, never into one half an interval early.
+ */
+export const earlyDays = 2;
+
 /** One discipline's visits for one patient in a planning horizon, as the planner needs them. */
 export interface VisitRequirement {
   /** Stable id: patient, discipline and week. */
@@ -38,6 +45,12 @@ export function weekRequirements(
   plans: PlanForWeek[],
   weekdays: number[],
   weekKey: string,
+  /**
+   * Days of the horizon on which someone of each discipline works (from the rota). An interval
+   * visit that falls due on a day nobody of its discipline works (a Saturday, with a weekday
+   * rota) may then happen up to `earlyDays` earlier instead of not at all.
+   */
+  workingDays?: Partial<Record<Discipline, number[]>>,
 ): VisitRequirement[] {
   const horizon = weekdays.length;
   const out: VisitRequirement[] = [];
@@ -64,6 +77,11 @@ export function weekRequirements(
           // an overdue or newly due visit may happen from its due day on
           days = preferredDays.filter((d) => d >= first);
           if (days.length === 0) days = weekdays.map((_, d) => d).filter((d) => d >= first);
+          const working = workingDays?.[f.discipline];
+          if (working && !days.some((d) => working.includes(d))) {
+            const earlier = working.filter((d) => d < first && d >= first - earlyDays);
+            if (earlier.length > 0) days = earlier;
+          }
         }
       }
       if (count <= 0 || days.length === 0) continue;

@@ -12,6 +12,8 @@ export const visitStatuses = [
   'completed',
   'missed',
   'cancelled',
+  /** Waiting while the patient is away from home (hospital, hospice, respite); see episode rules. */
+  'on_hold',
 ] as const;
 export const visitStatusSchema = z.enum(visitStatuses);
 export type VisitStatus = z.infer<typeof visitStatusSchema>;
@@ -21,13 +23,14 @@ export type VisitKind = (typeof visitKinds)[number];
 
 /** Allowed moves. Completed, missed and cancelled are final. */
 export const visitTransitions: Record<VisitStatus, readonly VisitStatus[]> = {
-  requested: ['scheduled', 'cancelled'],
-  scheduled: ['on_the_way', 'missed', 'cancelled'],
+  requested: ['scheduled', 'cancelled', 'on_hold'],
+  scheduled: ['on_the_way', 'missed', 'cancelled', 'on_hold'],
   on_the_way: ['checked_in', 'missed', 'cancelled'],
   checked_in: ['completed'],
   completed: [],
   missed: [],
   cancelled: [],
+  on_hold: ['scheduled', 'requested', 'cancelled'],
 };
 
 /** Statuses in which the visit is already under way or over: the planner must not move it. */
@@ -42,12 +45,14 @@ const words: Record<VisitStatus, string> = {
   completed: 'completed',
   missed: 'missed',
   cancelled: 'cancelled',
+  on_hold: 'on hold',
 };
 
 /** Refuses a move the lifecycle does not allow, saying what would be allowed instead. */
 export function assertVisitTransition(from: VisitStatus, to: VisitStatus): void {
   if (visitTransitions[from].includes(to)) return;
-  const allowed = visitTransitions[from].map((s) => words[s]);
+  // "on hold" is set by the care episode, never chosen by hand, so it is not offered
+  const allowed = visitTransitions[from].filter((s) => s !== 'on_hold').map((s) => words[s]);
   throw new DomainError(
     'CONFLICT',
     allowed.length === 0

@@ -8,6 +8,8 @@ export const errorCodes = [
   'FORBIDDEN',
   'NOT_FOUND',
   'CONFLICT',
+  /** Well-formed but unusable: e.g. an Idempotency-Key reused for a different request (422). */
+  'UNPROCESSABLE',
   'RATE_LIMITED',
   'PAYLOAD_TOO_LARGE',
   'INTERNAL',

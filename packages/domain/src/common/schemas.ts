@@ -24,7 +24,12 @@ export const okSchema = z.object({ ok: z.literal(true) });
 export const phoneSchema = z
   .string()
   .trim()
-  .regex(/^\+?[0-9 ()-]{7,20}$/, 'Enter a phone number, for example +375 29 123-45-67');
+  .regex(/^\+?[0-9 ()-]{7,20}$/, 'Enter a phone number, for example +375 29 123-45-67')
+  // E.164 numbers have at most 15 digits; fewer than 7 is no reachable number (issue 17)
+  .refine((p) => {
+    const digits = p.replace(/\D/g, '').length;
+    return digits >= 7 && digits <= 15;
+  }, 'Enter a phone number, for example +375 29 123-45-67');
 
 export const localeSchema = z.enum(['en', 'ru']);
 export type Locale = z.infer<typeof localeSchema>;

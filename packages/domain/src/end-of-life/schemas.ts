@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { places } from '../advance-care/schemas.ts';
+import { witnessConfirmationSchema } from '../auth/witness.ts';
 import { idSchema, isoDateSchema, isoDateTimeSchema } from '../common/schemas.ts';
 
 /**
@@ -24,13 +25,18 @@ export const deathRecordBodySchema = z.object({
   verifiedBy: z.string().trim().min(2).max(120),
   verifiedAt: isoDateTimeSchema,
   notes: z.string().trim().max(2000).optional(),
+  /** The team's words to the family, shown first on their portal. */
+  familyMessage: z.string().trim().max(1000).optional(),
 });
 
 export const checklistUpdateSchema = z.object({
   status: z.enum(['done', 'not_needed']),
   note: z.string().trim().max(1000).optional(),
-  /** Controlled-drug disposal is witnessed by two people: both names are recorded. */
-  witnesses: z.array(z.string().trim().min(2).max(120)).max(2).optional(),
+  /**
+   * Controlled-drug disposal is witnessed by two members of staff with accounts (issue 13): the
+   * one recording it, and this second one confirming with their own password.
+   */
+  witness: witnessConfirmationSchema.optional(),
 });
 
 export const deathRecordSchema = z.object({
@@ -44,6 +50,7 @@ export const deathRecordSchema = z.object({
   verifiedBy: z.string(),
   verifiedAt: z.string(),
   notes: z.string().nullable(),
+  familyMessage: z.string().nullable(),
   recordedByName: z.string(),
   recordedAt: z.string(),
   closedAt: z.string().nullable(),
@@ -132,9 +139,12 @@ export const bereavementTaskSchema = z.object({
   riskLevel: z.enum(griefRiskLevels).nullable(),
 });
 export const bereavementListQuerySchema = z.object({
-  status: z.enum(['open', 'done']).default('open'),
+  status: z.enum(['open', 'done', 'all']).default('open'),
+  /** The due period: tasks due on or after `dueFrom` and on or before `dueBy`. */
+  dueFrom: isoDateSchema.optional(),
   dueBy: isoDateSchema.optional(),
   mine: z.enum(['true', 'false']).optional(),
+  ownerId: idSchema.optional(),
   limit: z.coerce.number().int().min(1).max(200).default(100),
   cursor: z.string().max(200).optional(),
 });

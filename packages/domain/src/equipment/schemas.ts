@@ -128,6 +128,8 @@ export const loanSchema = z.object({
   cleanedAt: z.string().nullable(),
   /** Set when an oxygen concentrator's home safety check was complete at delivery. */
   oxygenSafetyCheckId: idSchema.nullable(),
+  /** When the care episode ended (death or discharge) and the item became due for collection. */
+  collectionRequestedAt: z.string().nullable(),
   dueBack: z.boolean(),
 });
 export type Loan = z.infer<typeof loanSchema>;

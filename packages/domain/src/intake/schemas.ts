@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idSchema, localeSchema, phoneSchema } from '../common/schemas.ts';
+import { fhirReferralSchema } from '../fhir/referral.ts';
 
 export const relationships = [
   'self',
@@ -29,8 +30,31 @@ export const careRequestBodySchema = z.object({
 export type CareRequestBody = z.infer<typeof careRequestBodySchema>;
 
 export const careRequestStatuses = ['new', 'in_progress', 'referred', 'closed'] as const;
-export const callOutcomes = ['reached', 'no_answer', 'wrong_number', 'not_eligible', 'referred'] as const;
+export const callOutcomes = [
+  'reached',
+  'no_answer',
+  'busy',
+  'voicemail',
+  'wrong_number',
+  'not_eligible',
+  'referred',
+] as const;
 export type CallOutcome = (typeof callOutcomes)[number];
+
+/**
+ * Outcomes where nobody was reached: the family still waits for its call back, so the request
+ * stays urgent with a retry deadline. A wrong number is one too: the number was misdialled or
+ * misheard, and the family who asked for help is still waiting.
+ */
+export const unansweredOutcomes: readonly CallOutcome[] = ['no_answer', 'busy', 'voicemail', 'wrong_number'];
+export const isUnanswered = (outcome: string) => (unansweredOutcomes as readonly string[]).includes(outcome);
+
+/** Unanswered tries since the family was last reached (calls oldest first). */
+export function unansweredAttempts(calls: readonly { outcome: string }[]): number {
+  let n = 0;
+  for (const c of calls) n = isUnanswered(c.outcome) ? n + 1 : 0;
+  return n;
+}
 
 export const callAttemptBodySchema = z.object({
   outcome: z.enum(callOutcomes),
@@ -48,7 +72,8 @@ export const callAttemptSchema = z.object({
 export const careRequestSchema = z.object({
   id: idSchema,
   reference: z.string(),
-  source: z.enum(['web', 'phone']),
+  /** `fhir`: a hospital's referral imported through POST /api/fhir/R4/Bundle (see `referral`). */
+  source: z.enum(['web', 'phone', 'fhir']),
   status: z.enum(careRequestStatuses),
   patientName: z.string(),
   patientAgeYears: z.number().nullable(),
@@ -62,11 +87,17 @@ export const careRequestSchema = z.object({
   createdAt: z.string(),
   callbackDueAt: z.string(),
   firstCallAt: z.string().nullable(),
+  /** After an unanswered call: try again by then. */
+  retryDueAt: z.string().nullable(),
+  /** Unanswered tries since the family was last reached. */
+  unansweredAttempts: z.number().int(),
   escalatedAt: z.string().nullable(),
   overdue: z.boolean(),
   closedReason: z.string().nullable(),
   commissionCaseId: idSchema.nullable(),
   calls: z.array(callAttemptSchema),
+  /** The referral data of a request imported from FHIR; null for web and phone requests. */
+  referral: fhirReferralSchema.nullable(),
 });
 export type CareRequest = z.infer<typeof careRequestSchema>;
 
@@ -87,15 +118,47 @@ export function statusAfterCall(outcome: CallOutcome): (typeof careRequestStatus
   switch (outcome) {
     case 'reached':
     case 'no_answer':
+    case 'busy':
+    case 'voicemail':
+    case 'wrong_number':
       return 'in_progress';
     case 'referred':
       return 'referred';
-    case 'wrong_number':
     case 'not_eligible':
       return 'closed';
   }
 }
 
-/** A request is overdue when nobody has called back by its deadline. */
-export const isCallbackOverdue = (dueAt: Date, firstCallAt: Date | null, now: Date) =>
-  firstCallAt === null && now.getTime() > dueAt.getTime();
+/** A request is overdue when nobody has called back by its deadline, or the retry after an unanswered call is late. */
+export const isCallbackOverdue = (
+  dueAt: Date,
+  firstCallAt: Date | null,
+  now: Date,
+  retryDueAt: Date | null = null,
+) =>
+  (firstCallAt === null && now.getTime() > dueAt.getTime()) ||
+  (retryDueAt !== null && now.getTime() > retryDueAt.getTime());
+
+/** How the caller is related to the patient, as a household contact's relationship (caller → patient). */
+export const callerRelationshipWords: Record<'en' | 'ru', Record<(typeof relationships)[number], string>> = {
+  en: {
+    self: 'self',
+    spouse: 'spouse',
+    parent: 'parent',
+    child: 'son or daughter',
+    sibling: 'brother or sister',
+    other_relative: 'relative',
+    friend: 'friend',
+    professional: 'professional',
+  },
+  ru: {
+    self: 'сам пациент',
+    spouse: 'супруг(а)',
+    parent: 'родитель',
+    child: 'сын или дочь',
+    sibling: 'брат или сестра',
+    other_relative: 'родственник',
+    friend: 'друг',
+    professional: 'специалист',
+  },
+};

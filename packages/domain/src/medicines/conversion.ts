@@ -10,6 +10,7 @@ import {
   findOmeFactor,
   type OmeFactor,
   type OpioidSourceId,
+  opioidSources,
 } from './opioid-factors.ts';
 
 /** One opioid of a regimen, as its total over 24 h (mg or mcg), or a patch's rate in mcg/h. */
@@ -20,7 +21,7 @@ export interface OpioidDose {
   unit: DoseUnit;
 }
 
-export type OmeWarning = 'methadone' | 'no-factor' | 'unit';
+export type OmeWarning = 'methadone' | 'no-factor' | 'unit' | 'not-formulary';
 
 export interface OmeLine {
   medicineId: string;
@@ -42,7 +43,7 @@ function amountInBasis(d: OpioidDose, basis: 'mg' | 'mcg/h'): number | null {
 }
 
 /** The oral morphine equivalent of one opioid over 24 h, as a range over the published factors. */
-export function omeOf(d: OpioidDose): OmeLine {
+export function omeOf(d: OpioidDose, preferred: OpioidSourceId = defaultReferenceSource): OmeLine {
   const factor = findOmeFactor(d.medicineId, d.route) ?? null;
   const base = { medicineId: d.medicineId, route: d.route, dose24h: d.dose24h, unit: d.unit, factor };
   if (d.medicineId === 'methadone') return { ...base, ome: null, warning: 'methadone' };
@@ -50,7 +51,7 @@ export function omeOf(d: OpioidDose): OmeLine {
   const amount = amountInBasis(d, factor.basis);
   if (amount === null) return { ...base, ome: null, warning: 'unit' };
   const range = factorRange(factor);
-  const reference = factor.values[0]!.low;
+  const reference = (sourceValue(factor, preferred) ?? factor.values[0]!).low;
   return {
     ...base,
     ome: { low: amount * range.low, high: amount * range.high, reference: amount * reference },
@@ -66,8 +67,11 @@ export interface RegimenOme {
   incomplete: boolean;
 }
 
-export function regimenOme(doses: readonly OpioidDose[]): RegimenOme {
-  const lines = doses.map(omeOf);
+export function regimenOme(
+  doses: readonly OpioidDose[],
+  preferred: OpioidSourceId = defaultReferenceSource,
+): RegimenOme {
+  const lines = doses.map((d) => omeOf(d, preferred));
   const total = { low: 0, high: 0, reference: 0 };
   for (const l of lines) {
     if (!l.ome) continue;
@@ -104,7 +108,9 @@ export type ConversionWarning =
   | 'patch-from-weak-opioid'
   | 'patch-low-dose'
   | 'patch-above-table'
-  | 'cdc-not-for-conversion';
+  | 'cdc-not-for-conversion'
+  | 'no-single-source'
+  | 'not-formulary';
 
 export interface ConversionStep {
   /** i18n key of the step's label (the web translates it). */
@@ -129,8 +135,10 @@ export interface ConversionResult {
   warnings: ConversionWarning[];
   ome: RegimenOme | null;
   target: { medicineId: string; route: MedicineRoute; unit: 'mg' | 'mcg/h' };
-  /** Equianalgesic 24 h dose of the target: reference (first source) and the range over all sources. */
+  /** Equianalgesic 24 h dose of the target: reference (preferred source) and the span of the sources' own ranges. */
   equianalgesic: { low: number; high: number; reference: number } | null;
+  /** The equianalgesic dose by each source that gives factors for every opioid and the target. */
+  bySource: { source: OpioidSourceId; low: number; high: number }[];
   /** Whether the 25–50 % reduction applies (a different opioid; not a route change of the same one). */
   reductionApplies: boolean;
   /** The reference dose reduced by 25 % and by 50 %, and the widest range. */
@@ -142,6 +150,54 @@ export interface ConversionResult {
     manufacturer: { mcgPerHour: number; omeLow: number; omeHigh: number } | null;
   } | null;
   steps: ConversionStep[];
+}
+
+/** The source shown first unless the organization chooses another (a setting). */
+export const defaultReferenceSource: OpioidSourceId = 'ggc';
+
+/** A source's own value of a factor; oral morphine is 1 in every table (the reference). */
+function sourceValue(f: OmeFactor, source: OpioidSourceId): FactorValue | undefined {
+  if (f.medicineId === 'morphine' && f.route === 'oral') return { low: 1, high: 1, source };
+  return f.values.find((v) => v.source === source);
+}
+
+/**
+ * For every source with a factor for each opioid of the regimen and for the target: the
+ * target dose computed with that source's factors only. A source that gives a range (1.5–2)
+ * is applied end to end (low with low, high with high), so the same opioid and route always
+ * converts to itself.
+ */
+function perSourceEquianalgesic(from: readonly OpioidDose[], target: OmeFactor) {
+  const sources = Object.keys(opioidSources) as OpioidSourceId[];
+  const out: { source: OpioidSourceId; low: number; high: number; expression: string }[] = [];
+  for (const source of sources) {
+    const tv = sourceValue(target, source);
+    if (!tv) continue;
+    let low = 0;
+    let high = 0;
+    const parts: string[] = [];
+    let complete = true;
+    for (const d of from) {
+      const f = findOmeFactor(d.medicineId, d.route);
+      const fv = f && !f.neverConvert ? sourceValue(f, source) : undefined;
+      const amount = f && fv ? amountInBasis(d, f.basis) : null;
+      if (!fv || amount === null) {
+        complete = false;
+        break;
+      }
+      low += (amount * fv.low) / tv.low;
+      high += (amount * fv.high) / tv.high;
+      parts.push(`${fmt(d.dose24h)} ${d.unit} × ${valueText(fv)} ÷ ${valueText(tv)}`);
+    }
+    if (complete && from.length)
+      out.push({
+        source,
+        low: Math.min(low, high),
+        high: Math.max(low, high),
+        expression: parts.join(' + '),
+      });
+  }
+  return out;
 }
 
 /** Rounds for display: at most two decimals, no trailing zeros. */
@@ -161,6 +217,7 @@ const valueText = (v: FactorValue) => fmtRange(v.low, v.high);
 export function convertOpioids(
   from: readonly OpioidDose[],
   to: { medicineId: string; route: MedicineRoute },
+  preferredSource: OpioidSourceId = defaultReferenceSource,
 ): ConversionResult {
   const targetFactor = findOmeFactor(to.medicineId, to.route) ?? null;
   const targetUnit: 'mg' | 'mcg/h' = targetFactor?.basis ?? 'mg';
@@ -170,6 +227,7 @@ export function convertOpioids(
     ome: null,
     target: { ...to, unit: targetUnit },
     equianalgesic: null,
+    bySource: [],
     reductionApplies: false,
     reduced: null,
     breakthrough: null,
@@ -180,7 +238,7 @@ export function convertOpioids(
   if (to.medicineId === 'methadone' || from.some((d) => d.medicineId === 'methadone'))
     return { ...empty, warnings: ['methadone'] };
   if (!targetFactor) return { ...empty, warnings: ['no-factor'] };
-  const ome = regimenOme(from);
+  const ome = regimenOme(from, preferredSource);
   const bad = ome.lines.find((l) => l.warning);
   if (bad || from.length === 0) return { ...empty, ome, warnings: [bad?.warning ?? 'no-factor'] };
 
@@ -207,22 +265,22 @@ export function convertOpioids(
     // CDC: "do not use MME to convert between opioids" (§3.1)
     warnings.push('cdc-not-for-conversion');
 
-  const tr = factorRange(targetFactor);
-  const tRef = targetFactor.values[0]!.low;
+  // Issue 12: each range comes from one named source's own pair of factors (never one source's
+  // factor divided by another's); the reference is the organization's preferred source.
+  const bySource = perSourceEquianalgesic(from, targetFactor);
+  if (bySource.length === 0) return { ...empty, ome, warnings: ['no-single-source'] };
+  const chosen = bySource.find((b) => b.source === preferredSource) ?? bySource[0]!;
   const equianalgesic = {
-    low: ome.total.low / tr.high,
-    high: ome.total.high / tr.low,
-    reference: ome.total.reference / tRef,
+    low: Math.min(...bySource.map((b) => b.low)),
+    high: Math.max(...bySource.map((b) => b.high)),
+    reference: chosen.low,
   };
-  steps.push({
-    key: 'equianalgesic',
-    expression: `${fmtRange(ome.total.low, ome.total.high)} mg ÷ ${targetFactor.values
-      .map(valueText)
-      .join(
-        ' / ',
-      )} = ${fmtRange(equianalgesic.low, equianalgesic.high)} ${targetUnit} (${fmt(ome.total.reference)} ÷ ${fmt(tRef)} = ${fmt(equianalgesic.reference)} ${targetUnit})`,
-    sources: targetFactor.values.map((x) => x.source),
-  });
+  for (const b of bySource)
+    steps.push({
+      key: 'equianalgesic',
+      expression: `${b.expression} = ${fmtRange(b.low, b.high)} ${targetUnit}`,
+      sources: [b.source],
+    });
 
   const reductionApplies = from.some((d) => d.medicineId !== to.medicineId);
   const lo = 1 - crossToleranceReduction.highPercent / 100;
@@ -297,6 +355,7 @@ export function convertOpioids(
     ome,
     target: { ...to, unit: targetUnit },
     equianalgesic,
+    bySource: bySource.map(({ source, low, high }) => ({ source, low, high })),
     reductionApplies,
     reduced,
     breakthrough,

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { localTimeOfDay } from '../time/zoned-time.ts';
 import {
   checkDose,
   defaultGuardOptions,
@@ -8,7 +9,6 @@ import {
   nextAllowedAt,
   type RecordedDose,
 } from './dose-guard.ts';
-import { localTimeOfDay } from './local-time.ts';
 import { explainRefusal } from './refusal-text.ts';
 
 const tz = 'Europe/Minsk'; // UTC+3 all year

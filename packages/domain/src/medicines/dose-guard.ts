@@ -1,5 +1,5 @@
+import { timesOnLocalDay } from '../time/zoned-time.ts';
 import type { DoseUnit } from './formulary.ts';
-import { timesOnLocalDay } from './local-time.ts';
 
 /**
  * The dose guard (issue 6): relatives and nurses may record only what the physician prescribed.
@@ -21,6 +21,8 @@ export interface GuardPrescription {
   /** As needed: most doses in any 24 hours. */
   maxDosesPer24h: number | null;
   timeZone: string;
+  /** A patch: changed every this many hours from the start (fentanyl 72), instead of times of day. */
+  intervalHours?: number | null;
 }
 
 export interface RecordedDose {
@@ -60,6 +62,9 @@ export const refusalReasons = [
   'already-given',
   'in-future',
   'too-late-to-record',
+  // issue 12: a free-text opioid must be mapped to a formulary product; verbal orders expire
+  'unmapped-opioid',
+  'verbal-order-expired',
 ] as const;
 export type RefusalReason = (typeof refusalReasons)[number];
 
@@ -93,6 +98,13 @@ const withinCourse = (p: GuardPrescription, t: Date) =>
 /** Scheduled slots from one local day before `from` to `days` local days after. */
 export function slotsAround(p: GuardPrescription, from: Date, days: number): Date[] {
   const out: Date[] = [];
+  if (p.intervalHours) {
+    const step = p.intervalHours * 60 * minute;
+    const first = Math.max(0, Math.floor((from.getTime() - day - p.startsAt.getTime()) / step));
+    for (let k = first; p.startsAt.getTime() + k * step <= from.getTime() + (days + 1) * day; k++)
+      out.push(new Date(p.startsAt.getTime() + k * step));
+    return out.filter((s) => withinCourse(p, s));
+  }
   for (let d = -1; d <= days; d++) out.push(...timesOnLocalDay(from, d, p.timesOfDay, p.timeZone));
   return out.filter((s) => withinCourse(p, s)).sort((a, b) => a.getTime() - b.getTime());
 }
@@ -189,7 +201,9 @@ export function checkDose(
     );
     return why ? refuse(why) : { ok: true, slot: null };
   }
-  const window = effectiveWindowMinutes(p.timesOfDay, options.scheduleWindowMinutes);
+  const window = p.intervalHours
+    ? options.scheduleWindowMinutes
+    : effectiveWindowMinutes(p.timesOfDay, options.scheduleWindowMinutes);
   const slot = slotsAround(p, attempt.givenAt, 1).find((s) => Math.abs(s.getTime() - t) <= window * minute);
   if (!slot) return refuse('not-due');
   if (history.some((h) => h.slot?.getTime() === slot.getTime())) return refuse('already-given');

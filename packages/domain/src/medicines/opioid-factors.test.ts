@@ -146,24 +146,59 @@ describe('calculator', () => {
       route: 'oral',
     });
     expect(r.ok).toBe(true);
-    expect(r.equianalgesic!.reference).toBeCloseTo(40);
+    // the reference is the preferred source (GG&C: divide by 2), the range spans each source's own result
+    expect(r.equianalgesic!.reference).toBeCloseTo(30);
     expect(r.equianalgesic!.low).toBeCloseTo(30);
     expect(r.equianalgesic!.high).toBeCloseTo(40);
     expect(r.reductionApplies).toBe(true);
-    expect(r.reduced!.at25).toBeCloseTo(30);
-    expect(r.reduced!.at50).toBeCloseTo(20);
+    expect(r.reduced!.at25).toBeCloseTo(22.5);
+    expect(r.reduced!.at50).toBeCloseTo(15);
     expect(r.reduced!.low).toBeCloseTo(15);
     expect(r.reduced!.high).toBeCloseTo(30);
-    expect(r.breakthrough!.low).toBeCloseTo(2);
-    expect(r.breakthrough!.high).toBeCloseTo(5);
+    expect(r.breakthrough!.low).toBeCloseTo(1.5);
+    expect(r.breakthrough!.high).toBeCloseTo(3.75);
     expect(r.steps.map((s) => s.key)).toEqual([
       'ome-line',
       'ome-total',
+      'equianalgesic',
+      'equianalgesic',
+      'equianalgesic',
       'equianalgesic',
       'reduction',
       'breakthrough',
     ]);
     expect(r.steps[0]!.sources).toContain('cdc2022');
+    // the preferred source is an organization setting: CDC 1.5 gives 40
+    expect(
+      convertOpioids(
+        [{ medicineId: 'morphine', route: 'oral', dose24h: 60, unit: 'mg' }],
+        { medicineId: 'oxycodone', route: 'oral' },
+        'cdc2022',
+      ).equianalgesic!.reference,
+    ).toBeCloseTo(40);
+  });
+  it('never divides one source by another: the same opioid and route converts to itself', () => {
+    const r = convertOpioids([{ medicineId: 'oxycodone', route: 'oral', dose24h: 120, unit: 'mg' }], {
+      medicineId: 'oxycodone',
+      route: 'oral',
+    });
+    expect(r.equianalgesic).toEqual({ low: 120, high: 120, reference: 120 });
+    for (const b of r.bySource) expect([b.low, b.high]).toEqual([120, 120]);
+  });
+  it('hydromorphone oral 24 mg → SC gives 12 mg (GG&C and regional: divide by 2), never 8', () => {
+    const r = convertOpioids([{ medicineId: 'hydromorphone', route: 'oral', dose24h: 24, unit: 'mg' }], {
+      medicineId: 'hydromorphone',
+      route: 'sc',
+    });
+    expect(r.equianalgesic).toEqual({ low: 12, high: 12, reference: 12 });
+    expect(r.bySource.map((b) => b.source).sort()).toEqual(['ggc', 'ukRegional']);
+  });
+  it('refuses when no single source gives factors for every opioid and the target', () => {
+    const r = convertOpioids([{ medicineId: 'tapentadol', route: 'oral', dose24h: 200, unit: 'mg' }], {
+      medicineId: 'hydromorphone',
+      route: 'sc',
+    });
+    expect(r).toMatchObject({ ok: false, warnings: ['no-single-source'], equianalgesic: null });
   });
   it('a route change of the same opioid is not reduced: oral morphine 60 → SC morphine 30', () => {
     const r = convertOpioids([{ medicineId: 'morphine', route: 'oral', dose24h: 60, unit: 'mg' }], {

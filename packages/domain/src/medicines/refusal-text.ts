@@ -1,6 +1,6 @@
 import type { Locale } from '../common/schemas.ts';
+import { localDate, localTimeOfDay } from '../time/zoned-time.ts';
 import type { RefusalReason } from './dose-guard.ts';
-import { localDate, localTimeOfDay } from './local-time.ts';
 
 /**
  * The refusal in plain words for a tired relative (issue 6: "the next dose is allowed from
@@ -89,5 +89,16 @@ export function explainRefusal(
           : 'This dose was too long ago to record here. Tell the nurse about it.',
         call,
       );
+    case 'unmapped-opioid':
+      return join(
+        ru
+          ? 'Это опиоид вне формуляра. Пока врач не выберет препарат из формуляра, дозы записывать нельзя.'
+          : 'This opioid is not a formulary product. Doses cannot be recorded until the doctor maps it to one.',
+        call,
+      );
+    case 'verbal-order-expired':
+      return ru
+        ? 'Устное распоряжение врача действует ограниченное время, и оно истекло. Попросите врача назначить дозу заново.'
+        : 'The doctor’s verbal order is valid for a limited time and has expired. Ask the doctor for a new order.';
   }
 }

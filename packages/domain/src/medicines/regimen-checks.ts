@@ -1,3 +1,4 @@
+import { matchAllergy } from './allergy-match.ts';
 import { type OpioidDose, omeOf, type RegimenOme, regimenOme } from './conversion.ts';
 import {
   type DoseUnit,
@@ -37,15 +38,10 @@ export interface RegimenReview {
   maximumOme: RegimenOme;
 }
 
-const norm = (s: string) => s.trim().toLowerCase().replaceAll('ё', 'е');
-
-/** Does a recorded allergy name this medicine (name, synonym or class word, either language)? */
+/** Does a recorded allergy name this medicine or its class (see allergy-match.ts)? */
 export function allergyMatches(allergy: string, item: Pick<RegimenItem, 'medicineId' | 'name'>): boolean {
-  const a = norm(allergy);
-  if (a.length < 3) return false;
-  const med = findMedicine(item.medicineId);
-  const names = [item.name, ...(med ? [med.name.en, med.name.ru, ...med.synonyms] : [])].map(norm);
-  return names.some((n) => n.length >= 3 && (n.includes(a) || (a.length >= 4 && a.includes(n))));
+  const m = matchAllergy(allergy, { medicineId: item.medicineId, name: item.name, medicineClass: null });
+  return m !== null && m !== 'same-class';
 }
 
 const isOpioid = (i: RegimenItem) => {

@@ -1,7 +1,9 @@
 import { z } from 'zod';
+import { witnessConfirmationSchema } from '../auth/witness.ts';
 import { idSchema, isoDateSchema, isoDateTimeSchema } from '../common/schemas.ts';
 import { refusalReasons } from './dose-guard.ts';
-import { doseUnitSchema, medicineFormSchema, medicineRouteSchema } from './formulary.ts';
+import { doseUnitSchema, medicineClassSchema, medicineFormSchema, medicineRouteSchema } from './formulary.ts';
+import { safetyProblemCodes } from './safety-problems.ts';
 
 const timeOfDaySchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use HH:MM, for example 08:00');
 
@@ -33,13 +35,21 @@ const prescriptionFields = z.object({
   startsAt: isoDateTimeSchema,
   endsAt: isoDateTimeSchema.nullable().default(null),
   anticipatoryPurpose: anticipatoryPurposeSchema.nullable().default(null),
-  /** The physician has seen the checks (allergy, laxative, two long-acting) and prescribes anyway. */
+  /** The physician has seen the warnings that need acknowledging (two long-acting opioids, renal …). */
   acknowledgeWarnings: z.boolean().default(false),
+  /**
+   * Issue 12: a medicine outside the formulary declares its class (an opioid is controlled and
+   * cannot be given until mapped to a formulary product).
+   */
+  declaredClass: medicineClassSchema.nullable().default(null),
+  /** Issue 12: why the physician prescribes past a blocking problem (above a limit, allergy); shown on the chart. */
+  overrideReason: z.string().trim().min(5).max(500).nullable().default(null),
 });
 
 type Fields = z.infer<typeof prescriptionFields>;
 const kindRules = (p: Fields, ctx: z.RefinementCtx) => {
-  if (p.kind === 'scheduled' && p.timesOfDay.length === 0)
+  // a patch is changed on the product's own interval (72 h for fentanyl), not at times of day
+  if (p.kind === 'scheduled' && p.form !== 'patch' && p.timesOfDay.length === 0)
     ctx.addIssue({
       code: 'custom',
       path: ['timesOfDay'],
@@ -96,6 +106,14 @@ export const prescriptionSchema = z.object({
   endsAt: isoDateTimeSchema.nullable(),
   anticipatoryPurpose: anticipatoryPurposeSchema.nullable(),
   controlled: z.boolean(),
+  declaredClass: medicineClassSchema.nullable(),
+  overrideReason: z.string().nullable(),
+  /** A patch's change interval in hours (fentanyl 72). */
+  changeIntervalHours: z.number().nullable(),
+  /** A liquid dose's volume (mg shown with ml). */
+  doseVolumeMl: z.number().nullable(),
+  /** The product in plain English with its formulation, for API readers; the web labels in its own language. */
+  label: z.string(),
   status: prescriptionStatusSchema,
   reason: z.string().nullable(),
   prescribedById: idSchema,
@@ -123,7 +141,7 @@ const omeLineSchema = z.object({
   dose24h: z.number(),
   unit: doseUnitSchema,
   ome: omeTotalSchema.nullable(),
-  warning: z.enum(['methadone', 'no-factor', 'unit']).nullable(),
+  warning: z.enum(['methadone', 'no-factor', 'unit', 'not-formulary']).nullable(),
   sources: z.array(
     z.object({ low: z.number(), high: z.number(), source: z.string(), note: z.string().optional() }),
   ),
@@ -133,7 +151,26 @@ export const regimenOmeSchema = z.object({
   total: omeTotalSchema,
   incomplete: z.boolean(),
 });
+export const safetyProblemSchema = z.object({
+  code: z.enum(safetyProblemCodes),
+  level: z.enum(['block', 'confirm', 'info']),
+  overridable: z.boolean(),
+  source: z.string(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])),
+  items: z.array(z.string()),
+});
+export type SafetyProblemDto = z.infer<typeof safetyProblemSchema>;
+export const safetyResultSchema = z.object({
+  blocking: z.array(safetyProblemSchema),
+  warnings: z.array(safetyProblemSchema),
+  tolerance: z.enum(['naive', 'tolerant']),
+  sources: z.record(z.string(), z.object({ label: z.string(), url: z.string() })),
+});
+export type SafetyResultDto = z.infer<typeof safetyResultSchema>;
+
 export const regimenReviewSchema = z.object({
+  /** The medication safety check of the draft (null when reviewing without one). */
+  safety: safetyResultSchema.nullable(),
   warnings: z.array(regimenWarningSchema),
   baselineOme: regimenOmeSchema,
   maximumOme: regimenOmeSchema,
@@ -162,6 +199,7 @@ export const conversionResultSchema = z.object({
   ome: regimenOmeSchema.nullable(),
   target: z.object({ medicineId: z.string(), route: medicineRouteSchema, unit: z.enum(['mg', 'mcg/h']) }),
   equianalgesic: omeTotalSchema.nullable(),
+  bySource: z.array(z.object({ source: z.string(), low: z.number(), high: z.number() })),
   reductionApplies: z.boolean(),
   reduced: z.object({ at25: z.number(), at50: z.number(), low: z.number(), high: z.number() }).nullable(),
   breakthrough: z
@@ -198,6 +236,8 @@ export const administrationBodySchema = z.object({
   note: z.string().trim().max(500).nullable().default(null),
   /** A nurse giving a dose on a physician's verbal order; the physician must countersign. */
   verbalOrderPhysicianId: idSchema.nullable().default(null),
+  /** When the physician gave the verbal order (the dose must follow within the organization's limit); now if left out. */
+  verbalOrderAt: isoDateTimeSchema.nullable().default(null),
 });
 export type AdministrationBody = z.infer<typeof administrationBodySchema>;
 
@@ -207,7 +247,14 @@ export const administrationSchema = z.object({
   id: idSchema,
   prescriptionId: idSchema,
   prescriptionVersion: z.number().int(),
+  /** The product with its formulation, in English (API readers); the web labels `product` itself. */
   medicineName: z.string(),
+  product: z.object({
+    medicineId: z.string().nullable(),
+    name: z.string(),
+    form: medicineFormSchema.nullable(),
+    strength: z.string().nullable(),
+  }),
   status: z.enum(['given', 'not_taken', 'refused']),
   givenAt: isoDateTimeSchema,
   slot: isoDateTimeSchema.nullable(),
@@ -222,10 +269,24 @@ export const administrationSchema = z.object({
   recordedByRole: z.string(),
   recordedAt: isoDateTimeSchema,
   verbalOrderPhysicianId: idSchema.nullable(),
+  verbalOrderAt: isoDateTimeSchema.nullable(),
   countersignedAt: isoDateTimeSchema.nullable(),
   countersignedByName: z.string().nullable(),
 });
 export type Administration = z.infer<typeof administrationSchema>;
+
+export const weightBodySchema = z.object({
+  kg: z.number().positive().max(400),
+  measuredOn: isoDateSchema,
+});
+export const weightSchema = z.object({
+  id: idSchema,
+  kg: z.number(),
+  measuredOn: isoDateSchema,
+  recordedByName: z.string(),
+  recordedAt: isoDateTimeSchema,
+});
+export type WeightDto = z.infer<typeof weightSchema>;
 
 export const marQuerySchema = z.object({
   from: isoDateTimeSchema.optional(),
@@ -304,12 +365,16 @@ export const controlledEntryBodySchema = z.discriminatedUnion('kind', [
     kind: z.literal('count'),
     counted: z.number().min(0).max(10_000),
     note: z.string().max(500).nullable().default(null),
+    /** Required when the count differs from the register (issue 13): why, as far as known. */
+    reason: z.string().trim().min(3).max(500).optional(),
+    /** Required when the count differs: a second member of staff confirms the count. */
+    witness: witnessConfirmationSchema.optional(),
   }),
   z.object({
     kind: z.literal('disposed'),
     quantity: z.number().positive().max(10_000),
-    /** The second person who witnessed the disposal (a staff member other than the recorder). */
-    witnessUserId: idSchema,
+    /** The second member of staff who witnessed the disposal, confirming with their own account. */
+    witness: witnessConfirmationSchema,
     method: z.string().trim().min(2).max(300),
     note: z.string().max(500).nullable().default(null),
   }),

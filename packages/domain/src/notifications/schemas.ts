@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idSchema } from '../common/schemas.ts';
+import { isHostName } from '../settings/validators.ts';
 
 /**
  * A notification carries a `kind` (what happened, e.g. `alert.escalated`) and `params` (the
@@ -51,7 +52,12 @@ export type EmailSettings = z.infer<typeof emailSettingsSchema>;
 export const emailSettingsBodySchema = z
   .object({
     enabled: z.boolean(),
-    host: z.string().trim().max(255),
+    /** A host name or IPv4 address: no scheme, port or path (issue 17). */
+    host: z
+      .string()
+      .trim()
+      .max(255)
+      .refine((h) => h === '' || isHostName(h), 'Enter the server name only, for example smtp.example.org'),
     port: z.number().int().min(1).max(65535),
     secure: z.boolean(),
     /** Omitted: required whenever a user name is set, so a password never travels in clear. */

@@ -66,6 +66,8 @@ export const patientCreateBodySchema = z.object({
   area: z.string().trim().min(2).max(80),
   coordinates: coordinatesSchema.optional(),
   phone: z.string().trim().max(30).optional(),
+  /** How to get in (key safe, entrance code, dog, parking): the visitor reads it at the door. */
+  accessNotes: z.string().trim().max(1000).optional(),
   diagnoses: z.array(diagnosisInputSchema).max(20).default([]),
   allergies: z.array(allergyInputSchema).max(50).default([]),
   contacts: z.array(contactInputSchema).max(30).default([]),
@@ -74,11 +76,52 @@ export const patientCreateBodySchema = z.object({
 });
 export type PatientCreateBody = z.infer<typeof patientCreateBodySchema>;
 
+export const identityFields = ['firstName', 'lastName', 'middleName', 'dateOfBirth', 'sex'] as const;
+export type IdentityField = (typeof identityFields)[number];
+
+const identityThroughCorrection = z
+  .never({ error: 'Name, date of birth and sex are changed by an identity correction, with a reason.' })
+  .optional();
+
 // The care setting changes only through a level-of-care move, which records dates, the reason and a
-// transfer summary; an edit of the details must not bypass that.
+// transfer summary; an edit of the details must not bypass that. Name, date of birth and sex change
+// only through an identity correction, which keeps the earlier values and the reason (issue 13).
 export const patientUpdateBodySchema = patientCreateBodySchema
   .omit({ diagnoses: true, allergies: true, contacts: true, careSetting: true })
-  .partial();
+  .omit({ firstName: true, lastName: true, middleName: true, dateOfBirth: true, sex: true })
+  .partial()
+  .extend(
+    Object.fromEntries(identityFields.map((f) => [f, identityThroughCorrection])) as Record<
+      IdentityField,
+      typeof identityThroughCorrection
+    >,
+  );
+
+/** Corrects the patient's identity: only the fields given change; the reason is kept with each. */
+export const identityCorrectionBodySchema = z
+  .object({
+    firstName: patientCreateBodySchema.shape.firstName.optional(),
+    lastName: patientCreateBodySchema.shape.lastName.optional(),
+    /** null clears a middle name entered by mistake */
+    middleName: z.string().trim().max(80).nullable().optional(),
+    dateOfBirth: isoDateSchema.optional(),
+    sex: patientCreateBodySchema.shape.sex.unwrap().optional(),
+    reason: z.string().trim().min(5).max(500),
+  })
+  .refine((b) => identityFields.some((f) => b[f] !== undefined), {
+    message: 'Give at least one field to correct.',
+    path: ['firstName'],
+  });
+export type IdentityCorrectionBody = z.infer<typeof identityCorrectionBodySchema>;
+
+export const identityCorrectionSchema = z.object({
+  at: z.string(),
+  field: z.enum(identityFields),
+  from: z.string().nullable(),
+  to: z.string().nullable(),
+  reason: z.string(),
+  byName: z.string(),
+});
 
 export const patientStatusChangeBodySchema = z.object({
   status: z.enum(patientStatuses),
@@ -123,6 +166,7 @@ export const patientSchema = patientSummarySchema.extend({
   coordinates: coordinatesSchema.nullable(),
   serviceArea: serviceAreaSchema.nullable(),
   phone: z.string().nullable(),
+  accessNotes: z.string().nullable(),
   palliativeReviewDate: z.string().nullable(),
   careSetting: z.enum(careSettings),
   consentToShare: z.boolean(),
@@ -132,6 +176,8 @@ export const patientSchema = patientSummarySchema.extend({
   team: z.array(z.object({ userId: idSchema, name: z.string(), role: z.string() })),
   designatedFamilyUserId: idSchema.nullable(),
   statusHistory: z.array(statusHistoryEntrySchema),
+  /** Corrections of name, date of birth and sex, oldest first (issue 13). */
+  identityCorrections: z.array(identityCorrectionSchema),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

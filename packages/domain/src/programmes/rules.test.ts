@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
   certificateNumber,
+  clownPhaseFreshDays,
   clownVisitDecision,
   courseCompleted,
   missingConsents,
+  phaseForClownVisit,
   placeApplication,
   promoteFromWaitlist,
 } from './rules.ts';
@@ -46,6 +48,23 @@ describe('clown-doctor visits', () => {
   it('respects a family that declined and never visits after death', () => {
     expect(clownVisitDecision('stable', 'declined')).toEqual({ allowed: false, reason: 'family_declined' });
     expect(clownVisitDecision('bereaved', 'asked')).toEqual({ allowed: false, reason: 'bereaved' });
+  });
+  it('refuses when the phase is unknown, even when the family asked (issue 13)', () => {
+    expect(clownVisitDecision(undefined, 'welcome')).toEqual({ allowed: false, reason: 'phase_unknown' });
+    expect(clownVisitDecision(undefined, 'asked')).toEqual({ allowed: false, reason: 'phase_unknown' });
+  });
+  it('relies on a phase only while it is fresh', () => {
+    const now = new Date('2026-12-02T10:00:00Z');
+    const daysAgo = (d: number) => new Date(now.getTime() - d * 86_400_000);
+    expect(phaseForClownVisit({ phase: 'stable', takenAt: daysAgo(3) }, now)).toBe('stable');
+    expect(phaseForClownVisit({ phase: 'stable', takenAt: daysAgo(clownPhaseFreshDays) }, now)).toBe(
+      'stable',
+    );
+    expect(phaseForClownVisit({ phase: 'stable', takenAt: daysAgo(clownPhaseFreshDays + 1) }, now)).toBe(
+      undefined,
+    );
+    expect(phaseForClownVisit({ phase: undefined, takenAt: daysAgo(1) }, now)).toBe(undefined);
+    expect(phaseForClownVisit(undefined, now)).toBe(undefined);
   });
 });
 

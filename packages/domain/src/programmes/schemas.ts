@@ -131,8 +131,12 @@ export const campApplicationSchema = z.object({
   careNote: careNoteSchema.nullable(),
   consents: z.array(consentSchema),
   missingConsents: z.array(z.enum(consentKinds)),
-  /** The child's current prescriptions from the medicines record, for the camp's care notes. */
-  recordMedicines: z.array(z.string()),
+  /**
+   * The child's current prescriptions from the medicines record, for the camp's care notes; null
+   * when the reader may not see prescriptions (`camp:read-medicines`), and the care note's
+   * `medicines` is then null too.
+   */
+  recordMedicines: z.array(z.string()).nullable(),
 });
 export type CampApplication = z.infer<typeof campApplicationSchema>;
 
@@ -165,11 +169,6 @@ export const clownVisitBodySchema = z.object({
   scheduledAt: isoDateTimeSchema,
   /** "welcome": the family agreed when offered; "asked": the family asked for it themselves. */
   familyWish: z.enum(familyWishes),
-  /**
-   * Phase of illness the coordinator confirmed with the team when scheduling; used only when the
-   * record holds no phase-of-illness assessment (the recorded phase wins).
-   */
-  confirmedPhase: z.enum(phasesOfIllness).optional(),
   notes: z.string().trim().max(1000).optional(),
 });
 export const clownVisitSchema = z.object({
@@ -179,6 +178,10 @@ export const clownVisitSchema = z.object({
   scheduledAt: isoDateTimeSchema,
   familyWish: z.enum(familyWishes),
   phase: z.enum(phasesOfIllness),
+  /**
+   * Where the phase came from: a clinician's phase-of-illness assessment. Visits booked before
+   * issue 13 may carry a phase the coordinator confirmed; new visits never do.
+   */
   phaseSource: z.enum(['assessment', 'confirmed_by_coordinator']),
   status: z.enum(['scheduled', 'done', 'cancelled']),
   notes: z.string().nullable(),

@@ -5,12 +5,25 @@ import type { InstrumentAnswers } from '../assessments/schemas.ts';
 import { evaluateTriage, triageRules, triageSettingsSchema } from './rules.ts';
 
 const defaults = triageSettingsSchema.parse({});
+const takenAt = new Date('2026-12-02T12:00:00Z');
+const hoursAgo = (h: number) => new Date(takenAt.getTime() - h * 3_600_000);
+/** The previous record as the one-record history an hour earlier. */
 const fired = (
   current: InstrumentAnswers,
   previous: InstrumentAnswers | null = null,
   extra = {},
   s = defaults,
-) => evaluateTriage({ current, previous, ...extra }, s).map((f) => f.ruleId);
+) =>
+  evaluateTriage(
+    {
+      current,
+      previous,
+      takenAt,
+      history: previous ? [{ ...previous, takenAt: hoursAgo(1) }] : [],
+      ...extra,
+    },
+    s,
+  ).map((f) => f.ruleId);
 const esas = (answers: Record<string, number>): InstrumentAnswers => ({ instrument: 'esas_r', answers });
 const score = fc.integer({ min: 0, max: 10 });
 
@@ -29,7 +42,10 @@ describe('default triage rules (issue 4), each on its boundaries', () => {
           if (severe) {
             expect(severe.severity).toBe('urgent');
             expect(severe.followUp).toBe(true);
-            expect(severe.facts).toEqual({ severe: { [item]: v }, threshold: severeAt });
+            expect(severe.facts).toEqual({
+              readings: [{ item, value: v, scale: 'esas_r' }],
+              threshold: severeAt,
+            });
           }
         },
       ),

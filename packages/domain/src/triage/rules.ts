@@ -1,12 +1,17 @@
 import { z } from 'zod';
-import type { AlertAudience, AlertSeverity } from '../alerts/schemas.ts';
+import { type AlertAudience, type AlertSeverity, severityRank } from '../alerts/schemas.ts';
 import {
+  type Band,
   bradenBandsSchema,
   caregiverInstruments,
   defaultBradenBands,
+  defaultBradenQUnderYears,
   defaultMcsiThreshold,
   defaultZbi12Cutoff,
   esasItems,
+  mcsiMax,
+  nrsBand,
+  type PpsAnswers,
   scoreMcsi,
   scorePps,
   scoreZbi12,
@@ -19,7 +24,7 @@ import type { Coping, InstrumentAnswers } from '../assessments/schemas.ts';
  * explained later. Bump the version whenever a rule or a default changes.
  */
 export const triageRuleSetName = 'triage';
-export const triageRuleSetVersion = '2026.11-2';
+export const triageRuleSetVersion = '2026.12-1';
 
 /** Organization-tunable thresholds; defaults from the sources named on each field. */
 export const triageSettingsSchema = z.object({
@@ -51,15 +56,60 @@ export const triageSettingsSchema = z.object({
   disabledRules: z.array(z.string()).default([]),
   /** Hours within which a severe symptom is followed up in person (HOPE SFV: 2 days). */
   followUpHours: z.number().int().min(1).max(168).default(48),
+  /**
+   * A symptom is compared with its own last value taken within this many hours (a Hearth
+   * choice: the week between routine home visits). An older value says nothing about "rising".
+   */
+  compareWindowHours: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(168),
+  /**
+   * PPS is compared with the best level in this many days, so a gradual fall (70, 60, 50) is
+   * caught (a Hearth choice: PPSv2 asks for a rating on every home visit; §2.3).
+   */
+  ppsWindowDays: z.number().int().min(1).max(365).default(30),
+  /** Children younger than this are scored with Braden Q, not Braden (Quigley & Curley 1996: to 8 years). */
+  bradenQUnderYears: z.number().int().min(1).max(18).default(defaultBradenQUnderYears),
 });
 export type TriageSettings = z.infer<typeof triageSettingsSchema>;
 
+/** An earlier record of the patient, any instrument. */
+export interface PastRecord {
+  instrument: string;
+  answers: Record<string, unknown>;
+  takenAt: Date;
+}
+
 export interface TriageInput {
   current: InstrumentAnswers;
-  /** The last earlier record of the same instrument for this patient, if any. */
+  /** When the new record was taken (windows are measured back from it). */
+  takenAt?: Date | undefined;
+  /** The last earlier record of the same instrument, at any age (used for the phase). */
   previous: InstrumentAnswers | null;
+  /** Earlier records of any instrument, newest first; rules apply their own time windows. */
+  history?: readonly PastRecord[] | undefined;
   flags?: { newConfusion?: boolean | undefined; breathingSuddenlyWorse?: boolean | undefined } | undefined;
   coping?: Coping | undefined;
+}
+
+/**
+ * One value behind a finding, as codes and numbers (the reader's screen puts them in words):
+ * `item` is an ESAS-r item, `pain` (any pain scale) or `pps`; `scale` is the instrument it was
+ * taken with; `previous*` the value it was compared with.
+ */
+export interface Reading {
+  item: string;
+  value: number;
+  scale: string;
+  label?: string;
+  previous?: number;
+  previousScale?: string;
+  previousAt?: string;
+  best?: number;
+  bestAt?: string;
 }
 
 export interface TriageFinding {
@@ -82,19 +132,47 @@ export interface TriageRule {
   evaluate(input: TriageInput, s: TriageSettings): Record<string, unknown> | null;
 }
 
-/** The patient's pain on the record's own scale (ESAS-r pain, FACES score, FLACC total). */
-export function painOf(a: InstrumentAnswers | null): number | undefined {
-  if (!a) return undefined;
-  if (a.instrument === 'esas_r') return a.answers.pain;
-  if (a.instrument === 'faces') return a.answers.score;
-  if (a.instrument === 'flacc') {
-    const f = a.answers;
-    return f.face + f.legs + f.activity + f.cry + f.consolability;
+/** The pain scales, all 0-10; FLACC and r-FLACC are observed, FACES and ESAS-r self-reported (§2.7). */
+const painScales = new Set(['esas_r', 'faces', 'flacc', 'r_flacc']);
+
+/** The patient's pain on the record's own scale (ESAS-r pain, FACES score, FLACC/r-FLACC total). */
+export function painOf(a: { instrument: string; answers: unknown } | null): number | undefined {
+  if (!a || !painScales.has(a.instrument)) return undefined;
+  const answers = a.answers as Record<string, unknown>;
+  if (a.instrument === 'esas_r') return num(answers.pain);
+  if (a.instrument === 'faces') return num(answers.score);
+  const items = ['face', 'legs', 'activity', 'cry', 'consolability'].map((k) => num(answers[k]));
+  return items.every((v) => v !== undefined) ? items.reduce((t, v) => t + v!, 0) : undefined;
+}
+const num = (v: unknown) => (typeof v === 'number' ? v : undefined);
+
+/** The value of one item in a record: `pain` on any pain scale, an ESAS-r item, or the PPS level. */
+function itemOf(r: { instrument: string; answers: unknown }, item: string): number | undefined {
+  if (item === 'pain') return painOf(r);
+  if (item === 'pps') return r.instrument === 'pps' ? scorePps(r.answers as PpsAnswers).level : undefined;
+  return r.instrument === 'esas_r' ? num((r.answers as Record<string, unknown>)[item]) : undefined;
+}
+
+const hoursBetween = (a: Date, b: Date) => (a.getTime() - b.getTime()) / 3_600_000;
+
+/** Earlier records taken within `hours` before the new one, newest first. */
+function within(input: TriageInput, hours: number): readonly PastRecord[] {
+  const history = input.history ?? [];
+  if (!input.takenAt) return history;
+  const at = input.takenAt;
+  return history.filter((r) => hoursBetween(at, r.takenAt) >= 0 && hoursBetween(at, r.takenAt) <= hours);
+}
+
+/** The item's own last value in the window: a record that skipped the item is passed over. */
+function lastValue(input: TriageInput, item: string, hours: number) {
+  for (const r of within(input, hours)) {
+    const value = itemOf(r, item);
+    if (value !== undefined) return { value, scale: r.instrument, at: r.takenAt.toISOString() };
   }
   return undefined;
 }
 
-const esasOf = (a: InstrumentAnswers | null) => (a?.instrument === 'esas_r' ? a.answers : null);
+const bandRank: Record<Band, number> = { none: 0, mild: 1, moderate: 2, severe: 3 };
 
 export const triageRules: readonly TriageRule[] = [
   {
@@ -102,19 +180,24 @@ export const triageRules: readonly TriageRule[] = [
     severity: 'urgent',
     audience: 'clinical',
     followUp: true,
-    source: 'ESAS-r >= 7 severe (Selby et al. 2010); FLACC 7-10 severe; HOPE symptom follow-up visit',
+    source:
+      'ESAS-r >= 7 severe (Selby et al. 2010; research §2.1); FLACC/FACES 7-10 severe (§2.7); HOPE symptom follow-up visit',
     evaluate({ current }, s) {
-      const severe: Record<string, number> = {};
-      const esas = esasOf(current);
-      if (esas) {
-        for (const item of esasItems) if ((esas[item] ?? 0) >= s.severeAt) severe[item] = esas[item]!;
+      const readings: Reading[] = [];
+      if (current.instrument === 'esas_r') {
+        const esas = current.answers;
+        for (const item of esasItems) {
+          const v = esas[item];
+          if (v !== undefined && v >= s.severeAt) readings.push({ item, value: v, scale: 'esas_r' });
+        }
         if (esas.other && esas.other.score >= s.severeAt)
-          severe[`other:${esas.other.label}`] = esas.other.score;
-      } else if (current.instrument === 'faces' || current.instrument === 'flacc') {
-        const pain = painOf(current)!;
-        if (pain >= s.severeAt) severe.pain = pain;
+          readings.push({ item: 'other', label: esas.other.label, value: esas.other.score, scale: 'esas_r' });
+      } else {
+        const pain = painOf(current);
+        if (pain !== undefined && pain >= s.severeAt)
+          readings.push({ item: 'pain', value: pain, scale: current.instrument });
       }
-      return Object.keys(severe).length ? { severe, threshold: s.severeAt } : null;
+      return readings.length ? { readings, threshold: s.severeAt } : null;
     },
   },
   {
@@ -122,15 +205,27 @@ export const triageRules: readonly TriageRule[] = [
     severity: 'review',
     audience: 'clinical',
     followUp: false,
-    source: 'pain >= 4 moderate (Selby et al. 2010) and up by >= 2 since the last record (issue 4)',
-    evaluate({ current, previous }, s) {
-      const now = painOf(current);
-      const before = previous?.instrument === current.instrument ? painOf(previous) : undefined;
-      if (now === undefined || before === undefined) return null;
-      if (now >= s.painReviewAt && now - before >= s.painRiseBy) {
-        return { pain: now, previousPain: before, risenBy: now - before, threshold: s.painReviewAt };
-      }
-      return null;
+    source:
+      'pain >= 4 moderate (Selby et al. 2010; §2.1) and up by >= 2 since its last value; across FLACC, r-FLACC and FACES by band (§2.7)',
+    evaluate(input, s) {
+      const now = painOf(input.current);
+      const before = lastValue(input, 'pain', s.compareWindowHours);
+      if (now === undefined || before === undefined || now < s.painReviewAt) return null;
+      // the child's scales differ in who rates and how: compare their bands, not their points
+      const sameScale = before.scale === input.current.instrument;
+      const rose = sameScale
+        ? now - before.value >= s.painRiseBy
+        : bandRank[nrsBand(now)] > bandRank[nrsBand(before.value)];
+      if (!rose) return null;
+      const reading: Reading = {
+        item: 'pain',
+        value: now,
+        scale: input.current.instrument,
+        previous: before.value,
+        previousScale: before.scale,
+        previousAt: before.at,
+      };
+      return { readings: [reading], comparedBy: sameScale ? 'score' : 'band', threshold: s.painReviewAt };
     },
   },
   {
@@ -139,15 +234,26 @@ export const triageRules: readonly TriageRule[] = [
     audience: 'clinical',
     followUp: false,
     source: 'new or worse breathlessness: when families should call the service (seed services; DOMAIN.md)',
-    evaluate({ current, previous, flags }, s) {
-      if (flags?.breathingSuddenlyWorse) return { reported: 'breathing suddenly worse' };
-      const now = esasOf(current)?.breathlessness;
-      const before = esasOf(previous)?.breathlessness;
-      if (now === undefined || before === undefined) return null;
-      if (before === 0 && now > 0) return { breathlessness: now, previous: before, change: 'new' };
-      if (now - before >= s.breathlessnessRiseBy)
-        return { breathlessness: now, previous: before, change: 'worse' };
-      return null;
+    evaluate(input, s) {
+      const reported = input.flags?.breathingSuddenlyWorse ? ['breathingSuddenlyWorse'] : [];
+      const now = itemOf(input.current, 'breathlessness');
+      const before = lastValue(input, 'breathlessness', s.compareWindowHours);
+      const readings: Reading[] = [];
+      let change: 'new' | 'worse' | null = null;
+      if (now !== undefined && before !== undefined) {
+        if (before.value === 0 && now > 0) change = 'new';
+        else if (now - before.value >= s.breathlessnessRiseBy) change = 'worse';
+      }
+      if (now !== undefined && (change || reported.length)) {
+        readings.push({
+          item: 'breathlessness',
+          value: now,
+          scale: 'esas_r',
+          ...(before ? { previous: before.value, previousScale: before.scale, previousAt: before.at } : {}),
+        });
+      }
+      if (!change && !reported.length) return null;
+      return { readings, reported, change: change ?? 'reported' };
     },
   },
   {
@@ -156,7 +262,7 @@ export const triageRules: readonly TriageRule[] = [
     audience: 'clinical',
     followUp: false,
     source: 'new confusion: when families should call the service (seed services; DOMAIN.md)',
-    evaluate: ({ flags }) => (flags?.newConfusion ? { reported: 'new confusion' } : null),
+    evaluate: ({ flags }) => (flags?.newConfusion ? { reported: ['newConfusion'] } : null),
   },
   {
     id: 'family.cannot-cope',
@@ -164,19 +270,25 @@ export const triageRules: readonly TriageRule[] = [
     audience: 'psychosocial',
     followUp: false,
     source: 'the family can no longer cope → coordinator and psychologist (issue 4; DOMAIN.md)',
-    evaluate: ({ coping }) => (coping === 'cannot_cope' ? { coping } : null),
+    evaluate: ({ coping }) => (coping === 'cannot_cope' ? { reported: ['cannotCope'] } : null),
   },
   {
     id: 'pps.drop',
     severity: 'review',
     audience: 'clinical',
     followUp: false,
-    source: 'PPS drop of >= 20 points since the last record (issue 4; PPSv2 prognostic signal)',
-    evaluate({ current, previous }, s) {
-      if (current.instrument !== 'pps' || previous?.instrument !== 'pps') return null;
-      const now = scorePps(current.answers).level;
-      const before = scorePps(previous.answers).level;
-      return before - now >= s.ppsDropBy ? { pps: now, previousPps: before, droppedBy: before - now } : null;
+    source: 'PPS down >= 20 points from its best in the window (issue 4; PPSv2 prognostic signal, §2.3)',
+    evaluate(input, s) {
+      const now = itemOf(input.current, 'pps');
+      if (now === undefined) return null;
+      let best: { value: number; at: string } | undefined;
+      for (const r of within(input, s.ppsWindowDays * 24)) {
+        const v = itemOf(r, 'pps');
+        if (v !== undefined && (!best || v > best.value)) best = { value: v, at: r.takenAt.toISOString() };
+      }
+      if (!best || best.value - now < s.ppsDropBy) return null;
+      const reading: Reading = { item: 'pps', value: now, scale: 'pps', best: best.value, bestAt: best.at };
+      return { readings: [reading], droppedBy: best.value - now, windowDays: s.ppsWindowDays };
     },
   },
   {
@@ -196,11 +308,11 @@ export const triageRules: readonly TriageRule[] = [
     severity: 'review',
     audience: 'psychosocial',
     followUp: false,
-    source: 'ZBI-12 at or above the screening cut-off (PMC6497029) → psychologist referral',
+    source: 'ZBI-12 at or above the screening cut-off (PMC6497029; §2.8) → psychologist referral',
     evaluate({ current }, s) {
       if (current.instrument !== 'zbi12') return null;
       const { total } = scoreZbi12(current.answers, s.zbi12Cutoff);
-      return total >= s.zbi12Cutoff ? { total, cutoff: s.zbi12Cutoff } : null;
+      return total >= s.zbi12Cutoff ? { total, max: 48, cutoff: s.zbi12Cutoff } : null;
     },
   },
   {
@@ -213,7 +325,7 @@ export const triageRules: readonly TriageRule[] = [
     evaluate({ current }, s) {
       if (current.instrument !== 'mcsi') return null;
       const { total } = scoreMcsi(current.answers, s.mcsiThreshold);
-      return total >= s.mcsiThreshold ? { total, threshold: s.mcsiThreshold } : null;
+      return total >= s.mcsiThreshold ? { total, max: mcsiMax, threshold: s.mcsiThreshold } : null;
     },
   },
 ];
@@ -235,4 +347,73 @@ export function evaluateTriage(input: TriageInput, settings: TriageSettings): Tr
     }
   }
   return findings;
+}
+
+/** A finding folded into the alert of a more severe one from the same observation. */
+export interface AlsoFinding {
+  ruleId: string;
+  severity: AlertSeverity;
+  audience: AlertAudience;
+  facts: Record<string, unknown>;
+}
+
+/**
+ * One observation raises at most one alert (issue 12): the most severe finding (the earlier rule
+ * on a tie), with the others listed in its facts as `also`. The follow-up visit is asked for when
+ * any of them asks, and the other audiences are kept so their people can be told too.
+ */
+export function combineFindings(
+  findings: readonly TriageFinding[],
+): (TriageFinding & { alsoAudiences: AlertAudience[] }) | null {
+  if (!findings.length) return null;
+  const ordered = [...findings].sort((a, b) => severityRank[b.severity] - severityRank[a.severity]);
+  const top = ordered[0]!;
+  const rest = ordered.slice(1);
+  const also: AlsoFinding[] = rest.map(({ ruleId, severity, audience, facts }) => ({
+    ruleId,
+    severity,
+    audience,
+    facts,
+  }));
+  return {
+    ...top,
+    facts: also.length ? { ...top.facts, also } : top.facts,
+    followUp: findings.some((f) => f.followUp),
+    alsoAudiences: [...new Set(rest.map((f) => f.audience))].filter((a) => a !== top.audience),
+  };
+}
+
+/** Every reading in the facts, including those of the folded-in findings. */
+function readingsOf(facts: Record<string, unknown>): Reading[] {
+  const own = Array.isArray(facts.readings) ? (facts.readings as Reading[]) : [];
+  const also = Array.isArray(facts.also) ? (facts.also as AlsoFinding[]) : [];
+  return [...own, ...also.flatMap((a) => readingsOf(a.facts))];
+}
+function reportedOf(facts: Record<string, unknown>): string[] {
+  const own = Array.isArray(facts.reported) ? (facts.reported as string[]) : [];
+  const also = Array.isArray(facts.also) ? (facts.also as AlsoFinding[]) : [];
+  return [...own, ...also.flatMap((a) => reportedOf(a.facts))];
+}
+
+/**
+ * Are the new facts of a repeated alert worse than the ones it had? Worse: any reading higher
+ * than the same item's earlier value (PPS: lower), a reading or a reported sign that was not
+ * there, or a higher total on a caregiver screening.
+ */
+export function isWorse(before: Record<string, unknown>, after: Record<string, unknown>): boolean {
+  const old = new Map<string, number>();
+  for (const r of readingsOf(before)) {
+    const key = `${r.item}:${r.label ?? ''}`;
+    const prev = old.get(key);
+    const worse = (a: number, b: number) => (r.item === 'pps' ? a < b : a > b);
+    if (prev === undefined || worse(r.value, prev)) old.set(key, r.value);
+  }
+  for (const r of readingsOf(after)) {
+    const prev = old.get(`${r.item}:${r.label ?? ''}`);
+    if (prev === undefined) return true;
+    if (r.item === 'pps' ? r.value < prev : r.value > prev) return true;
+  }
+  const reportedBefore = new Set(reportedOf(before));
+  if (reportedOf(after).some((x) => !reportedBefore.has(x))) return true;
+  return typeof after.total === 'number' && typeof before.total === 'number' && after.total > before.total;
 }

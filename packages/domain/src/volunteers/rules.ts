@@ -224,6 +224,8 @@ export function volunteerShare(
 ) {
   if (paidCareHours === null || paidCareHours <= 0) return { sharePercent: null, meetsBenchmark: null };
   const sharePercent = Math.round((volunteerHours / paidCareHours) * 1000) / 10;
+  // a vanishing amount stored before input rules refused it would divide to infinity
+  if (!Number.isFinite(sharePercent)) return { sharePercent: null, meetsBenchmark: null };
   return { sharePercent, meetsBenchmark: sharePercent >= benchmarkPercent };
 }
 

@@ -1,6 +1,9 @@
 /**
- * Command line: `npm run -s plan -- <file> [--format solomon|hearth] [--objective distance|fleet]
- * [--time-limit <seconds>] [--seed <n>] [--threads <n>]` prints one JSON object on stdout.
+ * Command line: `node packages/planner/bin/plan.mjs <file> [--format solomon|hearth]
+ * [--objective distance|fleet] [--time-limit <seconds>] [--iterations <n>] [--seed <n>]
+ * [--threads <n>]` prints one JSON object on stdout. With `--iterations` and no `--time-limit`
+ * the search stops after that many iterations per thread, so the result does not depend on how
+ * busy the machine is.
  */
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
@@ -13,7 +16,7 @@ import { solveParallel } from '../workers.ts';
 
 function usage(msg: string): never {
   process.stderr.write(
-    `${msg}\nusage: plan <file> [--format solomon|hearth] [--objective distance|fleet] [--time-limit <s>] [--seed <n>] [--threads <n>]\n`,
+    `${msg}\nusage: plan <file> [--format solomon|hearth] [--objective distance|fleet] [--time-limit <s>] [--iterations <n>] [--seed <n>] [--threads <n>]\n`,
   );
   process.exit(2);
 }
@@ -34,7 +37,8 @@ async function main(): Promise<void> {
   }
   if (!file) usage('missing <file>');
   for (const k of Object.keys(opt)) {
-    if (!['format', 'objective', 'time-limit', 'seed', 'threads'].includes(k)) usage(`unknown option --${k}`);
+    if (!['format', 'objective', 'time-limit', 'iterations', 'seed', 'threads'].includes(k))
+      usage(`unknown option --${k}`);
   }
   const text = readFileSync(file, 'utf8');
   const format = opt.format ?? (file.endsWith('.json') ? 'hearth' : 'solomon');
@@ -43,10 +47,14 @@ async function main(): Promise<void> {
   if (objective !== undefined && objective !== 'distance' && objective !== 'fleet') {
     usage('--objective must be distance or fleet');
   }
-  const timeLimit = opt['time-limit'] !== undefined ? Number(opt['time-limit']) : 5;
+  const iterations = opt.iterations !== undefined ? Number(opt.iterations) : undefined;
+  const timeLimit =
+    opt['time-limit'] !== undefined ? Number(opt['time-limit']) : iterations === undefined ? 5 : undefined;
   const seed = opt.seed !== undefined ? Number(opt.seed) : 1;
   const threads = opt.threads !== undefined ? Number(opt.threads) : 1;
-  if (!(timeLimit > 0)) usage('--time-limit must be a positive number');
+  if (timeLimit !== undefined && !(timeLimit > 0)) usage('--time-limit must be a positive number');
+  if (iterations !== undefined && !(Number.isInteger(iterations) && iterations > 0))
+    usage('--iterations must be a positive integer');
   if (!Number.isInteger(seed)) usage('--seed must be an integer');
   if (!Number.isInteger(threads) || threads < 1) usage('--threads must be a positive integer');
 
@@ -65,7 +73,12 @@ async function main(): Promise<void> {
     problem = v.problem;
     if (objective) problem = { ...problem, objective: { ...problem.objective, preset: objective } };
   }
-  const result = await solveParallel(problem, { timeLimit, seed, threads });
+  const result = await solveParallel(problem, {
+    seed,
+    threads,
+    ...(timeLimit !== undefined ? { timeLimit } : {}),
+    ...(iterations !== undefined ? { maxIterations: iterations } : {}),
+  });
   const compiled = compile(problem);
   const plan = toPlan(compiled, result.solutionFor(compiled), result.iterations, result.seconds);
   const out = {

@@ -56,6 +56,8 @@ export interface Instance {
   /** Allowed time after vClose, and its cost per time unit. */
   vOvertime: Float64Array;
   overtimeCost: number;
+  /** Weight of the squared working time of a route (ObjectiveWeights.balance). */
+  balanceCost: number;
   vHasBreak: Uint8Array;
   vBreakS: Float64Array;
   vBreakE: Float64Array;

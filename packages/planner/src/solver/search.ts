@@ -466,6 +466,29 @@ export class Search {
         opts.onProgress(bestCost, this.iterations, (now - start) / total);
       }
     }
-    return best;
+    return this.fillGaps(best, maxRoutes);
+  }
+
+  /**
+   * Final insertion pass: the search's recreate step skips positions at random ("blinks") and the
+   * best solution may come from such a step, so a visit can be left out although it fits into a
+   * route as it stands. Try every unplanned task once more, most important first, without blinks,
+   * and keep the result only if it is cheaper (an insertion may cost more than leaving an optional
+   * visit out).
+   */
+  fillGaps(best: Solution, maxRoutes: number): Solution {
+    if (best.unassigned.length === 0) return best;
+    const inst = this.inst;
+    const filled = best.clone();
+    const todo = filled.unassigned
+      .filter((c) => inst.tFixedVeh[c]! < 0)
+      .sort((a, b) => inst.tPenalty[b]! - inst.tPenalty[a]! || a - b);
+    this.ins.blink = 0;
+    for (const c of todo) {
+      if (filled.routeOf[c]! >= 0) continue;
+      this.insertOne(filled, c, maxRoutes);
+    }
+    localSearch(filled, this);
+    return filled.cost() < best.cost() - 1e-9 ? filled : best;
   }
 }

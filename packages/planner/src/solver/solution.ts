@@ -333,7 +333,12 @@ export function scanRoute(
       start = startTime(inst, pin, c, arrive);
     }
     if (start === INF) return INF;
-    if (i === 0) departure = Math.max(inst.vOpen[v]!, (!Number.isNaN(breakStart) ? breakStart : start) - tt);
+    if (i === 0) {
+      // Leave home as late as the first visit allows, and report the arrival from that departure:
+      // an arrival computed from the shift start would come before the staff member has left.
+      departure = Math.max(inst.vOpen[v]!, (!Number.isNaN(breakStart) ? breakStart : start) - tt);
+      arrive = Math.max(arrive, departure + tt);
+    }
     let lt = 0;
     if (inst.tSoft[c] && start > inst.tL[c]!) lt = start - inst.tL[c]!;
     late += lt * inst.tLateCost[c]!;
@@ -373,6 +378,7 @@ export function scanRoute(
   if (over > inst.vOvertime[v]!) return INF;
   if (over > 0) missed += over * inst.overtimeCost;
   if (arrive - departure > inst.vMaxWork[v]!) return INF;
+  if (inst.balanceCost > 0 && n > 0) missed += (inst.balanceCost * (arrive - departure) ** 2) / 480;
   if (out) {
     out.breakStart = breakStart;
     out.departure = departure;

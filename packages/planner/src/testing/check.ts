@@ -30,8 +30,12 @@ export function checkPlan(problem: Problem, plan: Plan): string[] {
       errors.push(`${r.staff}: bad shift ${r.shift} on day ${r.day}`);
       continue;
     }
+    if (r.departure + EPS < shift.start) errors.push(`${r.staff}: leaves ${r.departure} before the shift`);
     let t = shift.start;
     let loc = s.start;
+    // When each stop is reached: the first from the reported departure, the others from the end of
+    // the previous visit; a plan must never say a visit is reached before its staff member set off.
+    let leftAt = r.departure;
     const load = new Array<number>(s.capacity?.length ?? 0).fill(0);
     const busy: [number, number][] = [];
     for (const stop of r.stops) {
@@ -45,6 +49,9 @@ export function checkPlan(problem: Problem, plan: Plan): string[] {
       list.push({ staff: r.staff, day: r.day, start: stop.start });
       done.set(key, list);
       const arrival = t + travel(loc, v.location);
+      if (stop.arrival + EPS < leftAt + travel(loc, v.location))
+        errors.push(`${v.id}: reached at ${stop.arrival}, before ${r.staff} can get there`);
+      if (stop.arrival > stop.start + EPS) errors.push(`${v.id}: starts ${stop.start} before arrival`);
       if (stop.start + EPS < arrival)
         errors.push(`${v.id}: starts ${stop.start} before it can arrive ${arrival}`);
       if (stop.start + EPS < shift.start) errors.push(`${v.id}: starts before the shift`);
@@ -70,6 +77,7 @@ export function checkPlan(problem: Problem, plan: Plan): string[] {
       });
       busy.push([stop.start, stop.start + v.duration]);
       t = stop.start + v.duration;
+      leftAt = t;
       loc = v.location;
     }
     const back = t + travel(loc, s.end ?? s.start);

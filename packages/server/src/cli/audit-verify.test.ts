@@ -11,9 +11,18 @@ import { seedDemo } from '../demo/seed.ts';
 const dataDir = mkdtempSync(join(tmpdir(), 'hearth-audit-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
+// this test's own anchor file, so no other database's anchors (same demo organization id) count
+const anchorFile = join(dataDir, '..', `${dataDir.split(/[\\/]/).at(-1)}-anchors.json`);
+afterAll(() => rmSync(anchorFile, { force: true }));
+
 const runCli = (env: Record<string, string>) =>
   spawnSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'audit-verify.ts')], {
-    env: { ...process.env, ...env, DATABASE_URL: env.DATABASE_URL ?? '' },
+    env: {
+      ...process.env,
+      ...env,
+      DATABASE_URL: env.DATABASE_URL ?? '',
+      HEARTH_AUDIT_ANCHOR_FILE: anchorFile,
+    },
     encoding: 'utf8',
   });
 
@@ -24,7 +33,7 @@ describe('npm run audit:verify', () => {
       await migrateToLatest(db.db);
       await seedDemo(db.db, 'demo-password-1', new Date('2026-11-23T09:00:00Z'));
       // PGlite holds its folder exclusively: let the command open it
-      if (db.kind === 'pglite') await db.db.destroy();
+      if (db.kind === 'pglite') await db.close();
       const intact = runCli(db.cliEnv);
       expect(intact.stdout + intact.stderr).toMatch(/chain intact/);
       expect(intact.status).toBe(0);

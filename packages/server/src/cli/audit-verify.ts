@@ -1,11 +1,12 @@
 import { loadConfig } from '../config.ts';
 import { openDatabase } from '../db/database.ts';
 import { migrateToLatest } from '../db/migrate.ts';
-import { allOrganizationIds, verifyOrganizationChain } from '../features/audit/audit.service.ts';
+import { allOrganizationIds, sealAndVerify } from '../platform/audit/audit.service.ts';
 
 /**
- * `npm run audit:verify`: re-computes every organization's audit hash chain from the first
- * event and exits 1 if any link or event was changed, 0 if all hold.
+ * `npm run audit:verify`: seals pending events, re-computes every organization's audit hash chain
+ * from the first event, compares its end with the last anchor (the file beside the data folder),
+ * and exits 1 if any link or event was changed or events were removed, 0 if all hold.
  */
 async function main() {
   const config = loadConfig();
@@ -14,8 +15,13 @@ async function main() {
     await migrateToLatest(database.db);
     let broken = 0;
     for (const orgId of await allOrganizationIds(database.db)) {
-      const result = await verifyOrganizationChain(database.db, orgId);
-      if (result.ok) console.log(`organization ${orgId}: ${result.checked} events, chain intact`);
+      const result = await sealAndVerify(database.db, orgId, config.audit.anchorFile, new Date());
+      const anchor =
+        result.anchoredSeq === null ? 'no anchor yet' : `anchored at event ${result.anchoredSeq}`;
+      if (result.ok)
+        console.log(
+          `organization ${orgId}: ${result.checked} events, chain intact (${anchor}; ${result.unsealed} not yet sealed)`,
+        );
       else {
         broken += 1;
         console.error(`organization ${orgId}: BROKEN at event ${result.firstBrokenSeq}: ${result.problem}`);

@@ -1,7 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
-import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
+import { Kysely, type LogEvent, PGliteDialect, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { lockDataDir } from './data-dir-lock.ts';
 import type { Database } from './schema.ts';
 
 export type Db = Kysely<Database>;
@@ -11,7 +12,30 @@ export interface DatabaseHandle {
   kind: 'pglite' | 'postgres';
   /** Subscribe to a Postgres NOTIFY channel (cross-process fan-out); returns an unsubscribe. */
   listen(channel: string, onMessage: (payload: string) => void): Promise<() => Promise<void>>;
+  /**
+   * Calls `listener` with every statement run from now on (the benchmark counts them, the
+   * EXPLAIN test plans them); returns an unsubscribe. Without listeners it costs nothing.
+   */
+  onQuery(listener: QueryListener): () => void;
   close(): Promise<void>;
+}
+
+export type QueryListener = (query: { sql: string; parameters: readonly unknown[] }) => void;
+
+/** The Kysely `log` hook fanned out to the handle's query listeners. */
+function queryLog() {
+  const listeners = new Set<QueryListener>();
+  return {
+    log: (event: LogEvent) => {
+      if (event.level === 'query') for (const l of listeners) l(event.query);
+    },
+    onQuery(listener: QueryListener) {
+      listeners.add(listener);
+      return () => {
+        listeners.delete(listener);
+      };
+    },
+  };
 }
 
 export interface DatabaseOptions {
@@ -44,11 +68,13 @@ async function openPostgres(connectionString: string, options: DatabaseOptions):
   // An idle connection the server closes (a restart, a terminated backend) is dropped by the pool;
   // without a listener that event would crash the process.
   pool.on('error', (err) => console.error(`database connection lost: ${err.message}`));
-  const db: Db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const queries = queryLog();
+  const db: Db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log: queries.log });
   const listeners: pg.Client[] = [];
   return {
     db,
     kind: 'postgres',
+    onQuery: queries.onQuery,
     async listen(channel, onMessage) {
       const client = new pg.Client({ connectionString });
       await client.connect();
@@ -71,22 +97,32 @@ async function openPostgres(connectionString: string, options: DatabaseOptions):
 
 async function openPglite(dataDir: string | undefined): Promise<DatabaseHandle> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
+  // one process per embedded folder: a second one refuses to start (see data-dir-lock.ts)
+  const lock = dataDir ? lockDataDir(dataDir) : null;
   const parsers = {
     [dateOid]: (v: string) => v,
     20: (v: string) => Number(v),
     1700: (v: string) => Number(v),
   };
-  const pglite = dataDir ? await PGlite.create(dataDir, { parsers }) : await PGlite.create({ parsers });
-  const db: Db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
+  const pglite = await (dataDir ? PGlite.create(dataDir, { parsers }) : PGlite.create({ parsers })).catch(
+    (err: unknown) => {
+      lock?.release();
+      throw err;
+    },
+  );
+  const queries = queryLog();
+  const db: Db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }), log: queries.log });
   return {
     db,
     kind: 'pglite',
+    onQuery: queries.onQuery,
     async listen(channel, onMessage) {
       return pglite.listen(channel, onMessage);
     },
     async close() {
       await db.destroy();
       if (!pglite.closed) await pglite.close();
+      lock?.release();
     },
   };
 }

@@ -4,8 +4,7 @@ import type {
 } from '../features/advance-care/advance-care.table.ts';
 import type { AlertEventTable, AlertTable } from '../features/alerts/alerts.table.ts';
 import type { AssessmentTable, ClinicalTaskTable } from '../features/assessments/assessments.table.ts';
-import type { AuditEventTable } from '../features/audit/audit.table.ts';
-import type { AppUserTable, LoginFailureTable, UserSessionTable } from '../features/auth/auth.table.ts';
+import type { AppUserTable, LoginThrottleTable, UserSessionTable } from '../features/auth/auth.table.ts';
 import type {
   CarePlanVersionTable,
   TeamMeetingReviewTable,
@@ -18,7 +17,6 @@ import type {
   DutyShiftTable,
   InstrumentWordingTable,
 } from '../features/caregivers/caregivers.table.ts';
-
 import type {
   CommissionCaseTable,
   CommissionDecisionTable,
@@ -31,8 +29,10 @@ import type {
   DeathChecklistItemTable,
   DeathRecordTable,
 } from '../features/end-of-life/end-of-life.table.ts';
+import type { EpisodeChangeTable } from '../features/episode/episode.table.ts';
 import type { EquipmentItemTable, EquipmentLoanTable } from '../features/equipment/equipment.table.ts';
 import type { FamilyLinkTable } from '../features/family/family.table.ts';
+import type { FhirExportFileTable, FhirExportTable } from '../features/fhir/fhir.table.ts';
 import type {
   HomeSafetyActionTable,
   HomeSafetyCheckTable,
@@ -44,15 +44,16 @@ import type {
   ControlledStockTable,
   MedicineAdministrationTable,
   MedicineDoseReminderTable,
+  PatientWeightTable,
   PrescriptionTable,
   PrescriptionVersionTable,
 } from '../features/medicines/medicines.table.ts';
-import type { NotificationTable } from '../features/notifications/notifications.table.ts';
 import type { CallLogTable, OnCallShiftTable } from '../features/oncall/oncall.table.ts';
 import type {
   PatientAllergyTable,
   PatientContactTable,
   PatientDiagnosisTable,
+  PatientIdentityCorrectionTable,
   PatientStatusHistoryTable,
   PatientTable,
   PatientTeamMemberTable,
@@ -70,7 +71,6 @@ import type {
   SessionParticipantTable,
   SessionRosterTable,
 } from '../features/programmes/programmes.table.ts';
-import type { OrganizationTable } from '../features/settings/settings.table.ts';
 import type {
   RoutingItemTable,
   SupportNoteTable,
@@ -93,16 +93,20 @@ import type {
   VolunteerTable,
   VolunteerTrainingTable,
 } from '../features/volunteers/volunteers.table.ts';
-
-import type { JobTable } from '../jobs/job.table.ts';
+import type { AuditEventTable, AuditPendingTable } from '../platform/audit/audit.table.ts';
+import type { IdempotencyKeyTable } from '../platform/idempotency/idempotency.table.ts';
+import type { JobTable } from '../platform/jobs/job.table.ts';
+import type { NotificationTable } from '../platform/notifications/notifications.table.ts';
+import type { OrganizationTable } from '../platform/settings/settings.table.ts';
 
 /** Every table Kysely knows, assembled from the features' own row types. */
 export interface Database {
   organization: OrganizationTable;
   app_user: AppUserTable;
   user_session: UserSessionTable;
-  login_failure: LoginFailureTable;
+  login_throttle: LoginThrottleTable;
   job: JobTable;
+  idempotency_key: IdempotencyKeyTable;
   notification: NotificationTable;
   email_settings: EmailSettingsTable;
   patient: PatientTable;
@@ -110,6 +114,7 @@ export interface Database {
   patient_allergy: PatientAllergyTable;
   patient_contact: PatientContactTable;
   patient_status_history: PatientStatusHistoryTable;
+  patient_identity_correction: PatientIdentityCorrectionTable;
   patient_team_member: PatientTeamMemberTable;
   family_link: FamilyLinkTable;
   care_request: CareRequestTable;
@@ -119,6 +124,7 @@ export interface Database {
   stored_file: StoredFileTable;
   commission_document: CommissionDocumentTable;
   audit_event: AuditEventTable;
+  audit_pending: AuditPendingTable;
   volunteer: VolunteerTable;
   volunteer_status_history: VolunteerStatusHistoryTable;
   volunteer_screening: VolunteerScreeningTable;
@@ -159,6 +165,7 @@ export interface Database {
   controlled_stock: ControlledStockTable;
   controlled_entry: ControlledEntryTable;
   medicine_dose_reminder: MedicineDoseReminderTable;
+  patient_weight: PatientWeightTable;
   equipment_item: EquipmentItemTable;
   equipment_loan: EquipmentLoanTable;
   home_safety_check: HomeSafetyCheckTable;
@@ -176,4 +183,7 @@ export interface Database {
   death_record: DeathRecordTable;
   death_checklist_item: DeathChecklistItemTable;
   bereavement_task: BereavementTaskTable;
+  episode_change: EpisodeChangeTable;
+  fhir_export: FhirExportTable;
+  fhir_export_file: FhirExportFileTable;
 }

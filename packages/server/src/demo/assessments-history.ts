@@ -1,8 +1,10 @@
 import {
+  ageInYears,
   esasItems,
   type InstrumentAnswers,
   isChild,
   type PhaseOfIllness,
+  pressureScaleFor,
   scoreAssessment,
   triageRuleSetName,
   triageRuleSetVersion,
@@ -129,21 +131,24 @@ export async function seedAssessmentsHistory(trx: Conn, rnd: Random, ctx: Ctx) {
       );
       if (rnd.next() < 0.6 && pps > 30) pps -= 10;
     }
-    // Braden every fortnight, risk rising as mobility falls
+    // Braden (Braden Q for a young child) every fortnight, risk rising as mobility falls
+    const youngChild = pressureScaleFor(ageInYears(p.date_of_birth, today)) === 'braden_q';
     for (let d = 2, step = 0; d < 42; d += 14, step++) {
       const m = Math.max(1, 3 - step);
+      const braden = {
+        sensoryPerception: 3,
+        moisture: step > 1 ? 2 : 3,
+        activity: m,
+        mobility: m,
+        nutrition: Math.max(2, 3 - Math.floor(step / 2)),
+      };
       await add(
-        {
-          instrument: 'braden',
-          answers: {
-            sensoryPerception: 3,
-            moisture: step > 1 ? 2 : 3,
-            activity: m,
-            mobility: m,
-            nutrition: Math.max(2, 3 - Math.floor(step / 2)),
-            frictionShear: step > 1 ? 1 : 2,
-          },
-        },
+        youngChild
+          ? {
+              instrument: 'braden_q',
+              answers: { ...braden, frictionShear: step > 1 ? 2 : 3, tissuePerfusion: 3 },
+            }
+          : { instrument: 'braden', answers: { ...braden, frictionShear: step > 1 ? 1 : 2 } },
         new Date(start + d * day + 7200_000),
         rnd.pick(nurses),
       );
@@ -179,7 +184,7 @@ export async function seedAssessmentsHistory(trx: Conn, rnd: Random, ctx: Ctx) {
           rule_set_version: triageRuleSetVersion,
           rule_id: 'symptom.severe',
           title: 'Severe symptom',
-          facts: { items: { pain: alert.pain }, severeAt: 7 },
+          facts: { readings: [{ item: 'pain', value: alert.pain, scale: 'esas_r' }], threshold: 7 },
           source_type: 'assessment',
           source_id: sourceId,
           owner_id: physician,

@@ -1,11 +1,12 @@
 import { type CarePlanContent, carePlanContentSchema, clinicalRoles } from '@hearth/domain';
 import type { Conn } from '../db/conn.ts';
 import { insertVersion } from '../features/care-plans/care-plans.repository.ts';
-import { localDate } from '../features/care-plans/care-plans.service.ts';
 import * as patients from '../features/patients/patients.repository.ts';
 import * as visits from '../features/visits/visits.repository.ts';
-import { addDays } from '../features/visits/visits.service.ts';
-import type { Random } from './random.ts';
+import { addDays, localDate } from '../platform/time.ts';
+import { type Random, seededRandom } from './random.ts';
+import { minskInstant } from './report-visits.ts';
+import { visitNoteFor } from './visit-notes.ts';
 
 const problems: Record<string, readonly (readonly [string, string, readonly string[]])[]> = {
   nurse: [
@@ -41,7 +42,7 @@ const problems: Record<string, readonly (readonly [string, string, readonly stri
  * Demo care plans for the active patients (nurse twice a week, physician every two weeks,
  * sometimes psychologist and social worker), a weekday rota 08:00–17:00 for the clinical staff
  * from last week to two weeks ahead, and last week's completed visits, so planning the week
- * shows something real at once. Deterministic for the seeded generator.
+ * shows something real at once, each with the visit's notes. Deterministic for the seeded generator.
  */
 export async function seedCarePlans(
   trx: Conn,
@@ -52,6 +53,8 @@ export async function seedCarePlans(
   timeZone: string,
 ) {
   const today = localDate(now, timeZone);
+  // the notes draw from their own generator, so adding them left every other demo value as it was
+  const notesRnd = seededRandom(20_261_202);
   const weekday = (new Date(`${today}T00:00:00Z`).getUTCDay() + 6) % 7;
   const monday = addDays(today, -weekday);
   const staff = await visits.activeStaff(trx, orgId, clinicalRoles);
@@ -133,7 +136,9 @@ export async function seedCarePlans(
       const date = addDays(today, -v.daysAgo);
       const id = rnd.uuid();
       const start = rnd.int(9, 15) * 60;
-      const at = new Date(now.getTime() - v.daysAgo * 86_400_000);
+      // checked in at its start and completed 45 minutes later (not at the hour the demo is seeded)
+      const at = minskInstant(date, start);
+      const done = new Date(at.getTime() + 45 * 60_000);
       await visits.insertVisits(trx, [
         {
           id,
@@ -155,10 +160,10 @@ export async function seedCarePlans(
           checked_in_at: at,
           check_in_lat: null,
           check_in_lon: null,
-          completed_at: at,
+          completed_at: done,
           created_by: userIds.coordinator ?? null,
           created_at: at,
-          updated_at: at,
+          updated_at: done,
         },
       ]);
       await visits.insertEvent(trx, {
@@ -169,7 +174,17 @@ export async function seedCarePlans(
         to_status: 'completed',
         reason: null,
         by_user_id: v.staff,
-        at,
+        at: done,
+        client_id: null,
+      });
+      await visits.insertNote(trx, {
+        id: notesRnd.uuid(),
+        organization_id: orgId,
+        visit_id: id,
+        patient_id: p.id,
+        content: visitNoteFor(v.discipline, notesRnd),
+        by_user_id: v.staff,
+        at: done,
         client_id: null,
       });
     }

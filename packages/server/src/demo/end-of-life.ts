@@ -3,8 +3,8 @@ import type { Conn } from '../db/conn.ts';
 import * as acp from '../features/advance-care/advance-care.repository.ts';
 import { scheduleOverdueCheck } from '../features/end-of-life/end-of-life.jobs.ts';
 import * as eol from '../features/end-of-life/end-of-life.repository.ts';
-import { localDate } from '../features/patients/patient-view.ts';
 import { findPatient } from '../features/patients/patients.repository.ts';
+import { localDate } from '../platform/time.ts';
 import type { Random } from './random.ts';
 
 export interface EndOfLifeSeed {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { roleSlug, staffRoles } from '@hearth/domain';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/database.ts';
-import { countOrganizations } from '../features/settings/settings.repository.ts';
+import { countOrganizations } from '../platform/settings/settings.repository.ts';
 import { seedDemo } from './seed.ts';
 
 const allLogins = [...staffRoles.map(roleSlug), 'volunteer', 'family'];

@@ -3,7 +3,7 @@ import * as caregivers from '../features/caregivers/caregivers.repository.ts';
 import { scheduleDueBack, scheduleMaintenance } from '../features/equipment/equipment.jobs.ts';
 import * as equipment from '../features/equipment/equipment.repository.ts';
 import * as safety from '../features/home-safety/home-safety.repository.ts';
-import { localDate } from '../features/patients/patient-view.ts';
+import { localDate } from '../platform/time.ts';
 import type { Random } from './random.ts';
 
 export interface HomeFamilySeed {

@@ -1,8 +1,9 @@
-import { organizationSettingsSchema, timesOnLocalDay } from '@hearth/domain';
+import { ageInYears, localDate, organizationSettingsSchema, timesOnLocalDay } from '@hearth/domain';
 import type { Conn } from '../db/conn.ts';
 import { queueDoseReminder } from '../features/medicines/dose-reminders.ts';
 import * as repo from '../features/medicines/medicines.repository.ts';
 import { toPrescription } from '../features/medicines/medicines.view.ts';
+import { findPatient } from '../features/patients/patients.repository.ts';
 import type { Random } from './random.ts';
 
 interface DemoMedicine {
@@ -236,6 +237,7 @@ export async function seedMedicines(
       countersigned_at: null,
     });
 
+  await seedWeights(trx, rnd, orgId, people.patientIds, people.nurses[0]!, threeDaysAgo, tz);
   const main = people.patientIds[0]!;
   const physician = people.physicians[0]!;
   for (const m of mainRegimen) {
@@ -328,5 +330,38 @@ export async function seedMedicines(
       by,
     );
     await prescribe(patientId, laxative, by);
+  }
+}
+
+/**
+ * A weight with its date for every demo patient (issue 12: a child's prescription needs a
+ * current one). Children by the APLS estimate (2 × (age + 4) kg, 1–10 years), then 3 kg more a
+ * year (a rough choice for plausible demo data only), at most 60 kg; adults 48–85 kg.
+ */
+async function seedWeights(
+  trx: Conn,
+  rnd: Random,
+  orgId: string,
+  patientIds: readonly string[],
+  nurse: string,
+  on: Date,
+  tz: string,
+) {
+  const measuredOn = localDate(on, tz);
+  for (const patientId of patientIds) {
+    const patient = await findPatient(trx, orgId, patientId);
+    if (!patient) continue;
+    const age = ageInYears(patient.date_of_birth, measuredOn);
+    const kg =
+      age < 18 ? Math.min(60, 2 * (Math.max(age, 1) + 4) + (age > 10 ? 3 * (age - 10) : 0)) : rnd.int(48, 85);
+    await repo.insertWeight(trx, {
+      id: rnd.uuid(),
+      organization_id: orgId,
+      patient_id: patientId,
+      kg,
+      measured_on: measuredOn,
+      recorded_by: nurse,
+      recorded_at: on,
+    });
   }
 }

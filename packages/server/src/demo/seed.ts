@@ -1,6 +1,12 @@
-import { categoryOfIcd10, organizationSettingsSchema, type Role, roleSlug, staffRoles } from '@hearth/domain';
+import {
+  assertPlausibleDateOfBirth,
+  categoryOfIcd10,
+  organizationSettingsSchema,
+  type Role,
+  roleSlug,
+  staffRoles,
+} from '@hearth/domain';
 import type { Db } from '../db/database.ts';
-import { recordAudit } from '../features/audit/audit.service.ts';
 import { insertUser } from '../features/auth/auth.repository.ts';
 import { hashPassword } from '../features/auth/passwords.ts';
 import { insertCase } from '../features/commission/commission.repository.ts';
@@ -8,13 +14,15 @@ import { insertFamilyLink } from '../features/family/family.repository.ts';
 import { insertCallAttempt, insertCareRequest } from '../features/intake/intake.repository.ts';
 import { callbackDeadlineJob } from '../features/intake/intake.service.ts';
 import * as patients from '../features/patients/patients.repository.ts';
-import { insertOrganization } from '../features/settings/settings.repository.ts';
-import { JobRunner } from '../jobs/job-runner.ts';
+import { recordAudit } from '../platform/audit/audit.service.ts';
+import { JobRunner } from '../platform/jobs/job-runner.ts';
+import { insertOrganization } from '../platform/settings/settings.repository.ts';
 import { seedAssessmentsHistory } from './assessments-history.ts';
 import { seedCalls } from './calls.ts';
 import { seedCarePlans } from './care-plans.ts';
 import { seedClinicalWatch } from './clinical-watch.ts';
 import { seedEndOfLife } from './end-of-life.ts';
+import { seedFhirReferral } from './fhir-referral.ts';
 import { seedHomeFamily } from './home-family.ts';
 import { seedMedicines } from './medicines.ts';
 import {
@@ -28,6 +36,7 @@ import {
 import { demoBase, demoStreets, demoTowns } from './places.ts';
 import { seedProgrammes } from './programmes.ts';
 import { seededRandom } from './random.ts';
+import { seedReportHistory } from './reports.ts';
 import { seedTeamMeetings } from './team-meetings.ts';
 import { seedVolunteers } from './volunteers.ts';
 
@@ -140,6 +149,8 @@ export async function seedDemo(
       // ages counted from a fixed day so the same seed gives the same dates of birth
       const age = child ? rnd.int(1, 16) : rnd.int(38, 92);
       const dob = `${2026 - age}-${String(rnd.int(1, 12)).padStart(2, '0')}-${String(rnd.int(1, 28)).padStart(2, '0')}`;
+      // the demo keeps to the rule every other path keeps: a seed change cannot plant an age of −4
+      assertPlausibleDateOfBirth(dob, now.toISOString().slice(0, 10), 'demo.dateOfBirth');
       const town = i === 0 ? demoTowns[0] : rnd.pick(townPool);
       const jitter = () => (rnd.next() - 0.5) * 0.04;
       const status =
@@ -333,6 +344,11 @@ export async function seedDemo(
         await JobRunner.enqueue(trx, orgId, callbackDeadlineJob, due, { careRequestId: id });
       }
     }
+    await seedFhirReferral(trx, featureRandom('fhir-referral'), {
+      orgId,
+      coordinatorId: userIds.coordinator!,
+      now,
+    });
     await seedClinicalWatch(trx, featureRandom('clinical-watch'), { orgId, userIds, patientIds, now });
     await seedCalls(trx, featureRandom('calls'), { orgId, userIds, patientIds, now });
     if (opts.symptomHistory !== false)
@@ -381,6 +397,14 @@ export async function seedDemo(
       userIds,
       patientIds,
     });
+    // the HTTP tests leave histories out (they count what they create)
+    if (opts.symptomHistory !== false)
+      await seedReportHistory(
+        trx,
+        featureRandom('reports'),
+        { orgId, userIds, patientIds, now },
+        featureRandom('report-measures'),
+      );
     await recordAudit(trx, clock, null, orgId, {
       action: 'demo.seed',
       entityType: 'organization',

@@ -5,8 +5,7 @@ import {
   insertReview,
   usersByIds,
 } from '../features/care-plans/care-plans.repository.ts';
-import { localDate } from '../features/care-plans/care-plans.service.ts';
-import { addDays } from '../features/visits/visits.service.ts';
+import { addDays, localDate } from '../platform/time.ts';
 import type { Random } from './random.ts';
 
 /** A decision and the discipline that owns it. */

@@ -1,6 +1,7 @@
 import { DomainError, type ErrorCode } from '@hearth/domain';
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { domainErrorFromDatabase } from './database-errors.ts';
 
 const statusOf: Record<ErrorCode, number> = {
   VALIDATION: 400,
@@ -8,14 +9,19 @@ const statusOf: Record<ErrorCode, number> = {
   FORBIDDEN: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
+  UNPROCESSABLE: 422,
   PAYLOAD_TOO_LARGE: 413,
   RATE_LIMITED: 429,
   INTERNAL: 500,
 };
 
 /** The one place where errors become HTTP answers: `{ error: { code, message, details } }`. */
-export function registerErrorHandler(app: FastifyInstance, options: { spaIndex: boolean }): void {
-  app.setErrorHandler((err: FastifyError | DomainError | Error, request, reply) => {
+export function registerErrorHandler(
+  app: FastifyInstance,
+  options: { spaIndex: boolean; logRequests: boolean },
+): void {
+  app.setErrorHandler((thrown: FastifyError | DomainError | Error, request, reply) => {
+    const err = domainErrorFromDatabase(thrown) ?? thrown;
     if (err instanceof DomainError) {
       const headers =
         err.code === 'RATE_LIMITED' && isRetry(err.details)
@@ -51,8 +57,22 @@ export function registerErrorHandler(app: FastifyInstance, options: { spaIndex: 
         .status(fastifyErr.statusCode)
         .send({ error: { code: 'VALIDATION', message: fastifyErr.message } });
     }
-    // Unexpected: log the error (never request bodies: they may hold clinical text) and hide details.
-    request.log.error({ err: { message: err.message, stack: err.stack } }, 'unhandled error');
+    // Unexpected: log the error with its request id (never request bodies: they may hold clinical
+    // text) and hide details. With request logging off it still goes to stderr.
+    if (options.logRequests)
+      request.log.error({ err: { message: err.message, stack: err.stack } }, 'unhandled error');
+    else
+      console.error(
+        JSON.stringify({
+          level: 'error',
+          time: new Date().toISOString(),
+          reqId: request.id,
+          method: request.method,
+          url: request.url.split('?')[0],
+          msg: 'unhandled error',
+          err: { message: err.message, stack: err.stack },
+        }),
+      );
     return reply
       .status(500)
       .send({ error: { code: 'INTERNAL', message: 'Something went wrong on our side.' } });

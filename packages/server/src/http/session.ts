@@ -1,8 +1,8 @@
 import { DomainError, notFound } from '@hearth/domain';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps, RequestContext } from '../app-context.ts';
-import { recordDenied } from '../features/audit/audit.service.ts';
 import { resolveSession, type SessionInfo } from '../features/auth/auth.service.ts';
+import { recordDeniedAggregated } from './denied-audit.ts';
 
 export const sessionCookie = 'hearth_session';
 export const csrfHeader = 'x-csrf-token';
@@ -49,7 +49,7 @@ export function registerFamilyGate(app: FastifyInstance, deps: AppDeps): void {
     const patientId = (request.params as Record<string, unknown> | undefined)?.patientId;
     if (typeof patientId !== 'string' || actor.linkedPatientIds.includes(patientId)) return;
     const ctx = { actor, requestId: request.id, ip: request.ip };
-    await recordDenied(deps, ctx, {
+    await recordDeniedAggregated(deps, ctx, {
       action: `${request.method} ${request.routeOptions.url ?? ''}`,
       entityType: 'patient',
       entityId: patientId,

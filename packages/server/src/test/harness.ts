@@ -1,3 +1,6 @@
+import { randomUUID } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Role } from '@hearth/domain';
 import { roleSlug } from '@hearth/domain';
 import type { InjectOptions } from 'fastify';
@@ -58,6 +61,8 @@ export async function createTestApp(
     start?: Date;
     env?: Record<string, string>;
     teamMeetings?: boolean;
+    /** The demo's weeks of assessments and alerts (off by default: tests count what they create). */
+    symptomHistory?: boolean;
     smtpTls?: SmtpTlsOptions;
   } = {},
 ): Promise<TestApp> {
@@ -65,11 +70,19 @@ export async function createTestApp(
   const database = await openTestDatabase();
   await migrateToLatest(database.db);
   const { organizationId } = await seedDemo(database.db, demoPassword, now, {
-    symptomHistory: false,
+    symptomHistory: options.symptomHistory ?? false,
     teamMeetings: options.teamMeetings ?? false,
   });
   const config = {
-    ...loadConfig({ HEARTH_DATA_DIR: '/nonexistent', HEARTH_WEB_DIST: '/nonexistent', ...options.env }, []),
+    ...loadConfig(
+      {
+        HEARTH_DATA_DIR: '/nonexistent',
+        HEARTH_WEB_DIST: '/nonexistent',
+        HEARTH_AUDIT_ANCHOR_FILE: join(tmpdir(), `hearth-audit-anchors-${randomUUID()}.json`),
+        ...options.env,
+      },
+      [],
+    ),
     seedDemo: false,
   };
   const start = async () => {

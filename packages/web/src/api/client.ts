@@ -8,6 +8,8 @@ let csrfToken: string | null = null;
 export const setCsrfToken = (token: string | null) => {
   csrfToken = token;
 };
+/** The current CSRF token (the outbox sends its own requests). */
+export const currentCsrfToken = () => csrfToken;
 
 type Query = Record<string, string | number | boolean | undefined | null>;
 

@@ -310,6 +310,16 @@ export const router = createBrowserRouter([
             ],
           },
           {
+            element: <RequireAction action="report:read" />,
+            children: [
+              {
+                path: 'reports',
+                lazy: () =>
+                  import('../features/reports/ReportsPage.tsx').then((m) => ({ Component: m.ReportsPage })),
+              },
+            ],
+          },
+          {
             element: <RequireAction action="staff:read" />,
             children: [
               {
@@ -367,6 +377,26 @@ export const router = createBrowserRouter([
       {
         index: true,
         lazy: () => import('../features/home/AcpPrintPage.tsx').then((m) => ({ Component: m.AcpPrintPage })),
+      },
+    ],
+  },
+  {
+    // the monthly report for the board and funders, printed outside the workspace frame
+    path: '/print/reports/:month',
+    element: <RequireStaff />,
+    hydrateFallbackElement: <PageLoader />,
+    children: [
+      {
+        element: <RequireAction action="report:read" />,
+        children: [
+          {
+            index: true,
+            lazy: () =>
+              import('../features/reports/MonthlyReportPage.tsx').then((m) => ({
+                Component: m.MonthlyReportPage,
+              })),
+          },
+        ],
       },
     ],
   },

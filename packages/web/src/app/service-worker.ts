@@ -1,6 +1,6 @@
 /**
- * Registers the service worker that lets the app reload without a connection (see
- * packages/web/service-worker/sw.js). Only in a production build: in development Vite serves
+ * Registers the Workbox service worker that vite-plugin-pwa builds (vite.config.ts), which lets
+ * the app reload without a connection. Only in a production build: in development Vite serves
  * unbundled modules that the worker must not cache.
  */
 export function registerServiceWorker() {

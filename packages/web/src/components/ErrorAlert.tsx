@@ -15,6 +15,25 @@ const knownCodes = [
 ] as const;
 type KnownCode = (typeof knownCodes)[number];
 
+/** A 409's `details.reason` and `details.facts` (medicines' conflicts) in the reader's language. */
+function conflictText(error: unknown, i18n: ReturnType<typeof useTranslation>['i18n']): string | null {
+  if (!isApiError(error) || error.code !== 'CONFLICT') return null;
+  const details = error.details as { reason?: unknown; facts?: unknown } | undefined;
+  if (typeof details?.reason !== 'string') return null;
+  const key = `conflicts.${details.reason}`;
+  if (!i18n.exists(key)) return null;
+  const facts = typeof details.facts === 'object' && details.facts !== null ? details.facts : {};
+  // the key is built from the server's code, so the typed `t` cannot check it; `exists` guards it
+  const tr = i18n.t.bind(i18n) as unknown as (key: string, values?: Record<string, unknown>) => string;
+  const unit = (facts as { unit?: unknown }).unit;
+  const unitKey = `alertText.units.${String(unit)}`;
+  return tr(key, {
+    ...facts,
+    ...(typeof unit === 'string' && i18n.exists(unitKey) ? { unit: tr(unitKey) } : {}),
+    interpolation: { escapeValue: false },
+  });
+}
+
 /** A failed request in words: a translated headline and, when it adds something, the server's text. */
 export function ErrorAlert({ error, title }: { error: unknown; title?: string }) {
   const { t, i18n } = useTranslation();
@@ -24,11 +43,13 @@ export function ErrorAlert({ error, title }: { error: unknown; title?: string })
       ? (error.code as KnownCode)
       : 'INTERNAL';
   const headline = title ?? t(`common.apiErrors.${code}`);
-  // Server messages are English; in Russian they are still shown for specifics (a conflict's reason).
+  // Server messages are English; a conflict that names its reason is said in the reader's
+  // language, others still show the server's words for the specifics.
   const detail =
-    isApiError(error) && error.message && (i18n.language === 'en' || code === 'CONFLICT')
+    conflictText(error, i18n) ??
+    (isApiError(error) && error.message && (i18n.language === 'en' || code === 'CONFLICT')
       ? error.message
-      : null;
+      : null);
   return (
     <Alert color="red" variant="light" title={headline} role="alert">
       {detail && detail !== headline ? detail : null}

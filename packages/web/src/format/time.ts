@@ -1,3 +1,6 @@
+import { localDate } from '@hearth/domain';
+import { serviceZone } from './service-clock.ts';
+
 /** Date and time display in the user's language; the API speaks ISO 8601 in UTC. */
 
 const locales: Record<string, string> = { ru: 'ru-RU', en: 'en-GB' };
@@ -23,12 +26,22 @@ export function formatDay(day: string, lang: string): string {
   return new Intl.DateTimeFormat(localeOf(lang), { dateStyle: 'long', timeZone: 'UTC' }).format(d);
 }
 
-/** Today as `YYYY-MM-DD` in the browser's zone, for date inputs' defaults. */
+/** A calendar day as a short weekday and date ("Mon 7 Dec", "пн, 7 дек."), for week tables. */
+export function formatWeekday(day: string, lang: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(day);
+  if (!m) return day;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return new Intl.DateTimeFormat(localeOf(lang), {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    timeZone: 'UTC',
+  }).format(d);
+}
+
+/** Today as `YYYY-MM-DD` on the service's calendar, for date inputs' defaults. */
 export function todayIso(now: Date = new Date()): string {
-  const y = now.getFullYear();
-  const m = String(now.getMonth() + 1).padStart(2, '0');
-  const d = String(now.getDate()).padStart(2, '0');
-  return `${y}-${m}-${d}`;
+  return localDate(now, serviceZone());
 }
 
 export function addMonthsIso(day: string, months: number): string {

@@ -1,85 +1,47 @@
-/**
- * Which cached queries an event makes stale. Events carry a type and an id only; the page then
- * refetches through the normal, permission-checked endpoints. Query keys start with the feature.
- */
-export function queryKeysFor(type: string): string[][] {
-  const feature = type.split('.')[0] ?? '';
-  switch (feature) {
-    case 'intake':
-      return [['intake']];
-    case 'commission':
-      // a decision creates or activates a patient, and a referral closes a request
-      return [['commission'], ['patients'], ['intake']];
-    case 'patient':
-    case 'patients':
-    case 'family':
-      return [['patients']];
-    case 'notification':
-    case 'notifications':
-      return [['notifications']];
-    case 'staff':
-      return [['staff']];
-    case 'settings':
-      return [['settings']];
-    case 'oncall':
-      return [['oncall']];
-    case 'medicines':
-      return [['medicines']];
-    case 'equipment':
-    case 'home-safety':
-    case 'duty-roster':
-    case 'support':
-    case 'death':
-      return [['home']];
-    case 'alert':
-    case 'assessment':
-    case 'diary':
-    case 'task':
-      return [['alerts'], ['diary'], ['assessments'], ['tasks']];
-    case 'volunteers':
-      return [['volunteers']];
-    case 'programmes':
-      return [['programmes']];
-    case 'visit':
-    case 'careplan':
-    case 'planning':
-      return [['care']];
-    default:
-      return [];
-  }
-}
+import type { WebLiveEventType } from '@hearth/domain';
 
-/** Named SSE events the server sends (`event: <type>`); EventSource needs a listener per name. */
-export const knownEventTypes = [
-  'intake.created',
-  'intake.updated',
-  'intake.escalated',
-  'commission.created',
-  'commission.updated',
-  'commission.decided',
-  'patient.created',
-  'patient.updated',
-  'family.updated',
-  'notification.created',
-  'staff.updated',
-  'settings.updated',
-  'medicines.updated',
-  'equipment.updated',
-  'home-safety.updated',
-  'duty-roster.updated',
-  'support.updated',
-  'death.updated',
-  'alert.raised',
-  'alert.updated',
-  'alert.answered',
-  'assessment.recorded',
-  'diary.updated',
-  'task.updated',
-  'visit.updated',
-  'careplan.updated',
-  'planning.updated',
-  'volunteers.updated',
-  'volunteers.request',
-  'volunteers.hours',
-  'programmes.updated',
-] as const;
+type QueryKeyPrefix = readonly string[];
+
+const home: QueryKeyPrefix[] = [['home']];
+const watch: QueryKeyPrefix[] = [['alerts'], ['diary'], ['assessments'], ['tasks']];
+const care: QueryKeyPrefix[] = [['care']];
+
+/**
+ * Which cached queries each live event makes stale (query keys start with the feature). Typed by
+ * the domain's list of events the server sends: a name the server does not publish is a type
+ * error here, and so is a published name left without queries to refresh.
+ */
+export const liveEventQueryKeys: Record<WebLiveEventType, readonly QueryKeyPrefix[]> = {
+  'intake.created': [['intake']],
+  'intake.updated': [['intake']],
+  'intake.escalated': [['intake']],
+  // a decision creates or activates a patient, and a referral closes a request
+  'commission.updated': [['commission'], ['patients'], ['intake']],
+  'patient.updated': [['patients']],
+  'notification.created': [['notifications']],
+  'oncall.updated': [['oncall']],
+  'medicines.updated': [['medicines']],
+  'equipment.updated': home,
+  'home-safety.updated': home,
+  'duty-roster.updated': home,
+  'support.updated': home,
+  'death.updated': home,
+  'alert.raised': watch,
+  'alert.updated': watch,
+  'alert.answered': watch,
+  'assessment.recorded': watch,
+  'diary.updated': watch,
+  'task.updated': watch,
+  'visit.updated': care,
+  'careplan.updated': care,
+  'planning.updated': care,
+  'programmes.updated': [['programmes']],
+  'volunteers.updated': [['volunteers']],
+  'volunteers.request': [['volunteers']],
+  'volunteers.hours': [['volunteers']],
+};
+
+/** Named SSE events the web listens for (`event: <type>`); EventSource needs a listener per name. */
+export const knownEventTypes = Object.keys(liveEventQueryKeys) as WebLiveEventType[];
+
+export const queryKeysFor = (type: WebLiveEventType): readonly QueryKeyPrefix[] => liveEventQueryKeys[type];

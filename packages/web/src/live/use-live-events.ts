@@ -1,3 +1,4 @@
+import { parseLiveEventData } from '@hearth/domain';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { apiBase } from '../api/client.ts';
@@ -13,16 +14,16 @@ export function useLiveEvents(enabled = true) {
     if (!enabled || typeof EventSource === 'undefined') return;
     const source = new EventSource(`${apiBase}/events`, { withCredentials: true });
     const onEvent = (e: MessageEvent<string>) => {
-      let type = e.type;
+      let data: unknown = null;
       try {
-        const data = JSON.parse(e.data) as { type?: unknown };
-        if (typeof data.type === 'string') type = data.type;
+        data = JSON.parse(e.data);
       } catch {
-        // a keep-alive or malformed message: fall back to the event's name
+        // a malformed message is ignored below like any event outside the contract
       }
-      for (const queryKey of queryKeysFor(type)) void qc.invalidateQueries({ queryKey });
+      const event = parseLiveEventData(data);
+      if (!event) return;
+      for (const queryKey of queryKeysFor(event.type)) void qc.invalidateQueries({ queryKey });
     };
-    source.addEventListener('message', onEvent);
     for (const type of knownEventTypes) source.addEventListener(type, onEvent);
     // after a reconnect some events may have been missed: refresh what is on screen
     let opened = false;

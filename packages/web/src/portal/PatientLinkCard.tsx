@@ -12,7 +12,10 @@ export function PatientLinkCard({ patientId }: { patientId: string }) {
           <Text size="xl" fw={700}>
             {patient.data ? `${patient.data.lastName} ${patient.data.firstName}` : '…'}
           </Text>
-          {patient.data && <PatientStatusBadge status={patient.data.status} size="lg" />}
+          {/* a status label in capitals is no way to tell a family of a death; the page says it gently */}
+          {patient.data && patient.data.status !== 'deceased' && (
+            <PatientStatusBadge status={patient.data.status} size="lg" />
+          )}
         </Group>
       </Paper>
     </UnstyledButton>

@@ -3,14 +3,14 @@ import { useTranslation } from 'react-i18next';
 import { Link, Outlet } from 'react-router';
 import { useCurrentUser } from '../auth/me.ts';
 import { LanguageSwitcher } from '../components/LanguageSwitcher.tsx';
-import { useLogout } from '../features/auth/auth-api.ts';
 import { useLiveEvents } from '../live/use-live-events.ts';
+import { LogoutButton } from '../offline/LogoutButton.tsx';
+import { OfflineStatusBar } from '../offline/OfflineStatusBar.tsx';
 
 /** The family portal frame: phone-first, one column, large text and buttons. */
 export function PortalLayout() {
   const { t } = useTranslation();
   const me = useCurrentUser();
-  const logout = useLogout();
   useLiveEvents();
   return (
     <Box fz="lg">
@@ -41,6 +41,7 @@ export function PortalLayout() {
         </Group>
       </Box>
       <Container id="main" component="main" size={640} px="md" py="lg" tabIndex={-1}>
+        <OfflineStatusBar patientPath={(id) => `/portal/patients/${id}`} />
         <Outlet />
       </Container>
       <Box component="footer" py="md" px="md">
@@ -53,9 +54,7 @@ export function PortalLayout() {
               {t('portal.account')}
             </Button>
           </Group>
-          <Button variant="default" size="md" onClick={() => logout.mutate()} loading={logout.isPending}>
-            {t('nav.logout')}
-          </Button>
+          <LogoutButton variant="default" size="md" />
         </Group>
       </Box>
     </Box>

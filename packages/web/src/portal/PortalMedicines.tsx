@@ -13,6 +13,7 @@ import { useMedicineLabels } from '../features/medicines/labels.ts';
 import { useAnticipatory, useRecordDose, useToday } from '../features/medicines/medicines-api.ts';
 import { useMarkRead, useNotifications } from '../features/notifications/notifications-api.ts';
 import { formatDay } from '../format/time.ts';
+import { CallServiceButton } from './CallServiceButton.tsx';
 
 type Item = TodaySchedule['items'][number];
 
@@ -64,12 +65,15 @@ function DoseReminders({ patientId }: { patientId: string }) {
 export function PortalMedicines({ patientId }: { patientId: string }) {
   const { t, i18n } = useTranslation();
   const L = useMedicineLabels();
-  const doseLabel = (p: Pick<Prescription, 'doseAmount' | 'doseUnit'>) => L.dose(p);
+  // a liquid's volume in ml and a patch's change interval next to the dose (issue 12)
+  const doseLabel = (p: Prescription) => L.doseFull(p);
   const today = useToday(patientId);
   const box = useAnticipatory(patientId);
   const record = useRecordDose(patientId);
   const [asking, setAsking] = useState<Item | null>(null);
   const [result, setResult] = useState<{ item: Item; admin: Administration } | null>(null);
+  // the dose waits on the phone (no connection): it is sent and checked when the line returns
+  const [queued, setQueued] = useState(false);
   const refusalRef = useRef<HTMLDivElement>(null);
   // a refusal must be the first thing the relative sees, wherever they pressed the button
   useEffect(() => {
@@ -81,7 +85,6 @@ export function PortalMedicines({ patientId }: { patientId: string }) {
   const time = (iso: string) => localTimeOfDay(new Date(iso), tz);
   const lang = i18n.language === 'en' ? 'en' : 'ru';
   const items = today.data.items.filter((i) => !i.prescription.anticipatoryPurpose);
-  const tel = `tel:${teamPhone.replace(/[^0-9+]/g, '')}`;
 
   const confirm = async () => {
     const item = asking;
@@ -95,8 +98,10 @@ export function PortalMedicines({ patientId }: { patientId: string }) {
       doseAmount: item.prescription.doseAmount,
       doseUnit: item.prescription.doseUnit,
       givenAt,
+      label: t('offline.labels.familyDose', { medicine: doseLabel(item.prescription) }),
     });
-    setResult({ item, admin });
+    if (admin) setResult({ item, admin });
+    else setQueued(true);
   };
 
   const refusal =
@@ -127,13 +132,14 @@ export function PortalMedicines({ patientId }: { patientId: string }) {
             <Text size="lg" c="white">
               {refusal}
             </Text>
-            <Button component="a" href={tel} size="xl" fullWidth variant="white" c="red.8" h="auto" py="xs">
-              <Stack gap={2} align="center">
-                <span>{t('medicines.portal.call')}</span>
-                {/* a phone number broken across lines is easy to misdial */}
-                <span style={{ whiteSpace: 'nowrap' }}>{teamPhone}</span>
-              </Stack>
-            </Button>
+            <CallServiceButton
+              phone={teamPhone}
+              label={t('medicines.portal.call')}
+              variant="white"
+              c="red.8"
+              h="auto"
+              py="xs"
+            />
           </Stack>
         </Alert>
       )}
@@ -143,6 +149,11 @@ export function PortalMedicines({ patientId }: { patientId: string }) {
         </Alert>
       )}
       {record.isError && <ErrorAlert error={record.error} />}
+      {queued && (
+        <Alert color="yellow" role="status" data-testid="dose-queued">
+          {t('offline.savedOnPhone')}
+        </Alert>
+      )}
       <DoseReminders patientId={patientId} />
       <Text size="lg">{t('medicines.portal.lead')}</Text>
       {items.length === 0 && <Text size="lg">{t('medicines.portal.none')}</Text>}
@@ -152,7 +163,7 @@ export function PortalMedicines({ patientId }: { patientId: string }) {
           <Paper key={p.id} withBorder p="md" radius="md" data-testid="portal-medicine">
             <Stack gap="xs">
               <Text size="xl" fw={700}>
-                {p.name}
+                {L.product(p)}
               </Text>
               <Text size="lg">
                 {doseLabel(p)} ·{' '}

@@ -1,4 +1,4 @@
-import { Anchor, Button, Paper, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Paper, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { isNotFound } from '../api/api-error.ts';
@@ -13,7 +13,8 @@ import { usePublicInfo } from '../features/intake/intake-api.ts';
 import { PatientStatusBadge } from '../features/patients/PatientStatusBadge.tsx';
 import { usePatient } from '../features/patients/patients-api.ts';
 import { DiaryCard } from '../features/watch/DiaryCard.tsx';
-import { AfterDeathCard } from './AfterDeathCard.tsx';
+import { BereavementView } from './BereavementView.tsx';
+import { CallServiceButton } from './CallServiceButton.tsx';
 import { BurdenCard, EquipmentCard, RosterCard, SkillsCard } from './HomeCards.tsx';
 import { PortalMedicines } from './PortalMedicines.tsx';
 import { SafetyActionsCard } from './SafetyActionsCard.tsx';
@@ -45,62 +46,52 @@ export function PortalPatientPage() {
         <Title order={1} data-testid="portal-patient-name">
           {p.lastName} {p.firstName} {p.middleName ?? ''}
         </Title>
-        <div>
-          <PatientStatusBadge status={p.status} size="xl" />
-        </div>
+        {/* after a death the bereavement view below speaks instead of a status label */}
+        {p.status !== 'deceased' && (
+          <div>
+            <PatientStatusBadge status={p.status} size="xl" />
+          </div>
+        )}
       </Stack>
 
-      <Paper withBorder p="lg" radius="md" bg="hearth.0">
-        <Stack gap="sm">
-          <Title order={2} size="h3">
-            {t('portal.contactTitle')}
-          </Title>
-          <Text size="lg">{t('portal.contactLead')}</Text>
-          {phone && (
-            <Button
-              component="a"
-              href={`tel:${phone.replace(/[^0-9+]/g, '')}`}
-              size="xl"
-              fullWidth
-              data-testid="portal-call"
-            >
-              <Stack gap={2} align="center">
-                <span>{t('portal.call')}</span>
-                {/* a phone number broken across lines is easy to misdial */}
-                <span style={{ whiteSpace: 'nowrap' }}>{phone}</span>
-              </Stack>
-            </Button>
-          )}
-        </Stack>
-      </Paper>
-
-      <DiaryCard patientId={p.id} patientName={p.firstName} />
-
-      <Paper withBorder p="lg" radius="md">
-        <PortalMedicines patientId={p.id} />
-      </Paper>
-
-      <Paper withBorder p="lg" radius="md">
-        <Stack gap="xs">
-          <Title order={2} size="h3">
-            {t('portal.teamTitle')}
-          </Title>
-          {p.team.length === 0 ? (
-            <Text size="lg">{t('portal.noTeam')}</Text>
-          ) : (
-            p.team.map((m) => (
-              <Text key={m.userId} size="lg">
-                {m.name} — {t(`roles.${m.role}` as 'roles.nurse', { defaultValue: m.role })}
-              </Text>
-            ))
-          )}
-        </Stack>
-      </Paper>
-
-      <CarePlanSection patientId={p.id} large />
-      {p.status === 'deceased' && <AfterDeathCard />}
-      {p.status !== 'deceased' && (
+      {p.status === 'deceased' ? (
+        <BereavementView patient={p} {...(phone ? { servicePhone: phone } : {})} />
+      ) : (
         <>
+          <Paper withBorder p="lg" radius="md" bg="hearth.0">
+            <Stack gap="sm">
+              <Title order={2} size="h3">
+                {t('portal.contactTitle')}
+              </Title>
+              <Text size="lg">{t('portal.contactLead')}</Text>
+              {phone && <CallServiceButton phone={phone} label={t('portal.call')} testId="portal-call" />}
+            </Stack>
+          </Paper>
+
+          <DiaryCard patientId={p.id} patientName={p.firstName} />
+
+          <Paper withBorder p="lg" radius="md">
+            <PortalMedicines patientId={p.id} />
+          </Paper>
+
+          <Paper withBorder p="lg" radius="md">
+            <Stack gap="xs">
+              <Title order={2} size="h3">
+                {t('portal.teamTitle')}
+              </Title>
+              {p.team.length === 0 ? (
+                <Text size="lg">{t('portal.noTeam')}</Text>
+              ) : (
+                p.team.map((m) => (
+                  <Text key={m.userId} size="lg">
+                    {m.name} — {t(`roles.${m.role}` as 'roles.nurse', { defaultValue: m.role })}
+                  </Text>
+                ))
+              )}
+            </Stack>
+          </Paper>
+
+          <CarePlanSection patientId={p.id} large />
           <RosterCard patientId={p.id} />
           <EquipmentCard patientId={p.id} />
           <SafetyActionsCard patientId={p.id} />

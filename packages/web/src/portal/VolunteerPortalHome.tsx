@@ -8,6 +8,7 @@ import { PageLoader } from '../components/PageLoader.tsx';
 import { usePageTitle } from '../components/use-page-title.ts';
 import { useLogHours, usePortalAssignments, useRespond } from '../features/volunteers/volunteers-api.ts';
 import { formatDateTime, formatDay, todayIso } from '../format/time.ts';
+import { HoursRefusal } from './HoursRefusal.tsx';
 
 /** A volunteer's own requests: when, whom, where, what to bring; accept or decline; log hours. */
 export function VolunteerPortalHome() {
@@ -124,7 +125,7 @@ function AssignmentCard({ a }: { a: PortalAssignment }) {
                 step={0.25}
                 decimalScale={2}
               />
-              {log.isError && <ErrorAlert error={log.error} />}
+              {log.isError && <HoursRefusal error={log.error} />}
               {logged && !log.isError && (
                 <Alert color="green" variant="light" role="status">
                   {t('volPortal.logged')}

@@ -1,10 +1,10 @@
 import { Navigate } from 'react-router';
-import { useCan } from '../auth/me.ts';
-import { visibleNav } from './nav.ts';
+import { useCan, useCurrentUser } from '../auth/me.ts';
+import { landingOf } from './nav.ts';
 
-/** `/app` opens the first screen the role may use (the queue for coordinators). */
+/** `/app` opens the role's own first screen (My day for a nurse, the queue for coordinators). */
 export function WorkspaceHome() {
   const can = useCan();
-  const first = visibleNav(can)[0];
-  return <Navigate to={first?.to ?? '/app/account'} replace />;
+  const me = useCurrentUser();
+  return <Navigate to={landingOf(me.landing, can)} replace />;
 }

@@ -1,12 +1,13 @@
-import { AppShell, Badge, Burger, Button, Group, NavLink, Stack, Text } from '@mantine/core';
+import { AppShell, Badge, Burger, Group, NavLink, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { Outlet, NavLink as RouterNavLink, useLocation } from 'react-router';
 import { useCan, useCurrentUser } from '../auth/me.ts';
 import { LanguageSwitcher } from '../components/LanguageSwitcher.tsx';
-import { useLogout } from '../features/auth/auth-api.ts';
 import { useNotifications } from '../features/notifications/notifications-api.ts';
 import { useLiveEvents } from '../live/use-live-events.ts';
+import { LogoutButton } from '../offline/LogoutButton.tsx';
+import { OfflineStatusBar } from '../offline/OfflineStatusBar.tsx';
 import { visibleNav } from './nav.ts';
 
 /** The staff workspace frame: header, role-filtered navigation, live updates. */
@@ -15,7 +16,6 @@ export function WorkspaceLayout() {
   const me = useCurrentUser();
   const can = useCan();
   const [opened, { toggle, close }] = useDisclosure();
-  const logout = useLogout();
   const location = useLocation();
   const notifications = useNotifications();
   useLiveEvents();
@@ -46,14 +46,7 @@ export function WorkspaceLayout() {
           {/* the language switcher never shrinks away, even on a narrow phone */}
           <Group gap="sm" wrap="nowrap" style={{ flexShrink: 0 }}>
             <LanguageSwitcher />
-            <Button
-              variant="subtle"
-              onClick={() => logout.mutate()}
-              loading={logout.isPending}
-              visibleFrom="sm"
-            >
-              {t('nav.logout')}
-            </Button>
+            <LogoutButton variant="subtle" visibleFrom="sm" />
           </Group>
         </Group>
       </AppShell.Header>
@@ -80,15 +73,11 @@ export function WorkspaceLayout() {
               }
             />
           ))}
-          <NavLink
-            component="button"
-            label={t('nav.logout')}
-            onClick={() => logout.mutate()}
-            hiddenFrom="sm"
-          />
+          <LogoutButton asNavLink />
         </Stack>
       </AppShell.Navbar>
       <AppShell.Main id="main" tabIndex={-1}>
+        <OfflineStatusBar patientPath={(id) => `/app/patients/${id}`} />
         <Outlet />
       </AppShell.Main>
     </AppShell>

@@ -1,4 +1,4 @@
-import type { Action, PermissionTarget } from '@hearth/domain';
+import type { Action, LandingScreen, PermissionTarget } from '@hearth/domain';
 
 export interface NavItem {
   key:
@@ -18,6 +18,7 @@ export interface NavItem {
     | 'programmes'
     | 'support'
     | 'bereavement'
+    | 'reports'
     | 'notifications'
     | 'staff'
     | 'settings'
@@ -46,6 +47,7 @@ export const navItems: readonly NavItem[] = [
   { key: 'programmes', to: '/app/programmes', action: 'programme:read' },
   { key: 'support', to: '/app/support', action: 'support:read' },
   { key: 'bereavement', to: '/app/bereavement', action: 'bereavement:read' },
+  { key: 'reports', to: '/app/reports', action: 'report:read' },
   { key: 'notifications', to: '/app/notifications' },
   { key: 'staff', to: '/app/staff', action: 'staff:read' },
   { key: 'settings', to: '/app/settings', action: 'settings:manage' },
@@ -56,3 +58,15 @@ export const navItems: readonly NavItem[] = [
 /** The navigation a role sees: only what the permission matrix lets it do. */
 export const visibleNav = (can: (action: Action, target?: PermissionTarget) => boolean) =>
   navItems.filter((item) => !item.action || can(item.action));
+
+/**
+ * Where `/app` sends a role: its landing screen when the role may see it, else its first screen.
+ * The portal roles never reach the workspace; they are sent to /portal before this.
+ */
+export function landingOf(
+  screen: LandingScreen,
+  can: (action: Action, target?: PermissionTarget) => boolean,
+) {
+  const visible = visibleNav(can);
+  return (visible.find((item) => item.key === screen) ?? visible[0])?.to ?? '/app/account';
+}

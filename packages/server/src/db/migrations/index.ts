@@ -14,6 +14,16 @@ import * as volunteers from './2026_11_23_0400_volunteers.ts';
 import * as programmes from './2026_11_23_0401_programmes.ts';
 import * as programmeClosing from './2026_11_23_0410_programme_closing.ts';
 import * as carePlans from './2026_11_23_0500_care_plans.ts';
+import * as epCareEpisode from './2026_12_02_1343_ep_care_episode.ts';
+import * as medsafety from './2026_12_02_1346_medsafety.ts';
+import * as fhirExchange from './2026_12_02_1347_fhir_exchange.ts';
+import * as platAuditPending from './2026_12_02_1406_plat_audit_pending.ts';
+import * as hardLoginThrottle from './2026_12_02_1436_hard_login_throttle.ts';
+import * as platListIndexes from './2026_12_02_1445_plat_list_indexes.ts';
+import * as fldAccessNotes from './2026_12_02_1801_fld_access_notes.ts';
+import * as fldIdempotency from './2026_12_02_1802_fld_idempotency.ts';
+import * as idnIdentityCorrection from './2026_12_02_1805_idn_identity_correction.ts';
+import * as safeDropLoginFailure from './2026_12_02_1805_safe_drop_login_failure.ts';
 
 /** Every migration, keyed by its timestamped name; the Migrator runs them in name order. */
 export const migrations: Record<string, Migration> = {
@@ -32,4 +42,14 @@ export const migrations: Record<string, Migration> = {
   '2026_11_23_0300_home_family': homeFamily,
   '2026_11_23_0330_status_history_setting': statusHistorySetting,
   '2026_11_23_0500_care_plans': carePlans,
+  '2026_12_02_1343_ep_care_episode': epCareEpisode,
+  '2026_12_02_1406_plat_audit_pending': platAuditPending,
+  '2026_12_02_1445_plat_list_indexes': platListIndexes,
+  '2026_12_02_1436_hard_login_throttle': hardLoginThrottle,
+  '2026_12_02_1346_medsafety': medsafety,
+  '2026_12_02_1347_fhir_exchange': fhirExchange,
+  '2026_12_02_1801_fld_access_notes': fldAccessNotes,
+  '2026_12_02_1802_fld_idempotency': fldIdempotency,
+  '2026_12_02_1805_safe_drop_login_failure': safeDropLoginFailure,
+  '2026_12_02_1805_idn_identity_correction': idnIdentityCorrection,
 };

@@ -2,23 +2,27 @@ import { randomUUID } from 'node:crypto';
 import {
   type AcpBody,
   type AcpVersion,
+  can,
   type careLevelMoveBodySchema,
   conflict,
+  forbidden,
+  stateForCareLevel,
   type transferSummarySchema,
 } from '@hearth/domain';
 import type { z } from 'zod';
 import type { AppDeps, RequestContext } from '../../app-context.ts';
 import type { Conn } from '../../db/conn.ts';
+import { loadPatientFor } from '../../platform/access/patient-access.ts';
+import { recordAudit } from '../../platform/audit/audit.service.ts';
+import { findOrganization } from '../../platform/settings/settings.repository.ts';
+import { loadSettings } from '../../platform/settings/settings.service.ts';
 import * as assessments from '../assessments/assessments.repository.ts';
-import { recordAudit } from '../audit/audit.service.ts';
+import { applyEpisodeChange, publishEpisode } from '../episode/episode.service.ts';
 import { loansAtHome } from '../equipment/equipment.service.ts';
 import * as medicines from '../medicines/medicines.repository.ts';
 import { prescriptionStatus } from '../medicines/medicines.view.ts';
-import { loadPatientFor } from '../patients/patient-access.ts';
 import * as patients from '../patients/patients.repository.ts';
 import { readPatient } from '../patients/patients.service.ts';
-import { findOrganization } from '../settings/settings.repository.ts';
-import { loadSettings } from '../settings/settings.service.ts';
 import * as repo from './advance-care.repository.ts';
 
 type PlanRow = Awaited<ReturnType<typeof repo.plansOf>>[number];
@@ -80,12 +84,30 @@ export async function getPlan(deps: AppDeps, ctx: RequestContext, patientId: str
 }
 
 /** Every change is a new version with who, when and why; nothing is overwritten. */
+/**
+ * Resuscitation and ceilings of treatment are a physician's decisions (issue 13): anyone else may
+ * record the plan only with these exactly as they stand (a first plan: CPR not yet discussed).
+ */
+function assertMedicalDecisionsUnchanged(ctx: RequestContext, latest: PlanRow | undefined, body: AcpBody) {
+  if (can(ctx.actor, 'acp:decide')) return;
+  const before = latest ? (latest.plan as Omit<AcpBody, 'changeReason'>) : undefined;
+  const cpr = (r: AcpBody['resuscitation'] | undefined) =>
+    JSON.stringify([r?.decision ?? 'not_discussed', r?.decidedOn ?? null, r?.formLocation ?? null]);
+  const ceilings = (p: { ceilingsOfTreatment?: string | undefined } | undefined) =>
+    p?.ceilingsOfTreatment ?? '';
+  if (cpr(before?.resuscitation) !== cpr(body.resuscitation) || ceilings(before) !== ceilings(body))
+    throw forbidden(
+      'Only a physician records a resuscitation decision or ceilings of treatment; ask the physician to record it.',
+    );
+}
+
 export async function recordPlan(deps: AppDeps, ctx: RequestContext, patientId: string, body: AcpBody) {
   const patient = await loadPatientFor(deps, ctx, 'acp:write', patientId);
   if (patient.status === 'deceased') throw conflict('The patient has died; the plan is closed.');
   const orgId = ctx.actor.organizationId;
   return deps.db.transaction().execute(async (trx) => {
     const latest = (await repo.plansOf(trx, orgId, patientId))[0];
+    assertMedicalDecisionsUnchanged(ctx, latest, body);
     const { changeReason, ...plan } = body;
     const id = randomUUID();
     const now = deps.clock();
@@ -244,8 +266,6 @@ export async function listMoves(deps: AppDeps, ctx: RequestContext, patientId: s
   });
 }
 
-const inpatientSettings = ['inpatient_hospice', 'hospital'];
-
 /** Records a move between home, continuous care at home, respite, inpatient hospice and hospital, with its transfer summary. */
 export async function moveCareLevel(
   deps: AppDeps,
@@ -258,23 +278,13 @@ export async function moveCareLevel(
     throw conflict(`A ${patient.status} patient cannot change level of care.`);
   if (patient.care_setting === body.to) throw conflict('The patient is already at this level of care.');
   const orgId = ctx.actor.organizationId;
-  const moves = await deps.db.transaction().execute(async (trx) => {
+  const { moves, outcome } = await deps.db.transaction().execute(async (trx) => {
     const now = deps.clock();
-    const status = inpatientSettings.includes(body.to) ? 'inpatient' : 'active';
-    await patients.updatePatient(trx, orgId, patientId, { care_setting: body.to, status, updated_at: now });
-    if (status !== patient.status)
-      await patients.insertStatusHistory(trx, {
-        id: randomUUID(),
-        organization_id: orgId,
-        patient_id: patientId,
-        kind: 'status',
-        from_value: patient.status,
-        to_value: status,
-        reason: body.reason,
-        care_setting: body.to,
-        by_user_id: ctx.actor.userId,
-        at: now,
-      });
+    const outcome = await applyEpisodeChange(trx, deps, ctx, orgId, patient, {
+      to: stateForCareLevel(body.to),
+      reason: body.reason,
+      careSettingOnHistory: true,
+    });
     const summary = await buildTransferSummary(deps, trx, orgId, patientId);
     const id = randomUUID();
     await repo.insertMove(trx, {
@@ -295,13 +305,8 @@ export async function moveCareLevel(
       entityId: id,
       patientId,
     });
-    return movesView(trx, orgId, patientId);
+    return { moves: await movesView(trx, orgId, patientId), outcome };
   });
-  await deps.events.publish({
-    organizationId: orgId,
-    type: 'patient.updated',
-    entityId: patientId,
-    roles: ['coordinator', 'physician', 'nurse'],
-  });
+  await publishEpisode(deps, orgId, patientId, outcome);
   return moves;
 }

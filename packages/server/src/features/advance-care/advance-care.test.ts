@@ -54,6 +54,35 @@ describe('advance care plan', () => {
     expect((await family.post(url, plan)).status).toBe(403);
   });
 
+  it('leaves resuscitation and ceilings of treatment to the physician (issue 13)', async () => {
+    const url = `/api/v1/patients/${patientId}/advance-care-plan`;
+    const nurse = await t.login('nurse');
+    const before = (await physician.get(url)).body.current.version;
+    // a nurse alone cannot record or change a CPR decision, nor the ceilings of treatment
+    const cpr = await nurse.post(url, {
+      ...plan,
+      resuscitation: { ...plan.resuscitation, decision: 'attempt_cpr' },
+      changeReason: 'Семья передумала',
+    });
+    expect(cpr.status).toBe(403);
+    const ceilings = await nurse.post(url, {
+      ...plan,
+      ceilingsOfTreatment: 'Всё',
+      changeReason: 'Семья попросила',
+    });
+    expect(ceilings.status).toBe(403);
+    expect((await physician.get(url)).body.current.version).toBe(before);
+    // with those as the physician set them, the nurse records the rest of the plan
+    const current = (await physician.get(url)).body.current;
+    const rest = await nurse.post(url, {
+      ...plan,
+      preferredPlaceOfDeath: current.preferredPlaceOfDeath,
+      preferredPlaceOfCare: 'inpatient_hospice',
+      changeReason: 'Хочет в хоспис на время',
+    });
+    expect(rest.status, rest.raw).toBe(201);
+  });
+
   it('refuses a do-not-attempt-CPR decision without where the form is kept', async () => {
     const res = await physician.post(`/api/v1/patients/${patientId}/advance-care-plan`, {
       ...plan,
@@ -82,7 +111,7 @@ describe('level of care', () => {
     expect(res.status, res.raw).toBe(201);
     const move = res.body[0];
     expect(move).toMatchObject({ from: 'home', to: 'inpatient_hospice', reason: 'Неконтролируемая боль' });
-    expect(move.summary.advanceCarePlan.version).toBe(2);
+    expect(move.summary.advanceCarePlan.version).toBe(3); // the nurse's version in the test above
     expect(move.summary.equipmentAtHome.map((e: { kind: string }) => e.kind)).toContain('pressure_mattress');
     expect(move.summary.notAvailable).toEqual([]);
     // the demo patient's current prescriptions (issue 6) travel with them

@@ -1,4 +1,12 @@
-import { type Alert, alertTimelineKinds, isAlertOverdue } from '@hearth/domain';
+import {
+  type Alert,
+  alertFactLines,
+  alertTimelineKinds,
+  alsoRulesOf,
+  isAlertOverdue,
+  medicineAlertFactLines,
+  triageRuleSetName,
+} from '@hearth/domain';
 import type { AlertRow } from './alerts.repository.ts';
 
 export interface AlertEventRow {
@@ -25,6 +33,13 @@ export function toAlert(row: AlertRow, events: AlertEventRow[], now: Date): Aler
     ruleId: row.rule_id,
     title: row.title,
     facts: row.facts,
+    factLines:
+      row.rule_set === triageRuleSetName
+        ? alertFactLines(row.rule_id, row.facts)
+        : row.rule_set === 'medicines'
+          ? medicineAlertFactLines(row.rule_id, row.facts)
+          : [],
+    alsoRuleIds: alsoRulesOf(row.facts),
     sourceType: row.source_type,
     sourceId: row.source_id,
     ownerId: row.owner_id,

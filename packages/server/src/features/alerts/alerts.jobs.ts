@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { JobRunner } from '../../jobs/job-runner.ts';
-import { recordAudit } from '../audit/audit.service.ts';
-import { notifyUsers } from '../notifications/notifications.service.ts';
+import { recordAudit } from '../../platform/audit/audit.service.ts';
+import { JobRunner } from '../../platform/jobs/job-runner.ts';
+import { notifyUsers } from '../../platform/notifications/notifications.service.ts';
+import { loadSettings } from '../../platform/settings/settings.service.ts';
 import { escalationChain } from '../oncall/oncall.service.ts';
-import { loadSettings } from '../settings/settings.service.ts';
 import * as repo from './alerts.repository.ts';
 import { alertAudienceRoles, alertDeadlineJob } from './alerts.service.ts';
 
@@ -103,7 +103,7 @@ export function alertJobs(jobs: JobRunner) {
       return true;
     });
     if (escalated) {
-      for (const type of ['alert.updated', 'notification.created']) {
+      for (const type of ['alert.updated', 'notification.created'] as const) {
         await deps.events.publish({
           organizationId: orgId,
           type,

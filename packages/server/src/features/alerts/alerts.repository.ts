@@ -1,4 +1,4 @@
-import type { Insertable, Updateable } from 'kysely';
+import { type Insertable, sql, type Updateable } from 'kysely';
 import type { Conn } from '../../db/conn.ts';
 import type { AlertEventTable, AlertTable } from './alerts.table.ts';
 
@@ -157,6 +157,35 @@ export const alertsForSources = (
         .where('a.source_type', '=', sourceType)
         .where('a.source_id', 'in', sourceIds)
         .execute();
+
+/**
+ * Alerts raised from given source records, and alerts that those records joined later as a
+ * repeat (an entry that made an open alert worse), each with `source_id` set to the record it
+ * answers: the diary shows the team's response on every entry that reached an alert.
+ */
+export async function alertsAnsweringSources(
+  db: Conn,
+  organizationId: string,
+  sourceType: string,
+  sourceIds: string[],
+) {
+  if (sourceIds.length === 0) return [];
+  const repeatedBy = sql<string>`e.data->'source'->>'id'`;
+  const repeats = await alertColumns(db)
+    .innerJoin('alert_event as e', (j) =>
+      j.onRef('e.organization_id', '=', 'a.organization_id').onRef('e.alert_id', '=', 'a.id'),
+    )
+    .select(repeatedBy.as('repeated_by'))
+    .where('a.organization_id', '=', organizationId)
+    .where('e.kind', 'in', ['repeated', 'worsened'])
+    .where(sql<string>`e.data->'source'->>'type'`, '=', sourceType)
+    .where(repeatedBy, 'in', sourceIds)
+    .execute();
+  return [
+    ...(await alertsForSources(db, organizationId, sourceType, sourceIds)),
+    ...repeats.map(({ repeated_by, ...a }) => ({ ...a, source_id: repeated_by })),
+  ];
+}
 
 export const userNames = (db: Conn, organizationId: string, ids: string[]) =>
   ids.length === 0

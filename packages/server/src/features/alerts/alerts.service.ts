@@ -49,13 +49,13 @@ import {
 import type { z } from 'zod';
 import type { AppDeps, RequestContext } from '../../app-context.ts';
 import type { Conn } from '../../db/conn.ts';
-import { JobRunner } from '../../jobs/job-runner.ts';
-import { recordAudit } from '../audit/audit.service.ts';
+import { loadPatientFor } from '../../platform/access/patient-access.ts';
+import { recordAudit } from '../../platform/audit/audit.service.ts';
+import { JobRunner } from '../../platform/jobs/job-runner.ts';
+import { coordinatorLeads, notifyUsers } from '../../platform/notifications/notifications.service.ts';
+import { loadSettings } from '../../platform/settings/settings.service.ts';
 import { familyOf } from '../family/family.repository.ts';
-import { coordinatorLeads, notifyUsers } from '../notifications/notifications.service.ts';
 import { escalationChain } from '../oncall/oncall.service.ts';
-import { loadPatientFor } from '../patients/patient-access.ts';
-import { loadSettings } from '../settings/settings.service.ts';
 import * as repo from './alerts.repository.ts';
 import { type AlertEventRow, toAlert } from './alerts-view.ts';
 
@@ -78,6 +78,17 @@ export interface RaiseAlertInput {
   source?: { type: string; id: string };
   /** Whose action raised it (pass `ctx.actor`); omit or null for the system. */
   raisedBy?: Pick<Actor, 'userId' | 'role'> | null;
+  /**
+   * Other audiences whose findings were folded into this alert (one alert per observation):
+   * the first person on each of their chains is told too.
+   */
+  alsoAudiences?: readonly AlertAudience[];
+  /**
+   * When the same rule fires again on an unresolved alert: are these facts worse than the
+   * stored ones? A worse repeat re-opens an acknowledged alert, restarts its deadline and tells
+   * its owner. Without it, only a higher severity counts as worse.
+   */
+  isWorseThan?: (previousFacts: Record<string, unknown>) => boolean;
 }
 
 export interface RaisedAlert {
@@ -135,7 +146,7 @@ export async function raiseAlert(
     outcome_note: null,
     family_message: null,
   });
-  if (!inserted) return repeatAlert(trx, now, input, dueAt);
+  if (!inserted) return repeatAlert(trx, deps, now, input);
 
   const data = {
     ruleSet: input.ruleSet,
@@ -154,7 +165,12 @@ export async function raiseAlert(
     note: null,
     data,
   });
-  const also = input.audience === 'psychosocial' ? await coordinatorLeads(trx, orgId) : [];
+  const also = [
+    ...(input.audience === 'psychosocial' || input.alsoAudiences?.includes('psychosocial')
+      ? await coordinatorLeads(trx, orgId)
+      : []),
+    ...(await firstOnChains(trx, orgId, input.alsoAudiences ?? [], now)),
+  ];
   const notified = [...new Set([...(ownerId ? [ownerId] : []), ...also])];
   if (notified.length) {
     await notifyUsers(
@@ -202,8 +218,27 @@ export async function raiseAlert(
   };
 }
 
-/** The same rule fired again while its alert is unresolved: note it, and escalate severity if higher. */
-async function repeatAlert(trx: Conn, now: Date, input: RaiseAlertInput, dueAt: Date): Promise<RaisedAlert> {
+async function firstOnChains(trx: Conn, orgId: string, audiences: readonly AlertAudience[], now: Date) {
+  const firsts: string[] = [];
+  for (const audience of audiences) {
+    const first = (await escalationChain(trx, orgId, audience, now))[0];
+    if (first) firsts.push(first);
+  }
+  return firsts;
+}
+
+/**
+ * The same rule fired again while its alert is unresolved: the alert shows the latest facts and
+ * the repeat goes on its timeline. When the readings are worse (or the severity higher) it
+ * escalates again: an acknowledged alert is re-opened with a fresh deadline, its owner is told,
+ * and the deadline job takes it up the chain if nobody answers.
+ */
+async function repeatAlert(
+  trx: Conn,
+  deps: Pick<AppDeps, 'clock'>,
+  now: Date,
+  input: RaiseAlertInput,
+): Promise<RaisedAlert> {
   const orgId = input.organizationId;
   const existing = await repo.findActiveForRuleForUpdate(
     trx,
@@ -214,33 +249,61 @@ async function repeatAlert(trx: Conn, now: Date, input: RaiseAlertInput, dueAt: 
   );
   if (!existing) throw conflict('The alert changed while it was being raised; try again.');
   const higher = severityRank[input.severity] > severityRank[existing.severity];
-  const newDue = higher && dueAt < existing.due_at ? dueAt : existing.due_at;
-  if (higher) {
-    await repo.updateAlert(trx, orgId, existing.id, {
-      severity: input.severity,
-      due_at: newDue,
-      facts: JSON.stringify(input.facts),
-    });
-    if (existing.status === 'open') {
-      await JobRunner.enqueue(trx, orgId, alertDeadlineJob, newDue, {
-        alertId: existing.id,
-        level: existing.escalation_level,
-      });
-    }
-  }
+  const worse = higher || (input.isWorseThan?.(existing.facts) ?? false);
+  const severity = higher ? input.severity : existing.severity;
+  const settings = await loadSettings(trx, orgId);
+  const freshDue = alertDeadline(severity, now, settings.alerts);
+  // an open alert keeps the earlier of its deadlines; a re-opened one starts a fresh deadline
+  const newDue =
+    worse && existing.status === 'acknowledged'
+      ? freshDue
+      : higher && freshDue < existing.due_at
+        ? freshDue
+        : existing.due_at;
+  await repo.updateAlert(trx, orgId, existing.id, {
+    severity,
+    due_at: newDue,
+    facts: JSON.stringify(input.facts),
+    ...(worse && existing.status === 'acknowledged'
+      ? { status: 'open', acknowledged_at: null, acknowledged_by: null }
+      : {}),
+  });
   await repo.insertAlertEvent(trx, {
     id: randomUUID(),
     organization_id: orgId,
     alert_id: existing.id,
     at: now,
-    kind: 'repeated',
+    kind: worse ? 'worsened' : 'repeated',
     actor_id: input.raisedBy?.userId ?? null,
-    to_user_id: null,
+    to_user_id: worse ? existing.owner_id : null,
     note: null,
     data: { ...input.facts, severity: input.severity, ...(input.source ? { source: input.source } : {}) },
   });
-  await recordAudit(trx, { clock: () => now }, input.raisedBy ? { actor: input.raisedBy } : null, orgId, {
-    action: 'alert.repeat',
+  const notified = worse && existing.owner_id ? [existing.owner_id] : [];
+  if (notified.length) {
+    await notifyUsers(
+      trx,
+      orgId,
+      notified,
+      {
+        kind: 'alert.worse',
+        params: { ruleId: input.ruleId },
+        title: input.title,
+        body: 'Readings are worse since the alert was seen.',
+        entityType: 'alert',
+        entityId: existing.id,
+      },
+      now,
+    );
+  }
+  if (worse && newDue.getTime() !== existing.due_at.getTime()) {
+    await JobRunner.enqueue(trx, orgId, alertDeadlineJob, newDue, {
+      alertId: existing.id,
+      level: existing.escalation_level,
+    });
+  }
+  await recordAudit(trx, deps, input.raisedBy ? { actor: input.raisedBy } : null, orgId, {
+    action: worse ? 'alert.worsen' : 'alert.repeat',
     entityType: 'alert',
     entityId: existing.id,
     patientId: input.patientId,
@@ -250,10 +313,10 @@ async function repeatAlert(trx: Conn, now: Date, input: RaiseAlertInput, dueAt: 
     organizationId: orgId,
     patientId: input.patientId,
     created: false,
-    severity: higher ? input.severity : existing.severity,
+    severity,
     ownerId: existing.owner_id,
     dueAt: newDue,
-    notifiedUserIds: [],
+    notifiedUserIds: notified,
   };
 }
 
@@ -469,7 +532,7 @@ export async function resolveAlert(deps: AppDeps, ctx: RequestContext, id: strin
   });
   await announceUpdate(deps, orgId, id);
   if (result.familyIds.length) {
-    for (const type of ['alert.answered', 'notification.created']) {
+    for (const type of ['alert.answered', 'notification.created'] as const) {
       await deps.events.publish({
         organizationId: orgId,
         type,

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type HearthApp } from '../../app.ts';
 import { openDatabase } from '../../db/database.ts';
-import { JobRunner } from '../../jobs/job-runner.ts';
+import { JobRunner } from '../../platform/jobs/job-runner.ts';
 import { createTestApp, type TestApp } from '../../test/harness.ts';
 import { alertJobs } from './alerts.jobs.ts';
 import { announceAlerts, type RaiseAlertInput, raiseAlert } from './alerts.service.ts';
@@ -77,7 +77,7 @@ describe('raising an alert', () => {
     const alert = (await physician.get(`/api/v1/alerts/${first.alertId}`)).body;
     expect(alert.severity).toBe('urgent');
     expect(alert.facts).toEqual({ pain: 9 });
-    expect(alert.timeline.map((e: { kind: string }) => e.kind)).toContain('repeated');
+    expect(alert.timeline.map((e: { kind: string }) => e.kind)).toContain('worsened');
   });
 
   it('sends psychosocial alerts to a psychologist and tells the coordinators’ lead', async () => {

@@ -53,6 +53,24 @@ export const retireVersion = (db: Conn, organizationId: string, id: string) =>
     .where('id', '=', id)
     .execute();
 
+/** Current records of a patient taken up to `before`, except one record, newest first. */
+const currentBefore = (
+  db: Conn,
+  organizationId: string,
+  patientId: string,
+  before: Date,
+  excludeRecordId: string,
+) =>
+  db
+    .selectFrom('assessment')
+    .where('organization_id', '=', organizationId)
+    .where('patient_id', '=', patientId)
+    .where('is_current', '=', true)
+    .where('taken_at', '<=', before)
+    .where('record_id', '<>', excludeRecordId)
+    .orderBy('taken_at', 'desc')
+    .orderBy('recorded_at', 'desc');
+
 /** The last current record of an instrument taken before `before` (excluding one record). */
 export const previousOf = (
   db: Conn,
@@ -62,19 +80,31 @@ export const previousOf = (
   before: Date,
   excludeRecordId: string,
 ) =>
-  db
-    .selectFrom('assessment')
+  currentBefore(db, organizationId, patientId, before, excludeRecordId)
     .selectAll()
-    .where('organization_id', '=', organizationId)
-    .where('patient_id', '=', patientId)
     .where('instrument', '=', instrument)
-    .where('is_current', '=', true)
-    .where('taken_at', '<=', before)
-    .where('record_id', '<>', excludeRecordId)
-    .orderBy('taken_at', 'desc')
-    .orderBy('recorded_at', 'desc')
     .limit(1)
     .executeTakeFirst();
+
+/**
+ * The patient's current records of the given instruments taken in [from, before] (excluding one
+ * record), newest first, capped: the triage rules' look-back for each item's last value.
+ */
+export const recentOf = (
+  db: Conn,
+  organizationId: string,
+  patientId: string,
+  instruments: readonly string[],
+  from: Date,
+  before: Date,
+  excludeRecordId: string,
+) =>
+  currentBefore(db, organizationId, patientId, before, excludeRecordId)
+    .select(['instrument', 'answers', 'taken_at'])
+    .where('instrument', 'in', instruments)
+    .where('taken_at', '>=', from)
+    .limit(500)
+    .execute();
 
 export function listCurrent(
   db: Conn,
@@ -82,6 +112,7 @@ export function listCurrent(
   patientId: string,
   filter: { instrument?: string | undefined; source?: 'staff' | 'family' | undefined },
   limit: number,
+  after?: { at: Date; id: string },
 ) {
   let q = withAuthor(db)
     .where('a.organization_id', '=', organizationId)
@@ -89,7 +120,15 @@ export function listCurrent(
     .where('a.is_current', '=', true);
   if (filter.instrument) q = q.where('a.instrument', '=', filter.instrument);
   if (filter.source) q = q.where('a.source', '=', filter.source);
-  return q.orderBy('a.taken_at', 'desc').orderBy('a.recorded_at', 'desc').limit(limit).execute();
+  // keyset: one current version per record, so (taken_at, record_id) orders the records totally
+  if (after)
+    q = q.where((eb) =>
+      eb.or([
+        eb('a.taken_at', '<', after.at),
+        eb.and([eb('a.taken_at', '=', after.at), eb('a.record_id', '<', after.id)]),
+      ]),
+    );
+  return q.orderBy('a.taken_at', 'desc').orderBy('a.record_id', 'desc').limit(limit).execute();
 }
 
 export const insertTask = (db: Conn, row: Insertable<ClinicalTaskTable>) =>

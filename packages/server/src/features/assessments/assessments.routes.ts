@@ -2,6 +2,7 @@ import {
   assessmentBodySchema,
   assessmentCorrectionBodySchema,
   assessmentListQuerySchema,
+  assessmentPageSchema,
   assessmentSchema,
   clinicalTaskSchema,
   diaryBodySchema,
@@ -52,7 +53,7 @@ export function assessmentRoutes(base: FastifyInstance, deps: AppDeps) {
         tags,
         params: patientParams,
         querystring: assessmentListQuerySchema,
-        response: { 200: z.object({ items: z.array(assessmentSchema) }) },
+        response: { 200: assessmentPageSchema },
       },
     },
     async (request) =>

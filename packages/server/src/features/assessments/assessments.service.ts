@@ -7,6 +7,7 @@ import {
   type ClinicalTask,
   can,
   caregiverInstruments,
+  combineFindings,
   conflict,
   type DiaryBody,
   type DiaryEntry,
@@ -15,8 +16,10 @@ import {
   forbidden,
   type InstrumentAnswers,
   isChild,
+  isWorse,
   mcsiMax,
   notFound,
+  pressureScaleFor,
   scoreAssessment,
   triageRuleSetName,
   triageRuleSetVersion,
@@ -24,7 +27,11 @@ import {
 } from '@hearth/domain';
 import type { AppDeps, RequestContext } from '../../app-context.ts';
 import type { Conn } from '../../db/conn.ts';
-import { alertsForSources } from '../alerts/alerts.repository.ts';
+import { pageOfRows, timeCursorAfter, timeCursorOf } from '../../http/pagination.ts';
+import { loadPatientFor } from '../../platform/access/patient-access.ts';
+import { recordAudit } from '../../platform/audit/audit.service.ts';
+import { loadSettings } from '../../platform/settings/settings.service.ts';
+import { alertsAnsweringSources, alertsForSources } from '../alerts/alerts.repository.ts';
 import {
   type AlertResolvedHook,
   alertAudienceRoles,
@@ -33,17 +40,16 @@ import {
   type RaisedAlert,
   raiseAlert,
 } from '../alerts/alerts.service.ts';
-import { recordAudit } from '../audit/audit.service.ts';
 import { scheduleBurdenReminder } from '../caregivers/burden-due.ts';
 import { familyOf } from '../family/family.repository.ts';
-import { loadPatientFor } from '../patients/patient-access.ts';
-import { loadSettings } from '../settings/settings.service.ts';
 import { openReferral, publishReferral } from '../support/support.service.ts';
 import { findVisit } from '../visits/visits.repository.ts';
 import * as repo from './assessments.repository.ts';
 
 /** Instruments whose later record, taken by staff, counts as the symptom follow-up (HOPE SFV). */
-const followUpInstruments = new Set(['esas_r', 'ipos', 'flacc', 'faces']);
+const followUpInstruments = new Set(['esas_r', 'ipos', 'flacc', 'r_flacc', 'faces']);
+/** Instruments whose items the triage rules compare with their own last value (pain, ESAS-r, PPS). */
+const comparedInstruments = ['esas_r', 'faces', 'flacc', 'r_flacc', 'pps'] as const;
 const sourceType = 'assessment';
 const ruleTitles: Record<string, string> = {
   'symptom.severe': 'Severe symptom',
@@ -56,6 +62,8 @@ const ruleTitles: Record<string, string> = {
   'zbi12.above-cutoff': 'Caregiver burden above cut-off',
   'mcsi.at-threshold': 'Caregiver strain at or above threshold',
 };
+const hasAnswers = (answers: unknown) =>
+  Object.values(answers as Record<string, unknown>).some((v) => v !== undefined);
 /** Rules whose finding also opens (or joins) a psychologist referral for the family. */
 const burdenRules = new Set(['zbi12.above-cutoff', 'mcsi.at-threshold']);
 const isCaregiverInstrument = (i: string): i is (typeof caregiverInstruments)[number] =>
@@ -67,7 +75,9 @@ const asAnswers = (row: { instrument: string; answers: Record<string, unknown> }
 interface WriteInput {
   recordId: string;
   version: number;
-  body: Pick<AssessmentBody, 'instrument' | 'answers' | 'takenAt' | 'note' | 'flags' | 'visitId'> & {
+  /** A staff assessment, or a family diary entry whose answers may be partial or empty. */
+  body: Pick<AssessmentBody, 'instrument' | 'takenAt' | 'note' | 'flags' | 'visitId'> & {
+    answers: object;
     coping?: DiaryBody['coping'];
   };
   source: 'staff' | 'family';
@@ -106,11 +116,28 @@ async function writeRecord(
       `This organization screens caregivers with ${settings.triage.caregiverInstrument.toUpperCase()}; an administrator can change it in the settings.`,
     );
   }
-  const scores = scoreAssessment(current, {
-    bradenBands: settings.triage.bradenBands,
-    zbi12Cutoff: settings.triage.zbi12Cutoff,
-    mcsiThreshold: settings.triage.mcsiThreshold,
-  });
+  // children are scored with Braden Q under the organization's age, adults with Braden
+  if ((current.instrument === 'braden' || current.instrument === 'braden_q') && input.version === 1) {
+    const patient = await loadPatientFor(deps, ctx, 'assessment:record', patientId, trx);
+    const age = ageInYears(patient.date_of_birth, takenAt.toISOString().slice(0, 10));
+    const expected = pressureScaleFor(age, settings.triage.bradenQUnderYears);
+    if (expected !== current.instrument) {
+      throw conflict(
+        expected === 'braden_q'
+          ? `A child under ${settings.triage.bradenQUnderYears} is scored with Braden Q (the paediatric Braden scale).`
+          : `Braden Q is for children under ${settings.triage.bradenQUnderYears}; use the Braden scale.`,
+        { expected },
+      );
+    }
+  }
+  // a diary entry may carry only a flag or how the family copes: nothing to score then
+  const scores = hasAnswers(current.answers)
+    ? scoreAssessment(current, {
+        bradenBands: settings.triage.bradenBands,
+        zbi12Cutoff: settings.triage.zbi12Cutoff,
+        mcsiThreshold: settings.triage.mcsiThreshold,
+      })
+    : {};
   const previousRow = await repo.previousOf(
     trx,
     orgId,
@@ -141,17 +168,32 @@ async function writeRecord(
     correction_reason: input.correctionReason,
   });
 
+  const lookBackHours = Math.max(settings.triage.compareWindowHours, settings.triage.ppsWindowDays * 24);
+  const history = await repo.recentOf(
+    trx,
+    orgId,
+    patientId,
+    comparedInstruments,
+    new Date(takenAt.getTime() - lookBackHours * 3600_000),
+    takenAt,
+    input.recordId,
+  );
   const findings = evaluateTriage(
     {
       current,
+      takenAt,
       previous: previousRow ? asAnswers(previousRow) : null,
+      history: history.map((h) => ({ instrument: h.instrument, answers: h.answers, takenAt: h.taken_at })),
       flags: input.body.flags,
       coping: input.body.coping,
     },
     settings.triage,
   );
+  // one observation raises at most one alert: the most severe, the others in its facts
+  const combined = combineFindings(findings);
   const raised: RaisedAlert[] = [];
-  for (const f of findings) {
+  if (combined) {
+    const f = combined;
     const r = await raiseAlert(trx, deps, {
       organizationId: orgId,
       patientId,
@@ -164,6 +206,8 @@ async function writeRecord(
       facts: f.facts,
       source: { type: sourceType, id: input.recordId },
       raisedBy: ctx.actor,
+      alsoAudiences: f.alsoAudiences,
+      isWorseThan: (before) => isWorse(before, f.facts),
     });
     raised.push(r);
     if (f.followUp && (await repo.openTasks(trx, orgId, patientId, 'symptom_follow_up')).length === 0) {
@@ -238,6 +282,7 @@ async function announce(
       type: 'diary.updated',
       entityId: patientId,
       roles: ['family'],
+      patientId,
       userIds: family,
     });
   }
@@ -316,6 +361,11 @@ export async function correctAssessment(
   const result = await deps.db.transaction().execute(async (trx) => {
     const current = await repo.currentVersion(trx, orgId, patientId, recordId);
     if (current?.source !== 'staff') throw notFound('The assessment');
+    if (!can(ctx.actor, 'assessment:correct-any')) {
+      const authors = (await repo.allVersions(trx, orgId, recordId)).map((v) => v.recorded_by);
+      if (!authors.includes(ctx.actor.userId))
+        throw forbidden('Only the clinician who recorded this assessment, or a physician, may correct it.');
+    }
     if (current.instrument !== body.instrument) {
       throw forbidden('A correction keeps the instrument; record a new assessment instead.');
     }
@@ -403,12 +453,22 @@ export async function listAssessments(
   deps: AppDeps,
   ctx: RequestContext,
   patientId: string,
-  query: { instrument?: string | undefined; limit: number },
+  query: { instrument?: string | undefined; limit: number; cursor?: string | undefined },
 ) {
   const orgId = ctx.actor.organizationId;
   await loadPatientFor(deps, ctx, 'assessment:read', patientId);
   return deps.db.transaction().execute(async (trx) => {
-    const rows = await repo.listCurrent(trx, orgId, patientId, { instrument: query.instrument }, query.limit);
+    const fetched = await repo.listCurrent(
+      trx,
+      orgId,
+      patientId,
+      { instrument: query.instrument },
+      query.limit + 1,
+      timeCursorAfter(query.cursor),
+    );
+    const { page: rows, nextCursor } = pageOfRows(fetched, query.limit, (last) =>
+      timeCursorOf(last.taken_at, last.record_id),
+    );
     const alerts = await alertsForSources(
       trx,
       orgId,
@@ -427,6 +487,7 @@ export async function listAssessments(
           alerts.filter((a) => a.source_id === r.record_id).map((a) => a.id),
         ),
       ),
+      nextCursor,
     };
   });
 }
@@ -450,7 +511,9 @@ export async function recordDiaryEntry(
   body: DiaryBody,
 ) {
   const orgId = ctx.actor.organizationId;
-  await diaryContext(deps, ctx, patientId, 'diary:record');
+  const { patient } = await diaryContext(deps, ctx, patientId, 'diary:record');
+  // the diary stops with the death (episode rules: stop_diary_prompts)
+  if (patient.status === 'deceased') throw conflict('The patient has died; the diary is closed.');
   const recordId = randomUUID();
   const result = await deps.db.transaction().execute(async (trx) => {
     const r = await writeRecord(trx, deps, ctx, patientId, {
@@ -480,7 +543,8 @@ export async function getDiary(deps: AppDeps, ctx: RequestContext, patientId: st
   const { settings, scale } = await diaryContext(deps, ctx, patientId, 'diary:read');
   return deps.db.transaction().execute(async (trx) => {
     const rows = await repo.listCurrent(trx, orgId, patientId, { source: 'family' }, 60);
-    const alerts = await alertsForSources(
+    // an entry that made an open alert worse is answered by that alert
+    const alerts = await alertsAnsweringSources(
       trx,
       orgId,
       sourceType,

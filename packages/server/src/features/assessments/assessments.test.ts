@@ -110,6 +110,13 @@ describe('staff assessments', () => {
       },
     );
     expect(noReason.status).toBe(400);
+    // issue 13: only the author or a physician corrects an assessment
+    const psychologist = await t.login('psychologist');
+    const notAuthor = await psychologist.post(
+      `/api/v1/patients/${others[1]}/assessments/${first.body.id}/corrections`,
+      { instrument: 'braden', answers: braden, reason: 'Thought it was wrong' },
+    );
+    expect(notAuthor.status).toBe(403);
     const fixed = await nurse.post(`/api/v1/patients/${others[1]}/assessments/${first.body.id}/corrections`, {
       instrument: 'braden',
       answers: { ...braden, activity: 2, mobility: 3 },
@@ -146,7 +153,7 @@ describe('staff assessments', () => {
       ruleSetVersion: triageRuleSetVersion,
       ruleId: 'pain.rising',
       severity: 'review',
-      facts: { pain: 5, previousPain: 2, risenBy: 3 },
+      facts: { readings: [{ item: 'pain', value: 5, previous: 2, previousScale: 'esas_r' }] },
     });
     await physician.post(`/api/v1/patients/${p}/assessments`, { instrument: 'pps', answers: { level: 60 } });
     t.advance(hour);
@@ -189,7 +196,7 @@ describe('the family symptom diary', () => {
     expect(alert).toMatchObject({
       ruleId: 'symptom.severe',
       severity: 'urgent',
-      facts: { severe: { pain: 8 } },
+      facts: { readings: [{ item: 'pain', value: 8, scale: 'esas_r' }], threshold: 7 },
     });
     const tasks = (await physician.get(`/api/v1/patients/${familyPatient}/tasks`)).body.items;
     expect(tasks).toHaveLength(1);
@@ -250,20 +257,17 @@ describe('the family symptom diary', () => {
       flags: { newConfusion: true, breathingSuddenlyWorse: false },
     });
     expect(entry.body.response.severity).toBe('urgent');
-    const psychologist = await t.login('psychologist');
-    const mine = (await psychologist.get('/api/v1/alerts?mine=true')).body.items;
-    expect(
-      mine.some(
-        (a: { ruleId: string; sourceId: string }) =>
-          a.ruleId === 'family.cannot-cope' && a.sourceId === entry.body.id,
-      ),
-    ).toBe(true);
     const physician = await t.login('physician');
-    // by now the rota has moved on: whoever is on call, any physician may answer
+    // one observation, one alert: the urgent confusion, with "cannot cope" folded into it
     const confusion = (await physician.get('/api/v1/alerts')).body.items.find(
-      (a: { ruleId: string; sourceId: string }) =>
-        a.ruleId === 'confusion.new' && a.sourceId === entry.body.id,
+      (a: { sourceId: string }) => a.sourceId === entry.body.id,
     );
+    expect(confusion).toMatchObject({ ruleId: 'confusion.new', alsoRuleIds: ['family.cannot-cope'] });
+    // ... and the psychologist and the coordinators' lead are told about it
+    for (const role of ['psychologist', 'coordinator']) {
+      const notes = (await (await t.login(role)).get('/api/v1/notifications')).body.items;
+      expect(notes.some((n: { entityId: string }) => n.entityId === confusion.id)).toBe(true);
+    }
     const visit = await physician.post(`/api/v1/alerts/${confusion.id}/resolve`, {
       outcome: 'urgent_visit_requested',
     });
@@ -338,5 +342,37 @@ describe('assessments recorded at a visit', () => {
       visitId: '00000000-0000-4000-8000-000000000000',
     });
     expect([400, 404]).toContain(unknown.status);
+  });
+});
+
+describe('the assessments list', () => {
+  it('comes a page at a time, newest first, each record once, until no cursor is left', async () => {
+    const nurse = await t.login('nurse');
+    const patient = others[4]!;
+    for (let i = 0; i < 5; i++) {
+      t.advance(hour);
+      const res = await nurse.post(`/api/v1/patients/${patient}/assessments`, {
+        instrument: 'pps',
+        answers: { level: 70 - i * 10 },
+      });
+      expect(res.status, res.raw).toBe(201);
+    }
+    const all = (await nurse.get(`/api/v1/patients/${patient}/assessments?limit=200`)).body;
+    expect(all.nextCursor).toBeNull();
+    const seen: { id: string; takenAt: string }[] = [];
+    let cursor: string | null = null;
+    do {
+      const query: string = cursor ? `&cursor=${encodeURIComponent(cursor)}` : '';
+      const page = await nurse.get(`/api/v1/patients/${patient}/assessments?limit=2${query}`);
+      expect(page.status, page.raw).toBe(200);
+      expect(page.body.items.length).toBeLessThanOrEqual(2);
+      seen.push(...page.body.items);
+      cursor = page.body.nextCursor;
+    } while (cursor);
+    expect(seen.length).toBeGreaterThanOrEqual(5);
+    expect(seen.map((a) => a.id)).toEqual(all.items.map((a: { id: string }) => a.id));
+    const times = seen.map((a) => a.takenAt);
+    expect(times).toEqual([...times].sort().reverse());
+    expect((await nurse.get(`/api/v1/patients/${patient}/assessments?limit=201`)).status).toBe(400);
   });
 });

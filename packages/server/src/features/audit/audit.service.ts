@@ -1,73 +1,10 @@
 import type { auditListQuerySchema } from '@hearth/domain';
-import { type Actor, type AuditEvent, auditGenesisHash, can, forbidden } from '@hearth/domain';
+import { type AuditEvent, can, forbidden } from '@hearth/domain';
 import type { z } from 'zod';
 import type { AppDeps, RequestContext } from '../../app-context.ts';
-import type { Conn } from '../../db/conn.ts';
 import { pageOfRows } from '../../http/pagination.ts';
+import { recordAudit, sealAndVerify, sealOrganization } from '../../platform/audit/audit.service.ts';
 import * as repo from './audit.repository.ts';
-import { type ChainCheck, checkChain, hashAuditRecord } from './audit-chain.ts';
-
-export interface AuditInput {
-  action: string;
-  entityType: string;
-  entityId?: string | null;
-  patientId?: string | null;
-  outcome?: 'success' | 'denied' | 'failed';
-}
-
-/**
- * Appends one event to the organization's hash chain. Call it inside the transaction that
- * reads or writes the data, so the event exists exactly when the change does.
- */
-/** Who caused an event: a logged-in caller, an anonymous public request, or the system (null). */
-export type AuditCaller = { actor?: Pick<Actor, 'userId' | 'role'>; requestId?: string } | null;
-
-export async function recordAudit(
-  trx: Conn,
-  deps: Pick<AppDeps, 'clock'>,
-  ctx: AuditCaller,
-  orgId: string,
-  input: AuditInput,
-) {
-  await repo.lockAuditChain(trx, orgId);
-  const last = await repo.lastAuditEvent(trx, orgId);
-  const record = {
-    organizationId: orgId,
-    seq: (last?.seq ?? 0) + 1,
-    at: deps.clock().toISOString(),
-    actorId: ctx?.actor?.userId ?? null,
-    actorRole: ctx?.actor?.role ?? null,
-    action: input.action,
-    entityType: input.entityType,
-    entityId: input.entityId ?? null,
-    patientId: input.patientId ?? null,
-    requestId: ctx?.requestId ?? null,
-    outcome: input.outcome ?? 'success',
-  };
-  const prevHash = last?.hash ?? auditGenesisHash;
-  await repo.insertAuditEvent(trx, {
-    organization_id: orgId,
-    seq: record.seq,
-    at: new Date(record.at),
-    actor_id: record.actorId,
-    actor_role: record.actorRole,
-    action: record.action,
-    entity_type: record.entityType,
-    entity_id: record.entityId,
-    patient_id: record.patientId,
-    request_id: record.requestId,
-    outcome: record.outcome,
-    prev_hash: prevHash,
-    hash: hashAuditRecord(prevHash, record),
-  });
-}
-
-/** Records a refused attempt in its own transaction (the refused request's work is rolled back). */
-export async function recordDenied(deps: AppDeps, ctx: RequestContext, input: Omit<AuditInput, 'outcome'>) {
-  await deps.db
-    .transaction()
-    .execute((trx) => recordAudit(trx, deps, ctx, ctx.actor.organizationId, { ...input, outcome: 'denied' }));
-}
 
 export async function listAudit(
   deps: AppDeps,
@@ -75,6 +12,8 @@ export async function listAudit(
   query: z.infer<typeof auditListQuerySchema>,
 ) {
   if (!can(ctx.actor, 'audit:read')) throw forbidden();
+  // the screen shows events of requests that just committed, not only those the timer sealed
+  await sealOrganization(deps.db, ctx.actor.organizationId);
   const beforeSeq = query.cursor ? Number(query.cursor) : undefined;
   const rows = await repo.listAuditEvents(deps.db, {
     organizationId: ctx.actor.organizationId,
@@ -105,40 +44,10 @@ export async function listAudit(
   return { items, nextCursor };
 }
 
-/** Re-computes one organization's chain from the first event. */
-export async function verifyOrganizationChain(db: Conn, organizationId: string): Promise<ChainCheck> {
-  const pageSize = 1000;
-  let state = { prevHash: auditGenesisHash, prevSeq: 0, checked: 0 };
-  for (;;) {
-    const rows = await repo.auditChainPage(db, organizationId, state.prevSeq, pageSize);
-    const { result, state: next } = checkChain(
-      rows.map((r) => ({
-        organizationId: r.organization_id,
-        seq: r.seq,
-        at: r.at.toISOString(),
-        actorId: r.actor_id,
-        actorRole: r.actor_role,
-        action: r.action,
-        entityType: r.entity_type,
-        entityId: r.entity_id,
-        patientId: r.patient_id,
-        requestId: r.request_id,
-        outcome: r.outcome,
-        prevHash: r.prev_hash,
-        hash: r.hash,
-      })),
-      state,
-    );
-    if (result) return result;
-    state = next;
-    if (rows.length < pageSize)
-      return { ok: true, checked: state.checked, firstBrokenSeq: null, problem: null };
-  }
-}
-
 export async function verifyAudit(deps: AppDeps, ctx: RequestContext) {
   if (!can(ctx.actor, 'audit:read')) throw forbidden();
-  const result = await verifyOrganizationChain(deps.db, ctx.actor.organizationId);
+  const orgId = ctx.actor.organizationId;
+  const result = await sealAndVerify(deps.db, orgId, deps.config.audit.anchorFile, deps.clock());
   await deps.db
     .transaction()
     .execute((trx) =>
@@ -146,5 +55,3 @@ export async function verifyAudit(deps: AppDeps, ctx: RequestContext) {
     );
   return result;
 }
-
-export const allOrganizationIds = (db: Conn) => repo.organizationIdsWithAudit(db);

@@ -1,4 +1,4 @@
-import type { Insertable, Updateable } from 'kysely';
+import { type Insertable, sql, type Updateable } from 'kysely';
 import type { Conn } from '../../db/conn.ts';
 import type { AppUserTable, UserSessionTable } from './auth.table.ts';
 
@@ -84,18 +84,76 @@ export const familyLinksOf = (db: Conn, organizationId: string, userId: string) 
     .where('removed_at', 'is', null)
     .execute();
 
-export const recentLoginFailures = async (db: Conn, email: string, since: Date) => {
+export interface ThrottlePolicy {
+  /** The attempt that reaches this count is still checked; the key is blocked after it. */
+  limit: number;
+  windowSeconds: number;
+  /** First block length; it doubles with every further attempt up to `capSeconds`. */
+  blockSeconds: number;
+  capSeconds: number;
+}
+
+/**
+ * Counts one login attempt against a key in a single statement (the row is locked by the
+ * upsert, so parallel attempts are counted one after another) and answers whether this attempt
+ * may go on; a blocked key is not counted further.
+ */
+export async function countLoginAttempt(
+  db: Conn,
+  key: string,
+  policy: ThrottlePolicy,
+  now: Date,
+): Promise<{ allowed: true } | { allowed: false; blockedUntil: Date }> {
+  const since = new Date(now.getTime() - policy.windowSeconds * 1000);
+  const fresh = sql`t.window_start <= ${since}`;
+  const attempts = sql`(case when ${fresh} then 1 else t.attempts + 1 end)`;
+  const counted = await sql<{ attempts: number }>`
+    insert into login_throttle as t (key, attempts, window_start, blocked_until)
+    values (${key}, 1, ${now}, null)
+    on conflict (key) do update set
+      attempts = ${attempts},
+      window_start = case when ${fresh} then ${now} else t.window_start end,
+      blocked_until = case when ${attempts} >= ${policy.limit}
+        then ${now}::timestamptz + make_interval(secs => least(
+          ${policy.blockSeconds}::float8 * power(2, ${attempts} - ${policy.limit}), ${policy.capSeconds}::float8))
+        else null end
+    where t.blocked_until is null or t.blocked_until <= ${now}
+    returning attempts`.execute(db);
+  if (counted.rows.length) return { allowed: true };
   const row = await db
-    .selectFrom('login_failure')
-    .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.max('at').as('last')])
-    .where('email', '=', email)
-    .where('at', '>', since)
+    .selectFrom('login_throttle')
+    .select('blocked_until')
+    .where('key', '=', key)
     .executeTakeFirst();
-  return { count: Number(row?.n ?? 0), last: row?.last ? new Date(row.last) : null };
-};
+  return { allowed: false, blockedUntil: row?.blocked_until ?? now };
+}
 
-export const insertLoginFailure = (db: Conn, email: string, ip: string | null, at: Date) =>
-  db.insertInto('login_failure').values({ email, ip, at }).execute();
+/** After a successful login: the account's keys start again; the address gives back its attempt. */
+export async function clearLoginAttempts(db: Conn, accountKeys: string[], addressKey: string) {
+  await db.deleteFrom('login_throttle').where('key', 'in', accountKeys).execute();
+  await db
+    .updateTable('login_throttle')
+    .set({ attempts: sql<number>`greatest(attempts - 1, 0)` })
+    .where('key', '=', addressKey)
+    .execute();
+}
 
-export const clearLoginFailures = (db: Conn, email: string) =>
-  db.deleteFrom('login_failure').where('email', '=', email).execute();
+/**
+ * Uses an invitation once: the update matches only while the token is still unused, so of
+ * several parallel accepts exactly one gets the row back.
+ */
+export const consumeInvitation = (db: Conn, tokenHash: string, now: Date, passwordHash: string) =>
+  db
+    .updateTable('app_user')
+    .set({
+      password_hash: passwordHash,
+      status: 'active',
+      invite_token_hash: null,
+      invite_expires_at: null,
+      updated_at: now,
+    })
+    .where('invite_token_hash', '=', tokenHash)
+    .where('status', '=', 'invited')
+    .where('invite_expires_at', '>', now)
+    .returning(['id', 'organization_id', 'role', 'email'])
+    .executeTakeFirst();

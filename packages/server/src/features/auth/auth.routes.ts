@@ -10,6 +10,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { AppDeps } from '../../app-context.ts';
 import { zodApp } from '../../http/routes.ts';
+import { overHttps } from '../../http/secure-defaults.ts';
 import { clearSessionCookie, requireContext, setSessionCookie } from '../../http/session.ts';
 import * as service from './auth.service.ts';
 
@@ -36,7 +37,7 @@ export function authRoutes(base: FastifyInstance, deps: AppDeps) {
         request.ip,
         request.id,
       );
-      setSessionCookie(reply, token, maxAgeSeconds, deps.config.secureCookies);
+      setSessionCookie(reply, token, maxAgeSeconds, overHttps(request, deps.config));
       const session = await service.resolveSession(deps, token);
       return session!.me;
     },
@@ -45,7 +46,7 @@ export function authRoutes(base: FastifyInstance, deps: AppDeps) {
   app.post('/auth/logout', { schema: { tags, response: { 200: okSchema } } }, async (request, reply) => {
     const ctx = requireContext(request);
     await service.logout(deps, ctx, request.session!.sessionId);
-    clearSessionCookie(reply, deps.config.secureCookies);
+    clearSessionCookie(reply, overHttps(request, deps.config));
     return { ok: true as const };
   });
 

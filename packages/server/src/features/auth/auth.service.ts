@@ -1,7 +1,7 @@
-import { type Actor, DomainError, type Me, type Role, roleSchema } from '@hearth/domain';
+import { type Actor, DomainError, landingScreenOf, type Me, type Role, roleSchema } from '@hearth/domain';
 import type { AppDeps, RequestContext } from '../../app-context.ts';
-import { recordAudit } from '../audit/audit.service.ts';
-import { loadSettings } from '../settings/settings.service.ts';
+import { recordAudit } from '../../platform/audit/audit.service.ts';
+import { loadSettings } from '../../platform/settings/settings.service.ts';
 import * as repo from './auth.repository.ts';
 import { dummyHashForTiming, hashPassword, verifyPassword } from './passwords.ts';
 import { hashToken, newToken } from './tokens.ts';
@@ -12,12 +12,21 @@ export interface SessionInfo {
   me: Me;
 }
 
+const invitationGone = () =>
+  new DomainError('NOT_FOUND', 'This invitation is not valid any more. Ask the team for a new one.');
 const wrongCredentials = () => new DomainError('UNAUTHENTICATED', 'The e-mail or password is not right.');
 
 /**
- * Checks a password and opens a session. Five failures for one e-mail within 15 minutes lock
- * further attempts for the rest of that window (OWASP Authentication Cheat Sheet: throttle per
- * account, not only per address), and the lock lives in the database so every process sees it.
+ * Checks a password and opens a session. Every attempt is counted before the password is
+ * checked, atomically, against three keys (OWASP Authentication Cheat Sheet, "Protect against
+ * automated attacks"):
+ * - the account from this address: 5 attempts in 15 minutes, then this address is locked out of
+ *   this account for 15 minutes. Keyed on both, so a stranger's guesses cannot lock the real
+ *   user out from their own device;
+ * - the address: 30 attempts in 15 minutes across all accounts (password spraying);
+ * - the account from anywhere: after 10 attempts in 15 minutes each further one waits 1, 2, 4 …
+ *   up to 30 seconds (a distributed guesser is slowed; the real user waits seconds at most).
+ * The counts live in the database, so every server process sees them.
  */
 export async function login(
   deps: AppDeps,
@@ -27,24 +36,12 @@ export async function login(
   requestId: string,
 ) {
   const now = deps.clock();
-  const { maxFailures, windowMinutes } = deps.config.loginThrottle;
-  const since = new Date(now.getTime() - windowMinutes * 60_000);
-  const failures = await repo.recentLoginFailures(deps.db, email, since);
-  if (failures.count >= maxFailures && failures.last) {
-    const retryAfterSeconds = Math.max(
-      1,
-      Math.ceil((failures.last.getTime() + windowMinutes * 60_000 - now.getTime()) / 1000),
-    );
-    throw new DomainError('RATE_LIMITED', 'Too many failed attempts. Please wait before trying again.', {
-      retryAfterSeconds,
-    });
-  }
+  const keys = await countPasswordAttempt(deps, email, ip, now);
   const user = await repo.findUserByEmail(deps.db, email);
   // verify against a dummy hash when there is no user so both paths take the same time
   const ok = await verifyPassword(password, user?.password_hash ?? dummyHashForTiming);
   if (!user || !ok || user.status !== 'active') {
     await deps.db.transaction().execute(async (trx) => {
-      await repo.insertLoginFailure(trx, email, ip, now);
       if (user)
         await recordAudit(trx, deps, null, user.organization_id, {
           action: 'auth.login',
@@ -58,7 +55,7 @@ export async function login(
   const token = newToken();
   const settings = await loadSettings(deps.db, user.organization_id);
   await deps.db.transaction().execute(async (trx) => {
-    await repo.clearLoginFailures(trx, email);
+    await repo.clearLoginAttempts(trx, [keys.account, keys.accountAddress], keys.address);
     await repo.insertSession(trx, {
       id: hashToken(token),
       organization_id: user.organization_id,
@@ -78,6 +75,52 @@ export async function login(
   return { token, maxAgeSeconds: settings.sessionHours * 3600 };
 }
 
+/**
+ * Counts one password attempt for an account from an address, before the password is checked,
+ * and refuses it when a limit is reached (per account and address, per address, and a back-off
+ * per account). Logins and a witness's confirmation both go through it, so a witness field is
+ * no faster a way to guess a password than the login form.
+ */
+export async function countPasswordAttempt(deps: AppDeps, email: string, ip: string | null, now: Date) {
+  const account = email.toLowerCase();
+  const address = ip ?? 'unknown';
+  const keys = {
+    accountAddress: `account+address:${account}|${address}`,
+    address: `address:${address}`,
+    account: `account:${account}`,
+  };
+  const policies = loginPolicies(deps.config.loginThrottle);
+  for (const [name, key] of Object.entries(keys) as [keyof typeof keys, string][]) {
+    const verdict = await repo.countLoginAttempt(deps.db, key, policies[name], now);
+    if (!verdict.allowed) {
+      const retryAfterSeconds = Math.max(
+        1,
+        Math.ceil((verdict.blockedUntil.getTime() - now.getTime()) / 1000),
+      );
+      throw new DomainError('RATE_LIMITED', 'Too many failed attempts. Please wait before trying again.', {
+        retryAfterSeconds,
+      });
+    }
+  }
+  return keys;
+}
+
+function loginPolicies(
+  c: AppDeps['config']['loginThrottle'],
+): Record<'accountAddress' | 'address' | 'account', repo.ThrottlePolicy> {
+  const window = c.windowMinutes * 60;
+  return {
+    accountAddress: { limit: c.maxFailures, windowSeconds: window, blockSeconds: window, capSeconds: window },
+    address: { limit: c.perAddress, windowSeconds: window, blockSeconds: window, capSeconds: window },
+    account: {
+      limit: c.accountBackoffAfter,
+      windowSeconds: window,
+      blockSeconds: 1,
+      capSeconds: c.accountBackoffCapSeconds,
+    },
+  };
+}
+
 /** Turns a session cookie into who is asking; `null` when it is unknown, expired or revoked. */
 export async function resolveSession(deps: AppDeps, token: string): Promise<SessionInfo | null> {
   const row = await repo.findLiveSession(deps.db, hashToken(token), deps.clock());
@@ -94,6 +137,7 @@ export async function resolveSession(deps: AppDeps, token: string): Promise<Sess
       role,
       linkedPatientIds,
       designatedPatientIds,
+      isLead: row.is_lead,
     },
     me: {
       id: row.user_id,
@@ -108,6 +152,9 @@ export async function resolveSession(deps: AppDeps, token: string): Promise<Sess
       linkedPatientIds,
       designatedPatientIds,
       csrfToken: row.csrf_token,
+      landing: landingScreenOf(role),
+      // cached per organization, so this adds no statement to a request
+      timeZone: (await loadSettings(deps.db, row.organization_id)).timeZone,
     },
   };
 }
@@ -157,23 +204,21 @@ export async function acceptInvitation(deps: AppDeps, token: string, password: s
   const user = await repo.findUserByInviteToken(deps.db, hashToken(token));
   const now = deps.clock();
   if (user?.status !== 'invited' || !user.invite_expires_at || user.invite_expires_at < now) {
-    throw new DomainError('NOT_FOUND', 'This invitation is not valid any more. Ask the team for a new one.');
+    throw invitationGone();
   }
   const hash = await hashPassword(password);
-  await deps.db.transaction().execute(async (trx) => {
-    await repo.updateUser(trx, user.organization_id, user.id, {
-      password_hash: hash,
-      status: 'active',
-      invite_token_hash: null,
-      invite_expires_at: null,
-      updated_at: now,
-    });
-    const ctx = { actor: { userId: user.id, role: user.role as Role }, requestId };
-    await recordAudit(trx, deps, ctx, user.organization_id, {
+  const accepted = await deps.db.transaction().execute(async (trx) => {
+    const row = await repo.consumeInvitation(trx, hashToken(token), now, hash);
+    // another accept of the same link got there first
+    if (!row) return null;
+    const ctx = { actor: { userId: row.id, role: row.role as Role }, requestId };
+    await recordAudit(trx, deps, ctx, row.organization_id, {
       action: 'auth.accept-invitation',
       entityType: 'user',
-      entityId: user.id,
+      entityId: row.id,
     });
+    return row;
   });
-  return { email: user.email };
+  if (!accepted) throw invitationGone();
+  return { email: accepted.email };
 }

@@ -28,9 +28,12 @@ export interface UserSessionTable {
   revoked_at: Date | null;
 }
 
-export interface LoginFailureTable {
-  id: Generated<number>;
-  email: string;
-  ip: string | null;
-  at: Date;
+export interface LoginThrottleTable {
+  /** `account+address:<email>|<ip>`, `address:<ip>` or `account:<email>`. */
+  key: string;
+  /** Attempts in the current window, counted before the password is checked. */
+  attempts: number;
+  window_start: Date;
+  /** Until when this key may not try again (null: not blocked). */
+  blocked_until: Date | null;
 }

@@ -1,3 +1,4 @@
+import { staffRoles } from '@hearth/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, demoPassword, type TestApp } from '../../test/harness.ts';
 
@@ -47,6 +48,29 @@ describe('logging in', () => {
     expect(res.body.error.code).toBe('VALIDATION');
     const fields = res.body.error.details.fields.map((f: { field: string }) => f.field);
     expect(fields).toEqual(expect.arrayContaining(['body.email', 'body.password']));
+  });
+});
+
+describe('the first screen of each role (issue 13)', () => {
+  it('sends every role to the screen for its work', async () => {
+    const landing: Record<string, string> = {};
+    for (const role of [...staffRoles, 'family'] as const)
+      landing[role] = (await (await t.login(role)).get('/api/v1/auth/me')).body.landing;
+    expect(landing).toEqual({
+      admin: 'staff',
+      coordinator: 'requests',
+      commission: 'commission',
+      physician: 'alerts',
+      nurse: 'myDay',
+      psychologist: 'support',
+      social_worker: 'support',
+      chaplain: 'support',
+      caregiver: 'myDay',
+      therapist: 'myDay',
+      volunteer_coordinator: 'volunteers',
+      equipment_manager: 'equipment',
+      family: 'portal',
+    });
   });
 });
 

@@ -73,6 +73,8 @@ export const currentPlans = (db: Conn, organizationId: string) =>
       'p.lat',
       'p.lon',
       'p.address',
+      'p.area',
+      'p.date_of_birth',
     ])
     .where('v.organization_id', '=', organizationId)
     .where('p.status', '=', 'active')

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
+  ageInYears,
   type CarePlanChangeBody,
   type CarePlanContent,
   type CarePlanVersion,
@@ -16,10 +17,11 @@ import {
 } from '@hearth/domain';
 import type { AppDeps, RequestContext } from '../../app-context.ts';
 import type { Conn } from '../../db/conn.ts';
-import { recordAudit } from '../audit/audit.service.ts';
-import { loadPatientFor } from '../patients/patient-access.ts';
+import { recordAudit } from '../../platform/audit/audit.service.ts';
+import { inEnvelope } from '../../platform/envelope.ts';
+import { loadSettings } from '../../platform/settings/settings.service.ts';
+import { localDate } from '../../platform/time.ts';
 import { findPatient } from '../patients/patients.repository.ts';
-import { loadSettings } from '../settings/settings.service.ts';
 import * as repo from './care-plans.repository.ts';
 
 type VersionRow = NonNullable<Awaited<ReturnType<typeof repo.latestVersion>>>;
@@ -35,32 +37,6 @@ const toVersion = (r: VersionRow): CarePlanVersion => ({
   changedByName: r.changed_by_name,
   changedAt: r.created_at.toISOString(),
 });
-
-/** "Today" in the organization's time zone, as YYYY-MM-DD. */
-export function localDate(at: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(at);
-}
-
-/** Minutes since local midnight in the organization's time zone. */
-export function localMinutes(at: Date, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone,
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  })
-    .formatToParts(at)
-    .reduce<Record<string, string>>((acc, p) => {
-      acc[p.type] = p.value;
-      return acc;
-    }, {});
-  return Number(parts.hour) * 60 + Number(parts.minute);
-}
 
 const disciplineOfRole = (role: string) => ((disciplines as readonly string[]).includes(role) ? role : null);
 
@@ -125,12 +101,13 @@ export async function addVersion(
 }
 
 export async function getCarePlan(deps: AppDeps, ctx: RequestContext, patientId: string) {
-  await loadPatientFor(deps, ctx, 'careplan:read', patientId);
-  const orgId = ctx.actor.organizationId;
-  const settings = await loadSettings(deps.db, orgId);
-  return deps.db.transaction().execute(async (trx) => {
+  const read = {
+    patient: { id: patientId, action: 'careplan:read' },
+    audit: { action: 'careplan.read', entityType: 'care_plan' },
+  } as const;
+  return inEnvelope(deps, ctx, read, async ({ trx, organizationId: orgId }) => {
+    const settings = await loadSettings(trx, orgId);
     const latest = await repo.latestVersion(trx, orgId, patientId);
-    await recordAudit(trx, deps, ctx, orgId, { action: 'careplan.read', entityType: 'care_plan', patientId });
     const keyWorker = latest?.key_worker_id
       ? (await repo.usersByIds(trx, orgId, [latest.key_worker_id]))[0]
       : undefined;
@@ -156,17 +133,13 @@ export async function careTeam(deps: AppDeps, ctx: RequestContext) {
 }
 
 export async function listVersions(deps: AppDeps, ctx: RequestContext, patientId: string) {
-  await loadPatientFor(deps, ctx, 'careplan:read', patientId);
-  const orgId = ctx.actor.organizationId;
-  return deps.db.transaction().execute(async (trx) => {
-    const rows = await repo.versionsOf(trx, orgId, patientId);
-    await recordAudit(trx, deps, ctx, orgId, {
-      action: 'careplan.read-history',
-      entityType: 'care_plan',
-      patientId,
-    });
-    return rows.map(toVersion);
-  });
+  const read = {
+    patient: { id: patientId, action: 'careplan:read' },
+    audit: { action: 'careplan.read-history', entityType: 'care_plan' },
+  } as const;
+  return inEnvelope(deps, ctx, read, async ({ trx, organizationId }) =>
+    (await repo.versionsOf(trx, organizationId, patientId)).map(toVersion),
+  );
 }
 
 export async function changeCarePlan(
@@ -175,17 +148,14 @@ export async function changeCarePlan(
   patientId: string,
   body: CarePlanChangeBody,
 ) {
-  await loadPatientFor(deps, ctx, 'careplan:write', patientId);
-  await deps.db
-    .transaction()
-    .execute((trx) =>
-      addVersion(trx, deps, ctx, patientId, body.content, body.reason, null, body.baseVersion),
-    );
-  await deps.events.publish({
-    organizationId: ctx.actor.organizationId,
-    type: 'careplan.updated',
-    entityId: patientId,
-    roles: ['coordinator', 'admin', 'family', ...disciplines],
+  await inEnvelope(deps, ctx, { patient: { id: patientId, action: 'careplan:write' } }, async (env) => {
+    await addVersion(env.trx, deps, ctx, patientId, body.content, body.reason, null, body.baseVersion);
+    env.publish({
+      type: 'careplan.updated',
+      entityId: patientId,
+      roles: ['coordinator', 'admin', 'family', ...disciplines],
+      patientId,
+    });
   });
   return getCarePlan(deps, ctx, patientId);
 }
@@ -224,10 +194,13 @@ export async function duePatients(deps: AppDeps, ctx: RequestContext, date: stri
         return {
           patientId: p.patient_id,
           patientName: `${p.last_name} ${p.first_name}`,
+          patientAgeYears: ageInYears(p.date_of_birth, today),
+          patientArea: p.area,
           lastReviewOn: lastReview.get(p.patient_id) ?? null,
+          daysSinceReview: r.daysSinceReview,
           dueOn: r.dueOn,
           due: r.due,
-          reason: r.reason as 'never_reviewed' | 'interval' | 'unstable_phase',
+          reason: r.reason,
           phase: p.content.phase,
         };
       })

@@ -142,6 +142,12 @@ describe('interdisciplinary team meetings', () => {
     const later = await coordinator.get('/api/v1/meetings/due?date=2026-12-08');
     expect(later.body.find((p: { patientId: string }) => p.patientId === patientId)).toMatchObject({
       lastReviewOn: '2026-11-23',
+      daysSinceReview: 15,
+    });
+    // a week late: the list says 22 days, not the fixed interval (issue 13)
+    const late = await coordinator.get('/api/v1/meetings/due?date=2026-12-15');
+    expect(late.body.find((p: { patientId: string }) => p.patientId === patientId)).toMatchObject({
+      daysSinceReview: 22,
     });
   });
 

@@ -1,6 +1,6 @@
 import { burdenScreeningIntervalDays } from '@hearth/domain';
 import type { Conn } from '../../db/conn.ts';
-import { JobRunner } from '../../jobs/job-runner.ts';
+import { JobRunner } from '../../platform/jobs/job-runner.ts';
 
 /** The durable reminder that a family's caregiver burden screening is due (issue 7: four weeks). */
 export const burdenDueJob = 'caregivers.burden-due';

@@ -23,21 +23,19 @@ import {
 import type { z } from 'zod';
 import type { AppDeps, RequestContext } from '../../app-context.ts';
 import type { Conn } from '../../db/conn.ts';
-import type { JobRunner } from '../../jobs/job-runner.ts';
+import { loadPatientFor } from '../../platform/access/patient-access.ts';
+import { recordAudit } from '../../platform/audit/audit.service.ts';
+import { inEnvelope } from '../../platform/envelope.ts';
+import type { JobRunner } from '../../platform/jobs/job-runner.ts';
+import { notifyUsers } from '../../platform/notifications/notifications.service.ts';
+import { loadSettings } from '../../platform/settings/settings.service.ts';
+import { addDays, localDate } from '../../platform/time.ts';
 import { announceRecorded, recordAssessmentIn } from '../assessments/assessments.service.ts';
-import { recordAudit } from '../audit/audit.service.ts';
 import { familyOf } from '../family/family.repository.ts';
-import { notifyUsers } from '../notifications/notifications.service.ts';
-import { loadPatientFor } from '../patients/patient-access.ts';
-import { localDate } from '../patients/patient-view.ts';
 import { findPatient, teamOf } from '../patients/patients.repository.ts';
-import { loadSettings } from '../settings/settings.service.ts';
 import { openReferral, publishReferral } from '../support/support.service.ts';
 import { burdenDueJob } from './burden-due.ts';
 import * as repo from './caregivers.repository.ts';
-
-const addDays = (isoDate: string, days: number) =>
-  new Date(Date.parse(`${isoDate}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 async function today(deps: AppDeps, db: Conn, orgId: string) {
   return localDate(deps.clock(), (await loadSettings(db, orgId)).timeZone);
@@ -186,16 +184,13 @@ export async function getRoster(
   patientId: string,
   q: z.infer<typeof dutyRosterQuerySchema>,
 ) {
-  await loadPatientFor(deps, ctx, 'duty-roster:read', patientId);
-  const orgId = ctx.actor.organizationId;
-  return deps.db.transaction().execute(async (trx) => {
-    await recordAudit(trx, deps, ctx, orgId, {
-      action: 'duty-roster.read',
-      entityType: 'duty_shift',
-      patientId,
-    });
-    return rosterView(deps, trx, orgId, patientId, q.from, q.days);
-  });
+  const read = {
+    patient: { id: patientId, action: 'duty-roster:read' },
+    audit: { action: 'duty-roster.read', entityType: 'duty_shift' },
+  } as const;
+  return inEnvelope(deps, ctx, read, ({ trx, organizationId }) =>
+    rosterView(deps, trx, organizationId, patientId, q.from, q.days),
+  );
 }
 
 export async function addShift(
@@ -204,11 +199,10 @@ export async function addShift(
   patientId: string,
   body: z.infer<typeof dutyShiftBodySchema>,
 ) {
-  const patient = await loadPatientFor(deps, ctx, 'duty-roster:write', patientId);
-  if (patient.status === 'deceased' || patient.status === 'discharged')
-    throw conflict('The patient is no longer cared for at home.');
-  const orgId = ctx.actor.organizationId;
-  const view = await deps.db.transaction().execute(async (trx) => {
+  const gate = { patient: { id: patientId, action: 'duty-roster:write' } } as const;
+  return inEnvelope(deps, ctx, gate, async ({ trx, organizationId: orgId, patient, audit, publish }) => {
+    if (patient?.status === 'deceased' || patient?.status === 'discharged')
+      throw conflict('The patient is no longer cared for at home.');
     if (body.date < (await today(deps, trx, orgId)))
       throw new DomainError('VALIDATION', 'A duty cannot be added for a day that has passed.', {
         fields: [{ field: 'body.date', message: 'in the past' }],
@@ -231,35 +225,23 @@ export async function addShift(
       cancelled_at: null,
       cancelled_by: null,
     });
-    await recordAudit(trx, deps, ctx, orgId, {
-      action: 'duty-roster.add',
-      entityType: 'duty_shift',
-      entityId: id,
+    await audit({ action: 'duty-roster.add', entityType: 'duty_shift', entityId: id });
+    publish({
+      type: 'duty-roster.updated',
+      entityId: patientId,
+      roles: ['family', 'nurse', 'coordinator'],
       patientId,
     });
     return rosterView(deps, trx, orgId, patientId, undefined, 14);
   });
-  await deps.events.publish({
-    organizationId: orgId,
-    type: 'duty-roster.updated',
-    entityId: patientId,
-    roles: ['family', 'nurse', 'coordinator'],
-  });
-  return view;
 }
 
 export async function cancelShift(deps: AppDeps, ctx: RequestContext, patientId: string, shiftId: string) {
-  await loadPatientFor(deps, ctx, 'duty-roster:write', patientId);
-  const orgId = ctx.actor.organizationId;
-  return deps.db.transaction().execute(async (trx) => {
+  const gate = { patient: { id: patientId, action: 'duty-roster:write' } } as const;
+  return inEnvelope(deps, ctx, gate, async ({ trx, organizationId: orgId, audit }) => {
     const r = await repo.cancelShift(trx, orgId, patientId, shiftId, ctx.actor.userId, deps.clock());
     if (!r.numUpdatedRows) throw notFound('The duty');
-    await recordAudit(trx, deps, ctx, orgId, {
-      action: 'duty-roster.cancel',
-      entityType: 'duty_shift',
-      entityId: shiftId,
-      patientId,
-    });
+    await audit({ action: 'duty-roster.cancel', entityType: 'duty_shift', entityId: shiftId });
     return rosterView(deps, trx, orgId, patientId, undefined, 14);
   });
 }
@@ -504,6 +486,7 @@ export function caregiverJobs(jobs: JobRunner) {
       type: 'notification.created',
       entityId: patientId,
       roles: ['family', 'nurse'],
+      patientId,
     });
   });
 }

@@ -14,6 +14,7 @@ import type { AppDeps } from '../../app-context.ts';
 import { zodApp } from '../../http/routes.ts';
 import { requireContext } from '../../http/session.ts';
 import * as service from './commission.service.ts';
+import { safeFileName } from './file-check.ts';
 
 export function commissionRoutes(base: FastifyInstance, deps: AppDeps) {
   const app = zodApp(base);
@@ -92,12 +93,14 @@ export function commissionRoutes(base: FastifyInstance, deps: AppDeps) {
         request.params.id,
         request.params.fileId,
       );
-      const asciiName = doc.file_name.replaceAll(/[^\x20-\x7e]|"/g, '_');
+      // names stored before bidirectional controls were stripped are cleaned on the way out too
+      const name = safeFileName(doc.file_name);
+      const asciiName = name.replaceAll(/[^\x20-\x7e]|"/g, '_');
       return reply
         .header('content-type', doc.content_type)
         .header(
           'content-disposition',
-          `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(doc.file_name)}`,
+          `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(name)}`,
         )
         .header('x-content-type-options', 'nosniff')
         .send(Buffer.from(doc.content));

@@ -10,18 +10,20 @@ import {
   forbidden,
   maxDocumentBytes,
   notFound,
+  stateForStatus,
 } from '@hearth/domain';
 import type { z } from 'zod';
 import type { AppDeps, RequestContext } from '../../app-context.ts';
 import type { Conn } from '../../db/conn.ts';
 import { pageOfRows } from '../../http/pagination.ts';
-import { recordAudit } from '../audit/audit.service.ts';
-import { markReferred } from '../intake/intake.service.ts';
-import { loadPatientFor } from '../patients/patient-access.ts';
+import { loadPatientFor } from '../../platform/access/patient-access.ts';
+import { recordAudit } from '../../platform/audit/audit.service.ts';
+import { applyEpisodeChange } from '../episode/episode.service.ts';
+import { callerAsContact, markReferred } from '../intake/intake.service.ts';
 import * as patients from '../patients/patients.repository.ts';
 import { insertNewPatient } from '../patients/patients.service.ts';
 import * as repo from './commission.repository.ts';
-import { checkDocumentContent } from './file-check.ts';
+import { checkDocumentContent, safeFileName } from './file-check.ts';
 
 const audience = ['commission', 'coordinator', 'admin', 'physician'] as const;
 
@@ -46,7 +48,18 @@ export async function refer(
       const withDiagnosis = body.patient.diagnoses.length
         ? body.patient
         : { ...body.patient, diagnoses: [{ icd10: body.icd10, description: body.diagnosis, primary: true }] };
-      patientId = await insertNewPatient(trx, deps, ctx, withDiagnosis);
+      // the caller joins the household contacts; their phone stays theirs, not the patient's
+      const caller = body.careRequestId ? await callerAsContact(trx, orgId, body.careRequestId) : null;
+      const known = withDiagnosis.contacts.some((c) => c.phone === caller?.phone || c.name === caller?.name);
+      patientId = await insertNewPatient(
+        trx,
+        deps,
+        ctx,
+        caller && !known
+          ? { ...withDiagnosis, contacts: [caller, ...withDiagnosis.contacts] }
+          : withDiagnosis,
+        'body.patient',
+      );
     }
     const id = randomUUID();
     if (body.careRequestId) await markReferred(trx, orgId, body.careRequestId, id, now);
@@ -194,8 +207,7 @@ export async function addDocument(
     await repo.insertDocument(trx, caseId, {
       id: fileId,
       organization_id: orgId,
-      // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what we strip from file names
-      file_name: file.fileName.replaceAll(/[\\/\u0000-\u001f]/g, '_').slice(0, 200) || 'document',
+      file_name: safeFileName(file.fileName),
       content_type: contentType,
       size_bytes: file.bytes.length,
       sha256: createHash('sha256').update(file.bytes).digest('hex'),
@@ -270,8 +282,18 @@ export async function decide(
     });
     await repo.updateCase(trx, orgId, caseId, { status: body.decision, updated_at: now });
     if (body.decision === 'granted')
-      await grantStatus(trx, ctx, orgId, row.patient_id, row.icd10, row.diagnosis, body.reviewDate, now);
-    if (body.decision === 'refused') await closeRefused(trx, ctx, orgId, row.patient_id, body.reason, now);
+      await grantStatus(
+        trx,
+        deps,
+        ctx,
+        orgId,
+        row.patient_id,
+        row.icd10,
+        row.diagnosis,
+        body.reviewDate,
+        now,
+      );
+    if (body.decision === 'refused') await closeRefused(trx, deps, ctx, orgId, row.patient_id, body.reason);
     await recordAudit(trx, deps, ctx, orgId, {
       action: `commission.${body.decision}`,
       entityType: 'commission_case',
@@ -285,6 +307,7 @@ export async function decide(
 
 async function grantStatus(
   trx: Conn,
+  deps: AppDeps,
   ctx: RequestContext,
   orgId: string,
   patientId: string,
@@ -297,31 +320,28 @@ async function grantStatus(
   if (!patient) throw notFound('The patient');
   if (patient.status === 'deceased')
     throw conflict('The patient has died; palliative status cannot be granted.');
-  const history = { organization_id: orgId, patient_id: patientId, by_user_id: ctx.actor.userId, at: now };
   await patients.updatePatient(trx, orgId, patientId, {
     palliative_status: 'granted',
     palliative_review_date: reviewDate,
-    status: 'active',
     updated_at: now,
   });
   await patients.insertStatusHistory(trx, {
-    ...history,
+    organization_id: orgId,
+    patient_id: patientId,
+    by_user_id: ctx.actor.userId,
+    at: now,
     id: randomUUID(),
     kind: 'palliative',
     from_value: patient.palliative_status,
     to_value: 'granted',
     reason: `Commission decision, review on ${reviewDate}`,
   });
-  if (patient.status !== 'active') {
-    await patients.insertStatusHistory(trx, {
-      ...history,
-      id: randomUUID(),
-      kind: 'status',
-      from_value: patient.status,
-      to_value: 'active',
+  // admission or readmission; a renewal at review leaves an inpatient where they are
+  if (patient.status === 'referred' || patient.status === 'discharged')
+    await applyEpisodeChange(trx, deps, ctx, orgId, patient, {
+      to: stateForStatus({ status: patient.status, careSetting: patient.care_setting as 'home' }, 'active'),
       reason: 'Palliative status granted',
     });
-  }
   const known = await patients.diagnosesOf(trx, orgId, patientId);
   if (!known.some((d) => d.icd10 === icd10)) {
     await patients.insertDiagnoses(trx, [
@@ -341,24 +361,16 @@ async function grantStatus(
 
 async function closeRefused(
   trx: Conn,
+  deps: AppDeps,
   ctx: RequestContext,
   orgId: string,
   patientId: string,
   reason: string,
-  now: Date,
 ) {
   const patient = await patients.findPatient(trx, orgId, patientId);
   if (patient?.status !== 'referred') return;
-  await patients.updatePatient(trx, orgId, patientId, { status: 'discharged', updated_at: now });
-  await patients.insertStatusHistory(trx, {
-    id: randomUUID(),
-    organization_id: orgId,
-    patient_id: patientId,
-    kind: 'status',
-    from_value: 'referred',
-    to_value: 'discharged',
+  await applyEpisodeChange(trx, deps, ctx, orgId, patient, {
+    to: { status: 'discharged', careSetting: patient.care_setting as 'home' },
     reason: `Commission refused: ${reason}`,
-    by_user_id: ctx.actor.userId,
-    at: now,
   });
 }

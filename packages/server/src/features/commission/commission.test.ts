@@ -97,6 +97,29 @@ describe('documents', () => {
     expect(kase.body.documents).toHaveLength(1);
   });
 
+  it('accepts only the listed declared types: "constructor" and "__proto__" are refused with 400', async () => {
+    const { res } = await referFromNewRequest();
+    for (const type of ['constructor', '__proto__', 'toString', 'hasOwnProperty']) {
+      const upload = await uploadFile(coordinator, res.body.id, 'x.txt', type, Buffer.from('hello'));
+      expect(upload.status, `${type}: ${upload.raw}`).toBe(400);
+      expect(upload.body.error.details.fields[0]).toEqual({ field: 'file', message: 'type not accepted' });
+    }
+    const kase = await commission.get(`/api/v1/commission/cases/${res.body.id}`);
+    expect(kase.body.documents).toHaveLength(0);
+  });
+
+  it('strips bidirectional controls from file names, on upload and on download', async () => {
+    const { res } = await referFromNewRequest();
+    const pdf = Buffer.from('%PDF-1.4\n%%EOF\n');
+    const upload = await uploadFile(coordinator, res.body.id, 'report\u202Efdp.exe', 'application/pdf', pdf);
+    expect(upload.status, upload.raw).toBe(201);
+    expect(upload.body.fileName).toBe('reportfdp.exe');
+    const download = await commission.get(
+      `/api/v1/commission/cases/${res.body.id}/documents/${upload.body.id}`,
+    );
+    expect(String(download.headers['content-disposition'])).not.toMatch(/%E2%80%AE|\u202E/i);
+  });
+
   it('refuses a file that is not what it claims to be', async () => {
     const { res } = await referFromNewRequest();
     const fake = await uploadFile(

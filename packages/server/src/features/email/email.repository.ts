@@ -38,3 +38,15 @@ export const findNotificationRecipient = (db: Conn, organizationId: string, noti
     .where('n.organization_id', '=', organizationId)
     .where('n.id', '=', notificationId)
     .executeTakeFirst();
+
+/** Passwords saved before they were sealed (any organization): sealed once at start. */
+export const findUnsealedPasswords = (db: Conn) =>
+  db
+    .selectFrom('email_settings')
+    .select(['organization_id', 'password'])
+    .where('password', '!=', '')
+    .where('password', 'not like', 'v1:%')
+    .execute();
+
+export const setStoredPassword = (db: Conn, organizationId: string, password: string) =>
+  db.updateTable('email_settings').set({ password }).where('organization_id', '=', organizationId).execute();

@@ -10,9 +10,10 @@ import {
 import type { z } from 'zod';
 import type { AppDeps, RequestContext } from '../../app-context.ts';
 import type { Conn } from '../../db/conn.ts';
-import { JobRunner } from '../../jobs/job-runner.ts';
-import { recordAudit } from '../audit/audit.service.ts';
-import { loadSettings } from '../settings/settings.service.ts';
+import { recordAudit } from '../../platform/audit/audit.service.ts';
+import { JobRunner } from '../../platform/jobs/job-runner.ts';
+import { isSealed, openSecret, sealSecret } from '../../platform/secrets/secret-box.ts';
+import { loadSettings } from '../../platform/settings/settings.service.ts';
 import * as repo from './email.repository.ts';
 import { notificationEmail } from './email-text.ts';
 import { sendMail } from './smtp-client.ts';
@@ -45,8 +46,23 @@ export async function updateEmailSettings(
 ) {
   if (!can(ctx.actor, 'settings:manage')) throw forbidden();
   const orgId = ctx.actor.organizationId;
+  const key = deps.config.secretKey;
+  if (body.password && !key) {
+    throw new DomainError(
+      'VALIDATION',
+      'The SMTP password cannot be saved: the server has no key to encrypt it with. Set HEARTH_SECRET_KEY (see the README) and restart.',
+      { fields: [{ field: 'password', message: 'Set HEARTH_SECRET_KEY on the server first.' }] },
+    );
+  }
   return deps.db.transaction().execute(async (trx) => {
     const current = await repo.findEmailSettings(trx, orgId);
+    // stored sealed (AES-256-GCM); an empty string removes it, an omitted one keeps the stored value
+    const password =
+      body.password === undefined
+        ? (current?.password ?? '')
+        : body.password && key
+          ? sealSecret(key, body.password)
+          : '';
     await repo.saveEmailSettings(trx, {
       organization_id: orgId,
       enabled: body.enabled,
@@ -55,7 +71,7 @@ export async function updateEmailSettings(
       secure: body.secure,
       require_tls: body.requireTls ?? body.username !== '',
       username: body.username,
-      password: body.password ?? current?.password ?? '',
+      password,
       from_address: body.fromAddress,
       base_url: body.baseUrl.replace(/\/+$/, ''),
       updated_at: deps.clock(),
@@ -80,7 +96,7 @@ export async function sendTestEmail(deps: AppDeps, ctx: RequestContext, to: stri
   const { language } = await loadSettings(deps.db, orgId);
   const mail = notificationEmail('test', language, row.base_url, false);
   try {
-    await sendMail(smtpOf(row), { from: row.from_address, to, ...mail }, deps.clock(), deps.smtpTls);
+    await sendMail(smtpOf(row, deps), { from: row.from_address, to, ...mail }, deps.clock(), deps.smtpTls);
   } catch (err) {
     throw new DomainError('VALIDATION', `The email was not sent: ${(err as Error).message}`);
   }
@@ -93,13 +109,23 @@ export async function sendTestEmail(deps: AppDeps, ctx: RequestContext, to: stri
   );
 }
 
-const smtpOf = (row: Row) => ({
+/** The stored password in clear, only for the moment of sending. */
+function passwordOf(stored: string, deps: Pick<AppDeps, 'config'>): string {
+  if (!stored) return '';
+  // a password saved before passwords were sealed; `sealStoredSecrets` seals it at start
+  if (!isSealed(stored)) return stored;
+  const key = deps.config.secretKey;
+  if (!key) throw new Error('The SMTP password is encrypted and HEARTH_SECRET_KEY is not set on the server.');
+  return openSecret(key, stored);
+}
+
+const smtpOf = (row: Row, deps: Pick<AppDeps, 'config'>) => ({
   host: row.host,
   port: row.port,
   secure: row.secure,
   requireTls: row.require_tls,
   username: row.username,
-  password: row.password,
+  password: passwordOf(row.password, deps),
 });
 
 /**
@@ -132,10 +158,22 @@ export function emailJobs(jobs: JobRunner) {
     const { language } = await loadSettings(deps.db, orgId);
     const mail = notificationEmail(to.kind, language, row.base_url, isPortalRole(to.role as Role));
     await sendMail(
-      smtpOf(row),
+      smtpOf(row, deps),
       { from: row.from_address, to: to.email, ...mail },
       deps.clock(),
       deps.smtpTls,
     );
   });
+}
+
+/**
+ * At start: seals SMTP passwords stored in clear by an earlier release, so none stays readable in
+ * the database once a key is set. Without a key they stay as they are (and keep working).
+ */
+export async function sealStoredSecrets(db: Conn, key: Buffer | null): Promise<number> {
+  if (!key) return 0;
+  const rows = await repo.findUnsealedPasswords(db);
+  for (const row of rows)
+    await repo.setStoredPassword(db, row.organization_id, sealSecret(key, row.password));
+  return rows.length;
 }

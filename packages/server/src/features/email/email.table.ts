@@ -7,7 +7,7 @@ export interface EmailSettingsTable {
   /** Refuse a plain connection whose server does not offer STARTTLS. */
   require_tls: boolean;
   username: string;
-  /** Stored as given: the SMTP server needs it in clear; never sent back to a browser. */
+  /** Sealed with HEARTH_SECRET_KEY (platform/secrets/secret-box.ts), "" when none; never sent back to a browser. */
   password: string;
   from_address: string;
   base_url: string;

@@ -1,8 +1,9 @@
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { notifyUsers } from '../../platform/notifications/notifications.service.ts';
 import { createTestApp, type TestApp } from '../../test/harness.ts';
 import { mailSubject, mailText, startSmtpServer } from '../../test/smtp-server.ts';
-import { notifyUsers } from '../notifications/notifications.service.ts';
 import { sendMail } from './smtp-client.ts';
 
 // a self-signed certificate for localhost, trusted by this test's app only (see test-fixtures/README.md)
@@ -16,7 +17,10 @@ let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
 /** An old relay that speaks only plain SMTP. */
 let plainSmtp: Awaited<ReturnType<typeof startSmtpServer>>;
 beforeAll(async () => {
-  t = await createTestApp({ smtpTls: { ca: cert } });
+  t = await createTestApp({
+    smtpTls: { ca: cert },
+    env: { HEARTH_SECRET_KEY: randomBytes(32).toString('base64') },
+  });
   smtp = await startSmtpServer({ starttls: { key, cert } });
   plainSmtp = await startSmtpServer();
 });
@@ -49,6 +53,14 @@ describe('email through the organization’s SMTP server', () => {
     });
     const read = await admin.get('/api/v1/settings/email');
     expect(read.raw).not.toContain('smtp-secret-1');
+    // at rest it is sealed (AES-256-GCM): the database holds no trace of it
+    const stored = await t.hearth.deps.db
+      .selectFrom('email_settings')
+      .select('password')
+      .executeTakeFirstOrThrow();
+    expect(stored.password).toMatch(/^v1:/);
+    expect(stored.password).not.toContain('smtp-secret-1');
+    expect(Buffer.from(stored.password.slice(3), 'base64').toString('latin1')).not.toContain('smtp-secret');
     // saving without a password keeps the stored one
     const { password: _omit, ...withoutPassword } = settings();
     expect((await admin.request('PUT', '/api/v1/settings/email', withoutPassword)).body.passwordSet).toBe(
@@ -65,6 +77,8 @@ describe('email through the organization’s SMTP server', () => {
     const test = await admin.post('/api/v1/settings/email/test', { to: 'admin@demo.hearth.local' });
     expect(test.status, test.raw).toBe(200);
     expect(smtp.received.at(-1)).toMatchObject({ auth: 'hearth-mailer', to: ['admin@demo.hearth.local'] });
+    // the server got the password itself, opened from its sealed form only to send
+    expect(smtp.logins.at(-1)).toEqual({ user: 'hearth-mailer', password: 'smtp-secret-1' });
   });
 
   it('switches to TLS with STARTTLS and sends the password only after that', async () => {
@@ -77,14 +91,11 @@ describe('email through the organization’s SMTP server', () => {
     expect(test.status, test.raw).toBe(200);
     expect(smtp.received.at(-1)).toMatchObject({ auth: 'hearth-mailer', to: ['nurse@demo.hearth.local'] });
     expect(smtp.commands.slice(seen)).toEqual([
-      { verb: 'EHLO', tls: false },
-      { verb: 'STARTTLS', tls: false },
-      { verb: 'EHLO', tls: true },
+      { verb: 'TLS', tls: true },
       { verb: 'AUTH', tls: true },
       { verb: 'MAIL', tls: true },
       { verb: 'RCPT', tls: true },
       { verb: 'DATA', tls: true },
-      { verb: 'QUIT', tls: true },
     ]);
     // over the whole file, no password ever crossed the loopback in clear
     expect(smtp.commands.filter((c) => c.verb === 'AUTH' && !c.tls)).toEqual([]);
@@ -97,8 +108,9 @@ describe('email through the organization’s SMTP server', () => {
     // no trusted authority given: the system store, which does not know the self-signed test certificate
     await expect(
       sendMail({ ...server, username: 'hearth-mailer', password: 'smtp-secret-1' }, mail, t.now()),
-    ).rejects.toThrow(/STARTTLS: the secure connection was refused: self[- ]signed certificate/);
-    expect(smtp.commands.slice(seen).map((c) => c.verb)).toEqual(['EHLO', 'STARTTLS']);
+    ).rejects.toThrow(/self[- ]signed certificate/);
+    // the handshake failed: no login, no addresses
+    expect(smtp.commands.slice(seen).filter((c) => c.verb !== 'TLS')).toEqual([]);
     // trusted, the same server takes the message under its name and under its address
     for (const host of ['localhost', '127.0.0.1']) {
       await sendMail({ ...server, host, username: '', password: '' }, mail, t.now(), { ca: cert });
@@ -200,8 +212,8 @@ describe('email through the organization’s SMTP server', () => {
         ),
       );
     await t.hearth.jobs.runDue();
-    // the session ended after EHLO: no AUTH, no addresses
-    expect(plainSmtp.commands.map((c) => c.verb)).toEqual(['EHLO', 'EHLO']);
+    // both sessions ended at the refused STARTTLS: no AUTH, no addresses
+    expect(plainSmtp.commands).toEqual([]);
     expect(plainSmtp.received).toEqual([]);
     const job = await t.hearth.deps.db
       .selectFrom('job')
@@ -227,5 +239,30 @@ describe('email through the organization’s SMTP server', () => {
     expect(retried.status).toBe('done');
     expect(plainSmtp.received.length).toBeGreaterThan(0);
     expect(plainSmtp.received.every((m) => m.auth === 'hearth-mailer')).toBe(true);
+  });
+});
+
+describe('the SMTP password without a secret key', () => {
+  it('refuses to save a password when the server has no HEARTH_SECRET_KEY, and saves the rest', async () => {
+    const keyless = await createTestApp();
+    try {
+      const admin = await keyless.login('admin');
+      const refused = await admin.request('PUT', '/api/v1/settings/email', settings());
+      expect(refused.status).toBe(400);
+      expect(refused.body.error.message).toMatch(/HEARTH_SECRET_KEY/);
+      expect((await admin.get('/api/v1/settings/email')).body).toMatchObject({
+        passwordSet: false,
+        host: '',
+      });
+      const { password: _omit, ...withoutPassword } = settings();
+      const saved = await admin.request('PUT', '/api/v1/settings/email', {
+        ...withoutPassword,
+        username: '',
+      });
+      expect(saved.status, saved.raw).toBe(200);
+      expect(saved.body).toMatchObject({ host: '127.0.0.1', passwordSet: false });
+    } finally {
+      await keyless.close();
+    }
   });
 });

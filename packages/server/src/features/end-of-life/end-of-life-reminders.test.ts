@@ -40,7 +40,8 @@ beforeAll(async () => {
     verifiedAt: '2026-11-23T12:55:00+03:00',
   });
   expect(death.status, death.raw).toBe(201);
-  for (const item of ['certification', 'family_guidance', 'equipment_collection', 'notify_team'])
+  await physician.patch(`${base}/checklist/certification`, { status: 'done' });
+  for (const item of ['family_guidance', 'equipment_collection', 'notify_team'])
     await nurse.patch(`${base}/checklist/${item}`, { status: 'done' });
   await nurse.patch(`${base}/checklist/controlled_drug_disposal`, { status: 'not_needed' });
   expect((await nurse.post(`${base}/close`, {})).status).toBe(200);

@@ -1,10 +1,10 @@
 import type { AppDeps } from '../../app-context.ts';
 import type { Conn } from '../../db/conn.ts';
-import { JobRunner } from '../../jobs/job-runner.ts';
-import { recordAudit } from '../audit/audit.service.ts';
-import { coordinatorLeads, notifyUsers } from '../notifications/notifications.service.ts';
-import { localDate } from '../patients/patient-view.ts';
-import { loadSettings } from '../settings/settings.service.ts';
+import { recordAudit } from '../../platform/audit/audit.service.ts';
+import { JobRunner } from '../../platform/jobs/job-runner.ts';
+import { coordinatorLeads, notifyUsers } from '../../platform/notifications/notifications.service.ts';
+import { loadSettings } from '../../platform/settings/settings.service.ts';
+import { localDate } from '../../platform/time.ts';
 import * as repo from './end-of-life.repository.ts';
 
 export const bereavementOverdueJob = 'bereavement.overdue';

@@ -121,15 +121,16 @@ export function listTasks(
   orgId: string,
   f: {
     status: string;
+    dueFrom?: string | undefined;
     dueBy?: string | undefined;
     ownerId?: string | undefined;
     after?: { dueOn: string; id: string } | undefined;
   },
   limit: number,
 ) {
-  let q = taskColumns(db)
-    .where('t.organization_id', '=', orgId)
-    .where('t.status', '=', f.status as 'open');
+  let q = taskColumns(db).where('t.organization_id', '=', orgId);
+  if (f.status !== 'all') q = q.where('t.status', '=', f.status as 'open');
+  if (f.dueFrom) q = q.where('t.due_on', '>=', f.dueFrom);
   if (f.dueBy) q = q.where('t.due_on', '<=', f.dueBy);
   if (f.ownerId) q = q.where('t.owner_id', '=', f.ownerId);
   const after = f.after;
@@ -157,7 +158,7 @@ export const contactsOfPatients = (db: Conn, orgId: string, patientIds: string[]
 export const findActiveUser = (db: Conn, orgId: string, id: string) =>
   db
     .selectFrom('app_user')
-    .select(['id', 'role'])
+    .select(['id', 'role', 'name'])
     .where('organization_id', '=', orgId)
     .where('id', '=', id)
     .where('status', '=', 'active')

@@ -12,7 +12,7 @@ import {
   type DeathChecklistItem,
   type DeathRecord,
   DomainError,
-  deathChecklistItems,
+  deathChecklistFor,
   type deathRecordBodySchema,
   type EndOfLifeMeasures,
   type endOfLifeMeasuresQuerySchema,
@@ -22,13 +22,15 @@ import {
 import type { z } from 'zod';
 import type { AppDeps, RequestContext } from '../../app-context.ts';
 import type { Conn } from '../../db/conn.ts';
+import { loadPatientFor } from '../../platform/access/patient-access.ts';
+import { recordAudit } from '../../platform/audit/audit.service.ts';
+import { notifyUsers } from '../../platform/notifications/notifications.service.ts';
+import { loadSettings } from '../../platform/settings/settings.service.ts';
+import { localDate } from '../../platform/time.ts';
 import { currentPlan } from '../advance-care/advance-care.service.ts';
-import { recordAudit } from '../audit/audit.service.ts';
-import { notifyUsers } from '../notifications/notifications.service.ts';
-import { loadPatientFor } from '../patients/patient-access.ts';
-import { localDate } from '../patients/patient-view.ts';
+import { confirmWitness } from '../auth/witness.service.ts';
+import { applyEpisodeChange, publishEpisode } from '../episode/episode.service.ts';
 import * as patients from '../patients/patients.repository.ts';
-import { loadSettings } from '../settings/settings.service.ts';
 import { activeUsersOfRole } from '../support/support.repository.ts';
 import { openReferral, publishReferral } from '../support/support.service.ts';
 import { scheduleOverdueCheck } from './end-of-life.jobs.ts';
@@ -58,10 +60,11 @@ async function view(db: Conn, orgId: string, patientId: string): Promise<DeathRe
     verifiedBy: d.verified_by,
     verifiedAt: d.verified_at.toISOString(),
     notes: d.notes,
+    familyMessage: d.family_message,
     recordedByName: d.recorded_by_name,
     recordedAt: d.recorded_at.toISOString(),
     closedAt: d.closed_at?.toISOString() ?? null,
-    checklist: deathChecklistItems.map((item) => {
+    checklist: deathChecklistFor(d.place).map((item) => {
       const c = items.find((i) => i.item === item);
       return {
         item,
@@ -115,7 +118,7 @@ export async function recordDeath(
       fields: [{ field: 'body.verifiedAt', message: 'before the time of death' }],
     });
   const orgId = ctx.actor.organizationId;
-  const record = await deps.db.transaction().execute(async (trx) => {
+  const { record, outcome } = await deps.db.transaction().execute(async (trx) => {
     const plan = await currentPlan(trx, orgId, patientId);
     const preferred = plan && plan.preferredPlaceOfDeath !== 'undecided' ? plan.preferredPlaceOfDeath : null;
     const id = randomUUID();
@@ -131,48 +134,27 @@ export async function recordDeath(
       verified_by: body.verifiedBy,
       verified_at: new Date(body.verifiedAt),
       notes: body.notes ?? null,
+      family_message: body.familyMessage || null,
       recorded_by: ctx.actor.userId,
       recorded_at: now,
       closed_at: null,
       closed_by: null,
     });
-    await repo.insertChecklist(trx, orgId, id, deathChecklistItems);
-    await patients.updatePatient(trx, orgId, patientId, { status: 'deceased', updated_at: now });
-    await patients.insertStatusHistory(trx, {
-      id: randomUUID(),
-      organization_id: orgId,
-      patient_id: patientId,
-      kind: 'status',
-      from_value: patient.status,
-      to_value: 'deceased',
+    await repo.insertChecklist(trx, orgId, id, deathChecklistFor(body.place));
+    const outcome = await applyEpisodeChange(trx, deps, ctx, orgId, patient, {
+      to: { status: 'deceased', careSetting: patient.care_setting as 'home' },
       reason: 'Death recorded',
-      by_user_id: ctx.actor.userId,
-      at: now,
     });
-    const team = (await patients.teamOf(trx, orgId, patientId)).map((u) => u.id);
-    const managers = (await activeUsersOfRole(trx, orgId, 'equipment_manager')).map((u) => u.id);
-    await notifyUsers(
-      trx,
-      orgId,
-      [...new Set([...team, ...managers])].filter((u) => u !== ctx.actor.userId),
-      {
-        kind: 'death.recorded',
-        title: 'A patient has died',
-        body: 'The death has been recorded. Equipment at home is due for collection.',
-        entityType: 'patient',
-        entityId: patientId,
-      },
-      now,
-    );
     await recordAudit(trx, deps, ctx, orgId, {
       action: 'death.record',
       entityType: 'death_record',
       entityId: id,
       patientId,
     });
-    return (await view(trx, orgId, patientId))!;
+    return { record: (await view(trx, orgId, patientId))!, outcome };
   });
   await publish(deps, orgId, patientId);
+  await publishEpisode(deps, orgId, patientId, outcome);
   return record;
 }
 
@@ -187,23 +169,25 @@ export async function updateChecklist(
 ) {
   await loadPatientFor(deps, ctx, 'death:read', patientId);
   if (!mayWork(ctx)) throw forbidden();
-  const witnesses = body.witnesses ?? [];
+  // certifying a death is a physician's act (issue 13)
+  if (item === 'certification' && !can(ctx.actor, 'death:certify'))
+    throw forbidden('Only a physician records the death certification.');
+  let witnesses: string[] = [];
   if (item === 'controlled_drug_disposal' && body.status === 'done') {
-    const distinct = new Set(witnesses.map((w) => w.toLocaleLowerCase()));
-    if (witnesses.length !== 2 || distinct.size !== 2)
-      throw new DomainError(
-        'VALIDATION',
-        'Controlled-drug disposal is witnessed by two people: give both names.',
-        {
-          fields: [{ field: 'body.witnesses', message: 'two different names' }],
-        },
-      );
+    // two members of staff with accounts, each confirming (issue 13): the recorder and a witness
+    if (!can(ctx.actor, 'medicine:controlled', { patientId }))
+      throw forbidden('Controlled drugs are disposed of by a physician or a nurse.');
+    const witness = await confirmWitness(deps, ctx, body.witness, 'body.witness');
+    const recorder = await repo.findActiveUser(deps.db, ctx.actor.organizationId, ctx.actor.userId);
+    witnesses = [recorder?.name ?? '', witness.name];
   }
   const orgId = ctx.actor.organizationId;
   const record = await deps.db.transaction().execute(async (trx) => {
     const d = await repo.findDeath(trx, orgId, patientId);
     if (!d) throw notFound('The death record');
     if (d.closed_at) throw conflict('The record is closed.');
+    if (!deathChecklistFor(d.place).includes(item))
+      throw conflict('This item does not apply where the death happened.', { place: d.place, item });
     await repo.updateChecklistItem(trx, orgId, d.id, item, {
       status: body.status,
       note: body.note ?? null,
@@ -341,6 +325,10 @@ export async function listTasks(
   q: z.infer<typeof bereavementListQuerySchema>,
 ) {
   if (!can(ctx.actor, 'bereavement:read')) throw forbidden();
+  if (q.dueFrom && q.dueBy && q.dueFrom > q.dueBy)
+    throw new DomainError('VALIDATION', 'The period starts after it ends.', {
+      fields: [{ field: 'querystring.dueFrom', message: 'after the end' }],
+    });
   const orgId = ctx.actor.organizationId;
   const [dueOn, id] = (q.cursor ?? '').split('|');
   return deps.db.transaction().execute(async (trx) => {
@@ -349,8 +337,9 @@ export async function listTasks(
       orgId,
       {
         status: q.status,
+        dueFrom: q.dueFrom,
         dueBy: q.dueBy,
-        ownerId: q.mine === 'true' ? ctx.actor.userId : undefined,
+        ownerId: q.mine === 'true' ? ctx.actor.userId : q.ownerId,
         after: dueOn && id ? { dueOn, id } : undefined,
       },
       q.limit + 1,

@@ -12,6 +12,7 @@ export interface DeathRecordTable {
   verified_by: string;
   verified_at: Date;
   notes: string | null;
+  family_message: string | null;
   recorded_by: string;
   recorded_at: Date;
   closed_at: Date | null;

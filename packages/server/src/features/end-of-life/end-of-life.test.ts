@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Agent, createTestApp, type TestApp } from '../../test/harness.ts';
+import { type Agent, createTestApp, demoPassword, type TestApp } from '../../test/harness.ts';
 
 let t: TestApp;
 let physician: Agent;
@@ -81,31 +81,46 @@ describe('death record', () => {
     expect(board.body.dueBack.some((l: { patientId: string }) => l.patientId === patientId)).toBe(true);
   });
 
-  it('needs the checklist done before closing; controlled drugs are disposed of before two named witnesses', async () => {
+  it('needs the checklist done before closing; certification by a physician; disposal confirmed by two staff accounts', async () => {
     const base = `/api/v1/patients/${patientId}/death`;
     expect((await nurse.post(`${base}/close`, {})).status).toBe(409);
-    for (const item of ['certification', 'family_guidance', 'equipment_collection', 'notify_team'])
+    // issue 13: a nurse (or a psychologist) cannot tick the death certification; the physician does
+    expect((await nurse.patch(`${base}/checklist/certification`, { status: 'done' })).status).toBe(403);
+    expect((await psychologist.patch(`${base}/checklist/certification`, { status: 'done' })).status).toBe(
+      403,
+    );
+    expect((await physician.patch(`${base}/checklist/certification`, { status: 'done' })).status).toBe(200);
+    for (const item of ['family_guidance', 'equipment_collection', 'notify_team'])
       expect((await nurse.patch(`${base}/checklist/${item}`, { status: 'done' })).status).toBe(200);
-    const one = await nurse.patch(`${base}/checklist/controlled_drug_disposal`, {
+    // typed names are no witness; a psychologist does not dispose of controlled drugs
+    const typed = await nurse.patch(`${base}/checklist/controlled_drug_disposal`, {
       status: 'done',
-      witnesses: ['Мария Соколова'],
+      witnesses: ['Мария Соколова', 'Анна Ковалёва'],
     });
-    expect(one.status).toBe(400);
-    const same = await nurse.patch(`${base}/checklist/controlled_drug_disposal`, {
+    expect(typed.status).toBe(400);
+    const witness = { email: 'physician@demo.hearth.local', password: demoPassword };
+    expect(
+      (await psychologist.patch(`${base}/checklist/controlled_drug_disposal`, { status: 'done', witness }))
+        .status,
+    ).toBe(403);
+    const self = await nurse.patch(`${base}/checklist/controlled_drug_disposal`, {
       status: 'done',
-      witnesses: ['Анна', 'анна'],
+      witness: { email: 'nurse@demo.hearth.local', password: demoPassword },
     });
-    expect(same.status).toBe(400);
+    expect(self.status).toBe(400);
+    const wrong = await nurse.patch(`${base}/checklist/controlled_drug_disposal`, {
+      status: 'done',
+      witness: { ...witness, password: 'wrong-password' },
+    });
+    expect(wrong.status).toBe(400);
     const two = await nurse.patch(`${base}/checklist/controlled_drug_disposal`, {
       status: 'done',
-      witnesses: ['Мария Соколова', 'Анна Ковалёва'],
+      witness,
       note: 'Морфин 10 мг — 6 ампул уничтожены',
     });
-    expect(two.status).toBe(200);
-    expect(two.body.checklist[3]).toMatchObject({
-      status: 'done',
-      witnesses: ['Мария Соколова', 'Анна Ковалёва'],
-    });
+    expect(two.status, two.raw).toBe(200);
+    expect(two.body.checklist[3].status).toBe('done');
+    expect(two.body.checklist[3].witnesses).toHaveLength(2);
 
     const closed = await nurse.post(`${base}/close`, {});
     expect(closed.status, closed.raw).toBe(200);

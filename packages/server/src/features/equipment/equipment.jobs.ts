@@ -1,11 +1,11 @@
 import { timesOnLocalDay } from '@hearth/domain';
 import type { AppDeps } from '../../app-context.ts';
 import type { Conn } from '../../db/conn.ts';
-import { JobRunner } from '../../jobs/job-runner.ts';
-import { recordAudit } from '../audit/audit.service.ts';
-import { activeUsersWithRole } from '../notifications/notifications.repository.ts';
-import { coordinatorLeads, notifyUsers } from '../notifications/notifications.service.ts';
-import { loadSettings } from '../settings/settings.service.ts';
+import { recordAudit } from '../../platform/audit/audit.service.ts';
+import { JobRunner } from '../../platform/jobs/job-runner.ts';
+import { activeUsersWithRole } from '../../platform/notifications/notifications.repository.ts';
+import { coordinatorLeads, notifyUsers } from '../../platform/notifications/notifications.service.ts';
+import { loadSettings } from '../../platform/settings/settings.service.ts';
 import * as repo from './equipment.repository.ts';
 
 export const dueBackJob = 'equipment.due-back';

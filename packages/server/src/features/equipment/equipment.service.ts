@@ -20,11 +20,11 @@ import {
 import type { z } from 'zod';
 import type { AppDeps, RequestContext } from '../../app-context.ts';
 import type { Conn } from '../../db/conn.ts';
-import { recordAudit } from '../audit/audit.service.ts';
+import { loadPatientFor } from '../../platform/access/patient-access.ts';
+import { recordAudit } from '../../platform/audit/audit.service.ts';
+import { loadSettings } from '../../platform/settings/settings.service.ts';
+import { localDate } from '../../platform/time.ts';
 import { oxygenSafetyCheckId } from '../home-safety/home-safety.service.ts';
-import { loadPatientFor } from '../patients/patient-access.ts';
-import { localDate } from '../patients/patient-view.ts';
-import { loadSettings } from '../settings/settings.service.ts';
 import { scheduleDueBack, scheduleMaintenance } from './equipment.jobs.ts';
 import * as repo from './equipment.repository.ts';
 import type { EquipmentItemTable } from './equipment.table.ts';
@@ -72,6 +72,7 @@ function toLoan(row: repo.LoanRow, today: string): Loan {
     collectedBy: row.collected_by,
     cleanedAt: row.cleaned_at?.toISOString() ?? null,
     oxygenSafetyCheckId: row.oxygen_safety_check_id,
+    collectionRequestedAt: row.collection_requested_at?.toISOString() ?? null,
     dueBack: isLoanDueBack({ status, expectedReturnOn: row.expected_return_on }, row.patient_status, today),
   };
 }

@@ -1,3 +1,5 @@
+import type { ColumnType } from 'kysely';
+
 export interface EquipmentItemTable {
   id: string;
   organization_id: string;
@@ -33,5 +35,7 @@ export interface EquipmentLoanTable {
   collected_by: string | null;
   cleaned_at: Date | null;
   cleaned_by: string | null;
+  /** Set when the care episode ended (death or discharge): the item is to be collected now. */
+  collection_requested_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
   updated_at: Date;
 }

@@ -7,9 +7,9 @@ import {
 } from '@hearth/domain';
 import type { z } from 'zod';
 import type { AppDeps, RequestContext } from '../../app-context.ts';
-import { recordAudit } from '../audit/audit.service.ts';
+import { loadPatientFor } from '../../platform/access/patient-access.ts';
+import { recordAudit } from '../../platform/audit/audit.service.ts';
 import { revokeUserSessions } from '../auth/auth.repository.ts';
-import { loadPatientFor } from '../patients/patient-access.ts';
 import { updatePatient } from '../patients/patients.repository.ts';
 import { createInvitedUser } from '../staff/invitations.ts';
 import * as repo from './family.repository.ts';

@@ -7,7 +7,9 @@ let coordinator: Agent;
 let ownPatientId: string;
 let otherPatientId: string;
 beforeAll(async () => {
-  t = await createTestApp();
+  // one family session sweeps every patient-scoped endpoint here, far beyond what a family's
+  // phone ever asks for in a minute; the per-session limit itself is tested in secure-defaults
+  t = await createTestApp({ env: { HEARTH_API_RATE_MAX_PORTAL: '100000' } });
   family = await t.login('family');
   coordinator = await t.login('coordinator');
   const me = await family.get('/api/v1/auth/me');

@@ -13,8 +13,7 @@ import {
 } from '@hearth/domain';
 import type { AppDeps, RequestContext } from '../../app-context.ts';
 import type { Conn } from '../../db/conn.ts';
-import { recordAudit } from '../audit/audit.service.ts';
-import { loadPatientFor } from '../patients/patient-access.ts';
+import { inEnvelope } from '../../platform/envelope.ts';
 import * as repo from './home-safety.repository.ts';
 
 const audience = ['nurse', 'physician', 'coordinator', 'equipment_manager'] as const;
@@ -63,16 +62,15 @@ export async function oxygenSafetyCheckId(db: Conn, orgId: string, patientId: st
 }
 
 export async function getOverview(deps: AppDeps, ctx: RequestContext, patientId: string) {
-  await loadPatientFor(deps, ctx, 'home-safety:read', patientId);
-  const orgId = ctx.actor.organizationId;
-  return deps.db.transaction().execute(async (trx) => {
-    await recordAudit(trx, deps, ctx, orgId, {
-      action: 'home-safety.read',
-      entityType: 'home_safety_check',
-      patientId,
-    });
-    return assemble(trx, orgId, patientId);
-  });
+  return inEnvelope(
+    deps,
+    ctx,
+    {
+      patient: { id: patientId, action: 'home-safety:read' },
+      audit: { action: 'home-safety.read', entityType: 'home_safety_check' },
+    },
+    (env) => assemble(env.trx, env.organizationId, patientId),
+  );
 }
 
 /** Records a check; every unmet item must come with an action and its owner. */
@@ -82,31 +80,31 @@ export async function recordCheck(
   patientId: string,
   body: HomeSafetyCheckBody,
 ) {
-  const patient = await loadPatientFor(deps, ctx, 'home-safety:record', patientId);
-  if (patient.status === 'deceased' || patient.status === 'discharged')
-    throw conflict('The patient is no longer in the service’s care at home.');
-  const keys = body.items.map((i) => i.key);
-  if (new Set(keys).size !== keys.length)
-    throw new DomainError('VALIDATION', 'Each item may be answered once.', {
-      fields: [{ field: 'body.items', message: 'duplicate item' }],
-    });
-  const missing = unmetWithoutAction(body);
-  if (missing.length)
-    throw new DomainError('VALIDATION', 'Every unmet item needs an action with an owner.', {
-      fields: missing.map((k) => ({ field: `body.actions.${k}`, message: 'action with owner required' })),
-    });
-  const stray = body.actions.filter(
-    (a) => !body.items.some((i) => i.key === a.itemKey && i.answer === 'unmet'),
-  );
-  if (stray.length)
-    throw new DomainError('VALIDATION', 'Actions belong to unmet items only.', {
-      fields: stray.map((a) => ({ field: `body.actions.${a.itemKey}`, message: 'item is not unmet' })),
-    });
-  const orgId = ctx.actor.organizationId;
   const id = randomUUID();
-  await deps.db.transaction().execute(async (trx) => {
+  await inEnvelope(deps, ctx, { patient: { id: patientId, action: 'home-safety:record' } }, async (env) => {
+    const status = env.patient?.status;
+    if (status === 'deceased' || status === 'discharged')
+      throw conflict('The patient is no longer in the service’s care at home.');
+    const keys = body.items.map((i) => i.key);
+    if (new Set(keys).size !== keys.length)
+      throw new DomainError('VALIDATION', 'Each item may be answered once.', {
+        fields: [{ field: 'body.items', message: 'duplicate item' }],
+      });
+    const missing = unmetWithoutAction(body);
+    if (missing.length)
+      throw new DomainError('VALIDATION', 'Every unmet item needs an action with an owner.', {
+        fields: missing.map((k) => ({ field: `body.actions.${k}`, message: 'action with owner required' })),
+      });
+    const stray = body.actions.filter(
+      (a) => !body.items.some((i) => i.key === a.itemKey && i.answer === 'unmet'),
+    );
+    if (stray.length)
+      throw new DomainError('VALIDATION', 'Actions belong to unmet items only.', {
+        fields: stray.map((a) => ({ field: `body.actions.${a.itemKey}`, message: 'item is not unmet' })),
+      });
+    const orgId = env.organizationId;
     const now = deps.clock();
-    await repo.insertCheck(trx, {
+    await repo.insertCheck(env.trx, {
       id,
       organization_id: orgId,
       patient_id: patientId,
@@ -117,7 +115,7 @@ export async function recordCheck(
       created_at: now,
     });
     await repo.insertActions(
-      trx,
+      env.trx,
       body.actions.map((a) => ({
         id: randomUUID(),
         organization_id: orgId,
@@ -134,14 +132,9 @@ export async function recordCheck(
         created_at: now,
       })),
     );
-    await recordAudit(trx, deps, ctx, orgId, {
-      action: 'home-safety.record',
-      entityType: 'home_safety_check',
-      entityId: id,
-      patientId,
-    });
+    await env.audit({ action: 'home-safety.record', entityType: 'home_safety_check', entityId: id });
+    env.publish(updated(patientId));
   });
-  await publish(deps, orgId, patientId);
   return getOverview(deps, ctx, patientId);
 }
 
@@ -151,29 +144,29 @@ export async function completeAction(
   patientId: string,
   actionId: string,
 ) {
-  await loadPatientFor(deps, ctx, 'home-safety:read', patientId);
   // the action's owner (a relative with a portal account) may mark it done, as may the team
-  const orgId = ctx.actor.organizationId;
-  await deps.db.transaction().execute(async (trx) => {
-    const action = await repo.findActionForUpdate(trx, orgId, patientId, actionId);
+  await inEnvelope(deps, ctx, { patient: { id: patientId, action: 'home-safety:read' } }, async (env) => {
+    const action = await repo.findActionForUpdate(env.trx, env.organizationId, patientId, actionId);
     if (!action) throw notFound('The action');
     const isOwner = action.owner_user_id === ctx.actor.userId;
     if (!isOwner && !can(ctx.actor, 'home-safety:record', { patientId })) throw forbidden();
     if (action.status === 'done') throw conflict('This action is already done.');
-    await repo.markActionDone(trx, orgId, actionId, ctx.actor.userId, deps.clock());
-    await recordAudit(trx, deps, ctx, orgId, {
+    await repo.markActionDone(env.trx, env.organizationId, actionId, ctx.actor.userId, deps.clock());
+    await env.audit({
       action: 'home-safety.action-done',
       entityType: 'home_safety_action',
       entityId: actionId,
-      patientId,
     });
+    env.publish(updated(patientId));
   });
-  await publish(deps, orgId, patientId);
   return getOverview(deps, ctx, patientId);
 }
 
-const publish = (deps: AppDeps, organizationId: string, patientId: string) =>
-  deps.events.publish({ organizationId, type: 'home-safety.updated', entityId: patientId, roles: audience });
+const updated = (patientId: string) => ({
+  type: 'home-safety.updated' as const,
+  entityId: patientId,
+  roles: audience,
+});
 
 /** The catalogue, for documentation and the web form. */
 export const safetyCatalogue = homeSafetyItems;

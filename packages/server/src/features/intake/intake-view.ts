@@ -1,5 +1,5 @@
-import { type CareRequest, isCallbackOverdue } from '@hearth/domain';
-import type { CareRequestTable } from './intake.table.ts';
+import { type CareRequest, isCallbackOverdue, unansweredAttempts } from '@hearth/domain';
+import type { CareRequestRow } from './intake.table.ts';
 
 export interface CallRow {
   id: string;
@@ -10,7 +10,8 @@ export interface CallRow {
   by_name: string;
 }
 
-export function toCareRequest(row: CareRequestTable, calls: CallRow[], now: Date): CareRequest {
+export function toCareRequest(row: CareRequestRow, calls: CallRow[], now: Date): CareRequest {
+  const own = calls.filter((c) => c.care_request_id === row.id);
   return {
     id: row.id,
     reference: row.reference,
@@ -28,18 +29,19 @@ export function toCareRequest(row: CareRequestTable, calls: CallRow[], now: Date
     createdAt: row.created_at.toISOString(),
     callbackDueAt: row.callback_due_at.toISOString(),
     firstCallAt: row.first_call_at?.toISOString() ?? null,
+    retryDueAt: row.retry_due_at?.toISOString() ?? null,
+    unansweredAttempts: unansweredAttempts(own),
     escalatedAt: row.escalated_at?.toISOString() ?? null,
-    overdue: isCallbackOverdue(row.callback_due_at, row.first_call_at, now),
+    overdue: isCallbackOverdue(row.callback_due_at, row.first_call_at, now, row.retry_due_at),
     closedReason: row.closed_reason,
     commissionCaseId: row.commission_case_id,
-    calls: calls
-      .filter((c) => c.care_request_id === row.id)
-      .map((c) => ({
-        id: c.id,
-        at: c.at.toISOString(),
-        byName: c.by_name,
-        outcome: c.outcome as CareRequest['calls'][number]['outcome'],
-        note: c.note,
-      })),
+    referral: row.referral ?? null,
+    calls: own.map((c) => ({
+      id: c.id,
+      at: c.at.toISOString(),
+      byName: c.by_name,
+      outcome: c.outcome as CareRequest['calls'][number]['outcome'],
+      note: c.note,
+    })),
   };
 }

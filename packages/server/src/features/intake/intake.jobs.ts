@@ -1,8 +1,8 @@
-import type { JobRunner } from '../../jobs/job-runner.ts';
-import { recordAudit } from '../audit/audit.service.ts';
-import { coordinatorLeads, notifyUsers } from '../notifications/notifications.service.ts';
+import { recordAudit } from '../../platform/audit/audit.service.ts';
+import type { JobRunner } from '../../platform/jobs/job-runner.ts';
+import { coordinatorLeads, notifyUsers } from '../../platform/notifications/notifications.service.ts';
 import * as repo from './intake.repository.ts';
-import { callbackDeadlineJob } from './intake.service.ts';
+import { callbackDeadlineJob, retryDeadlineJob } from './intake.service.ts';
 
 /**
  * When a request's callback deadline passes with nobody having called, the coordinators'
@@ -54,5 +54,48 @@ export function intakeJobs(jobs: JobRunner) {
         roles: ['coordinator', 'admin'],
       });
     }
+  });
+
+  /**
+   * The retry after an unanswered call is late: the coordinators' lead is told. The job carries
+   * the deadline it was queued for, so a later call (a new deadline, or someone reached) makes
+   * it do nothing.
+   */
+  jobs.register(retryDeadlineJob, async (deps, job) => {
+    const requestId = String(job.payload.careRequestId);
+    const orgId = job.organizationId;
+    const told = await deps.db.transaction().execute(async (trx) => {
+      const row = await repo.findCareRequestForUpdate(trx, orgId, requestId);
+      if (!row || row.status === 'closed' || row.status === 'referred') return false;
+      if (row.retry_due_at?.toISOString() !== job.payload.retryDueAt) return false;
+      const now = deps.clock();
+      await notifyUsers(
+        trx,
+        orgId,
+        await coordinatorLeads(trx, orgId),
+        {
+          kind: 'intake.retry-overdue',
+          params: { reference: row.reference, phone: row.phone },
+          title: `Request ${row.reference}: call again`,
+          body: `The family was not reached and the retry is now due. Phone: ${row.phone}.`,
+          entityType: 'care_request',
+          entityId: requestId,
+        },
+        now,
+      );
+      await recordAudit(trx, deps, null, orgId, {
+        action: 'intake.retry-overdue',
+        entityType: 'care_request',
+        entityId: requestId,
+      });
+      return true;
+    });
+    if (told)
+      await deps.events.publish({
+        organizationId: orgId,
+        type: 'notification.created',
+        entityId: requestId,
+        roles: ['coordinator', 'admin'],
+      });
   });
 }

@@ -1,4 +1,5 @@
 import type { Insertable, Updateable } from 'kysely';
+import { sql } from 'kysely';
 import type { Conn } from '../../db/conn.ts';
 import type { CallAttemptTable, CareRequestTable } from './intake.table.ts';
 
@@ -43,20 +44,20 @@ export function listCareRequests(
   after: { dueAt: Date; id: string } | undefined,
   limit: number,
 ) {
+  // the next deadline first: a retry after an unanswered call counts like a callback deadline
+  const due = sql<Date>`coalesce(retry_due_at, callback_due_at)`;
   let q = db
     .selectFrom('care_request')
     .selectAll()
+    .select(due.as('next_due_at'))
     .where('organization_id', '=', organizationId)
     .where('status', 'in', statuses);
   if (after) {
     q = q.where((eb) =>
-      eb.or([
-        eb('callback_due_at', '>', after.dueAt),
-        eb.and([eb('callback_due_at', '=', after.dueAt), eb('id', '>', after.id)]),
-      ]),
+      eb.or([eb(due, '>', after.dueAt), eb.and([eb(due, '=', after.dueAt), eb('id', '>', after.id)])]),
     );
   }
-  return q.orderBy('callback_due_at').orderBy('id').limit(limit).execute();
+  return q.orderBy(due).orderBy('id').limit(limit).execute();
 }
 
 export const callsFor = (db: Conn, organizationId: string, requestIds: string[]) =>

@@ -2,22 +2,29 @@ import { randomInt, randomUUID } from 'node:crypto';
 import {
   type CallOutcome,
   type CareRequestBody,
+  callerRelationshipWords,
   can,
   conflict,
+  type FhirReferral,
   forbidden,
+  isUnanswered,
   notFound,
+  type relationships,
   statusAfterCall,
+  unansweredAttempts,
 } from '@hearth/domain';
 import type { AppDeps, RequestContext } from '../../app-context.ts';
 import type { Conn } from '../../db/conn.ts';
 import { pageOfRows } from '../../http/pagination.ts';
-import { JobRunner } from '../../jobs/job-runner.ts';
-import { recordAudit } from '../audit/audit.service.ts';
-import { loadSettings } from '../settings/settings.service.ts';
+import { recordAudit } from '../../platform/audit/audit.service.ts';
+import { JobRunner } from '../../platform/jobs/job-runner.ts';
+import { coordinatorLeads, notifyUsers } from '../../platform/notifications/notifications.service.ts';
+import { loadSettings } from '../../platform/settings/settings.service.ts';
 import * as repo from './intake.repository.ts';
 import { toCareRequest } from './intake-view.ts';
 
 export const callbackDeadlineJob = 'intake.callback-deadline';
+export const retryDeadlineJob = 'intake.retry-deadline';
 const intakeAudience = ['coordinator', 'admin'] as const;
 
 /** A short reference a family can read over the phone: no 0/O or 1/I to confuse. */
@@ -41,9 +48,10 @@ async function insertRequest(
   trx: Conn,
   deps: AppDeps,
   orgId: string,
-  body: CareRequestBody,
-  source: 'web' | 'phone',
+  body: Omit<CareRequestBody, 'consent'>,
+  source: 'web' | 'phone' | 'fhir',
   createdBy: string | null,
+  referral: FhirReferral | null = null,
 ) {
   const now = deps.clock();
   const settings = await loadSettings(trx, orgId);
@@ -73,10 +81,11 @@ async function insertRequest(
     escalated_at: null,
     closed_reason: null,
     commission_case_id: null,
+    referral: referral ? JSON.stringify(referral) : null,
   });
   // the deadline is a durable job written with the request: a restart cannot lose it
   await JobRunner.enqueue(trx, orgId, callbackDeadlineJob, dueAt, { careRequestId: id });
-  return { id, reference, settings };
+  return { id, reference, settings, dueAt };
 }
 
 export async function submitPublicRequest(
@@ -129,6 +138,39 @@ export async function enterPhoneRequest(deps: AppDeps, ctx: RequestContext, body
   return getRequest(deps, ctx, created.id);
 }
 
+/**
+ * A hospital's FHIR referral becomes a request in the queue, with its callback deadline, inside
+ * the caller's transaction (the FHIR import audits and publishes around it).
+ */
+export async function insertReferralRequest(
+  trx: Conn,
+  deps: AppDeps,
+  ctx: RequestContext,
+  body: Omit<CareRequestBody, 'consent'>,
+  referral: FhirReferral,
+) {
+  if (!can(ctx.actor, 'intake:handle')) throw forbidden();
+  const created = await insertRequest(
+    trx,
+    deps,
+    ctx.actor.organizationId,
+    body,
+    'fhir',
+    ctx.actor.userId,
+    referral,
+  );
+  await recordAudit(trx, deps, ctx, ctx.actor.organizationId, {
+    action: 'intake.fhir-referral',
+    entityType: 'care_request',
+    entityId: created.id,
+  });
+  return created;
+}
+
+/** Tells the coordinators' screens that a request arrived (after the transaction committed). */
+export const publishCreated = (deps: AppDeps, orgId: string, id: string) =>
+  deps.events.publish({ organizationId: orgId, type: 'intake.created', entityId: id, roles: intakeAudience });
+
 const openStatuses: ('new' | 'in_progress')[] = ['new', 'in_progress'];
 
 export async function listRequests(
@@ -152,7 +194,7 @@ export async function listRequests(
     const { page, nextCursor } = pageOfRows(
       rows,
       limit,
-      (last) => `${last.callback_due_at.toISOString()}|${last.id}`,
+      (last) => `${new Date(last.next_due_at).toISOString()}|${last.id}`,
     );
     const calls = await repo.callsFor(
       trx,
@@ -198,6 +240,7 @@ export async function recordCall(
 ) {
   if (!can(ctx.actor, 'intake:handle')) throw forbidden();
   const orgId = ctx.actor.organizationId;
+  let escalated = false;
   await deps.db.transaction().execute(async (trx) => {
     const row = await repo.findCareRequestForUpdate(trx, orgId, id);
     if (!row) throw notFound('The request');
@@ -214,11 +257,40 @@ export async function recordCall(
       note: note ?? null,
     });
     const status = statusAfterCall(outcome);
+    const settings = await loadSettings(trx, orgId);
+    const unanswered = isUnanswered(outcome);
+    // an unanswered call keeps the family waiting: the request stays urgent with a retry deadline
+    const retryDueAt = unanswered ? new Date(now.getTime() + settings.callRetryMinutes * 60_000) : null;
     await repo.updateCareRequest(trx, orgId, id, {
       status,
       first_call_at: row.first_call_at ?? now,
+      retry_due_at: retryDueAt,
       closed_reason: status === 'closed' ? (note ?? outcome) : null,
     });
+    if (retryDueAt)
+      await JobRunner.enqueue(trx, orgId, retryDeadlineJob, retryDueAt, {
+        careRequestId: id,
+        retryDueAt: retryDueAt.toISOString(),
+      });
+    const attempts = unansweredAttempts(await repo.callsFor(trx, orgId, [id]));
+    if (unanswered && attempts === settings.callAttemptsBeforeEscalation) {
+      escalated = true;
+      await repo.updateCareRequest(trx, orgId, id, { escalated_at: now });
+      await notifyUsers(
+        trx,
+        orgId,
+        await coordinatorLeads(trx, orgId),
+        {
+          kind: 'intake.attempts-escalated',
+          params: { reference: row.reference, phone: row.phone, attempts },
+          title: `Request ${row.reference}: ${attempts} calls unanswered`,
+          body: `${attempts} call backs in a row reached nobody. Phone: ${row.phone}.`,
+          entityType: 'care_request',
+          entityId: id,
+        },
+        now,
+      );
+    }
     await recordAudit(trx, deps, ctx, orgId, {
       action: 'intake.call',
       entityType: 'care_request',
@@ -231,6 +303,13 @@ export async function recordCall(
     entityId: id,
     roles: intakeAudience,
   });
+  if (escalated)
+    await deps.events.publish({
+      organizationId: orgId,
+      type: 'notification.created',
+      entityId: id,
+      roles: intakeAudience,
+    });
   return getRequest(deps, ctx, id);
 }
 
@@ -244,5 +323,24 @@ export async function markReferred(trx: Conn, orgId: string, requestId: string, 
     status: 'referred',
     commission_case_id: caseId,
     first_call_at: row.first_call_at ?? now,
+    retry_due_at: null,
   });
+}
+
+/**
+ * The person who called, as a household contact of the patient made from their request: name,
+ * relationship (in the service's language) and phone. Nothing when the patients called for
+ * themselves: their phone is the patient's own.
+ */
+export async function callerAsContact(trx: Conn, orgId: string, requestId: string) {
+  const row = await repo.findCareRequest(trx, orgId, requestId);
+  if (!row || row.relationship === 'self') return null;
+  const { language } = await loadSettings(trx, orgId);
+  const relationship = row.relationship as (typeof relationships)[number];
+  return {
+    name: row.requester_name,
+    relationship: callerRelationshipWords[language][relationship] ?? row.relationship,
+    phone: row.phone,
+    livesWithPatient: false,
+  };
 }

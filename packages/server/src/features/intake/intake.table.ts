@@ -1,8 +1,11 @@
+import type { FhirReferral } from '@hearth/domain';
+import type { ColumnType, JSONColumnType, Selectable } from 'kysely';
+
 export interface CareRequestTable {
   id: string;
   organization_id: string;
   reference: string;
-  source: 'web' | 'phone';
+  source: 'web' | 'phone' | 'fhir';
   status: 'new' | 'in_progress' | 'referred' | 'closed';
   patient_name: string;
   patient_age_years: number | null;
@@ -21,6 +24,10 @@ export interface CareRequestTable {
   escalated_at: Date | null;
   closed_reason: string | null;
   commission_case_id: string | null;
+  /** After an unanswered call: the next try is due by then (null once someone is reached). */
+  retry_due_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  /** The data of a FHIR referral (source `fhir`); null otherwise. Optional on insert. */
+  referral: JSONColumnType<FhirReferral | null, string | null | undefined, string | null>;
 }
 
 export interface CallAttemptTable {
@@ -32,3 +39,6 @@ export interface CallAttemptTable {
   outcome: string;
   note: string | null;
 }
+
+/** A request as read back (the referral already parsed). */
+export type CareRequestRow = Selectable<CareRequestTable>;

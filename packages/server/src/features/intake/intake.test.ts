@@ -63,7 +63,7 @@ describe('the coordinators’ queue', () => {
     expect(call.body.firstCallAt).toBeTruthy();
     expect(call.body.calls).toHaveLength(1);
     const closed = await coordinator.post(`/api/v1/intake/requests/${first.id}/calls`, {
-      outcome: 'wrong_number',
+      outcome: 'not_eligible',
     });
     expect(closed.body.status).toBe('closed');
     const again = await coordinator.post(`/api/v1/intake/requests/${first.id}/calls`, { outcome: 'reached' });

@@ -3,6 +3,7 @@ import {
   type ControlledEntryBody,
   can,
   conflict,
+  conflictReason,
   type controlledStockBodySchema,
   DomainError,
   forbidden,
@@ -12,9 +13,10 @@ import {
 import type { z } from 'zod';
 import type { AppDeps, RequestContext } from '../../app-context.ts';
 import type { Conn } from '../../db/conn.ts';
+import { loadPatientFor } from '../../platform/access/patient-access.ts';
+import { recordAudit } from '../../platform/audit/audit.service.ts';
 import type { RaisedAlert } from '../alerts/alerts.service.ts';
-import { recordAudit } from '../audit/audit.service.ts';
-import { loadPatientFor } from '../patients/patient-access.ts';
+import { confirmWitness } from '../auth/witness.service.ts';
 import { announceMedicineAlerts, raiseMedicineAlert } from './medicines.alerts.ts';
 import * as repo from './medicines.repository.ts';
 
@@ -124,6 +126,11 @@ export async function addEntry(
   if (!can(ctx.actor, 'medicine:controlled', { patientId })) throw forbidden();
   const orgId = ctx.actor.organizationId;
   const raised: RaisedAlert[] = [];
+  // the witness confirms before the write's transaction (their failed attempts are counted)
+  const witness =
+    body.kind === 'disposed' || (body.kind === 'count' && body.witness)
+      ? await confirmWitness(deps, ctx, body.witness, 'body.witness')
+      : null;
   const result = await deps.db.transaction().execute(async (trx) => {
     const stock = await repo.lockStock(trx, orgId, patientId, stockId);
     if (!stock) throw notFound('The register entry');
@@ -156,7 +163,10 @@ export async function addEntry(
         quantity = body.quantity;
         after = balance - quantity;
         if (after < 0)
-          throw conflict('The register holds less than this. Count the stock and record the count first.');
+          throw conflict(
+            'The register holds less than this. Count the stock and record the count first.',
+            conflictReason('register-short', { balance, quantity, unit: stock.unit }),
+          );
         row.administration_id = body.administrationId;
         break;
       case 'count':
@@ -164,21 +174,26 @@ export async function addEntry(
         after = body.counted;
         row.expected = balance;
         row.discrepancy = body.counted - balance;
+        if (Math.abs(row.discrepancy) > 1e-9) {
+          // a count that differs (8 against 10) needs a reason and a second person (issue 13)
+          if (!body.reason)
+            throw new DomainError('VALIDATION', 'The count differs from the register: say why.', {
+              fields: [{ field: 'body.reason', message: 'required when the count differs' }],
+            });
+          if (!witness) await confirmWitness(deps, ctx, undefined, 'body.witness');
+          row.note = body.note ? `${body.reason} — ${body.note}` : body.reason;
+        }
+        row.witness_user_id = witness?.id ?? null;
         break;
       case 'disposed': {
         quantity = body.quantity;
         after = balance - quantity;
-        if (after < 0) throw conflict('The register holds less than this. Count the stock first.');
-        if (body.witnessUserId === ctx.actor.userId)
-          throw new DomainError('VALIDATION', 'Disposal needs a second person as witness.', {
-            fields: [{ field: 'body.witnessUserId', message: 'must be someone else' }],
-          });
-        const witness = await repo.findActiveStaff(trx, orgId, body.witnessUserId);
-        if (!witness || witness.role === 'family' || witness.role === 'volunteer')
-          throw new DomainError('VALIDATION', 'The witness must be an active member of staff.', {
-            fields: [{ field: 'body.witnessUserId', message: 'not active staff' }],
-          });
-        row.witness_user_id = witness.id;
+        if (after < 0)
+          throw conflict(
+            'The register holds less than this. Count the stock first.',
+            conflictReason('register-short', { balance, quantity, unit: stock.unit }),
+          );
+        row.witness_user_id = witness?.id ?? null;
         row.method = body.method;
         break;
       }

@@ -1,10 +1,10 @@
 import { doseDueReminder, type Locale, localTimeOfDay, type Prescription, slotsAround } from '@hearth/domain';
 import type { Conn } from '../../db/conn.ts';
-import { JobRunner } from '../../jobs/job-runner.ts';
-import { recordAudit } from '../audit/audit.service.ts';
-import { notifyUsers } from '../notifications/notifications.service.ts';
+import { recordAudit } from '../../platform/audit/audit.service.ts';
+import { JobRunner } from '../../platform/jobs/job-runner.ts';
+import { notifyUsers } from '../../platform/notifications/notifications.service.ts';
+import { loadSettings } from '../../platform/settings/settings.service.ts';
 import { findPatient } from '../patients/patients.repository.ts';
-import { loadSettings } from '../settings/settings.service.ts';
 import * as repo from './medicines.repository.ts';
 import { guardOf, toPrescription } from './medicines.view.ts';
 

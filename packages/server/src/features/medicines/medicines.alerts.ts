@@ -1,8 +1,8 @@
 import type { Actor } from '@hearth/domain';
 import type { AppDeps } from '../../app-context.ts';
 import type { Conn } from '../../db/conn.ts';
+import { notifyUsers } from '../../platform/notifications/notifications.service.ts';
 import { announceAlerts, type RaisedAlert, raiseAlert } from '../alerts/alerts.service.ts';
-import { notifyUsers } from '../notifications/notifications.service.ts';
 import { physiciansFor } from './medicines.repository.ts';
 
 export interface MedicineAlert {

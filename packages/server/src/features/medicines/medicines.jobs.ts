@@ -1,6 +1,6 @@
-import type { JobRunner } from '../../jobs/job-runner.ts';
-import { recordAudit } from '../audit/audit.service.ts';
-import { notifyUsers } from '../notifications/notifications.service.ts';
+import { recordAudit } from '../../platform/audit/audit.service.ts';
+import type { JobRunner } from '../../platform/jobs/job-runner.ts';
+import { notifyUsers } from '../../platform/notifications/notifications.service.ts';
 import { findPatient } from '../patients/patients.repository.ts';
 import { doseDueJob, remindDoseDue } from './dose-reminders.ts';
 import * as repo from './medicines.repository.ts';
@@ -25,6 +25,7 @@ export function medicinesJobs(jobs: JobRunner) {
         type: 'notification.created',
         entityId: payload.patientId,
         roles: ['family'],
+        patientId: payload.patientId,
       });
   });
 

@@ -4,6 +4,7 @@ import type {
   ControlledEntryTable,
   ControlledStockTable,
   MedicineAdministrationTable,
+  PatientWeightTable,
   PrescriptionTable,
   PrescriptionVersionTable,
 } from './medicines.table.ts';
@@ -72,7 +73,8 @@ export const findCurrent = (db: Conn, organizationId: string, patientId: string,
     .where('p.id', '=', id)
     .executeTakeFirst();
 
-export const versionsOf = (db: Conn, organizationId: string, prescriptionId: string) =>
+/** Every version of a prescription with who wrote it: the base of the history and of late entries. */
+const versionColumns = (db: Conn, organizationId: string) =>
   db
     .selectFrom('prescription_version as v')
     .innerJoin('prescription as p', 'p.id', 'v.prescription_id')
@@ -84,7 +86,10 @@ export const versionsOf = (db: Conn, organizationId: string, prescriptionId: str
       'p.created_at as prescription_created_at',
       'u.name as prescribed_by_name',
     ])
-    .where('v.organization_id', '=', organizationId)
+    .where('v.organization_id', '=', organizationId);
+
+export const versionsOf = (db: Conn, organizationId: string, prescriptionId: string) =>
+  versionColumns(db, organizationId)
     .where('v.prescription_id', '=', prescriptionId)
     .orderBy('v.version')
     .execute();
@@ -137,7 +142,14 @@ const administrationColumns = (db: Conn, organizationId: string) =>
     .innerJoin('app_user as u', 'u.id', 'a.recorded_by')
     .leftJoin('app_user as c', 'c.id', 'a.countersigned_by')
     .selectAll('a')
-    .select(['v.name as medicine_name', 'u.name as recorded_by_name', 'c.name as countersigned_by_name'])
+    .select([
+      'v.name as medicine_name',
+      'v.medicine_id',
+      'v.form as medicine_form',
+      'v.strength as medicine_strength',
+      'u.name as recorded_by_name',
+      'c.name as countersigned_by_name',
+    ])
     .where('a.organization_id', '=', organizationId);
 
 export type AdministrationRow = Awaited<ReturnType<typeof listAdministrations>>[number];
@@ -403,4 +415,97 @@ export const lockStocksOfPrescription = (
     .orderBy('created_at')
     .orderBy('id')
     .forUpdate()
+    .execute();
+
+/**
+ * Locks every prescription of the patient (in id order, so two callers never deadlock): the dose
+ * guard counts by ingredient across prescriptions, so a dose on one morphine prescription and a
+ * dose on another must queue behind each other.
+ */
+export const lockPatientPrescriptions = (db: Conn, organizationId: string, patientId: string) =>
+  db
+    .selectFrom('prescription')
+    .select('id')
+    .where('organization_id', '=', organizationId)
+    .where('patient_id', '=', patientId)
+    .orderBy('id')
+    .forUpdate()
+    .execute();
+
+/** The version of a prescription in force at a time: the latest one written at or before it. */
+export const versionAt = (
+  db: Conn,
+  organizationId: string,
+  patientId: string,
+  prescriptionId: string,
+  at: Date,
+) =>
+  versionColumns(db, organizationId)
+    .where('p.patient_id', '=', patientId)
+    .where('v.prescription_id', '=', prescriptionId)
+    .where('v.created_at', '<=', at)
+    .orderBy('v.version', 'desc')
+    .executeTakeFirst();
+
+/** Doses given to a patient in a period, each with the limits of the version it was given under. */
+export const givenWithVersions = (
+  db: Conn,
+  organizationId: string,
+  patientId: string,
+  from: Date,
+  to: Date,
+) =>
+  db
+    .selectFrom('medicine_administration as a')
+    .innerJoin('prescription_version as v', (j) =>
+      j
+        .onRef('v.prescription_id', '=', 'a.prescription_id')
+        .onRef('v.version', '=', 'a.prescription_version')
+        .onRef('v.organization_id', '=', 'a.organization_id'),
+    )
+    .select([
+      'a.prescription_id',
+      'a.prescription_version',
+      'a.given_at',
+      'a.slot',
+      'a.dose_amount',
+      'a.dose_unit',
+      'v.medicine_id',
+      'v.name',
+      'v.kind',
+      'v.min_interval_minutes',
+      'v.max_doses_per_24h',
+      'v.declared_class',
+    ])
+    .where('a.organization_id', '=', organizationId)
+    .where('a.patient_id', '=', patientId)
+    .where('a.status', '=', 'given')
+    .where('a.given_at', '>=', from)
+    .where('a.given_at', '<', to)
+    .orderBy('a.given_at')
+    .execute();
+
+export const patientDiagnosisCodes = async (db: Conn, organizationId: string, patientId: string) =>
+  (
+    await db
+      .selectFrom('patient_diagnosis')
+      .select('icd10')
+      .where('organization_id', '=', organizationId)
+      .where('patient_id', '=', patientId)
+      .execute()
+  ).map((r) => r.icd10);
+
+export const insertWeight = (db: Conn, row: Insertable<PatientWeightTable>) =>
+  db.insertInto('patient_weight').values(row).execute();
+
+export const listWeights = (db: Conn, organizationId: string, patientId: string) =>
+  db
+    .selectFrom('patient_weight as w')
+    .innerJoin('app_user as u', 'u.id', 'w.recorded_by')
+    .select(['w.id', 'w.kg', 'w.measured_on', 'w.recorded_at', 'u.name as recorded_by_name'])
+    .where('w.organization_id', '=', organizationId)
+    .where('w.patient_id', '=', patientId)
+    .orderBy('w.measured_on', 'desc')
+    .orderBy('w.recorded_at', 'desc')
+    .limit(100)
     .execute();

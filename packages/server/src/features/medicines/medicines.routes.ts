@@ -19,6 +19,8 @@ import {
   prescriptionStopSchema,
   regimenReviewSchema,
   todaySchema,
+  weightBodySchema,
+  weightSchema,
 } from '@hearth/domain';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
@@ -26,6 +28,7 @@ import type { AppDeps } from '../../app-context.ts';
 import { serviceRoutes } from '../../http/service-routes.ts';
 import * as controlled from './controlled-drugs.service.ts';
 import * as service from './medicines.service.ts';
+import * as weights from './weights.service.ts';
 
 export function medicineRoutes(base: FastifyInstance, deps: AppDeps) {
   const r = serviceRoutes(base, deps, ['medicines']);
@@ -42,7 +45,7 @@ export function medicineRoutes(base: FastifyInstance, deps: AppDeps) {
   r.post(
     '/medicines/convert',
     { input: conversionBodySchema, response: conversionResultSchema },
-    (_d, ctx, _p, body) => service.convert(ctx, body),
+    (d, ctx, _p, body) => service.convert(d, ctx, body),
   );
 
   // prescriptions: physicians write and change them; every change is a new version
@@ -68,9 +71,25 @@ export function medicineRoutes(base: FastifyInstance, deps: AppDeps) {
     (d, ctx, p, body) => service.changePrescription(d, ctx, p.patientId, p.id, body),
   );
   r.post(
+    `${rx}/:id/restart`,
+    { params: withId, input: prescriptionChangeSchema, response: prescriptionSchema },
+    (d, ctx, p, body) => service.changePrescription(d, ctx, p.patientId, p.id, body, 'restart'),
+  );
+  r.post(
     `${rx}/:id/stop`,
     { params: withId, input: prescriptionStopSchema, response: prescriptionSchema },
     (d, ctx, p, body) => service.stopPrescription(d, ctx, p.patientId, p.id, body.reason),
+  );
+
+  // the weight with its date (issue 12: children's mg/kg limits need a current one)
+  const weightsPath = '/patients/:patientId/weights';
+  r.get(weightsPath, { params, response: z.array(weightSchema) }, (d, ctx, p) =>
+    weights.listWeights(d, ctx, p.patientId),
+  );
+  r.post(
+    weightsPath,
+    { params, input: weightBodySchema, response: z.array(weightSchema) },
+    (d, ctx, p, body) => weights.recordWeight(d, ctx, p.patientId, body),
   );
 
   // administration through the dose guard, the chart (MAR) and today's schedule

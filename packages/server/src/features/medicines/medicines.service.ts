@@ -4,29 +4,36 @@ import {
   type anticipatoryBoxBodySchema,
   anticipatoryPurposes,
   can,
-  checkDose,
+  checkDoseRecord,
   conflict,
+  conflictReason,
   type conversionBodySchema,
   convertOpioids,
   DomainError,
+  type DosePath,
   defaultGuardOptions,
   effectiveWindowMinutes,
   explainRefusal,
   findMedicine,
   forbidden,
   formulary,
+  ingredientOf,
   isOpioidClass,
+  isOpioidPrescription,
   type Locale,
   localDate,
+  type MedicineClass,
   nextAllowedAt,
   notFound,
   opioidSources,
   type Prescription,
   type PrescriptionChange,
   type PrescriptionInput,
+  type RegimenOme,
   type RegimenReview,
-  type RegimenWarning,
+  regimenItemOf,
   rescueDosesReviewThreshold,
+  rescueReviewDue,
   reviewRegimen,
   slotsAround,
   timesOnLocalDay,
@@ -34,18 +41,19 @@ import {
 import type { z } from 'zod';
 import type { AppDeps, RequestContext } from '../../app-context.ts';
 import type { Conn } from '../../db/conn.ts';
-import { JobRunner } from '../../jobs/job-runner.ts';
+import { loadPatientFor } from '../../platform/access/patient-access.ts';
+import { recordAudit } from '../../platform/audit/audit.service.ts';
+import { JobRunner } from '../../platform/jobs/job-runner.ts';
+import { notifyUsers } from '../../platform/notifications/notifications.service.ts';
+import { loadSettings } from '../../platform/settings/settings.service.ts';
 import type { RaisedAlert } from '../alerts/alerts.service.ts';
-import { recordAudit } from '../audit/audit.service.ts';
 import { findUserById } from '../auth/auth.repository.ts';
-import { notifyUsers } from '../notifications/notifications.service.ts';
-import { loadPatientFor } from '../patients/patient-access.ts';
-import { loadSettings } from '../settings/settings.service.ts';
 import { drawDownForDose } from './controlled-drugs.service.ts';
 import { queueDoseReminder } from './dose-reminders.ts';
+import { changeIntervalOf, checkDraft, isControlled, requireSafe, safetyDto } from './medication-safety.ts';
 import { announceMedicineAlerts, raiseMedicineAlert } from './medicines.alerts.ts';
 import * as repo from './medicines.repository.ts';
-import { doseText, guardOf, regimenItemOf, toAdministration, toPrescription } from './medicines.view.ts';
+import { doseText, guardOf, toAdministration, toPrescription } from './medicines.view.ts';
 
 const hour = 3_600_000;
 const staffAudience = ['physician', 'nurse', 'coordinator', 'admin'] as const;
@@ -57,6 +65,7 @@ const publish = async (deps: AppDeps, organizationId: string, patientId: string,
     type: 'medicines.updated',
     entityId: patientId,
     roles: [...staffAudience, 'family'],
+    patientId,
   });
   if (alerted)
     await deps.events.publish({
@@ -80,9 +89,15 @@ export function listFormulary(ctx: RequestContext) {
   }));
 }
 
-export function convert(ctx: RequestContext, body: z.infer<typeof conversionBodySchema>) {
+export async function convert(
+  deps: AppDeps,
+  ctx: RequestContext,
+  body: z.infer<typeof conversionBodySchema>,
+) {
   if (!can(ctx.actor, 'medicine:convert')) throw forbidden('Only a physician uses the opioid calculator.');
-  const r = convertOpioids(body.from, body.to);
+  // the guideline shown first is the organization's choice (issue 12)
+  const settings = await loadSettings(deps.db, ctx.actor.organizationId);
+  const r = convertOpioids(body.from, body.to, settings.opioidReferenceSource);
   return {
     ...r,
     ome: r.ome ? omeDto(r.ome) : null,
@@ -163,18 +178,47 @@ export async function reviewForPatient(
   draft: PrescriptionInput | null,
   replacingId: string | null = null,
 ) {
-  await loadPatientFor(deps, ctx, 'medicine:prescribe', patientId);
+  const patient = await loadPatientFor(deps, ctx, 'medicine:prescribe', patientId);
   const orgId = ctx.actor.organizationId;
+  const settings = await loadSettings(deps.db, orgId);
   return deps.db.transaction().execute(async (trx) => {
-    const review = await reviewWith(trx, orgId, patientId, deps.clock(), draft, replacingId);
+    const now = deps.clock();
+    const review = await reviewWith(trx, orgId, patientId, now, draft, replacingId);
+    const safety = draft
+      ? safetyDto(await checkDraft(trx, orgId, patient, draft, 'draft', replacingId, now, settings.timeZone))
+      : null;
     await recordAudit(trx, deps, ctx, orgId, {
       action: 'medicine.review',
       entityType: 'prescription',
       patientId,
     });
-    return reviewDto(review);
+    return { safety, ...reviewDto(review) };
   });
 }
+
+/** A free-text opioid has no conversion factor: the total is marked incomplete, never silently short. */
+const withUnmappedOpioids = (
+  ome: RegimenOme,
+  unmapped: readonly Pick<Prescription, 'name' | 'route' | 'doseUnit'>[],
+) =>
+  unmapped.length === 0
+    ? ome
+    : {
+        ...ome,
+        incomplete: true,
+        lines: [
+          ...ome.lines,
+          ...unmapped.map((u) => ({
+            medicineId: u.name,
+            route: u.route,
+            dose24h: 0,
+            unit: u.doseUnit,
+            ome: null,
+            factor: null,
+            warning: 'not-formulary' as const,
+          })),
+        ],
+      };
 
 async function reviewWith(
   db: Conn,
@@ -189,7 +233,10 @@ async function reviewWith(
     (p) => p.status !== 'ended' && p.id !== replacingId && !p.anticipatoryPurpose,
   );
   const items = current.map(regimenItemOf);
-  if (draft && (!draft.endsAt || new Date(draft.endsAt) > now))
+  const unmapped: Pick<Prescription, 'name' | 'route' | 'doseUnit'>[] = current.filter(
+    (p) => !p.medicineId && p.declaredClass && isOpioidClass(p.declaredClass),
+  );
+  if (draft && (!draft.endsAt || new Date(draft.endsAt) > now)) {
     items.push(
       regimenItemOf({
         ...draft,
@@ -198,7 +245,15 @@ async function reviewWith(
         maxDosesPer24h: draft.maxDosesPer24h,
       }),
     );
-  return reviewRegimen(items, await repo.allergySubstances(db, orgId, patientId));
+    if (!draft.medicineId && draft.declaredClass && isOpioidClass(draft.declaredClass)) unmapped.push(draft);
+  }
+  // allergies are the safety check's (by substance and class, every kind of prescription)
+  const review = reviewRegimen(items, []);
+  return {
+    ...review,
+    baselineOme: withUnmappedOpioids(review.baselineOme, unmapped),
+    maximumOme: withUnmappedOpioids(review.maximumOme, unmapped),
+  };
 }
 
 function checkFormulary(input: PrescriptionInput) {
@@ -221,17 +276,6 @@ function checkFormulary(input: PrescriptionInput) {
   }
 }
 
-/** Allergy and two long-acting opioids stop the prescription until the physician acknowledges them. */
-const blocking = (warnings: RegimenWarning[], id: string) =>
-  warnings.filter(
-    (w) => (w.code === 'allergy' || w.code === 'two-long-acting-opioids') && w.items.includes(id),
-  );
-
-const isControlled = (medicineId: string | null) => {
-  const m = findMedicine(medicineId);
-  return !!m && (isOpioidClass(m.class) || m.class === 'benzodiazepine');
-};
-
 function versionRow(
   orgId: string,
   id: string,
@@ -240,6 +284,7 @@ function versionRow(
   by: string,
   now: Date,
   reason: string | null,
+  overridden: boolean,
 ) {
   return {
     organization_id: orgId,
@@ -253,7 +298,7 @@ function versionRow(
     dose_amount: input.doseAmount,
     dose_unit: input.doseUnit,
     kind: input.kind,
-    times_of_day: input.kind === 'scheduled' ? [...input.timesOfDay].sort() : [],
+    times_of_day: input.kind === 'scheduled' && input.form !== 'patch' ? [...input.timesOfDay].sort() : [],
     min_interval_minutes: input.kind === 'prn' ? input.minIntervalMinutes : null,
     max_doses_per_24h: input.kind === 'prn' ? input.maxDosesPer24h : null,
     indication: input.indication,
@@ -261,7 +306,10 @@ function versionRow(
     starts_at: new Date(input.startsAt),
     ends_at: input.endsAt ? new Date(input.endsAt) : null,
     anticipatory_purpose: input.anticipatoryPurpose,
-    controlled: isControlled(input.medicineId),
+    controlled: isControlled(input.medicineId, input.declaredClass),
+    declared_class: input.medicineId ? null : input.declaredClass,
+    override_reason: overridden ? input.overrideReason : null,
+    change_interval_hours: changeIntervalOf(input),
     reason,
     created_by: by,
     created_at: now,
@@ -283,18 +331,16 @@ export async function prescribe(
   patientId: string,
   input: PrescriptionInput,
 ) {
-  await loadPatientFor(deps, ctx, 'medicine:prescribe', patientId);
+  const patient = await loadPatientFor(deps, ctx, 'medicine:prescribe', patientId);
   checkFormulary(input);
   const orgId = ctx.actor.organizationId;
   const id = randomUUID();
+  const settings = await loadSettings(deps.db, orgId);
   await deps.db.transaction().execute(async (trx) => {
     const now = deps.clock();
-    if (!input.anticipatoryPurpose) {
-      const review = await reviewWith(trx, orgId, patientId, now, input, null, id);
-      const stop = blocking(review.warnings, id);
-      if (stop.length && !input.acknowledgeWarnings)
-        throw conflict('Check the warnings before prescribing.', { warnings: stop });
-    }
+    // every kind (regular, as needed, anticipatory) goes through the one safety check
+    const safety = await checkDraft(trx, orgId, patient, input, id, null, now, settings.timeZone);
+    const overridden = requireSafe(safety, input);
     await repo.insertPrescription(trx, {
       id,
       organization_id: orgId,
@@ -303,7 +349,10 @@ export async function prescribe(
       created_by: ctx.actor.userId,
       created_at: now,
     });
-    await repo.insertVersion(trx, versionRow(orgId, id, 1, input, ctx.actor.userId, now, null));
+    await repo.insertVersion(
+      trx,
+      versionRow(orgId, id, 1, input, ctx.actor.userId, now, null, overridden.length > 0),
+    );
     await remindersFor(trx, orgId, patientId, id, now);
     await recordAudit(trx, deps, ctx, orgId, {
       action: 'medicine.prescribe',
@@ -311,6 +360,7 @@ export async function prescribe(
       entityId: id,
       patientId,
     });
+    if (overridden.length) await auditOverride(trx, deps, ctx, orgId, patientId, id);
   });
   await publish(deps, orgId, patientId, false);
   return getPrescription(deps, ctx, patientId, id);
@@ -332,46 +382,73 @@ export async function getPrescription(deps: AppDeps, ctx: RequestContext, patien
   });
 }
 
-/** A change is a new version with its reason; the earlier versions stay. */
+/**
+ * A change is a new version with its reason; the earlier versions stay. A restart is the same
+ * for an ended prescription. Both go through the safety check like a new prescription.
+ */
 export async function changePrescription(
   deps: AppDeps,
   ctx: RequestContext,
   patientId: string,
   id: string,
   change: PrescriptionChange,
+  mode: 'change' | 'restart' = 'change',
 ) {
-  await loadPatientFor(deps, ctx, 'medicine:prescribe', patientId);
+  const patient = await loadPatientFor(deps, ctx, 'medicine:prescribe', patientId);
   checkFormulary(change);
   const orgId = ctx.actor.organizationId;
+  const settings = await loadSettings(deps.db, orgId);
   await deps.db.transaction().execute(async (trx) => {
     const locked = await repo.lockPrescription(trx, orgId, patientId, id);
     if (!locked) throw notFound('The prescription');
     const now = deps.clock();
     const current = toPrescription((await repo.findCurrent(trx, orgId, patientId, id))!, now);
-    if (current.status === 'ended') throw conflict('This prescription has ended; write a new one.');
-    if (!change.anticipatoryPurpose) {
-      const review = await reviewWith(trx, orgId, patientId, now, change, id, id);
-      const stop = blocking(review.warnings, id);
-      if (stop.length && !change.acknowledgeWarnings)
-        throw conflict('Check the warnings before prescribing.', { warnings: stop });
-    }
+    if (mode === 'change' && current.status === 'ended')
+      throw conflict(
+        'This prescription has ended; restart it or write a new one.',
+        conflictReason('prescription-ended'),
+      );
+    if (mode === 'restart' && current.status !== 'ended')
+      throw conflict(
+        'Only an ended prescription is restarted; change this one instead.',
+        conflictReason('restart-only-ended'),
+      );
+    const safety = await checkDraft(trx, orgId, patient, change, id, id, now, settings.timeZone);
+    const overridden = requireSafe(safety, change);
     const version = locked.current_version + 1;
     await repo.insertVersion(
       trx,
-      versionRow(orgId, id, version, change, ctx.actor.userId, now, change.reason),
+      versionRow(orgId, id, version, change, ctx.actor.userId, now, change.reason, overridden.length > 0),
     );
     await repo.setCurrentVersion(trx, orgId, id, version);
     await remindersFor(trx, orgId, patientId, id, now);
     await recordAudit(trx, deps, ctx, orgId, {
-      action: 'medicine.change',
+      action: mode === 'restart' ? 'medicine.restart' : 'medicine.change',
       entityType: 'prescription',
       entityId: id,
       patientId,
     });
+    if (overridden.length) await auditOverride(trx, deps, ctx, orgId, patientId, id);
   });
   await publish(deps, orgId, patientId, false);
   return getPrescription(deps, ctx, patientId, id);
 }
+
+/** The physician prescribed past a blocking problem with a reason: its own audit event. */
+const auditOverride = (
+  trx: Conn,
+  deps: AppDeps,
+  ctx: RequestContext,
+  orgId: string,
+  patientId: string,
+  id: string,
+) =>
+  recordAudit(trx, deps, ctx, orgId, {
+    action: 'medicine.safety-override',
+    entityType: 'prescription',
+    entityId: id,
+    patientId,
+  });
 
 export async function stopPrescription(
   deps: AppDeps,
@@ -387,7 +464,8 @@ export async function stopPrescription(
     if (!locked) throw notFound('The prescription');
     const now = deps.clock();
     const row = (await repo.findCurrent(trx, orgId, patientId, id))!;
-    if (row.ends_at && row.ends_at <= now) throw conflict('This prescription has already ended.');
+    if (row.ends_at && row.ends_at <= now)
+      throw conflict('This prescription has already ended.', conflictReason('prescription-already-ended'));
     const version = locked.current_version + 1;
     const { id: _id, patient_id: _p, prescription_created_at: _c, prescribed_by_name: _n, ...columns } = row;
     await repo.insertVersion(trx, {
@@ -430,7 +508,13 @@ export async function recordAdministration(
   patientId: string,
   body: AdministrationBody,
 ) {
-  await loadPatientFor(deps, ctx, 'medicine:administer', patientId);
+  const patient = await loadPatientFor(deps, ctx, 'medicine:administer', patientId);
+  // after a death the family's dose controls are gone (episode rules); staff may still record late
+  if (patient.status === 'deceased' && ctx.actor.role === 'family')
+    throw conflict(
+      'The patient has died; doses are no longer recorded here.',
+      conflictReason('patient-deceased'),
+    );
   if (body.verbalOrderPhysicianId && ctx.actor.role !== 'nurse')
     throw forbidden('Only a nurse records a dose given on a physician’s verbal order.');
   const orgId = ctx.actor.organizationId;
@@ -439,11 +523,25 @@ export async function recordAdministration(
   let alerted = false;
   const raised: RaisedAlert[] = [];
   await deps.db.transaction().execute(async (trx) => {
-    const locked = await repo.lockPrescription(trx, orgId, patientId, body.prescriptionId);
-    if (!locked) throw notFound('The prescription');
+    // the guard counts by ingredient across prescriptions: every dose of this patient queues here
+    await repo.lockPatientPrescriptions(trx, orgId, patientId);
     const now = deps.clock();
-    const rx = toPrescription((await repo.findCurrent(trx, orgId, patientId, body.prescriptionId))!, now);
+    const current = await repo.findCurrent(trx, orgId, patientId, body.prescriptionId);
+    if (!current) throw notFound('The prescription');
     const givenAt = body.givenAt ? new Date(body.givenAt) : now;
+    // a late entry is checked against the version in force when the dose was given
+    const rx = toPrescription(
+      (await repo.versionAt(trx, orgId, patientId, body.prescriptionId, givenAt)) ?? current,
+      now,
+    );
+    const physician = body.verbalOrderPhysicianId
+      ? await repo.findActiveStaff(trx, orgId, body.verbalOrderPhysicianId)
+      : null;
+    if (body.verbalOrderPhysicianId && physician?.role !== 'physician')
+      throw new DomainError('VALIDATION', 'Name the physician who gave the verbal order.', {
+        fields: [{ field: 'body.verbalOrderPhysicianId', message: 'not an active physician' }],
+      });
+    const verbalOrderAt = physician ? (body.verbalOrderAt ? new Date(body.verbalOrderAt) : givenAt) : null;
     const base = {
       id,
       organization_id: orgId,
@@ -461,7 +559,8 @@ export async function recordAdministration(
       refusal_reason: null,
       refusal_message: null,
       next_allowed_at: null,
-      verbal_order_physician_id: null,
+      verbal_order_physician_id: physician?.id ?? null,
+      verbal_order_at: verbalOrderAt,
       countersigned_by: null,
       countersigned_at: null,
     };
@@ -474,68 +573,19 @@ export async function recordAdministration(
         outcome,
       });
 
-    // a dose given from controlled stock in the home comes off the register
-    const drawDown = async () => {
-      const flagged = await drawDownForDose(trx, deps, ctx, orgId, patientId, {
-        administrationId: id,
-        prescriptionId: rx.id,
-        doseAmount: body.doseAmount,
-        doseUnit: body.doseUnit,
-      });
-      if (flagged) raised.push(flagged);
-    };
-
-    if (body.verbalOrderPhysicianId) {
-      const physician = await repo.findActiveStaff(trx, orgId, body.verbalOrderPhysicianId);
-      if (physician?.role !== 'physician')
-        throw new DomainError('VALIDATION', 'Name the physician who gave the verbal order.', {
-          fields: [{ field: 'body.verbalOrderPhysicianId', message: 'not an active physician' }],
-        });
-      if (givenAt.getTime() > now.getTime() + 5 * 60_000)
-        throw new DomainError('VALIDATION', 'The time cannot be in the future.');
-      await repo.insertAdministration(trx, {
-        ...base,
-        status: 'given',
-        verbal_order_physician_id: physician.id,
-      });
-      await drawDown();
-      await notifyUsers(
-        trx,
-        orgId,
-        [physician.id],
-        {
-          kind: 'medicines.countersign',
-          params: { medicine: rx.name, dose: `${body.doseAmount} ${body.doseUnit}` },
-          title: `Countersign a verbal order: ${rx.name} ${body.doseAmount} ${body.doseUnit}`,
-          body: 'A nurse recorded a dose given on your verbal order. Please countersign it in the medicine chart.',
-          entityType: 'medicine_administration',
-          entityId: id,
-        },
-        now,
-      );
-      alerted = true;
-      await audit('medicine.administer-verbal-order');
-      return;
-    }
-    if (body.outcome === 'not_taken') {
+    if (body.outcome === 'not_taken' && !physician) {
       await repo.insertAdministration(trx, { ...base, status: 'not_taken' });
       await audit('medicine.not-taken');
       return;
     }
-    const since = new Date(Math.min(givenAt.getTime(), now.getTime()) - 48 * hour);
-    const history = (await repo.givenDoses(trx, orgId, rx.id, since)).map((h) => ({
-      givenAt: h.given_at,
-      slot: h.slot,
-    }));
-    const guard = guardOf(rx, settings.timeZone);
-    const options = { ...defaultGuardOptions, scheduleWindowMinutes: settings.scheduledDoseWindowMinutes };
-    const result = checkDose(
-      guard,
-      history,
-      { givenAt, doseAmount: body.doseAmount, doseUnit: body.doseUnit },
+    const result = await guardDose(trx, orgId, patientId, rx, settings, {
+      path: pathOf(ctx.actor.role, physician !== null, givenAt, now),
+      givenAt,
+      doseAmount: body.doseAmount,
+      doseUnit: body.doseUnit,
+      verbalOrderAt,
       now,
-      options,
-    );
+    });
     if (!result.ok) {
       const message = explainRefusal(result.reason, {
         nextAllowedAt: result.nextAllowedAt,
@@ -560,16 +610,21 @@ export async function recordAdministration(
           patientId,
           {
             ruleId: 'dose.refused',
-            title: `Dose refused: ${rx.name} ${body.doseAmount} ${body.doseUnit}`,
-            body: `A ${ctx.actor.role} tried to record a dose outside the prescription (${result.reason}). Prescribed: ${doseText(rx)}. They were told: ${message}`,
+            title: `Dose refused: ${rx.label}`,
+            body: `A ${ctx.actor.role} tried to record a dose outside the prescription (${result.reason}). Prescribed: ${rx.label}. They were told: ${message}`,
             facts: {
-              medicine: rx.name,
+              medicine: rx.label,
               prescribed: doseText(rx),
               attempted: `${body.doseAmount} ${body.doseUnit}`,
+              medicineId: rx.medicineId,
+              medicineName: rx.name,
+              attemptedAmount: body.doseAmount,
+              attemptedUnit: body.doseUnit,
               reason: result.reason,
               givenAt: givenAt.toISOString(),
               nextAllowedAt: result.nextAllowedAt?.toISOString() ?? null,
               recordedByRole: ctx.actor.role,
+              verbalOrder: physician !== null,
             },
             source: { type: 'medicine_administration', id },
             raisedBy: ctx.actor,
@@ -577,42 +632,159 @@ export async function recordAdministration(
           [rx.prescribedById],
         ),
       );
-      await audit('medicine.dose-refused', 'denied');
+      await audit(physician ? 'medicine.verbal-order-refused' : 'medicine.dose-refused', 'denied');
       return;
     }
     await repo.insertAdministration(trx, { ...base, status: 'given', slot: result.slot });
-    await audit('medicine.administer');
-    await drawDown();
-    if (rx.kind === 'prn' && isOpioidClass(findMedicine(rx.medicineId)?.class ?? 'other')) {
-      const prnOpioids = (await currentPrescriptions(trx, orgId, patientId, now))
-        .filter((p) => p.kind === 'prn' && isOpioidClass(findMedicine(p.medicineId)?.class ?? 'other'))
-        .map((p) => p.id);
-      const threshold = settings.rescueDosesReviewThreshold ?? rescueDosesReviewThreshold;
-      const count = await repo.rescueDosesSince(
+    // a dose given from controlled stock in the home comes off the register
+    const flagged = await drawDownForDose(trx, deps, ctx, orgId, patientId, {
+      administrationId: id,
+      prescriptionId: rx.id,
+      doseAmount: body.doseAmount,
+      doseUnit: body.doseUnit,
+    });
+    if (flagged) raised.push(flagged);
+    if (physician) {
+      await notifyUsers(
         trx,
         orgId,
-        patientId,
-        prnOpioids,
-        new Date(now.getTime() - 24 * hour),
+        [physician.id],
+        {
+          kind: 'medicines.countersign',
+          params: { medicine: rx.label, dose: `${body.doseAmount} ${body.doseUnit}` },
+          title: `Countersign a verbal order: ${rx.label}`,
+          body: 'A nurse recorded a dose given on your verbal order. Please countersign it in the medicine chart.',
+          entityType: 'medicine_administration',
+          entityId: id,
+        },
+        now,
       );
-      // raise once, when the count first goes past the threshold (§3.5: more than three in 24 h)
-      if (count === threshold + 1) {
-        raised.push(
-          await raiseMedicineAlert(trx, deps, orgId, patientId, {
-            ruleId: 'rescue.over-threshold',
-            title: `Review pain relief: ${count} rescue doses in 24 h`,
-            body: `More than ${threshold} rescue (as-needed) opioid doses were given in 24 hours. The baseline may need adjusting.`,
-            facts: { rescueDoses24h: count, threshold, medicine: rx.name },
-            source: { type: 'prescription', id: rx.id },
-            raisedBy: ctx.actor,
-          }),
-        );
-      }
+      alerted = true;
     }
+    await audit(physician ? 'medicine.administer-verbal-order' : 'medicine.administer');
+    const review = await rescueReview(trx, deps, ctx, orgId, patientId, rx, settings, now);
+    if (review) raised.push(review);
   });
   await publish(deps, orgId, patientId, alerted);
   if (raised.length) await announceMedicineAlerts(deps, raised);
   return getAdministration(deps, ctx, patientId, id);
+}
+
+const lateAfterMinutes = 15;
+/** Which path a dose comes by (the check is the same; the path decides verbal-order rules). */
+const pathOf = (role: string, verbal: boolean, givenAt: Date, now: Date): DosePath =>
+  verbal
+    ? 'verbal-order'
+    : now.getTime() - givenAt.getTime() > lateAfterMinutes * 60_000
+      ? 'late-entry'
+      : role === 'family'
+        ? 'family'
+        : 'nurse';
+
+/** Runs the one dose check with every dose of the same ingredient (all prescriptions, all versions). */
+async function guardDose(
+  trx: Conn,
+  orgId: string,
+  patientId: string,
+  rx: Prescription,
+  settings: Awaited<ReturnType<typeof loadSettings>>,
+  a: {
+    path: DosePath;
+    givenAt: Date;
+    doseAmount: number;
+    doseUnit: Prescription['doseUnit'];
+    verbalOrderAt: Date | null;
+    now: Date;
+  },
+) {
+  const ingredient = ingredientOf(rx);
+  const from = new Date(a.givenAt.getTime() - 48 * hour);
+  const to = new Date(Math.max(a.givenAt.getTime(), a.now.getTime()) + 48 * hour);
+  const history = (await repo.givenWithVersions(trx, orgId, patientId, from, to))
+    .filter((h) => ingredientOf({ medicineId: h.medicine_id, name: h.name }) === ingredient)
+    .map((h) => ({
+      prescriptionId: h.prescription_id,
+      givenAt: h.given_at,
+      slot: h.slot,
+      kind: h.kind,
+      minIntervalMinutes: h.min_interval_minutes,
+      maxDosesPer24h: h.max_doses_per_24h,
+    }));
+  return checkDoseRecord({
+    path: a.path,
+    prescription: {
+      ...guardOf(rx, settings.timeZone),
+      id: rx.id,
+      ingredient,
+      opioid: isOpioidPrescription(rx),
+      mapped: rx.medicineId !== null,
+    },
+    history,
+    attempt: { givenAt: a.givenAt, doseAmount: a.doseAmount, doseUnit: a.doseUnit },
+    verbalOrderAt: a.verbalOrderAt,
+    now: a.now,
+    options: {
+      ...defaultGuardOptions,
+      scheduleWindowMinutes: settings.scheduledDoseWindowMinutes,
+      lateEntryMinutes: settings.lateEntryWindowHours * 60,
+      verbalOrderValidMinutes: settings.verbalOrderValidMinutes,
+    },
+  });
+}
+
+/**
+ * §3.5 (Scottish guideline): more than the organization's threshold of rescue (as-needed opioid)
+ * doses in 24 h, counted over every prescription and version and on every path, raises the
+ * review alert; `>` so a dose that skips past the threshold still raises it (the alert is one
+ * per patient and is updated, not duplicated).
+ */
+async function rescueReview(
+  trx: Conn,
+  deps: AppDeps,
+  ctx: RequestContext,
+  orgId: string,
+  patientId: string,
+  rx: Prescription,
+  settings: Awaited<ReturnType<typeof loadSettings>>,
+  now: Date,
+) {
+  if (rx.kind !== 'prn' || !isOpioidPrescription(rx)) return null;
+  const since = new Date(now.getTime() - 24 * hour);
+  const rescue = (
+    await repo.givenWithVersions(trx, orgId, patientId, since, new Date(now.getTime() + 1))
+  ).filter(
+    (h) =>
+      h.kind === 'prn' &&
+      isOpioidPrescription({
+        medicineId: h.medicine_id,
+        declaredClass: h.declared_class as MedicineClass | null,
+      }),
+  );
+  const count = rescue.length;
+  const last = rescue.reduce<(typeof rescue)[number] | undefined>(
+    (a, b) => (!a || b.given_at > a.given_at ? b : a),
+    undefined,
+  );
+  const threshold = settings.rescueDosesReviewThreshold ?? rescueDosesReviewThreshold;
+  if (!rescueReviewDue(count, threshold)) return null;
+  return raiseMedicineAlert(trx, deps, orgId, patientId, {
+    ruleId: 'rescue.over-threshold',
+    title: `Review pain relief: ${count} rescue doses in 24 h`,
+    body: `More than ${threshold} rescue (as-needed) opioid doses were given in 24 hours. The baseline may need adjusting.`,
+    // structured, so the reader's language can say it (medicineAlertFactLines)
+    facts: {
+      rescueDoses24h: count,
+      threshold,
+      medicine: rx.label,
+      medicineId: last?.medicine_id ?? rx.medicineId,
+      medicineName: last?.name ?? rx.name,
+      lastDoseAmount: last ? Number(last.dose_amount) : null,
+      lastDoseUnit: last?.dose_unit ?? null,
+      lastGivenAt: last?.given_at.toISOString() ?? null,
+    },
+    source: { type: 'prescription', id: rx.id },
+    raisedBy: ctx.actor,
+  });
 }
 
 async function getAdministration(deps: AppDeps, ctx: RequestContext, patientId: string, id: string) {
@@ -627,8 +799,10 @@ export async function countersign(deps: AppDeps, ctx: RequestContext, patientId:
   await deps.db.transaction().execute(async (trx) => {
     const row = await repo.lockAdministration(trx, orgId, patientId, id);
     if (!row) throw notFound('The record');
-    if (!row.verbal_order_physician_id) throw conflict('This dose was not given on a verbal order.');
-    if (row.countersigned_at) throw conflict('This dose has already been countersigned.');
+    if (!row.verbal_order_physician_id)
+      throw conflict('This dose was not given on a verbal order.', conflictReason('not-verbal-order'));
+    if (row.countersigned_at)
+      throw conflict('This dose has already been countersigned.', conflictReason('already-countersigned'));
     if (row.verbal_order_physician_id !== ctx.actor.userId)
       throw forbidden('Only the physician who gave the verbal order countersigns it.');
     await repo.updateAdministration(trx, orgId, id, {
@@ -719,7 +893,10 @@ export async function todaySchedule(deps: AppDeps, ctx: RequestContext, patientI
       const w = effectiveWindowMinutes(p.timesOfDay, window) * 60_000;
       const slots =
         p.kind === 'scheduled'
-          ? timesOnLocalDay(now, 0, p.timesOfDay, tz)
+          ? (p.changeIntervalHours
+              ? slotsAround(guard, dayStart!, 1).filter((s) => s < dayEnd!)
+              : timesOnLocalDay(now, 0, p.timesOfDay, tz)
+            )
               .filter((s) => s >= guard.startsAt && (!guard.endsAt || s < guard.endsAt))
               .map((s) => {
                 const done = mine.some((r) => r.slot?.getTime() === s.getTime());

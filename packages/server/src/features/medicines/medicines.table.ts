@@ -31,6 +31,12 @@ export interface PrescriptionVersionTable {
   ends_at: Date | null;
   anticipatory_purpose: string | null;
   controlled: boolean;
+  /** Issue 12: the class a medicine outside the formulary declares. */
+  declared_class: string | null;
+  /** Issue 12: why the physician prescribed above a limit or past an allergy (shown on the chart). */
+  override_reason: string | null;
+  /** A patch's change interval from the formulary (fentanyl 72 h). */
+  change_interval_hours: number | null;
   reason: string | null;
   created_by: string;
   created_at: Date;
@@ -55,6 +61,8 @@ export interface MedicineAdministrationTable {
   recorded_by_role: string;
   recorded_at: Date;
   verbal_order_physician_id: string | null;
+  /** When the physician gave the verbal order (issue 12: verbal orders are time-limited). */
+  verbal_order_at: Date | null;
   countersigned_by: string | null;
   countersigned_at: Date | null;
 }
@@ -108,4 +116,16 @@ export interface MedicineDoseReminderTable {
   /** False when the dose was already recorded and no reminder was needed. */
   notified: boolean;
   handled_at: Date;
+}
+
+export interface PatientWeightTable {
+  id: string;
+  organization_id: string;
+  patient_id: string;
+  /** numeric: read back as a string by node-postgres, converted in the view. */
+  kg: number | string;
+  /** `YYYY-MM-DD`. */
+  measured_on: string;
+  recorded_by: string;
+  recorded_at: Date;
 }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type Agent, createTestApp, type TestApp } from '../../test/harness.ts';
+import { type Agent, createTestApp, demoPassword, type TestApp } from '../../test/harness.ts';
 
 // 2026-11-23T09:00Z is 12:00 in Minsk (the demo's zone, UTC+3)
 let t: TestApp;
@@ -49,6 +49,11 @@ beforeAll(async () => {
   otherPatientId = all.body.items.find(
     (p: { id: string; status: string }) => p.id !== patientId && p.status === 'active',
   ).id;
+  // issue 12: a child's prescription needs a current weight; the demo patients may be children
+  for (const id of [patientId, otherPatientId])
+    expect(
+      (await physician.post(`/api/v1/patients/${id}/weights`, { kg: 60, measuredOn: '2026-11-20' })).status,
+    ).toBe(200);
 });
 afterAll(async () => t.close());
 beforeEach(loginAll);
@@ -97,7 +102,7 @@ describe('prescribing', () => {
     );
   });
 
-  it('checks allergies: a recorded allergy stops the prescription until acknowledged', async () => {
+  it('checks allergies: a recorded allergy stops the prescription until the physician gives a reason', async () => {
     await physician.post(`/api/v1/patients/${otherPatientId}/allergies`, {
       substance: 'Диклофенак',
       severity: 'severe',
@@ -116,12 +121,23 @@ describe('prescribing', () => {
     };
     const res = await physician.post(`/api/v1/patients/${otherPatientId}/prescriptions`, body);
     expect(res.status).toBe(409);
-    expect(res.body.error.details.warnings[0]).toMatchObject({ code: 'allergy', allergy: 'Диклофенак' });
-    const ok = await physician.post(`/api/v1/patients/${otherPatientId}/prescriptions`, {
+    expect(res.body.error.details.problems[0]).toMatchObject({
+      code: 'allergy-substance',
+      params: { allergy: 'Диклофенак' },
+      overridable: true,
+    });
+    const acknowledged = await physician.post(`/api/v1/patients/${otherPatientId}/prescriptions`, {
       ...body,
       acknowledgeWarnings: true,
     });
+    expect(acknowledged.status).toBe(409);
+    const ok = await physician.post(`/api/v1/patients/${otherPatientId}/prescriptions`, {
+      ...body,
+      acknowledgeWarnings: true,
+      overrideReason: 'Reaction was a mild rash years ago; discussed with the patient',
+    });
     expect(ok.status).toBe(201);
+    expect(ok.body.overrideReason).toContain('mild rash');
   });
 
   it('reviews the regimen: opioid without laxative, two long-acting opioids, OME with sources', async () => {
@@ -160,7 +176,9 @@ describe('prescribing', () => {
     );
     const blocked = await physician.post(`/api/v1/patients/${otherPatientId}/prescriptions`, draft);
     expect(blocked.status).toBe(409);
-    expect(blocked.body.error.details.warnings[0].code).toBe('two-long-acting-opioids');
+    expect(blocked.body.error.details.problems.map((p: { code: string }) => p.code)).toContain(
+      'two-long-acting-opioids',
+    );
     expect(
       (await nurse.post(`/api/v1/patients/${otherPatientId}/prescriptions/review`, { draft })).status,
     ).toBe(403);
@@ -173,8 +191,9 @@ describe('prescribing', () => {
       to: { medicineId: 'oxycodone', route: 'oral' },
     });
     expect(res.status).toBe(200);
-    expect(res.body.equianalgesic.reference).toBeCloseTo(40);
-    expect(res.body.reduced.at25).toBeCloseTo(30);
+    // GG&C (the default reference guideline): oral morphine → oral oxycodone, divide by 2
+    expect(res.body.equianalgesic.reference).toBeCloseTo(30);
+    expect(res.body.reduced.at25).toBeCloseTo(22.5);
     expect(res.body.sources.cdc2022.url).toContain('medscape');
     expect(res.body.steps.length).toBeGreaterThan(3);
     const methadone = await physician.post('/api/v1/medicines/convert', {
@@ -254,6 +273,19 @@ describe('the dose guard through the portal', () => {
       sourceType: 'medicine_administration',
     });
     expect(refused.facts).toMatchObject({ reason: 'too-soon', prescribed: '5 mg' });
+    expect(refused.factLines).toEqual([
+      {
+        key: 'doseRefused',
+        params: {
+          medicine: 'morphine',
+          amount: 5,
+          unit: 'mg',
+          givenAt: refused.facts.givenAt,
+          reason: 'too-soon',
+        },
+      },
+      { key: 'doseNextAllowed', params: { nextAllowedAt: '2026-11-23T13:00:00.000Z' } },
+    ]);
     expect(refused.ownerId).not.toBeNull();
     expect((await notificationsOf(physician)).some((n) => n.title.startsWith('Dose refused'))).toBe(true);
 
@@ -311,7 +343,14 @@ describe('the dose guard through the portal', () => {
   it('two family members at once cannot both pass the guard', async () => {
     const rx = await physician.post(
       `/api/v1/patients/${patientId}/prescriptions`,
-      prn({ name: 'Morphine for the race test', startsAt: t.now().toISOString(), acknowledgeWarnings: true }),
+      // oxycodone: the morphine doses above count for morphine (the guard counts by ingredient)
+      prn({
+        medicineId: 'oxycodone',
+        name: 'Oxycodone for the race test',
+        strength: '5 mg/5 ml',
+        startsAt: t.now().toISOString(),
+        acknowledgeWarnings: true,
+      }),
     );
     expect(rx.status).toBe(201);
     const attempts = await Promise.all(
@@ -337,6 +376,17 @@ describe('the dose guard through the portal', () => {
     });
     expect(stop.status).toBe(200);
     expect(stop.body).toMatchObject({ status: 'ended', version: 3 });
+    // each refusal names its reason as a code, for the web to say in the reader's language
+    const base = `/api/v1/patients/${patientId}/prescriptions/${rxId}`;
+    const change = { ...prn({ doseAmount: 10, acknowledgeWarnings: true }), reason: 'Again' };
+    const refusals = [
+      [await physician.post(`${base}/stop`, { reason: 'Twice' }), 'prescription-already-ended'],
+      [await physician.post(`${base}/change`, change), 'prescription-ended'],
+    ] as const;
+    for (const [res, reason] of refusals) {
+      expect(res.status, reason).toBe(409);
+      expect(res.body.error.details.reason).toBe(reason);
+    }
     t.advance(5 * 60 * minute);
     const res = await family.post(`/api/v1/patients/${patientId}/administrations`, {
       prescriptionId: rxId,
@@ -373,7 +423,16 @@ describe('the dose guard through the portal', () => {
     const after = await rescueAlerts();
     expect(after.length).toBe(1);
     expect(after[0].title).toContain('4 rescue doses');
-    expect(after[0].facts).toMatchObject({ rescueDoses24h: 4, threshold: 3 });
+    // the facts follow the latest dose (a repeat updates them); the patient's earlier morphine
+    // doses of the day count too, since the guard counts by ingredient
+    expect(after[0].facts).toMatchObject({ threshold: 3 });
+    expect(after[0].facts.rescueDoses24h).toBeGreaterThan(3);
+    // the fact sentences come from structured facts: the count, the threshold and the last dose
+    const lastAt = new Date(t.now().getTime() - 61 * minute).toISOString();
+    expect(after[0].factLines).toEqual([
+      { key: 'rescueDoses', params: { count: after[0].facts.rescueDoses24h, threshold: 3 } },
+      { key: 'rescueLastDose', params: { medicine: 'morphine', amount: 5, unit: 'mg', lastAt } },
+    ]);
   });
 });
 
@@ -392,9 +451,17 @@ describe('nurse verbal orders', () => {
       }),
     );
     const physicianId = physician.userId!;
-    const rec = await nurse.post(`/api/v1/patients/${patientId}/administrations`, {
+    // issue 12: a verbal order authorises only what the prescription allows
+    const wrong = await nurse.post(`/api/v1/patients/${patientId}/administrations`, {
       prescriptionId: rx.body.id,
       doseAmount: 5,
+      doseUnit: 'mg',
+      verbalOrderPhysicianId: physicianId,
+    });
+    expect(wrong.body).toMatchObject({ status: 'refused', refusalReason: 'dose-mismatch' });
+    const rec = await nurse.post(`/api/v1/patients/${patientId}/administrations`, {
+      prescriptionId: rx.body.id,
+      doseAmount: 2.5,
       doseUnit: 'mg',
       verbalOrderPhysicianId: physicianId,
       note: 'Severe agitation, phoned Dr',
@@ -423,10 +490,11 @@ describe('nurse verbal orders', () => {
     );
     expect(signed.status).toBe(200);
     expect(signed.body.countersignedAt).not.toBeNull();
-    expect(
-      (await physician.post(`/api/v1/patients/${patientId}/administrations/${rec.body.id}/countersign`))
-        .status,
-    ).toBe(409);
+    const again = await physician.post(
+      `/api/v1/patients/${patientId}/administrations/${rec.body.id}/countersign`,
+    );
+    expect(again.status).toBe(409);
+    expect(again.body.error.details).toEqual({ reason: 'already-countersigned', facts: {} });
   });
 });
 
@@ -443,6 +511,8 @@ describe('medicine chart and today', () => {
       timesOfDay: ['00:30', '23:30'],
       indication: 'Constipation on opioids',
       startsAt: new Date(t.now().getTime() - 3 * 24 * 60 * minute).toISOString(),
+      // the patient is a child: senna has no paediatric limit in the formulary, acknowledged
+      acknowledgeWarnings: true,
     });
     expect(p.status).toBe(201);
     const chart = await nurse.get(`/api/v1/patients/${otherPatientId}/medicine-chart`);
@@ -529,6 +599,8 @@ describe('due-dose reminders for the family', () => {
       indication: 'Nausea',
       startsAt: t.now().toISOString(),
       acknowledgeWarnings: true,
+      // an earlier metoclopramide prescription is still active: together past the EMA 30 mg a day
+      overrideReason: 'Reminder test: the earlier prescription is being stopped today',
     });
     expect(rx.status).toBe(201);
     await runJobs();
@@ -602,23 +674,60 @@ describe('controlled-drug register', () => {
     const url = `/api/v1/patients/${patientId}/controlled-drugs/${stock.body.id}/entries`;
     expect((await nurse.post(url, { kind: 'received', quantity: 10 })).body.balance).toBe(10);
     expect((await nurse.post(url, { kind: 'administered', quantity: 1 })).body.balance).toBe(9);
-    expect((await nurse.post(url, { kind: 'administered', quantity: 20 })).status).toBe(409);
-    const count = await nurse.post(url, { kind: 'count', counted: 8 });
-    expect(count.body.entries.at(-1)).toMatchObject({ kind: 'count', expected: 9, discrepancy: -1 });
+    const short = await nurse.post(url, { kind: 'administered', quantity: 20 });
+    expect(short.status).toBe(409);
+    expect(short.body.error.details).toEqual({
+      reason: 'register-short',
+      facts: { balance: 9, quantity: 20, unit: stock.body.unit },
+    });
+    // issue 13: a count that differs needs a reason and a second member of staff confirming
+    const witness = { email: 'nurse2@demo.hearth.local', password: demoPassword };
+    const bare = await nurse.post(url, { kind: 'count', counted: 8 });
+    expect(bare.status).toBe(400);
+    expect(bare.body.error.details.fields[0].field).toBe('body.reason');
+    const noWitness = await nurse.post(url, { kind: 'count', counted: 8, reason: 'One ampoule broken' });
+    expect(noWitness.status).toBe(400);
+    expect(noWitness.body.error.details.fields[0].field).toBe('body.witness');
+    const wrongPassword = await nurse.post(url, {
+      kind: 'count',
+      counted: 8,
+      reason: 'One ampoule broken',
+      witness: { ...witness, password: 'not-the-password' },
+    });
+    expect(wrongPassword.status).toBe(400);
+    const selfWitness = await nurse.post(url, {
+      kind: 'count',
+      counted: 8,
+      reason: 'One ampoule broken',
+      witness: { email: 'nurse@demo.hearth.local', password: demoPassword },
+    });
+    expect(selfWitness.status).toBe(400);
+    const register = (await nurse.get(`/api/v1/patients/${patientId}/controlled-drugs`)).body;
+    expect(register.find((x: { id: string }) => x.id === stock.body.id).balance).toBe(9);
+    const count = await nurse.post(url, { kind: 'count', counted: 8, reason: 'One ampoule broken', witness });
+    expect(count.status, count.raw).toBe(200);
+    expect(count.body.entries.at(-1)).toMatchObject({
+      kind: 'count',
+      expected: 9,
+      discrepancy: -1,
+      note: 'One ampoule broken',
+      witnessName: expect.any(String),
+    });
+    // a count that matches needs neither
+    expect((await nurse.post(url, { kind: 'count', counted: 8 })).status).toBe(200);
     const alerts = (await physician.get(`/api/v1/patients/${patientId}/alerts`)).body.items;
     expect(alerts.some((a: { ruleId: string }) => a.ruleId === 'controlled.count-discrepancy')).toBe(true);
     const self = await nurse.post(url, {
       kind: 'disposed',
       quantity: 8,
-      witnessUserId: nurse.userId,
+      witness: { email: 'nurse@demo.hearth.local', password: demoPassword },
       method: 'Denaturing kit',
     });
     expect(self.status).toBe(400);
-    const nurse2 = await t.login('nurse2@demo.hearth.local');
     const disposed = await nurse.post(url, {
       kind: 'disposed',
       quantity: 8,
-      witnessUserId: nurse2.userId,
+      witness,
       method: 'Denaturing kit',
     });
     expect(disposed.status).toBe(200);
@@ -631,6 +740,11 @@ describe('controlled-drug register', () => {
 
 describe('controlled-drug register drawn down by doses', () => {
   it('each dose given comes off the linked stock with a running balance; below zero is flagged', async () => {
+    // the clock has moved on: a child's weight must be current (issue 12)
+    await physician.post(`/api/v1/patients/${otherPatientId}/weights`, {
+      kg: 60,
+      measuredOn: t.now().toISOString().slice(0, 10),
+    });
     const rx = await physician.post(
       `/api/v1/patients/${otherPatientId}/prescriptions`,
       prn({
@@ -702,7 +816,12 @@ describe('controlled-drug register drawn down by doses', () => {
       ),
     ).toBe(true);
     // a count puts the register right and records the difference
-    const count = await nurse.post(entries, { kind: 'count', counted: 0 });
+    const count = await nurse.post(entries, {
+      kind: 'count',
+      counted: 0,
+      reason: 'A dose was given from another box',
+      witness: { email: 'physician@demo.hearth.local', password: demoPassword },
+    });
     expect(count.body.entries.at(-1)).toMatchObject({ kind: 'count', expected: -1, discrepancy: 1 });
   });
 });

@@ -6,7 +6,13 @@ import type {
   MedicineRoute,
   Prescription,
   RefusalReason,
-  RegimenItem,
+} from '@hearth/domain';
+import {
+  doseVolumeMl,
+  guardPrescriptionOf,
+  type MedicineClass,
+  productLabel,
+  productName,
 } from '@hearth/domain';
 import type { AdministrationRow, CurrentPrescriptionRow } from './medicines.repository.ts';
 
@@ -41,6 +47,24 @@ export function toPrescription(r: CurrentPrescriptionRow, now: Date): Prescripti
     endsAt: r.ends_at?.toISOString() ?? null,
     anticipatoryPurpose: r.anticipatory_purpose as Prescription['anticipatoryPurpose'],
     controlled: r.controlled,
+    declaredClass: r.declared_class as MedicineClass | null,
+    overrideReason: r.override_reason,
+    changeIntervalHours: r.change_interval_hours,
+    doseVolumeMl: doseVolumeMl({
+      form: r.form as MedicineForm | null,
+      strength: r.strength,
+      doseAmount: Number(r.dose_amount),
+      doseUnit: r.dose_unit as DoseUnit,
+    }),
+    label: productLabel({
+      medicineId: r.medicine_id,
+      name: r.name,
+      form: r.form as MedicineForm | null,
+      strength: r.strength,
+      route: r.route as MedicineRoute,
+      doseAmount: Number(r.dose_amount),
+      doseUnit: r.dose_unit as DoseUnit,
+    }),
     status: prescriptionStatus(r, now),
     reason: r.reason,
     prescribedById: r.created_by,
@@ -50,55 +74,23 @@ export function toPrescription(r: CurrentPrescriptionRow, now: Date): Prescripti
   };
 }
 
-export function guardOf(p: Prescription, timeZone: string): GuardPrescription {
-  return {
-    kind: p.kind,
-    doseAmount: p.doseAmount,
-    doseUnit: p.doseUnit,
-    startsAt: new Date(p.startsAt),
-    endsAt: p.endsAt ? new Date(p.endsAt) : null,
-    timesOfDay: p.timesOfDay,
-    minIntervalMinutes: p.minIntervalMinutes,
-    maxDosesPer24h: p.maxDosesPer24h,
-    timeZone,
-  };
-}
-
-export function regimenItemOf(
-  p: Pick<
-    Prescription,
-    | 'id'
-    | 'medicineId'
-    | 'name'
-    | 'form'
-    | 'route'
-    | 'doseAmount'
-    | 'doseUnit'
-    | 'kind'
-    | 'timesOfDay'
-    | 'maxDosesPer24h'
-  >,
-): RegimenItem {
-  return {
-    id: p.id,
-    medicineId: p.medicineId,
-    name: p.name,
-    form: p.form,
-    route: p.route,
-    doseAmount: p.doseAmount,
-    doseUnit: p.doseUnit,
-    kind: p.kind,
-    timesPerDay: p.kind === 'scheduled' ? p.timesOfDay.length : 0,
-    maxDosesPer24h: p.maxDosesPer24h,
-  };
-}
+/** The guard's view of a prescription: one definition in the domain, shared with the phone. */
+export const guardOf = (p: Prescription, timeZone: string): GuardPrescription =>
+  guardPrescriptionOf(p, timeZone);
 
 export function toAdministration(r: AdministrationRow): Administration {
+  const product = {
+    medicineId: r.medicine_id,
+    name: r.medicine_name,
+    form: r.medicine_form as MedicineForm | null,
+    strength: r.medicine_strength,
+  };
   return {
     id: r.id,
     prescriptionId: r.prescription_id,
     prescriptionVersion: r.prescription_version,
-    medicineName: r.medicine_name,
+    medicineName: productName(product),
+    product,
     status: r.status,
     givenAt: r.given_at.toISOString(),
     slot: r.slot?.toISOString() ?? null,
@@ -113,6 +105,7 @@ export function toAdministration(r: AdministrationRow): Administration {
     recordedByRole: r.recorded_by_role,
     recordedAt: r.recorded_at.toISOString(),
     verbalOrderPhysicianId: r.verbal_order_physician_id,
+    verbalOrderAt: r.verbal_order_at?.toISOString() ?? null,
     countersignedAt: r.countersigned_at?.toISOString() ?? null,
     countersignedByName: r.countersigned_by_name,
   };

@@ -15,8 +15,8 @@ import {
 import type { z } from 'zod';
 import type { AppDeps, RequestContext } from '../../app-context.ts';
 import type { Conn } from '../../db/conn.ts';
-import { recordAudit } from '../audit/audit.service.ts';
-import { loadPatientFor } from '../patients/patient-access.ts';
+import { loadPatientFor } from '../../platform/access/patient-access.ts';
+import { recordAudit } from '../../platform/audit/audit.service.ts';
 import * as repo from './oncall.repository.ts';
 
 /**

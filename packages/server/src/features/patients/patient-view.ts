@@ -2,18 +2,13 @@ import {
   ageInYears,
   checkServiceArea,
   type DiagnosisCategory,
+  type IdentityField,
   isChild,
   type OrganizationSettings,
   type Patient,
   type PatientSummary,
 } from '@hearth/domain';
 import type { PatientTable } from './patients.table.ts';
-
-/** "Today" in the organization's time zone, as `YYYY-MM-DD`: age depends on the local date. */
-export const localDate = (now: Date, timeZone: string) =>
-  new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
-    now,
-  );
 
 export function toSummary(
   row: Pick<
@@ -58,6 +53,14 @@ export interface PatientParts {
     care_setting?: string | null;
     by_name: string | null;
   }[];
+  corrections: {
+    at: Date;
+    field: IdentityField;
+    from_value: string | null;
+    to_value: string | null;
+    reason: string;
+    by_name: string;
+  }[];
 }
 
 export function toPatient(
@@ -76,6 +79,7 @@ export function toPatient(
     coordinates,
     serviceArea: coordinates ? checkServiceArea(settings.base, coordinates, settings.serviceRadiusKm) : null,
     phone: row.phone,
+    accessNotes: row.access_notes,
     palliativeReviewDate: row.palliative_review_date,
     careSetting: row.care_setting as Patient['careSetting'],
     consentToShare: row.consent_to_share,
@@ -110,6 +114,14 @@ export function toPatient(
       reason: h.reason,
       careSetting: h.care_setting ?? null,
       byName: h.by_name,
+    })),
+    identityCorrections: parts.corrections.map((c) => ({
+      at: c.at.toISOString(),
+      field: c.field,
+      from: c.from_value,
+      to: c.to_value,
+      reason: c.reason,
+      byName: c.by_name,
     })),
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),

@@ -4,6 +4,7 @@ import type {
   PatientAllergyTable,
   PatientContactTable,
   PatientDiagnosisTable,
+  PatientIdentityCorrectionTable,
   PatientStatusHistoryTable,
   PatientTable,
 } from './patients.table.ts';
@@ -34,7 +35,12 @@ export const updatePatient = (
 
 export interface PatientFilter {
   organizationId: string;
+  /** Matched against the address and phone as typed */
   q?: string | undefined;
+  /** Patients whose name the search text matched (found by the service across alphabets) */
+  nameMatchIds?: readonly string[] | undefined;
+  /** An ICD-10 code or its start: patients with a diagnosis under it */
+  icd10Prefix?: string | undefined;
   status?: string | undefined;
   /** children are born after this date (exclusive) */
   childBornAfter?: string | undefined;
@@ -71,13 +77,27 @@ export async function listPatients(db: Conn, f: PatientFilter) {
     ])
     .where('p.organization_id', '=', f.organizationId);
   if (f.q) {
-    const like = `%${f.q.replaceAll(/[%_\\]/g, (c) => `\\${c}`)}%`;
+    const escapeLike = (text: string) => text.replaceAll(/[%_\\]/g, (c) => `\\${c}`);
+    const like = `%${escapeLike(f.q)}%`;
+    const nameIds = f.nameMatchIds ?? [];
+    const icd10 = f.icd10Prefix;
     q = q.where((eb) =>
       eb.or([
-        eb('p.last_name', 'ilike', like),
-        eb('p.first_name', 'ilike', like),
         eb('p.address', 'ilike', like),
         eb('p.phone', 'ilike', like),
+        ...(nameIds.length ? [eb('p.id', 'in', nameIds)] : []),
+        ...(icd10
+          ? [
+              eb.exists(
+                eb
+                  .selectFrom('patient_diagnosis as sd')
+                  .select('sd.id')
+                  .whereRef('sd.patient_id', '=', 'p.id')
+                  .where('sd.organization_id', '=', f.organizationId)
+                  .where('sd.icd10', 'like', `${escapeLike(icd10)}%`),
+              ),
+            ]
+          : []),
       ]),
     );
   }
@@ -184,4 +204,25 @@ export const addTeamMember = (db: Conn, organizationId: string, patientId: strin
     .insertInto('patient_team_member')
     .values({ organization_id: organizationId, patient_id: patientId, user_id: userId })
     .onConflict((oc) => oc.doNothing())
+    .execute();
+
+export const identityCorrectionsOf = (db: Conn, organizationId: string, patientId: string) =>
+  db
+    .selectFrom('patient_identity_correction as c')
+    .innerJoin('app_user as u', 'u.id', 'c.by_user_id')
+    .selectAll('c')
+    .select('u.name as by_name')
+    .where('c.organization_id', '=', organizationId)
+    .where('c.patient_id', '=', patientId)
+    .orderBy('c.at')
+    .execute();
+export const insertIdentityCorrections = (db: Conn, rows: Insertable<PatientIdentityCorrectionTable>[]) =>
+  rows.length ? db.insertInto('patient_identity_correction').values(rows).execute() : Promise.resolve([]);
+
+/** Every patient's name in the organization, for the name search across alphabets. */
+export const patientNames = (db: Conn, organizationId: string) =>
+  db
+    .selectFrom('patient')
+    .select(['id', 'first_name', 'last_name', 'middle_name'])
+    .where('organization_id', '=', organizationId)
     .execute();

@@ -2,6 +2,7 @@ import {
   allergyInputSchema,
   contactInputSchema,
   diagnosisInputSchema,
+  identityCorrectionBodySchema,
   pageOf,
   patientCreateBodySchema,
   patientIdParamsSchema,
@@ -60,6 +61,12 @@ export function patientRoutes(base: FastifyInstance, deps: AppDeps) {
         request.body.status,
         request.body.reason,
       ),
+  );
+  app.post(
+    '/patients/:patientId/identity-corrections',
+    { schema: { tags, params, body: identityCorrectionBodySchema, response: { 200: patientSchema } } },
+    async (request) =>
+      service.correctIdentity(deps, requireContext(request), request.params.patientId, request.body),
   );
   app.post(
     '/patients/:patientId/diagnoses',

@@ -2,26 +2,37 @@ import { randomUUID } from 'node:crypto';
 import {
   adultAgeYears,
   type allergyInputSchema,
+  assertPlausibleDateOfBirth,
   can,
   categoryOfIcd10,
   conflict,
   type contactInputSchema,
+  DomainError,
   type diagnosisInputSchema,
   forbidden,
+  type IdentityCorrectionBody,
+  type IdentityField,
+  icd10SearchPrefix,
+  identityFields,
+  nameMatches,
   type PatientCreateBody,
   type PatientListQuery,
   type PatientStatus,
   patientStatusTransitions,
   type patientUpdateBodySchema,
+  stateForStatus,
 } from '@hearth/domain';
 import type { z } from 'zod';
 import type { AppDeps, RequestContext } from '../../app-context.ts';
 import type { Conn } from '../../db/conn.ts';
 import { pageOfRows } from '../../http/pagination.ts';
-import { recordAudit } from '../audit/audit.service.ts';
-import { loadSettings } from '../settings/settings.service.ts';
-import { loadPatientFor } from './patient-access.ts';
-import { localDate, toPatient, toSummary } from './patient-view.ts';
+import { loadPatientFor } from '../../platform/access/patient-access.ts';
+import { recordAudit } from '../../platform/audit/audit.service.ts';
+import { inEnvelope } from '../../platform/envelope.ts';
+import { loadSettings } from '../../platform/settings/settings.service.ts';
+import { localDate } from '../../platform/time.ts';
+import { applyEpisodeChange, publishEpisode } from '../episode/episode.service.ts';
+import { toPatient, toSummary } from './patient-view.ts';
 import * as repo from './patients.repository.ts';
 
 const minusYears = (isoDate: string, years: number) =>
@@ -34,9 +45,18 @@ export async function listPatients(deps: AppDeps, ctx: RequestContext, query: Pa
   const today = localDate(deps.clock(), settings.timeZone);
   const after = decodeCursor(query.cursor);
   return deps.db.transaction().execute(async (trx) => {
+    // names are matched here, in the domain's transliteration, so "Kovalev Artem" finds
+    // "Ковалёв Артём"; a service's patients number in the hundreds to low thousands
+    const nameMatchIds = query.q
+      ? (await repo.patientNames(trx, orgId))
+          .filter((n) => nameMatches(query.q!, [n.last_name, n.first_name, n.middle_name]))
+          .map((n) => n.id)
+      : undefined;
     const rows = await repo.listPatients(trx, {
       organizationId: orgId,
       q: query.q,
+      nameMatchIds,
+      icd10Prefix: query.q ? icd10SearchPrefix(query.q) : undefined,
       status: query.status,
       ageGroup: query.ageGroup,
       childBornAfter: minusYears(today, adultAgeYears),
@@ -73,48 +93,64 @@ export async function listAreas(deps: AppDeps, ctx: RequestContext) {
 }
 
 /** Reads the full record inside `db` (so the audit event shares the caller's transaction). */
-export async function readPatient(deps: AppDeps, db: Conn, orgId: string, patientId: string) {
+/** The full patient view; `known` is the patient's row when the caller has just read it (the gate). */
+export async function readPatient(
+  deps: AppDeps,
+  db: Conn,
+  orgId: string,
+  patientId: string,
+  known?: NonNullable<Awaited<ReturnType<typeof repo.findPatient>>>,
+) {
   const settings = await loadSettings(db, orgId);
-  const row = await repo.findPatient(db, orgId, patientId);
+  const row = known ?? (await repo.findPatient(db, orgId, patientId));
   if (!row) throw new Error(`patient ${patientId} vanished inside its transaction`);
-  const [diagnoses, allergies, contacts, team, history] = await Promise.all([
+  const [diagnoses, allergies, contacts, team, history, corrections] = await Promise.all([
     repo.diagnosesOf(db, orgId, patientId),
     repo.allergiesOf(db, orgId, patientId),
     repo.contactsOf(db, orgId, patientId),
     repo.teamOf(db, orgId, patientId),
     repo.statusHistoryOf(db, orgId, patientId),
+    repo.identityCorrectionsOf(db, orgId, patientId),
   ]);
   return toPatient(
     row,
-    { diagnoses, allergies, contacts, team, history },
+    { diagnoses, allergies, contacts, team, history, corrections },
     settings,
     localDate(deps.clock(), settings.timeZone),
   );
 }
 
-export async function getPatient(deps: AppDeps, ctx: RequestContext, patientId: string) {
-  await loadPatientFor(deps, ctx, 'patient:read', patientId);
-  return deps.db.transaction().execute(async (trx) => {
-    await recordAudit(trx, deps, ctx, ctx.actor.organizationId, {
-      action: 'patient.read',
-      entityType: 'patient',
-      entityId: patientId,
-      patientId,
-    });
-    return readPatient(deps, trx, ctx.actor.organizationId, patientId);
-  });
+/** The patient's chart header: the gate's row is the one shown, so the patient is read once. */
+export function getPatient(deps: AppDeps, ctx: RequestContext, patientId: string) {
+  return inEnvelope(
+    deps,
+    ctx,
+    {
+      patient: { id: patientId, action: 'patient:read' },
+      audit: { action: 'patient.read', entityType: 'patient', entityId: patientId },
+    },
+    ({ trx, organizationId, patient }) =>
+      readPatient(deps, trx, organizationId, patientId, patient ?? undefined),
+  );
 }
 
-/** Inserts a new patient (status `referred`) with diagnoses, allergies and contacts. */
+/**
+ * Inserts a new patient (status `referred`) with diagnoses, allergies and contacts. Every way a
+ * patient is created (the form, a referral to the commission from intake) comes through here, so
+ * the date of birth is checked here; `at` names the field in the caller's body.
+ */
 export async function insertNewPatient(
   trx: Conn,
   deps: AppDeps,
   ctx: RequestContext,
   body: PatientCreateBody,
+  at = 'body',
 ): Promise<string> {
   const id = randomUUID();
   const now = deps.clock();
   const orgId = ctx.actor.organizationId;
+  const settings = await loadSettings(trx, orgId);
+  assertPlausibleDateOfBirth(body.dateOfBirth, localDate(now, settings.timeZone), `${at}.dateOfBirth`);
   await repo.insertPatient(trx, {
     id,
     organization_id: orgId,
@@ -128,6 +164,7 @@ export async function insertNewPatient(
     lat: body.coordinates?.lat ?? null,
     lon: body.coordinates?.lon ?? null,
     phone: body.phone ?? null,
+    access_notes: body.accessNotes ?? null,
     status: 'referred',
     palliative_status: 'none',
     palliative_review_date: null,
@@ -223,15 +260,11 @@ export async function updatePatient(
   return deps.db.transaction().execute(async (trx) => {
     const orgId = ctx.actor.organizationId;
     await repo.updatePatient(trx, orgId, patientId, {
-      ...(patch.firstName !== undefined && { first_name: patch.firstName }),
-      ...(patch.lastName !== undefined && { last_name: patch.lastName }),
-      ...(patch.middleName !== undefined && { middle_name: patch.middleName }),
-      ...(patch.dateOfBirth !== undefined && { date_of_birth: patch.dateOfBirth }),
-      ...(patch.sex !== undefined && { sex: patch.sex }),
       ...(patch.address !== undefined && { address: patch.address }),
       ...(patch.area !== undefined && { area: patch.area }),
       ...(patch.coordinates !== undefined && { lat: patch.coordinates.lat, lon: patch.coordinates.lon }),
       ...(patch.phone !== undefined && { phone: patch.phone }),
+      ...(patch.accessNotes !== undefined && { access_notes: patch.accessNotes || null }),
       ...(patch.consentToShare !== undefined && { consent_to_share: patch.consentToShare }),
       updated_at: deps.clock(),
     });
@@ -268,20 +301,11 @@ export async function changeStatus(
   if (to === 'active' && patient.palliative_status !== 'granted') {
     throw conflict('Regular care needs a palliative status granted by the medical commission.');
   }
-  return deps.db.transaction().execute(async (trx) => {
-    const orgId = ctx.actor.organizationId;
-    const now = deps.clock();
-    await repo.updatePatient(trx, orgId, patientId, { status: to, updated_at: now });
-    await repo.insertStatusHistory(trx, {
-      id: randomUUID(),
-      organization_id: orgId,
-      patient_id: patientId,
-      kind: 'status',
-      from_value: from,
-      to_value: to,
+  const orgId = ctx.actor.organizationId;
+  const { record, outcome } = await deps.db.transaction().execute(async (trx) => {
+    const outcome = await applyEpisodeChange(trx, deps, ctx, orgId, patient, {
+      to: stateForStatus({ status: from, careSetting: patient.care_setting as 'home' }, to),
       reason,
-      by_user_id: ctx.actor.userId,
-      at: now,
     });
     await recordAudit(trx, deps, ctx, orgId, {
       action: 'patient.change-status',
@@ -289,8 +313,10 @@ export async function changeStatus(
       entityId: patientId,
       patientId,
     });
-    return readPatient(deps, trx, orgId, patientId);
+    return { record: await readPatient(deps, trx, orgId, patientId), outcome };
   });
+  await publishEpisode(deps, orgId, patientId, outcome);
+  return record;
 }
 
 export async function addPatientPart(
@@ -304,6 +330,8 @@ export async function addPatientPart(
   },
 ) {
   await loadPatientFor(deps, ctx, 'patient:update', patientId);
+  if (part.diagnoses && !can(ctx.actor, 'diagnosis:write'))
+    throw forbidden('Only a physician adds a diagnosis.');
   return deps.db.transaction().execute(async (trx) => {
     const orgId = ctx.actor.organizationId;
     await addParts(trx, orgId, patientId, deps.clock(), part);
@@ -317,4 +345,69 @@ export async function addPatientPart(
     });
     return readPatient(deps, trx, orgId, patientId);
   });
+}
+
+const columnOf = {
+  firstName: 'first_name',
+  lastName: 'last_name',
+  middleName: 'middle_name',
+  dateOfBirth: 'date_of_birth',
+  sex: 'sex',
+} as const satisfies Record<IdentityField, string>;
+
+/**
+ * Corrects the patient's name, date of birth or sex. Only fields that really change are written;
+ * each keeps its earlier value and the reason in the patient's history, and the correction is
+ * audited in the same transaction (issue 13).
+ */
+export async function correctIdentity(
+  deps: AppDeps,
+  ctx: RequestContext,
+  patientId: string,
+  body: IdentityCorrectionBody,
+) {
+  const orgId = ctx.actor.organizationId;
+  const now = deps.clock();
+  const settings = await loadSettings(deps.db, orgId);
+  if (body.dateOfBirth !== undefined)
+    assertPlausibleDateOfBirth(body.dateOfBirth, localDate(now, settings.timeZone), 'body.dateOfBirth');
+  return inEnvelope(
+    deps,
+    ctx,
+    {
+      patient: { id: patientId, action: 'patient:correct-identity' },
+      audit: { action: 'patient.correct-identity', entityType: 'patient', entityId: patientId },
+    },
+    async ({ trx, patient }) => {
+      const record = patient!;
+      const changes = identityFields.flatMap((field) => {
+        const to = body[field];
+        const from = record[columnOf[field]];
+        return to === undefined || to === from ? [] : [{ field, from, to }];
+      });
+      if (changes.length === 0)
+        throw new DomainError('VALIDATION', 'Nothing to correct: the record already says this.', {
+          fields: [{ field: 'body', message: 'no field differs from the record' }],
+        });
+      await repo.updatePatient(trx, orgId, patientId, {
+        ...Object.fromEntries(changes.map((c) => [columnOf[c.field], c.to])),
+        updated_at: now,
+      });
+      await repo.insertIdentityCorrections(
+        trx,
+        changes.map((c) => ({
+          id: randomUUID(),
+          organization_id: orgId,
+          patient_id: patientId,
+          field: c.field,
+          from_value: c.from,
+          to_value: c.to,
+          reason: body.reason,
+          by_user_id: ctx.actor.userId,
+          at: now,
+        })),
+      );
+      return readPatient(deps, trx, orgId, patientId);
+    },
+  );
 }

@@ -12,6 +12,8 @@ export interface PatientTable {
   lat: number | null;
   lon: number | null;
   phone: string | null;
+  /** How to get in: the visitor reads it at the door (issue 14). */
+  access_notes: string | null;
   status: string;
   palliative_status: string;
   palliative_review_date: string | null;
@@ -73,4 +75,17 @@ export interface PatientTeamMemberTable {
   organization_id: string;
   patient_id: string;
   user_id: string;
+}
+
+/** One corrected identity field (migration 1805): the value before, after, and why. */
+export interface PatientIdentityCorrectionTable {
+  id: string;
+  organization_id: string;
+  patient_id: string;
+  field: 'firstName' | 'lastName' | 'middleName' | 'dateOfBirth' | 'sex';
+  from_value: string | null;
+  to_value: string | null;
+  reason: string;
+  by_user_id: string;
+  at: Date;
 }

@@ -105,6 +105,14 @@ describe('a patient record', () => {
     });
     expect(res.status).toBe(200);
     expect(res.body.contacts.map((c: { name: string }) => c.name)).toContain('Соседка Валя');
+    // issue 13: a diagnosis is a physician's; a social worker or a nurse cannot add one
+    const diagnosis = { icd10: 'C50.9', description: 'Рак молочной железы' };
+    const social = await t.login('social_worker');
+    expect((await social.post(`/api/v1/patients/${id}/diagnoses`, diagnosis)).status).toBe(403);
+    expect((await nurse.post(`/api/v1/patients/${id}/diagnoses`, diagnosis)).status).toBe(403);
+    const physician = await t.login('physician');
+    const added = await physician.post(`/api/v1/patients/${id}/diagnoses`, diagnosis);
+    expect(added.status, added.raw).toBe(200);
   });
 
   it('pages through the list without repeats, and filters by team member', async () => {
@@ -124,5 +132,73 @@ describe('a patient record', () => {
     const mine = await coordinator.get(`/api/v1/patients?teamMemberId=${nurse.userId}&limit=200`);
     expect(mine.body.items.length).toBeGreaterThan(0);
     expect(mine.body.items.length).toBeLessThan(seen.size);
+  });
+});
+
+describe('the patient search (issue 13)', () => {
+  it('finds the full name in either order, a Latin spelling, and an ICD-10 code', async () => {
+    const coordinator = await t.login('coordinator');
+    const base = { address: 'Минск, ул. Нахимова, 4', area: 'Минск' };
+    const child = await coordinator.post('/api/v1/patients', {
+      ...base,
+      firstName: 'Артём',
+      lastName: 'Ковалёв',
+      dateOfBirth: '2017-04-02',
+      diagnoses: [{ icd10: 'G71.0', description: 'Мышечная дистрофия Дюшенна', primary: true }],
+    });
+    const adult = await coordinator.post('/api/v1/patients', {
+      ...base,
+      firstName: 'Артём',
+      lastName: 'Ковалёв',
+      middleName: 'Сергеевич',
+      dateOfBirth: '1958-09-30',
+      diagnoses: [{ icd10: 'C34.1', description: 'Рак верхней доли лёгкого', primary: true }],
+    });
+    expect([child.status, adult.status]).toEqual([201, 201]);
+    const search = async (q: string) =>
+      (await coordinator.get(`/api/v1/patients?limit=200&q=${encodeURIComponent(q)}`)).body.items as {
+        id: string;
+        lastName: string;
+        firstName: string;
+        ageYears: number;
+        area: string;
+      }[];
+    const ids = async (q: string) => (await search(q)).map((p) => p.id);
+    const both = [child.body.id, adult.body.id];
+    // the demo has its own Ковалёв Артём too: every answer is one, and ours are among them
+    for (const q of [
+      'Артём Ковалёв',
+      'Ковалёв Артём',
+      'Kovalev Artem',
+      'Artyom Kovalyov',
+      'Kovalyov',
+      'ковалев',
+    ]) {
+      const found = await search(q);
+      expect(
+        found.map((p) => p.id),
+        q,
+      ).toEqual(expect.arrayContaining(both));
+      expect(
+        found.every((p) => p.lastName.startsWith('Ковалёв')),
+        q,
+      ).toBe(true);
+    }
+    const withMiddle = await ids('Ковалёв Артём Сергеевич');
+    expect(withMiddle).toContain(adult.body.id);
+    expect(withMiddle).not.toContain(child.body.id);
+    expect(await ids('Ковалёв Антонина')).toEqual([]);
+    expect(await ids('C34')).toContain(adult.body.id);
+    expect(await ids('c34.1')).toContain(adult.body.id);
+    expect(await ids('C34')).not.toContain(child.body.id);
+    expect(await ids('G71')).toContain(child.body.id);
+    // the address and phone are still searched as typed
+    expect(await ids('Нахимова, 4')).toEqual(expect.arrayContaining(both));
+    // the list tells the two apart: age and area
+    const ours = (await search('Ковалёв')).filter((p) => both.includes(p.id));
+    expect(ours.map((p) => [p.ageYears, p.area]).sort()).toEqual([
+      [68, 'Минск'],
+      [9, 'Минск'],
+    ]);
   });
 });

@@ -2,7 +2,7 @@
  * The one place that knows the planner's JSON model ("hearth-planner/1"). Hearth's visits,
  * staff and rota go in; assignments come out. A change in the planner's API touches this file.
  */
-import type { Plan, Visit as PlannerVisit, Problem } from '@hearth/planner';
+import type { Plan, Visit as PlannerVisit, Problem, UnplannedCode } from '@hearth/planner';
 
 export interface AdapterStaff {
   id: string;
@@ -41,6 +41,8 @@ export interface AdapterInput {
   km: number[][];
   staff: AdapterStaff[];
   visits: AdapterVisit[];
+  /** The organization's weights for an even share of work and for overtime (settings). */
+  weights?: { balance: number; overtime: number };
 }
 
 export interface Assignment {
@@ -57,7 +59,7 @@ export interface Assignment {
 
 export interface AdapterResult {
   assignments: Assignment[];
-  unassigned: { visitId: string; occurrence: number; reason: string }[];
+  unassigned: { visitId: string; occurrence: number; code: UnplannedCode; reason: string }[];
 }
 
 export function toProblem(input: AdapterInput): Problem {
@@ -97,7 +99,13 @@ export function toProblem(input: AdapterInput): Problem {
         if (v.priority) out.priority = v.priority;
         return out;
       }),
-    objective: { preset: 'care', weights: { continuity: 30 } },
+    objective: {
+      preset: 'care',
+      weights: {
+        continuity: 30,
+        ...(input.weights ? { balance: input.weights.balance, overtime: input.weights.overtime } : {}),
+      },
+    },
   };
 }
 
@@ -121,6 +129,7 @@ export function fromPlan(plan: Plan): AdapterResult {
     unassigned: plan.unassigned.map((u) => ({
       visitId: u.visit,
       occurrence: u.occurrence ?? 1,
+      code: u.code,
       reason: u.reason,
     })),
   };

@@ -2,6 +2,7 @@ import {
   dispatchBoardSchema,
   idSchema,
   isoDateSchema,
+  movePreviewSchema,
   moveVisitBodySchema,
   planRunSchema,
   planWeekBodySchema,
@@ -55,6 +56,11 @@ export function planningRoutes(base: FastifyInstance, deps: AppDeps) {
       },
     },
     async (request) => service.dispatchBoard(deps, requireContext(request), request.query.date),
+  );
+  app.post(
+    '/visits/:id/move/preview',
+    { schema: { tags, params, body: moveVisitBodySchema, response: { 200: movePreviewSchema } } },
+    async (request) => service.previewMove(deps, requireContext(request), request.params.id, request.body),
   );
   app.post(
     '/visits/:id/move',

@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import {
   type BoardRoute,
+  type CapacityInput,
   type CarePlanContent,
   can,
+  capacityTable,
   clinicalRoles,
   conflict,
   type Discipline,
@@ -10,11 +12,14 @@ import {
   disciplines,
   forbidden,
   hhmmOf,
+  keptWindowToday,
   type LatLon,
+  type MovePreview,
   notFound,
   type PlanRun,
   planMeasures,
   type RouteStopInput,
+  sameDayVisitToMerge,
   startedStatuses,
   type TimedRoute,
   timeRoute,
@@ -24,16 +29,20 @@ import {
 import type { Plan, Progress } from '@hearth/planner';
 import type { AppDeps, RequestContext } from '../../app-context.ts';
 import type { Conn } from '../../db/conn.ts';
+import { loadPatientFor } from '../../platform/access/patient-access.ts';
+import { recordAudit, recordAudits } from '../../platform/audit/audit.service.ts';
+import { notifyUsers } from '../../platform/notifications/notifications.service.ts';
+import { loadSettings } from '../../platform/settings/settings.service.ts';
+import { addDays, localDate, localMinutes } from '../../platform/time.ts';
 import { findAlertView } from '../alerts/alerts.repository.ts';
 import { resolveAlert } from '../alerts/alerts.service.ts';
-import { recordAudit } from '../audit/audit.service.ts';
 import { currentPlans } from '../care-plans/care-plans.repository.ts';
-import { localDate, localMinutes } from '../care-plans/care-plans.service.ts';
-import { notifyUsers } from '../notifications/notifications.service.ts';
-import { loadPatientFor } from '../patients/patient-access.ts';
-import { loadSettings } from '../settings/settings.service.ts';
 import * as visits from '../visits/visits.repository.ts';
-import { addDays, notifyVisitPeople, publish as publishVisit } from '../visits/visits.service.ts';
+import {
+  notifyVisitPeople,
+  publish as publishVisit,
+  publishMany as publishVisits,
+} from '../visits/visits.service.ts';
 import {
   type AdapterStaff,
   type AdapterVisit,
@@ -173,6 +182,8 @@ interface DayContext {
   staff: { id: string; name: string; role: string }[];
   shifts: ShiftRow[];
   visits: VisitRow[];
+  /** Visits waiting while their patient is away from home: on the board, apart from the routes. */
+  held: VisitRow[];
   places: Places;
   matrix: TravelMatrix;
   /** Each patient's key worker from the current care plan (for the continuity measure). */
@@ -188,7 +199,7 @@ async function dayContext(db: Conn, orgId: string, date: string): Promise<DayCon
     visits.visitsBetween(db, orgId, date, date),
     currentPlans(db, orgId),
   ]);
-  const live = dayVisits.filter((v) => v.status !== 'cancelled');
+  const live = dayVisits.filter((v) => v.status !== 'cancelled' && v.status !== 'on_hold');
   const places = new Places(settings.base);
   for (const v of live) places.of(v.patient_id, v.lat, v.lon);
   const matrix = await travelMatrix(places.points, settings.travel);
@@ -203,6 +214,7 @@ async function dayContext(db: Conn, orgId: string, date: string): Promise<DayCon
     staff,
     shifts,
     visits: live,
+    held: dayVisits.filter((v) => v.status === 'on_hold'),
     places,
     matrix,
     keyWorkers,
@@ -255,6 +267,14 @@ function buildBoard(ctx: DayContext, base: LatLon) {
         patientName: `${v.last_name} ${v.first_name}`,
         discipline: v.discipline as Discipline,
       })),
+    held: ctx.held.map((v) => ({
+      visitId: v.id,
+      patientId: v.patient_id,
+      patientName: `${v.last_name} ${v.first_name}`,
+      discipline: v.discipline as Discipline,
+      staffName: v.staff_name,
+      reason: v.status_reason,
+    })),
     measures: planMeasures(
       timed,
       assigned.map((v) => ({ staffId: v.staff_id, keyWorkerId: keyWorkerFor(ctx, v) })),
@@ -279,7 +299,43 @@ export async function dispatchBoard(deps: AppDeps, ctx: RequestContext, date: st
         patientId: pid,
       });
   });
-  return buildBoard(dc, settings.base);
+  return withSheetNotes(
+    buildBoard(dc, settings.base),
+    dc.visits,
+    await visits.notesOf(
+      deps.db,
+      orgId,
+      dc.visits.map((v) => v.id),
+    ),
+  );
+}
+
+/** What the route sheet's notes column shows: the visit's reason, the way in, the latest documentation. */
+function withSheetNotes(
+  board: ReturnType<typeof buildBoard>,
+  rows: VisitRow[],
+  notes: Awaited<ReturnType<typeof visits.notesOf>>,
+) {
+  const byId = new Map(rows.map((v) => [v.id, v]));
+  // notes come oldest first: the last one of a visit is its current documentation
+  const latest = new Map(notes.map((n) => [n.visit_id, n.content]));
+  const documentationOf = (visitId: string) => {
+    const d = latest.get(visitId);
+    if (!d) return null;
+    return [d.notes, d.nextSteps].filter(Boolean).join(' · ') || d.done;
+  };
+  return {
+    ...board,
+    routes: board.routes.map((r) => ({
+      ...r,
+      stops: r.stops.map((s) => ({
+        ...s,
+        reason: byId.get(s.visitId)?.reason ?? null,
+        accessNotes: byId.get(s.visitId)?.access_notes ?? null,
+        documentation: documentationOf(s.visitId),
+      })),
+    })),
+  };
 }
 
 /**
@@ -287,20 +343,147 @@ export async function dispatchBoard(deps: AppDeps, ctx: RequestContext, date: st
  * both routes are re-timed (starts follow the new order and travel) and the board answers with
  * its warnings (windows, skills, overtime). Visits already under way cannot move.
  */
-export async function moveVisit(
-  deps: AppDeps,
-  ctx: RequestContext,
-  id: string,
-  body: { staffId: string; date: string; position?: number | undefined },
-) {
+type MoveBody = { staffId: string; date: string; position?: number | undefined };
+
+async function checkMove(deps: AppDeps, ctx: RequestContext, body: MoveBody) {
   if (!can(ctx.actor, 'visit:schedule')) throw forbidden('Only a coordinator moves visits.');
-  const orgId = ctx.actor.organizationId;
-  const settings = await loadSettings(deps.db, orgId);
+  const settings = await loadSettings(deps.db, ctx.actor.organizationId);
   if (body.date < localDate(deps.clock(), settings.timeZone))
     throw new DomainError('VALIDATION', 'A visit cannot be moved to a day that has passed.', {
       fields: [{ field: 'body.date', message: 'in the past' }],
     });
-  await deps.db.transaction().execute(async (trx) => {
+  return settings;
+}
+
+export async function moveVisit(deps: AppDeps, ctx: RequestContext, id: string, body: MoveBody) {
+  const settings = await checkMove(deps, ctx, body);
+  const orgId = ctx.actor.organizationId;
+  const patientId = await deps.db
+    .transaction()
+    .execute((trx) => applyMove(deps, ctx, trx, id, body, settings));
+  await publishVisit(deps, orgId, id, patientId);
+  return buildBoard(await dayContext(deps.db, orgId, body.date), settings.base);
+}
+
+/** Thrown to roll a previewed move back once its result is known. */
+class PreviewRollback extends Error {
+  constructor(readonly preview: MovePreview) {
+    super('preview');
+  }
+}
+
+/**
+ * The same move inside a transaction that is rolled back: the board after it, who is affected
+ * and which warnings it adds, computed by exactly the code that saves a move, with nothing kept
+ * (no visit, notification or audit row; the preview itself is audited as a read).
+ */
+export async function previewMove(deps: AppDeps, ctx: RequestContext, id: string, body: MoveBody) {
+  const settings = await checkMove(deps, ctx, body);
+  const orgId = ctx.actor.organizationId;
+  let preview: MovePreview | null = null;
+  let patientId: string | null = null;
+  try {
+    await deps.db.transaction().execute(async (trx) => {
+      const current = await visits.findVisit(trx, orgId, id);
+      const dates = [...new Set([body.date, ...(current ? [current.visit_date] : [])])];
+      const before = await Promise.all(dates.map((d) => dayContext(trx, orgId, d)));
+      patientId = await applyMove(deps, ctx, trx, id, body, settings);
+      const after = await Promise.all(dates.map((d) => dayContext(trx, orgId, d)));
+      const boardsBefore = before.map((c) => buildBoard(c, settings.base));
+      const boardsAfter = after.map((c) => buildBoard(c, settings.base));
+      throw new PreviewRollback({
+        board: boardsAfter[0]!,
+        ...compareBoards(boardsBefore, boardsAfter),
+        warnings: newWarnings(boardsBefore, boardsAfter),
+      });
+    });
+  } catch (e) {
+    if (!(e instanceof PreviewRollback)) throw e;
+    preview = e.preview;
+  }
+  await deps.db.transaction().execute((trx) =>
+    recordAudit(trx, deps, ctx, orgId, {
+      action: 'visit.move.preview',
+      entityType: 'visit',
+      entityId: id,
+      patientId,
+    }),
+  );
+  return preview!;
+}
+
+type Board = ReturnType<typeof buildBoard>;
+const stopsOf = (boards: Board[]) =>
+  new Map(
+    boards.flatMap((b) =>
+      b.routes.flatMap((r) =>
+        r.stops.map((s) => [s.visitId, { ...s, staffName: r.staffName, date: b.date }] as const),
+      ),
+    ),
+  );
+
+/** Every visit whose person, day or start changes between two sets of boards. */
+function compareBoards(before: Board[], after: Board[]): Pick<MovePreview, 'changes'> {
+  const was = stopsOf(before);
+  const changes: MovePreview['changes'] = [];
+  for (const [visitId, s] of stopsOf(after)) {
+    const w = was.get(visitId);
+    if (w && w.staffName === s.staffName && w.date === s.date && w.start === s.start) continue;
+    changes.push({
+      visitId,
+      patientName: s.patientName,
+      fromStaffName: w?.staffName ?? null,
+      toStaffName: s.staffName,
+      fromDate: w?.date ?? s.date,
+      toDate: s.date,
+      fromStart: w?.start ?? null,
+      toStart: s.start,
+    });
+  }
+  return { changes };
+}
+
+/** Warnings present after the move that were not there before (late for a window, overtime…). */
+function newWarnings(before: Board[], after: Board[]): MovePreview['warnings'] {
+  const key = (date: string, staffName: string, w: { code: string; visitId?: string | undefined }) =>
+    `${date}|${staffName}|${w.code}|${w.visitId ?? ''}`;
+  const had = new Set(
+    before.flatMap((b) =>
+      b.routes.flatMap((r) =>
+        [...r.warnings, ...r.stops.flatMap((s) => s.warnings)].map((w) => key(b.date, r.staffName, w)),
+      ),
+    ),
+  );
+  const out: MovePreview['warnings'] = [];
+  for (const b of after) {
+    for (const r of b.routes) {
+      const names = new Map(r.stops.map((s) => [s.visitId, s.patientName]));
+      const all = [...r.warnings.filter((w) => !w.visitId), ...r.stops.flatMap((s) => s.warnings)];
+      for (const w of all) {
+        if (had.has(key(b.date, r.staffName, w))) continue;
+        had.add(key(b.date, r.staffName, w));
+        out.push({
+          ...w,
+          staffName: r.staffName,
+          patientName: w.visitId ? (names.get(w.visitId) ?? null) : null,
+        });
+      }
+    }
+  }
+  return out;
+}
+
+/** Moves a visit and re-times both routes, in the caller's transaction; returns the patient. */
+async function applyMove(
+  deps: AppDeps,
+  ctx: RequestContext,
+  trx: Conn,
+  id: string,
+  body: MoveBody,
+  settings: Awaited<ReturnType<typeof loadSettings>>,
+): Promise<string> {
+  const orgId = ctx.actor.organizationId;
+  {
     const v = await visits.lockVisit(trx, orgId, id);
     if (!v) throw notFound('The visit');
     await loadPatientFor(deps, ctx, 'visit:read', v.patient_id, trx);
@@ -388,9 +571,8 @@ export async function moveVisit(
       entityId: id,
       patientId: v.patient_id,
     });
-  });
-  await publishVisit(deps, orgId, id);
-  return buildBoard(await dayContext(deps.db, orgId, body.date), settings.base);
+    return v.patient_id;
+  }
 }
 
 async function retime(
@@ -442,9 +624,12 @@ interface StoredResult {
   routes: BoardRoute[];
   unassigned: PlanRun['unassigned'];
   measures: PlanRun['measures'];
+  capacity?: PlanRun['capacity'];
   changes: PlanRun['changes'];
   /** What publishing creates or changes. */
   assignments: { key: string; staffId: string; date: string; start: number; sequence: number }[];
+  sameDayVisit?: PlanRun['sameDayVisit'];
+  againstPublished?: PlanRun['againstPublished'];
 }
 
 function toPlanRun(
@@ -474,7 +659,10 @@ function toPlanRun(
     routes: result?.routes ?? [],
     unassigned: result?.unassigned ?? [],
     measures: result?.measures ?? null,
+    capacity: result?.capacity ?? null,
     changes: result?.changes ?? [],
+    sameDayVisit: result?.sameDayVisit ?? null,
+    againstPublished: result?.againstPublished ?? null,
     error: stale ? 'The server stopped while planning; start again.' : row.error,
     createdAt: row.created_at.toISOString(),
   };
@@ -487,6 +675,17 @@ export async function getRun(deps: AppDeps, ctx: RequestContext, id: string) {
   const row = await repo.findRun(deps.db, orgId, id);
   if (!row) throw notFound('The planning run');
   return toPlanRun(row, deps.clock(), settings.planningTimeLimitSeconds);
+}
+
+/** Which days of the horizon have someone of each discipline on the rota. */
+function workingDaysByDiscipline(shifts: { role: string | undefined; day: number }[]) {
+  const out: Partial<Record<Discipline, number[]>> = {};
+  for (const sh of shifts) {
+    if (!sh.role || !disciplines.includes(sh.role as Discipline)) continue;
+    const list = out[sh.role as Discipline] ?? [];
+    if (!list.includes(sh.day)) out[sh.role as Discipline] = [...list, sh.day];
+  }
+  return out;
 }
 
 const weekdayOf = (date: string) => ((new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7) + 1;
@@ -510,7 +709,9 @@ export async function planWeek(deps: AppDeps, ctx: RequestContext, weekStart: st
     visits.shiftsBetween(deps.db, orgId, weekStart, weekEnd),
     visits.activeStaff(deps.db, orgId, clinicalRoles),
   ]);
-  const kept = existing.filter((v) => v.status !== 'cancelled' && v.status !== 'requested' && v.staff_id);
+  const kept = existing.filter(
+    (v) => v.status !== 'cancelled' && v.status !== 'requested' && v.status !== 'on_hold' && v.staff_id,
+  );
   const dayIndex = (date: string) => Math.round((Date.parse(date) - Date.parse(weekStart)) / 86_400_000);
   const requirements = weekRequirements(
     plans.map((p) => ({
@@ -531,6 +732,12 @@ export async function planWeek(deps: AppDeps, ctx: RequestContext, weekStart: st
     })),
     days.map(weekdayOf),
     weekStart,
+    workingDaysByDiscipline(
+      shifts.map((sh) => ({
+        role: staff.find((s) => s.id === sh.user_id)?.role,
+        day: dayIndex(sh.shift_date),
+      })),
+    ),
   );
   const byPatient = new Map(plans.map((p) => [p.patient_id, p]));
   // days already past are not planned; today only from now on
@@ -627,6 +834,7 @@ export async function planWeek(deps: AppDeps, ctx: RequestContext, weekStart: st
     km: matrix.km,
     staff: adapterStaff,
     visits: adapterVisits,
+    weights: { balance: settings.planningBalanceWeight, overtime: settings.planningOvertimeWeight },
   });
 
   const id = randomUUID();
@@ -661,6 +869,13 @@ export async function planWeek(deps: AppDeps, ctx: RequestContext, weekStart: st
     const routes: BoardRoute[] = [];
     const timed: TimedRoute[] = [];
     const visitsForMeasures: { staffId: string | null; keyWorkerId: string | null }[] = [];
+    let keptPlanned = 0;
+    const capacityRoutes: CapacityInput['routes'] = [];
+    // continuity counts the key worker of the visit's own discipline, for kept visits too
+    const keyWorkerOf = (patientId: string, discipline: string) => {
+      const k = (byPatient.get(patientId)?.content as CarePlanContent | undefined)?.keyWorkerId ?? null;
+      return staff.find((s) => s.id === k)?.role === discipline ? k : null;
+    };
     const groups = new Map<string, typeof result.assignments>();
     for (const a of result.assignments) {
       const k = `${a.staffId}|${a.day}`;
@@ -671,13 +886,19 @@ export async function planWeek(deps: AppDeps, ctx: RequestContext, weekStart: st
       const date = days[Number(dayStr)]!;
       const person = staff.find((s) => s.id === staffId)!;
       const shift = shifts.find((sh) => sh.user_id === staffId && sh.shift_date === date);
+      // an engine start that is not a number (seen once in a re-plan) must never reach start_min:
+      // such a stop is timed by the route instead, and its assignment takes the route's start
+      const untimed = new Map<number, (typeof assignments)[number]>();
       const stops: StopInfo[] = list
         .sort((a, b) => a.sequence - b.sequence)
-        .map((a) => {
+        .map((a, index) => {
           const r = req.get(a.visitId);
+          const fixedStart = Number.isFinite(a.start) ? a.start : undefined;
           if (r) {
             const key = `${a.visitId}#${a.occurrence}`;
-            assignments.push({ key, staffId, date, start: Math.round(a.start), sequence: a.sequence });
+            const assignment = { key, staffId, date, start: Math.round(a.start), sequence: a.sequence };
+            if (fixedStart === undefined) untimed.set(index, assignment);
+            assignments.push(assignment);
             visitsForMeasures.push({ staffId, keyWorkerId: r.keyWorkerId });
             return {
               visitId: key,
@@ -691,11 +912,13 @@ export async function planWeek(deps: AppDeps, ctx: RequestContext, weekStart: st
               coordinates: r.lat !== null && r.lon !== null ? { lat: r.lat, lon: r.lon } : null,
               kind: 'planned',
               status: 'proposed',
-              fixedStart: a.start,
+              ...(fixedStart === undefined ? {} : { fixedStart }),
             };
           }
           const v = keptById.get(a.visitId)!;
-          return { ...stopOf(v, places), fixedStart: a.start };
+          visitsForMeasures.push({ staffId, keyWorkerId: keyWorkerOf(v.patient_id, v.discipline) });
+          keptPlanned++;
+          return { ...stopOf(v, places), ...(fixedStart === undefined ? {} : { fixedStart }) };
         });
       const b = boardRoute(
         person,
@@ -704,10 +927,19 @@ export async function planWeek(deps: AppDeps, ctx: RequestContext, weekStart: st
         stops,
         matrix,
       );
+      for (const [index, assignment] of untimed) assignment.start = Math.round(b.timed.stops[index]!.start);
       routes.push(b.route);
       timed.push(b.timed);
+      capacityRoutes.push({
+        discipline: person.role as Discipline,
+        date,
+        visitMinutes: stops.reduce((sum, st) => sum + st.durationMinutes, 0),
+        travelMinutes: b.timed.travelMinutes,
+        visits: stops.length,
+      });
     }
     routes.sort((a, b) => a.date.localeCompare(b.date) || a.staffName.localeCompare(b.staffName));
+    const againstPublished = comparePublished(routes, adapterVisits.filter((v) => v.fixed).length);
     const unassigned = result.unassigned
       .filter((u) => req.has(u.visitId))
       .map((u) => {
@@ -718,20 +950,74 @@ export async function planWeek(deps: AppDeps, ctx: RequestContext, weekStart: st
           patientName: r.patientName,
           discipline: r.discipline,
           reason: u.reason,
+          code: u.code,
+          dates: r.days.map((d) => days[d]!),
         };
       });
-    const required = input.requirements.reduce((s, r) => s + r.count, 0);
+    // Visits already scheduled that week are part of the week's work: counting their driving but
+    // not the visits themselves showed re-plans after publishing as "8 / 43" at 448 min a visit.
+    const required = input.requirements.reduce((s, r) => s + r.count, 0) + keptPlanned;
+    const capacity = capacityTable({
+      shifts: adapterStaff.flatMap((s) =>
+        s.shifts.map((sh) => ({
+          discipline: s.disciplines[0] as Discipline,
+          date: days[sh.day]!,
+          minutes: sh.end - sh.start,
+        })),
+      ),
+      routes: capacityRoutes,
+      unplanned: result.unassigned.flatMap((u) => {
+        const r = req.get(u.visitId);
+        return r
+          ? [
+              {
+                discipline: r.discipline,
+                code: u.code,
+                minutes: r.durationMinutes,
+                dates: r.days.map((d) => days[d]!),
+              },
+            ]
+          : [];
+      }),
+    });
     const stored: StoredResult = {
       routes,
       unassigned,
+      capacity,
       measures: planMeasures(timed, visitsForMeasures, required),
       changes: [],
       assignments,
+      againstPublished,
     };
     return stored;
   };
   startSolve(deps, orgId, id, { problem, timeLimitSeconds: settings.planningTimeLimitSeconds }, finish);
   return getRun(deps, ctx, id);
+}
+
+/**
+ * What publishing a week plan changes against the visits already published for that week: the
+ * visits it adds, and the published visits still to come, which it plans around and keeps as
+ * they are (a week plan never moves or removes a published visit; that is done on the board).
+ */
+function comparePublished(
+  routes: BoardRoute[],
+  publishedAhead: number,
+): NonNullable<PlanRun['againstPublished']> {
+  // the new visits are the routes' proposed stops, with the times the preview shows
+  const added = routes.flatMap((r) =>
+    r.stops
+      .filter((st) => st.status === 'proposed')
+      .map((st) => ({
+        patientName: st.patientName,
+        discipline: st.discipline,
+        staffName: r.staffName,
+        date: r.date,
+        start: st.start,
+      })),
+  );
+  added.sort((x, y) => x.date.localeCompare(y.date) || x.start.localeCompare(y.start));
+  return { kept: publishedAhead, added };
 }
 
 function startSolve(
@@ -777,6 +1063,8 @@ interface UrgentInput {
   durationMinutes: number;
   reason: string;
   alertId: string | null;
+  /** The patient's visit later today that the urgent visit takes the place of (brought forward). */
+  mergeVisitId?: string | null;
 }
 
 /** How long past the end of a shift an urgent visit may keep someone. */
@@ -784,8 +1072,10 @@ const urgentOvertimeMinutes = 120;
 
 /**
  * Urgent visit: re-plans today with the new visit (mandatory) inserted where it disturbs the
- * least; visits already under way or done keep their person and time. Nothing changes until the
- * coordinator accepts the preview.
+ * least; visits already under way or done keep their person and time, and the others keep their
+ * families' agreed windows (hard, not at a cost). When the patient already has a visit of that
+ * discipline later today, the urgent visit takes its place (brought forward) unless the
+ * coordinator asks for both. Nothing changes until the coordinator accepts the preview.
  */
 export async function previewUrgent(
   deps: AppDeps,
@@ -796,6 +1086,7 @@ export async function previewUrgent(
     durationMinutes: number;
     reason: string;
     alertId?: string | undefined;
+    sameDayVisit?: 'merge' | 'keep' | undefined;
   },
 ) {
   if (!can(ctx.actor, 'planning:run')) throw forbidden();
@@ -813,7 +1104,23 @@ export async function previewUrgent(
   const urgentLoc = dc.places.of(patient.id, patient.lat, patient.lon);
   if (urgentLoc === dc.places.points.length - 1 || !dc.matrix.minutes[urgentLoc])
     Object.assign(dc, { matrix: await travelMatrix(dc.places.points, settings.travel) });
-  const assigned = dc.visits.filter((v) => v.staff_id && v.status !== 'requested');
+  const sameDayId = sameDayVisitToMerge(
+    dc.visits.map((v) => ({
+      id: v.id,
+      patientId: v.patient_id,
+      discipline: v.discipline,
+      status: v.status,
+      startMin: v.start_min,
+    })),
+    patient.id,
+    body.discipline,
+  )?.id;
+  const sameDay = dc.visits.find((v) => v.id === sameDayId) ?? null;
+  const merged = sameDay !== null && body.sameDayVisit !== 'keep';
+  // the visit being brought forward is not planned around: the urgent visit is that visit
+  const assigned = dc.visits.filter(
+    (v) => v.staff_id && v.status !== 'requested' && !(merged && v.id === sameDay.id),
+  );
   const adapterStaff: AdapterStaff[] = dc.staff.map((s) => ({
     id: s.id,
     disciplines: [s.role],
@@ -829,15 +1136,17 @@ export async function previewUrgent(
     .filter((v) => onShift.has(v.staff_id!))
     .map((v) => {
       const started = startedStatuses.includes(v.status);
-      const ws = Math.max(v.window_start ?? 0, nowMin);
-      const we = Math.max(v.window_end ?? 1439, ws);
       return {
         id: v.id,
         location: dc.places.of(v.patient_id, v.lat, v.lon),
         discipline: v.discipline,
         durationMinutes: v.duration_min,
-        window: started ? null : { start: ws, end: we },
-        soft: true,
+        window: started
+          ? null
+          : keptWindowToday(
+              { windowStart: v.window_start, windowEnd: v.window_end, startMin: v.start_min },
+              nowMin,
+            ),
         days: [0],
         mandatory: true,
         ...(started && v.start_min !== null
@@ -862,6 +1171,7 @@ export async function previewUrgent(
     km: dc.matrix.km,
     staff: adapterStaff,
     visits: adapterVisits,
+    weights: { balance: settings.planningBalanceWeight, overtime: settings.planningOvertimeWeight },
   });
   const previous = previousPlan(
     [...onShift].map((staffId) => ({
@@ -880,6 +1190,7 @@ export async function previewUrgent(
     durationMinutes: body.durationMinutes,
     reason: body.reason,
     alertId: body.alertId ?? null,
+    mergeVisitId: merged ? sameDay.id : null,
   };
   const id = randomUUID();
   await deps.db.transaction().execute(async (trx) => {
@@ -980,6 +1291,14 @@ export async function previewUrgent(
       measures: null,
       changes,
       assignments,
+      sameDayVisit: sameDay
+        ? {
+            visitId: sameDay.id,
+            staffName: staffName(sameDay.staff_id),
+            start: sameDay.start_min === null ? null : hhmmOf(sameDay.start_min),
+            merged,
+          }
+        : null,
     };
   };
   startSolve(
@@ -998,6 +1317,7 @@ export async function publishRun(deps: AppDeps, ctx: RequestContext, id: string)
   const orgId = ctx.actor.organizationId;
   const touched: string[] = [];
   let alertId: string | null = null;
+  let familyUserIds: string[] = [];
   await deps.db.transaction().execute(async (trx) => {
     const run = await repo.lockRun(trx, orgId, id);
     if (!run) throw notFound('The planning run');
@@ -1025,8 +1345,15 @@ export async function publishRun(deps: AppDeps, ctx: RequestContext, id: string)
       entityType: 'plan_run',
       entityId: id,
     });
-    for (const pid of new Set(touched.map((t) => t.split('|')[1]!)))
-      await recordAudit(trx, deps, ctx, orgId, { action: 'visit.plan', entityType: 'visit', patientId: pid });
+    const patientIds = [...new Set(touched.map((t) => t.split('|')[1]!))];
+    await recordAudits(
+      trx,
+      deps,
+      ctx,
+      orgId,
+      patientIds.map((pid) => ({ action: 'visit.plan', entityType: 'visit', patientId: pid })),
+    );
+    familyUserIds = [...new Set((await visits.familyUsersOf(trx, orgId, patientIds)).map((f) => f.user_id))];
   });
   // dispatched from an alert: the alert is answered with "urgent visit" (unless someone already answered it)
   if (alertId && can(ctx.actor, 'alert:handle')) {
@@ -1039,7 +1366,7 @@ export async function publishRun(deps: AppDeps, ctx: RequestContext, id: string)
       if (!(err instanceof DomainError && err.code === 'CONFLICT')) throw err;
     }
   }
-  for (const t of touched) await publishVisit(deps, orgId, t.split('|')[0]!);
+  await publishVisits(deps, orgId, id, familyUserIds);
   await deps.events.publish({
     organizationId: orgId,
     type: 'planning.updated',
@@ -1178,34 +1505,9 @@ async function acceptUrgent(
   const urgent = result.assignments.find((a) => a.key === 'urgent');
   if (!urgent)
     throw new DomainError('CONFLICT', 'Nobody on shift today can take this visit; it cannot be dispatched.');
-  const row = newVisitRow(orgId, runId, ctx.actor.userId, now, {
-    patientId: input.patientId,
-    discipline: input.discipline,
-    kind: 'urgent',
-    staffId: urgent.staffId,
-    date: input.date,
-    start: urgent.start,
-    duration: input.durationMinutes,
-    window: null,
-    sequence: urgent.sequence,
-    reason: input.reason,
-  });
-  await visits.insertVisits(trx, [row]);
-  for (const [from, to] of [
-    [null, 'requested'],
-    ['requested', 'scheduled'],
-  ] as const)
-    await visits.insertEvent(trx, {
-      id: randomUUID(),
-      organization_id: orgId,
-      visit_id: row.id,
-      from_status: from,
-      to_status: to,
-      reason: to === 'requested' ? input.reason : 'Urgent dispatch',
-      by_user_id: ctx.actor.userId,
-      at: now,
-      client_id: null,
-    });
+  const row = input.mergeVisitId
+    ? await bringForward(trx, ctx, orgId, input, input.mergeVisitId, urgent, now)
+    : await insertUrgent(trx, ctx, orgId, runId, input, urgent, now);
   const touched = [`${row.id}|${row.patient_id}`];
   // visits that moved: only those still just scheduled (one may have set off since the preview)
   for (const a of result.assignments) {
@@ -1258,10 +1560,118 @@ async function acceptUrgent(
     orgId,
     { id: row.id, patient_id: input.patientId, staff_id: urgent.staffId },
     { title: 'Urgent visit', body: `${input.date} ${hhmmOf(urgent.start)}: ${input.reason}` },
-    { title: 'An urgent visit is on its way', body: `Expected around ${hhmmOf(urgent.start)}` },
+    input.mergeVisitId
+      ? { title: 'Your visit today comes earlier', body: `Expected around ${hhmmOf(urgent.start)}` }
+      : { title: 'An urgent visit is on its way', body: `Expected around ${hhmmOf(urgent.start)}` },
     now,
   );
   return touched;
+}
+
+type UrgentPlace = StoredResult['assignments'][number];
+
+async function insertUrgent(
+  trx: Conn,
+  ctx: RequestContext,
+  orgId: string,
+  runId: string,
+  input: UrgentInput,
+  urgent: UrgentPlace,
+  now: Date,
+) {
+  const row = newVisitRow(orgId, runId, ctx.actor.userId, now, {
+    patientId: input.patientId,
+    discipline: input.discipline,
+    kind: 'urgent',
+    staffId: urgent.staffId,
+    date: input.date,
+    start: urgent.start,
+    duration: input.durationMinutes,
+    window: null,
+    sequence: urgent.sequence,
+    reason: input.reason,
+  });
+  await visits.insertVisits(trx, [row]);
+  for (const [from, to] of [
+    [null, 'requested'],
+    ['requested', 'scheduled'],
+  ] as const)
+    await visits.insertEvent(trx, {
+      id: randomUUID(),
+      organization_id: orgId,
+      visit_id: row.id,
+      from_status: from,
+      to_status: to,
+      reason: to === 'requested' ? input.reason : 'Urgent dispatch',
+      by_user_id: ctx.actor.userId,
+      at: now,
+      client_id: null,
+    });
+  return row;
+}
+
+/**
+ * The patient's later visit becomes the urgent one: same visit (the family sees it come
+ * earlier, not a second one appear), now with the urgent reason, person and time. The person
+ * who had it is told it went to a colleague.
+ */
+async function bringForward(
+  trx: Conn,
+  ctx: RequestContext,
+  orgId: string,
+  input: UrgentInput,
+  visitId: string,
+  urgent: UrgentPlace,
+  now: Date,
+) {
+  const v = await visits.lockVisit(trx, orgId, visitId);
+  if (!v || (v.status !== 'scheduled' && v.status !== 'requested') || v.visit_date !== input.date)
+    throw conflict(
+      'The visit to bring forward has changed since the preview; preview the urgent visit again.',
+    );
+  await visits.updateVisit(trx, orgId, v.id, {
+    kind: 'urgent',
+    status: 'scheduled',
+    staff_id: urgent.staffId,
+    start_min: urgent.start,
+    sequence: urgent.sequence,
+    duration_min: input.durationMinutes,
+    window_start: null,
+    window_end: null,
+    reason: input.reason,
+    updated_at: now,
+  });
+  await visits.insertEvent(trx, {
+    id: randomUUID(),
+    organization_id: orgId,
+    visit_id: v.id,
+    from_status: v.status,
+    to_status: 'scheduled',
+    reason:
+      `Brought forward as an urgent visit (was ${v.start_min === null ? 'unscheduled' : hhmmOf(v.start_min)}): ${input.reason}`.slice(
+        0,
+        500,
+      ),
+    by_user_id: ctx.actor.userId,
+    at: now,
+    client_id: null,
+  });
+  if (v.staff_id && v.staff_id !== urgent.staffId)
+    await notifyUsers(
+      trx,
+      orgId,
+      [v.staff_id],
+      {
+        kind: 'visit.to-colleague',
+        params: { when: input.date },
+        title: 'Visit moved to a colleague',
+        body: `${input.date}`,
+        entityType: 'visit',
+        entityId: v.id,
+      },
+      now,
+    );
+  return { id: v.id, patient_id: v.patient_id };
 }
 
 export async function discardRun(deps: AppDeps, ctx: RequestContext, id: string) {

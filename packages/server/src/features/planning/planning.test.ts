@@ -67,9 +67,131 @@ describe('weekly planning', () => {
     expect(notes.body.items.map((n: { title: string }) => n.title)).toContain('Your visits are planned');
   });
 
+  it('shows the week’s capacity by discipline and day, and a reason and a fix for every unplanned visit', async () => {
+    const run = (await coordinator.get(`/api/v1/planning/runs/${runId}`)).body;
+    const rows = run.capacity.rows as {
+      discipline: string;
+      date: string;
+      availableMinutes: number;
+      visits: number;
+    }[];
+    const nurseRows = rows.filter((r) => r.discipline === 'nurse');
+    expect(nurseRows.length).toBeGreaterThan(0);
+    // the rota's weekday shifts are 08:00–17:00: every nurse-day offers a multiple of nine hours
+    // (today only from noon on, the test clock being 12:00)
+    for (const r of nurseRows.filter((x) => x.date !== '2026-11-23'))
+      expect(r.availableMinutes % 540).toBe(0);
+    const plannedVisits = rows.reduce((sum, r) => sum + r.visits, 0);
+    expect(plannedVisits).toBe(run.measures.visitsPlanned);
+    const shortfalls = run.capacity.shortfalls as {
+      visits: number;
+      fix: string;
+      code: string;
+      dates: string[];
+    }[];
+    expect(shortfalls.reduce((sum, x) => sum + x.visits, 0)).toBe(run.unassigned.length);
+    for (const u of run.unassigned) {
+      expect(u.code).toBeTruthy();
+      expect(u.dates.length).toBeGreaterThan(0);
+      expect(shortfalls.some((x) => x.code === u.code && x.fix)).toBe(true);
+    }
+  });
+
+  it('counts the visits already published when the week is planned again', async () => {
+    const again = await coordinator.post('/api/v1/planning/runs', { weekStart: '2026-11-23' });
+    const run = await waitFor(again.body.id);
+    expect(run.status, run.error).toBe('ready');
+    const first = (await coordinator.get(`/api/v1/planning/runs/${runId}`)).body;
+    // the published visits are kept as they are, and they count as planned work of the week
+    expect(run.measures.visitsPlanned).toBeGreaterThanOrEqual(first.measures.visitsPlanned);
+    expect(run.measures.visitsRequired).toBeGreaterThanOrEqual(run.measures.visitsPlanned);
+    expect(run.measures.travelMinutesPerVisit).toBeLessThan(first.measures.travelMinutesPerVisit * 1.5);
+    // the preview says what publishing it changes: the visits it adds, the published ones it keeps
+    const proposed = (run.routes as Route[]).flatMap((r) =>
+      r.stops.filter((s) => (s as Stop & { status: string }).status === 'proposed'),
+    );
+    const firstAdded = first.againstPublished.added.length;
+    expect(run.againstPublished.kept).toBeGreaterThanOrEqual(firstAdded);
+    expect(run.againstPublished.kept).toBeGreaterThan(0);
+    expect(run.againstPublished.added).toHaveLength(proposed.length);
+    expect(run.againstPublished.added.length + run.againstPublished.kept).toBeGreaterThanOrEqual(
+      run.measures.visitsPlanned,
+    );
+    await coordinator.post(`/api/v1/planning/runs/${run.id}/discard`);
+  });
+
   it('is for coordinators only', async () => {
     const nurse = await t.login('nurse');
     expect((await nurse.post('/api/v1/planning/runs', { weekStart: '2026-11-30' })).status).toBe(403);
+  });
+});
+
+describe('moving a visit with a preview', () => {
+  it('shows the new times, warnings and people affected without saving, then the move matches it and can be undone', async () => {
+    const board = (await coordinator.get('/api/v1/dispatch/board?date=2026-11-25')).body;
+    const nurses = (board.routes as Route[]).filter((r) => r.role === 'nurse' && r.stops.length > 0);
+    const [a, b] = [nurses[0]!, nurses[1]!];
+    const moving = a.stops[0]!;
+    const nurse = await t.login('nurse');
+    const notesBefore = (await nurse.get('/api/v1/notifications')).body.items.length;
+
+    const preview = await coordinator.post(`/api/v1/visits/${moving.visitId}/move/preview`, {
+      staffId: b.staffId,
+      date: '2026-11-25',
+      position: 0,
+    });
+    expect(preview.status, preview.raw).toBe(200);
+    const change = preview.body.changes.find((c: { visitId: string }) => c.visitId === moving.visitId);
+    expect(change).toMatchObject({
+      fromStaffName: a.staffName,
+      toStaffName: b.staffName,
+      fromStart: moving.start,
+    });
+    const previewRoute = (preview.body.board.routes as Route[]).find((r) => r.staffId === b.staffId)!;
+    expect(previewRoute.stops[0]!.visitId).toBe(moving.visitId);
+
+    // nothing was saved: the board, the notifications and the visit are as they were
+    const still = (await coordinator.get('/api/v1/dispatch/board?date=2026-11-25')).body;
+    expect(still.routes).toEqual(board.routes);
+    expect((await nurse.get('/api/v1/notifications')).body.items.length).toBe(notesBefore);
+
+    const moved = await coordinator.post(`/api/v1/visits/${moving.visitId}/move`, {
+      staffId: b.staffId,
+      date: '2026-11-25',
+      position: 0,
+    });
+    expect((moved.body.routes as Route[]).find((r) => r.staffId === b.staffId)!.stops).toEqual(
+      previewRoute.stops,
+    );
+
+    // undo: the web moves it back to where it was
+    const undone = await coordinator.post(`/api/v1/visits/${moving.visitId}/move`, {
+      staffId: a.staffId,
+      date: '2026-11-25',
+      position: 0,
+    });
+    expect(undone.status).toBe(200);
+    const back = (undone.body.routes as Route[]).find((r) => r.staffId === a.staffId)!;
+    expect(back.stops.map((s) => s.visitId)).toEqual(a.stops.map((s) => s.visitId));
+  });
+
+  it('refuses a preview into the past like the move itself', async () => {
+    const board = (await coordinator.get('/api/v1/dispatch/board?date=2026-11-25')).body;
+    const stop = (board.routes as Route[]).find((r) => r.stops.length > 0)!.stops[0]!;
+    const past = await coordinator.post(`/api/v1/visits/${stop.visitId}/move/preview`, {
+      staffId: (board.routes as Route[])[0]!.staffId,
+      date: '2026-11-20',
+    });
+    expect(past.status).toBe(400);
+    const nurse = await t.login('nurse');
+    expect(
+      (
+        await nurse.post(`/api/v1/visits/${stop.visitId}/move/preview`, {
+          staffId: stop.visitId,
+          date: '2026-11-25',
+        })
+      ).status,
+    ).toBe(403);
   });
 });
 
@@ -232,8 +354,9 @@ describe('urgent visit', () => {
       reason: 'Сильная боль, семья не справляется',
     });
     const familyNotes = await family.get('/api/v1/notifications');
+    // the week plan may have given the patient a nurse visit later today: then that one came earlier
     expect(familyNotes.body.items.map((n: { title: string }) => n.title)).toContain(
-      'An urgent visit is on its way',
+      run.sameDayVisit?.merged ? 'Your visit today comes earlier' : 'An urgent visit is on its way',
     );
   });
 

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import {
   ageInYears,
   assertAssignable,
+  assertPlausibleDateOfBirth,
   type CampApplication,
   type Certificate,
   type ClownVisit,
@@ -9,6 +10,7 @@ import {
   can,
   type careNoteBodySchema,
   certificateNumber,
+  clownPhaseFreshDays,
   type clownVisitBodySchema,
   clownVisitDecision,
   type clownVisitStatusBodySchema,
@@ -26,6 +28,7 @@ import {
   type ProgrammeDetail,
   type ProgrammeSession,
   type participantBodySchema,
+  phaseForClownVisit,
   placeApplication,
   type programmeBodySchema,
   promoteFromWaitlist,
@@ -36,12 +39,12 @@ import type { z } from 'zod';
 import type { AppDeps, RequestContext } from '../../app-context.ts';
 import type { Conn } from '../../db/conn.ts';
 import { pageOfRows, timeCursorAfter, timeCursorOf } from '../../http/pagination.ts';
-import { recordAudit } from '../audit/audit.service.ts';
+import { loadPatientFor } from '../../platform/access/patient-access.ts';
+import { recordAudit } from '../../platform/audit/audit.service.ts';
+import { findOrganization } from '../../platform/settings/settings.repository.ts';
+import { loadSettings } from '../../platform/settings/settings.service.ts';
 import { findUserById } from '../auth/auth.repository.ts';
 import { listCurrent as currentPrescriptions } from '../medicines/medicines.repository.ts';
-import { loadPatientFor } from '../patients/patient-access.ts';
-import { findOrganization } from '../settings/settings.repository.ts';
-import { loadSettings } from '../settings/settings.service.ts';
 import { findVolunteer } from '../volunteers/volunteers.repository.ts';
 import * as repo from './programmes.repository.ts';
 
@@ -321,7 +324,9 @@ export async function addParticipant(
           `Give the date of birth: this programme is for people up to ${s.max_age_years}.`,
           { fields: [{ field: 'body.dateOfBirth', message: 'required for an age-limited programme' }] },
         );
-      const age = ageInYears(born, await today(deps, trx, orgId));
+      const day = await today(deps, trx, orgId);
+      if (!patient) assertPlausibleDateOfBirth(born, day, 'body.dateOfBirth');
+      const age = ageInYears(born, day);
       if (age > s.max_age_years)
         throw conflict(`This programme is for people up to ${s.max_age_years} years old.`, { age });
     }
@@ -353,19 +358,26 @@ export async function addParticipant(
 
 type AppRow = Awaited<ReturnType<typeof repo.applicationsOf>>[number];
 
+/**
+ * Every read of a camp application goes through here, so the prescriptions (from the record and in
+ * the care note) reach only readers with `camp:read-medicines`; the other staff see the child's
+ * needs (diet, mobility, equipment, who may give care) and that medicines are kept from them.
+ */
 async function assembleApplications(
   db: Conn,
+  ctx: RequestContext,
   orgId: string,
   apps: AppRow[],
   now: Date,
 ): Promise<CampApplication[]> {
+  const showMedicines = can(ctx.actor, 'camp:read-medicines');
   const ids = apps.map((a) => a.id);
   const [notes, consents] = await Promise.all([
     repo.latestCareNotes(db, orgId, ids),
     repo.consentsOf(db, orgId, ids),
   ]);
   const medicines = new Map<string, string[]>();
-  for (const patientId of new Set(apps.map((a) => a.patient_id))) {
+  for (const patientId of showMedicines ? new Set(apps.map((a) => a.patient_id)) : []) {
     const rows = await currentPrescriptions(db, orgId, patientId);
     medicines.set(
       patientId,
@@ -407,7 +419,7 @@ async function assembleApplications(
       notes: a.notes,
       careNote: latest
         ? {
-            medicines: latest.medicines,
+            medicines: showMedicines ? latest.medicines : null,
             equipment: latest.equipment,
             diet: latest.diet,
             mobility: latest.mobility,
@@ -424,14 +436,15 @@ async function assembleApplications(
         signedOn: c.signed_on,
       })),
       missingConsents: missingConsents(signed.map((c) => c.kind)),
-      recordMedicines: medicines.get(a.patient_id) ?? [],
+      recordMedicines: showMedicines ? (medicines.get(a.patient_id) ?? []) : null,
     };
   });
 }
 
 /** Applications of one shift: accepted first, then the waiting list in order; audited per child. */
 export async function listApplications(deps: AppDeps, ctx: RequestContext, sessionId: string) {
-  need(ctx, 'programme:manage');
+  // the camp's nurse reads the applications to prepare the medicines; only the programme staff change them
+  if (!can(ctx.actor, 'programme:manage') && !can(ctx.actor, 'camp:read-medicines')) throw forbidden();
   const orgId = ctx.actor.organizationId;
   return deps.db.transaction().execute(async (trx) => {
     const apps = await repo.applicationsOf(trx, orgId, [sessionId]);
@@ -442,7 +455,7 @@ export async function listApplications(deps: AppDeps, ctx: RequestContext, sessi
         entityId: a.id,
         patientId: a.patient_id,
       });
-    const all = await assembleApplications(trx, orgId, apps, deps.clock());
+    const all = await assembleApplications(trx, ctx, orgId, apps, deps.clock());
     const rank = { accepted: 0, waitlisted: 1, withdrawn: 2 } as const;
     return all.sort((a, b) => rank[a.status] - rank[b.status]);
   });
@@ -460,7 +473,7 @@ async function getApplication(deps: AppDeps, ctx: RequestContext, id: string) {
       entityId: id,
       patientId: a.patient_id,
     });
-    return (await assembleApplications(trx, orgId, apps, deps.clock())).find((x) => x.id === id)!;
+    return (await assembleApplications(trx, ctx, orgId, apps, deps.clock())).find((x) => x.id === id)!;
   });
 }
 
@@ -573,8 +586,9 @@ async function writeToApplication(
   id: string,
   action: string,
   write: (trx: Conn, orgId: string) => Promise<unknown>,
+  allowed = can(ctx.actor, 'programme:manage'),
 ) {
-  need(ctx, 'programme:manage');
+  if (!allowed) throw forbidden();
   const orgId = ctx.actor.organizationId;
   const sessionId = await deps.db.transaction().execute(async (trx) => {
     const a = await repo.findApplication(trx, orgId, id);
@@ -592,28 +606,44 @@ async function writeToApplication(
   return getApplication(deps, ctx, id);
 }
 
-/** Per-child care notes for camp staff; each save is a new version. */
-export const recordCareNote = (
+/**
+ * Per-child care notes for camp staff; each save is a new version. The medicines line is written
+ * by a nurse or physician (`camp:read-medicines`); a save by the programme staff, who do not see
+ * it, keeps the medicines of the version before.
+ */
+export function recordCareNote(
   deps: AppDeps,
   ctx: RequestContext,
   id: string,
   body: z.output<typeof careNoteBodySchema>,
-) =>
-  writeToApplication(deps, ctx, id, 'camp.care-note', (trx, orgId) =>
-    repo.insertCareNote(trx, {
-      id: randomUUID(),
-      organization_id: orgId,
-      application_id: id,
-      medicines: body.medicines ?? null,
-      equipment: body.equipment ?? null,
-      diet: body.diet ?? null,
-      mobility: body.mobility ?? null,
-      who_may_give: body.whoMayGive ?? null,
-      notes: body.notes ?? null,
-      recorded_by: ctx.actor.userId,
-      recorded_at: deps.clock(),
-    }),
+) {
+  const clinical = can(ctx.actor, 'camp:read-medicines');
+  if (body.medicines !== undefined && !clinical)
+    throw forbidden('Only a nurse or physician writes the medicines for camp.');
+  return writeToApplication(
+    deps,
+    ctx,
+    id,
+    'camp.care-note',
+    async (trx, orgId) => {
+      const earlier = (await repo.latestCareNotes(trx, orgId, [id])).at(-1);
+      await repo.insertCareNote(trx, {
+        id: randomUUID(),
+        organization_id: orgId,
+        application_id: id,
+        medicines: clinical ? (body.medicines ?? null) : (earlier?.medicines ?? null),
+        equipment: body.equipment ?? null,
+        diet: body.diet ?? null,
+        mobility: body.mobility ?? null,
+        who_may_give: body.whoMayGive ?? null,
+        notes: body.notes ?? null,
+        recorded_by: ctx.actor.userId,
+        recorded_at: deps.clock(),
+      });
+    },
+    clinical || can(ctx.actor, 'programme:manage'),
   );
+}
 
 /** A signed consent form; a form signed again replaces the earlier signature in the list. */
 export const recordConsent = (
@@ -657,12 +687,13 @@ const clownRefusal = {
   terminal_phase:
     'No clown-doctor visit in the terminal phase unless the family asks for it. Record that the family asked, if they did.',
   bereaved: 'The child has died; no clown-doctor visit.',
+  phase_unknown: `No phase of illness recorded in the last ${clownPhaseFreshDays} days. Ask the child's nurse or physician to record the phase first.`,
 } as const;
 
 /**
  * Schedules a clown-doctor visit to a child under care. The phase of illness is the latest
- * phase-of-illness assessment in the record; only when none is recorded does the phase the
- * coordinator confirmed with the team count. The rule itself is the domain's `clownVisitDecision`.
+ * phase-of-illness assessment, if a clinician recorded it recently; without one the visit is
+ * refused (the domain's `clownVisitDecision` explains why an unknown phase is never "stable").
  */
 export async function scheduleClownVisit(
   deps: AppDeps,
@@ -673,25 +704,21 @@ export async function scheduleClownVisit(
   const orgId = ctx.actor.organizationId;
   const patient = await loadPatientFor(deps, ctx, 'patient:read', body.patientId);
   const id = randomUUID();
-  let phaseSource: 'assessment' | 'confirmed_by_coordinator' = 'confirmed_by_coordinator';
   await deps.db.transaction().execute(async (trx) => {
     if (!isChild(patient.date_of_birth, await today(deps, trx, orgId)))
       throw conflict('Clown doctors visit children under care.');
     if (patient.status === 'deceased') throw conflict(clownRefusal.bereaved, { reason: 'bereaved' });
     const recorded = await repo.latestPhase(trx, orgId, body.patientId);
-    const recordedPhase = recorded ? (recorded.answers as { phase?: PhaseOfIllness }).phase : undefined;
-    const phase = recordedPhase ?? body.confirmedPhase;
-    if (!phase)
-      throw new DomainError(
-        'VALIDATION',
-        'No phase of illness is recorded; confirm the phase with the team.',
-        {
-          fields: [{ field: 'body.confirmedPhase', message: 'required when no phase is recorded' }],
-        },
-      );
-    phaseSource = recordedPhase ? 'assessment' : 'confirmed_by_coordinator';
+    const phase = phaseForClownVisit(
+      recorded && {
+        phase: (recorded.answers as { phase?: PhaseOfIllness }).phase,
+        takenAt: recorded.taken_at,
+      },
+      deps.clock(),
+    );
     const decision = clownVisitDecision(phase, body.familyWish);
     if (!decision.allowed) throw conflict(clownRefusal[decision.reason], { reason: decision.reason });
+    if (!phase) throw new Error('an allowed clown visit always has a phase');
     await repo.insertClownVisit(trx, {
       id,
       organization_id: orgId,
@@ -699,7 +726,7 @@ export async function scheduleClownVisit(
       scheduled_at: new Date(body.scheduledAt),
       family_wish: body.familyWish,
       phase,
-      phase_source: phaseSource,
+      phase_source: 'assessment',
       status: 'scheduled',
       notes: body.notes ?? null,
       created_by: ctx.actor.userId,

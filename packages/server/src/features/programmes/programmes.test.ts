@@ -192,13 +192,15 @@ describe('summer camp', () => {
       familyMembers: 1,
     });
     await vc.post(`/api/v1/camp-applications/${app.body.id}/care-notes`, { diet: 'Без глютена' });
-    const note = await vc.post(`/api/v1/camp-applications/${app.body.id}/care-notes`, {
+    const nurse = await t.login('nurse');
+    const note = await nurse.post(`/api/v1/camp-applications/${app.body.id}/care-notes`, {
       medicines: 'Леветирацетам утром и вечером (даёт мама)',
       equipment: 'Коляска',
       diet: 'Без глютена, протёртая',
       mobility: 'Пересаживать вдвоём',
       whoMayGive: 'Только мама или медсестра смены',
     });
+    expect(note.status, note.raw).toBe(200);
     expect(note.body.careNote.version).toBe(2);
     expect(note.body.careNote.diet).toBe('Без глютена, протёртая');
     await vc.post(`/api/v1/camp-applications/${app.body.id}/consents`, {
@@ -233,11 +235,69 @@ describe('summer camp', () => {
         })
       ).status,
     ).toBe(404);
-    expect(Array.isArray(consent.body.recordMedicines)).toBe(true);
+    expect(consent.body.recordMedicines).toBeNull(); // the volunteer coordinator is not a clinician
     const volunteer = await t.login('volunteer');
     expect((await volunteer.get(`/api/v1/programme-sessions/${shift.id}/camp-applications`)).status).toBe(
       403,
     );
+  });
+
+  it("shows the child's needs but not the prescriptions to non-clinical staff, on every read (issue 13)", async () => {
+    const camp = await programme('summer_camp', 'Лагерь — лекарства');
+    const shift = (
+      await vc.post(`/api/v1/programmes/${camp}/sessions`, session({ capacity: 5, familyCapacity: 5 }))
+    ).body.sessions[0];
+    const applied = await vc.post(`/api/v1/programme-sessions/${shift.id}/camp-applications`, {
+      patientId: children[2]!.id,
+      familyMembers: 0,
+    });
+    expect(applied.status, applied.raw).toBe(201);
+    expect(applied.body.recordMedicines).toBeNull();
+    const id = applied.body.id;
+    const nurse = await t.login('nurse');
+    const medicines = 'Вальпроат 150 мг утром и вечером';
+    expect(
+      (await nurse.post(`/api/v1/camp-applications/${id}/care-notes`, { medicines, diet: 'Обычная' })).status,
+    ).toBe(200);
+    // the programme staff cannot write the medicines line, and their save keeps the nurse's
+    const written = await vc.post(`/api/v1/camp-applications/${id}/care-notes`, {
+      medicines: 'Парацетамол',
+      diet: 'Протёртая',
+    });
+    expect(written.status).toBe(403);
+    const saved = await vc.post(`/api/v1/camp-applications/${id}/care-notes`, { diet: 'Протёртая' });
+    expect(saved.status, saved.raw).toBe(200);
+    expect(saved.body.careNote).toMatchObject({ diet: 'Протёртая', medicines: null, version: 2 });
+    expect(saved.body.recordMedicines).toBeNull();
+    // every read path of the non-clinical staff: the shift's list, and each write's answer
+    const list = await vc.get(`/api/v1/programme-sessions/${shift.id}/camp-applications`);
+    const mine = list.body.find((a: { id: string }) => a.id === id);
+    expect(mine.recordMedicines).toBeNull();
+    expect(mine.careNote.medicines).toBeNull();
+    expect(list.raw).not.toContain('Вальпроат');
+    const signed = await vc.post(`/api/v1/camp-applications/${id}/consents`, {
+      kind: 'participation',
+      signedBy: 'Мама',
+      signedOn: '2026-11-20',
+    });
+    expect(signed.raw).not.toContain('Вальпроат');
+    const admin = await t.login('admin');
+    const adminList = await admin.get(`/api/v1/programme-sessions/${shift.id}/camp-applications`);
+    expect(adminList.status).toBe(200);
+    expect(adminList.raw).not.toContain('Вальпроат');
+    // the camp's nurse and physician read them
+    for (const clinician of [nurse, await t.login('physician')]) {
+      const theirs = await clinician.get(`/api/v1/programme-sessions/${shift.id}/camp-applications`);
+      expect(theirs.status, theirs.raw).toBe(200);
+      const a = theirs.body.find((x: { id: string }) => x.id === id);
+      expect(a.careNote.medicines).toBe(medicines);
+      expect(Array.isArray(a.recordMedicines)).toBe(true);
+    }
+    // volunteers and the equipment manager do not read applications at all
+    for (const role of ['volunteer', 'equipment_manager'] as const) {
+      const who = await t.login(role);
+      expect((await who.get(`/api/v1/programme-sessions/${shift.id}/camp-applications`)).status).toBe(403);
+    }
   });
 });
 
@@ -245,42 +305,60 @@ describe('clown doctors', () => {
   it('refuses a visit in the terminal phase unless the family asked, and one the family declined', async () => {
     const child = children[4]!.id;
     const body = { patientId: child, scheduledAt: '2026-11-30T09:00:00.000Z' };
-    const terminal = await vc.post('/api/v1/clown-visits', {
-      ...body,
-      familyWish: 'welcome',
-      confirmedPhase: 'terminal',
-    });
+    const physician = await t.login('physician');
+    const recordPhase = async (patientId: string, phase: string, takenAt: string) => {
+      const res = await physician.post(`/api/v1/patients/${patientId}/assessments`, {
+        instrument: 'phase',
+        answers: { phase },
+        takenAt,
+      });
+      expect(res.status, res.raw).toBe(201);
+    };
+    await recordPhase(child, 'terminal', '2026-11-22T08:00:00.000Z');
+    const terminal = await vc.post('/api/v1/clown-visits', { ...body, familyWish: 'welcome' });
     expect(terminal.status).toBe(409);
     expect(terminal.body.error.details.reason).toBe('terminal_phase');
-    const asked = await vc.post('/api/v1/clown-visits', {
-      ...body,
-      familyWish: 'asked',
-      confirmedPhase: 'terminal',
-    });
+    const asked = await vc.post('/api/v1/clown-visits', { ...body, familyWish: 'asked' });
     expect(asked.status, asked.raw).toBe(201);
-    expect(asked.body.phaseSource).toBe('confirmed_by_coordinator');
+    expect(asked.body).toMatchObject({ phase: 'terminal', phaseSource: 'assessment' });
     expect(asked.body.childFirstName).toBe(children[4]!.firstName);
-    const declined = await vc.post('/api/v1/clown-visits', {
-      ...body,
-      familyWish: 'declined',
-      confirmedPhase: 'stable',
-    });
+    const declined = await vc.post('/api/v1/clown-visits', { ...body, familyWish: 'declined' });
     expect(declined.body.error.details.reason).toBe('family_declined');
     const adult = await vc.post('/api/v1/clown-visits', {
       ...body,
       patientId: adultId,
       familyWish: 'welcome',
-      confirmedPhase: 'stable',
     });
     expect(adult.status).toBe(409);
-    // a recorded phase of illness (assessments) wins over the phase the coordinator gives
+  });
+
+  it('never reads an unknown or stale phase as stable, whoever books and whatever they claim (issue 13)', async () => {
     const other = children[5]!.id;
-    const noPhase = await vc.post('/api/v1/clown-visits', {
-      ...body,
-      patientId: other,
-      familyWish: 'welcome',
+    const body = { patientId: other, scheduledAt: '2026-11-30T09:00:00.000Z' };
+    const before = (await vc.get('/api/v1/clown-visits')).body.length;
+    for (const familyWish of ['welcome', 'asked']) {
+      // a phase the coordinator types in is not a clinician's judgement: it is not read at all
+      const res = await vc.post('/api/v1/clown-visits', { ...body, familyWish, confirmedPhase: 'stable' });
+      expect(res.status, res.raw).toBe(409);
+      expect(res.body.error.details.reason).toBe('phase_unknown');
+      expect(res.body.error.message).toMatch(/nurse or physician/);
+    }
+    const physician = await t.login('physician');
+    // a phase from a month ago no longer describes the child
+    const stale = await physician.post(`/api/v1/patients/${other}/assessments`, {
+      instrument: 'phase',
+      answers: { phase: 'stable' },
+      takenAt: '2026-10-20T08:00:00.000Z',
     });
-    expect(noPhase.status).toBe(400);
+    expect(stale.status, stale.raw).toBe(201);
+    const old = await vc.post('/api/v1/clown-visits', { ...body, familyWish: 'welcome' });
+    expect(old.body.error.details.reason).toBe('phase_unknown');
+    expect((await vc.get('/api/v1/clown-visits')).body.length).toBe(before);
+  });
+
+  it('follows the recorded phase and closes visits with an outcome', async () => {
+    const other = children[5]!.id;
+    const body = { patientId: other, scheduledAt: '2026-11-30T09:00:00.000Z' };
     const physician = await t.login('physician');
     const phase = await physician.post(`/api/v1/patients/${other}/assessments`, {
       instrument: 'phase',
@@ -292,7 +370,6 @@ describe('clown doctors', () => {
       ...body,
       patientId: other,
       familyWish: 'welcome',
-      confirmedPhase: 'stable',
     });
     expect(recorded.status).toBe(409);
     expect(recorded.body.error.details.reason).toBe('terminal_phase');
@@ -303,6 +380,7 @@ describe('clown doctors', () => {
     });
     expect(askedRecorded.status, askedRecorded.raw).toBe(201);
     expect(askedRecorded.body).toMatchObject({ phase: 'terminal', phaseSource: 'assessment' });
+    const asked = askedRecorded;
 
     // closing: a future visit cannot be done yet; a cancellation says why; an outcome is required
     const early = await vc.post(`/api/v1/clown-visits/${asked.body.id}/status`, {

@@ -1,4 +1,8 @@
-import { organizationSettingsPatchSchema, organizationSettingsSchema } from '@hearth/domain';
+import {
+  organizationSettingsPatchSchema,
+  organizationSettingsSchema,
+  settingsProblemsSchema,
+} from '@hearth/domain';
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../app-context.ts';
 import { zodApp } from '../../http/routes.ts';
@@ -10,6 +14,11 @@ export function settingsRoutes(base: FastifyInstance, deps: AppDeps) {
   const tags = ['settings'];
   app.get('/settings', { schema: { tags, response: { 200: organizationSettingsSchema } } }, async (request) =>
     service.getSettings(deps, requireContext(request)),
+  );
+  app.get(
+    '/settings/problems',
+    { schema: { tags, response: { 200: settingsProblemsSchema } } },
+    async (request) => service.settingsProblems(deps, requireContext(request)),
   );
   app.patch(
     '/settings',

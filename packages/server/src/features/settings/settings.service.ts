@@ -1,38 +1,46 @@
-import type { organizationSettingsPatchSchema } from '@hearth/domain';
 import {
   can,
+  DomainError,
   forbidden,
-  notFound,
-  type OrganizationSettings,
+  mergePatch,
+  type OrganizationSettingsPatch,
   organizationSettingsSchema,
 } from '@hearth/domain';
-import type { z } from 'zod';
 import type { AppDeps, RequestContext } from '../../app-context.ts';
-import type { Conn } from '../../db/conn.ts';
-import { recordAudit } from '../audit/audit.service.ts';
-import * as repo from './settings.repository.ts';
-
-/** Stored settings merged over the defaults, so a new setting is safe for old organizations. */
-export async function loadSettings(db: Conn, organizationId: string): Promise<OrganizationSettings> {
-  const org = await repo.findOrganization(db, organizationId);
-  if (!org) throw notFound('The organization');
-  return organizationSettingsSchema.parse(org.settings);
-}
+import { recordAudit } from '../../platform/audit/audit.service.ts';
+import * as repo from '../../platform/settings/settings.repository.ts';
+import {
+  loadSettings,
+  readStoredSettings,
+  settingsChanged,
+} from '../../platform/settings/settings.service.ts';
 
 export async function getSettings(deps: AppDeps, ctx: RequestContext) {
   if (!can(ctx.actor, 'settings:read')) throw forbidden();
   return loadSettings(deps.db, ctx.actor.organizationId);
 }
 
-export async function updateSettings(
-  deps: AppDeps,
-  ctx: RequestContext,
-  patch: z.infer<typeof organizationSettingsPatchSchema>,
-) {
+/** Which stored settings are invalid and read as their defaults, for the administrator's warning. */
+export async function settingsProblems(deps: AppDeps, ctx: RequestContext) {
   if (!can(ctx.actor, 'settings:manage')) throw forbidden();
-  return deps.db.transaction().execute(async (trx) => {
-    const current = await loadSettings(trx, ctx.actor.organizationId);
-    const next = organizationSettingsSchema.parse({ ...current, ...patch });
+  return { replaced: (await readStoredSettings(deps.db, ctx.actor.organizationId)).replaced };
+}
+
+/** PATCH: only the fields in the body change; the merged whole is checked before it is stored. */
+export async function updateSettings(deps: AppDeps, ctx: RequestContext, patch: OrganizationSettingsPatch) {
+  if (!can(ctx.actor, 'settings:manage')) throw forbidden();
+  const saved = await deps.db.transaction().execute(async (trx) => {
+    // read past the cache: the change is made on what is stored now
+    const current = (await readStoredSettings(trx, ctx.actor.organizationId)).value;
+    const merged = organizationSettingsSchema.safeParse(mergePatch(current, patch));
+    if (!merged.success)
+      throw new DomainError('VALIDATION', 'Some fields need attention.', {
+        fields: merged.error.issues.map((i) => ({
+          field: ['body', ...i.path].join('.'),
+          message: i.message,
+        })),
+      });
+    const next = merged.data;
     await repo.updateOrganizationSettings(trx, ctx.actor.organizationId, next);
     await recordAudit(trx, deps, ctx, ctx.actor.organizationId, {
       action: 'settings.update',
@@ -41,4 +49,6 @@ export async function updateSettings(
     });
     return next;
   });
+  await settingsChanged(deps, ctx.actor.organizationId);
+  return saved;
 }

@@ -24,9 +24,8 @@ export async function createInvitedUser(
 ) {
   if (await users.findUserByEmail(db, input.email))
     throw conflict('Someone with this e-mail already has an account.');
-  const token = newToken();
+  const { token, tokenHash, expiresAt } = newInvitationToken(now);
   const id = randomUUID();
-  const expiresAt = new Date(now.getTime() + invitationDays * 86_400_000);
   await users.insertUser(db, {
     id,
     organization_id: input.organizationId,
@@ -37,10 +36,20 @@ export async function createInvitedUser(
     phone: input.phone ?? null,
     status: 'invited',
     password_hash: null,
-    invite_token_hash: hashToken(token),
+    invite_token_hash: tokenHash,
     invite_expires_at: expiresAt,
     created_at: now,
     updated_at: now,
   });
   return { userId: id, email: input.email, acceptToken: token, expiresAt: expiresAt.toISOString() };
+}
+
+/** A fresh one-time link: the token for the person, its hash for the database. */
+export function newInvitationToken(now: Date) {
+  const token = newToken();
+  return {
+    token,
+    tokenHash: hashToken(token),
+    expiresAt: new Date(now.getTime() + invitationDays * 86_400_000),
+  };
 }

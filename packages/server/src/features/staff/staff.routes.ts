@@ -41,10 +41,22 @@ export function staffRoutes(base: FastifyInstance, deps: AppDeps) {
   );
   app.post(
     '/staff/:userId/reactivate',
-    { schema: { tags, params: userParams, response: { 200: okSchema } } },
+    {
+      schema: {
+        tags,
+        params: userParams,
+        // an invited person who never accepted gets a new link; the old one stays dead
+        response: { 200: okSchema.extend({ invitation: invitationSchema.nullable() }) },
+      },
+    },
     async (request) => {
-      await service.setStaffActive(deps, requireContext(request), request.params.userId, true);
-      return { ok: true as const };
+      const invitation = await service.setStaffActive(
+        deps,
+        requireContext(request),
+        request.params.userId,
+        true,
+      );
+      return { ok: true as const, invitation };
     },
   );
 }

@@ -2,10 +2,10 @@ import type { inviteStaffBodySchema } from '@hearth/domain';
 import { can, conflict, forbidden, notFound, type StaffMember } from '@hearth/domain';
 import type { z } from 'zod';
 import type { AppDeps, RequestContext } from '../../app-context.ts';
-import { pageOfRows } from '../../http/pagination.ts';
-import { recordAudit } from '../audit/audit.service.ts';
+import { nameCursorAfter, nameCursorOf, pageOfRows } from '../../http/pagination.ts';
+import { recordAudit } from '../../platform/audit/audit.service.ts';
 import * as users from '../auth/auth.repository.ts';
-import { createInvitedUser } from './invitations.ts';
+import { createInvitedUser, newInvitationToken } from './invitations.ts';
 import * as repo from './staff.repository.ts';
 
 export async function listStaff(
@@ -15,8 +15,8 @@ export async function listStaff(
   limit: number,
 ) {
   if (!can(ctx.actor, 'staff:read')) throw forbidden();
-  const rows = await repo.listStaff(deps.db, ctx.actor.organizationId, cursor, limit + 1);
-  const { page, nextCursor } = pageOfRows(rows, limit, (last) => `${last.name}\u0000${last.id}`);
+  const rows = await repo.listStaff(deps.db, ctx.actor.organizationId, nameCursorAfter(cursor), limit + 1);
+  const { page, nextCursor } = pageOfRows(rows, limit, (last) => nameCursorOf(last.name, last.id));
   const items: StaffMember[] = page.map((r) => ({
     id: r.id,
     email: r.email,
@@ -50,7 +50,11 @@ export async function inviteStaff(
   });
 }
 
-/** Deactivating ends the person's sessions at once; the account and its history stay. */
+/**
+ * Deactivating ends the person's sessions at once and kills an unused invitation link; the
+ * account and its history stay. Reactivating someone who never accepted their invitation issues
+ * a new link (returned once, like the first): the old one stays dead.
+ */
 export async function setStaffActive(deps: AppDeps, ctx: RequestContext, userId: string, active: boolean) {
   if (!can(ctx.actor, 'staff:manage')) throw forbidden();
   if (userId === ctx.actor.userId) throw conflict('You cannot deactivate your own account.');
@@ -59,8 +63,11 @@ export async function setStaffActive(deps: AppDeps, ctx: RequestContext, userId:
     if (!user || user.role === 'family') throw notFound('The staff member');
     if (active && user.status !== 'deactivated') throw conflict('This account is not deactivated.');
     const now = deps.clock();
+    const invitation = active && !user.password_hash ? newInvitationToken(now) : null;
     await users.updateUser(trx, ctx.actor.organizationId, userId, {
       status: active ? (user.password_hash ? 'active' : 'invited') : 'deactivated',
+      invite_token_hash: invitation?.tokenHash ?? null,
+      invite_expires_at: invitation?.expiresAt ?? null,
       updated_at: now,
     });
     if (!active) await users.revokeUserSessions(trx, ctx.actor.organizationId, userId, now);
@@ -69,5 +76,13 @@ export async function setStaffActive(deps: AppDeps, ctx: RequestContext, userId:
       entityType: 'user',
       entityId: userId,
     });
+    return invitation
+      ? {
+          userId,
+          email: user.email,
+          acceptToken: invitation.token,
+          expiresAt: invitation.expiresAt.toISOString(),
+        }
+      : null;
   });
 }

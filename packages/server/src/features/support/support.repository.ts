@@ -144,3 +144,14 @@ export const activeUsersOfRole = (db: Conn, orgId: string, role: string) =>
     .where('status', '=', 'active')
     .orderBy('created_at')
     .execute();
+
+/** Whether a user id names an active team member (not a family or volunteer account) in the organization. */
+export const isActiveStaffUser = async (db: Conn, organizationId: string, userId: string) =>
+  (await db
+    .selectFrom('app_user')
+    .select('id')
+    .where('organization_id', '=', organizationId)
+    .where('id', '=', userId)
+    .where('status', '=', 'active')
+    .where('role', 'not in', ['family', 'volunteer'])
+    .executeTakeFirst()) !== undefined;

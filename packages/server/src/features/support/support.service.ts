@@ -17,9 +17,9 @@ import {
 import type { z } from 'zod';
 import type { AppDeps, RequestContext } from '../../app-context.ts';
 import type { Conn } from '../../db/conn.ts';
-import { recordAudit } from '../audit/audit.service.ts';
-import { coordinatorLeads, notifyUsers } from '../notifications/notifications.service.ts';
-import { loadPatientFor } from '../patients/patient-access.ts';
+import { loadPatientFor } from '../../platform/access/patient-access.ts';
+import { recordAudit } from '../../platform/audit/audit.service.ts';
+import { coordinatorLeads, notifyUsers } from '../../platform/notifications/notifications.service.ts';
 import * as repo from './support.repository.ts';
 
 const audience = ['psychologist', 'social_worker', 'chaplain', 'coordinator'] as const;
@@ -316,6 +316,13 @@ export const updateReferral = (
 ) =>
   withReferral(deps, ctx, patientId, referralId, 'support.update', async (trx, row, now) => {
     if (row.status === 'closed') throw conflict('This referral is closed.');
+    if (
+      body.assignedUserId &&
+      !(await repo.isActiveStaffUser(trx, ctx.actor.organizationId, body.assignedUserId))
+    )
+      throw new DomainError('VALIDATION', 'Choose a member of the team to assign.', {
+        fields: [{ field: 'body.assignedUserId', message: 'not an active team member' }],
+      });
     if (body.status === 'closed' && !body.outcome && !row.outcome)
       throw new DomainError('VALIDATION', 'Say what was done before closing the referral.', {
         fields: [{ field: 'body.outcome', message: 'required to close' }],

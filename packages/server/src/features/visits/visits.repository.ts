@@ -13,6 +13,7 @@ const visitColumns = (db: Conn) =>
       'p.first_name',
       'p.last_name',
       'p.address',
+      'p.access_notes',
       'p.lat',
       'p.lon',
       'p.designated_family_user_id',

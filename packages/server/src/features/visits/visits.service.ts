@@ -19,16 +19,14 @@ import {
 import type { z } from 'zod';
 import type { AppDeps, RequestContext } from '../../app-context.ts';
 import type { Conn } from '../../db/conn.ts';
-import { recordAudit } from '../audit/audit.service.ts';
-import { localDate } from '../care-plans/care-plans.service.ts';
-import { notifyUsers } from '../notifications/notifications.service.ts';
-import { loadPatientFor } from '../patients/patient-access.ts';
-import { loadSettings } from '../settings/settings.service.ts';
+import { loadPatientFor } from '../../platform/access/patient-access.ts';
+import { recordAudit } from '../../platform/audit/audit.service.ts';
+import { notifyUsers } from '../../platform/notifications/notifications.service.ts';
+import { loadSettings } from '../../platform/settings/settings.service.ts';
+import { addDays, localDate } from '../../platform/time.ts';
 import * as repo from './visits.repository.ts';
 
 const dayMs = 86_400_000;
-export const addDays = (date: string, n: number) =>
-  new Date(Date.parse(`${date}T00:00:00Z`) + n * dayMs).toISOString().slice(0, 10);
 
 type Row = Awaited<ReturnType<typeof repo.visitsBetween>>[number];
 
@@ -192,7 +190,7 @@ export async function requestVisit(
       patientId,
     });
   });
-  await publish(deps, orgId, id);
+  await publish(deps, orgId, id, patientId);
   return getVisit(deps, ctx, id);
 }
 
@@ -217,12 +215,44 @@ const eventRow = (
   client_id: clientId,
 });
 
-export const publish = (deps: AppDeps, organizationId: string, visitId: string) =>
+/** Families per live event: a NOTIFY payload is limited to 8000 bytes, about 37 per user id. */
+const familyUsersPerEvent = 100;
+
+/**
+ * Many visits changed at once (a published plan or an accepted urgent insertion): one event for
+ * the team and one for the family accounts of the patients concerned (in groups), instead of an
+ * event per visit. A family hears of its own patients' visits only.
+ */
+export async function publishMany(
+  deps: AppDeps,
+  organizationId: string,
+  entityId: string,
+  familyUserIds: readonly string[],
+) {
+  await deps.events.publish({
+    organizationId,
+    type: 'visit.updated',
+    entityId,
+    roles: ['coordinator', 'admin', ...disciplines],
+  });
+  for (let i = 0; i < familyUserIds.length; i += familyUsersPerEvent)
+    await deps.events.publish({
+      organizationId,
+      type: 'visit.updated',
+      entityId,
+      roles: ['family'],
+      userIds: familyUserIds.slice(i, i + familyUsersPerEvent),
+    });
+}
+
+/** Tells the staff, and the family of the visit's patient (no other family), that a visit changed. */
+export const publish = (deps: AppDeps, organizationId: string, visitId: string, patientId: string) =>
   deps.events.publish({
     organizationId,
     type: 'visit.updated',
     entityId: visitId,
     roles: ['coordinator', 'admin', 'family', ...disciplines],
+    patientId,
   });
 
 async function loadVisitFor(deps: AppDeps, ctx: RequestContext, id: string, db: Conn = deps.db) {
@@ -299,7 +329,7 @@ export async function scheduleVisit(
       patientId: v.patient_id,
     });
   });
-  await publish(deps, orgId, id);
+  await publish(deps, orgId, id, row.patient_id);
   return getVisit(deps, ctx, id);
 }
 
@@ -325,7 +355,7 @@ export async function transitionVisit(
   body: VisitTransitionBody,
 ) {
   const orgId = ctx.actor.organizationId;
-  await loadVisitFor(deps, ctx, id);
+  const visit = await loadVisitFor(deps, ctx, id);
   await deps.db.transaction().execute(async (trx) => {
     if (body.clientId && (await repo.eventByClientId(trx, orgId, body.clientId))) return;
     const v = await repo.lockVisit(trx, orgId, id);
@@ -393,7 +423,7 @@ export async function transitionVisit(
       patientId: v.patient_id,
     });
   });
-  await publish(deps, orgId, id);
+  await publish(deps, orgId, id, visit.patient_id);
   return getVisit(deps, ctx, id);
 }
 
@@ -405,7 +435,7 @@ export async function completeVisit(
   body: { documentation: VisitDocumentation; at?: string | undefined; clientId?: string | undefined },
 ) {
   const orgId = ctx.actor.organizationId;
-  await loadVisitFor(deps, ctx, id);
+  const visit = await loadVisitFor(deps, ctx, id);
   await deps.db.transaction().execute(async (trx) => {
     if (body.clientId && (await repo.noteByClientId(trx, orgId, body.clientId))) return;
     const v = await repo.lockVisit(trx, orgId, id);
@@ -436,7 +466,7 @@ export async function completeVisit(
       patientId: v.patient_id,
     });
   });
-  await publish(deps, orgId, id);
+  await publish(deps, orgId, id, visit.patient_id);
   return getVisit(deps, ctx, id);
 }
 

@@ -446,3 +446,16 @@ export const completedVisitMinutes = async (db: Conn, organizationId: string, fr
     .executeTakeFirstOrThrow();
   return { minutes: Number(row.minutes), visits: Number(row.visits) };
 };
+
+/** A volunteer's hours on one day that still count (not rejected), with their request's times. */
+export const countingHoursOnDay = (db: Conn, organizationId: string, volunteerId: string, onDate: string) =>
+  db
+    .selectFrom('volunteer_hours as h')
+    .innerJoin('volunteer_assignment as a', 'a.id', 'h.assignment_id')
+    .innerJoin('volunteer_request as r', 'r.id', 'a.request_id')
+    .select(['h.assignment_id', 'h.minutes', 'r.starts_at', 'r.duration_minutes'])
+    .where('h.organization_id', '=', organizationId)
+    .where('h.volunteer_id', '=', volunteerId)
+    .where('h.on_date', '=', onDate)
+    .where('h.status', '!=', 'rejected')
+    .execute();

@@ -8,6 +8,8 @@ import {
   forbidden,
   type HoursEntry,
   hoursDayProblem,
+  hoursLimitProblem,
+  type LiveEventType,
   localWeekMinute,
   type Match,
   missingModules,
@@ -31,23 +33,45 @@ import {
 import type { z } from 'zod';
 import type { AppDeps, RequestContext } from '../../app-context.ts';
 import type { Conn } from '../../db/conn.ts';
-import { pageOfRows, timeCursorAfter, timeCursorOf } from '../../http/pagination.ts';
-import { recordAudit } from '../audit/audit.service.ts';
-import { notifyUsers } from '../notifications/notifications.service.ts';
-import { loadPatientFor } from '../patients/patient-access.ts';
-import { loadSettings } from '../settings/settings.service.ts';
+import {
+  nameCursorAfter,
+  nameCursorOf,
+  pageOfRows,
+  timeCursorAfter,
+  timeCursorOf,
+} from '../../http/pagination.ts';
+import { loadPatientFor } from '../../platform/access/patient-access.ts';
+import { recordAudit } from '../../platform/audit/audit.service.ts';
+import { notifyUsers } from '../../platform/notifications/notifications.service.ts';
+import { loadSettings } from '../../platform/settings/settings.service.ts';
 import { createInvitedUser } from '../staff/invitations.ts';
 import * as repo from './volunteers.repository.ts';
 
 const audience = ['volunteer_coordinator', 'admin'] as const;
 
-const publish = (deps: AppDeps, organizationId: string, type: string, entityId: string, volunteer = false) =>
-  deps.events.publish({
-    organizationId,
-    type,
-    entityId,
-    roles: volunteer ? [...audience, 'volunteer'] : audience,
-  });
+/** Tells the coordinators and, when named, the one volunteer the change concerns (no other). */
+async function publish(
+  deps: AppDeps,
+  organizationId: string,
+  type: Extract<LiveEventType, `volunteers.${string}`>,
+  entityId: string,
+  volunteerUserId: string | null = null,
+) {
+  await deps.events.publish({ organizationId, type, entityId, roles: audience });
+  if (volunteerUserId)
+    await deps.events.publish({
+      organizationId,
+      type,
+      entityId,
+      roles: ['volunteer'],
+      userIds: [volunteerUserId],
+    });
+}
+
+/** The login of a volunteer, if they have one: the account a change about them is sent to. */
+async function userOfVolunteer(db: Conn, organizationId: string, volunteerId: string) {
+  return (await repo.findVolunteer(db, organizationId, volunteerId))?.user_id ?? null;
+}
 
 function need(ctx: RequestContext, action: 'volunteer:read' | 'volunteer:manage' | 'volunteer:portal') {
   if (!can(ctx.actor, action)) throw forbidden();
@@ -188,11 +212,10 @@ export async function listVolunteers(
 ) {
   need(ctx, 'volunteer:read');
   const orgId = ctx.actor.organizationId;
-  const [name, id] = (query.cursor ?? '').split('\u0000');
-  const after = name !== undefined && id ? { name, id } : undefined;
+  const after = nameCursorAfter(query.cursor);
   return deps.db.transaction().execute(async (trx) => {
     const rows = await repo.listVolunteers(trx, orgId, query, after, query.limit + 1);
-    const { page, nextCursor } = pageOfRows(rows, query.limit, (last) => `${last.name}\u0000${last.id}`);
+    const { page, nextCursor } = pageOfRows(rows, query.limit, (last) => nameCursorOf(last.name, last.id));
     await recordAudit(trx, deps, ctx, orgId, { action: 'volunteer.list', entityType: 'volunteer' });
     return { items: page.map(toVolunteer), nextCursor };
   });
@@ -612,7 +635,7 @@ export async function assign(deps: AppDeps, ctx: RequestContext, requestId: stri
     });
     return v.user_id;
   });
-  await publish(deps, orgId, 'volunteers.request', requestId, volunteerUserId !== null);
+  await publish(deps, orgId, 'volunteers.request', requestId, volunteerUserId);
   return getRequest(deps, ctx, requestId);
 }
 
@@ -624,7 +647,7 @@ export async function cancelAssignment(
 ) {
   need(ctx, 'volunteer:manage');
   const orgId = ctx.actor.organizationId;
-  await deps.db.transaction().execute(async (trx) => {
+  const volunteerUserId = await deps.db.transaction().execute(async (trx) => {
     const a = await repo.findAssignmentForUpdate(trx, orgId, assignmentId);
     if (!a || a.request_id !== requestId) throw notFound('The assignment');
     if (a.status !== 'offered' && a.status !== 'accepted')
@@ -637,8 +660,9 @@ export async function cancelAssignment(
       entityType: 'volunteer_assignment',
       entityId: assignmentId,
     });
+    return userOfVolunteer(trx, orgId, a.volunteer_id);
   });
-  await publish(deps, orgId, 'volunteers.request', requestId, true);
+  await publish(deps, orgId, 'volunteers.request', requestId, volunteerUserId);
   return getRequest(deps, ctx, requestId);
 }
 
@@ -656,7 +680,7 @@ export async function closeAssignment(
 ) {
   need(ctx, 'volunteer:manage');
   const orgId = ctx.actor.organizationId;
-  await deps.db.transaction().execute(async (trx) => {
+  const volunteerUserId = await deps.db.transaction().execute(async (trx) => {
     const a = await repo.findAssignmentForUpdate(trx, orgId, assignmentId);
     if (!a || a.request_id !== requestId) throw notFound('The assignment');
     if (a.status === 'offered')
@@ -678,8 +702,9 @@ export async function closeAssignment(
       entityId: assignmentId,
       patientId: r?.patient_id ?? null,
     });
+    return userOfVolunteer(trx, orgId, a.volunteer_id);
   });
-  await publish(deps, orgId, 'volunteers.request', requestId, true);
+  await publish(deps, orgId, 'volunteers.request', requestId, volunteerUserId);
   return getRequest(deps, ctx, requestId);
 }
 
@@ -781,7 +806,7 @@ export async function respond(
       patientId: a.patient_id,
     });
   });
-  await publish(deps, orgId, 'volunteers.request', assignmentId, true);
+  await publish(deps, orgId, 'volunteers.request', assignmentId, ctx.actor.userId);
   return myAssignment(deps, ctx, assignmentId);
 }
 
@@ -790,6 +815,40 @@ const hoursDayText = {
   before_visit: 'Hours are logged from the day of the visit on.',
   after_close: 'The coordinator closed this request; hours can be logged up to the day it was closed.',
 } as const;
+
+const hoursText = (m: number) => `${Math.floor(m / 60)} h${m % 60 ? ` ${m % 60} min` : ''}`;
+
+/** Refuses a duplicate, more than the request allows on a day, or hours at overlapping times. */
+async function checkHoursLimits(
+  trx: Conn,
+  orgId: string,
+  volunteerId: string,
+  assignmentId: string,
+  a: { starts_at: Date; duration_minutes: number },
+  body: { on: string; minutes: number },
+) {
+  const windowOf = (startsAt: Date, minutes: number) => ({
+    start: startsAt.getTime(),
+    end: startsAt.getTime() + minutes * 60_000,
+  });
+  const logged = (await repo.countingHoursOnDay(trx, orgId, volunteerId, body.on)).map((h) => ({
+    assignmentId: h.assignment_id,
+    minutes: h.minutes,
+    window: windowOf(h.starts_at, h.duration_minutes),
+  }));
+  const problem = hoursLimitProblem(
+    { assignmentId, minutes: body.minutes, window: windowOf(a.starts_at, a.duration_minutes) },
+    logged,
+  );
+  if (!problem) return;
+  const message =
+    problem.kind === 'duplicate'
+      ? `${hoursText(problem.minutes)} for ${body.on} on this request are already logged.`
+      : problem.kind === 'over_request'
+        ? `This request allows ${hoursText(problem.allowedMinutes)} a day and ${hoursText(problem.loggedMinutes)} are already logged for ${body.on}.`
+        : `These hours overlap hours already logged for another request on ${body.on}: together at most ${hoursText(problem.allowedMinutes)}, and ${hoursText(problem.loggedMinutes)} are already logged.`;
+  throw conflict(message, { reason: `hours_${problem.kind}`, ...problem });
+}
 
 export async function logHours(
   deps: AppDeps,
@@ -812,6 +871,8 @@ export async function logHours(
       throw new DomainError('VALIDATION', hoursDayText[problem], {
         fields: [{ field: 'body.on', message: problem.replace('_', ' ') }],
       });
+    await repo.findAssignmentForUpdate(trx, orgId, assignmentId); // one log at a time per assignment
+    await checkHoursLimits(trx, orgId, v.id, assignmentId, a, body);
     await repo.insertHours(trx, {
       id: randomUUID(),
       organization_id: orgId,
@@ -899,7 +960,13 @@ export async function decideHours(
     });
     return (await repo.findHoursEntry(trx, orgId, id))!;
   });
-  await publish(deps, orgId, 'volunteers.hours', id, true);
+  await publish(
+    deps,
+    orgId,
+    'volunteers.hours',
+    id,
+    await userOfVolunteer(deps.db, orgId, entry.volunteer_id),
+  );
   return toHours(entry);
 }
 

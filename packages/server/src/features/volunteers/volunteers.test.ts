@@ -1,4 +1,4 @@
-import { trainingModules } from '@hearth/domain';
+import { type LiveEventType, mayReceive, trainingModules } from '@hearth/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Agent, createTestApp, type TestApp } from '../../test/harness.ts';
 
@@ -187,7 +187,7 @@ describe('matching and assignments', () => {
       patientId: childId,
       kind: 'company_for_child',
       startsAt: requestStart,
-      durationMinutes: 120,
+      durationMinutes: 180,
       whatToBring: 'Гитару',
       details: 'Мальчик любит музыку.',
     });
@@ -296,6 +296,26 @@ describe('matching and assignments', () => {
     });
     expect(logged.status, logged.raw).toBe(200);
     expect(logged.body.hours[0].status).toBe('submitted');
+    // issue 13: the same entry again, or more than the 3-hour request on that day, is refused
+    const duplicate = await volunteer.post(`/api/v1/volunteer-portal/assignments/${a.id}/hours`, {
+      on: '2026-11-24',
+      minutes: 150,
+    });
+    expect(duplicate.status).toBe(409);
+    expect(duplicate.body.error.message).toBe(
+      '2 h 30 min for 2026-11-24 on this request are already logged.',
+    );
+    const over = await volunteer.post(`/api/v1/volunteer-portal/assignments/${a.id}/hours`, {
+      on: '2026-11-24',
+      minutes: 60,
+    });
+    expect(over.status).toBe(409);
+    expect(over.body.error.details).toMatchObject({
+      reason: 'hours_over_request',
+      allowedMinutes: 180,
+      loggedMinutes: 150,
+    });
+    expect((await volunteer.get(`/api/v1/volunteer-portal/assignments/${a.id}`)).body.hours).toHaveLength(1);
 
     // the coordinator approves; a volunteer cannot approve their own hours
     const pending = await vc.get('/api/v1/volunteer-hours?status=submitted');
@@ -442,6 +462,82 @@ describe('closing an assignment', () => {
     expect(after.status).toBe(400);
     expect(after.body.error.message).toMatch(/closed/);
     vc = await t.login('volunteer_coordinator');
+  });
+});
+
+describe('live events for the volunteer concerned', () => {
+  it('tell a volunteer when their offer is withdrawn, their assignment closed and their hours decided, and no other volunteer', async () => {
+    const { id: volunteerId, agent } = await volunteerWithLogin('live.volunteer@example.org');
+    const otherVolunteer = (await t.login('volunteer')).userId!;
+    // what each volunteer's open page would receive from the bus, as the SSE route filters it
+    const received: Record<string, { type: LiveEventType; entityId?: string | undefined }[]> = {
+      [agent.userId!]: [],
+      [otherVolunteer]: [],
+    };
+    const unsubscribe = t.hearth.deps.events.subscribe((event) => {
+      for (const userId of Object.keys(received))
+        if (mayReceive({ userId, role: 'volunteer', linkedPatientIds: [] }, event))
+          received[userId]!.push({ type: event.type, entityId: event.entityId });
+    });
+    // on PostgreSQL events arrive through NOTIFY after the response; wait for them, never sleep
+    const delivered = () => t.hearth.deps.events.delivered();
+    const clear = async () => {
+      await delivered();
+      for (const list of Object.values(received)) list.length = 0;
+    };
+    const newRequest = async () =>
+      (
+        await vc.post('/api/v1/volunteer-requests', {
+          patientId: childId,
+          kind: 'company_for_child',
+          startsAt: new Date(t.now().getTime() + 86_400_000).toISOString(),
+          durationMinutes: 60,
+        })
+      ).body.id as string;
+    const offer = async (requestId: string) => {
+      await vc.post(`/api/v1/volunteer-requests/${requestId}/assignments`, { volunteerId });
+      return (await vc.get(`/api/v1/volunteer-requests/${requestId}`)).body.assignments[0].id as string;
+    };
+    try {
+      const withdrawn = await newRequest();
+      const withdrawnOffer = await offer(withdrawn);
+      await clear();
+      const cancel = await vc.post(
+        `/api/v1/volunteer-requests/${withdrawn}/assignments/${withdrawnOffer}/cancel`,
+      );
+      expect(cancel.status, cancel.raw).toBe(200);
+      await delivered();
+      expect(received[agent.userId!]).toEqual([{ type: 'volunteers.request', entityId: withdrawn }]);
+      expect(received[otherVolunteer]).toEqual([]);
+
+      const done = await newRequest();
+      const doneOffer = await offer(done);
+      await agent.post(`/api/v1/volunteer-portal/assignments/${doneOffer}/response`, { accept: true });
+      t.advance(2 * 86_400_000);
+      vc = await t.login('volunteer_coordinator');
+      const volunteer = await t.login('live.volunteer@example.org', 'volunteer-pass-1');
+      await clear();
+      const closed = await vc.post(`/api/v1/volunteer-requests/${done}/assignments/${doneOffer}/close`, {});
+      expect(closed.status, closed.raw).toBe(200);
+      await delivered();
+      expect(received[agent.userId!]).toEqual([{ type: 'volunteers.request', entityId: done }]);
+      expect(received[otherVolunteer]).toEqual([]);
+
+      const logged = await volunteer.post(`/api/v1/volunteer-portal/assignments/${doneOffer}/hours`, {
+        on: closed.body.startsAt.slice(0, 10),
+        minutes: 60,
+      });
+      expect(logged.status, logged.raw).toBe(200);
+      const entryId = logged.body.hours[0].id as string;
+      await clear();
+      const decided = await vc.post(`/api/v1/volunteer-hours/${entryId}/decision`, { approve: true });
+      expect(decided.status, decided.raw).toBe(200);
+      await delivered();
+      expect(received[agent.userId!]).toEqual([{ type: 'volunteers.hours', entityId: entryId }]);
+      expect(received[otherVolunteer]).toEqual([]);
+    } finally {
+      unsubscribe();
+    }
   });
 });
 

@@ -3,7 +3,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import { api, setCsrfToken } from '../../api/client.ts';
 import { meKey } from '../../auth/me.ts';
-import { clearFieldData } from '../care/outbox.ts';
+import { clearFieldData } from '../../offline/clear-field-data.ts';
+import { outbox } from '../../offline/outbox.ts';
 
 export const login = (body: { email: string; password: string }) => api.post<Me>('/auth/login', body);
 export const acceptInvitation = (body: { token: string; password: string }) =>
@@ -11,18 +12,26 @@ export const acceptInvitation = (body: { token: string; password: string }) =>
 export const changePassword = (body: { currentPassword: string; newPassword: string }) =>
   api.post<{ ok: true }>('/auth/password', body);
 
-/** Ends the session and forgets everything cached for this user. */
+/**
+ * Ends the session and forgets everything cached for this user. The logout itself is never
+ * queued behind the outbox: the outbox stops sending for this user first (so nothing goes with a
+ * dead session), the page leaves the workspace, and only then is the cached user dropped, so no
+ * screen that needs a logged-in user renders without one.
+ */
 export function useLogout() {
   const qc = useQueryClient();
   const navigate = useNavigate();
   return useMutation({
-    mutationFn: () => api.post<{ ok: true }>('/auth/logout'),
-    onSettled: () => {
+    mutationFn: async () => {
+      outbox.setSession(null);
+      await api.post<{ ok: true }>('/auth/logout').catch(() => undefined);
+      await clearFieldData();
+    },
+    onSettled: async () => {
       setCsrfToken(null);
-      clearFieldData();
-      qc.clear();
+      await navigate('/login', { replace: true });
       qc.setQueryData(meKey, null);
-      void navigate('/login', { replace: true });
+      qc.removeQueries({ predicate: (q) => q.queryKey[0] !== meKey[0] });
     },
   });
 }

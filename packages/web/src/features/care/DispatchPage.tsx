@@ -1,4 +1,4 @@
-import type { BoardRoute, DispatchBoard, PlanRun } from '@hearth/domain';
+import type { BoardRoute, DispatchBoard, MovePreview, PlanRun } from '@hearth/domain';
 import {
   Alert,
   Anchor,
@@ -6,6 +6,7 @@ import {
   Button,
   Card,
   Group,
+  Menu,
   Progress,
   ScrollArea,
   SimpleGrid,
@@ -14,14 +15,17 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
+import { useMutation } from '@tanstack/react-query';
 import { type DragEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { api } from '../../api/client.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { PageLoader } from '../../components/PageLoader.tsx';
 import { usePageTitle } from '../../components/use-page-title.ts';
+import { CapacityTable, UnplannedList } from './CapacityTable.tsx';
 import { addDaysIso, mondayOf, todayIso, useBoard, useCareMutation, usePlanRun } from './care-api.ts';
+import { MovePreviewDialog } from './MovePreviewDialog.tsx';
 import { RouteMap, routeColors } from './RouteMap.tsx';
 import { UrgentDispatch } from './UrgentDispatch.tsx';
 
@@ -31,9 +35,20 @@ export function DispatchPage() {
   usePageTitle(t('care.dispatch.title'));
   const [date, setDate] = useState(todayIso);
   const board = useBoard(date);
+  // "Send a visit" on an alert opens the board with the urgent dispatch for that patient on top
+  const [params] = useSearchParams();
+  const fromAlert = params.get('patient');
+  const urgent = (
+    <UrgentDispatch
+      key={`${fromAlert ?? ''}|${params.get('alert') ?? ''}`}
+      patientId={fromAlert}
+      alertId={params.get('alert')}
+    />
+  );
   return (
     <Stack gap="lg">
       <Title order={1}>{t('care.dispatch.title')}</Title>
+      {fromAlert && urgent}
       <Group align="flex-end">
         <TextInput
           type="date"
@@ -51,7 +66,7 @@ export function DispatchPage() {
       ) : (
         <Board board={board.data} />
       )}
-      <UrgentDispatch />
+      {!fromAlert && urgent}
     </Stack>
   );
 }
@@ -129,6 +144,7 @@ function WeekPlanning({ weekStart }: { weekStart: string }) {
               {t('care.dispatch.planReady', { week: r.weekStart })}
             </Title>
             {r.measures && <Measures m={r.measures} />}
+            {r.againstPublished && <AgainstPublished diff={r.againstPublished} />}
             <ScrollArea h={220}>
               <Stack gap={2}>
                 {r.routes.map((route) => (
@@ -139,16 +155,8 @@ function WeekPlanning({ weekStart }: { weekStart: string }) {
                 ))}
               </Stack>
             </ScrollArea>
-            {r.unassigned.length > 0 && (
-              <Stack gap={2}>
-                <Text fw={600}>{t('care.dispatch.unassigned')}</Text>
-                {r.unassigned.slice(0, 20).map((u) => (
-                  <Text key={`${u.patientId}${u.discipline}`} size="sm">
-                    {u.patientName} · {t(`care.disciplines.${u.discipline}`)}: {u.reason}
-                  </Text>
-                ))}
-              </Stack>
-            )}
+            {r.capacity && <CapacityTable capacity={r.capacity} />}
+            {r.unassigned.length > 0 && <UnplannedList unassigned={r.unassigned} />}
             {r.status === 'ready' ? (
               <Group>
                 <Button
@@ -179,16 +187,87 @@ function WeekPlanning({ weekStart }: { weekStart: string }) {
   );
 }
 
+/** What publishing the plan changes: the visits it adds; the published ones stay as they are. */
+function AgainstPublished({ diff }: { diff: NonNullable<PlanRun['againstPublished']> }) {
+  const { t } = useTranslation();
+  return (
+    <Stack gap={4} data-testid="plan-against-published">
+      <Text fw={600}>
+        {t('care.dispatch.againstPublished', { added: diff.added.length, kept: diff.kept })}
+      </Text>
+      {diff.added.length > 0 && (
+        <ScrollArea.Autosize mah={180}>
+          <Stack gap={0}>
+            {diff.added.map((a) => (
+              <Text key={`${a.date}${a.start}${a.staffName}${a.patientName}`} size="sm">
+                + {a.date} {a.start} · {a.patientName} ({t(`care.disciplines.${a.discipline}`)}) →{' '}
+                {a.staffName}
+              </Text>
+            ))}
+          </Stack>
+        </ScrollArea.Autosize>
+      )}
+    </Stack>
+  );
+}
+
+interface MoveTarget {
+  visitId: string;
+  staffId: string;
+  date: string;
+  position?: number;
+}
+interface PendingMove extends MoveTarget {
+  patientName: string;
+  /** Where the visit was, so the move can be undone. */
+  from: MoveTarget;
+}
+
 function Board({ board }: { board: DispatchBoard }) {
   const { t } = useTranslation();
-  const move = useCareMutation((b: { visitId: string; staffId: string; date: string; position?: number }) =>
-    api.post<DispatchBoard>(`/visits/${b.visitId}/move`, {
-      staffId: b.staffId,
-      date: b.date,
-      position: b.position,
-    }),
+  const moveBody = (b: MoveTarget) => ({ staffId: b.staffId, date: b.date, position: b.position });
+  const move = useCareMutation((b: MoveTarget) =>
+    api.post<DispatchBoard>(`/visits/${b.visitId}/move`, moveBody(b)),
   );
+  const previewMove = useMutation({
+    mutationFn: (b: MoveTarget) => api.post<MovePreview>(`/visits/${b.visitId}/move/preview`, moveBody(b)),
+  });
+  const [pending, setPending] = useState<PendingMove | null>(null);
+  const [lastMove, setLastMove] = useState<PendingMove | null>(null);
+  const [undone, setUndone] = useState(false);
   const [dragging, setDragging] = useState<{ visitId: string; staffId: string } | null>(null);
+  const placeOf = (visitId: string): { from: MoveTarget; patientName: string } | null => {
+    for (const r of board.routes) {
+      const i = r.stops.findIndex((x) => x.visitId === visitId);
+      if (i >= 0)
+        return {
+          from: { visitId, staffId: r.staffId, date: board.date, position: i },
+          patientName: r.stops[i]!.patientName,
+        };
+    }
+    return null;
+  };
+  /** Every move, by drag or by the keyboard menu, is previewed first and saved only on "Move". */
+  const requestMove = (target: MoveTarget) => {
+    const place = placeOf(target.visitId);
+    if (!place) return;
+    setPending({ ...target, ...place });
+    previewMove.mutate(target);
+  };
+  const cancelMove = () => {
+    setPending(null);
+    previewMove.reset();
+  };
+  const confirmMove = () => {
+    if (!pending) return;
+    move.mutate(pending, {
+      onSuccess: () => {
+        setLastMove(pending);
+        setUndone(false);
+        cancelMove();
+      },
+    });
+  };
   const drop = (route: BoardRoute) => (e: DragEvent<HTMLDivElement>) => {
     e.preventDefault();
     const visitId = e.dataTransfer.getData('text/plain') || dragging?.visitId;
@@ -200,7 +279,7 @@ function Board({ board }: { board: DispatchBoard }) {
       const rect = c.getBoundingClientRect();
       return rect.top + rect.height / 2 < e.clientY;
     }).length;
-    move.mutate({ visitId, staffId: route.staffId, date: board.date, position });
+    requestMove({ visitId, staffId: route.staffId, date: board.date, position });
     setDragging(null);
   };
   const days = [1, 2, 3, 4, 5].map((n) => addDaysIso(board.date, n));
@@ -216,6 +295,36 @@ function Board({ board }: { board: DispatchBoard }) {
       </Group>
       <Measures m={board.measures} />
       {move.isError && <ErrorAlert error={move.error} />}
+      {previewMove.isError && <ErrorAlert error={previewMove.error} />}
+      <MovePreviewDialog
+        preview={pending ? (previewMove.data ?? null) : null}
+        loading={previewMove.isPending || move.isPending}
+        error={move.isError ? move.error : null}
+        onConfirm={confirmMove}
+        onCancel={cancelMove}
+      />
+      {lastMove && (
+        <Alert color={undone ? 'gray' : 'green'} data-testid="move-done">
+          <Group justify="space-between">
+            <Text size="sm">
+              {undone
+                ? t('care.dispatch.move.undone')
+                : t('care.dispatch.move.done', { patient: lastMove.patientName })}
+            </Text>
+            {!undone && (
+              <Button
+                size="xs"
+                variant="default"
+                loading={move.isPending}
+                onClick={() => move.mutate(lastMove.from, { onSuccess: () => setUndone(true) })}
+                data-testid="move-undo"
+              >
+                {t('care.dispatch.move.undo')}
+              </Button>
+            )}
+          </Group>
+        </Alert>
+      )}
       {/* always shown, so the layout does not move under the pointer when a drag starts */}
       {
         <Group gap="xs" aria-label={t('care.dispatch.otherDays')} data-testid="other-days">
@@ -228,7 +337,7 @@ function Board({ board }: { board: DispatchBoard }) {
               style={{ opacity: dragging ? 1 : 0.6 }}
               onDrop={(e) => {
                 e.preventDefault();
-                if (dragging) move.mutate({ visitId: dragging.visitId, staffId: dragging.staffId, date: d });
+                if (dragging) requestMove({ visitId: dragging.visitId, staffId: dragging.staffId, date: d });
                 setDragging(null);
               }}
             >
@@ -326,6 +435,24 @@ function Board({ board }: { board: DispatchBoard }) {
                         {t(`care.dispatch.warnings.${w.code}`, { detail: w.detail ?? '' })}
                       </Badge>
                     ))}
+                    {movable && (
+                      <MoveMenu
+                        patientName={s.patientName}
+                        targets={[
+                          ...board.routes
+                            .filter((r) => r.staffId !== route.staffId)
+                            .map((r) => ({
+                              label: t('care.dispatch.move.toPerson', { name: r.staffName }),
+                              target: { visitId: s.visitId, staffId: r.staffId, date: board.date },
+                            })),
+                          ...days.map((d) => ({
+                            label: t('care.dispatch.move.toDay', { day: d }),
+                            target: { visitId: s.visitId, staffId: route.staffId, date: d },
+                          })),
+                        ]}
+                        onPick={requestMove}
+                      />
+                    )}
                   </Card>
                 );
               })}
@@ -343,7 +470,58 @@ function Board({ board }: { board: DispatchBoard }) {
           ))}
         </Stack>
       )}
+      {board.held.length > 0 && (
+        <Card withBorder bg="orange.0" data-testid="board-held">
+          <Stack gap={2}>
+            <Text fw={600}>{t('episode.board.held')}</Text>
+            {board.held.map((h) => (
+              <Text key={h.visitId} size="sm" data-testid="board-held-visit">
+                <Anchor component={Link} to={`/app/patients/${h.patientId}`}>
+                  {h.patientName}
+                </Anchor>{' '}
+                · {t(`care.disciplines.${h.discipline}`)}
+                {h.staffName ? ` · ${h.staffName}` : ''}
+                {h.reason ? ` — ${h.reason}` : ''}
+              </Text>
+            ))}
+          </Stack>
+        </Card>
+      )}
       <RouteMap base={board.base} routes={board.routes} tileTemplate={board.mapTileUrl} />
     </Stack>
+  );
+}
+
+/** The keyboard way to move a visit: a menu of the other people today and the next days. */
+function MoveMenu({
+  patientName,
+  targets,
+  onPick,
+}: {
+  patientName: string;
+  targets: { label: string; target: MoveTarget }[];
+  onPick: (target: MoveTarget) => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Menu position="bottom-start" withinPortal>
+      <Menu.Target>
+        <Button
+          size="compact-xs"
+          variant="subtle"
+          aria-label={t('care.dispatch.move.menuLabel', { patient: patientName })}
+        >
+          {t('care.dispatch.move.menu')}
+        </Button>
+      </Menu.Target>
+      <Menu.Dropdown>
+        <Menu.Label>{t('care.dispatch.move.menuLabel', { patient: patientName })}</Menu.Label>
+        {targets.map((x) => (
+          <Menu.Item key={`${x.target.staffId}${x.target.date}`} onClick={() => onPick(x.target)}>
+            {x.label}
+          </Menu.Item>
+        ))}
+      </Menu.Dropdown>
+    </Menu>
   );
 }

@@ -20,9 +20,11 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { patientPickLabel } from '../../components/PatientPicker.tsx';
 import { CarePlanEditor } from './CarePlanEditor.tsx';
 import { todayIso, useCareMutation, useCarePlan, useCareTeam, useDue } from './care-api.ts';
 import { disciplineGroupLabel, meetingBody, missingFor, type ReviewDraft } from './meeting-form.ts';
+import { reviewReasonText } from './review-reason.ts';
 
 /**
  * Records a team meeting: the day, who attended (a warning while a required discipline is
@@ -135,7 +137,11 @@ export function MeetingForm() {
                   <Stack gap={6}>
                     <Group justify="space-between" wrap="nowrap">
                       <Checkbox
-                        label={p.patientName}
+                        label={patientPickLabel(t, {
+                          name: p.patientName,
+                          ageYears: p.patientAgeYears,
+                          area: p.patientArea,
+                        })}
                         checked={Boolean(r)}
                         onChange={(e) => setReview(p.patientId, e.currentTarget.checked ? {} : null)}
                       />
@@ -145,7 +151,7 @@ export function MeetingForm() {
                           color={p.reason === 'unstable_phase' ? 'red' : 'gray'}
                           tt="none"
                         >
-                          {t(`care.meetings.reason.${p.reason}`)}
+                          {reviewReasonText(t, p)}
                         </Badge>
                         {p.lastReviewOn && (
                           <Text size="xs" c="dimmed">

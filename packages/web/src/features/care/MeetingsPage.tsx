@@ -9,6 +9,7 @@ import { usePageTitle } from '../../components/use-page-title.ts';
 import { careKeys, useDue } from './care-api.ts';
 import { MeetingForm } from './MeetingForm.tsx';
 import { disciplineGroupLabel } from './meeting-form.ts';
+import { reviewReasonText } from './review-reason.ts';
 
 export interface MeetingView {
   id: string;
@@ -98,7 +99,7 @@ export function DueList() {
         {due.isError && <ErrorAlert error={due.error} />}
         {due.data?.map((p) => (
           <Text key={p.patientId} size="sm">
-            {p.patientName} · {t(`care.meetings.reason.${p.reason}`)} · {p.dueOn}
+            {p.patientName} · {reviewReasonText(t, p)} · {p.dueOn}
           </Text>
         ))}
       </Stack>

@@ -1,45 +1,42 @@
-import type { Visit, VisitStatus } from '@hearth/domain';
+import type { FieldCaseload, FieldVisit, Visit, VisitStatus } from '@hearth/domain';
 import { Alert, Badge, Button, Card, Group, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useCurrentUser } from '../../auth/me.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { PageLoader } from '../../components/PageLoader.tsx';
 import { usePageTitle } from '../../components/use-page-title.ts';
+import { useCaseload } from '../../offline/caseload.ts';
+import { outbox } from '../../offline/outbox.ts';
+import { useOutbox } from '../../offline/use-outbox.ts';
 import { addDaysIso, careKeys, todayIso, useMyDay } from './care-api.ts';
-import {
-  type Draft,
-  enqueue,
-  hasDraft,
-  loadDraft,
-  onOutboxChange,
-  pendingCommands,
-  rejectedCommands,
-  saveDraft,
-  startOutbox,
-} from './outbox.ts';
 import { VisitAssessments } from './VisitAssessments.tsx';
+import { VisitDoseForm } from './VisitDoseForm.tsx';
+import { VisitFieldInfo } from './VisitFieldInfo.tsx';
+import { VisitTasks } from './VisitTasks.tsx';
+import { type Draft, dropDraft, hasDraft, loadDraft, saveDraft } from './visit-drafts.ts';
 
-const useOutbox = () => {
-  const pending = useSyncExternalStore(onOutboxChange, () => JSON.stringify(pendingCommands()));
-  const rejected = useSyncExternalStore(onOutboxChange, () => JSON.stringify(rejectedCommands()));
-  return {
-    pending: JSON.parse(pending) as ReturnType<typeof pendingCommands>,
-    rejected: JSON.parse(rejected) as ReturnType<typeof rejectedCommands>,
-  };
-};
-const useOnline = () =>
-  useSyncExternalStore(
-    (fn) => {
-      window.addEventListener('online', fn);
-      window.addEventListener('offline', fn);
-      return () => {
-        window.removeEventListener('online', fn);
-        window.removeEventListener('offline', fn);
-      };
-    },
-    () => navigator.onLine,
-  );
+/** Sends one step of a visit through the outbox (at once when online, else when it can). */
+function submitVisit(
+  v: Visit,
+  kind: 'transition' | 'complete',
+  body: Record<string, unknown>,
+  label: string,
+) {
+  const clientId = crypto.randomUUID();
+  return outbox.submit({
+    clientId,
+    method: 'POST',
+    path: `/visits/${v.id}/${kind}`,
+    // the visit endpoints also take the client id and the device time in the body
+    body: { ...body, clientId, at: new Date().toISOString() },
+    kind: `visit.${kind}`,
+    label,
+    visitId: v.id,
+    patientId: v.patientId,
+  });
+}
 
 /** The nurse's phone view of the day: visits in order, one tap per step, a form that survives. */
 export function MyDayPage() {
@@ -47,17 +44,31 @@ export function MyDayPage() {
   usePageTitle(t('care.myDay.title'));
   const [date, setDate] = useState(todayIso);
   const day = useMyDay(date);
-  const { pending, rejected } = useOutbox();
-  const online = useOnline();
+  const { pending } = useOutbox();
+  const me = useCurrentUser();
+  const caseload = useCaseload(me.id, true);
   const qc = useQueryClient();
-  useEffect(() => startOutbox(), []);
-  useEffect(() => onOutboxChange(() => void qc.invalidateQueries({ queryKey: careKeys.all })), [qc]);
-  if (day.isPending && !day.data) return <PageLoader />;
+  // when something waiting has gone (sent or set aside), the day is read again
+  const waiting = pending.length;
+  useEffect(() => {
+    if (waiting >= 0) {
+      void qc.invalidateQueries({ queryKey: careKeys.all });
+      void qc.invalidateQueries({ queryKey: ['field-caseload'] });
+    }
+  }, [qc, waiting]);
+  const cached = caseload.data ?? null;
+  // without a connection the day comes from the phone's caseload (today and tomorrow)
+  const fromCache = cached?.visits.filter((e) => e.visit.date === date).map((e) => e.visit);
+  const visits = day.data?.visits ?? (day.isError ? fromCache : undefined);
+  if (day.isPending && !visits) return <PageLoader />;
   // what the phone has done but not yet sent shows as done
   const localStatus = (v: Visit): VisitStatus => {
     let s = v.status;
     for (const c of pending.filter((p) => p.visitId === v.id))
-      s = c.kind === 'complete' ? 'completed' : ((c.body.to as VisitStatus) ?? s);
+      s =
+        c.kind === 'visit.complete'
+          ? 'completed'
+          : (((c.body as { to?: VisitStatus }).to as VisitStatus | undefined) ?? s);
     return s;
   };
   return (
@@ -91,35 +102,32 @@ export function MyDayPage() {
           {t('care.myDay.nextDay')}
         </Button>
       </Group>
-      {!online && (
-        <Alert color="orange" data-testid="offline-banner">
-          {t('care.myDay.offline')}
-        </Alert>
-      )}
-      {pending.length > 0 ? (
-        <Alert color="yellow" data-testid="outbox-pending">
-          {t('care.myDay.pending', { count: pending.length })}
-        </Alert>
-      ) : (
-        <Text size="sm" c="dimmed" data-testid="outbox-empty">
-          {t('care.myDay.allSent')}
-        </Text>
-      )}
-      {rejected.map((r) => (
-        <Alert key={r.clientId} color="red">
-          {t('care.myDay.rejected', { message: r.message })}
-        </Alert>
-      ))}
-      {day.isError && !day.data && <ErrorAlert error={day.error} />}
-      {day.data?.visits.length === 0 && <Text>{t('care.myDay.none')}</Text>}
-      {day.data?.visits.map((v) => (
-        <VisitCard key={v.id} visit={v} status={localStatus(v)} />
+      {day.isError && !visits && <ErrorAlert error={day.error} />}
+      {visits?.length === 0 && <Text>{t('care.myDay.none')}</Text>}
+      {visits?.map((v) => (
+        <VisitCard
+          key={v.id}
+          visit={v}
+          status={localStatus(v)}
+          caseload={cached}
+          entry={cached?.visits.find((e) => e.visit.id === v.id) ?? null}
+        />
       ))}
     </Stack>
   );
 }
 
-function VisitCard({ visit: v, status }: { visit: Visit; status: VisitStatus }) {
+function VisitCard({
+  visit: v,
+  status,
+  caseload,
+  entry,
+}: {
+  visit: Visit;
+  status: VisitStatus;
+  caseload: FieldCaseload | null;
+  entry: FieldVisit | null;
+}) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(() => status === 'checked_in' && hasDraft(v.id));
   const [draft, setDraft] = useState<Draft>(() => loadDraft(v.id));
@@ -130,8 +138,17 @@ function VisitCard({ visit: v, status }: { visit: Visit; status: VisitStatus }) 
     setDraft(next);
     saveDraft(v.id, next);
   };
-  const step = (to: string, extra: Record<string, unknown> = {}) =>
-    enqueue({ visitId: v.id, kind: 'transition', body: { to, ...extra } });
+  const qc = useQueryClient();
+  const refresh = () => void qc.invalidateQueries({ queryKey: careKeys.all });
+  const labels = { on_the_way: 'onTheWay', checked_in: 'checkIn', missed: 'missed' } as const;
+  const step = (to: keyof typeof labels, extra: Record<string, unknown> = {}) =>
+    void submitVisit(
+      v,
+      'transition',
+      { to, ...extra },
+      t(`offline.labels.${labels[to]}`, { name: v.patientName }),
+    ).then(refresh, (e: unknown) => setRefused(e instanceof Error ? e.message : String(e)));
+  const [refused, setRefused] = useState<string | null>(null);
   const checkIn = () => {
     const send = (location?: { lat: number; lon: number }) =>
       step('checked_in', location ? { location } : {});
@@ -162,6 +179,12 @@ function VisitCard({ visit: v, status }: { visit: Visit; status: VisitStatus }) 
           {v.kind === 'urgent' ? ` · ${t('care.visits.urgent')}` : ''}
         </Text>
         {v.reason && <Text size="sm">{v.reason}</Text>}
+        {entry && <VisitFieldInfo entry={entry} />}
+        {refused && (
+          <Alert color="red" data-testid="visit-refused">
+            {t('care.myDay.rejected', { message: refused })}
+          </Alert>
+        )}
         {status === 'scheduled' && (
           <Group grow>
             <Button size="lg" onClick={() => step('on_the_way')}>
@@ -197,14 +220,31 @@ function VisitCard({ visit: v, status }: { visit: Visit; status: VisitStatus }) 
         )}
         {/* outside the form below: the recorder is a form of its own */}
         {status === 'checked_in' && open && <VisitAssessments visit={v} />}
+        {status === 'checked_in' && open && caseload && entry && (
+          <VisitDoseForm caseload={caseload} entry={entry} />
+        )}
         {status === 'checked_in' && open && (
           <form
             onSubmit={(e) => {
               e.preventDefault();
-              enqueue({ visitId: v.id, kind: 'complete', body: { documentation: draft } });
+              submitVisit(
+                v,
+                'complete',
+                { documentation: draft },
+                t('offline.labels.complete', { name: v.patientName }),
+              ).then(
+                () => {
+                  dropDraft(v.id);
+                  refresh();
+                },
+                (err: unknown) => setRefused(err instanceof Error ? err.message : String(err)),
+              );
             }}
           >
             <Stack gap="sm">
+              {entry && (
+                <VisitTasks items={entry.carePlanTasks} done={draft.done} onChange={(d) => set('done', d)} />
+              )}
               {(['assessment', 'done', 'taught', 'notes', 'nextSteps'] as const).map((k) => (
                 <Textarea
                   key={k}

@@ -1,10 +1,11 @@
-import { Anchor, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { PageLoader } from '../../components/PageLoader.tsx';
 import { usePageTitle } from '../../components/use-page-title.ts';
 import { useBoard } from './care-api.ts';
+import { lateReturn, sheetNotes } from './route-sheet.ts';
 
 /** One staff member's printable route sheet for a day (print hides the app frame). */
 export function RouteSheetPage() {
@@ -15,6 +16,7 @@ export function RouteSheetPage() {
   if (board.isPending) return <PageLoader />;
   if (board.isError) return <ErrorAlert error={board.error} />;
   const route = board.data.routes.find((r) => r.staffId === staffId);
+  const late = route ? lateReturn(route) : null;
   return (
     <Stack gap="md" className="route-sheet">
       <Group justify="space-between" className="no-print">
@@ -27,6 +29,11 @@ export function RouteSheetPage() {
         {t('care.sheet.title')}: {route?.staffName ?? ''} · {date}
       </Title>
       {route?.shift && <Text>{t('care.dispatch.shift', route.shift)}</Text>}
+      {late && (
+        <Alert color="orange" role="status">
+          {t('care.sheet.lateReturn', late)}
+        </Alert>
+      )}
       <Table withTableBorder withColumnBorders>
         <Table.Thead>
           <Table.Tr>
@@ -49,13 +56,19 @@ export function RouteSheetPage() {
               <Table.Td>{s.patientName}</Table.Td>
               <Table.Td>{s.address}</Table.Td>
               <Table.Td>{t(`care.disciplines.${s.discipline}`)}</Table.Td>
-              <Table.Td style={{ minWidth: 160 }} />
+              <Table.Td style={{ minWidth: 160 }}>
+                {sheetNotes(s).map((n) => (
+                  <Text key={n.kind} size="sm">
+                    {t(`care.sheet.note.${n.kind}`, { text: n.text })}
+                  </Text>
+                ))}
+              </Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>
       </Table>
       {route && (
-        <Text>
+        <Text fw={late ? 700 : undefined} c={late ? 'orange.9' : undefined}>
           {t('care.dispatch.back', { time: route.returnTime })} · {route.travelKm} km
         </Text>
       )}

@@ -14,6 +14,8 @@ const fields = [
   'tableTimeoutMs',
   'mapTileUrl',
   'planningSeconds',
+  'balanceWeight',
+  'overtimeWeight',
 ] as const;
 type Field = (typeof fields)[number];
 
@@ -42,6 +44,8 @@ export function TravelSettingsCard({ readOnly }: { readOnly: boolean }) {
       tableTimeoutMs: String(s.travel.tableTimeoutMs),
       mapTileUrl: s.travel.mapTileUrl ?? '',
       planningSeconds: String(s.planningTimeLimitSeconds),
+      balanceWeight: String(s.planningBalanceWeight),
+      overtimeWeight: String(s.planningOvertimeWeight),
     });
   }, [settings.data]);
   const save = useMutation({
@@ -76,6 +80,8 @@ export function TravelSettingsCard({ readOnly }: { readOnly: boolean }) {
               mapTileUrl: v.mapTileUrl.trim() || null,
             },
             planningTimeLimitSeconds: Number(v.planningSeconds),
+            planningBalanceWeight: Number(v.balanceWeight),
+            planningOvertimeWeight: Number(v.overtimeWeight),
           });
         }}
       >
@@ -90,6 +96,8 @@ export function TravelSettingsCard({ readOnly }: { readOnly: boolean }) {
             {input('tableTimeoutMs', { inputMode: 'numeric' })}
             {input('mapTileUrl', { inputMode: 'url' })}
             {input('planningSeconds', { inputMode: 'decimal' })}
+            {input('balanceWeight', { inputMode: 'decimal' })}
+            {input('overtimeWeight', { inputMode: 'decimal' })}
           </SimpleGrid>
           {save.isSuccess && (
             <Alert color="green" role="status">

@@ -6,13 +6,22 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
 import type { Page } from '../../api/page.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { PatientPicker } from '../../components/PatientPicker.tsx';
 import { useCareMutation, usePlanRun } from './care-api.ts';
 
 /**
  * Urgent visit: ask for the least-disruptive insertion into today's routes, show what would
- * change, and only then accept (which notifies the staff member and the family).
+ * change, and only then accept (which notifies the staff member and the family). When the
+ * patient already has a visit later today, the preview brings that visit forward; the
+ * coordinator may ask for a second visit instead.
  */
-export function UrgentDispatch({ patientId, alertId }: { patientId?: string; alertId?: string }) {
+export function UrgentDispatch({
+  patientId,
+  alertId,
+}: {
+  patientId?: string | null;
+  alertId?: string | null;
+}) {
   const { t } = useTranslation();
   const [patient, setPatient] = useState(patientId ?? '');
   const [discipline, setDiscipline] = useState('nurse');
@@ -24,6 +33,11 @@ export function UrgentDispatch({ patientId, alertId }: { patientId?: string; ale
     enabled: !patientId,
   });
   const preview = useCareMutation((body: unknown) => api.post<PlanRun>('/planning/urgent', body));
+  const ask = (sameDayVisit: 'merge' | 'keep') =>
+    preview.mutate(
+      { patientId: patient, discipline, reason, sameDayVisit, ...(alertId ? { alertId } : {}) },
+      { onSuccess: (x) => setRunId(x.id) },
+    );
   const accept = useCareMutation((id: string) => api.post<PlanRun>(`/planning/runs/${id}/publish`));
   const run = usePlanRun(runId);
   const r = run.data;
@@ -37,18 +51,12 @@ export function UrgentDispatch({ patientId, alertId }: { patientId?: string; ale
           {t('care.urgent.title')}
         </Title>
         {!patientId && (
-          <NativeSelect
+          <PatientPicker
             label={t('care.urgent.patient')}
             value={patient}
-            onChange={(e) => setPatient(e.currentTarget.value)}
-            data={[
-              { value: '', label: '—' },
-              ...(patients.data?.items ?? []).map((p) => ({
-                value: p.id,
-                label: `${p.lastName} ${p.firstName}`,
-              })),
-            ]}
-            data-testid="urgent-patient"
+            onChange={setPatient}
+            patients={patients.data?.items ?? []}
+            testId="urgent-patient"
           />
         )}
         <NativeSelect
@@ -67,12 +75,8 @@ export function UrgentDispatch({ patientId, alertId }: { patientId?: string; ale
           variant="light"
           disabled={!patient || reason.trim().length < 3}
           loading={preview.isPending}
-          onClick={() =>
-            preview.mutate(
-              { patientId: patient, discipline, reason, ...(alertId ? { alertId } : {}) },
-              { onSuccess: (x) => setRunId(x.id) },
-            )
-          }
+          onClick={() => ask('merge')}
+          data-testid="urgent-preview-button"
         >
           {t('care.urgent.preview')}
         </Button>
@@ -89,6 +93,7 @@ export function UrgentDispatch({ patientId, alertId }: { patientId?: string; ale
                 {t('care.urgent.cannot', { reason: r.unassigned[0]?.reason ?? r.error ?? '' })}
               </Alert>
             )}
+            {r.sameDayVisit && <SameDayVisit run={r} onChoose={ask} busy={preview.isPending} />}
             <Text fw={600}>{t('care.urgent.changes')}</Text>
             {r.changes.length === 0 ? (
               <Text size="sm">{t('care.urgent.noChanges')}</Text>
@@ -118,5 +123,41 @@ export function UrgentDispatch({ patientId, alertId }: { patientId?: string; ale
         )}
       </Stack>
     </Card>
+  );
+}
+
+/** The patient's visit later today: brought forward by the urgent one, or kept beside it. */
+function SameDayVisit({
+  run,
+  onChoose,
+  busy,
+}: {
+  run: PlanRun;
+  onChoose: (choice: 'merge' | 'keep') => void;
+  busy: boolean;
+}) {
+  const { t } = useTranslation();
+  const v = run.sameDayVisit!;
+  const when = { time: v.start ?? '—', name: v.staffName ?? '—' };
+  const open = run.status === 'ready';
+  return (
+    <Alert color={v.merged ? 'blue' : 'yellow'} data-testid="urgent-same-day" data-merged={v.merged}>
+      <Stack gap={6}>
+        <Text size="sm">
+          {v.merged ? t('care.urgent.mergedWith', when) : t('care.urgent.keptBeside', when)}
+        </Text>
+        {open && (
+          <Button
+            size="xs"
+            variant="default"
+            loading={busy}
+            onClick={() => onChoose(v.merged ? 'keep' : 'merge')}
+            data-testid="urgent-same-day-switch"
+          >
+            {v.merged ? t('care.urgent.keepBoth') : t('care.urgent.bringForward')}
+          </Button>
+        )}
+      </Stack>
+    </Alert>
   );
 }

@@ -11,15 +11,16 @@ import { useAssessments } from '../watch/watch-api.ts';
  * The "Assessments at this visit" section of the visit form: the assessments recorded with this
  * visit's id (scales, phase), read from the clinical watch's record, and a button that opens the
  * watch feature's recorder with the visit id, so ESAS-r or PPS are taken inside the visit. The
- * recorder needs a connection (the server scores and triages); the free-text findings below do not.
+ * recorder works offline too: the assessment waits in the phone's outbox and the server scores
+ * and triages it when it arrives.
  */
 export function VisitAssessments({ visit, recorder }: { visit: Visit; recorder?: ReactNode }) {
   const { t, i18n } = useTranslation();
   const can = useCan();
   const list = useAssessments(visit.patientId);
   const [open, setOpen] = useState(false);
-  const [saved, setSaved] = useState(false);
-  const atVisit = (list.data?.items ?? []).filter((a) => a.visitId === visit.id);
+  const [saved, setSaved] = useState<'sent' | 'queued' | null>(null);
+  const atVisit = list.items.filter((a) => a.visitId === visit.id);
   const time = (iso: string) =>
     new Date(iso).toLocaleTimeString(i18n.language, { hour: '2-digit', minute: '2-digit' });
   const mayRecord = can('assessment:record', { patientId: visit.patientId });
@@ -46,7 +47,7 @@ export function VisitAssessments({ visit, recorder }: { visit: Visit; recorder?:
         ))}
         {saved && !open && (
           <Alert color="green" role="status" p="xs">
-            {t('assess.saved')}
+            {saved === 'queued' ? t('offline.savedOnPhone') : t('assess.saved')}
           </Alert>
         )}
         <div data-testid="visit-assessment-recorder-slot">
@@ -58,9 +59,10 @@ export function VisitAssessments({ visit, recorder }: { visit: Visit; recorder?:
                     patientId={visit.patientId}
                     instruments={adultOrder}
                     visitId={visit.id}
-                    onDone={() => {
+                    patientName={visit.patientName}
+                    onDone={(a) => {
                       setOpen(false);
-                      setSaved(true);
+                      setSaved(a ? 'sent' : 'queued');
                     }}
                   />
                   <Button variant="subtle" size="md" onClick={() => setOpen(false)}>
@@ -73,7 +75,7 @@ export function VisitAssessments({ visit, recorder }: { visit: Visit; recorder?:
                   size="md"
                   fullWidth
                   onClick={() => {
-                    setSaved(false);
+                    setSaved(null);
                     setOpen(true);
                   }}
                 >

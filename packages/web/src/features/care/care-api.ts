@@ -84,11 +84,7 @@ export const useMyDay = (date: string) =>
     networkMode: 'offlineFirst',
   });
 
-/** Today as YYYY-MM-DD in the browser's time zone. */
-export const todayIso = () => {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-};
+export { todayIso } from '../../format/time.ts';
 
 export const addDaysIso = (date: string, n: number) =>
   new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
@@ -98,14 +94,9 @@ export const mondayOf = (date: string) => {
   return addDaysIso(date, -wd);
 };
 
-export interface DuePatient {
-  patientId: string;
-  patientName: string;
-  lastReviewOn: string | null;
-  dueOn: string;
-  reason: 'never_reviewed' | 'interval' | 'unstable_phase';
-  phase: string;
-}
+import type { DuePatient } from '@hearth/domain';
+
+export type { DuePatient };
 
 export const useDue = (date?: string) =>
   useQuery({

@@ -7,11 +7,13 @@ import {
   NativeSelect,
   SimpleGrid,
   Stack,
+  Text,
   Textarea,
   TextInput,
 } from '@mantine/core';
 import { type FormEvent, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useCan } from '../../auth/me.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { useErrorText } from '../../forms/use-error-text.ts';
 import { useForm } from '../../forms/use-form.ts';
@@ -49,6 +51,8 @@ export function AcpForm({
   onDone: () => void;
 }) {
   const { t } = useTranslation();
+  // resuscitation and ceilings of treatment are a physician's decisions (issue 13)
+  const mayDecide = useCan()('acp:decide');
   const initial = useMemo(() => initialOf(current), [current]);
   const form = useForm<Values>(initial);
   const errorText = useErrorText(form.errors, 'eol.acp.errors');
@@ -111,7 +115,12 @@ export function AcpForm({
           {select('preferredPlaceOfDeath', places, placeLabel)}
         </SimpleGrid>
         {text('placeNote')}
-        <Fieldset legend={f('decision')}>
+        <Fieldset legend={f('decision')} disabled={!mayDecide}>
+          {!mayDecide && (
+            <Text size="sm" c="dimmed" mb="xs">
+              {t('seams.acpPhysicianOnly')}
+            </Text>
+          )}
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <NativeSelect
               label={f('decision')}
@@ -136,6 +145,7 @@ export function AcpForm({
           autosize
           minRows={2}
           value={v.ceilingsOfTreatment}
+          disabled={!mayDecide}
           onChange={(e) => form.set('ceilingsOfTreatment', e.currentTarget.value)}
           error={errorText('ceilingsOfTreatment')}
         />

@@ -19,6 +19,7 @@ import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { formatDateTime, formatDay, todayIso } from '../../format/time.ts';
 import { useErrorText } from '../../forms/use-error-text.ts';
 import { useForm } from '../../forms/use-form.ts';
+import { HeldVisits } from '../patients/HeldVisits.tsx';
 import { type CareLevelMove, useMoveCareLevel, useMoves } from './eol-api.ts';
 import { TransferSummaryView } from './TransferSummaryView.tsx';
 
@@ -49,6 +50,7 @@ export function CareLevelSection({ patient }: { patient: Patient }) {
           </Anchor>
         </Group>
         <Text fw={600}>{t('eol.level.now', { setting: t(settingKey(patient.careSetting)) })}</Text>
+        <HeldVisits patientId={patient.id} />
         {moves.isError && <ErrorAlert error={moves.error} />}
         {moves.data?.length === 0 && <Text c="dimmed">{t('eol.level.none')}</Text>}
         {moves.data?.map((m) => (

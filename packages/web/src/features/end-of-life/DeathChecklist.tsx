@@ -1,8 +1,10 @@
-import { checklistUpdateSchema, type DeathRecord } from '@hearth/domain';
-import { Badge, Button, Group, Paper, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { checklistUpdateSchema, type DeathRecord, type WitnessConfirmation } from '@hearth/domain';
+import { Badge, Button, Group, Paper, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useCan } from '../../auth/me.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { emptyWitness, WitnessFields, witnessOrNothing } from '../../components/WitnessFields.tsx';
 import { formatDateTime } from '../../format/time.ts';
 import { useErrorText } from '../../forms/use-error-text.ts';
 import { useForm } from '../../forms/use-form.ts';
@@ -14,6 +16,14 @@ const statusColor = { open: 'orange', done: 'green', not_needed: 'gray' } as con
 /** The home checklist after a death; each item is ticked by staff, with who and when. */
 export function DeathChecklist({ record, mayWork }: { record: DeathRecord; mayWork: boolean }) {
   const { t } = useTranslation();
+  const can = useCan();
+  // the certification is a physician's act; controlled drugs are handled by physicians and nurses
+  const mayDo = (item: Item['item']) =>
+    item === 'certification'
+      ? can('death:certify')
+      : item === 'controlled_drug_disposal'
+        ? can('medicine:controlled', { patientId: record.patientId })
+        : true;
   return (
     <Stack gap="xs" data-testid="death-checklist">
       <Text fw={700}>{t('eol.death.checklist')}</Text>
@@ -22,7 +32,7 @@ export function DeathChecklist({ record, mayWork }: { record: DeathRecord; mayWo
           key={item.item}
           patientId={record.patientId}
           item={item}
-          editable={mayWork && !record.closedAt && item.status === 'open'}
+          editable={mayWork && mayDo(item.item) && !record.closedAt && item.status === 'open'}
         />
       ))}
     </Stack>
@@ -32,16 +42,17 @@ export function DeathChecklist({ record, mayWork }: { record: DeathRecord; mayWo
 function ChecklistItem({ patientId, item, editable }: { patientId: string; item: Item; editable: boolean }) {
   const { t, i18n } = useTranslation();
   const tick = useTickChecklist(patientId);
-  const form = useForm({ note: '', witness1: '', witness2: '' });
+  const form = useForm({ note: '' });
+  const [witness, setWitness] = useState<WitnessConfirmation>(emptyWitness);
   const errorText = useErrorText(form.errors, 'eol.death.errors');
   const [error, setError] = useState<unknown>(null);
   const drugs = item.item === 'controlled_drug_disposal';
   const submit = (status: 'done' | 'not_needed') => {
-    const witnesses = [form.values.witness1, form.values.witness2].filter((w) => w.trim());
+    const confirmed = witnessOrNothing(witness);
     const body = form.validate(checklistUpdateSchema, {
       status,
       note: form.values.note,
-      ...(drugs && status === 'done' && { witnesses }),
+      ...(drugs && status === 'done' && confirmed && { witness: confirmed }),
     });
     if (body)
       tick.mutate(
@@ -73,20 +84,11 @@ function ChecklistItem({ patientId, item, editable }: { patientId: string; item:
         {editable && (
           <>
             {drugs && (
-              <SimpleGrid cols={{ base: 1, sm: 2 }}>
-                <TextInput
-                  label={t('eol.death.witness1')}
-                  value={form.values.witness1}
-                  onChange={(e) => form.set('witness1', e.currentTarget.value)}
-                  error={errorText('witnesses') ?? errorText('witnesses.0')}
-                />
-                <TextInput
-                  label={t('eol.death.witness2')}
-                  value={form.values.witness2}
-                  onChange={(e) => form.set('witness2', e.currentTarget.value)}
-                  error={errorText('witnesses.1')}
-                />
-              </SimpleGrid>
+              <WitnessFields
+                value={witness}
+                onChange={setWitness}
+                error={errorText('witness') ?? errorText('witness.email')}
+              />
             )}
             <Group align="flex-end" wrap="wrap">
               <TextInput

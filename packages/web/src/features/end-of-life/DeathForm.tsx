@@ -18,6 +18,7 @@ export function DeathForm({ patientId, onDone }: { patientId: string; onDone: ()
     verifiedBy: '',
     verifiedAt: '',
     notes: '',
+    familyMessage: '',
   });
   const errorText = useErrorText(form.errors, 'eol.death.errors');
   const record = useRecordDeath(patientId);
@@ -68,6 +69,15 @@ export function DeathForm({ patientId, onDone }: { patientId: string; onDone: ()
           value={v.notes}
           onChange={(e) => form.set('notes', e.currentTarget.value)}
           error={errorText('notes')}
+        />
+        <Textarea
+          label={t('episode.death.familyMessage')}
+          autosize
+          minRows={2}
+          value={v.familyMessage}
+          onChange={(e) => form.set('familyMessage', e.currentTarget.value)}
+          error={errorText('familyMessage')}
+          data-testid="death-family-message"
         />
         {record.isError && Object.keys(form.errors).length === 0 && <ErrorAlert error={record.error} />}
         <Group>

@@ -16,6 +16,7 @@ import { useTranslation } from 'react-i18next';
 import { useCan } from '../../auth/me.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { formatDay, todayIso } from '../../format/time.ts';
+import { usePatientLabelName } from '../../offline/use-queued-notice.ts';
 import { type SkillsView, useSkills } from './home-api.ts';
 import { useSignSkill } from './home-care-api.ts';
 
@@ -27,7 +28,7 @@ const nextLevel = (level: SkillLevel | null): SkillLevel | null =>
 /** One relative's skills: level reached, when and by which nurse, and the next sign-off. */
 function CaregiverTable({ patientId, c, canSign }: { patientId: string; c: Caregiver; canSign: boolean }) {
   const { t, i18n } = useTranslation();
-  const sign = useSignSkill(patientId);
+  const sign = useSignSkill(patientId, t('offline.labels.signOff', { name: usePatientLabelName(patientId) }));
   return (
     <Stack gap={4} data-testid="caregiver-skills" data-caregiver={c.caregiverName}>
       <Text fw={700}>{c.caregiverName}</Text>
@@ -102,7 +103,7 @@ function CaregiverTable({ patientId, c, canSign }: { patientId: string; c: Careg
 /** A relative without a portal account is recorded by name at their first sign-off. */
 function AddPerson({ patientId }: { patientId: string }) {
   const { t } = useTranslation();
-  const sign = useSignSkill(patientId);
+  const sign = useSignSkill(patientId, t('offline.labels.signOff', { name: usePatientLabelName(patientId) }));
   const [name, setName] = useState('');
   const [skill, setSkill] = useState<CaregiverSkill>('turning_positioning');
   const submit = (e: FormEvent) => {

@@ -18,6 +18,7 @@ import { useTranslation } from 'react-i18next';
 import { useCan } from '../../auth/me.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { formatDay, todayIso } from '../../format/time.ts';
+import { usePatientLabelName } from '../../offline/use-queued-notice.ts';
 import { useFamily } from '../family/family-api.ts';
 import { FormActions } from './FormActions.tsx';
 import {
@@ -38,7 +39,10 @@ const sections = [...new Set(homeSafetyItems.map((i) => i.section))];
 /** The check at the first visit or when things change; each unmet item gets an action with an owner. */
 function CheckForm({ patientId, onDone }: { patientId: string; onDone: () => void }) {
   const { t } = useTranslation();
-  const record = useRecordSafetyCheck(patientId);
+  const record = useRecordSafetyCheck(
+    patientId,
+    t('offline.labels.safetyCheck', { name: usePatientLabelName(patientId) }),
+  );
   const family = useFamily(patientId);
   const [occasion, setOccasion] = useState<string>('first_visit');
   const [checkedOn, setCheckedOn] = useState(todayIso());

@@ -81,8 +81,15 @@ export const useReferrals = (discipline: string | undefined) =>
     queryFn: () => api.get<Page<Referral>>('/support/referrals', { discipline, limit: 100 }),
   });
 
-export const useBereavementTasks = () =>
+export interface BereavementFilter {
+  status: 'open' | 'done' | 'all';
+  ownerId?: string | undefined;
+  dueFrom?: string | undefined;
+  dueBy?: string | undefined;
+}
+
+export const useBereavementTasks = (filter: BereavementFilter) =>
   useQuery({
-    queryKey: homeKeys.bereavement,
-    queryFn: () => api.get<Page<BereavementTask>>('/bereavement/tasks', { limit: 100 }),
+    queryKey: [...homeKeys.bereavement, filter],
+    queryFn: () => api.get<Page<BereavementTask>>('/bereavement/tasks', { ...filter, limit: 100 }),
   });

@@ -9,6 +9,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { api } from '../../api/client.ts';
 import type { Page } from '../../api/page.ts';
+import { outbox } from '../../offline/outbox.ts';
+import { useQueuedNotice } from '../../offline/use-queued-notice.ts';
 import type { SkillsView } from './home-api.ts';
 import { homeKeys } from './home-api.ts';
 
@@ -70,21 +72,52 @@ export const useHomeSafety = (patientId: string) =>
     queryFn: () => api.get<HomeSafetyOverview>(`/patients/${patientId}/home-safety`),
   });
 
-export const useRecordSafetyCheck = (patientId: string) =>
-  useHomeMutation((body: Record<string, unknown>) =>
-    api.post<HomeSafetyOverview>(`/patients/${patientId}/home-safety/checks`, body),
-  );
+/** A home safety check goes through the phone's outbox: it is often done where the signal drops. */
+export function useRecordSafetyCheck(patientId: string, label: string) {
+  const qc = useQueryClient();
+  const notice = useQueuedNotice();
+  return useMutation({
+    // the outbox decides what to do without a connection; React Query must not hold it back
+    networkMode: 'always',
+    mutationFn: (body: Record<string, unknown>) =>
+      outbox.submit<HomeSafetyOverview>({
+        method: 'POST',
+        path: `/patients/${patientId}/home-safety/checks`,
+        body,
+        kind: 'home-safety.check',
+        label,
+        patientId,
+      }),
+    onSuccess: (result) => {
+      notice(result);
+      return qc.invalidateQueries({ queryKey: ['home'] });
+    },
+  });
+}
 
 export const useCompleteSafetyAction = (patientId: string) =>
   useHomeMutation((actionId: string) =>
     api.post<HomeSafetyOverview>(`/patients/${patientId}/home-safety/actions/${actionId}/done`, {}),
   );
 
-export function useSignSkill(patientId: string) {
+/** A skill sign-off, taught at the bedside, goes through the phone's outbox too. */
+export function useSignSkill(patientId: string, label: string) {
   const qc = useQueryClient();
+  const notice = useQueuedNotice();
   return useMutation({
+    networkMode: 'always',
     mutationFn: (body: Record<string, unknown>) =>
-      api.post<SkillsView>(`/patients/${patientId}/caregiver-skills`, body),
-    onSuccess: (v) => qc.setQueryData(homeKeys.skills(patientId), v),
+      outbox.submit<SkillsView>({
+        method: 'POST',
+        path: `/patients/${patientId}/caregiver-skills`,
+        body,
+        kind: 'caregiver-skill.sign',
+        label,
+        patientId,
+      }),
+    onSuccess: (v) => {
+      notice(v);
+      if (v) qc.setQueryData(homeKeys.skills(patientId), v);
+    },
   });
 }

@@ -41,7 +41,7 @@ export function ChartTab({ patientId }: { patientId: string }) {
             {chart.data.entries.map((e) => (
               <Table.Tr key={e.id}>
                 <Table.Td>{formatDateTime(e.givenAt, i18n.language)}</Table.Td>
-                <Table.Td>{e.medicineName}</Table.Td>
+                <Table.Td>{L.product(e.product)}</Table.Td>
                 <Table.Td>{L.dose(e)}</Table.Td>
                 <Table.Td>
                   <Badge color={statusColor[e.status]}>{t(`medicines.chart.${e.status}`)}</Badge>

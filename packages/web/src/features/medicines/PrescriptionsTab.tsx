@@ -2,8 +2,10 @@ import {
   anticipatoryPurposes,
   type DoseUnit,
   doseUnits,
+  type MedicineClass,
   type MedicineForm,
   type MedicineRoute,
+  medicineClasses,
   medicineRoutes,
   type Prescription,
   type PrescriptionInput,
@@ -28,6 +30,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../api/api-error.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { OrgDateTimeInput } from '../../components/OrgDateTimeInput.tsx';
 import { formatDateTime } from '../../format/time.ts';
 import { ChecksPanel } from './checks.tsx';
 import { useMedicineLabels } from './labels.ts';
@@ -40,16 +43,13 @@ import {
   useStopPrescription,
   useVersions,
 } from './medicines-api.ts';
-
-/** "YYYY-MM-DDTHH:MM" in the browser's zone, for a datetime-local input. */
-export const localInput = (d: Date) => {
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}`;
-};
+import { SafetyPanel } from './SafetyPanel.tsx';
+import { WeightPrompt } from './WeightPrompt.tsx';
 
 /** "at 08:00, 20:00" or "as needed, every 4 h at most, up to 6 a day". */
 export function ScheduleText({ p }: { p: Prescription }) {
   const { t } = useTranslation();
+  if (p.changeIntervalHours) return t('medsafety.patchEvery', { hours: p.changeIntervalHours });
   return p.kind === 'scheduled'
     ? t('medicines.schedule.times', { times: p.timesOfDay.join(', ') })
     : t('medicines.schedule.prn', {
@@ -98,10 +98,15 @@ export function PrescriptionsTab({ patientId, canPrescribe }: { patientId: strin
             {list.data.map((p) => (
               <Table.Tr key={p.id}>
                 <Table.Td>
-                  <Text fw={600}>{p.name}</Text>
+                  <Text fw={600}>{L.product(p)}</Text>
                   <Text size="sm">
-                    {L.dose(p)} · {L.route(p.route)} · <ScheduleText p={p} />
+                    {L.doseFull(p)} · {L.route(p.route)} · <ScheduleText p={p} />
                   </Text>
+                  {p.overrideReason && (
+                    <Text size="sm" c="red.8" data-testid="rx-override">
+                      {t('medsafety.overrideShown', { reason: p.overrideReason })}
+                    </Text>
+                  )}
                   <Text size="sm" c="dimmed">
                     {p.indication} · {t('medicines.prescribedBy', { name: p.prescribedByName })} ·{' '}
                     {t('medicines.version', { n: p.version })}
@@ -204,6 +209,9 @@ function PrescriptionForm({
   const [medicineId, setMedicineId] = useState<string | null>(initial?.medicineId ?? null);
   const [name, setName] = useState(initial?.name ?? '');
   const [form, setForm] = useState<MedicineForm | null>(initial?.form ?? null);
+  const [strength, setStrength] = useState<string | null>(initial?.strength ?? null);
+  const [declaredClass, setDeclaredClass] = useState<MedicineClass | null>(initial?.declaredClass ?? null);
+  const [overrideReason, setOverrideReason] = useState(initial?.overrideReason ?? '');
   const [route, setRoute] = useState<MedicineRoute>(initial?.route ?? 'oral');
   const [dose, setDose] = useState<number | ''>(initial?.doseAmount ?? '');
   const [unit, setUnit] = useState<DoseUnit>(initial?.doseUnit ?? 'mg');
@@ -215,8 +223,8 @@ function PrescriptionForm({
   const [max, setMax] = useState<number | ''>(initial?.maxDosesPer24h ?? 6);
   const [indication, setIndication] = useState(initial?.indication ?? '');
   const [instructions, setInstructions] = useState(initial?.instructions ?? '');
-  const [startsAt, setStartsAt] = useState(localInput(initial ? new Date(initial.startsAt) : new Date()));
-  const [endsAt, setEndsAt] = useState(initial?.endsAt ? localInput(new Date(initial.endsAt)) : '');
+  const [startsAt, setStartsAt] = useState(() => initial?.startsAt ?? new Date().toISOString());
+  const [endsAt, setEndsAt] = useState(initial?.endsAt ?? '');
   const [purpose, setPurpose] = useState<string | null>(initial?.anticipatoryPurpose ?? null);
   const [reason, setReason] = useState('');
   const [ack, setAck] = useState(false);
@@ -224,12 +232,12 @@ function PrescriptionForm({
   const med = formulary.data?.find((m) => m.id === medicineId);
   const formDef = med?.forms.find((f) => f.form === form);
   const draft: PrescriptionInput | null = useMemo(() => {
-    if (!name.trim() || dose === '' || !indication.trim()) return null;
+    if (!name.trim() || dose === '' || !indication.trim() || !startsAt) return null;
     return {
       medicineId,
       name: name.trim(),
       form,
-      strength: null,
+      strength,
       route,
       doseAmount: Number(dose),
       doseUnit: unit,
@@ -246,15 +254,20 @@ function PrescriptionForm({
       maxDosesPer24h: kind === 'prn' && max !== '' ? Number(max) : null,
       indication: indication.trim(),
       instructions: instructions.trim() || null,
-      startsAt: new Date(startsAt).toISOString(),
-      endsAt: endsAt ? new Date(endsAt).toISOString() : null,
+      startsAt,
+      endsAt: endsAt || null,
       anticipatoryPurpose: (purpose as PrescriptionInput['anticipatoryPurpose']) ?? null,
       acknowledgeWarnings: ack,
+      declaredClass: medicineId ? null : declaredClass,
+      overrideReason: overrideReason.trim().length >= 5 ? overrideReason.trim() : null,
     };
   }, [
     medicineId,
     name,
     form,
+    strength,
+    declaredClass,
+    overrideReason,
     route,
     dose,
     unit,
@@ -272,7 +285,7 @@ function PrescriptionForm({
   const [debounced] = useDebouncedValue(draft, 400);
   const review = useReview(
     patientId,
-    debounced ? { ...debounced, acknowledgeWarnings: false } : null,
+    debounced ? { ...debounced, acknowledgeWarnings: false, overrideReason: null } : null,
     true,
     initial?.id ?? null,
   );
@@ -281,6 +294,12 @@ function PrescriptionForm({
     ['draft', name],
   ]);
   const blocked = isApiError(saving.error) && saving.error.code === 'CONFLICT' && !ack;
+  const safety = review.data?.safety ?? null;
+  const needsWeight = !!safety?.blocking.some(
+    (b) => b.code === 'child-weight-missing' || b.code === 'child-weight-stale',
+  );
+  const needsReason = !!safety?.blocking.some((b) => b.overridable);
+  const needsAck = !!safety?.warnings.some((w) => w.level === 'confirm');
 
   const submit = async () => {
     if (!draft) return;
@@ -314,6 +333,7 @@ function PrescriptionForm({
               const f = m.forms[0];
               if (f) {
                 setForm(f.form);
+                setStrength(f.strengths[0] ?? null);
                 setRoute(f.routes[0] ?? 'oral');
                 setUnit(f.doseUnit);
               }
@@ -329,6 +349,16 @@ function PrescriptionForm({
           required
           data-testid="rx-name"
         />
+        {!medicineId && (
+          <Select
+            label={t('medsafety.declaredClass')}
+            data={medicineClasses.map((c) => ({ value: c, label: t(`medsafety.classes.${c}`) }))}
+            value={declaredClass}
+            onChange={(v) => setDeclaredClass(v as MedicineClass | null)}
+            required
+            data-testid="rx-class"
+          />
+        )}
         <Group grow>
           <Select
             label={t('medicines.fields.form')}
@@ -341,6 +371,7 @@ function PrescriptionForm({
               setForm(v as MedicineForm | null);
               const f = med?.forms.find((x) => x.form === v);
               if (f) {
+                setStrength(f.strengths[0] ?? null);
                 setRoute(f.routes[0] ?? 'oral');
                 setUnit(f.doseUnit);
               }
@@ -348,6 +379,14 @@ function PrescriptionForm({
             disabled={!med}
             allowDeselect={false}
             data-testid="rx-form"
+          />
+          <Select
+            label={t('medsafety.strength')}
+            data={(formDef?.strengths ?? []).map((x) => ({ value: x, label: L.arithmetic(x) }))}
+            value={strength}
+            onChange={setStrength}
+            disabled={!formDef}
+            data-testid="rx-strength"
           />
           <Select
             label={t('medicines.fields.route')}
@@ -426,18 +465,18 @@ function PrescriptionForm({
           onChange={(e) => setInstructions(e.currentTarget.value)}
         />
         <Group grow>
-          <TextInput
-            type="datetime-local"
+          <OrgDateTimeInput
+            required
             label={t('medicines.fields.startsAt')}
             value={startsAt}
-            onChange={(e) => setStartsAt(e.currentTarget.value)}
+            onChange={setStartsAt}
             data-testid="rx-starts"
           />
-          <TextInput
-            type="datetime-local"
+          <OrgDateTimeInput
             label={t('medicines.fields.endsAt')}
             value={endsAt}
-            onChange={(e) => setEndsAt(e.currentTarget.value)}
+            onChange={setEndsAt}
+            min={startsAt || undefined}
           />
         </Group>
         <Select
@@ -459,9 +498,20 @@ function PrescriptionForm({
             data-testid="rx-reason"
           />
         )}
+        {safety && <SafetyPanel safety={safety} />}
+        {needsWeight && <WeightPrompt patientId={patientId} />}
+        {(needsReason || overrideReason) && (
+          <TextInput
+            label={t('medsafety.overrideReason')}
+            value={overrideReason}
+            onChange={(e) => setOverrideReason(e.currentTarget.value)}
+            required
+            data-testid="rx-override-reason"
+          />
+        )}
         {review.data && <ChecksPanel review={review.data} names={names} />}
         {saving.isError && <ErrorAlert error={saving.error} />}
-        {(blocked || ack) && (
+        {(blocked || ack || needsAck) && (
           <Checkbox
             label={t('medicines.acknowledge')}
             checked={ack}

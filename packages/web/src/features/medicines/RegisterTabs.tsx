@@ -1,4 +1,4 @@
-import { type ControlledEntryBody, controlledStockUnits } from '@hearth/domain';
+import { type ControlledEntryBody, controlledStockUnits, type WitnessConfirmation } from '@hearth/domain';
 import {
   Badge,
   Button,
@@ -14,8 +14,8 @@ import {
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { emptyWitness, WitnessFields, witnessOrNothing } from '../../components/WitnessFields.tsx';
 import { formatDateTime, formatDay } from '../../format/time.ts';
-import { usePatient } from '../patients/patients-api.ts';
 import { useMedicineLabels } from './labels.ts';
 import {
   useAddStock,
@@ -108,23 +108,31 @@ export function ControlledTab({ patientId, canEdit }: { patientId: string; canEd
   const [linkTo, setLinkTo] = useState<string | null>(null);
   const [perUnit, setPerUnit] = useState<number | ''>('');
   const linked = prescriptions.data?.find((p) => p.id === linkTo);
-  const patient = usePatient(patientId);
   const entry = useControlledEntry(patientId);
   const addStock = useAddStock(patientId);
   const [newName, setNewName] = useState('');
   const [newUnit, setNewUnit] = useState('ampoule');
   const [kind, setKind] = useState<ControlledEntryBody['kind']>('count');
   const [qty, setQty] = useState<number | ''>('');
-  const [witness, setWitness] = useState<string | null>(null);
+  const [witness, setWitness] = useState<WitnessConfirmation>(emptyWitness);
+  const [reason, setReason] = useState('');
   const [method, setMethod] = useState('');
   if (q.isPending) return null;
   if (q.isError) return <ErrorAlert error={q.error} />;
   const body = (): ControlledEntryBody | null => {
     if (qty === '') return null;
     const n = Number(qty);
-    if (kind === 'count') return { kind, counted: n, note: null };
+    const confirmed = witnessOrNothing(witness);
+    if (kind === 'count')
+      return {
+        kind,
+        counted: n,
+        note: null,
+        ...(reason.trim() && { reason: reason.trim() }),
+        ...(confirmed && { witness: confirmed }),
+      };
     if (kind === 'disposed')
-      return witness ? { kind, quantity: n, witnessUserId: witness, method, note: null } : null;
+      return confirmed ? { kind, quantity: n, witness: confirmed, method, note: null } : null;
     if (kind === 'administered') return { kind, quantity: n, administrationId: null, note: null };
     return { kind: 'received', quantity: n, note: null };
   };
@@ -196,25 +204,37 @@ export function ControlledTab({ patientId, canEdit }: { patientId: string; canEd
                   onChange={(v) => setQty(v === '' ? '' : Number(v))}
                   min={0}
                 />
+                {kind === 'count' && (
+                  <TextInput
+                    label={t('seams.countReason')}
+                    value={reason}
+                    onChange={(e) => setReason(e.currentTarget.value)}
+                  />
+                )}
+                {(kind === 'disposed' || kind === 'count') && (
+                  <WitnessFields value={witness} onChange={setWitness} />
+                )}
                 {kind === 'disposed' && (
-                  <>
-                    <Select
-                      label={t('medicines.controlled.witness')}
-                      data={(patient.data?.team ?? []).map((m) => ({ value: m.userId, label: m.name }))}
-                      value={witness}
-                      onChange={setWitness}
-                    />
-                    <TextInput
-                      label={t('medicines.controlled.method')}
-                      value={method}
-                      onChange={(e) => setMethod(e.currentTarget.value)}
-                    />
-                  </>
+                  <TextInput
+                    label={t('medicines.controlled.method')}
+                    value={method}
+                    onChange={(e) => setMethod(e.currentTarget.value)}
+                  />
                 )}
                 <Button
                   onClick={() => {
                     const b = body();
-                    if (b) entry.mutate({ stockId: s.id, body: b }, { onSuccess: () => setQty('') });
+                    if (b)
+                      entry.mutate(
+                        { stockId: s.id, body: b },
+                        {
+                          onSuccess: () => {
+                            setQty('');
+                            setReason('');
+                            setWitness(emptyWitness);
+                          },
+                        },
+                      );
                   }}
                   loading={entry.isPending}
                 >

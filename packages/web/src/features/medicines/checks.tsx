@@ -12,6 +12,13 @@ export const span = (low: number, high: number) =>
 export function ChecksPanel({ review, names }: { review: RegimenReviewDto; names: Record<string, string> }) {
   const { t } = useTranslation();
   const L = useMedicineLabels();
+  // issue 12: a total that leaves an opioid out (methadone, free text) is said to be incomplete, never "0"
+  const omeText = (o: RegimenReviewDto['baselineOme']) =>
+    o.incomplete
+      ? o.total.high > 0
+        ? `≥ ${span(o.total.low, o.total.high)} ${L.unit('mg')} — ${t('medsafety.omeIncomplete')}`
+        : t('medsafety.omeIncomplete')
+      : `${span(o.total.low, o.total.high)} ${L.unit('mg')}`;
   const srcList = (sources: { source: string; low: number; high: number }[]) =>
     sources
       .map(
@@ -38,16 +45,10 @@ export function ChecksPanel({ review, names }: { review: RegimenReviewDto; names
             .join(', ')}
         </Alert>
       ))}
-      <Text>
-        {t('medicines.checks.baseline', {
-          range: span(review.baselineOme.total.low, review.baselineOme.total.high),
-        })}
+      <Text data-testid="ome-baseline">
+        {t('medicines.checks.baseline', { range: omeText(review.baselineOme) })}
       </Text>
-      <Text>
-        {t('medicines.checks.maximum', {
-          range: span(review.maximumOme.total.low, review.maximumOme.total.high),
-        })}
-      </Text>
+      <Text>{t('medicines.checks.maximum', { range: omeText(review.maximumOme) })}</Text>
       <List size="sm">
         {review.maximumOme.lines.map((l) => (
           <List.Item key={`${l.medicineId}-${l.route}-${l.dose24h}`}>
@@ -56,7 +57,7 @@ export function ChecksPanel({ review, names }: { review: RegimenReviewDto; names
               route: L.route(l.route),
               dose: round(l.dose24h),
               unit: L.unit(l.unit),
-              ome: l.ome ? `${span(l.ome.low, l.ome.high)} ${L.unit('mg')}` : '—',
+              ome: l.ome ? `${span(l.ome.low, l.ome.high)} ${L.unit('mg')}` : t('medsafety.lineIncomplete'),
             })}
             . {t('medicines.checks.factorSources', { list: srcList(l.sources) })}
           </List.Item>

@@ -11,10 +11,12 @@ import type {
   PrescriptionInput,
   RegimenReviewDto,
   TodaySchedule,
+  WeightDto,
 } from '@hearth/domain';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { api } from '../../api/client.ts';
+import { outbox } from '../../offline/outbox.ts';
 
 export type FormularyItem = z.infer<typeof formularyItemSchema>;
 export type MedicineChart = z.infer<typeof marSchema>;
@@ -124,18 +126,38 @@ export function useStopPrescription(patientId: string) {
   });
 }
 
+/**
+ * Records a dose through the phone's outbox (issue 14): the answer, or null when the dose waits
+ * on the phone; the server's dose guard checks it when it arrives.
+ */
 export function useRecordDose(patientId: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: {
+    // the outbox decides what to do without a connection; React Query must not hold it back
+    networkMode: 'always',
+    mutationFn: ({
+      label,
+      ...body
+    }: {
+      label: string;
       prescriptionId: string;
       doseAmount: number;
       doseUnit: string;
       outcome?: 'given' | 'not_taken';
       givenAt?: string;
       verbalOrderPhysicianId?: string | null;
+      verbalOrderAt?: string | null;
       note?: string | null;
-    }) => api.post<Administration>(`/patients/${patientId}/administrations`, body),
+    }) =>
+      outbox.submit<Administration>({
+        method: 'POST',
+        path: `/patients/${patientId}/administrations`,
+        body,
+        kind: 'medicine.dose',
+        label,
+        patientId,
+        meta: { prescriptionId: body.prescriptionId, givenAt: body.givenAt ?? new Date().toISOString() },
+      }),
     onSuccess: invalidating(qc),
   });
 }
@@ -184,3 +206,19 @@ export const useConvert = () =>
   useMutation({
     mutationFn: (body: ConversionBody) => api.post<ConversionResultDto>('/medicines/convert', body),
   });
+
+export const useWeights = (patientId: string) =>
+  useQuery({
+    queryKey: ['medicines', patientId, 'weights'] as const,
+    queryFn: () => api.get<WeightDto[]>(`/patients/${patientId}/weights`),
+  });
+
+/** Records a weight; the review is asked again (a child's limits depend on it). */
+export function useRecordWeight(patientId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { kg: number; measuredOn: string }) =>
+      api.post<WeightDto[]>(`/patients/${patientId}/weights`, body),
+    onSuccess: invalidating(qc),
+  });
+}

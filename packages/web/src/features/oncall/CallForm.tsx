@@ -14,6 +14,7 @@ import {
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { PatientPicker } from '../../components/PatientPicker.tsx';
 import { usePatients } from '../patients/patients-api.ts';
 import { useAlerts } from '../watch/watch-api.ts';
 import { fromLocalInput, toLocalInput } from './local-time.ts';
@@ -103,15 +104,13 @@ export function CallForm() {
             {t('calls.newTitle')}
           </Title>
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <NativeSelect
+            <PatientPicker
               label={t('calls.patient')}
               value={v.patientId}
-              onChange={(e) => set('patientId', e.currentTarget.value)}
-              data={[
-                { value: '', label: t('calls.noPatient') },
-                ...list.map((p) => ({ value: p.id, label: `${p.lastName} ${p.firstName}` })),
-              ]}
-              data-testid="call-patient"
+              onChange={(id) => set('patientId', id)}
+              patients={list}
+              emptyLabel={t('calls.noPatient')}
+              testId="call-patient"
             />
             <AlertPicker patientId={v.patientId} value={v.alertId} onChange={(id) => set('alertId', id)} />
             <NativeSelect

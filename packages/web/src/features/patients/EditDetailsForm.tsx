@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { useErrorText } from '../../forms/use-error-text.ts';
 import { useForm } from '../../forms/use-form.ts';
+import { AddressLookup } from './AddressLookup.tsx';
 import { useUpdatePatient } from './patients-api.ts';
 
 const num = (v: string) => (v.trim() === '' ? undefined : Number(v.replace(',', '.')));
@@ -16,6 +17,7 @@ export function EditDetailsForm({ patient: p, onDone }: { patient: Patient; onDo
     () => ({
       phone: p.phone ?? '',
       address: p.address,
+      accessNotes: p.accessNotes ?? '',
       area: p.area,
       lat: p.coordinates ? String(p.coordinates.lat) : '',
       lon: p.coordinates ? String(p.coordinates.lon) : '',
@@ -35,6 +37,7 @@ export function EditDetailsForm({ patient: p, onDone }: { patient: Patient; onDo
     const body = form.validate(patientUpdateBodySchema, {
       phone: v.phone,
       address: v.address,
+      accessNotes: v.accessNotes,
       area: v.area,
       coordinates: lat === undefined && lon === undefined ? undefined : { lat, lon },
       consentToShare: v.consentToShare,
@@ -73,6 +76,13 @@ export function EditDetailsForm({ patient: p, onDone }: { patient: Patient; onDo
             onChange={(e) => form.set('lon', e.currentTarget.value)}
             error={errorText('coordinates.lon')}
           />
+          <AddressLookup
+            address={v.address}
+            onUse={(point) => {
+              form.set('lat', String(point.lat));
+              form.set('lon', String(point.lon));
+            }}
+          />
           <TextInput
             type="tel"
             label={t('patients.fields.phone')}
@@ -81,6 +91,14 @@ export function EditDetailsForm({ patient: p, onDone }: { patient: Patient; onDo
             error={errorText('phone')}
           />
         </SimpleGrid>
+        <Textarea
+          label={t('patients.fields.accessNotes')}
+          description={t('patients.edit.accessNotesHint')}
+          autosize
+          value={v.accessNotes}
+          onChange={(e) => form.set('accessNotes', e.currentTarget.value)}
+          error={errorText('accessNotes')}
+        />
         <Checkbox
           label={t('patients.fields.consentToShare')}
           checked={v.consentToShare}

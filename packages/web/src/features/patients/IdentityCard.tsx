@@ -29,6 +29,7 @@ export function IdentityCard({
           {p.address}
           <Text size="sm">{p.area}</Text>
         </Field>
+        {p.accessNotes && <Field label={t('patients.fields.accessNotes')}>{p.accessNotes}</Field>}
         <Field label={t('patients.serviceArea.label')}>
           {p.serviceArea ? (
             <Group gap="xs">

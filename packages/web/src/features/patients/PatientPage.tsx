@@ -21,9 +21,11 @@ import { DutyRosterSection } from '../home/DutyRosterSection.tsx';
 import { HomeSafetySection } from '../home/HomeSafetySection.tsx';
 import { PatientEquipmentSection } from '../home/PatientEquipmentSection.tsx';
 import { ClinicalWatchSection } from '../watch/ClinicalWatchSection.tsx';
+import { PatientAlerts } from '../watch/PatientAlerts.tsx';
 import { ClinicalLists } from './ClinicalLists.tsx';
 import { EditDetailsForm } from './EditDetailsForm.tsx';
 import { IdentityCard } from './IdentityCard.tsx';
+import { IdentityCorrection } from './IdentityCorrection.tsx';
 import { PatientStatusBadge } from './PatientStatusBadge.tsx';
 import { usePatient } from './patients-api.ts';
 import { SectionLinks } from './SectionLinks.tsx';
@@ -79,6 +81,7 @@ export function PatientPage() {
       </Group>
       <IdentityCard patient={p} designatedName={designated?.name ?? null} />
       <SectionLinks links={links} />
+      {can('alert:read') && <PatientAlerts patientId={patientId} />}
       {can('medicine:read', { patientId }) && (
         <Button
           component={Link}
@@ -101,6 +104,7 @@ export function PatientPage() {
             {t('patients.edit.title')}
           </Button>
         ))}
+      <IdentityCorrection patient={p} canCorrect={can('patient:correct-identity', { patientId })} />
       <ClinicalLists patient={p} canAdd={can('patient:update', { patientId })} />
       <Stack gap="xs">
         <Title order={2} size="h3">

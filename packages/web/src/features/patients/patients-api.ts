@@ -54,3 +54,7 @@ export const useAddItem = (id: string, kind: 'diagnoses' | 'allergies' | 'contac
 
 export const useUpdatePatient = (id: string) =>
   usePatientMutation((body: unknown) => api.patch<Patient>(`/patients/${id}`, body));
+
+/** Name, date of birth and sex: corrected with a reason, the earlier values kept (issue 13). */
+export const useCorrectIdentity = (id: string) =>
+  usePatientMutation((body: unknown) => api.post<Patient>(`/patients/${id}/identity-corrections`, body));

@@ -1,9 +1,10 @@
 import type { CampApplication } from '@hearth/domain';
-import { Button, Card, Group, NativeSelect, NumberInput, Stack, Text, Title } from '@mantine/core';
+import { Button, Card, Group, NumberInput, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { PatientPicker } from '../../components/PatientPicker.tsx';
 import { useChildPatients } from '../volunteers/RequestsPage.tsx';
 import { CampCareForms } from './CampCareForms.tsx';
 import { useApplications, useProgrammeMutation } from './programmes-api.ts';
@@ -33,17 +34,12 @@ export function CampApplications({ sessionId }: { sessionId: string }) {
         aria-label={t('prog.camp.apply')}
       >
         <Group align="flex-end">
-          <NativeSelect
+          <PatientPicker
             label={t('prog.camp.child')}
             value={patientId}
-            onChange={(e) => setPatientId(e.currentTarget.value)}
-            data={[
-              { value: '', label: t('intake.form.choose') },
-              ...(children.data?.items ?? []).map((p) => ({
-                value: p.id,
-                label: `${p.lastName} ${p.firstName}`,
-              })),
-            ]}
+            onChange={setPatientId}
+            patients={children.data?.items ?? []}
+            emptyLabel={t('intake.form.choose')}
           />
           <NumberInput
             label={t('prog.camp.familyMembers')}

@@ -29,8 +29,11 @@ type CareField = (typeof careFields)[number];
  */
 export function CampCareForms({ application: a }: { application: CampApplication }) {
   const { t, i18n } = useTranslation();
+  // null: the server keeps prescriptions from this reader; the medicines line is not theirs to see or write
+  const seesMedicines = a.recordMedicines !== null;
+  const fields = careFields.filter((f) => f !== 'medicines' || seesMedicines);
   const [note, setNote] = useState<Record<CareField, string>>(() => ({
-    medicines: a.careNote?.medicines ?? a.recordMedicines.join('\n'),
+    medicines: a.careNote?.medicines ?? (a.recordMedicines ?? []).join('\n'),
     equipment: a.careNote?.equipment ?? '',
     diet: a.careNote?.diet ?? '',
     mobility: a.careNote?.mobility ?? '',
@@ -55,14 +58,19 @@ export function CampCareForms({ application: a }: { application: CampApplication
         aria-label={t('prog.care.title', { name: a.childName })}
         onSubmit={(e) => {
           e.preventDefault();
-          saveNote.mutate(Object.fromEntries(careFields.map((f) => [f, note[f].trim() || undefined])));
+          saveNote.mutate(Object.fromEntries(fields.map((f) => [f, note[f].trim() || undefined])));
         }}
       >
         <Stack gap="xs">
           <Title order={4} size="h5">
             {t('prog.care.title', { name: a.childName })}
           </Title>
-          {a.recordMedicines.length > 0 && (
+          {!seesMedicines && (
+            <Text size="xs" c="dimmed">
+              {t('prog.camp.medicinesHidden')}
+            </Text>
+          )}
+          {a.recordMedicines && a.recordMedicines.length > 0 && (
             <Stack gap={0}>
               <Text size="xs" fw={600}>
                 {t('prog.camp.recordMedicines')}
@@ -75,7 +83,7 @@ export function CampCareForms({ application: a }: { application: CampApplication
             </Stack>
           )}
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            {careFields.map((f) => (
+            {fields.map((f) => (
               <Textarea
                 key={f}
                 label={t(`prog.care.${f}`)}

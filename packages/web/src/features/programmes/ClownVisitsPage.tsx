@@ -1,4 +1,4 @@
-import { familyWishes, phasesOfIllness } from '@hearth/domain';
+import { clownPhaseFreshDays, familyWishes } from '@hearth/domain';
 import {
   Badge,
   Button,
@@ -18,6 +18,7 @@ import { api } from '../../api/client.ts';
 import { useCan } from '../../auth/me.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { PageLoader } from '../../components/PageLoader.tsx';
+import { PatientPicker } from '../../components/PatientPicker.tsx';
 import { usePageTitle } from '../../components/use-page-title.ts';
 import { formatDateTime } from '../../format/time.ts';
 import { useChildPatients } from '../volunteers/RequestsPage.tsx';
@@ -35,7 +36,6 @@ export function ClownVisitsPage() {
     patientId: '',
     scheduledAt: '',
     familyWish: 'welcome',
-    confirmedPhase: 'stable',
   });
   const schedule = useProgrammeMutation((body: unknown) => api.post('/clown-visits', body));
   return (
@@ -53,18 +53,13 @@ export function ClownVisitsPage() {
             }}
           >
             <Stack gap="xs">
-              <SimpleGrid cols={{ base: 1, sm: 4 }}>
-                <NativeSelect
+              <SimpleGrid cols={{ base: 1, sm: 3 }}>
+                <PatientPicker
                   label={t('prog.camp.child')}
                   value={v.patientId}
-                  onChange={(e) => setV({ ...v, patientId: e.currentTarget.value })}
-                  data={[
-                    { value: '', label: t('intake.form.choose') },
-                    ...(children.data?.items ?? []).map((p) => ({
-                      value: p.id,
-                      label: `${p.lastName} ${p.firstName}`,
-                    })),
-                  ]}
+                  onChange={(patientId) => setV({ ...v, patientId })}
+                  patients={children.data?.items ?? []}
+                  emptyLabel={t('intake.form.choose')}
                 />
                 <TextInput
                   type="datetime-local"
@@ -78,16 +73,9 @@ export function ClownVisitsPage() {
                   onChange={(e) => setV({ ...v, familyWish: e.currentTarget.value })}
                   data={familyWishes.map((w) => ({ value: w, label: t(`prog.clown.wishes.${w}`) }))}
                 />
-                <NativeSelect
-                  label={t('prog.clown.phase')}
-                  description={t('prog.clown.phaseHint')}
-                  value={v.confirmedPhase}
-                  onChange={(e) => setV({ ...v, confirmedPhase: e.currentTarget.value })}
-                  data={phasesOfIllness.map((p) => ({ value: p, label: t(`prog.clown.phases.${p}`) }))}
-                />
               </SimpleGrid>
               <Text size="xs" c="dimmed">
-                {t('prog.clown.rule')}
+                {t('prog.clown.rule')} {t('prog.clown.phaseNeeded', { days: clownPhaseFreshDays })}
               </Text>
               {schedule.isError && <ErrorAlert error={schedule.error} />}
               <Button type="submit" loading={schedule.isPending} style={{ alignSelf: 'flex-start' }}>

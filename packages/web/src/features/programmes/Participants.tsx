@@ -1,11 +1,12 @@
 import type { PatientSummary, ProgrammeDetail, ProgrammeSession } from '@hearth/domain';
-import { Button, Group, NativeSelect, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Group, Stack, Text, TextInput } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
 import type { Page } from '../../api/page.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { PatientPicker } from '../../components/PatientPicker.tsx';
 import { useProgrammeMutation } from './programmes-api.ts';
 
 /** Young people under care who may join: within the programme's age limit where it has one. */
@@ -67,17 +68,12 @@ export function Participants({
           }}
         >
           <Group align="flex-end" gap="xs">
-            <NativeSelect
+            <PatientPicker
               label={t('prog.participantRecord')}
               value={patientId}
-              onChange={(e) => setPatientId(e.currentTarget.value)}
-              data={[
-                { value: '', label: t('prog.notUnderCare') },
-                ...(patients.data ?? []).map((p) => ({
-                  value: p.id,
-                  label: `${p.lastName} ${p.firstName} (${t('prog.age', { count: p.ageYears })})`,
-                })),
-              ]}
+              onChange={setPatientId}
+              patients={patients.data ?? []}
+              emptyLabel={t('prog.notUnderCare')}
             />
             {!linked && (
               <>

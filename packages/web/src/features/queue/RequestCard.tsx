@@ -17,7 +17,8 @@ export function RequestCard({
   const { t, i18n } = useTranslation();
   const overdue =
     request.overdue ||
-    (!request.firstCallAt && request.status === 'new' && countdown(request.callbackDueAt, now).overdue);
+    (!request.firstCallAt && request.status === 'new' && countdown(request.callbackDueAt, now).overdue) ||
+    (request.retryDueAt !== null && countdown(request.retryDueAt, now).overdue);
   return (
     <Paper
       withBorder
@@ -35,7 +36,10 @@ export function RequestCard({
             <Anchor component={Link} to={`/app/requests/${request.id}`} fw={700} ff="monospace">
               {request.reference}
             </Anchor>
-            <Badge variant="outline" color="gray">
+            <Badge
+              variant={request.source === 'fhir' ? 'filled' : 'outline'}
+              color={request.source === 'fhir' ? 'grape' : 'gray'}
+            >
               {t(`queue.source.${request.source}`)}
             </Badge>
             <Badge variant="light">{t(`queue.status.${request.status}`)}</Badge>

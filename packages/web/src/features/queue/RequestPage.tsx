@@ -13,6 +13,7 @@ import { useNow } from '../../format/use-now.ts';
 import { useRequest } from '../intake/intake-api.ts';
 import { CallForm } from './CallForm.tsx';
 import { DeadlineBadge } from './DeadlineBadge.tsx';
+import { FhirReferralCard } from './FhirReferralCard.tsx';
 import { ReferralForm } from './ReferralForm.tsx';
 
 /** One request: what the caller said, the calls so far, and the next step. */
@@ -75,6 +76,7 @@ export function RequestPage() {
           {r.closedReason && row(t('queue.closedReason'), r.closedReason)}
         </SimpleGrid>
       </Card>
+      {r.referral && <FhirReferralCard referral={r.referral} />}
 
       <Title order={2} size="h3">
         {t('queue.callsTitle')}

@@ -20,11 +20,14 @@ const request = (patientName: string, locale: 'ru' | 'en'): CareRequest => ({
   createdAt: '2026-11-23T10:00:00Z',
   callbackDueAt: '2026-11-23T10:15:00Z',
   firstCallAt: null,
+  retryDueAt: null,
+  unansweredAttempts: 0,
   escalatedAt: null,
   overdue: false,
   closedReason: null,
   commissionCaseId: null,
   calls: [],
+  referral: null,
 });
 
 describe('referral form', () => {

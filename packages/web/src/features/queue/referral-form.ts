@@ -39,7 +39,9 @@ export function referralFromRequest(r: CareRequest): ReferralFormValues {
     sex: 'unknown',
     address: r.address,
     area: '',
-    phone: r.phone,
+    // the caller's phone is theirs (they join the household contacts); the patient's own phone
+    // is asked for, unless the patients called for themselves
+    phone: r.relationship === 'self' ? r.phone : '',
     consentToShare: false,
     icd10: '',
     diagnosis: r.diagnosisText.slice(0, 500),
@@ -61,7 +63,7 @@ export function referralBody(careRequestId: string, v: ReferralFormValues) {
       sex: v.sex,
       address: v.address,
       area: v.area,
-      phone: v.phone,
+      phone: v.phone.trim() || undefined,
       consentToShare: v.consentToShare,
     },
     icd10: v.icd10,

@@ -15,6 +15,7 @@ import {
 } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { serverFieldErrors } from '../../api/api-error.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { useEmailSettings, useSaveEmailSettings, useSendTestEmail } from '../oncall/oncall-api.ts';
 
@@ -24,6 +25,8 @@ function EmailForm({ saved }: { saved: EmailSettings }) {
   const test = useSendTestEmail();
   const [v, setV] = useState({ ...saved, password: '' });
   const [testTo, setTestTo] = useState('');
+  // the server has no HEARTH_SECRET_KEY to encrypt a password with: say so under the field
+  const passwordRefused = 'password' in serverFieldErrors(save.error);
   const set = <K extends keyof typeof v>(k: K, value: (typeof v)[K]) =>
     setV((old) => ({ ...old, [k]: value }));
   return (
@@ -49,7 +52,10 @@ function EmailForm({ saved }: { saved: EmailSettings }) {
         />
         <PasswordInput
           label={t('emailSettings.password')}
-          description={saved.passwordSet ? t('emailSettings.passwordKept') : undefined}
+          description={
+            saved.passwordSet ? t('emailSettings.passwordKept') : t('emailSettings.passwordSealed')
+          }
+          error={passwordRefused ? t('emailSettings.passwordNeedsKey') : undefined}
           value={v.password}
           autoComplete="new-password"
           onChange={(e) => set('password', e.currentTarget.value)}
@@ -89,7 +95,7 @@ function EmailForm({ saved }: { saved: EmailSettings }) {
         checked={v.enabled}
         onChange={(e) => set('enabled', e.currentTarget.checked)}
       />
-      {save.isError && <ErrorAlert error={save.error} />}
+      {save.isError && !passwordRefused && <ErrorAlert error={save.error} />}
       {save.isSuccess && (
         <Alert color="green" role="status">
           {t('emailSettings.saved')}

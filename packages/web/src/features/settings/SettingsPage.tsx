@@ -11,20 +11,26 @@ import { usePageTitle } from '../../components/use-page-title.ts';
 import { useErrorText } from '../../forms/use-error-text.ts';
 import { useForm } from '../../forms/use-form.ts';
 import { TravelSettingsCard } from '../care/TravelSettingsCard.tsx';
+import { MedicineSafetySettingsCard } from '../medicines/MedicineSafetySettingsCard.tsx';
 import { CaregiverInstrumentCard } from '../watch/CaregiverInstrumentCard.tsx';
+import { WatchSettingsCard } from '../watch/WatchSettingsCard.tsx';
 import { EmailSettingsCard } from './EmailSettingsCard.tsx';
 
 const settingsKey = ['settings'] as const;
 
 interface SettingsForm extends Record<string, unknown> {
   callbackDeadlineMinutes: string;
+  callRetryMinutes: string;
+  callAttemptsBeforeEscalation: string;
   serviceRadiusKm: string;
   baseLat: string;
   baseLon: string;
   servicePhone: string;
+  geocoderUrl: string;
   timeZone: string;
   language: 'ru' | 'en';
   sessionHours: string;
+  fieldCaseloadHours: string;
   volunteerHoursBenchmarkPercent: string;
 }
 
@@ -33,23 +39,31 @@ const toForm = (
   s: Pick<
     OrganizationSettings,
     | 'callbackDeadlineMinutes'
+    | 'callRetryMinutes'
+    | 'callAttemptsBeforeEscalation'
     | 'serviceRadiusKm'
     | 'base'
     | 'servicePhone'
+    | 'geocoderUrl'
     | 'timeZone'
     | 'language'
     | 'sessionHours'
+    | 'fieldCaseloadHours'
     | 'volunteerHoursBenchmarkPercent'
   >,
 ): SettingsForm => ({
   callbackDeadlineMinutes: String(s.callbackDeadlineMinutes),
+  callRetryMinutes: String(s.callRetryMinutes),
+  callAttemptsBeforeEscalation: String(s.callAttemptsBeforeEscalation),
   serviceRadiusKm: String(s.serviceRadiusKm),
   baseLat: String(s.base.lat),
   baseLon: String(s.base.lon),
   servicePhone: s.servicePhone,
+  geocoderUrl: s.geocoderUrl,
   timeZone: s.timeZone,
   language: s.language,
   sessionHours: String(s.sessionHours),
+  fieldCaseloadHours: String(s.fieldCaseloadHours),
   volunteerHoursBenchmarkPercent: String(s.volunteerHoursBenchmarkPercent),
 });
 
@@ -67,21 +81,31 @@ export function SettingsPage() {
   const form = useForm<SettingsForm>(
     toForm({
       callbackDeadlineMinutes: 15,
+      callRetryMinutes: 15,
+      callAttemptsBeforeEscalation: 3,
       serviceRadiusKm: 250,
       base: { lat: 0, lon: 0 },
       servicePhone: '',
+      geocoderUrl: '',
       timeZone: '',
       language: 'ru',
       sessionHours: 12,
+      fieldCaseloadHours: 24,
       volunteerHoursBenchmarkPercent: 5,
     }),
   );
-  const errorText = useErrorText(form.errors, 'settings.fieldErrors');
+  const errorText = useErrorText(form.errors, 'seams.settings.fieldErrors');
+  const problems = useQuery({
+    queryKey: [...settingsKey, 'problems'],
+    queryFn: () => api.get<{ replaced: string[] }>('/settings/problems'),
+    enabled: can('settings:manage'),
+  });
   const save = useMutation({
     mutationFn: (body: unknown) => api.patch<OrganizationSettings>('/settings', body),
     onSuccess: (s) => {
       qc.setQueryData(settingsKey, s);
       void qc.invalidateQueries({ queryKey: ['public-info'] });
+      void problems.refetch();
     },
     onError: (e) => form.takeServerErrors(e),
   });
@@ -99,12 +123,16 @@ export function SettingsPage() {
     e.preventDefault();
     const body = form.validate(organizationSettingsPatchSchema, {
       callbackDeadlineMinutes: num(v.callbackDeadlineMinutes),
+      callRetryMinutes: num(v.callRetryMinutes),
+      callAttemptsBeforeEscalation: num(v.callAttemptsBeforeEscalation),
       serviceRadiusKm: num(v.serviceRadiusKm),
       base: { lat: num(v.baseLat), lon: num(v.baseLon) },
       servicePhone: v.servicePhone,
+      geocoderUrl: v.geocoderUrl.trim(),
       timeZone: v.timeZone,
       language: v.language,
       sessionHours: num(v.sessionHours),
+      fieldCaseloadHours: num(v.fieldCaseloadHours),
       volunteerHoursBenchmarkPercent: num(v.volunteerHoursBenchmarkPercent),
     });
     if (body) save.mutate(body);
@@ -127,16 +155,26 @@ export function SettingsPage() {
   return (
     <Stack gap="lg" maw={900}>
       <Title order={1}>{t('settings.title')}</Title>
+      {problems.data && problems.data.replaced.length > 0 && (
+        <Alert color="orange" role="alert" title={t('seams.settings.problemsTitle')}>
+          {t('seams.settings.problemsBody', { fields: problems.data.replaced.join(', ') })}
+        </Alert>
+      )}
       <Card withBorder>
         <form onSubmit={onSubmit} noValidate>
           <Stack gap="md">
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
               {input('callbackDeadlineMinutes', 'callbackDeadlineMinutes', { inputMode: 'numeric' })}
+              {input('callRetryMinutes', 'callRetryMinutes', { inputMode: 'numeric' })}
+              {input('callAttemptsBeforeEscalation', 'callAttemptsBeforeEscalation', {
+                inputMode: 'numeric',
+              })}
               {input('serviceRadiusKm', 'serviceRadiusKm', { inputMode: 'decimal' })}
               {input('baseLat', 'base.lat', { inputMode: 'decimal' })}
               {input('baseLon', 'base.lon', { inputMode: 'decimal' })}
               {input('servicePhone', 'servicePhone', { type: 'tel' })}
               {input('timeZone', 'timeZone')}
+              {input('geocoderUrl', 'geocoderUrl', { type: 'url' })}
               <NativeSelect
                 label={t('settings.fields.language')}
                 value={v.language}
@@ -148,6 +186,7 @@ export function SettingsPage() {
                 ]}
               />
               {input('sessionHours', 'sessionHours', { inputMode: 'numeric' })}
+              {input('fieldCaseloadHours', 'fieldCaseloadHours', { inputMode: 'numeric' })}
               {input('volunteerHoursBenchmarkPercent', 'volunteerHoursBenchmarkPercent', {
                 inputMode: 'decimal',
               })}
@@ -169,6 +208,8 @@ export function SettingsPage() {
       <TravelSettingsCard readOnly={readOnly} />
       {!readOnly && <EmailSettingsCard />}
       {settings.data && !readOnly && <CaregiverInstrumentCard settings={settings.data} />}
+      {settings.data && !readOnly && <WatchSettingsCard settings={settings.data} />}
+      {settings.data && !readOnly && <MedicineSafetySettingsCard settings={settings.data} />}
     </Stack>
   );
 }

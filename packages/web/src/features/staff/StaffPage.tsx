@@ -38,7 +38,7 @@ export function StaffPage() {
   const setActive = useSetStaffActive();
   const form = useForm(empty);
   const errorText = useErrorText(form.errors, 'staff.fieldErrors');
-  const [invitation, setInvitation] = useState<Invitation | null>(null);
+  const [invitation, setInvitation] = useState<{ invitation: Invitation; reissued: boolean } | null>(null);
   // deactivation ends the person's sessions, so it is confirmed first
   const [deactivating, setDeactivating] = useState<{ id: string; name: string } | null>(null);
 
@@ -49,7 +49,7 @@ export function StaffPage() {
     invite.mutate(body, {
       onSuccess: (inv) => {
         form.reset();
-        setInvitation(inv);
+        setInvitation({ invitation: inv, reissued: false });
       },
       onError: (err) => form.takeServerErrors(err),
     });
@@ -113,7 +113,13 @@ export function StaffPage() {
           </form>
         </Card>
       )}
-      {invitation && <InvitationLink invitation={invitation} onDismiss={() => setInvitation(null)} />}
+      {invitation && (
+        <InvitationLink
+          invitation={invitation.invitation}
+          reissued={invitation.reissued}
+          onDismiss={() => setInvitation(null)}
+        />
+      )}
       {setActive.isError && <ErrorAlert error={setActive.error} />}
       {staff.isPending ? (
         <PageLoader />
@@ -161,7 +167,16 @@ export function StaffPage() {
                           <Button
                             size="xs"
                             variant="light"
-                            onClick={() => setActive.mutate({ userId: s.id, active: true })}
+                            onClick={() =>
+                              setActive.mutate(
+                                { userId: s.id, active: true },
+                                {
+                                  onSuccess: (r) =>
+                                    r.invitation &&
+                                    setInvitation({ invitation: r.invitation, reissued: true }),
+                                },
+                              )
+                            }
                           >
                             {t('staff.reactivate')}
                           </Button>

@@ -29,7 +29,10 @@ export function useSetStaffActive() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: ({ userId, active }: { userId: string; active: boolean }) =>
-      api.post<unknown>(`/staff/${userId}/${active ? 'reactivate' : 'deactivate'}`),
+      // reactivating someone who never accepted answers with a new invitation (the old link is dead)
+      api.post<{ ok: true; invitation?: Invitation | null }>(
+        `/staff/${userId}/${active ? 'reactivate' : 'deactivate'}`,
+      ),
     onSuccess: () => qc.invalidateQueries({ queryKey: staffKeys.all }),
   });
 }

@@ -23,6 +23,7 @@ import { api } from '../../api/client.ts';
 import type { Page } from '../../api/page.ts';
 import { useCan } from '../../auth/me.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { PatientPicker } from '../../components/PatientPicker.tsx';
 import { usePageTitle } from '../../components/use-page-title.ts';
 import { formatDateTime } from '../../format/time.ts';
 import { useErrorText } from '../../forms/use-error-text.ts';
@@ -95,19 +96,14 @@ export function RequestsPage() {
           <form onSubmit={onSubmit} noValidate aria-label={t('vol.requests.new')}>
             <Stack gap="sm">
               <SimpleGrid cols={{ base: 1, sm: 3 }}>
-                <NativeSelect
+                <PatientPicker
                   label={t('vol.requests.family')}
-                  withAsterisk
+                  required
                   value={v.patientId}
-                  onChange={(e) => form.set('patientId', e.currentTarget.value)}
+                  onChange={(id) => form.set('patientId', id)}
                   error={errorText('patientId')}
-                  data={[
-                    { value: '', label: t('intake.form.choose') },
-                    ...(patients.data?.items ?? []).map((p) => ({
-                      value: p.id,
-                      label: `${p.lastName} ${p.firstName} (${p.area})`,
-                    })),
-                  ]}
+                  patients={patients.data?.items ?? []}
+                  emptyLabel={t('intake.form.choose')}
                 />
                 <NativeSelect
                   label={t('vol.requests.kind')}

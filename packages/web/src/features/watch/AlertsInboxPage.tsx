@@ -1,10 +1,18 @@
-import { type Alert, type AlertOutcome, alertOutcomes, mayResolveWith } from '@hearth/domain';
+import {
+  type Alert,
+  type AlertOutcome,
+  alertOutcomes,
+  alertResolveBodySchema,
+  mayResolveWith,
+  outcomesNeedingNote,
+} from '@hearth/domain';
 import {
   Anchor,
   Badge,
   Button,
   Card,
   Group,
+  List,
   NativeSelect,
   Stack,
   Switch,
@@ -12,7 +20,7 @@ import {
   Textarea,
   Title,
 } from '@mantine/core';
-import { useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useCan, useCurrentUser } from '../../auth/me.ts';
@@ -20,64 +28,69 @@ import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { PageLoader } from '../../components/PageLoader.tsx';
 import { usePageTitle } from '../../components/use-page-title.ts';
 import { formatDateTime } from '../../format/time.ts';
+import { useErrorText } from '../../forms/use-error-text.ts';
+import { useForm } from '../../forms/use-form.ts';
+import { useAlertText } from './alert-text.ts';
 import { useAcknowledge, useAlerts, useResolve } from './watch-api.ts';
 
 const severityColor = { urgent: 'red', review: 'orange', routine: 'gray' } as const;
 
-/** The values that fired the rule, in a short readable line. */
-function factsLine(facts: Record<string, unknown>): string {
-  return Object.entries(facts)
-    .map(
-      ([k, v]) => `${k}: ${typeof v === 'object' && v ? factsLine(v as Record<string, unknown>) : String(v)}`,
-    )
-    .join(', ');
-}
-
+/**
+ * The outcome and notes; the note is required (and marked) for the outcomes that must say what
+ * was advised or why nothing is needed. Errors show on the field, never as a page error.
+ */
 function ResolveForm({ alert, onDone }: { alert: Alert; onDone: () => void }) {
   const { t } = useTranslation();
   const me = useCurrentUser();
   const resolve = useResolve();
   const allowed = alertOutcomes.filter((o) => mayResolveWith(me.role, o));
-  const [outcome, setOutcome] = useState<AlertOutcome>(allowed[0] ?? 'advice_by_phone');
-  const [note, setNote] = useState('');
-  const [familyMessage, setFamilyMessage] = useState('');
+  const form = useForm({ outcome: allowed[0] ?? 'advice_by_phone', note: '', familyMessage: '' });
+  const errorText = useErrorText(form.errors, 'watch.resolveErrors');
+  const noteRequired = outcomesNeedingNote.includes(form.values.outcome as AlertOutcome);
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    const body = form.validate(alertResolveBodySchema);
+    if (!body) return;
+    resolve.mutate(
+      { id: alert.id, body },
+      { onSuccess: onDone, onError: (err) => form.takeServerErrors(err) },
+    );
+  };
   return (
-    <Stack gap="xs" data-testid="resolve-form">
-      <NativeSelect
-        label={t('watch.outcome')}
-        value={outcome}
-        onChange={(e) => setOutcome(e.currentTarget.value as AlertOutcome)}
-        data={allowed.map((o) => ({ value: o, label: t(`watch.outcomes.${o}`) }))}
-        data-testid="resolve-outcome"
-      />
-      <Textarea label={t('watch.note')} value={note} onChange={(e) => setNote(e.currentTarget.value)} />
-      <Textarea
-        label={t('watch.familyMessage')}
-        value={familyMessage}
-        onChange={(e) => setFamilyMessage(e.currentTarget.value)}
-        data-testid="resolve-family-message"
-      />
-      {resolve.isError && <ErrorAlert error={resolve.error} />}
-      <Group>
-        <Button
-          loading={resolve.isPending}
-          data-testid="resolve-save"
-          onClick={async () => {
-            await resolve.mutateAsync({
-              id: alert.id,
-              body: {
-                outcome,
-                ...(note.trim() ? { note: note.trim() } : {}),
-                ...(familyMessage.trim() ? { familyMessage: familyMessage.trim() } : {}),
-              },
-            });
-            onDone();
-          }}
-        >
-          {t('watch.save')}
-        </Button>
-      </Group>
-    </Stack>
+    <form onSubmit={onSubmit} noValidate data-testid="resolve-form">
+      <Stack gap="xs">
+        <NativeSelect
+          label={t('watch.outcome')}
+          withAsterisk
+          value={form.values.outcome}
+          onChange={(e) => form.set('outcome', e.currentTarget.value as AlertOutcome)}
+          data={allowed.map((o) => ({ value: o, label: t(`watch.outcomes.${o}`) }))}
+          data-testid="resolve-outcome"
+        />
+        <Textarea
+          label={t('watch.note')}
+          withAsterisk={noteRequired}
+          required={noteRequired}
+          value={form.values.note}
+          onChange={(e) => form.set('note', e.currentTarget.value)}
+          error={errorText('note')}
+          data-testid="resolve-note"
+        />
+        <Textarea
+          label={t('watch.familyMessage')}
+          value={form.values.familyMessage}
+          onChange={(e) => form.set('familyMessage', e.currentTarget.value)}
+          error={errorText('familyMessage')}
+          data-testid="resolve-family-message"
+        />
+        {resolve.isError && Object.keys(form.errors).length === 0 && <ErrorAlert error={resolve.error} />}
+        <Group>
+          <Button type="submit" loading={resolve.isPending} data-testid="resolve-save">
+            {t('watch.save')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
   );
 }
 
@@ -87,6 +100,7 @@ export function AlertCard({ alert }: { alert: Alert }) {
   const ack = useAcknowledge();
   const [resolving, setResolving] = useState(false);
   const handle = can('alert:handle');
+  const text = useAlertText()(alert);
   return (
     <Card withBorder radius="md" data-testid="alert-card" data-severity={alert.severity}>
       <Stack gap="xs">
@@ -107,16 +121,25 @@ export function AlertCard({ alert }: { alert: Alert }) {
           </Text>
         </Group>
         <Text fw={700} size="lg">
-          {t(`watch.rules.${alert.ruleId}` as 'watch.rules.symptom.severe', { defaultValue: alert.title })} —{' '}
+          {text.title} —{' '}
           <Anchor component={Link} to={`/app/patients/${alert.patientId}`}>
             {alert.patientName}
           </Anchor>
         </Text>
-        <Text size="sm" data-testid="alert-facts">
-          {factsLine(alert.facts)}
-        </Text>
+        {text.lines.length > 0 && (
+          <List size="sm" spacing={2} data-testid="alert-facts">
+            {text.lines.map((line) => (
+              <List.Item key={line}>{line}</List.Item>
+            ))}
+          </List>
+        )}
+        {text.also && (
+          <Text size="sm" data-testid="alert-also">
+            {text.also}
+          </Text>
+        )}
         <Text size="xs" c="dimmed">
-          {t('watch.rule', { rule: alert.ruleId, version: alert.ruleSetVersion })} ·{' '}
+          {t('watch.rule', { version: alert.ruleSetVersion })} ·{' '}
           {alert.ownerName ? t('watch.owner', { name: alert.ownerName }) : t('watch.noOwner')}
         </Text>
         {alert.outcome && (
@@ -148,6 +171,17 @@ export function AlertCard({ alert }: { alert: Alert }) {
             {!resolving && (
               <Button onClick={() => setResolving(true)} data-testid="alert-resolve">
                 {t('watch.resolve')}
+              </Button>
+            )}
+            {can('planning:run') && (
+              <Button
+                component={Link}
+                to={`/app/dispatch?${new URLSearchParams({ patient: alert.patientId, alert: alert.id })}`}
+                variant="light"
+                color="red"
+                data-testid="alert-send-visit"
+              >
+                {t('watch.sendVisit')}
               </Button>
             )}
           </Group>

@@ -1,10 +1,8 @@
 import { type CaregiverInstrument, caregiverInstruments, type OrganizationSettings } from '@hearth/domain';
-import { Alert, Button, Card, NativeSelect, NumberInput, Stack, Text, Title } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Card, NativeSelect, NumberInput, Stack, Text, Title } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
-import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { SaveFooter, useSaveSettings } from './settings-save.tsx';
 
 /**
  * The caregiver burden instrument: the free MCSI by default; ZBI-12 only with a Mapi licence
@@ -13,13 +11,9 @@ import { ErrorAlert } from '../../components/ErrorAlert.tsx';
  */
 export function CaregiverInstrumentCard({ settings }: { settings: OrganizationSettings }) {
   const { t } = useTranslation();
-  const qc = useQueryClient();
   const [instrument, setInstrument] = useState<CaregiverInstrument>(settings.triage.caregiverInstrument);
   const [threshold, setThreshold] = useState<number | string>(settings.triage.mcsiThreshold);
-  const save = useMutation({
-    mutationFn: (body: unknown) => api.patch<OrganizationSettings>('/settings', body),
-    onSuccess: (s) => qc.setQueryData(['settings'], s),
-  });
+  const save = useSaveSettings();
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
     save.mutate({
@@ -49,11 +43,7 @@ export function CaregiverInstrumentCard({ settings }: { settings: OrganizationSe
               onChange={setThreshold}
             />
           )}
-          {save.isSuccess && <Alert color="green">{t('assess.saved')}</Alert>}
-          {save.isError && <ErrorAlert error={save.error} />}
-          <Button type="submit" loading={save.isPending} style={{ alignSelf: 'flex-start' }}>
-            {t('assess.save')}
-          </Button>
+          <SaveFooter save={save} />
         </Stack>
       </form>
     </Card>

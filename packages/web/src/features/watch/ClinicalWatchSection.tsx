@@ -1,4 +1,12 @@
-import { type Assessment, ageInYears, type Instrument, isChild, type Patient } from '@hearth/domain';
+import {
+  type Assessment,
+  ageInYears,
+  defaultBradenQUnderYears,
+  type Instrument,
+  isChild,
+  type Patient,
+  pressureScaleFor,
+} from '@hearth/domain';
 import { Alert, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -22,14 +30,23 @@ export const adultOrder: Instrument[] = [
   'mcsi',
   'zbi12',
   'flacc',
+  'r_flacc',
   'faces',
 ];
-const childOrder: Instrument[] = [
+/**
+ * Children: their pain scales first, and Braden Q first under the default age (Quigley & Curley
+ * 1996); both pressure scales are offered because the age is an organization setting, and the
+ * server refuses the wrong one for this child with a clear message.
+ */
+const childOrder = (ageYears: number): Instrument[] => [
   'faces',
   'flacc',
+  'r_flacc',
   'pps',
   'phase',
-  'braden',
+  ...(pressureScaleFor(ageYears) === 'braden_q'
+    ? (['braden_q', 'braden'] as const)
+    : (['braden', 'braden_q'] as const)),
   'esas_r',
   'ipos',
   'mcsi',
@@ -47,12 +64,13 @@ export function ClinicalWatchSection({ patient }: { patient: Pick<Patient, 'id' 
   const [params] = useSearchParams();
   const query = useAssessments(patient.id);
   const [mode, setMode] = useState<'closed' | 'new' | Assessment>('closed');
-  const [saved, setSaved] = useState(false);
+  const [saved, setSaved] = useState<'sent' | 'queued' | null>(null);
   const today = todayIso();
   const child = isChild(patient.dateOfBirth, today);
-  const order = child ? childOrder : adultOrder;
+  const age = ageInYears(patient.dateOfBirth, today);
+  const order = child ? childOrder(age) : adultOrder;
   const canRecord = can('assessment:record', { patientId: patient.id });
-  const items = query.data?.items ?? [];
+  const items = query.items;
   return (
     <Card withBorder data-testid="clinical-watch">
       <Stack gap="md">
@@ -64,7 +82,7 @@ export function ClinicalWatchSection({ patient }: { patient: Pick<Patient, 'id' 
             <Button
               size="md"
               onClick={() => {
-                setSaved(false);
+                setSaved(null);
                 setMode('new');
               }}
             >
@@ -72,10 +90,10 @@ export function ClinicalWatchSection({ patient }: { patient: Pick<Patient, 'id' 
             </Button>
           )}
         </Group>
-        {child && <Text>{t('assess.childNote', { age: ageInYears(patient.dateOfBirth, today) })}</Text>}
+        {child && <Text>{t('assess.childNote', { age, bradenQAge: defaultBradenQUnderYears })}</Text>}
         {saved && (
           <Alert color="green" role="status">
-            {t('assess.saved')}
+            {saved === 'queued' ? t('offline.savedOnPhone') : t('assess.saved')}
           </Alert>
         )}
         {mode !== 'closed' && (
@@ -87,9 +105,9 @@ export function ClinicalWatchSection({ patient }: { patient: Pick<Patient, 'id' 
                 instruments={order}
                 visitId={params.get('visit')}
                 correcting={mode === 'new' ? null : mode}
-                onDone={() => {
+                onDone={(a) => {
                   setMode('closed');
-                  setSaved(true);
+                  setSaved(a ? 'sent' : 'queued');
                 }}
               />
               <Button variant="subtle" onClick={() => setMode('closed')} style={{ alignSelf: 'flex-start' }}>
@@ -106,10 +124,20 @@ export function ClinicalWatchSection({ patient }: { patient: Pick<Patient, 'id' 
           items={items}
           canCorrect={canRecord}
           onCorrect={(a) => {
-            setSaved(false);
+            setSaved(null);
             setMode(a);
           }}
         />
+        {query.hasNextPage && (
+          <Button
+            variant="default"
+            onClick={() => void query.fetchNextPage()}
+            loading={query.isFetchingNextPage}
+            style={{ alignSelf: 'flex-start' }}
+          >
+            {t('assess.showOlder')}
+          </Button>
+        )}
       </Stack>
     </Card>
   );

@@ -2,6 +2,7 @@ import {
   type DiaryBody,
   type DiaryEntry,
   type DiaryView,
+  diaryHasAnAnswer,
   esasItems,
   facesLabelKeys,
   facesScores,
@@ -29,7 +30,7 @@ import { useDiary, useRecordDiary } from './watch-api.ts';
 /** The 0-10 points of a symptom scale. */
 const zeroToTen = Array.from({ length: 11 }, (_, n) => n);
 
-type Coping = DiaryBody['coping'];
+type Coping = NonNullable<DiaryBody['coping']>;
 
 /** One 0-10 line: big buttons in two rows, so a tired thumb on a phone hits the right one. */
 function ScaleRow({
@@ -78,6 +79,9 @@ function ScaleRow({
   );
 }
 
+/** A phone number that never wraps in the middle on a narrow screen. */
+const unbreakable = (phone: string) => phone.replace(/ /g, '\u00a0').replace(/-/g, '\u2011');
+
 function NextSteps({ view, entry }: { view: DiaryView; entry: DiaryEntry | null }) {
   const { t } = useTranslation();
   const severity = entry?.response.severity;
@@ -98,7 +102,7 @@ function NextSteps({ view, entry }: { view: DiaryView; entry: DiaryEntry | null 
                 : t('diary.next.none')}
           </Text>
         )}
-        <Text size="lg">{t('diary.next.emergency', { phone: view.servicePhone })}</Text>
+        <Text size="lg">{t('diary.next.emergency', { phone: unbreakable(view.servicePhone) })}</Text>
       </Stack>
     </Alert>
   );
@@ -143,7 +147,8 @@ const painOf = (e: DiaryEntry) => Number(e.instrument === 'faces' ? e.answers.sc
 export function DiaryCard({ patientId, patientName }: { patientId: string; patientName: string }) {
   const { t, i18n } = useTranslation();
   const diary = useDiary(patientId);
-  const record = useRecordDiary(patientId);
+  const record = useRecordDiary(patientId, t('offline.labels.diary', { name: patientName }));
+  const [queued, setQueued] = useState(false);
   const [values, setValues] = useState<Record<string, number>>({});
   const [face, setFace] = useState<number | undefined>();
   const [coping, setCoping] = useState<Coping | undefined>();
@@ -152,22 +157,31 @@ export function DiaryCard({ patientId, patientName }: { patientId: string; patie
   const [last, setLast] = useState<DiaryEntry | null>(null);
   if (!diary.data) return diary.isError ? <ErrorAlert error={diary.error} /> : null;
   const view = diary.data;
-  const ready = coping && (view.scale === 'faces' ? face !== undefined : Object.keys(values).length > 0);
+  const common = {
+    flags,
+    ...(coping ? { coping } : {}),
+    ...(note.trim() ? { note: note.trim() } : {}),
+  };
+  const body: DiaryBody =
+    view.scale === 'faces'
+      ? { instrument: 'faces', answers: face === undefined ? {} : { score: face as 0 }, ...common }
+      : { instrument: 'esas_r', answers: values, ...common };
+  // any single answer is enough: "breathing is suddenly much worse" alone must reach the team
+  const ready = diaryHasAnAnswer(body);
 
-  const send = async () => {
-    if (!coping) return;
-    const common = { coping, flags, ...(note.trim() ? { note: note.trim() } : {}) };
-    const body: DiaryBody =
-      view.scale === 'faces'
-        ? { instrument: 'faces', answers: { score: face as 0 }, ...common }
-        : { instrument: 'esas_r', answers: values, ...common };
-    const entry = await record.mutateAsync(body);
-    setLast(entry);
-    setValues({});
-    setFace(undefined);
-    setCoping(undefined);
-    setFlags({ newConfusion: false, breathingSuddenlyWorse: false });
-    setNote('');
+  const send = () => {
+    record.mutate(body, {
+      onSuccess: (entry) => {
+        // null: kept on the phone and sent when the connection returns (the status bar shows it)
+        setQueued(entry === null);
+        setLast(entry);
+        setValues({});
+        setFace(undefined);
+        setCoping(undefined);
+        setFlags({ newConfusion: false, breathingSuddenlyWorse: false });
+        setNote('');
+      },
+    });
   };
 
   const history = [...view.entries].reverse().map((e) => ({
@@ -184,6 +198,22 @@ export function DiaryCard({ patientId, patientName }: { patientId: string; patie
           <Title order={2} size="h3">
             {t('diary.title', { name: patientName })}
           </Title>
+          {/* the urgent signs come first: one tick is enough to send, no scrolling past the scales */}
+          <Stack gap="sm">
+            <Checkbox
+              size="lg"
+              label={t('diary.breathingWorse')}
+              data-testid="diary-breathing-worse"
+              checked={flags.breathingSuddenlyWorse}
+              onChange={(e) => setFlags((f) => ({ ...f, breathingSuddenlyWorse: e.currentTarget.checked }))}
+            />
+            <Checkbox
+              size="lg"
+              label={t('diary.confused')}
+              checked={flags.newConfusion}
+              onChange={(e) => setFlags((f) => ({ ...f, newConfusion: e.currentTarget.checked }))}
+            />
+          </Stack>
           {view.scale === 'faces' ? (
             <Stack gap="xs" data-testid="diary-faces">
               <Text size="lg" fw={600}>
@@ -218,20 +248,6 @@ export function DiaryCard({ patientId, patientName }: { patientId: string; patie
               ))}
             </>
           )}
-          <Stack gap="sm">
-            <Checkbox
-              size="lg"
-              label={t('diary.breathingWorse')}
-              checked={flags.breathingSuddenlyWorse}
-              onChange={(e) => setFlags((f) => ({ ...f, breathingSuddenlyWorse: e.currentTarget.checked }))}
-            />
-            <Checkbox
-              size="lg"
-              label={t('diary.confused')}
-              checked={flags.newConfusion}
-              onChange={(e) => setFlags((f) => ({ ...f, newConfusion: e.currentTarget.checked }))}
-            />
-          </Stack>
           <Stack gap="xs">
             <Text size="lg" fw={600}>
               {t('diary.copingTitle')}
@@ -270,6 +286,11 @@ export function DiaryCard({ patientId, patientName }: { patientId: string; patie
           >
             {t('diary.send')}
           </Button>
+          {queued && (
+            <Alert color="blue" data-testid="diary-queued">
+              <Text size="lg">{t('offline.savedOnPhone')}</Text>
+            </Alert>
+          )}
           <NextSteps view={view} entry={last} />
         </Stack>
       </Paper>

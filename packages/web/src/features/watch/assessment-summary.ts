@@ -21,8 +21,11 @@ export function bandOf(a: Pick<Assessment, 'instrument' | 'scores'>): string | u
     case 'esas_r':
       return s.highestBand as string;
     case 'flacc':
+    case 'r_flacc':
     case 'faces':
       return s.band as string;
+    case 'braden_q':
+      return s.atRisk ? 'high' : 'none';
     case 'braden':
       return s.risk as string;
     case 'mcsi':
@@ -57,7 +60,15 @@ export function summaryOf(a: Pick<Assessment, 'instrument' | 'scores'>, t: TFunc
         total: s.total,
         risk: t(`assess.risk.${String(s.risk)}` as 'assess.risk.none'),
       });
+    case 'braden_q':
+      return t('assess.summary.bradenQ', {
+        total: s.total,
+        risk: s.atRisk
+          ? t('assess.summary.bradenQRisk.atRisk', { cutoff: s.cutoff })
+          : t('assess.summary.bradenQRisk.notAtRisk'),
+      });
     case 'flacc':
+    case 'r_flacc':
       return `${t('assess.summary.outOf', { total: s.total, max: 10 })} · ${t(`assess.bands.${String(s.band)}` as 'assess.bands.none')}`;
     case 'faces':
       return `${t('assess.summary.outOf', { total: s.score, max: 10 })} · ${t(`assess.bands.${String(s.band)}` as 'assess.bands.none')}`;

@@ -1,6 +1,8 @@
 import {
+  bradenQSubscales,
   esasItems,
   facesScores,
+  flaccItems,
   type Instrument,
   iposCommunicationItems,
   iposEmotionalItems,
@@ -26,6 +28,14 @@ export interface Field {
 }
 
 const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
+function flaccFields(): Field[] {
+  return flaccItems.map((k) => ({
+    key: k,
+    label: [`assess.flacc.${k}`],
+    options: range(0, 2),
+    optionLabels: `descriptors.flacc.${k}`,
+  }));
+}
 
 export const fieldsOf: Record<Instrument, Field[]> = {
   esas_r: esasItems.map((k) => ({
@@ -40,14 +50,23 @@ export const fieldsOf: Record<Instrument, Field[]> = {
     options: range(0, 4),
   })),
   pps: [{ key: 'level', label: ['assess.ppsLevel'], options: [...ppsLevels] }],
+  // each score is shown with its descriptor (replaceable data in i18n/*/descriptors.ts)
   braden: (
     ['sensoryPerception', 'moisture', 'activity', 'mobility', 'nutrition', 'frictionShear'] as const
-  ).map((k) => ({ key: k, label: [`assess.braden.${k}`], options: range(1, k === 'frictionShear' ? 3 : 4) })),
-  flacc: (['face', 'legs', 'activity', 'cry', 'consolability'] as const).map((k) => ({
+  ).map((k) => ({
     key: k,
-    label: [`assess.flacc.${k}`],
-    options: range(0, 2),
+    label: [`assess.braden.${k}`],
+    options: range(1, k === 'frictionShear' ? 3 : 4),
+    optionLabels: `descriptors.braden.${k}`,
   })),
+  braden_q: bradenQSubscales.map((k) => ({
+    key: k,
+    label: [`descriptors.bradenQ.labels.${k}`],
+    options: range(1, 4),
+    optionLabels: `descriptors.bradenQ.levels.${k}`,
+  })),
+  flacc: flaccFields(),
+  r_flacc: flaccFields(),
   faces: [{ key: 'score', label: ['assess.facesScore'], options: [...facesScores] }],
   mcsi: mcsiItemKeys.map((k) => ({
     key: k,
@@ -71,13 +90,26 @@ export const fieldsOf: Record<Instrument, Field[]> = {
   ],
 };
 
-/** The chosen values (strings from the selects) as the API's `answers`. */
-export function answersOf(instrument: Instrument, values: Record<string, string>, caregiverName: string) {
+/**
+ * The chosen values (strings from the selects) as the API's `answers`; for r-FLACC the parents'
+ * own descriptions (`individual`, keyed by item) go with them.
+ */
+export function answersOf(
+  instrument: Instrument,
+  values: Record<string, string>,
+  caregiverName: string,
+  individual: Record<string, string> = {},
+) {
   const numbers = Object.fromEntries(
     Object.entries(values)
       .filter(([, v]) => v !== '')
       .map(([k, v]) => [k, instrument === 'phase' ? v : Number(v)]),
   );
+  if (instrument === 'r_flacc') {
+    const described = Object.entries(individual).filter(([, v]) => v.trim());
+    if (described.length)
+      return { ...numbers, individual: Object.fromEntries(described.map(([k, v]) => [k, v.trim()])) };
+  }
   if (instrument === 'mcsi' || instrument === 'zbi12')
     return { items: numbers, ...(caregiverName.trim() ? { caregiverName: caregiverName.trim() } : {}) };
   return numbers;

@@ -2,14 +2,16 @@ import type {
   Alert,
   AlertResolveBody,
   Assessment,
+  AssessmentPage,
   ClinicalTask,
   DiaryBody,
   DiaryEntry,
   DiaryView,
 } from '@hearth/domain';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client.ts';
 import type { Page } from '../../api/page.ts';
+import { outbox } from '../../offline/outbox.ts';
 
 /** Query keys start with the feature name the live events use (see live/event-keys.ts). */
 export const watchKeys = {
@@ -56,14 +58,46 @@ export const useDiary = (patientId: string) =>
     queryKey: watchKeys.diary(patientId),
     queryFn: () => api.get<DiaryView>(`/patients/${patientId}/diary`),
   });
-export const useRecordDiary = (patientId: string) =>
-  useWatchMutation((body: DiaryBody) => api.post<DiaryEntry>(`/patients/${patientId}/diary`, body));
-
-export const useAssessments = (patientId: string) =>
-  useQuery({
-    queryKey: watchKeys.assessments(patientId),
-    queryFn: () => api.get<{ items: Assessment[] }>(`/patients/${patientId}/assessments`, { limit: 500 }),
+/**
+ * The family's diary entry goes through the phone's outbox: a relative writing "breathing is much
+ * worse" with one bar of signal must not lose it. The answer is null while it waits on the phone.
+ */
+export function useRecordDiary(patientId: string, label: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    networkMode: 'always',
+    mutationFn: (body: DiaryBody) =>
+      outbox.submit<DiaryEntry>({
+        method: 'POST',
+        path: `/patients/${patientId}/diary`,
+        body,
+        kind: 'diary.record',
+        label,
+        patientId,
+      }),
+    onSuccess: async () => {
+      for (const key of ['alerts', 'diary', 'assessments', 'tasks', 'notifications']) {
+        await qc.invalidateQueries({ queryKey: [key] });
+      }
+    },
   });
+}
+
+/**
+ * A patient's assessments, newest first, a page at a time (the whole history of a long illness
+ * is thousands of records); `items` is every page loaded so far.
+ */
+export function useAssessments(patientId: string) {
+  const query = useInfiniteQuery({
+    queryKey: watchKeys.assessments(patientId),
+    queryFn: ({ pageParam }) =>
+      api.get<AssessmentPage>(`/patients/${patientId}/assessments`, { limit: 100, cursor: pageParam }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+  const items: Assessment[] = query.data?.pages.flatMap((p) => p.items) ?? [];
+  return { ...query, items };
+}
 export const useRecordAssessment = (patientId: string) =>
   useWatchMutation((body: unknown) => api.post<Assessment>(`/patients/${patientId}/assessments`, body));
 

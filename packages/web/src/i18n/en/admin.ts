@@ -28,6 +28,9 @@ export const admin = {
     saved: 'Settings saved.',
     fields: {
       callbackDeadlineMinutes: 'Callback deadline (minutes)',
+      geocoderUrl: 'Address lookup service (Nominatim search URL; empty = off)',
+      callRetryMinutes: 'Retry after an unanswered call (minutes)',
+      callAttemptsBeforeEscalation: 'Unanswered calls before the lead is told',
       serviceRadiusKm: 'Service radius (km)',
       baseLat: 'Base latitude',
       baseLon: 'Base longitude',
@@ -35,6 +38,7 @@ export const admin = {
       timeZone: 'Time zone',
       language: 'Language',
       sessionHours: 'Session length (hours)',
+      fieldCaseloadHours: 'Phones keep the offline caseload for (hours)',
       volunteerHoursBenchmarkPercent: 'Volunteer hours benchmark (% of paid care hours)',
     },
   },

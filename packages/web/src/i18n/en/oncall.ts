@@ -106,6 +106,9 @@ export const oncall = {
     username: 'User name',
     password: 'Password',
     passwordKept: 'A password is stored. Leave empty to keep it.',
+    passwordSealed: 'Stored encrypted; never shown again.',
+    passwordNeedsKey:
+      'The server cannot store a password: it has no encryption key. Ask whoever runs Hearth to set HEARTH_SECRET_KEY and restart it.',
     fromAddress: 'Sender address',
     baseUrl: 'Web address of Hearth (for the link)',
     save: 'Save email settings',
@@ -130,6 +133,7 @@ export const oncall = {
       review: { title: 'Alert to review: {{rule}}', body: 'Please review before the deadline.' },
       routine: { title: 'New alert: {{rule}}', body: '' },
       escalated: { title: 'Alert passed to you: {{rule}}', body: 'It was not acknowledged in time.' },
+      worse: { title: 'Worse readings: {{rule}}', body: 'The alert you took is open again. Please answer.' },
       answered: { title: 'The care team answered', body: '{{message}}' },
     },
     visit: {
@@ -151,6 +155,37 @@ export const oncall = {
       escalated: {
         title: 'Request {{reference}} not called back',
         body: 'No call back by the deadline ({{minutesLate}} min late). Phone: {{phone}}.',
+      },
+      'retry-overdue': {
+        title: 'Request {{reference}}: call again now',
+        body: 'The family was not reached and the retry is due. Phone: {{phone}}.',
+      },
+      'attempts-escalated': {
+        title: 'Request {{reference}}: {{attempts}} calls unanswered',
+        body: '{{attempts}} call backs in a row reached nobody. Phone: {{phone}}.',
+      },
+    },
+    episode: {
+      away: { title: '{{patient}} is away from home', body: 'Their home visits are on hold.' },
+      home: { title: '{{patient}} is back home', body: 'Held visits can be restored on the patient page.' },
+      moved: { title: '{{patient}}: level of care changed', body: '' },
+      discharged: { title: '{{patient}} discharged', body: 'Visits cancelled; equipment to be collected.' },
+      died: { title: '{{patient}} has died', body: 'Visits cancelled; the death checklist is open.' },
+      'collect-equipment': {
+        title: 'Equipment to collect from {{patient}}',
+        body: 'The care at home has ended; see the equipment store.',
+      },
+      'family-away': {
+        title: 'Home visits are on hold',
+        body: 'While {{patient}} is away from home, the team’s home visits wait. We will plan them again on return.',
+      },
+      'family-home': {
+        title: 'Welcome home',
+        body: 'The team will confirm the next home visits for {{patient}}.',
+      },
+      'family-discharged': {
+        title: 'Care from the service has ended',
+        body: 'The team will arrange to collect the equipment. You can still call us.',
       },
     },
     death: {

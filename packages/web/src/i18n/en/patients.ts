@@ -27,12 +27,18 @@ export const patients = {
     noneRecorded: 'None recorded.',
     noAllergies: 'No known allergies recorded.',
     team: 'Care team',
-    edit: { title: 'Edit details', lat: 'Latitude', lon: 'Longitude' },
+    edit: {
+      title: 'Edit details',
+      lat: 'Latitude',
+      lon: 'Longitude',
+      accessNotesHint:
+        'Entrance code, key safe, parking, pets: the visitor reads it at the door, also offline.',
+    },
     noTeam: 'No team members assigned yet.',
     filters: {
       label: 'Filter patients',
       search: 'Search',
-      searchHint: 'Name',
+      searchHint: 'Name (any order, Latin too), ICD-10 code, address',
       status: 'Status',
       any: 'Any',
       ageGroup: 'Child or adult',
@@ -48,6 +54,7 @@ export const patients = {
       sex: 'Sex',
       phone: 'Phone',
       address: 'Address',
+      accessNotes: 'Way in',
       area: 'Area',
       areaHint: 'District or town, for lists and routes',
       consentToShare: 'Consent to share information',

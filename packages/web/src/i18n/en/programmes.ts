@@ -296,6 +296,8 @@ export const programmes = {
       careAndForms: 'Care notes and forms',
       hideCare: 'Hide care notes',
       consent: { participation: 'participation', medical_care: 'medical care', photos: 'photos' },
+      medicinesHidden:
+        'Medicines and prescriptions are shown to the nurses and physicians only; they write the medicines for camp.',
       recordMedicines: 'Medicines from the record',
       medicinesNote:
         'Medicines come from the child’s current prescriptions; the care notes add equipment, diet, mobility and who may give what.',
@@ -330,7 +332,8 @@ export const programmes = {
       wish: 'Family’s wish',
       wishes: { welcome: 'Agreed when offered', asked: 'Family asked for it', declined: 'Family declined' },
       phase: 'Phase of illness',
-      phaseHint: 'Used only when no phase is recorded in the assessments',
+      phaseNeeded:
+        'The phase of illness comes from the assessments: a nurse or physician records it, within {{days}} days before booking.',
       phases: {
         stable: 'Stable',
         unstable: 'Unstable',

@@ -2,6 +2,7 @@ export const watch = {
   watch: {
     nav: 'Alerts',
     inboxTitle: 'Alerts inbox',
+    patientAlerts: 'Open alerts ({{count}})',
     onlyMine: 'Only mine',
     showResolved: 'Resolved',
     empty: 'No open alerts. Nothing is waiting.',
@@ -9,11 +10,13 @@ export const watch = {
     noOwner: 'No owner',
     due: 'Answer by {{time}}',
     overdue: 'Overdue',
-    rule: 'Rule {{rule}} · rule set {{version}}',
+    rule: 'Rules version {{version}}',
     acknowledge: 'I have it',
     resolve: 'Record the outcome',
+    sendVisit: 'Send a visit',
     outcome: 'Outcome',
     note: 'Note for the team',
+    resolveErrors: { note: 'Say what was advised or why no action is needed.' },
     familyMessage: 'Message for the family (they will see it)',
     save: 'Save',
     timeline: 'Timeline',
@@ -29,6 +32,7 @@ export const watch = {
     events: {
       raised: 'Raised',
       repeated: 'Happened again',
+      worsened: 'Worse readings: open again',
       notified: 'Notified',
       acknowledged: 'Acknowledged',
       escalated: 'Escalated',
@@ -59,7 +63,7 @@ export const watch = {
   },
   diary: {
     title: 'How is {{name}} now?',
-    lead: 'Tap a number for each line. 0 means none, 10 means the worst you can imagine.',
+    lead: 'Tap a number on the lines that matter now; one answer is enough to send. 0 means none, 10 means the worst you can imagine.',
     items: {
       pain: 'Pain',
       tiredness: 'Tiredness (lack of energy)',

@@ -31,6 +31,9 @@ export const admin: RussianOf<typeof en> = {
     saved: 'Настройки сохранены.',
     fields: {
       callbackDeadlineMinutes: 'Срок обратного звонка (минут)',
+      geocoderUrl: 'Сервис поиска адресов (адрес поиска Nominatim; пусто — выключен)',
+      callRetryMinutes: 'Повторный звонок после неотвеченного (минут)',
+      callAttemptsBeforeEscalation: 'Неотвеченных звонков до сообщения старшему',
       serviceRadiusKm: 'Радиус обслуживания (км)',
       baseLat: 'Широта базы',
       baseLon: 'Долгота базы',
@@ -38,6 +41,7 @@ export const admin: RussianOf<typeof en> = {
       timeZone: 'Часовой пояс',
       language: 'Язык',
       sessionHours: 'Длительность сеанса (часов)',
+      fieldCaseloadHours: 'Сколько часов телефон хранит визиты для работы без сети',
       volunteerHoursBenchmarkPercent: 'Ориентир часов волонтёров (% от оплачиваемых часов ухода)',
     },
   },

@@ -1,21 +1,30 @@
 import type { Messages } from '../en/index.ts';
 import { admin } from './admin.ts';
+import { alertText } from './alert-text.ts';
 import { assess } from './assess.ts';
 import { auth } from './auth.ts';
 import { care } from './care.ts';
+import { clock } from './clock.ts';
 import { commission } from './commission.ts';
 import { common } from './common.ts';
+import { descriptors } from './descriptors.ts';
 import { eol } from './eol.ts';
+import { episode } from './episode.ts';
 import { home } from './home.ts';
 import { homecare } from './homecare.ts';
+import { identity } from './identity.ts';
 import { intake } from './intake.ts';
 import { medicines } from './medicines.ts';
+import { medsafety } from './medsafety.ts';
+import { offline } from './offline.ts';
 import { oncall } from './oncall.ts';
 import { patients } from './patients.ts';
 import { portal } from './portal.ts';
 import { programmes } from './programmes.ts';
 import { queue } from './queue.ts';
+import { reports } from './reports.ts';
 import type { RussianOf } from './russian-of.ts';
+import { seams } from './seams.ts';
 import { watch } from './watch.ts';
 
 export const ru: RussianOf<Messages> = {
@@ -29,6 +38,7 @@ export const ru: RussianOf<Messages> = {
   ...admin,
   ...portal,
   ...medicines,
+  ...medsafety,
   ...home,
   ...homecare,
   ...watch,
@@ -36,4 +46,12 @@ export const ru: RussianOf<Messages> = {
   ...programmes,
   ...eol,
   ...oncall,
+  ...episode,
+  ...reports,
+  ...alertText,
+  ...descriptors,
+  ...seams,
+  ...offline,
+  ...identity,
+  ...clock,
 };

@@ -32,12 +32,18 @@ export const patients: RussianOf<typeof en> = {
     noneRecorded: 'Не указано.',
     noAllergies: 'Известных аллергий не отмечено.',
     team: 'Команда',
-    edit: { title: 'Изменить сведения', lat: 'Широта', lon: 'Долгота' },
+    edit: {
+      title: 'Изменить сведения',
+      lat: 'Широта',
+      lon: 'Долгота',
+      accessNotesHint:
+        'Код домофона, сейф для ключа, парковка, животные: сотрудник прочтёт это у двери, и без сети тоже.',
+    },
     noTeam: 'Команда ещё не назначена.',
     filters: {
       label: 'Фильтр пациентов',
       search: 'Поиск',
-      searchHint: 'Имя или фамилия',
+      searchHint: 'ФИО (в любом порядке, латиницей тоже), код МКБ-10, адрес',
       status: 'Статус',
       any: 'Все',
       ageGroup: 'Дети или взрослые',
@@ -53,6 +59,7 @@ export const patients: RussianOf<typeof en> = {
       sex: 'Пол',
       phone: 'Телефон',
       address: 'Адрес',
+      accessNotes: 'Как войти',
       area: 'Район',
       areaHint: 'Район или населённый пункт — для списков и маршрутов',
       consentToShare: 'Согласие на передачу сведений',

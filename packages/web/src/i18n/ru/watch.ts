@@ -4,6 +4,7 @@ import type { RussianOf } from './russian-of.ts';
 export const watch: RussianOf<typeof en> = {
   watch: {
     nav: 'Тревоги',
+    patientAlerts: 'Открытые оповещения ({{count}})',
     inboxTitle: 'Входящие тревоги',
     onlyMine: 'Только мои',
     showResolved: 'Закрытые',
@@ -12,11 +13,13 @@ export const watch: RussianOf<typeof en> = {
     noOwner: 'Без ответственного',
     due: 'Ответить до {{time}}',
     overdue: 'Просрочено',
-    rule: 'Правило {{rule}} · набор правил {{version}}',
+    rule: 'Версия правил {{version}}',
     acknowledge: 'Беру',
     resolve: 'Записать итог',
+    sendVisit: 'Направить визит',
     outcome: 'Итог',
     note: 'Заметка для команды',
+    resolveErrors: { note: 'Напишите, что посоветовали или почему действий не требуется.' },
     familyMessage: 'Сообщение для семьи (они его увидят)',
     save: 'Сохранить',
     timeline: 'История',
@@ -32,6 +35,7 @@ export const watch: RussianOf<typeof en> = {
     events: {
       raised: 'Создана',
       repeated: 'Повторилась',
+      worsened: 'Показатели хуже: снова открыта',
       notified: 'Уведомлены',
       acknowledged: 'Принята',
       escalated: 'Передана дальше',
@@ -62,7 +66,7 @@ export const watch: RussianOf<typeof en> = {
   },
   diary: {
     title: 'Как сейчас {{name}}?',
-    lead: 'Нажмите на число в каждой строке. 0 — нет совсем, 10 — хуже невозможно представить.',
+    lead: 'Нажмите на число в строках, которые важны сейчас; можно отправить и один ответ. 0 — нет совсем, 10 — хуже невозможно представить.',
     items: {
       pain: 'Боль',
       tiredness: 'Усталость (нет сил)',

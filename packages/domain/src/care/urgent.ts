@@ -1,0 +1,55 @@
+/**
+ * Rules for fitting an urgent visit into today's routes (issue 15): the urgent visit takes the
+ * place of the same patient's visit later that day rather than adding a second one an hour
+ * before it, and the other families' visits keep the windows agreed with them.
+ */
+
+export interface TodayVisit {
+  id: string;
+  patientId: string;
+  discipline: string;
+  status: string;
+  startMin: number | null;
+}
+
+/**
+ * The patient's visit of the same discipline still to come today, which an urgent visit brings
+ * forward instead of being booked next to it. A visit already under way or over is left alone:
+ * the urgent need came after it.
+ */
+export function sameDayVisitToMerge<V extends TodayVisit>(
+  visits: readonly V[],
+  patientId: string,
+  discipline: string,
+): V | null {
+  const open = visits
+    .filter(
+      (v) =>
+        v.patientId === patientId &&
+        v.discipline === discipline &&
+        (v.status === 'scheduled' || v.status === 'requested'),
+    )
+    .sort((a, b) => (a.startMin ?? 1e9) - (b.startMin ?? 1e9));
+  return open[0] ?? null;
+}
+
+/**
+ * The hard window another family's visit keeps while an urgent visit is fitted in: its agreed
+ * window from now on. A visit already planned outside that window (or whose window has passed)
+ * may stay where it is, never further out, so re-planning around an urgent visit never takes a
+ * family's visit outside what was agreed without the coordinator moving it by hand.
+ */
+export function keptWindowToday(
+  v: { windowStart: number | null; windowEnd: number | null; startMin: number | null },
+  nowMin: number,
+): { start: number; end: number } {
+  if (v.windowStart === null || v.windowEnd === null) return { start: nowMin, end: 1439 };
+  let start = Math.max(v.windowStart, nowMin);
+  let end = v.windowEnd;
+  if (v.startMin !== null) {
+    const planned = Math.max(v.startMin, nowMin);
+    start = Math.min(start, planned);
+    end = Math.max(end, planned);
+  }
+  return { start, end: Math.max(end, start) };
+}

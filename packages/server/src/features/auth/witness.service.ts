@@ -1,0 +1,41 @@
+import { DomainError, isPortalRole, roleSchema, type WitnessConfirmation } from '@hearth/domain';
+import type { AppDeps, RequestContext } from '../../app-context.ts';
+import * as repo from './auth.repository.ts';
+import { countPasswordAttempt } from './auth.service.ts';
+import { dummyHashForTiming, verifyPassword } from './passwords.ts';
+
+const refused = (field: string, message: string) =>
+  new DomainError('VALIDATION', message, { fields: [{ field, message }] });
+
+/**
+ * Checks that a second, active member of staff of the same organization confirms with their own
+ * password (issue 13). Wrong passwords count against the same per-account limit as logins, so
+ * this field cannot be used to guess a password faster than the login form allows. Call it
+ * before the write's transaction: a refused attempt is counted even though the write is not.
+ */
+export async function confirmWitness(
+  deps: AppDeps,
+  ctx: RequestContext,
+  witness: WitnessConfirmation | undefined,
+  field: string,
+): Promise<{ id: string; name: string }> {
+  if (!witness) throw refused(field, 'A second member of staff confirms this with their own account.');
+  const keys = await countPasswordAttempt(deps, witness.email, ctx.ip, deps.clock());
+  const user = await repo.findUserByEmail(deps.db, witness.email);
+  const ok = await verifyPassword(witness.password, user?.password_hash ?? dummyHashForTiming);
+  const role = user ? roleSchema.safeParse(user.role) : undefined;
+  if (
+    !user ||
+    !ok ||
+    user.status !== 'active' ||
+    user.organization_id !== ctx.actor.organizationId ||
+    !role?.success
+  ) {
+    throw refused(field, 'The witness e-mail or password is not right.');
+  }
+  if (isPortalRole(role.data)) throw refused(field, 'The witness must be a member of staff.');
+  if (user.id === ctx.actor.userId) throw refused(field, 'The witness must be someone else.');
+  // a right password starts the count again, as a login does
+  await repo.clearLoginAttempts(deps.db, [keys.account, keys.accountAddress], keys.address);
+  return { id: user.id, name: user.name };
+}

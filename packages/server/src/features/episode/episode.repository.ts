@@ -1,0 +1,153 @@
+import type { Insertable } from 'kysely';
+import { sql } from 'kysely';
+import type { Conn } from '../../db/conn.ts';
+import type { EpisodeChangeTable } from './episode.table.ts';
+
+export const insertChange = (
+  db: Conn,
+  row: Omit<Insertable<EpisodeChangeTable>, 'effects'> & { effects: readonly string[] },
+) =>
+  db
+    .insertInto('episode_change')
+    .values({ ...row, effects: JSON.stringify(row.effects) })
+    .execute();
+
+export const lastChange = (db: Conn, organizationId: string, patientId: string) =>
+  db
+    .selectFrom('episode_change')
+    .selectAll()
+    .where('organization_id', '=', organizationId)
+    .where('patient_id', '=', patientId)
+    .orderBy('at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+
+/** Visits from `fromDate` on that have not started, locked for the change. */
+export const pendingVisits = (
+  db: Conn,
+  organizationId: string,
+  patientId: string,
+  fromDate: string,
+  statuses: ('requested' | 'scheduled' | 'on_hold')[],
+) =>
+  db
+    .selectFrom('visit')
+    .select(['id', 'status', 'staff_id', 'visit_date'])
+    .where('organization_id', '=', organizationId)
+    .where('patient_id', '=', patientId)
+    .where('visit_date', '>=', fromDate)
+    .where('status', 'in', statuses)
+    .orderBy('visit_date')
+    .forUpdate()
+    .execute();
+
+/** Every held visit of the patient (any date), for the episode view and the restore. */
+export const heldVisits = (db: Conn, organizationId: string, patientId: string) =>
+  db
+    .selectFrom('visit as v')
+    .leftJoin('app_user as s', 's.id', 'v.staff_id')
+    .select(['v.id', 'v.visit_date', 'v.discipline', 'v.staff_id', 'v.status_reason', 's.name as staff_name'])
+    .where('v.organization_id', '=', organizationId)
+    .where('v.patient_id', '=', patientId)
+    .where('v.status', '=', 'on_hold')
+    .orderBy('v.visit_date')
+    .orderBy('v.start_min')
+    .execute();
+
+/** Moves visits to a status, with the reason, and writes one event each. */
+export async function setVisitsStatus(
+  db: Conn,
+  organizationId: string,
+  visits: { id: string; status: string }[],
+  to: 'on_hold' | 'scheduled' | 'requested' | 'cancelled',
+  reason: string,
+  byUserId: string | null,
+  at: Date,
+  newId: () => string,
+) {
+  if (visits.length === 0) return;
+  await db
+    .updateTable('visit')
+    .set({ status: to, status_reason: reason, updated_at: at })
+    .where('organization_id', '=', organizationId)
+    .where(
+      'id',
+      'in',
+      visits.map((v) => v.id),
+    )
+    .execute();
+  await db
+    .insertInto('visit_event')
+    .values(
+      visits.map((v) => ({
+        id: newId(),
+        organization_id: organizationId,
+        visit_id: v.id,
+        from_status: v.status,
+        to_status: to,
+        reason,
+        by_user_id: byUserId,
+        at,
+        client_id: null,
+      })),
+    )
+    .execute();
+}
+
+/** Loans not yet delivered are cancelled; loans at home are marked for collection. Returns the latter. */
+export async function endLoans(db: Conn, organizationId: string, patientId: string, at: Date, today: string) {
+  await db
+    .updateTable('equipment_loan')
+    .set({ status: 'cancelled', updated_at: at })
+    .where('organization_id', '=', organizationId)
+    .where('patient_id', '=', patientId)
+    .where('status', '=', 'requested')
+    .execute();
+  return db
+    .updateTable('equipment_loan')
+    .set({ collection_requested_at: at, expected_return_on: today, updated_at: at })
+    .where('organization_id', '=', organizationId)
+    .where('patient_id', '=', patientId)
+    .where('status', 'in', ['delivered', 'in_use'])
+    .returning(['id', 'kind'])
+    .execute();
+}
+
+/**
+ * Stops the patient's pending reminder jobs of the given kinds. The rows stay (marked done with
+ * why), so the job history still shows what was planned.
+ */
+export const stopPatientJobs = (
+  db: Conn,
+  organizationId: string,
+  patientId: string,
+  kinds: string[],
+  why: string,
+) =>
+  db
+    .updateTable('job')
+    .set({ status: 'done', last_error: why })
+    .where('organization_id', '=', organizationId)
+    .where('status', '=', 'pending')
+    .where('kind', 'in', kinds)
+    .where(sql<string>`payload->>'patientId'`, '=', patientId)
+    .execute();
+
+export const familyOf = (db: Conn, organizationId: string, patientId: string) =>
+  db
+    .selectFrom('family_link as f')
+    .innerJoin('app_user as u', 'u.id', 'f.user_id')
+    .select('u.id')
+    .where('f.organization_id', '=', organizationId)
+    .where('f.patient_id', '=', patientId)
+    .where('f.removed_at', 'is', null)
+    .where('u.status', '=', 'active')
+    .execute();
+
+export const deathOf = (db: Conn, organizationId: string, patientId: string) =>
+  db
+    .selectFrom('death_record')
+    .select(['died_at', 'place', 'family_message'])
+    .where('organization_id', '=', organizationId)
+    .where('patient_id', '=', patientId)
+    .executeTakeFirst();

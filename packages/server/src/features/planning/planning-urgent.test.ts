@@ -1,0 +1,159 @@
+import { keptWindowToday } from '@hearth/domain';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Agent, createTestApp, type TestApp } from '../../test/harness.ts';
+
+let t: TestApp;
+let coordinator: Agent;
+let family: Agent;
+let patientId: string;
+const today = '2026-11-23';
+beforeAll(async () => {
+  // 12:00 in Minsk
+  t = await createTestApp();
+  coordinator = await t.login('coordinator');
+  family = await t.login('family');
+  patientId = (await family.get('/api/v1/auth/me')).body.linkedPatientIds[0];
+  const admin = await t.login('admin');
+  expect((await admin.patch('/api/v1/settings', { planningTimeLimitSeconds: 1 })).status).toBe(200);
+});
+afterAll(async () => t.close());
+
+async function waitFor(id: string) {
+  for (let i = 0; i < 200; i++) {
+    const run = await coordinator.get(`/api/v1/planning/runs/${id}`);
+    if (run.body.status !== 'running') return run.body;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('planning did not finish');
+}
+
+type Stop = {
+  visitId: string;
+  status: string;
+  start: string;
+  windowFrom: string | null;
+  windowTo: string | null;
+};
+type Route = { staffId: string; role: string; stops: Stop[] };
+type VisitView = { id: string; kind: string; status: string; discipline: string; start: string | null };
+const minutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
+
+async function boardStops() {
+  const board = await coordinator.get(`/api/v1/dispatch/board?date=${today}`);
+  expect(board.status, board.raw).toBe(200);
+  return (board.body.routes as Route[]).flatMap((r) => r.stops.map((s) => ({ ...s, staffId: r.staffId })));
+}
+
+const patientVisitsToday = async () =>
+  (await coordinator.get(`/api/v1/patients/${patientId}/visits?from=${today}&to=${today}`))
+    .body as VisitView[];
+
+describe('an urgent visit for a patient who has a visit later that day', () => {
+  let laterVisitId: string;
+  it('is offered as bringing that visit forward, and accepting moves that visit instead of adding one', async () => {
+    // the family's regular nurse visit this afternoon, 15:00–17:00
+    const nurse = await coordinator.get(`/api/v1/dispatch/board?date=${today}`);
+    const nurseRoute = (nurse.body.routes as Route[]).find((r) => r.role === 'nurse')!;
+    const requested = await coordinator.post(`/api/v1/patients/${patientId}/visits`, {
+      discipline: 'nurse',
+      date: today,
+      windowFrom: '15:00',
+      windowTo: '17:00',
+      reason: 'Плановый визит медсестры',
+    });
+    expect(requested.status, requested.raw).toBe(201);
+    const scheduled = await coordinator.post(`/api/v1/visits/${requested.body.id}/schedule`, {
+      staffId: nurseRoute.staffId,
+      date: today,
+      start: '16:00',
+    });
+    expect(scheduled.status, scheduled.raw).toBe(200);
+    const openNurseVisits = (await patientVisitsToday())
+      .filter((v) => v.discipline === 'nurse' && (v.status === 'scheduled' || v.status === 'requested'))
+      .sort((a, b) => (a.start ?? '99').localeCompare(b.start ?? '99'));
+    laterVisitId = openNurseVisits[0]!.id;
+    const countBefore = (await patientVisitsToday()).length;
+    const stopsBefore = await boardStops();
+
+    const preview = await coordinator.post('/api/v1/planning/urgent', {
+      patientId,
+      discipline: 'nurse',
+      reason: 'Сильная боль',
+    });
+    expect(preview.status, preview.raw).toBe(202);
+    const run = await waitFor(preview.body.id);
+    expect(run.status, run.error).toBe('ready');
+    expect(run.sameDayVisit).toMatchObject({ visitId: laterVisitId, merged: true });
+    const stops = (run.routes as Route[]).flatMap((r) => r.stops);
+    expect(stops.some((s) => s.visitId === 'urgent')).toBe(true);
+    // the visit brought forward is not also kept in its old place
+    expect(stops.some((s) => s.visitId === laterVisitId)).toBe(false);
+
+    const accepted = await coordinator.post(`/api/v1/planning/runs/${run.id}/publish`);
+    expect(accepted.status, accepted.raw).toBe(200);
+    const after = await patientVisitsToday();
+    expect(after.length).toBe(countBefore);
+    const merged = (await coordinator.get(`/api/v1/visits/${laterVisitId}`)).body;
+    expect(merged).toMatchObject({ kind: 'urgent', status: 'scheduled', reason: 'Сильная боль' });
+    expect(minutes(merged.start)).toBeGreaterThanOrEqual(12 * 60);
+    expect(merged.history.at(-1).reason).toMatch(/^Brought forward as an urgent visit/);
+    const notes = await family.get('/api/v1/notifications');
+    expect(notes.body.items.map((n: { title: string }) => n.title)).toContain(
+      'Your visit today comes earlier',
+    );
+
+    // no other family's visit went outside its agreed window (or further outside than it was)
+    const stopsAfter = await boardStops();
+    for (const b of stopsBefore) {
+      if (b.visitId === laterVisitId || !b.windowFrom || !b.windowTo || b.status !== 'scheduled') continue;
+      const a = stopsAfter.find((x) => x.visitId === b.visitId)!;
+      const w = keptWindowToday(
+        { windowStart: minutes(b.windowFrom), windowEnd: minutes(b.windowTo), startMin: minutes(b.start) },
+        12 * 60,
+      );
+      expect(minutes(a.start), `${b.visitId} ${b.start} -> ${a.start}`).toBeGreaterThanOrEqual(w.start);
+      expect(minutes(a.start), `${b.visitId} ${b.start} -> ${a.start}`).toBeLessThanOrEqual(w.end);
+    }
+  });
+
+  it('books a second visit only when the coordinator asks to keep the later one', async () => {
+    const preview = await coordinator.post('/api/v1/planning/urgent', {
+      patientId,
+      discipline: 'nurse',
+      reason: 'Повторный вызов',
+      sameDayVisit: 'keep',
+    });
+    expect(preview.status, preview.raw).toBe(202);
+    const run = await waitFor(preview.body.id);
+    expect(run.status, run.error).toBe('ready');
+    expect(run.sameDayVisit).toMatchObject({ visitId: laterVisitId, merged: false });
+    const stops = (run.routes as Route[]).flatMap((r) => r.stops);
+    expect(stops.some((s) => s.visitId === laterVisitId)).toBe(true);
+    expect(stops.some((s) => s.visitId === 'urgent')).toBe(true);
+    const countBefore = (await patientVisitsToday()).length;
+    expect((await coordinator.post(`/api/v1/planning/runs/${run.id}/publish`)).status).toBe(200);
+    expect((await patientVisitsToday()).length).toBe(countBefore + 1);
+  });
+
+  it('refuses an answer other than merge or keep', async () => {
+    const bad = await coordinator.post('/api/v1/planning/urgent', {
+      patientId,
+      discipline: 'nurse',
+      reason: 'Проверка',
+      sameDayVisit: 'both',
+    });
+    expect(bad.status).toBe(400);
+  });
+
+  it('says nothing about merging for a discipline the patient has no visit of today', async () => {
+    const preview = await coordinator.post('/api/v1/planning/urgent', {
+      patientId,
+      discipline: 'chaplain',
+      reason: 'Просьба семьи',
+    });
+    expect(preview.status, preview.raw).toBe(202);
+    const run = await waitFor(preview.body.id);
+    expect(run.sameDayVisit).toBeNull();
+    expect((await coordinator.post(`/api/v1/planning/runs/${run.id}/discard`)).status).toBe(200);
+  });
+});
