@@ -27,7 +27,8 @@ const runCli = (env: Record<string, string>) =>
   });
 
 describe('npm run audit:verify', () => {
-  it('exits 0 on an intact chain and 1 after an event was changed', async () => {
+  // seeds the whole demo and starts the command twice (tsx each time): minutes on a busy machine
+  it('exits 0 on an intact chain and 1 after an event was changed', { timeout: 240_000 }, async () => {
     const db = await openTestDatabase({ dataDir });
     try {
       await migrateToLatest(db.db);
