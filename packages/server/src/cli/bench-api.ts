@@ -1,20 +1,26 @@
 /**
  * `npm run bench:api`: the chart read (GET patient + GET its assessments, what a physician's
- * patient page opens with) through HTTP under load, on a large organization.
+ * patient page opens with) through HTTP under load, on a large organization, beside the same
+ * reads sent straight to PostgreSQL, and a write (a nurse records an ESAS-r).
  *
  * The demo service is seeded with its weeks of symptom history, then grown by copying each
  * patient with their assessments, alerts and visits. With TEST_DATABASE_URL or DATABASE_URL
  * (a PostgreSQL server) it works in a scratch database created beside the given one and dropped
  * at the end, never in the given database itself; without either it uses the embedded database,
- * smaller. It prints requests per second and p50/p95 latency at each concurrency, the scaling
- * from one connection to the most, and the SQL statements one chart read issues.
+ * smaller. It prints, per level, operations per second and p50/p95/p99 latency, the scaling from
+ * one connection to the most, the HTTP share of the direct figure, the latency at a fixed
+ * arrival rate, and the SQL statements one chart read issues.
  *
- * Options: --copies <patient copies, default 200 on PostgreSQL, 10 embedded>
+ * Options: --patients <n> --assessments <n>   (the size to grow to; or --copies / --repeat)
+ *          --copies <patient copies, default 200 on PostgreSQL, 10 embedded>
  *          --repeat <history copies per patient, default 1>  --seconds <per level, default 10>
- *          --concurrency 1,10,50
+ *          --concurrency 1,10,50  --writers 1,20  --rate 20  --pool <server connections, 10>
+ *          --show-sql
  */
+import { type CapturedStatement, directReads, organizationSize } from '../db/bench-direct.ts';
 import { cloneOrganizationPatients } from '../db/bulk-clone.ts';
 import { createTestApp } from '../test/harness.ts';
+import { closedLoop, fixedRate, formatFigures, type LoadFigures } from './bench-load.ts';
 
 const args = Object.fromEntries(
   process.argv.slice(2).flatMap((a, i, all) => (a.startsWith('--') ? [[a.slice(2), all[i + 1] ?? '']] : [])),
@@ -22,85 +28,129 @@ const args = Object.fromEntries(
 const serverUrl = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL;
 // the test database opener creates its scratch database on the server TEST_DATABASE_URL names
 if (serverUrl) process.env.TEST_DATABASE_URL = serverUrl;
-const copies = Number(args.copies ?? (serverUrl ? 200 : 10));
-const repeat = Number(args.repeat ?? 1);
 const seconds = Number(args.seconds ?? 10);
 const levels = (args.concurrency ?? '1,10,50').split(',').map(Number);
+const writerLevels = (args.writers ?? '1,20').split(',').map(Number);
+const rate = Number(args.rate ?? 20);
+// the production default (DATABASE_POOL_MAX), not the tests' small pool
+const serverPool = Number(args.pool ?? 10);
 
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+/** How many copies (and history repeats) make the organization about the size asked for. */
+function growthFor(base: { patients: number; assessments: number }) {
+  if (args.patients) {
+    const copies = Math.max(0, Math.ceil(Number(args.patients) / base.patients) - 1);
+    const wanted = Number(args.assessments ?? 0);
+    const repeat = wanted && copies ? Math.max(1, Math.round(wanted / (base.assessments * copies))) : 1;
+    return { copies, repeat };
+  }
+  return { copies: Number(args.copies ?? (serverUrl ? 200 : 10)), repeat: Number(args.repeat ?? 1) };
+}
 
 async function main() {
   const started = Date.now();
   // one logged-in physician sends every request: lift the per-session limit that would refuse them
-  const t = await createTestApp({ symptomHistory: true, env: { HEARTH_API_RATE_MAX: '100000000' } });
-  const loaded = await cloneOrganizationPatients(t.database.db, t.organizationId, { copies, repeat });
+  const t = await createTestApp({
+    symptomHistory: true,
+    poolMax: serverPool,
+    env: { HEARTH_API_RATE_MAX: '100000000' },
+  });
+  const base = await organizationSize(t.database.db, t.organizationId);
+  const growth = growthFor(base);
+  const loaded = await cloneOrganizationPatients(t.database.db, t.organizationId, growth);
   console.log(
     `database: ${t.database.kind}; ${loaded.patients} patients, copied ${JSON.stringify(loaded.rows)} ` +
-      `in ${((Date.now() - started) / 1000).toFixed(0)} s`,
+      `in ${((Date.now() - started) / 1000).toFixed(0)} s; server pool ${serverPool} connections`,
   );
   const physician = await t.login('physician');
+  const nurse = await t.login('nurse');
   const patientIds: string[] = (await physician.get('/api/v1/patients?limit=200')).body.items.map(
     (p: { id: string }) => p.id,
   );
-  const base = await t.hearth.app.listen({ port: 0, host: '127.0.0.1' });
-  const headers = { cookie: physician.cookie! };
+  const url = await t.hearth.app.listen({ port: 0, host: '127.0.0.1' });
+  const readHeaders = { cookie: physician.cookie! };
+  const writeHeaders = {
+    cookie: nurse.cookie!,
+    'x-csrf-token': nurse.csrfToken!,
+    'content-type': 'application/json',
+  };
+  const patientAt = (i: number) => patientIds[i % patientIds.length]!;
 
   async function chartRead(patientId: string) {
     for (const path of [`/api/v1/patients/${patientId}`, `/api/v1/patients/${patientId}/assessments`]) {
-      const res = await fetch(`${base}${path}`, { headers });
+      const res = await fetch(`${url}${path}`, { headers: readHeaders });
       if (res.status !== 200) throw new Error(`${path} answered ${res.status}: ${await res.text()}`);
       await res.arrayBuffer();
     }
   }
 
+  async function recordEsas(patientId: string) {
+    const res = await fetch(`${url}/api/v1/patients/${patientId}/assessments`, {
+      method: 'POST',
+      headers: writeHeaders,
+      // quiet answers: the write is measured, not the alerts a severe score would raise
+      body: JSON.stringify({ instrument: 'esas_r', answers: { pain: 1, tiredness: 2, wellbeing: 2 } }),
+    });
+    if (res.status !== 201) throw new Error(`ESAS-r answered ${res.status}: ${await res.text()}`);
+    await res.arrayBuffer();
+  }
+
   // statements of one chart read; PostgreSQL's driver reports BEGIN and COMMIT too, PGlite's not,
   // so they are counted apart
   await chartRead(patientIds[0]!);
-  const statements: string[] = [];
-  const stop = t.database.onQuery((q) => statements.push(q.sql));
-  await chartRead(patientIds[1]!);
+  const statements: CapturedStatement[] = [];
+  const stop = t.database.onQuery((q) => statements.push(q));
+  const sampleId = patientIds[1]!;
+  await chartRead(sampleId);
   stop();
-  const control = statements.filter((s) => /^(begin|commit|rollback)\b/i.test(s)).length;
+  const control = statements.filter((s) => /^(begin|commit|rollback)\b/i.test(s.sql)).length;
   console.log(
     `SQL statements per chart read: ${statements.length - control}` +
       (control ? ` (plus ${control} BEGIN/COMMIT)` : ''),
   );
-  if (args['show-sql'] !== undefined) for (const s of statements) console.log(`  ${s.slice(0, 160)}`);
+  if (args['show-sql'] !== undefined) for (const s of statements) console.log(`  ${s.sql.slice(0, 160)}`);
 
-  const results: { level: number; rps: number; p50: number; p95: number }[] = [];
+  const http = new Map<number, LoadFigures>();
+  console.log('\nchart read through HTTP (closed loop)');
   for (const level of levels) {
-    const latencies: number[] = [];
-    let next = 0;
-    const until = Date.now() + seconds * 1000;
-    const worker = async () => {
-      while (Date.now() < until) {
-        const patientId = patientIds[next++ % patientIds.length]!;
-        const t0 = performance.now();
-        await chartRead(patientId);
-        latencies.push(performance.now() - t0);
-      }
-    };
-    const t0 = Date.now();
-    await Promise.all(Array.from({ length: level }, worker));
-    const elapsed = (Date.now() - t0) / 1000;
-    latencies.sort((a, b) => a - b);
-    const row = {
-      level,
-      rps: latencies.length / elapsed,
-      p50: percentile(latencies, 50),
-      p95: percentile(latencies, 95),
-    };
-    results.push(row);
-    console.log(
-      `${String(level).padStart(3)} connections: ${row.rps.toFixed(1)} chart reads/s, ` +
-        `p50 ${row.p50.toFixed(0)} ms, p95 ${row.p95.toFixed(0)} ms (${latencies.length} reads)`,
-    );
+    const f = await closedLoop(level, seconds, (i) => chartRead(patientAt(i)));
+    http.set(level, f);
+    console.log(`${String(level).padStart(3)} connections: ${formatFigures(f, 'chart reads')}`);
   }
-  const first = results[0];
-  const last = results[results.length - 1];
+  const first = http.get(levels[0]!);
+  const last = http.get(levels.at(-1)!);
   if (first && last && first !== last)
-    console.log(`scaling ${first.level} → ${last.level} connections: ×${(last.rps / first.rps).toFixed(2)}`);
+    console.log(
+      `scaling ${levels[0]} → ${levels.at(-1)} connections: ×${(last.perSecond / first.perSecond).toFixed(2)}`,
+    );
+
+  if (t.database.kind === 'postgres') {
+    // the same SELECTs the chart read issued, with the sample patient's id swapped for each
+    // patient in turn: what the database alone can serve, without HTTP, sessions or audit
+    const direct = directReads(t.database.cliEnv.DATABASE_URL!, statements, sampleId, Math.max(...levels));
+    console.log(`\nthe same ${direct.statements} SELECTs sent directly through pg (closed loop)`);
+    for (const level of levels) {
+      const f = await closedLoop(level, seconds, (i) => direct.read(patientAt(i)));
+      const viaHttp = http.get(level);
+      const share = viaHttp
+        ? ` — HTTP reaches ${((100 * viaHttp.perSecond) / f.perSecond).toFixed(0)} %`
+        : '';
+      console.log(`${String(level).padStart(3)} connections: ${formatFigures(f, 'chart reads')}${share}`);
+    }
+    await direct.end();
+  } else {
+    console.log('\ndirect reads: measured on PostgreSQL only (set TEST_DATABASE_URL)');
+  }
+
+  console.log(`\nchart read through HTTP at a fixed ${rate} per second (open loop, ${seconds} s)`);
+  console.log(
+    `     ${formatFigures(await fixedRate(rate, seconds, (i) => chartRead(patientAt(i))), 'chart reads')}`,
+  );
+
+  console.log('\nwrite: a nurse records an ESAS-r through HTTP (closed loop)');
+  for (const level of writerLevels) {
+    const f = await closedLoop(level, seconds, (i) => recordEsas(patientAt(i)));
+    console.log(`${String(level).padStart(3)} connections: ${formatFigures(f, 'writes')}`);
+  }
   await t.close();
 }
 

@@ -11,7 +11,9 @@ export interface TestDatabase extends DatabaseHandle {
  * A fresh, empty database for one test file: in-memory PGlite by default, or a new database
  * created on the PostgreSQL server named by TEST_DATABASE_URL (dropped again on close).
  */
-export async function openTestDatabase(options: { dataDir?: string } = {}): Promise<TestDatabase> {
+export async function openTestDatabase(
+  options: { dataDir?: string; poolMax?: number } = {},
+): Promise<TestDatabase> {
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (!serverUrl) {
     const handle = await openDatabase({ dataDir: options.dataDir });
@@ -24,7 +26,8 @@ export async function openTestDatabase(options: { dataDir?: string } = {}): Prom
   await admin.end();
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
-  const handle = await openDatabase({ databaseUrl: url.toString(), poolMax: 5 });
+  // tests keep the pool small so many test files fit the server's connection limit side by side
+  const handle = await openDatabase({ databaseUrl: url.toString(), poolMax: options.poolMax ?? 5 });
   return {
     ...handle,
     cliEnv: { DATABASE_URL: url.toString() },

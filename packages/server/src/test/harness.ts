@@ -64,10 +64,12 @@ export async function createTestApp(
     /** The demo's weeks of assessments and alerts (off by default: tests count what they create). */
     symptomHistory?: boolean;
     smtpTls?: SmtpTlsOptions;
+    /** PostgreSQL connections of the app's pool (benchmarks use the production default). */
+    poolMax?: number;
   } = {},
 ): Promise<TestApp> {
   let now = options.start ?? new Date('2026-11-23T09:00:00.000Z');
-  const database = await openTestDatabase();
+  const database = await openTestDatabase(options.poolMax ? { poolMax: options.poolMax } : {});
   await migrateToLatest(database.db);
   const { organizationId } = await seedDemo(database.db, demoPassword, now, {
     symptomHistory: options.symptomHistory ?? false,
