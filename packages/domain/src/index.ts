@@ -26,6 +26,8 @@ export * from './common/domain-error.ts';
 export * from './common/geo.ts';
 export * from './common/input-rules.ts';
 export * from './common/schemas.ts';
+export * from './contracts/alerts.ts';
+export * from './contracts/route-contract.ts';
 export * from './end-of-life/schemas.ts';
 export * from './episode/rules.ts';
 export * from './episode/schemas.ts';

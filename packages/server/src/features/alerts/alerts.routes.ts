@@ -1,48 +1,22 @@
-import { alertListQuerySchema, alertResolveBodySchema, alertSchema, idSchema, pageOf } from '@hearth/domain';
+import { alertRoutes as routes } from '@hearth/domain';
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
 import type { AppDeps } from '../../app-context.ts';
+import { serve } from '../../http/contract-routes.ts';
 import { zodApp } from '../../http/routes.ts';
 import { requireContext } from '../../http/session.ts';
 import * as service from './alerts.service.ts';
 
 export function alertRoutes(base: FastifyInstance, deps: AppDeps) {
   const app = zodApp(base);
-  const tags = ['alerts'];
-  const params = z.object({ id: idSchema });
-
-  app.get(
-    '/alerts',
-    { schema: { tags, querystring: alertListQuerySchema, response: { 200: pageOf(alertSchema) } } },
-    async (request) => service.listAlerts(deps, requireContext(request), request.query),
+  serve(app, routes.list, ({ request, query }) => service.listAlerts(deps, requireContext(request), query));
+  serve(app, routes.listForPatient, ({ request, params, query }) =>
+    service.listAlerts(deps, requireContext(request), { ...query, patientId: params.patientId }),
   );
-  app.get(
-    '/patients/:patientId/alerts',
-    {
-      schema: {
-        tags,
-        params: z.object({ patientId: idSchema }),
-        querystring: alertListQuerySchema.omit({ patientId: true }),
-        response: { 200: pageOf(alertSchema) },
-      },
-    },
-    async (request) =>
-      service.listAlerts(deps, requireContext(request), {
-        ...request.query,
-        patientId: request.params.patientId,
-      }),
+  serve(app, routes.get, ({ request, params }) => service.getAlert(deps, requireContext(request), params.id));
+  serve(app, routes.acknowledge, ({ request, params }) =>
+    service.acknowledgeAlert(deps, requireContext(request), params.id),
   );
-  app.get('/alerts/:id', { schema: { tags, params, response: { 200: alertSchema } } }, async (request) =>
-    service.getAlert(deps, requireContext(request), request.params.id),
-  );
-  app.post(
-    '/alerts/:id/acknowledge',
-    { schema: { tags, params, response: { 200: alertSchema } } },
-    async (request) => service.acknowledgeAlert(deps, requireContext(request), request.params.id),
-  );
-  app.post(
-    '/alerts/:id/resolve',
-    { schema: { tags, params, body: alertResolveBodySchema, response: { 200: alertSchema } } },
-    async (request) => service.resolveAlert(deps, requireContext(request), request.params.id, request.body),
+  serve(app, routes.resolve, ({ request, params, body }) =>
+    service.resolveAlert(deps, requireContext(request), params.id, body),
   );
 }

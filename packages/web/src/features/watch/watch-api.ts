@@ -1,14 +1,16 @@
-import type {
-  Alert,
-  AlertResolveBody,
-  Assessment,
-  AssessmentPage,
-  ClinicalTask,
-  DiaryBody,
-  DiaryEntry,
-  DiaryView,
+import {
+  type Alert,
+  type AlertResolveBody,
+  type Assessment,
+  type AssessmentPage,
+  alertRoutes,
+  type ClinicalTask,
+  type DiaryBody,
+  type DiaryEntry,
+  type DiaryView,
 } from '@hearth/domain';
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { call } from '../../api/call.ts';
 import { api } from '../../api/client.ts';
 import type { Page } from '../../api/page.ts';
 import { outbox } from '../../offline/outbox.ts';
@@ -21,15 +23,19 @@ export const watchKeys = {
   tasks: (patientId?: string) => ['tasks', patientId ?? 'all'] as const,
 };
 
-export function useAlerts(filter: { status?: string; mine?: boolean; patientId?: string }) {
+type AlertStatusFilter = 'active' | 'open' | 'acknowledged' | 'resolved';
+
+export function useAlerts(filter: { status?: AlertStatusFilter; mine?: boolean; patientId?: string }) {
   return useQuery({
     queryKey: watchKeys.alerts(filter),
     queryFn: () =>
-      api.get<Page<Alert>>('/alerts', {
-        status: filter.status ?? 'active',
-        mine: filter.mine ? 'true' : undefined,
-        patientId: filter.patientId,
-        limit: 100,
+      call(alertRoutes.list, {
+        query: {
+          status: filter.status ?? 'active',
+          mine: filter.mine ? 'true' : undefined,
+          patientId: filter.patientId,
+          limit: 100,
+        },
       }),
   });
 }
@@ -47,10 +53,10 @@ function useWatchMutation<V, R>(send: (v: V) => Promise<R>) {
 }
 
 export const useAcknowledge = () =>
-  useWatchMutation((id: string) => api.post<Alert>(`/alerts/${id}/acknowledge`));
+  useWatchMutation((id: string) => call(alertRoutes.acknowledge, { params: { id } }));
 export const useResolve = () =>
   useWatchMutation(({ id, body }: { id: string; body: AlertResolveBody }) =>
-    api.post<Alert>(`/alerts/${id}/resolve`, body),
+    call(alertRoutes.resolve, { params: { id }, body }),
   );
 
 export const useDiary = (patientId: string) =>
