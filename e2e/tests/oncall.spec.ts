@@ -1,6 +1,6 @@
 import { expect, request as playwrightRequest, test } from '@playwright/test';
 import { demoEmail, demoPassword } from './demo.ts';
-import { logIn, newPerson, phone, shot } from './helpers.ts';
+import { logIn, newPerson, phone, serviceClockInput, shot } from './helpers.ts';
 
 /**
  * Issue 4, on call: the coordinator adds a shift to the rota, the on-call physician writes the
@@ -40,6 +40,9 @@ test('coordinator edits the rota, the on-call physician writes a handover and lo
   await person.selectOption(firstPerson!);
   await coordinator.page.getByTestId('shift-position').selectOption('backup');
   await coordinator.page.getByTestId('preset-night').click();
+  // the preset night is 20:00 to 08:00 on the service's clock (Minsk), not this machine's UTC
+  await expect(coordinator.page.getByTestId('shift-start')).toHaveValue(/T20:00$/);
+  await expect(coordinator.page.getByTestId('shift-end')).toHaveValue(/T08:00$/);
   await coordinator.page.getByTestId('shift-add').click();
   await expect(shifts).toHaveCount(before + 1);
   await shot(coordinator.page, 'oncall-rota-coordinator');
@@ -68,6 +71,10 @@ test('coordinator edits the rota, the on-call physician writes a handover and lo
   const alertValue = await alertSelect.locator('option').nth(1).getAttribute('value');
   await alertSelect.selectOption(alertValue!);
   await doctor.page.getByTestId('call-caller-name').fill('Дочь пациентки');
+  // the call came in ten minutes ago and was answered at once, typed on the service's clock
+  const tenMinutesAgo = serviceClockInput(new Date(Date.now() - 10 * 60_000));
+  await doctor.page.getByTestId('call-received').fill(tenMinutesAgo);
+  await doctor.page.getByTestId('call-answered').fill(tenMinutesAgo);
   await doctor.page.getByTestId('call-reason').fill('Сильная боль, уже вызвали скорую');
   await doctor.page.getByTestId('call-outcome').selectOption('advice_given');
   await doctor.page.getByTestId('call-ambulance-first').check();

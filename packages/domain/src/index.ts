@@ -58,6 +58,7 @@ export * from './medicines/safety-sources.ts';
 export * from './medicines/schemas.ts';
 export * from './notifications/schemas.ts';
 export * from './oncall/rota.ts';
+export * from './oncall/rota-times.ts';
 export * from './patients/geocoding.ts';
 export * from './patients/icd10.ts';
 export * from './patients/name-search.ts';

@@ -106,6 +106,19 @@ const dayMs = 86_400_000;
 export const addCivilDays = (date: string, n: number): string =>
   new Date(Date.parse(`${date}T00:00:00Z`) + n * dayMs).toISOString().slice(0, 10);
 
+/** ISO weekday of a civil date: 1 = Monday … 7 = Sunday. */
+export const civilWeekday = (date: string): number =>
+  ((new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7) + 1;
+
+/** The Monday of the week holding a civil date (weeks start on Monday here). */
+export const civilMonday = (date: string): string => addCivilDays(date, 1 - civilWeekday(date));
+
+/** The instant the zone's clocks show `hour`:00 on a civil date (hour 0 is the day's start). */
+export function instantOnCivilDay(date: string, hour: number, timeZone: string): Date {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  return zonedInstant({ year, month, day, hour, minute: 0 }, timeZone);
+}
+
 const two = (n: number) => String(n).padStart(2, '0');
 
 /**

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addMonthsIso, countdown, formatDay } from './time.ts';
+import { rememberServiceZone } from './service-clock.ts';
+import { addMonthsIso, countdown, formatDateTime, formatDay, formatTime, todayIso } from './time.ts';
 
 describe('callback countdown', () => {
   const now = new Date('2026-11-23T10:00:00Z');
@@ -19,5 +20,15 @@ describe('calendar days', () => {
   });
   it('adds months for a review date', () => {
     expect(addMonthsIso('2026-11-23', 6)).toBe('2027-05-23');
+  });
+});
+
+describe('the service clock on screen', () => {
+  it('shows instants and today on the service zone, not the machine zone', () => {
+    rememberServiceZone('Europe/Minsk');
+    const at = '2026-11-23T22:40:00Z';
+    expect(formatTime(at, 'en')).toBe('01:40');
+    expect(formatDateTime(at, 'en')).toMatch(/^24 Nov 2026.*01:40$/);
+    expect(todayIso(new Date(at))).toBe('2026-11-24');
   });
 });

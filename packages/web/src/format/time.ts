@@ -1,7 +1,10 @@
 import { localDate } from '@hearth/domain';
 import { serviceZone } from './service-clock.ts';
 
-/** Date and time display in the user's language; the API speaks ISO 8601 in UTC. */
+/**
+ * Date and time display in the user's language, on the service's clock like the date-time fields
+ * (a laptop's own zone would show a dose typed as 03:40 as 00:40); the API speaks ISO 8601 in UTC.
+ */
 
 const locales: Record<string, string> = { ru: 'ru-RU', en: 'en-GB' };
 const localeOf = (lang: string) => locales[lang] ?? 'en-GB';
@@ -9,13 +12,17 @@ const localeOf = (lang: string) => locales[lang] ?? 'en-GB';
 export function formatDateTime(iso: string, lang: string): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
-  return new Intl.DateTimeFormat(localeOf(lang), { dateStyle: 'medium', timeStyle: 'short' }).format(d);
+  return new Intl.DateTimeFormat(localeOf(lang), {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone: serviceZone(),
+  }).format(d);
 }
 
 export function formatTime(iso: string, lang: string): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
-  return new Intl.DateTimeFormat(localeOf(lang), { timeStyle: 'short' }).format(d);
+  return new Intl.DateTimeFormat(localeOf(lang), { timeStyle: 'short', timeZone: serviceZone() }).format(d);
 }
 
 /** A calendar day `YYYY-MM-DD` (a birthday, a review date) has no time zone: show it as written. */

@@ -19,6 +19,7 @@ import type { z } from 'zod';
 import { api } from '../../api/client.ts';
 import type { Page } from '../../api/page.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { OrgDateTimeInput } from '../../components/OrgDateTimeInput.tsx';
 import { PageLoader } from '../../components/PageLoader.tsx';
 import { usePageTitle } from '../../components/use-page-title.ts';
 import { formatDateTime } from '../../format/time.ts';
@@ -26,9 +27,6 @@ import { formatDateTime } from '../../format/time.ts';
 type VerifyResult = z.infer<typeof auditVerifyResultSchema>;
 const emptyFilters = { patientId: '', actorId: '', action: '', entityType: '', from: '', to: '' };
 type Filters = typeof emptyFilters;
-
-/** `datetime-local` gives local wall time; the API wants an ISO instant with an offset. */
-const toInstant = (local: string) => (local ? new Date(local).toISOString() : undefined);
 
 export function AuditPage() {
   const { t, i18n } = useTranslation();
@@ -40,8 +38,9 @@ export function AuditPage() {
     queryFn: ({ pageParam }) =>
       api.get<Page<AuditEvent>>('/audit', {
         ...filters,
-        from: toInstant(filters.from),
-        to: toInstant(filters.to),
+        // the date-time fields already hold ISO instants, read on the service's clock
+        from: filters.from || undefined,
+        to: filters.to || undefined,
         limit: 100,
         cursor: pageParam,
       }),
@@ -50,15 +49,21 @@ export function AuditPage() {
   });
   const verify = useMutation({ mutationFn: () => api.get<VerifyResult>('/audit/verify') });
   const rows = events.data?.pages.flatMap((p) => p.items) ?? [];
-  const field = (key: keyof Filters, type = 'text') => (
+  const field = (key: keyof Filters) => (
     <TextInput
-      type={type}
       label={t(`audit.filters.${key}`)}
       value={draft[key]}
       onChange={(e) => {
         const value = e.currentTarget.value;
         setDraft((d) => ({ ...d, [key]: value }));
       }}
+    />
+  );
+  const instantField = (key: 'from' | 'to') => (
+    <OrgDateTimeInput
+      label={t(`audit.filters.${key}`)}
+      value={draft[key]}
+      onChange={(value) => setDraft((d) => ({ ...d, [key]: value }))}
     />
   );
   const onSubmit = (e: FormEvent) => {
@@ -96,8 +101,8 @@ export function AuditPage() {
           {field('actorId')}
           {field('action')}
           {field('entityType')}
-          {field('from', 'datetime-local')}
-          {field('to', 'datetime-local')}
+          {instantField('from')}
+          {instantField('to')}
         </SimpleGrid>
         <Group mt="sm">
           <Button type="submit">{t('audit.apply')}</Button>

@@ -3,6 +3,7 @@ import { Alert, Button, Card, Stack, Text, Title } from '@mantine/core';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCan } from '../../auth/me.ts';
+import { formatTime } from '../../format/time.ts';
 import { adultOrder } from '../watch/ClinicalWatchSection.tsx';
 import { RecordAssessment } from '../watch/RecordAssessment.tsx';
 import { useAssessments } from '../watch/watch-api.ts';
@@ -21,8 +22,7 @@ export function VisitAssessments({ visit, recorder }: { visit: Visit; recorder?:
   const [open, setOpen] = useState(false);
   const [saved, setSaved] = useState<'sent' | 'queued' | null>(null);
   const atVisit = list.items.filter((a) => a.visitId === visit.id);
-  const time = (iso: string) =>
-    new Date(iso).toLocaleTimeString(i18n.language, { hour: '2-digit', minute: '2-digit' });
+  const time = (iso: string) => formatTime(iso, i18n.language);
   const mayRecord = can('assessment:record', { patientId: visit.patientId });
   return (
     <Card withBorder padding="sm" data-testid="visit-assessments" aria-labelledby={`va-${visit.id}`}>

@@ -84,15 +84,9 @@ export const useMyDay = (date: string) =>
     networkMode: 'offlineFirst',
   });
 
+// civil-date arithmetic lives in the domain's time module; these names are the care screens'
+export { addCivilDays as addDaysIso, civilMonday as mondayOf } from '@hearth/domain';
 export { todayIso } from '../../format/time.ts';
-
-export const addDaysIso = (date: string, n: number) =>
-  new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
-
-export const mondayOf = (date: string) => {
-  const wd = (new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7;
-  return addDaysIso(date, -wd);
-};
 
 import type { DuePatient } from '@hearth/domain';
 

@@ -3,10 +3,10 @@ import { Button, Group, NativeSelect, SimpleGrid, Stack, Textarea, TextInput } f
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
-import { orgLocalToInstant } from '../../format/org-time.ts';
+import { OrgDateTimeInput } from '../../components/OrgDateTimeInput.tsx';
 import { useErrorText } from '../../forms/use-error-text.ts';
 import { useForm } from '../../forms/use-form.ts';
-import { useOrgTimeZone, useRecordDeath } from './eol-api.ts';
+import { useRecordDeath } from './eol-api.ts';
 
 /** Time and place of death and who verified it (DOMAIN.md step 10). */
 export function DeathForm({ patientId, onDone }: { patientId: string; onDone: () => void }) {
@@ -23,21 +23,14 @@ export function DeathForm({ patientId, onDone }: { patientId: string; onDone: ()
   const errorText = useErrorText(form.errors, 'eol.death.errors');
   const record = useRecordDeath(patientId);
   const v = form.values;
-  // `datetime-local` gives wall time without a zone: it is the service's clock, not the browser's
-  const timeZone = useOrgTimeZone();
-  const toInstant = (local: string) => orgLocalToInstant(local, timeZone);
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
-    const body = form.validate(deathRecordBodySchema, {
-      ...v,
-      diedAt: v.diedAt && toInstant(v.diedAt),
-      verifiedAt: v.verifiedAt && toInstant(v.verifiedAt),
-    });
+    // the date-time fields hold ISO instants already, read on the service's clock
+    const body = form.validate(deathRecordBodySchema, v);
     if (body) record.mutate(body, { onSuccess: onDone, onError: (err) => form.takeServerErrors(err) });
   };
-  const field = (k: 'diedAt' | 'verifiedAt' | 'verifiedBy' | 'placeNote', type = 'text', required = true) => (
+  const field = (k: 'verifiedBy' | 'placeNote', required = true) => (
     <TextInput
-      type={type}
       label={t(`eol.death.${k}`)}
       withAsterisk={required}
       value={v[k]}
@@ -45,11 +38,20 @@ export function DeathForm({ patientId, onDone }: { patientId: string; onDone: ()
       error={errorText(k)}
     />
   );
+  const instantField = (k: 'diedAt' | 'verifiedAt') => (
+    <OrgDateTimeInput
+      label={t(`eol.death.${k}`)}
+      withAsterisk
+      value={v[k]}
+      onChange={(instant) => form.set(k, instant)}
+      error={errorText(k)}
+    />
+  );
   return (
     <form onSubmit={onSubmit} noValidate aria-label={t('eol.death.record')} data-testid="death-form">
       <Stack gap="sm">
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          {field('diedAt', 'datetime-local')}
+          {instantField('diedAt')}
           <NativeSelect
             label={t('eol.death.place')}
             withAsterisk
@@ -60,9 +62,9 @@ export function DeathForm({ patientId, onDone }: { patientId: string; onDone: ()
               .map((p) => ({ value: p, label: t(`home.acp.places.${p}`) }))}
           />
           {field('verifiedBy')}
-          {field('verifiedAt', 'datetime-local')}
+          {instantField('verifiedAt')}
         </SimpleGrid>
-        {field('placeNote', 'text', false)}
+        {field('placeNote', false)}
         <Textarea
           label={t('eol.death.notes')}
           autosize

@@ -4,7 +4,6 @@ import type {
   careLevelMoveSchema,
   DeathRecord,
   EndOfLifeMeasures,
-  OrganizationSettings,
   Referral,
   transferSummarySchema,
 } from '@hearth/domain';
@@ -92,14 +91,6 @@ export const useTickChecklist = (patientId: string) =>
   );
 export const useCloseDeath = (patientId: string) =>
   useWrite((body: unknown) => api.post<DeathRecord>(`${base(patientId)}/death/close`, body));
-
-/** The organization's time zone (settings; the same query key as the settings page). */
-export const useOrgTimeZone = () =>
-  useQuery({
-    queryKey: ['settings'],
-    queryFn: () => api.get<OrganizationSettings>('/settings'),
-    staleTime: 10 * 60_000,
-  }).data?.timeZone ?? 'Europe/Minsk';
 
 export const usePatientBereavement = (patientId: string, enabled: boolean) =>
   useQuery({

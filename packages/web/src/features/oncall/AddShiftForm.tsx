@@ -1,10 +1,18 @@
-import { isPortalRole, type OnCallPosition, onCallPositions } from '@hearth/domain';
-import { Button, Card, Group, NativeSelect, SimpleGrid, Stack, TextInput, Title } from '@mantine/core';
+import {
+  isPortalRole,
+  type OnCallPosition,
+  onCallPositions,
+  type ShiftPresetKind,
+  shiftPreset,
+  shiftPresetKinds,
+} from '@hearth/domain';
+import { Button, Card, Group, NativeSelect, SimpleGrid, Stack, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useOrgTimeZone } from '../../auth/use-org-time-zone.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { OrgDateTimeInput } from '../../components/OrgDateTimeInput.tsx';
 import { useStaff } from '../staff/staff-api.ts';
-import { fromLocalInput, presetTimes, toLocalInput } from './local-time.ts';
 import { useAddShift } from './oncall-api.ts';
 
 /** A coordinator (or medical lead) puts someone on the rota, with ready-made day/night/weekend times. */
@@ -12,11 +20,14 @@ export function AddShiftForm({ defaultDay }: { defaultDay: Date }) {
   const { t } = useTranslation();
   const staff = useStaff();
   const add = useAddShift();
-  const first = presetTimes('day', defaultDay);
+  const timeZone = useOrgTimeZone();
   const [userId, setUserId] = useState('');
   const [position, setPosition] = useState<OnCallPosition>('primary');
-  const [start, setStart] = useState(toLocalInput(first.start));
-  const [end, setEnd] = useState(toLocalInput(first.end));
+  // start and end are ISO instants; the presets fall on the service's clock, not the browser's
+  const [times, setTimes] = useState(() => {
+    const first = shiftPreset('day', defaultDay, timeZone);
+    return { startsAt: first.startsAt.toISOString(), endsAt: first.endsAt.toISOString() };
+  });
   const people = (staff.data?.items ?? [])
     .filter((s) => s.status === 'active' && !isPortalRole(s.role))
     // physicians first: clinical alerts go to the person on call
@@ -24,14 +35,11 @@ export function AddShiftForm({ defaultDay }: { defaultDay: Date }) {
       (a, b) =>
         Number(b.role === 'physician') - Number(a.role === 'physician') || a.name.localeCompare(b.name),
     );
-  const choose = (kind: 'day' | 'night' | 'weekend') => {
-    const from = new Date(start);
-    const times = presetTimes(kind, Number.isNaN(from.getTime()) ? defaultDay : from);
-    setStart(toLocalInput(times.start));
-    setEnd(toLocalInput(times.end));
+  const choose = (kind: ShiftPresetKind) => {
+    const preset = shiftPreset(kind, times.startsAt ? new Date(times.startsAt) : defaultDay, timeZone);
+    setTimes({ startsAt: preset.startsAt.toISOString(), endsAt: preset.endsAt.toISOString() });
   };
-  const startsAt = fromLocalInput(start);
-  const endsAt = fromLocalInput(end);
+  const { startsAt, endsAt } = times;
   return (
     <Card withBorder component="section" data-testid="add-shift">
       <Stack gap="sm">
@@ -56,23 +64,21 @@ export function AddShiftForm({ defaultDay }: { defaultDay: Date }) {
             data={onCallPositions.map((p) => ({ value: p, label: t(`oncall.position.${p}`) }))}
             data-testid="shift-position"
           />
-          <TextInput
-            type="datetime-local"
+          <OrgDateTimeInput
             label={t('oncall.startsAt')}
-            value={start}
-            onChange={(e) => setStart(e.currentTarget.value)}
+            value={startsAt}
+            onChange={(at) => setTimes((old) => ({ ...old, startsAt: at }))}
             data-testid="shift-start"
           />
-          <TextInput
-            type="datetime-local"
+          <OrgDateTimeInput
             label={t('oncall.endsAt')}
-            value={end}
-            onChange={(e) => setEnd(e.currentTarget.value)}
+            value={endsAt}
+            onChange={(at) => setTimes((old) => ({ ...old, endsAt: at }))}
             data-testid="shift-end"
           />
         </SimpleGrid>
         <Group gap="xs" role="group" aria-label={t('oncall.preset')}>
-          {(['day', 'night', 'weekend'] as const).map((k) => (
+          {shiftPresetKinds.map((k) => (
             <Button key={k} variant="light" onClick={() => choose(k)} data-testid={`preset-${k}`}>
               {t(`oncall.presets.${k}`)}
             </Button>

@@ -14,10 +14,10 @@ import {
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { OrgDateTimeInput } from '../../components/OrgDateTimeInput.tsx';
 import { PatientPicker } from '../../components/PatientPicker.tsx';
 import { usePatients } from '../patients/patients-api.ts';
 import { useAlerts } from '../watch/watch-api.ts';
-import { fromLocalInput, toLocalInput } from './local-time.ts';
 import { type CallBody, useLogCall } from './oncall-api.ts';
 
 type CallerType = (typeof callerTypes)[number];
@@ -63,8 +63,9 @@ export function CallForm() {
     callerType: 'family' as CallerType,
     callerName: '',
     reason: '',
-    receivedAt: toLocalInput(new Date()),
-    answeredAt: toLocalInput(new Date()),
+    // ISO instants, shown and typed on the service's clock
+    receivedAt: new Date().toISOString(),
+    answeredAt: new Date().toISOString(),
     outcome: 'advice_given' as Outcome,
     ambulanceCalledFirst: false,
     alertId: '',
@@ -74,8 +75,7 @@ export function CallForm() {
     setV((old) => ({ ...old, [k]: value, ...(k === 'patientId' ? { alertId: '' } : {}) }));
   const list = patients.data?.pages.flatMap((p) => p.items) ?? [];
   const submit = async () => {
-    const receivedAt = fromLocalInput(v.receivedAt);
-    const answeredAt = fromLocalInput(v.answeredAt);
+    const { receivedAt, answeredAt } = v;
     if (!receivedAt) return;
     const body: CallBody = {
       callerType: v.callerType,
@@ -126,19 +126,17 @@ export function CallForm() {
               onChange={(e) => set('callerName', e.currentTarget.value)}
               data-testid="call-caller-name"
             />
-            <TextInput
-              type="datetime-local"
+            <OrgDateTimeInput
               label={t('calls.receivedAt')}
               value={v.receivedAt}
-              onChange={(e) => set('receivedAt', e.currentTarget.value)}
+              onChange={(at) => set('receivedAt', at)}
               required
               data-testid="call-received"
             />
-            <TextInput
-              type="datetime-local"
+            <OrgDateTimeInput
               label={t('calls.answeredAt')}
               value={v.answeredAt}
-              onChange={(e) => set('answeredAt', e.currentTarget.value)}
+              onChange={(at) => set('answeredAt', at)}
               data-testid="call-answered"
             />
           </SimpleGrid>

@@ -1,15 +1,15 @@
-import type { OnCallShift } from '@hearth/domain';
+import { type OnCallShift, rotaWeekDays } from '@hearth/domain';
 import { Alert, Badge, Button, Card, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCan, useCurrentUser } from '../../auth/me.ts';
+import { useOrgTimeZone } from '../../auth/use-org-time-zone.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { PageLoader } from '../../components/PageLoader.tsx';
 import { usePageTitle } from '../../components/use-page-title.ts';
 import { formatDateTime } from '../../format/time.ts';
 import { AddShiftForm } from './AddShiftForm.tsx';
 import { HandoverCard } from './HandoverCard.tsx';
-import { addDays, weekStart } from './local-time.ts';
 import { useCancelShift, useOnCallNow, useRota } from './oncall-api.ts';
 
 function OnCallNowCard() {
@@ -55,8 +55,10 @@ function ShiftLine({ shift }: { shift: OnCallShift }) {
   const { t, i18n } = useTranslation();
   const can = useCan();
   const cancel = useCancelShift();
+  const timeZone = useOrgTimeZone();
   // "Mon 23, 08:00": a 24-hour or weekend shift crosses days, so both ends carry their day
   const when = new Intl.DateTimeFormat(i18n.language === 'ru' ? 'ru-RU' : 'en-GB', {
+    timeZone,
     weekday: 'short',
     day: 'numeric',
     hour: '2-digit',
@@ -96,11 +98,13 @@ export function RotaPage() {
   const can = useCan();
   const me = useCurrentUser();
   const [weeks, setWeeks] = useState(0);
-  const from = weekStart(new Date(), weeks);
-  const to = addDays(from, 7);
-  const rota = useRota(from.toISOString(), to.toISOString());
-  const days = Array.from({ length: 7 }, (_, i) => addDays(from, i));
+  const timeZone = useOrgTimeZone();
+  // the week's days on the service's calendar, so the rota reads the same from any laptop
+  const days = rotaWeekDays(new Date(), weeks, timeZone);
+  const from = days[0]!.from;
+  const rota = useRota(from.toISOString(), days[6]!.to.toISOString());
   const dayName = new Intl.DateTimeFormat(i18n.language === 'ru' ? 'ru-RU' : 'en-GB', {
+    timeZone,
     weekday: 'long',
     day: 'numeric',
     month: 'long',
@@ -143,11 +147,10 @@ export function RotaPage() {
           )}
           {days.map((day) => {
             // each shift once, under the day it starts (the week's first day also lists the one running on)
-            const next = addDays(day, 1);
             const shifts = rota.data.shifts
               .filter((s) => {
                 const starts = new Date(s.startsAt);
-                return starts < next && (starts >= day || day.getTime() === from.getTime());
+                return starts < day.to && (starts >= day.from || day.from === from);
               })
               .sort(
                 (a, b) =>
@@ -155,10 +158,10 @@ export function RotaPage() {
                   Number(b.position === 'primary') - Number(a.position === 'primary'),
               );
             return (
-              <Paper key={day.toISOString()} withBorder p="md" component="section">
+              <Paper key={day.date} withBorder p="md" component="section">
                 <Title order={2} size="h4" mb="xs">
                   {/* "понедельник, 23 ноября": only the first letter is capital (not the month) */}
-                  {dayName.format(day).replace(/^./, (c) => c.toLocaleUpperCase())}
+                  {dayName.format(day.from).replace(/^./, (c) => c.toLocaleUpperCase())}
                 </Title>
                 {shifts.length === 0 ? (
                   <Text c="red">{t('oncall.noShifts')}</Text>

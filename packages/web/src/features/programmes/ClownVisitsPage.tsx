@@ -9,7 +9,6 @@ import {
   Stack,
   Table,
   Text,
-  TextInput,
   Title,
 } from '@mantine/core';
 import { useState } from 'react';
@@ -17,6 +16,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
 import { useCan } from '../../auth/me.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { OrgDateTimeInput } from '../../components/OrgDateTimeInput.tsx';
 import { PageLoader } from '../../components/PageLoader.tsx';
 import { PatientPicker } from '../../components/PatientPicker.tsx';
 import { usePageTitle } from '../../components/use-page-title.ts';
@@ -46,10 +46,7 @@ export function ClownVisitsPage() {
           <form
             onSubmit={(e) => {
               e.preventDefault();
-              schedule.mutate({
-                ...v,
-                scheduledAt: v.scheduledAt ? new Date(v.scheduledAt).toISOString() : '',
-              });
+              schedule.mutate(v);
             }}
           >
             <Stack gap="xs">
@@ -61,11 +58,10 @@ export function ClownVisitsPage() {
                   patients={children.data?.items ?? []}
                   emptyLabel={t('intake.form.choose')}
                 />
-                <TextInput
-                  type="datetime-local"
+                <OrgDateTimeInput
                   label={t('prog.clown.when')}
                   value={v.scheduledAt}
-                  onChange={(e) => setV({ ...v, scheduledAt: e.currentTarget.value })}
+                  onChange={(scheduledAt) => setV({ ...v, scheduledAt })}
                 />
                 <NativeSelect
                   label={t('prog.clown.wish')}

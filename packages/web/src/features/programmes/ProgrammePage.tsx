@@ -17,6 +17,7 @@ import { useParams } from 'react-router';
 import { api } from '../../api/client.ts';
 import { useCan } from '../../auth/me.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { OrgDateTimeInput } from '../../components/OrgDateTimeInput.tsx';
 import { PageLoader } from '../../components/PageLoader.tsx';
 import { usePageTitle } from '../../components/use-page-title.ts';
 import { Enrolments } from './Enrolments.tsx';
@@ -71,8 +72,8 @@ function NewSession({ programme }: { programme: ProgrammeDetail }) {
           e.preventDefault();
           add.mutate({
             title: v.title,
-            startsAt: v.startsAt ? new Date(v.startsAt).toISOString() : '',
-            endsAt: v.endsAt ? new Date(v.endsAt).toISOString() : '',
+            startsAt: v.startsAt,
+            endsAt: v.endsAt,
             place: v.place,
             capacity: Number(v.capacity),
             ...(camp && { familyCapacity: Number(v.familyCapacity) }),
@@ -90,17 +91,15 @@ function NewSession({ programme }: { programme: ProgrammeDetail }) {
               value={v.title}
               onChange={(e) => setV({ ...v, title: e.currentTarget.value })}
             />
-            <TextInput
-              type="datetime-local"
+            <OrgDateTimeInput
               label={t('prog.session.startsAt')}
               value={v.startsAt}
-              onChange={(e) => setV({ ...v, startsAt: e.currentTarget.value })}
+              onChange={(startsAt) => setV({ ...v, startsAt })}
             />
-            <TextInput
-              type="datetime-local"
+            <OrgDateTimeInput
               label={t('prog.session.endsAt')}
               value={v.endsAt}
-              onChange={(e) => setV({ ...v, endsAt: e.currentTarget.value })}
+              onChange={(endsAt) => setV({ ...v, endsAt })}
             />
             <TextInput
               label={t('prog.session.place')}

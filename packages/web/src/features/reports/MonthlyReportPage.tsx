@@ -10,7 +10,7 @@ import { Button } from '@mantine/core';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { PageLoader } from '../../components/PageLoader.tsx';
-import { formatDay } from '../../format/time.ts';
+import { formatDay, todayIso } from '../../format/time.ts';
 import { i18n } from '../../i18n/i18n.ts';
 import { categoryLabel, formatFraction, formatTarget, formatValue, monthLabel } from './format.ts';
 import { type ReportFilters, useReport } from './reports-api.ts';
@@ -132,7 +132,7 @@ function Sheet({ month, report, before }: { month: string; report: Report; befor
           })}
         </div>
       </section>
-      <footer>{t('reports.monthly.footer', { date: formatDay(new Date().toISOString(), lang) })}</footer>
+      <footer>{t('reports.monthly.footer', { date: formatDay(todayIso(), lang) })}</footer>
     </div>
   );
 }

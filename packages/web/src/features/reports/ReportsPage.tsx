@@ -18,6 +18,7 @@ import { Link, useSearchParams } from 'react-router';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { PageLoader } from '../../components/PageLoader.tsx';
 import { usePageTitle } from '../../components/use-page-title.ts';
+import { todayIso } from '../../format/time.ts';
 import { CsvButton } from './CsvButton.tsx';
 import { DrillModal } from './DrillModal.tsx';
 import { formatFraction, formatTarget, formatValue, monthLabel } from './format.ts';
@@ -56,7 +57,8 @@ export function ReportsPage() {
   const [drill, setDrill] = useState<{ measure: MeasureId; outcome: 'unmet' | 'all' } | null>(null);
   const lang = i18n.language;
   const r = report.data;
-  const current = new Date().toISOString().slice(0, 7);
+  // this month on the service's calendar, which can already be the next one while UTC is not
+  const current = todayIso().slice(0, 7);
   const months = Array.from({ length: 37 }, (_, i) => addMonths(current, -i)).map((m) => ({
     value: m,
     label: monthLabel(m, lang),

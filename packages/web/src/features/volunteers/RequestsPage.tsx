@@ -23,6 +23,7 @@ import { api } from '../../api/client.ts';
 import type { Page } from '../../api/page.ts';
 import { useCan } from '../../auth/me.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { OrgDateTimeInput } from '../../components/OrgDateTimeInput.tsx';
 import { PatientPicker } from '../../components/PatientPicker.tsx';
 import { usePageTitle } from '../../components/use-page-title.ts';
 import { formatDateTime } from '../../format/time.ts';
@@ -69,7 +70,7 @@ export function RequestsPage() {
     const body = form.validate(volunteerRequestBodySchema, {
       patientId: v.patientId,
       kind: v.kind,
-      startsAt: v.startsAt ? new Date(v.startsAt).toISOString() : '',
+      startsAt: v.startsAt,
       durationMinutes: Number(v.durationMinutes),
       language: v.language,
       whatToBring: v.whatToBring.trim() || undefined,
@@ -111,12 +112,11 @@ export function RequestsPage() {
                   onChange={(e) => form.set('kind', e.currentTarget.value)}
                   data={requestKinds.map((k) => ({ value: k, label: t(`vol.kind.${k}`) }))}
                 />
-                <TextInput
-                  type="datetime-local"
+                <OrgDateTimeInput
                   label={t('vol.requests.startsAt')}
                   withAsterisk
                   value={v.startsAt}
-                  onChange={(e) => form.set('startsAt', e.currentTarget.value)}
+                  onChange={(startsAt) => form.set('startsAt', startsAt)}
                   error={errorText('startsAt')}
                 />
                 <NumberInput

@@ -4,6 +4,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { serverFieldErrors } from '../../api/api-error.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { OrgDateTimeInput } from '../../components/OrgDateTimeInput.tsx';
 import { type FieldErrors, fromServerFields } from '../../forms/field-errors.ts';
 import { useErrorText } from '../../forms/use-error-text.ts';
 import { useSaveAssessment } from './assessments-api.ts';
@@ -59,7 +60,7 @@ export function RecordAssessment({
       instrument,
       answers: answersOf(instrument, values, caregiverName, individual),
       ...(note.trim() ? { note: note.trim() } : {}),
-      ...(takenAt ? { takenAt: new Date(takenAt).toISOString() } : {}),
+      ...(takenAt ? { takenAt } : {}),
       ...(visitId && !correcting ? { visitId } : {}),
       ...(correcting ? { reason } : {}),
     };
@@ -135,12 +136,7 @@ export function RecordAssessment({
             </Stack>
           ))}
         </SimpleGrid>
-        <TextInput
-          type="datetime-local"
-          label={t('assess.takenAt')}
-          value={takenAt}
-          onChange={(e) => setTakenAt(e.currentTarget.value)}
-        />
+        <OrgDateTimeInput label={t('assess.takenAt')} value={takenAt} onChange={setTakenAt} />
         <Textarea
           label={t('assess.note')}
           value={note}
