@@ -8,8 +8,8 @@ import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { PageLoader } from '../../components/PageLoader.tsx';
 import { usePageTitle } from '../../components/use-page-title.ts';
 import { useCaseload } from '../../offline/caseload.ts';
-import { outbox } from '../../offline/outbox.ts';
 import { useOutbox } from '../../offline/use-outbox.ts';
+import { useOutboxMutation } from '../../offline/use-outbox-mutation.ts';
 import { addDaysIso, careKeys, todayIso, useMyDay } from './care-api.ts';
 import { VisitAssessments } from './VisitAssessments.tsx';
 import { VisitDoseForm } from './VisitDoseForm.tsx';
@@ -17,24 +17,25 @@ import { VisitFieldInfo } from './VisitFieldInfo.tsx';
 import { VisitTasks } from './VisitTasks.tsx';
 import { type Draft, dropDraft, hasDraft, loadDraft, saveDraft } from './visit-drafts.ts';
 
-/** Sends one step of a visit through the outbox (at once when online, else when it can). */
-function submitVisit(
-  v: Visit,
-  kind: 'transition' | 'complete',
-  body: Record<string, unknown>,
-  label: string,
-) {
-  const clientId = crypto.randomUUID();
-  return outbox.submit({
-    clientId,
-    method: 'POST',
-    path: `/visits/${v.id}/${kind}`,
-    // the visit endpoints also take the client id and the device time in the body
-    body: { ...body, clientId, at: new Date().toISOString() },
-    kind: `visit.${kind}`,
-    label,
-    visitId: v.id,
-    patientId: v.patientId,
+/** One step of a visit, or its notes and check-out, through the outbox (at once when online). */
+function useVisitStep(v: Visit) {
+  return useOutboxMutation<
+    { kind: 'transition' | 'complete'; body: Record<string, unknown>; label: string },
+    Visit
+  >({
+    command: ({ kind, body, label }, clientId) => ({
+      method: 'POST',
+      path: `/visits/${v.id}/${kind}`,
+      // the visit endpoints also take the client id and the device time in the body
+      body: { ...body, clientId, at: new Date().toISOString() },
+      kind: `visit.${kind}`,
+      label,
+      visitId: v.id,
+      patientId: v.patientId,
+    }),
+    // the card shows the step as done at once and the status line counts what waits
+    queuedNotice: false,
+    invalidate: [careKeys.all],
   });
 }
 
@@ -138,17 +139,19 @@ function VisitCard({
     setDraft(next);
     saveDraft(v.id, next);
   };
-  const qc = useQueryClient();
-  const refresh = () => void qc.invalidateQueries({ queryKey: careKeys.all });
+  const visitStep = useVisitStep(v);
+  const [refused, setRefused] = useState<string | null>(null);
+  const onError = (e: Error) => setRefused(e.message);
   const labels = { on_the_way: 'onTheWay', checked_in: 'checkIn', missed: 'missed' } as const;
   const step = (to: keyof typeof labels, extra: Record<string, unknown> = {}) =>
-    void submitVisit(
-      v,
-      'transition',
-      { to, ...extra },
-      t(`offline.labels.${labels[to]}`, { name: v.patientName }),
-    ).then(refresh, (e: unknown) => setRefused(e instanceof Error ? e.message : String(e)));
-  const [refused, setRefused] = useState<string | null>(null);
+    visitStep.mutate(
+      {
+        kind: 'transition',
+        body: { to, ...extra },
+        label: t(`offline.labels.${labels[to]}`, { name: v.patientName }),
+      },
+      { onError },
+    );
   const checkIn = () => {
     const send = (location?: { lat: number; lon: number }) =>
       step('checked_in', location ? { location } : {});
@@ -227,17 +230,13 @@ function VisitCard({
           <form
             onSubmit={(e) => {
               e.preventDefault();
-              submitVisit(
-                v,
-                'complete',
-                { documentation: draft },
-                t('offline.labels.complete', { name: v.patientName }),
-              ).then(
-                () => {
-                  dropDraft(v.id);
-                  refresh();
+              visitStep.mutate(
+                {
+                  kind: 'complete',
+                  body: { documentation: draft },
+                  label: t('offline.labels.complete', { name: v.patientName }),
                 },
-                (err: unknown) => setRefused(err instanceof Error ? err.message : String(err)),
+                { onSuccess: () => dropDraft(v.id), onError },
               );
             }}
           >

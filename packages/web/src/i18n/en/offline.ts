@@ -64,6 +64,27 @@ export const offline = {
     doseGivenNow: 'Record the dose given now',
     teamPhone: 'the on-call phone',
     tasks: 'Care plan tasks (tick what was done)',
-    cachedPatient: 'No connection: this is the copy kept on the phone from {{time}}.',
+    record: {
+      bannerTitle: 'Offline copy',
+      banner:
+        'No connection. This is the copy saved on the phone at {{time}}. Changes the team made since then are not shown.',
+      retry: 'Try the live record again',
+      formLocation: 'Where the form is',
+      address: 'Address and getting in',
+      household: 'Household and contacts',
+      livesWith: 'lives with the patient',
+      visits: 'Your visits today and tomorrow',
+      openMyDay: 'Open My day to record the visit',
+      medicines: 'Medicines on the chart',
+      noMedicines: 'No active prescriptions.',
+      alerts: 'Open alerts',
+      tasks: 'Care plan tasks',
+      equipment: 'Equipment at home',
+      roster: 'Family on duty',
+      none: 'None.',
+      withheld: 'Not shown to your role.',
+      notInCopy:
+        'No connection, and this patient is not in the copy kept on the phone (only patients of your visits today and tomorrow are kept).',
+    },
   },
 };
