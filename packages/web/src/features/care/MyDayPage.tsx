@@ -1,8 +1,21 @@
 import type { FieldCaseload, FieldVisit, Visit, VisitStatus } from '@hearth/domain';
-import { Alert, Badge, Button, Card, Group, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Group,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { useCurrentUser } from '../../auth/me.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { PageLoader } from '../../components/PageLoader.tsx';
@@ -60,7 +73,12 @@ export function MyDayPage() {
   const cached = caseload.data ?? null;
   // without a connection the day comes from the phone's caseload (today and tomorrow)
   const fromCache = cached?.visits.filter((e) => e.visit.date === date).map((e) => e.visit);
-  const visits = day.data?.visits ?? (day.isError ? fromCache : undefined);
+  // once the day came from the copy it stays so until the live day arrives: a refetch of a day
+  // that never loaded goes back to "pending", and a loader in its place would close the open visit form
+  const fromCopy = useRef(false);
+  if (day.data) fromCopy.current = false;
+  else if (day.isError) fromCopy.current = true;
+  const visits = day.data?.visits ?? (fromCopy.current ? fromCache : undefined);
   if (day.isPending && !visits) return <PageLoader />;
   // what the phone has done but not yet sent shows as done
   const localStatus = (v: Visit): VisitStatus => {
@@ -177,6 +195,10 @@ function VisitCard({
           {v.patientName}
         </Text>
         <Text>{v.address}</Text>
+        {/* the patient's summary opens offline too, from the phone's copy */}
+        <Anchor component={Link} to={`/app/patients/${v.patientId}`} size="md" data-testid="my-visit-patient">
+          {t('field.record.openSummary')}
+        </Anchor>
         <Text size="sm" c="dimmed">
           {t(`care.disciplines.${v.discipline}`)} · {t('care.plan.minutes', { count: v.durationMinutes })}
           {v.kind === 'urgent' ? ` · ${t('care.visits.urgent')}` : ''}

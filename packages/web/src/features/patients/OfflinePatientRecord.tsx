@@ -68,13 +68,17 @@ export function OfflinePatientRecord({ copy, onRetry }: { copy: CachedPatient; o
         </Text>
       </Stack>
 
-      <Group gap="xs">
-        {entry.advanceCare.dnacpr && (
-          <Badge color="red" size="xl" variant="filled" data-testid="dnacpr-badge">
-            {t('field.dnacpr')}
-          </Badge>
-        )}
-      </Group>
+      {entry.advanceCare.dnacpr && (
+        <Badge
+          color="red"
+          size="xl"
+          variant="filled"
+          data-testid="dnacpr-badge"
+          style={{ alignSelf: 'flex-start' }}
+        >
+          {t('field.dnacpr')}
+        </Badge>
+      )}
       {entry.advanceCare.dnacpr && acp?.resuscitation.formLocation && (
         <Text size="sm">
           <b>{t('field.record.formLocation')}:</b> {acp.resuscitation.formLocation}

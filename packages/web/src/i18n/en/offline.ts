@@ -75,6 +75,7 @@ export const offline = {
       livesWith: 'lives with the patient',
       visits: 'Your visits today and tomorrow',
       openMyDay: 'Open My day to record the visit',
+      openSummary: 'Patient summary (works offline)',
       medicines: 'Medicines on the chart',
       noMedicines: 'No active prescriptions.',
       alerts: 'Open alerts',
