@@ -135,12 +135,14 @@ test('a day offline on the phone: nothing lost, nothing sent twice, refusals sho
   // --- the signal drops: the patient page opens from the phone's copy, then the visit is done offline
   await context.setOffline(true);
   await expect(page.getByTestId('status-offline')).toBeVisible();
-  await page.goto(`/app/patients/${patientId}`);
+  await cardA.getByTestId('my-visit-patient').click();
+  await expect(page).toHaveURL(new RegExp(`/app/patients/${patientId}`));
   await expect(page.getByTestId('offline-copy-banner')).toContainText('Offline copy');
   const copy = page.getByTestId('offline-patient');
   await expect(copy.getByTestId('visit-phone').first()).toBeVisible();
   await expect(copy.getByTestId('offline-prescription').filter({ hasText: 'Morphine' })).toHaveCount(1);
   await shot(page, 'field-offline-patient-phone');
+  // a full reload of My day offline: the day comes from the copy and stays through every step
   await page.goto('/app/my-day');
   await expect(cardA.getByTestId('visit-field-info')).toBeVisible({ timeout: 20_000 });
   await walkIn(page, visitA);

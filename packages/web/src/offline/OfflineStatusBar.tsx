@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { useMe } from '../auth/me.ts';
+import { formatTime } from '../format/time.ts';
 import { NeedsAttention } from './NeedsAttention.tsx';
 import { outbox, startOutbox } from './outbox.ts';
 import { useOutbox } from './use-outbox.ts';
@@ -25,8 +26,8 @@ export function OfflineStatusBar({ patientPath }: { patientPath: (patientId: str
   }, [userId]);
   if (!userId || !state.loaded) return null;
   const waiting = state.pending.length;
-  const time = (iso: string) =>
-    new Date(iso).toLocaleTimeString(i18n.language, { hour: '2-digit', minute: '2-digit' });
+  // the 24-hour clock the rest of the app uses ("09:02", not "09:02 AM")
+  const time = (iso: string) => formatTime(iso, i18n.language);
   const next = encodeURIComponent(location.pathname + location.search);
   return (
     <Stack gap={4} role="status" aria-label={t('offline.statusLabel')} data-testid="offline-status">

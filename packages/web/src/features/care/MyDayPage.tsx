@@ -204,7 +204,8 @@ function VisitCard({
           {v.kind === 'urgent' ? ` · ${t('care.visits.urgent')}` : ''}
         </Text>
         {v.reason && <Text size="sm">{v.reason}</Text>}
-        {entry && <VisitFieldInfo entry={entry} />}
+        {/* a visit that is over needs no phones or medicines: the day stays short to scroll */}
+        {entry && !['completed', 'missed', 'cancelled'].includes(status) && <VisitFieldInfo entry={entry} />}
         {refused && (
           <Alert color="red" data-testid="visit-refused">
             {t('care.myDay.rejected', { message: refused })}
