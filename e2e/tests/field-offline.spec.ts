@@ -140,6 +140,8 @@ test('a day offline on the phone: nothing lost, nothing sent twice, refusals sho
   await expect(page.getByTestId('offline-copy-banner')).toContainText('Offline copy');
   const copy = page.getByTestId('offline-patient');
   await expect(copy.getByTestId('visit-phone').first()).toBeVisible();
+  // the resuscitation decision is always stated: the DNACPR badge, or what was decided
+  await expect(copy.getByTestId('resuscitation').or(copy.getByTestId('dnacpr-badge')).first()).toBeVisible();
   await expect(copy.getByTestId('offline-prescription').filter({ hasText: 'Morphine' })).toHaveCount(1);
   await shot(page, 'field-offline-patient-phone');
   // a full reload of My day offline: the day comes from the copy and stays through every step

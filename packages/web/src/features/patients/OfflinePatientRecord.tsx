@@ -79,6 +79,13 @@ export function OfflinePatientRecord({ copy, onRetry }: { copy: CachedPatient; o
           {t('field.dnacpr')}
         </Badge>
       )}
+      {/* without a DNACPR badge the nurse still reads what was decided, or that nothing is recorded */}
+      {!entry.advanceCare.dnacpr && !withheld('advanceCare') && (
+        <Text size="sm" data-testid="resuscitation">
+          <b>{t('field.record.resuscitation')}:</b>{' '}
+          {acp ? t(`home.acp.decisions.${acp.resuscitation.decision}`) : t('field.record.noAcp')}
+        </Text>
+      )}
       {entry.advanceCare.dnacpr && acp?.resuscitation.formLocation && (
         <Text size="sm">
           <b>{t('field.record.formLocation')}:</b> {acp.resuscitation.formLocation}

@@ -70,6 +70,8 @@ export const offline = {
         'No connection. This is the copy saved on the phone at {{time}}. Changes the team made since then are not shown.',
       retry: 'Try the live record again',
       formLocation: 'Where the form is',
+      resuscitation: 'Resuscitation',
+      noAcp: 'no advance care plan recorded',
       address: 'Address and getting in',
       household: 'Household and contacts',
       livesWith: 'lives with the patient',
