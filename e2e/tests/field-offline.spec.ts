@@ -132,9 +132,21 @@ test('a day offline on the phone: nothing lost, nothing sent twice, refusals sho
   await expect.poll(() => page.evaluate('Boolean(navigator.serviceWorker.controller)')).toBe(true);
   await shot(page, 'field-visit-card-phone');
 
-  // --- the signal drops: the whole visit is done offline
+  // --- the signal drops: the patient page opens from the phone's copy, then the visit is done offline
   await context.setOffline(true);
   await expect(page.getByTestId('status-offline')).toBeVisible();
+  await cardA.getByTestId('my-visit-patient').click();
+  await expect(page).toHaveURL(new RegExp(`/app/patients/${patientId}`));
+  await expect(page.getByTestId('offline-copy-banner')).toContainText('Offline copy');
+  const copy = page.getByTestId('offline-patient');
+  await expect(copy.getByTestId('visit-phone').first()).toBeVisible();
+  // the resuscitation decision is always stated: the DNACPR badge, or what was decided
+  await expect(copy.getByTestId('resuscitation').or(copy.getByTestId('dnacpr-badge')).first()).toBeVisible();
+  await expect(copy.getByTestId('offline-prescription').filter({ hasText: 'Morphine' })).toHaveCount(1);
+  await shot(page, 'field-offline-patient-phone');
+  // a full reload of My day offline: the day comes from the copy and stays through every step
+  await page.goto('/app/my-day');
+  await expect(cardA.getByTestId('visit-field-info')).toBeVisible({ timeout: 20_000 });
   await walkIn(page, visitA);
   const assessments = cardA.getByTestId('visit-assessments');
   await assessments.getByRole('button', { name: 'Record an assessment' }).click();

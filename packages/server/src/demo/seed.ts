@@ -23,6 +23,7 @@ import { seedCarePlans } from './care-plans.ts';
 import { seedClinicalWatch } from './clinical-watch.ts';
 import { seedEndOfLife } from './end-of-life.ts';
 import { seedFhirReferral } from './fhir-referral.ts';
+import { seedFieldDay } from './field-day.ts';
 import { seedHomeFamily } from './home-family.ts';
 import { seedMedicines } from './medicines.ts';
 import {
@@ -84,13 +85,14 @@ const staffNames: Partial<Record<Role, string>> = {
 /**
  * `symptomHistory: false` leaves out the weeks of demo assessments and alerts (the HTTP tests
  * start from a clean clinical record and count what they create); `teamMeetings: false` leaves out
- * the past team meetings (the meeting tests start with every patient never reviewed).
+ * the past team meetings (the meeting tests start with every patient never reviewed); `fieldDay:
+ * false` leaves out the demo nurse's visits of today and tomorrow (the tests book their own).
  */
 export async function seedDemo(
   db: Db,
   password: string,
   now: Date,
-  opts: { symptomHistory?: boolean; teamMeetings?: boolean } = {},
+  opts: { symptomHistory?: boolean; teamMeetings?: boolean; fieldDay?: boolean } = {},
 ) {
   const rnd = seededRandom(20261123);
   const orgId = rnd.uuid();
@@ -383,6 +385,8 @@ export async function seedDemo(
       volunteerIds,
     });
     await seedCarePlans(trx, featureRandom('care-plans'), orgId, userIds, now, 'Europe/Minsk');
+    if (opts.fieldDay !== false)
+      await seedFieldDay(trx, featureRandom('field-day'), { orgId, userIds, patientIds, now });
     if (opts.teamMeetings !== false)
       await seedTeamMeetings(trx, featureRandom('team-meetings'), {
         orgId,

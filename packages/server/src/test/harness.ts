@@ -63,6 +63,8 @@ export async function createTestApp(
     teamMeetings?: boolean;
     /** The demo's weeks of assessments and alerts (off by default: tests count what they create). */
     symptomHistory?: boolean;
+    /** The demo nurse's visits of today and tomorrow (off by default: tests book their own). */
+    fieldDay?: boolean;
     smtpTls?: SmtpTlsOptions;
     /** PostgreSQL connections of the app's pool (benchmarks use the production default). */
     poolMax?: number;
@@ -74,6 +76,7 @@ export async function createTestApp(
   const { organizationId } = await seedDemo(database.db, demoPassword, now, {
     symptomHistory: options.symptomHistory ?? false,
     teamMeetings: options.teamMeetings ?? false,
+    fieldDay: options.fieldDay ?? false,
   });
   const config = {
     ...loadConfig(

@@ -2,6 +2,7 @@ import { Button, Card, Group, Modal, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { formatDateTime } from '../format/time.ts';
 import type { HeldCommand } from './commands.ts';
 import { outbox } from './outbox.ts';
 
@@ -19,13 +20,7 @@ export function NeedsAttention({
 }) {
   const { t, i18n } = useTranslation();
   const [discarding, setDiscarding] = useState<HeldCommand | null>(null);
-  const when = (iso: string) =>
-    new Date(iso).toLocaleString(i18n.language, {
-      day: 'numeric',
-      month: 'short',
-      hour: '2-digit',
-      minute: '2-digit',
-    });
+  const when = (iso: string) => formatDateTime(iso, i18n.language);
   return (
     <Stack gap="xs" mt="xs" data-testid="needs-attention">
       <Title order={2} size="h5">

@@ -26,6 +26,7 @@ export function OfflineStatusBar({ patientPath }: { patientPath: (patientId: str
   }, [userId]);
   if (!userId || !state.loaded) return null;
   const waiting = state.pending.length;
+  // the 24-hour clock the rest of the app uses ("09:02", not "09:02 AM")
   const time = (iso: string) => formatTime(iso, i18n.language);
   const next = encodeURIComponent(location.pathname + location.search);
   return (

@@ -177,3 +177,82 @@ describe('createOutbox', () => {
     expect(box.getState().held).toEqual([]);
   });
 });
+
+describe("the family's “I gave this dose” refused on arrival", () => {
+  it('is held under "needs attention" with the dose guard\'s own words, and the rest of the queue is sent', async () => {
+    await reset();
+    const sent: string[] = [];
+    // the server stores a dose its guard refuses as a refused administration: a 201, not a 4xx
+    const box = createOutbox(idbOutboxStore, async (c) => {
+      sent.push(c.kind);
+      return c.kind === 'medicine.dose'
+        ? classifyAnswer(201, {
+            id: 'adm-1',
+            status: 'refused',
+            refusalReason: 'too-soon',
+            refusalMessage: 'Too soon: the next dose is allowed at 14:30.',
+          })
+        : classifyAnswer(201, { id: 'diary-1' });
+    });
+    box.setSession('relative');
+    await box.flush();
+    box.setOnline(false);
+    const dose = {
+      method: 'POST' as const,
+      path: '/patients/p-1/administrations',
+      body: { prescriptionId: 'rx-1', doseAmount: 5, doseUnit: 'mg', givenAt: new Date().toISOString() },
+      kind: 'medicine.dose',
+      label: 'Dose given: Morphine',
+      patientId: 'p-1',
+    };
+    expect(await box.submit(dose)).toBeNull();
+    expect(
+      await box.submit({
+        method: 'POST',
+        path: '/patients/p-1/diary',
+        body: {},
+        label: 'Diary',
+        kind: 'diary.record',
+      }),
+    ).toBeNull();
+
+    box.setOnline(true);
+    await box.flush();
+    expect(sent).toEqual(['medicine.dose', 'diary.record']);
+    const state = box.getState();
+    expect(state.pending).toEqual([]);
+    expect(state.held).toHaveLength(1);
+    expect(state.held[0]).toMatchObject({
+      label: 'Dose given: Morphine',
+      patientId: 'p-1',
+      reason: 'Too soon: the next dose is allowed at 14:30.',
+      status: 201,
+    });
+    // it stays until the relative acts: another sync does not drop or resend it
+    await box.flush();
+    expect(sent).toHaveLength(2);
+    expect(box.getState().held).toHaveLength(1);
+  });
+
+  it('is held too when the prescription was stopped meanwhile (a 409 with the reason)', async () => {
+    await reset();
+    const box = createOutbox(idbOutboxStore, async () =>
+      classifyAnswer(409, { error: { code: 'CONFLICT', message: 'This prescription was stopped.' } }),
+    );
+    box.setSession('relative');
+    await box.flush();
+    box.setOnline(false);
+    await box.submit({
+      method: 'POST',
+      path: '/patients/p-1/administrations',
+      body: {},
+      kind: 'medicine.dose',
+      label: 'Dose given: Paracetamol',
+    });
+    box.setOnline(true);
+    await box.flush();
+    expect(box.getState().held.map((h) => [h.label, h.reason])).toEqual([
+      ['Dose given: Paracetamol', 'This prescription was stopped.'],
+    ]);
+  });
+});

@@ -6,6 +6,7 @@ import { useCan, useCurrentUser } from '../auth/me.ts';
 import { LanguageSwitcher } from '../components/LanguageSwitcher.tsx';
 import { useNotifications } from '../features/notifications/notifications-api.ts';
 import { useLiveEvents } from '../live/use-live-events.ts';
+import { useCaseload } from '../offline/caseload.ts';
 import { LogoutButton } from '../offline/LogoutButton.tsx';
 import { OfflineStatusBar } from '../offline/OfflineStatusBar.tsx';
 import { visibleNav } from './nav.ts';
@@ -19,6 +20,8 @@ export function WorkspaceLayout() {
   const location = useLocation();
   const notifications = useNotifications();
   useLiveEvents();
+  // the field caseload comes to the phone when the shell opens, whatever page it opens on
+  useCaseload(me.id, can('visit:perform'));
   const unread = notifications.data?.items.filter((n) => !n.readAt).length ?? 0;
 
   return (

@@ -178,6 +178,25 @@ describe('every write a phone makes, sent twice with one Idempotency-Key, is don
     await admin.patch('/api/v1/settings', { triage: settings.triage });
   });
 
+  it('a correction of an assessment (a new version, made once)', async () => {
+    const first = await nurse.post(`/api/v1/patients/${adult}/assessments`, {
+      instrument: 'pps',
+      answers: { level: 60 },
+    });
+    expect(first.status, first.raw).toBe(201);
+    const url = `/api/v1/patients/${adult}/assessments/${first.body.id}/corrections`;
+    const fixed = await twice(nurse, url, {
+      instrument: 'pps',
+      answers: { level: 40 },
+      reason: 'Wrong line of the scale ticked',
+    });
+    expect(fixed.status, fixed.raw).toBe(200);
+    expect(fixed.body.version).toBe(2);
+    const record = (await nurse.get(`/api/v1/patients/${adult}/assessments/${first.body.id}`)).body;
+    expect(record.version).toBe(2);
+    expect(record.history).toHaveLength(1);
+  });
+
   it("a nurse's dose and the family's “I gave this dose”", async () => {
     expect(
       (

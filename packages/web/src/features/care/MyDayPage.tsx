@@ -1,15 +1,28 @@
 import type { FieldCaseload, FieldVisit, Visit, VisitStatus } from '@hearth/domain';
-import { Alert, Badge, Button, Card, Group, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Group,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { useCurrentUser } from '../../auth/me.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { PageLoader } from '../../components/PageLoader.tsx';
 import { usePageTitle } from '../../components/use-page-title.ts';
 import { useCaseload } from '../../offline/caseload.ts';
-import { outbox } from '../../offline/outbox.ts';
 import { useOutbox } from '../../offline/use-outbox.ts';
+import { useOutboxMutation } from '../../offline/use-outbox-mutation.ts';
 import { addDaysIso, careKeys, todayIso, useMyDay } from './care-api.ts';
 import { VisitAssessments } from './VisitAssessments.tsx';
 import { VisitDoseForm } from './VisitDoseForm.tsx';
@@ -17,24 +30,25 @@ import { VisitFieldInfo } from './VisitFieldInfo.tsx';
 import { VisitTasks } from './VisitTasks.tsx';
 import { type Draft, dropDraft, hasDraft, loadDraft, saveDraft } from './visit-drafts.ts';
 
-/** Sends one step of a visit through the outbox (at once when online, else when it can). */
-function submitVisit(
-  v: Visit,
-  kind: 'transition' | 'complete',
-  body: Record<string, unknown>,
-  label: string,
-) {
-  const clientId = crypto.randomUUID();
-  return outbox.submit({
-    clientId,
-    method: 'POST',
-    path: `/visits/${v.id}/${kind}`,
-    // the visit endpoints also take the client id and the device time in the body
-    body: { ...body, clientId, at: new Date().toISOString() },
-    kind: `visit.${kind}`,
-    label,
-    visitId: v.id,
-    patientId: v.patientId,
+/** One step of a visit, or its notes and check-out, through the outbox (at once when online). */
+function useVisitStep(v: Visit) {
+  return useOutboxMutation<
+    { kind: 'transition' | 'complete'; body: Record<string, unknown>; label: string },
+    Visit
+  >({
+    command: ({ kind, body, label }, clientId) => ({
+      method: 'POST',
+      path: `/visits/${v.id}/${kind}`,
+      // the visit endpoints also take the client id and the device time in the body
+      body: { ...body, clientId, at: new Date().toISOString() },
+      kind: `visit.${kind}`,
+      label,
+      visitId: v.id,
+      patientId: v.patientId,
+    }),
+    // the card shows the step as done at once and the status line counts what waits
+    queuedNotice: false,
+    invalidate: [careKeys.all],
   });
 }
 
@@ -59,7 +73,12 @@ export function MyDayPage() {
   const cached = caseload.data ?? null;
   // without a connection the day comes from the phone's caseload (today and tomorrow)
   const fromCache = cached?.visits.filter((e) => e.visit.date === date).map((e) => e.visit);
-  const visits = day.data?.visits ?? (day.isError ? fromCache : undefined);
+  // once the day came from the copy it stays so until the live day arrives: a refetch of a day
+  // that never loaded goes back to "pending", and a loader in its place would close the open visit form
+  const fromCopy = useRef(false);
+  if (day.data) fromCopy.current = false;
+  else if (day.isError) fromCopy.current = true;
+  const visits = day.data?.visits ?? (fromCopy.current ? fromCache : undefined);
   if (day.isPending && !visits) return <PageLoader />;
   // what the phone has done but not yet sent shows as done
   const localStatus = (v: Visit): VisitStatus => {
@@ -138,17 +157,19 @@ function VisitCard({
     setDraft(next);
     saveDraft(v.id, next);
   };
-  const qc = useQueryClient();
-  const refresh = () => void qc.invalidateQueries({ queryKey: careKeys.all });
+  const visitStep = useVisitStep(v);
+  const [refused, setRefused] = useState<string | null>(null);
+  const onError = (e: Error) => setRefused(e.message);
   const labels = { on_the_way: 'onTheWay', checked_in: 'checkIn', missed: 'missed' } as const;
   const step = (to: keyof typeof labels, extra: Record<string, unknown> = {}) =>
-    void submitVisit(
-      v,
-      'transition',
-      { to, ...extra },
-      t(`offline.labels.${labels[to]}`, { name: v.patientName }),
-    ).then(refresh, (e: unknown) => setRefused(e instanceof Error ? e.message : String(e)));
-  const [refused, setRefused] = useState<string | null>(null);
+    visitStep.mutate(
+      {
+        kind: 'transition',
+        body: { to, ...extra },
+        label: t(`offline.labels.${labels[to]}`, { name: v.patientName }),
+      },
+      { onError },
+    );
   const checkIn = () => {
     const send = (location?: { lat: number; lon: number }) =>
       step('checked_in', location ? { location } : {});
@@ -174,12 +195,17 @@ function VisitCard({
           {v.patientName}
         </Text>
         <Text>{v.address}</Text>
+        {/* the patient's summary opens offline too, from the phone's copy */}
+        <Anchor component={Link} to={`/app/patients/${v.patientId}`} size="md" data-testid="my-visit-patient">
+          {t('field.record.openSummary')}
+        </Anchor>
         <Text size="sm" c="dimmed">
           {t(`care.disciplines.${v.discipline}`)} · {t('care.plan.minutes', { count: v.durationMinutes })}
           {v.kind === 'urgent' ? ` · ${t('care.visits.urgent')}` : ''}
         </Text>
         {v.reason && <Text size="sm">{v.reason}</Text>}
-        {entry && <VisitFieldInfo entry={entry} />}
+        {/* a visit that is over needs no phones or medicines: the day stays short to scroll */}
+        {entry && !['completed', 'missed', 'cancelled'].includes(status) && <VisitFieldInfo entry={entry} />}
         {refused && (
           <Alert color="red" data-testid="visit-refused">
             {t('care.myDay.rejected', { message: refused })}
@@ -227,17 +253,13 @@ function VisitCard({
           <form
             onSubmit={(e) => {
               e.preventDefault();
-              submitVisit(
-                v,
-                'complete',
-                { documentation: draft },
-                t('offline.labels.complete', { name: v.patientName }),
-              ).then(
-                () => {
-                  dropDraft(v.id);
-                  refresh();
+              visitStep.mutate(
+                {
+                  kind: 'complete',
+                  body: { documentation: draft },
+                  label: t('offline.labels.complete', { name: v.patientName }),
                 },
-                (err: unknown) => setRefused(err instanceof Error ? err.message : String(err)),
+                { onSuccess: () => dropDraft(v.id), onError },
               );
             }}
           >

@@ -1,5 +1,4 @@
 import {
-  type Administration,
   checkDoseOffline,
   explainRefusal,
   type FieldCaseload,
@@ -7,12 +6,11 @@ import {
   queuedDoseOf,
 } from '@hearth/domain';
 import { Alert, Button, Card, Select, Stack, Title } from '@mantine/core';
-import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { outbox } from '../../offline/outbox.ts';
 import { useOutbox } from '../../offline/use-outbox.ts';
 import { useMedicineLabels } from '../medicines/labels.ts';
+import { useRecordDose } from '../medicines/medicines-api.ts';
 
 type Outcome = { kind: 'refused'; message: string } | { kind: 'sent' } | { kind: 'queued' };
 
@@ -25,10 +23,9 @@ type Outcome = { kind: 'refused'; message: string } | { kind: 'sent' } | { kind:
 export function VisitDoseForm({ caseload, entry }: { caseload: FieldCaseload; entry: FieldVisit }) {
   const { t, i18n } = useTranslation();
   const L = useMedicineLabels();
-  const qc = useQueryClient();
   const { pending } = useOutbox();
+  const dose = useRecordDose(entry.patient.id);
   const [rxId, setRxId] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const { prescriptions } = entry.medicines;
   const patientId = entry.patient.id;
@@ -74,39 +71,23 @@ export function VisitDoseForm({ caseload, entry }: { caseload: FieldCaseload; en
       });
       return;
     }
-    setBusy(true);
     try {
-      const saved = await outbox.submit<Administration>({
-        method: 'POST',
-        path: `/patients/${patientId}/administrations`,
-        body: {
-          prescriptionId: rx.id,
-          doseAmount: rx.doseAmount,
-          doseUnit: rx.doseUnit,
-          givenAt: now.toISOString(),
-          outcome: 'given',
-        },
-        kind: 'medicine.dose',
+      const saved = await dose.mutateAsync({
+        prescriptionId: rx.id,
+        doseAmount: rx.doseAmount,
+        doseUnit: rx.doseUnit,
+        givenAt: now.toISOString(),
+        outcome: 'given',
         label: t('offline.labels.dose', { medicine: L.product(rx), name: entry.visit.patientName }),
-        patientId,
         visitId: entry.visit.id,
-        meta: {
-          prescriptionId: rx.id,
-          givenAt: now.toISOString(),
-          slot: check?.ok ? (check.slot?.toISOString() ?? null) : null,
-        },
+        slot: check?.ok ? (check.slot?.toISOString() ?? null) : null,
       });
       if (!saved) setOutcome({ kind: 'queued' });
       else if (saved.status === 'refused')
         setOutcome({ kind: 'refused', message: saved.refusalMessage ?? '' });
-      else {
-        setOutcome({ kind: 'sent' });
-        await qc.invalidateQueries({ queryKey: ['field-caseload'] });
-      }
+      else setOutcome({ kind: 'sent' });
     } catch (e) {
       setOutcome({ kind: 'refused', message: e instanceof Error ? e.message : String(e) });
-    } finally {
-      setBusy(false);
     }
   };
   if (entry.withheld.includes('prescriptions')) return null;
@@ -129,7 +110,7 @@ export function VisitDoseForm({ caseload, entry }: { caseload: FieldCaseload; en
             setOutcome(null);
           }}
         />
-        <Button size="md" onClick={() => void record()} disabled={!rx} loading={busy}>
+        <Button size="md" onClick={() => void record()} disabled={!rx} loading={dose.isPending}>
           {t('field.doseGivenNow')}
         </Button>
         {outcome?.kind === 'refused' && (

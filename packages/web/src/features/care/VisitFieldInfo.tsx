@@ -1,8 +1,9 @@
 import type { FieldVisit } from '@hearth/domain';
-import { Badge, Button, Group, Stack, Text } from '@mantine/core';
+import { Badge, Group, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useMedicineLabels } from '../medicines/labels.ts';
 import { summaryOf } from '../watch/assessment-summary.ts';
+import { CallButtons } from './CallButtons.tsx';
 import { medicinesDuring } from './visit-medicines.ts';
 
 /**
@@ -15,12 +16,6 @@ export function VisitFieldInfo({ entry }: { entry: FieldVisit }) {
   const L = useMedicineLabels();
   const { patient, visit } = entry;
   const due = medicinesDuring(entry.medicines.prescriptions, visit);
-  const phones = [
-    ...(patient.phone ? [{ name: t('field.patientPhone'), phone: patient.phone }] : []),
-    ...patient.household
-      .filter((c) => c.phone)
-      .map((c) => ({ name: `${c.name} (${c.relationship})`, phone: c.phone as string })),
-  ];
   return (
     <Stack gap={6} data-testid="visit-field-info">
       <Group gap="xs">
@@ -41,20 +36,7 @@ export function VisitFieldInfo({ entry }: { entry: FieldVisit }) {
           )
         )}
       </Group>
-      {phones.map((p) => (
-        <Button
-          key={p.phone}
-          component="a"
-          href={`tel:${p.phone.replace(/[^+\d]/g, '')}`}
-          size="lg"
-          variant="light"
-          fullWidth
-          data-testid="visit-phone"
-          aria-label={t('field.call', { name: p.name, phone: p.phone })}
-        >
-          {t('field.call', { name: p.name, phone: p.phone })}
-        </Button>
-      ))}
+      <CallButtons patient={patient} />
       {patient.accessNotes && (
         <Text size="sm" data-testid="access-notes">
           <b>{t('field.accessNotes')}:</b> {patient.accessNotes}

@@ -16,7 +16,7 @@ import { useTranslation } from 'react-i18next';
 import { useCan } from '../../auth/me.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { formatDay, todayIso } from '../../format/time.ts';
-import { usePatientLabelName } from '../../offline/use-queued-notice.ts';
+import { usePatientLabelName } from '../../offline/patient-label.ts';
 import { type SkillsView, useSkills } from './home-api.ts';
 import { useSignSkill } from './home-care-api.ts';
 

@@ -18,7 +18,7 @@ import { useTranslation } from 'react-i18next';
 import { useCan } from '../../auth/me.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { formatDay, todayIso } from '../../format/time.ts';
-import { usePatientLabelName } from '../../offline/use-queued-notice.ts';
+import { usePatientLabelName } from '../../offline/patient-label.ts';
 import { useFamily } from '../family/family-api.ts';
 import { FormActions } from './FormActions.tsx';
 import {

@@ -9,8 +9,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { api } from '../../api/client.ts';
 import type { Page } from '../../api/page.ts';
-import { outbox } from '../../offline/outbox.ts';
-import { useQueuedNotice } from '../../offline/use-queued-notice.ts';
+import { useOutboxMutation } from '../../offline/use-outbox-mutation.ts';
 import type { SkillsView } from './home-api.ts';
 import { homeKeys } from './home-api.ts';
 
@@ -74,24 +73,16 @@ export const useHomeSafety = (patientId: string) =>
 
 /** A home safety check goes through the phone's outbox: it is often done where the signal drops. */
 export function useRecordSafetyCheck(patientId: string, label: string) {
-  const qc = useQueryClient();
-  const notice = useQueuedNotice();
-  return useMutation({
-    // the outbox decides what to do without a connection; React Query must not hold it back
-    networkMode: 'always',
-    mutationFn: (body: Record<string, unknown>) =>
-      outbox.submit<HomeSafetyOverview>({
-        method: 'POST',
-        path: `/patients/${patientId}/home-safety/checks`,
-        body,
-        kind: 'home-safety.check',
-        label,
-        patientId,
-      }),
-    onSuccess: (result) => {
-      notice(result);
-      return qc.invalidateQueries({ queryKey: ['home'] });
-    },
+  return useOutboxMutation<Record<string, unknown>, HomeSafetyOverview>({
+    command: (body) => ({
+      method: 'POST',
+      path: `/patients/${patientId}/home-safety/checks`,
+      body,
+      kind: 'home-safety.check',
+      label,
+      patientId,
+    }),
+    invalidate: [['home']],
   });
 }
 
@@ -103,20 +94,16 @@ export const useCompleteSafetyAction = (patientId: string) =>
 /** A skill sign-off, taught at the bedside, goes through the phone's outbox too. */
 export function useSignSkill(patientId: string, label: string) {
   const qc = useQueryClient();
-  const notice = useQueuedNotice();
-  return useMutation({
-    networkMode: 'always',
-    mutationFn: (body: Record<string, unknown>) =>
-      outbox.submit<SkillsView>({
-        method: 'POST',
-        path: `/patients/${patientId}/caregiver-skills`,
-        body,
-        kind: 'caregiver-skill.sign',
-        label,
-        patientId,
-      }),
-    onSuccess: (v) => {
-      notice(v);
+  return useOutboxMutation<Record<string, unknown>, SkillsView>({
+    command: (body) => ({
+      method: 'POST',
+      path: `/patients/${patientId}/caregiver-skills`,
+      body,
+      kind: 'caregiver-skill.sign',
+      label,
+      patientId,
+    }),
+    onSaved: (v) => {
       if (v) qc.setQueryData(homeKeys.skills(patientId), v);
     },
   });

@@ -16,7 +16,7 @@ import type {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { api } from '../../api/client.ts';
-import { outbox } from '../../offline/outbox.ts';
+import { useOutboxMutation } from '../../offline/use-outbox-mutation.ts';
 
 export type FormularyItem = z.infer<typeof formularyItemSchema>;
 export type MedicineChart = z.infer<typeof marSchema>;
@@ -131,35 +131,39 @@ export function useStopPrescription(patientId: string) {
  * on the phone; the server's dose guard checks it when it arrives.
  */
 export function useRecordDose(patientId: string) {
-  const qc = useQueryClient();
-  return useMutation({
-    // the outbox decides what to do without a connection; React Query must not hold it back
-    networkMode: 'always',
-    mutationFn: ({
+  return useOutboxMutation<DoseInput, Administration>({
+    command: ({ label, visitId, slot, ...body }) => ({
+      method: 'POST',
+      path: `/patients/${patientId}/administrations`,
+      body,
+      kind: 'medicine.dose',
       label,
-      ...body
-    }: {
-      label: string;
-      prescriptionId: string;
-      doseAmount: number;
-      doseUnit: string;
-      outcome?: 'given' | 'not_taken';
-      givenAt?: string;
-      verbalOrderPhysicianId?: string | null;
-      verbalOrderAt?: string | null;
-      note?: string | null;
-    }) =>
-      outbox.submit<Administration>({
-        method: 'POST',
-        path: `/patients/${patientId}/administrations`,
-        body,
-        kind: 'medicine.dose',
-        label,
-        patientId,
-        meta: { prescriptionId: body.prescriptionId, givenAt: body.givenAt ?? new Date().toISOString() },
-      }),
-    onSuccess: invalidating(qc),
+      patientId,
+      visitId: visitId ?? null,
+      // kept on the phone: the phone's dose guard counts a queued dose at its time and slot
+      meta: { prescriptionId: body.prescriptionId, givenAt: body.givenAt ?? new Date().toISOString(), slot },
+    }),
+    // the dose forms say "saved on the phone" beside the dose
+    queuedNotice: false,
+    invalidate: [medicineKeys.all, ['field-caseload']],
   });
+}
+
+/** A dose as a form records it, with the label the outbox shows while it waits. */
+export interface DoseInput {
+  label: string;
+  prescriptionId: string;
+  doseAmount: number;
+  doseUnit: string;
+  outcome?: 'given' | 'not_taken';
+  givenAt?: string;
+  verbalOrderPhysicianId?: string | null;
+  verbalOrderAt?: string | null;
+  note?: string | null;
+  /** The visit it was given at, for the outbox's "open the patient" and the visit card. */
+  visitId?: string | null;
+  /** The scheduled slot the phone's guard matched (ISO), kept on the phone only. */
+  slot?: string | null;
 }
 
 export function useCountersign(patientId: string) {

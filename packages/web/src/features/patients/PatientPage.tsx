@@ -1,13 +1,14 @@
-import { Anchor, Badge, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { isNotFound } from '../../api/api-error.ts';
-import { useCan } from '../../auth/me.ts';
+import { isApiError, isNotFound } from '../../api/api-error.ts';
+import { useCan, useMe } from '../../auth/me.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { NotFound } from '../../components/NotFound.tsx';
 import { PageLoader } from '../../components/PageLoader.tsx';
 import { usePageTitle } from '../../components/use-page-title.ts';
+import { useCachedPatient } from '../../offline/cached-patient.ts';
 import { CarePlanSection } from '../care/CarePlanSection.tsx';
 import { UrgentDispatch } from '../care/UrgentDispatch.tsx';
 import { AcpSection } from '../end-of-life/AcpSection.tsx';
@@ -26,6 +27,7 @@ import { ClinicalLists } from './ClinicalLists.tsx';
 import { EditDetailsForm } from './EditDetailsForm.tsx';
 import { IdentityCard } from './IdentityCard.tsx';
 import { IdentityCorrection } from './IdentityCorrection.tsx';
+import { OfflinePatientRecord } from './OfflinePatientRecord.tsx';
 import { PatientStatusBadge } from './PatientStatusBadge.tsx';
 import { usePatient } from './patients-api.ts';
 import { SectionLinks } from './SectionLinks.tsx';
@@ -40,9 +42,33 @@ export function PatientPage() {
   const family = useFamily(patientId);
   const [editing, setEditing] = useState(false);
   const p = query.data;
-  usePageTitle(p ? `${p.lastName} ${p.firstName}` : t('patients.title'));
+  // no connection (status 0) and no record in memory: the phone's caseload copy stands in
+  const unreachable = !p && isApiError(query.error) && query.error.status === 0;
+  const copy = useCachedPatient(useMe().data?.id ?? null, patientId, unreachable);
+  const copied = copy.data?.entry.patient;
+  usePageTitle(
+    p
+      ? `${p.lastName} ${p.firstName}`
+      : copied
+        ? `${copied.lastName} ${copied.firstName}`
+        : t('patients.title'),
+  );
   if (query.isPending) return <PageLoader />;
   if (isNotFound(query.error)) return <NotFound homeTo="/app/patients" />;
+  if (unreachable && copy.isPending) return <PageLoader />;
+  if (unreachable && copy.data)
+    return <OfflinePatientRecord copy={copy.data} onRetry={() => void query.refetch()} />;
+  if (unreachable)
+    return (
+      <Stack gap="md">
+        <Alert color="orange" data-testid="offline-not-in-copy">
+          {t('field.record.notInCopy')}
+        </Alert>
+        <Button variant="light" onClick={() => void query.refetch()} style={{ alignSelf: 'flex-start' }}>
+          {t('field.record.retry')}
+        </Button>
+      </Stack>
+    );
   if (query.isError || !p) return <ErrorAlert error={query.error} />;
   const designated = family.data?.find((m) => m.userId === p.designatedFamilyUserId || m.designated);
   const sees = {

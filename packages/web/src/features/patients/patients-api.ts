@@ -1,5 +1,6 @@
 import type { Patient, PatientListQuery, PatientStatus, PatientSummary } from '@hearth/domain';
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { isApiError } from '../../api/api-error.ts';
 import { api } from '../../api/client.ts';
 import type { Page } from '../../api/page.ts';
 
@@ -31,8 +32,22 @@ export function useAreas() {
   });
 }
 
+/**
+ * The patient record. Without a connection the read is still tried (not paused, which would spin
+ * for ever) and fails at once, so the page can fall back to the phone's caseload copy (issue 14).
+ */
 export function usePatient(id: string) {
-  return useQuery({ queryKey: patientKeys.one(id), queryFn: () => api.get<Patient>(`/patients/${id}`) });
+  return useQuery({
+    queryKey: patientKeys.one(id),
+    queryFn: () => api.get<Patient>(`/patients/${id}`),
+    networkMode: 'always',
+    retry: (count, error) => {
+      if (!isApiError(error)) return count < 2;
+      if (error.status >= 400 && error.status < 500) return false;
+      // the phone knows it is offline: asking again only keeps the nurse waiting
+      return !(error.status === 0 && !navigator.onLine) && count < 2;
+    },
+  });
 }
 
 /** Writes to a patient refresh that patient, its family and the lists it appears in. */

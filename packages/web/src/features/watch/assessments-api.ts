@@ -1,7 +1,7 @@
 import type { Assessment } from '@hearth/domain';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { api } from '../../api/client.ts';
-import { outbox } from '../../offline/outbox.ts';
+import { useOutboxMutation } from '../../offline/use-outbox-mutation.ts';
 
 /** One record with its earlier versions (corrections keep the original). */
 export const useAssessmentRecord = (patientId: string, recordId: string | null) =>
@@ -16,34 +16,23 @@ export const useAssessmentRecord = (patientId: string, recordId: string | null) 
  * phone's outbox: it resolves to the saved assessment, or to null when it waits on the phone.
  */
 export function useSaveAssessment(patientId: string) {
-  const qc = useQueryClient();
-  return useMutation({
-    // the outbox decides what to do without a connection; React Query must not hold it back
-    networkMode: 'always',
-    mutationFn: ({
-      recordId,
+  return useOutboxMutation<
+    { recordId: string | null; body: Record<string, unknown>; label: string },
+    Assessment
+  >({
+    command: ({ recordId, body, label }) => ({
+      method: 'POST',
+      path: recordId
+        ? `/patients/${patientId}/assessments/${recordId}/corrections`
+        : `/patients/${patientId}/assessments`,
       body,
+      kind: recordId ? 'assessment.correct' : 'assessment.record',
       label,
-    }: {
-      recordId: string | null;
-      body: Record<string, unknown>;
-      label: string;
-    }) =>
-      outbox.submit<Assessment>({
-        method: 'POST',
-        path: recordId
-          ? `/patients/${patientId}/assessments/${recordId}/corrections`
-          : `/patients/${patientId}/assessments`,
-        body,
-        kind: recordId ? 'assessment.correct' : 'assessment.record',
-        label,
-        patientId,
-        visitId: typeof body.visitId === 'string' ? body.visitId : null,
-      }),
-    onSuccess: async () => {
-      for (const key of ['assessments', 'alerts', 'tasks', 'home']) {
-        await qc.invalidateQueries({ queryKey: [key] });
-      }
-    },
+      patientId,
+      visitId: typeof body.visitId === 'string' ? body.visitId : null,
+    }),
+    // the recorder's section says "saved on the phone" where the form was
+    queuedNotice: false,
+    invalidate: [['assessments'], ['alerts'], ['tasks'], ['home']],
   });
 }

@@ -13,7 +13,7 @@ import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tansta
 import { call } from '../../api/call.ts';
 import { api } from '../../api/client.ts';
 import type { Page } from '../../api/page.ts';
-import { outbox } from '../../offline/outbox.ts';
+import { useOutboxMutation } from '../../offline/use-outbox-mutation.ts';
 
 /** Query keys start with the feature name the live events use (see live/event-keys.ts). */
 export const watchKeys = {
@@ -69,23 +69,18 @@ export const useDiary = (patientId: string) =>
  * worse" with one bar of signal must not lose it. The answer is null while it waits on the phone.
  */
 export function useRecordDiary(patientId: string, label: string) {
-  const qc = useQueryClient();
-  return useMutation({
-    networkMode: 'always',
-    mutationFn: (body: DiaryBody) =>
-      outbox.submit<DiaryEntry>({
-        method: 'POST',
-        path: `/patients/${patientId}/diary`,
-        body,
-        kind: 'diary.record',
-        label,
-        patientId,
-      }),
-    onSuccess: async () => {
-      for (const key of ['alerts', 'diary', 'assessments', 'tasks', 'notifications']) {
-        await qc.invalidateQueries({ queryKey: [key] });
-      }
-    },
+  return useOutboxMutation<DiaryBody, DiaryEntry>({
+    command: (body) => ({
+      method: 'POST',
+      path: `/patients/${patientId}/diary`,
+      body,
+      kind: 'diary.record',
+      label,
+      patientId,
+    }),
+    // the diary card says "saved on the phone" itself, in the family's larger type
+    queuedNotice: false,
+    invalidate: [['alerts'], ['diary'], ['assessments'], ['tasks'], ['notifications']],
   });
 }
 
