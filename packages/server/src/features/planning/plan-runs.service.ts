@@ -1,16 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { type BoardRoute, can, conflict, forbidden, notFound, type PlanRun } from '@hearth/domain';
-import type { Plan, Progress } from '@hearth/planner';
 import type { AppDeps, RequestContext } from '../../app-context.ts';
 import { recordAudit } from '../../platform/audit/audit.service.ts';
-import { loadSettings } from '../../platform/settings/settings.service.ts';
-import { runPlanner } from './planner-runner.ts';
+import { type PreparedRun, planRunWorkerOf, type RunRequest } from './plan-run-worker.ts';
 import * as repo from './planning.repository.ts';
-
-/** Progress of the runs this process is solving (the result itself is stored in plan_run). */
-const live = new Map<string, Progress>();
-/** The solves this process has under way, so tests (and shutdown) can wait for them. */
-const pending = new Set<Promise<unknown>>();
-export const settled = () => Promise.allSettled([...pending]);
 
 export const audience = ['coordinator', 'admin'] as const;
 
@@ -26,30 +19,21 @@ export interface StoredResult {
   againstPublished?: PlanRun['againstPublished'];
 }
 
-function toPlanRun(
-  row: NonNullable<Awaited<ReturnType<typeof repo.findRun>>>,
-  now: Date,
-  timeLimit: number,
-): PlanRun {
+function toPlanRun(row: NonNullable<Awaited<ReturnType<typeof repo.findRun>>>): PlanRun {
   const result = row.result as unknown as StoredResult | null;
-  const progress = live.get(row.id);
-  const stale =
-    row.status === 'running' &&
-    !progress &&
-    now.getTime() - row.created_at.getTime() > (timeLimit + 60) * 1000;
+  // written by whichever process solves the run, so every process shows the same progress
+  const progress = row.progress as unknown as PlanRun['progress'] | null;
   return {
     id: row.id,
     kind: row.kind,
-    status: stale ? 'failed' : row.status,
+    status: row.status,
     weekStart: row.week_start,
-    progress: progress
-      ? {
-          fraction: progress.fraction,
-          seconds: progress.seconds,
-          iterations: progress.iterations,
-          bestCost: Number.isFinite(progress.bestCost) ? progress.bestCost : null,
-        }
-      : { fraction: row.status === 'running' ? 0 : 1, seconds: 0, iterations: 0, bestCost: null },
+    progress: progress ?? {
+      fraction: row.status === 'running' ? 0 : 1,
+      seconds: 0,
+      iterations: 0,
+      bestCost: null,
+    },
     routes: result?.routes ?? [],
     unassigned: result?.unassigned ?? [],
     measures: result?.measures ?? null,
@@ -57,54 +41,68 @@ function toPlanRun(
     changes: result?.changes ?? [],
     sameDayVisit: result?.sameDayVisit ?? null,
     againstPublished: result?.againstPublished ?? null,
-    error: stale ? 'The server stopped while planning; start again.' : row.error,
+    error: row.error,
     createdAt: row.created_at.toISOString(),
   };
 }
 
 export async function getRun(deps: AppDeps, ctx: RequestContext, id: string) {
   if (!can(ctx.actor, 'planning:run')) throw forbidden();
-  const orgId = ctx.actor.organizationId;
-  const settings = await loadSettings(deps.db, orgId);
-  const row = await repo.findRun(deps.db, orgId, id);
+  const row = await repo.findRun(deps.db, ctx.actor.organizationId, id);
   if (!row) throw notFound('The planning run');
-  return toPlanRun(row, deps.clock(), settings.planningTimeLimitSeconds);
+  return toPlanRun(row);
 }
 
-export function startSolve(
+/** Tells the coordinators' screens that a run changed (ready, failed, published). */
+export const publishRunUpdate = (deps: AppDeps, orgId: string, id: string) =>
+  deps.events.publish({ organizationId: orgId, type: 'planning.updated', entityId: id, roles: audience });
+
+/**
+ * Stores a prepared run as running, owned by this process, with what it was asked (so another
+ * process can take it over), audits the start and hands it to this process's worker.
+ */
+export async function startRun(
   deps: AppDeps,
-  orgId: string,
-  id: string,
-  job: Parameters<typeof runPlanner>[0],
-  finish: (plan: Plan) => StoredResult,
+  ctx: RequestContext,
+  run: {
+    kind: 'week' | 'urgent';
+    weekStart: string;
+    request: RunRequest;
+    prepared: PreparedRun;
+    audit: { action: string; patientId?: string };
+  },
 ) {
-  live.set(id, { fraction: 0, seconds: 0, iterations: 0, bestCost: Number.NaN });
-  const task = runPlanner(job, (p) => live.set(id, p))
-    .then(async (plan) => {
-      const result = finish(plan);
-      await repo.updateRun(deps.db, orgId, id, { status: 'ready', result, finished_at: deps.clock() });
-    })
-    .catch(async (err: unknown) => {
-      await repo.updateRun(deps.db, orgId, id, {
-        status: 'failed',
-        error: `The planner could not plan this: ${err instanceof Error ? err.message : String(err)}`.slice(
-          0,
-          2000,
-        ),
-        finished_at: deps.clock(),
-      });
-    })
-    .finally(async () => {
-      live.delete(id);
-      pending.delete(task);
-      await deps.events.publish({
-        organizationId: orgId,
-        type: 'planning.updated',
-        entityId: id,
-        roles: audience,
-      });
+  const worker = planRunWorkerOf(deps);
+  const orgId = ctx.actor.organizationId;
+  const id = randomUUID();
+  await deps.db.transaction().execute(async (trx) => {
+    await repo.insertRun(trx, {
+      id,
+      organization_id: orgId,
+      kind: run.kind,
+      status: 'running',
+      week_start: run.weekStart,
+      input: run.prepared.input,
+      result: null,
+      error: null,
+      created_by: ctx.actor.userId,
+      created_at: deps.clock(),
+      finished_at: null,
+      published_at: null,
+      published_by: null,
+      request: run.request,
+      owner: worker.owner,
+      heartbeat_at: new Date(),
     });
-  pending.add(task);
+    await recordAudit(trx, deps, ctx, orgId, {
+      action: run.audit.action,
+      entityType: 'plan_run',
+      entityId: id,
+      ...(run.audit.patientId ? { patientId: run.audit.patientId } : {}),
+    });
+  });
+  worker.solve(orgId, id, run.prepared);
+  return getRun(deps, ctx, id);
 }
 
 export async function discardRun(deps: AppDeps, ctx: RequestContext, id: string) {

@@ -1,5 +1,5 @@
 /** Urgent visits: a same-day re-plan with the new visit inserted where it disturbs the least. */
-import { randomUUID } from 'node:crypto';
+
 import {
   type BoardRoute,
   can,
@@ -15,12 +15,13 @@ import {
 import type { Plan } from '@hearth/planner';
 import type { AppDeps, RequestContext } from '../../app-context.ts';
 import { loadPatientFor } from '../../platform/access/patient-access.ts';
-import { recordAudit } from '../../platform/audit/audit.service.ts';
 import { loadSettings } from '../../platform/settings/settings.service.ts';
 import { localDate, localMinutes } from '../../platform/time.ts';
 import { findAlertView } from '../alerts/alerts.repository.ts';
+import type { findPatient } from '../patients/patients.repository.ts';
 import { boardRoute, byStart, dayContext, type StopInfo, stopOf } from './day-context.ts';
-import { getRun, type StoredResult, startSolve } from './plan-runs.service.ts';
+import type { PreparedRun, UrgentRequest } from './plan-run-worker.ts';
+import { type StoredResult, startRun } from './plan-runs.service.ts';
 import {
   type AdapterStaff,
   type AdapterVisit,
@@ -28,7 +29,6 @@ import {
   previousPlan,
   toProblem,
 } from './planner-adapter.ts';
-import * as repo from './planning.repository.ts';
 import { travelMatrix } from './travel.ts';
 
 export interface UrgentInput {
@@ -42,6 +42,9 @@ export interface UrgentInput {
   mergeVisitId?: string | null;
 }
 
+/** The patient row the urgent re-plan reads (name, address, place). */
+type UrgentPatient = NonNullable<Awaited<ReturnType<typeof findPatient>>>;
+
 /** How long past the end of a shift an urgent visit may keep someone. */
 const urgentOvertimeMinutes = 120;
 
@@ -52,18 +55,7 @@ const urgentOvertimeMinutes = 120;
  * discipline later today, the urgent visit takes its place (brought forward) unless the
  * coordinator asks for both. Nothing changes until the coordinator accepts the preview.
  */
-export async function previewUrgent(
-  deps: AppDeps,
-  ctx: RequestContext,
-  body: {
-    patientId: string;
-    discipline: Discipline;
-    durationMinutes: number;
-    reason: string;
-    alertId?: string | undefined;
-    sameDayVisit?: 'merge' | 'keep' | undefined;
-  },
-) {
+export async function previewUrgent(deps: AppDeps, ctx: RequestContext, body: UrgentRequest) {
   if (!can(ctx.actor, 'planning:run')) throw forbidden();
   const patient = await loadPatientFor(deps, ctx, 'visit:schedule', body.patientId);
   const orgId = ctx.actor.organizationId;
@@ -71,6 +63,26 @@ export async function previewUrgent(
     const alert = await findAlertView(deps.db, orgId, body.alertId);
     if (!alert || alert.patient_id !== patient.id) throw notFound('The alert');
   }
+  const prepared = await prepareUrgent(deps, orgId, patient, body);
+  return startRun(deps, ctx, {
+    kind: 'urgent',
+    weekStart: prepared.input.date,
+    request: { kind: 'urgent', ...body },
+    prepared,
+    audit: { action: 'planning.urgent-preview', patientId: patient.id },
+  });
+}
+
+/**
+ * The urgent re-plan of today for a patient already let through the gate (by the request that
+ * started it, or by the run a process takes over).
+ */
+export async function prepareUrgent(
+  deps: AppDeps,
+  orgId: string,
+  patient: UrgentPatient,
+  body: UrgentRequest,
+): Promise<PreparedRun & { input: UrgentInput }> {
   const settings = await loadSettings(deps.db, orgId);
   const now = deps.clock();
   const date = localDate(now, settings.timeZone);
@@ -167,30 +179,6 @@ export async function previewUrgent(
     alertId: body.alertId ?? null,
     mergeVisitId: merged ? sameDay.id : null,
   };
-  const id = randomUUID();
-  await deps.db.transaction().execute(async (trx) => {
-    await repo.insertRun(trx, {
-      id,
-      organization_id: orgId,
-      kind: 'urgent',
-      status: 'running',
-      week_start: date,
-      input,
-      result: null,
-      error: null,
-      created_by: ctx.actor.userId,
-      created_at: now,
-      finished_at: null,
-      published_at: null,
-      published_by: null,
-    });
-    await recordAudit(trx, deps, ctx, orgId, {
-      action: 'planning.urgent-preview',
-      entityType: 'plan_run',
-      entityId: id,
-      patientId: patient.id,
-    });
-  });
   const finish = (plan: Plan): StoredResult => {
     const result = fromPlan(plan);
     const byId = new Map(assigned.map((v) => [v.id, v]));
@@ -276,12 +264,9 @@ export async function previewUrgent(
         : null,
     };
   };
-  startSolve(
-    deps,
-    orgId,
-    id,
-    { problem, previous, timeLimitSeconds: Math.min(settings.planningTimeLimitSeconds, 3) },
+  return {
+    input,
+    job: { problem, previous, timeLimitSeconds: Math.min(settings.planningTimeLimitSeconds, 3) },
     finish,
-  );
-  return getRun(deps, ctx, id);
+  };
 }

@@ -1,5 +1,3 @@
-/** Planning a week from the care plans' visit requirements and the rota. */
-import { randomUUID } from 'node:crypto';
 import {
   type BoardRoute,
   type CapacityInput,
@@ -18,15 +16,14 @@ import {
 } from '@hearth/domain';
 import type { Plan } from '@hearth/planner';
 import type { AppDeps, RequestContext } from '../../app-context.ts';
-import { recordAudit } from '../../platform/audit/audit.service.ts';
 import { loadSettings } from '../../platform/settings/settings.service.ts';
 import { addDays, localDate, localMinutes } from '../../platform/time.ts';
 import { currentPlans } from '../care-plans/care-plans.repository.ts';
 import * as visits from '../visits/visits.repository.ts';
 import { boardRoute, Places, type StopInfo, stopOf } from './day-context.ts';
-import { getRun, type StoredResult, startSolve } from './plan-runs.service.ts';
+import type { PreparedRun } from './plan-run-worker.ts';
+import { type StoredResult, startRun } from './plan-runs.service.ts';
 import { type AdapterStaff, type AdapterVisit, fromPlan, toProblem } from './planner-adapter.ts';
-import * as repo from './planning.repository.ts';
 import { travelMatrix } from './travel.ts';
 
 export interface WeekInput {
@@ -53,14 +50,13 @@ function workingDaysByDiscipline(shifts: { role: string | undefined; day: number
 const weekdayOf = (date: string) => ((new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7) + 1;
 
 /**
- * Starts planning a week: the care plans' visit requirements for the week (minus visits already
+ * Prepares planning a week: the care plans' visit requirements for the week (minus visits already
  * planned), the rota's shifts, the families' windows and key workers go to the planner in a
- * worker thread. Answers at once with the running run; progress is polled (and an event says when
- * it is ready). Visits already scheduled that week stay where they are.
+ * worker thread. Runs again from the week alone when another process takes the run over.
+ * Progress is polled (and an event says when it is ready). Visits already scheduled that week stay
+ * where they are.
  */
-export async function planWeek(deps: AppDeps, ctx: RequestContext, weekStart: string) {
-  if (!can(ctx.actor, 'planning:run')) throw forbidden();
-  const orgId = ctx.actor.organizationId;
+export async function prepareWeek(deps: AppDeps, orgId: string, weekStart: string): Promise<PreparedRun> {
   const settings = await loadSettings(deps.db, orgId);
   const days = Array.from({ length: 7 }, (_, d) => addDays(weekStart, d));
   const weekEnd = days[6]!;
@@ -199,30 +195,6 @@ export async function planWeek(deps: AppDeps, ctx: RequestContext, weekStart: st
     weights: { balance: settings.planningBalanceWeight, overtime: settings.planningOvertimeWeight },
   });
 
-  const id = randomUUID();
-  await deps.db.transaction().execute(async (trx) => {
-    await repo.insertRun(trx, {
-      id,
-      organization_id: orgId,
-      kind: 'week',
-      status: 'running',
-      week_start: weekStart,
-      input,
-      result: null,
-      error: null,
-      created_by: ctx.actor.userId,
-      created_at: deps.clock(),
-      finished_at: null,
-      published_at: null,
-      published_by: null,
-    });
-    await recordAudit(trx, deps, ctx, orgId, {
-      action: 'planning.start',
-      entityType: 'plan_run',
-      entityId: id,
-    });
-  });
-
   const finish = (plan: Plan) => {
     const result = fromPlan(plan);
     const req = new Map(input.requirements.map((r) => [r.id, r]));
@@ -353,8 +325,20 @@ export async function planWeek(deps: AppDeps, ctx: RequestContext, weekStart: st
     };
     return stored;
   };
-  startSolve(deps, orgId, id, { problem, timeLimitSeconds: settings.planningTimeLimitSeconds }, finish);
-  return getRun(deps, ctx, id);
+  return { input, job: { problem, timeLimitSeconds: settings.planningTimeLimitSeconds }, finish };
+}
+
+/** Starts planning a week (see prepareWeek); answers at once with the running run. */
+export async function planWeek(deps: AppDeps, ctx: RequestContext, weekStart: string) {
+  if (!can(ctx.actor, 'planning:run')) throw forbidden();
+  const prepared = await prepareWeek(deps, ctx.actor.organizationId, weekStart);
+  return startRun(deps, ctx, {
+    kind: 'week',
+    weekStart,
+    request: { kind: 'week', weekStart },
+    prepared,
+    audit: { action: 'planning.start' },
+  });
 }
 
 /**
