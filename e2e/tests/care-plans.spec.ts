@@ -71,7 +71,7 @@ test('plan the week, dispatch, and finish a visit on the phone', async ({ browse
     role: string;
     status: string;
   }[];
-  const rota = (await (await api.get(`/api/v1/rota?from=${today}&to=${today}`)).json()) as {
+  const rota = (await (await api.get(`/api/v1/rota?from=${today}&to=${nextDay(today)}`)).json()) as {
     id: string;
     staffId: string;
   }[];
@@ -81,11 +81,14 @@ test('plan the week, dispatch, and finish a visit on the phone', async ({ browse
   )) {
     for (const shift of rota.filter((r) => r.staffId === s.id))
       await api.delete(`/api/v1/rota/shifts/${shift.id}`, { headers: coordinator.headers });
-    const added = await api.post('/api/v1/rota/shifts', {
-      headers: coordinator.headers,
-      data: { staffId: s.id, date: today, start: '00:00', end: '23:59' },
-    });
-    expect(added.status()).toBe(201);
+    // and tomorrow too: a journey run just before midnight (Minsk) dispatches on the next day
+    for (const date of [today, nextDay(today)]) {
+      const added = await api.post('/api/v1/rota/shifts', {
+        headers: coordinator.headers,
+        data: { staffId: s.id, date, start: '00:00', end: '23:59' },
+      });
+      expect(added.status()).toBe(201);
+    }
   }
   const familyApi = await playwright.request.newContext({ baseURL });
   const familyPatient = (await apiLogin(familyApi, 'family')).linkedPatientIds[0]!;
@@ -171,9 +174,8 @@ test('plan the week, dispatch, and finish a visit on the phone', async ({ browse
   await shot(page, 'dispatch-urgent-preview', false);
   await urgent.getByTestId('urgent-accept').click();
   await expect(urgent.getByText('Dispatched.')).toBeVisible();
-  const visits = await (
-    await familyApi.get(`/api/v1/patients/${familyPatient}/visits?from=${today}&to=${today}`)
-  ).json();
+  const visits = await // the server's today, which midnight in Minsk may have moved since the journey began
+  (await familyApi.get(`/api/v1/patients/${familyPatient}/visits?from=${today}&to=${nextDay(today)}`)).json();
   expect(
     visits.some((v: { kind: string; status: string }) => v.kind === 'urgent' && v.status === 'scheduled'),
   ).toBe(true);
@@ -184,15 +186,17 @@ test('plan the week, dispatch, and finish a visit on the phone', async ({ browse
   // not depend on what the week's plan left for the rest of the day.
   const nurseApi = await playwright.request.newContext({ baseURL });
   const nurseId = (await apiLogin(nurseApi, 'nurse')).id;
+  // read now, not at the start: the journey may have crossed midnight (Minsk) on the way
+  const visitDay = minskToday();
   const booked = await api.post(`/api/v1/patients/${familyPatient}/visits`, {
     headers: coordinator.headers,
-    data: { discipline: 'nurse', kind: 'one_off', date: today, reason: 'Dressing change (journey)' },
+    data: { discipline: 'nurse', kind: 'one_off', date: visitDay, reason: 'Dressing change (journey)' },
   });
   expect(booked.status()).toBe(201);
   const myVisit = ((await booked.json()) as { id: string }).id;
   const scheduled = await api.post(`/api/v1/visits/${myVisit}/schedule`, {
     headers: coordinator.headers,
-    data: { staffId: nurseId, date: today, start: minskNow() },
+    data: { staffId: nurseId, date: visitDay, start: minskNow() },
   });
   expect(scheduled.status()).toBe(200);
 
@@ -258,7 +262,7 @@ test('plan the week, dispatch, and finish a visit on the phone', async ({ browse
   await np.goto(`/app/patients/${familyPatient}`);
   const visitRow = np
     .getByTestId('patient-visit')
-    .filter({ hasText: today })
+    .filter({ hasText: visitDay })
     .filter({ hasText: 'Completed' })
     .first();
   await visitRow.getByRole('button').first().click();

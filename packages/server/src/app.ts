@@ -47,8 +47,10 @@ import { medicineRoutes } from './features/medicines/medicines.routes.ts';
 import { notificationRoutes } from './features/notifications/notifications.routes.ts';
 import { onCallRoutes } from './features/oncall/oncall.routes.ts';
 import { patientRoutes } from './features/patients/patients.routes.ts';
+import { prepareRun } from './features/planning/plan-run-prepare.ts';
+import { PlanRunWorker } from './features/planning/plan-run-worker.ts';
+import { publishRunUpdate } from './features/planning/plan-runs.service.ts';
 import { planningRoutes } from './features/planning/planning.routes.ts';
-import { settled as planningSettled } from './features/planning/planning.service.ts';
 import { programmeRoutes } from './features/programmes/programmes.routes.ts';
 import { reportRoutes } from './features/reports/reports.routes.ts';
 import { settingsRoutes } from './features/settings/settings.routes.ts';
@@ -130,6 +132,8 @@ export interface HearthApp {
   jobs: JobRunner;
   /** Chains pending audit events and anchors the chain heads; `main` starts its timer. */
   audit: AuditSealer;
+  /** Solves plan runs durably; `main` starts its check for runs whose process died. */
+  planRuns: PlanRunWorker;
   /** Every registered route (tests walk the patient-scoped ones). */
   routes: readonly { method: string; url: string }[];
   close(): Promise<void>;
@@ -220,6 +224,7 @@ export async function buildApp(options: BuildAppOptions): Promise<HearthApp> {
   if (hasWebApp)
     await app.register(fastifyStatic, { root: config.webDistDir, wildcard: false, index: 'index.html' });
 
+  const planRuns = new PlanRunWorker(deps, prepareRun, (orgId, id) => publishRunUpdate(deps, orgId, id));
   const jobs = new JobRunner(deps);
   for (const register of jobHandlers) register(jobs);
   const audit = new AuditSealer(deps.db, {
@@ -235,11 +240,12 @@ export async function buildApp(options: BuildAppOptions): Promise<HearthApp> {
     deps,
     jobs,
     audit,
+    planRuns,
     routes,
     async close() {
       await jobs.stop();
       await audit.stop();
-      await planningSettled();
+      await planRuns.stop();
       await flushDeniedCounts(deps);
       await app.close();
       if (unlisten) await unlisten();

@@ -24,6 +24,17 @@ export interface TestApp {
   login(who: Role | string, password?: string): Promise<Agent>;
   /** Stops the server and starts a new one on the same database, as after a crash. */
   restart(): Promise<void>;
+  /**
+   * A second server on the same database, as another process behind a load balancer: its own
+   * workers, timers and memory; only the database is shared. The caller closes it.
+   */
+  another(): Promise<OtherServer>;
+  close(): Promise<void>;
+}
+
+export interface OtherServer {
+  hearth: HearthApp;
+  login(who: Role | string, password?: string): Promise<Agent>;
   close(): Promise<void>;
 }
 
@@ -103,9 +114,14 @@ export async function createTestApp(
   };
   let hearth = await start();
 
-  const agent = (cookie: string | null, csrfToken: string | null, userId: string | null): Agent => {
+  const agent = (
+    cookie: string | null,
+    csrfToken: string | null,
+    userId: string | null,
+    server: () => HearthApp = () => hearth,
+  ): Agent => {
     const request: Agent['request'] = async (method, url, body, headers = {}) => {
-      const res = await hearth.app.inject({
+      const res = await server().app.inject({
         method,
         url,
         ...(body !== undefined &&
@@ -138,6 +154,19 @@ export async function createTestApp(
     };
   };
 
+  const login = async (who: Role | string, password: string, server: () => HearthApp) => {
+    const email = who.includes('@') ? who : `${roleSlug(who as Role)}@${demoDomain}`;
+    const res = await server().app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email, password },
+    });
+    if (res.statusCode !== 200) throw new Error(`login as ${email} failed: ${res.statusCode} ${res.body}`);
+    const cookie = res.cookies.find((c) => c.name === 'hearth_session');
+    const me = JSON.parse(res.body) as { csrfToken: string; id: string };
+    return agent(`hearth_session=${cookie!.value}`, me.csrfToken, me.id, server);
+  };
+
   return {
     get hearth() {
       return hearth;
@@ -149,17 +178,14 @@ export async function createTestApp(
     },
     now: () => now,
     anonymous: () => agent(null, null, null),
-    async login(who, password = demoPassword) {
-      const email = who.includes('@') ? who : `${roleSlug(who as Role)}@${demoDomain}`;
-      const res = await hearth.app.inject({
-        method: 'POST',
-        url: '/api/v1/auth/login',
-        payload: { email, password },
-      });
-      if (res.statusCode !== 200) throw new Error(`login as ${email} failed: ${res.statusCode} ${res.body}`);
-      const cookie = res.cookies.find((c) => c.name === 'hearth_session');
-      const me = JSON.parse(res.body) as { csrfToken: string; id: string };
-      return agent(`hearth_session=${cookie!.value}`, me.csrfToken, me.id);
+    login: (who, password = demoPassword) => login(who, password, () => hearth),
+    async another() {
+      const other = await start();
+      return {
+        hearth: other,
+        login: (who, password = demoPassword) => login(who, password, () => other),
+        close: () => other.close(),
+      };
     },
     async restart() {
       await hearth.close();

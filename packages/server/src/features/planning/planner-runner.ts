@@ -17,8 +17,15 @@ function bootstrap(): string {
   return `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`;
 }
 
-/** Solves in a worker thread so the HTTP server stays responsive; progress arrives as it searches. */
-export function runPlanner(job: PlannerJob, onProgress: (p: Progress) => void): Promise<Plan> {
+/**
+ * Solves in a worker thread so the HTTP server stays responsive; progress arrives as it searches.
+ * Aborting (the run was taken over or discarded) stops the thread and rejects.
+ */
+export function runPlanner(
+  job: PlannerJob,
+  onProgress: (p: Progress) => void,
+  signal?: AbortSignal,
+): Promise<Plan> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(bootstrap(), { eval: true, workerData: job });
     let settled = false;
@@ -35,5 +42,8 @@ export function runPlanner(job: PlannerJob, onProgress: (p: Progress) => void): 
     });
     worker.on('error', (err) => finish(() => reject(err)));
     worker.on('exit', (code) => finish(() => reject(new Error(`planner worker stopped (${code})`))));
+    signal?.addEventListener('abort', () => finish(() => reject(new Error('planning stopped'))), {
+      once: true,
+    });
   });
 }

@@ -1,0 +1,124 @@
+import { randomUUID } from 'node:crypto';
+import { type BoardRoute, can, conflict, forbidden, notFound, type PlanRun } from '@hearth/domain';
+import type { AppDeps, RequestContext } from '../../app-context.ts';
+import { recordAudit } from '../../platform/audit/audit.service.ts';
+import { type PreparedRun, planRunWorkerOf, type RunRequest } from './plan-run-worker.ts';
+import * as repo from './planning.repository.ts';
+
+export const audience = ['coordinator', 'admin'] as const;
+
+export interface StoredResult {
+  routes: BoardRoute[];
+  unassigned: PlanRun['unassigned'];
+  measures: PlanRun['measures'];
+  capacity?: PlanRun['capacity'];
+  changes: PlanRun['changes'];
+  /** What publishing creates or changes. */
+  assignments: { key: string; staffId: string; date: string; start: number; sequence: number }[];
+  sameDayVisit?: PlanRun['sameDayVisit'];
+  againstPublished?: PlanRun['againstPublished'];
+}
+
+function toPlanRun(row: NonNullable<Awaited<ReturnType<typeof repo.findRun>>>): PlanRun {
+  const result = row.result as unknown as StoredResult | null;
+  // written by whichever process solves the run, so every process shows the same progress
+  const progress = row.progress as unknown as PlanRun['progress'] | null;
+  return {
+    id: row.id,
+    kind: row.kind,
+    status: row.status,
+    weekStart: row.week_start,
+    progress: progress ?? {
+      fraction: row.status === 'running' ? 0 : 1,
+      seconds: 0,
+      iterations: 0,
+      bestCost: null,
+    },
+    routes: result?.routes ?? [],
+    unassigned: result?.unassigned ?? [],
+    measures: result?.measures ?? null,
+    capacity: result?.capacity ?? null,
+    changes: result?.changes ?? [],
+    sameDayVisit: result?.sameDayVisit ?? null,
+    againstPublished: result?.againstPublished ?? null,
+    error: row.error,
+    createdAt: row.created_at.toISOString(),
+  };
+}
+
+export async function getRun(deps: AppDeps, ctx: RequestContext, id: string) {
+  if (!can(ctx.actor, 'planning:run')) throw forbidden();
+  const row = await repo.findRun(deps.db, ctx.actor.organizationId, id);
+  if (!row) throw notFound('The planning run');
+  return toPlanRun(row);
+}
+
+/** Tells the coordinators' screens that a run changed (ready, failed, published). */
+export const publishRunUpdate = (deps: AppDeps, orgId: string, id: string) =>
+  deps.events.publish({ organizationId: orgId, type: 'planning.updated', entityId: id, roles: audience });
+
+/**
+ * Stores a prepared run as running, owned by this process, with what it was asked (so another
+ * process can take it over), audits the start and hands it to this process's worker.
+ */
+export async function startRun(
+  deps: AppDeps,
+  ctx: RequestContext,
+  run: {
+    kind: 'week' | 'urgent';
+    weekStart: string;
+    request: RunRequest;
+    prepared: PreparedRun;
+    audit: { action: string; patientId?: string };
+  },
+) {
+  const worker = planRunWorkerOf(deps);
+  const orgId = ctx.actor.organizationId;
+  const id = randomUUID();
+  await deps.db.transaction().execute(async (trx) => {
+    await repo.insertRun(trx, {
+      id,
+      organization_id: orgId,
+      kind: run.kind,
+      status: 'running',
+      week_start: run.weekStart,
+      input: run.prepared.input,
+      result: null,
+      error: null,
+      created_by: ctx.actor.userId,
+      created_at: deps.clock(),
+      finished_at: null,
+      published_at: null,
+      published_by: null,
+      request: run.request,
+      owner: worker.owner,
+      heartbeat_at: new Date(),
+    });
+    await recordAudit(trx, deps, ctx, orgId, {
+      action: run.audit.action,
+      entityType: 'plan_run',
+      entityId: id,
+      ...(run.audit.patientId ? { patientId: run.audit.patientId } : {}),
+    });
+  });
+  worker.solve(orgId, id, run.prepared);
+  return getRun(deps, ctx, id);
+}
+
+export async function discardRun(deps: AppDeps, ctx: RequestContext, id: string) {
+  if (!can(ctx.actor, 'planning:run')) throw forbidden();
+  const orgId = ctx.actor.organizationId;
+  await deps.db.transaction().execute(async (trx) => {
+    const run = await repo.lockRun(trx, orgId, id);
+    if (!run) throw notFound('The planning run');
+    if (run.status === 'published')
+      throw conflict('A published plan cannot be discarded; move or cancel its visits.');
+    await repo.updateRun(trx, orgId, id, { status: 'discarded' });
+    await recordAudit(trx, deps, ctx, orgId, {
+      action: 'planning.discard',
+      entityType: 'plan_run',
+      entityId: id,
+    });
+  });
+  return getRun(deps, ctx, id);
+}

@@ -1,0 +1,272 @@
+/** Urgent visits: a same-day re-plan with the new visit inserted where it disturbs the least. */
+
+import {
+  type BoardRoute,
+  can,
+  type Discipline,
+  forbidden,
+  hhmmOf,
+  keptWindowToday,
+  notFound,
+  type PlanRun,
+  sameDayVisitToMerge,
+  startedStatuses,
+} from '@hearth/domain';
+import type { Plan } from '@hearth/planner';
+import type { AppDeps, RequestContext } from '../../app-context.ts';
+import { loadPatientFor } from '../../platform/access/patient-access.ts';
+import { loadSettings } from '../../platform/settings/settings.service.ts';
+import { localDate, localMinutes } from '../../platform/time.ts';
+import { findAlertView } from '../alerts/alerts.repository.ts';
+import type { findPatient } from '../patients/patients.repository.ts';
+import { boardRoute, byStart, dayContext, type StopInfo, stopOf } from './day-context.ts';
+import type { PreparedRun, UrgentRequest } from './plan-run-worker.ts';
+import { type StoredResult, startRun } from './plan-runs.service.ts';
+import {
+  type AdapterStaff,
+  type AdapterVisit,
+  fromPlan,
+  previousPlan,
+  toProblem,
+} from './planner-adapter.ts';
+import { travelMatrix } from './travel.ts';
+
+export interface UrgentInput {
+  date: string;
+  patientId: string;
+  discipline: Discipline;
+  durationMinutes: number;
+  reason: string;
+  alertId: string | null;
+  /** The patient's visit later today that the urgent visit takes the place of (brought forward). */
+  mergeVisitId?: string | null;
+}
+
+/** The patient row the urgent re-plan reads (name, address, place). */
+type UrgentPatient = NonNullable<Awaited<ReturnType<typeof findPatient>>>;
+
+/** How long past the end of a shift an urgent visit may keep someone. */
+const urgentOvertimeMinutes = 120;
+
+/**
+ * Urgent visit: re-plans today with the new visit (mandatory) inserted where it disturbs the
+ * least; visits already under way or done keep their person and time, and the others keep their
+ * families' agreed windows (hard, not at a cost). When the patient already has a visit of that
+ * discipline later today, the urgent visit takes its place (brought forward) unless the
+ * coordinator asks for both. Nothing changes until the coordinator accepts the preview.
+ */
+export async function previewUrgent(deps: AppDeps, ctx: RequestContext, body: UrgentRequest) {
+  if (!can(ctx.actor, 'planning:run')) throw forbidden();
+  const patient = await loadPatientFor(deps, ctx, 'visit:schedule', body.patientId);
+  const orgId = ctx.actor.organizationId;
+  if (body.alertId) {
+    const alert = await findAlertView(deps.db, orgId, body.alertId);
+    if (!alert || alert.patient_id !== patient.id) throw notFound('The alert');
+  }
+  const prepared = await prepareUrgent(deps, orgId, patient, body);
+  return startRun(deps, ctx, {
+    kind: 'urgent',
+    weekStart: prepared.input.date,
+    request: { kind: 'urgent', ...body },
+    prepared,
+    audit: { action: 'planning.urgent-preview', patientId: patient.id },
+  });
+}
+
+/**
+ * The urgent re-plan of today for a patient already let through the gate (by the request that
+ * started it, or by the run a process takes over).
+ */
+export async function prepareUrgent(
+  deps: AppDeps,
+  orgId: string,
+  patient: UrgentPatient,
+  body: UrgentRequest,
+): Promise<PreparedRun & { input: UrgentInput }> {
+  const settings = await loadSettings(deps.db, orgId);
+  const now = deps.clock();
+  const date = localDate(now, settings.timeZone);
+  const nowMin = localMinutes(now, settings.timeZone);
+  const dc = await dayContext(deps.db, orgId, date);
+  const urgentLoc = dc.places.of(patient.id, patient.lat, patient.lon);
+  if (urgentLoc === dc.places.points.length - 1 || !dc.matrix.minutes[urgentLoc])
+    Object.assign(dc, { matrix: await travelMatrix(dc.places.points, settings.travel) });
+  const sameDayId = sameDayVisitToMerge(
+    dc.visits.map((v) => ({
+      id: v.id,
+      patientId: v.patient_id,
+      discipline: v.discipline,
+      status: v.status,
+      startMin: v.start_min,
+    })),
+    patient.id,
+    body.discipline,
+  )?.id;
+  const sameDay = dc.visits.find((v) => v.id === sameDayId) ?? null;
+  const merged = sameDay !== null && body.sameDayVisit !== 'keep';
+  // the visit being brought forward is not planned around: the urgent visit is that visit
+  const assigned = dc.visits.filter(
+    (v) => v.staff_id && v.status !== 'requested' && !(merged && v.id === sameDay.id),
+  );
+  const adapterStaff: AdapterStaff[] = dc.staff.map((s) => ({
+    id: s.id,
+    disciplines: [s.role],
+    shifts: dc.shifts
+      .filter((sh) => sh.user_id === s.id)
+      .map((sh) => ({ day: 0, start: sh.start_min, end: sh.end_min })),
+    // an urgent visit late in a shift is still made: the person stays on (the board shows the
+    // overtime) rather than the visit being refused because it would end after the shift
+    maxOvertime: urgentOvertimeMinutes,
+  }));
+  const onShift = new Set(dc.shifts.map((s) => s.user_id));
+  const adapterVisits: AdapterVisit[] = assigned
+    .filter((v) => onShift.has(v.staff_id!))
+    .map((v) => {
+      const started = startedStatuses.includes(v.status);
+      return {
+        id: v.id,
+        location: dc.places.of(v.patient_id, v.lat, v.lon),
+        discipline: v.discipline,
+        durationMinutes: v.duration_min,
+        window: started
+          ? null
+          : keptWindowToday(
+              { windowStart: v.window_start, windowEnd: v.window_end, startMin: v.start_min },
+              nowMin,
+            ),
+        days: [0],
+        mandatory: true,
+        ...(started && v.start_min !== null
+          ? { fixed: { staffId: v.staff_id!, day: 0, start: v.start_min } }
+          : {}),
+      };
+    });
+  adapterVisits.push({
+    id: 'urgent',
+    location: urgentLoc,
+    discipline: body.discipline,
+    durationMinutes: body.durationMinutes,
+    window: { start: nowMin, end: 1439 },
+    days: [0],
+    mandatory: true,
+    priority: 100,
+  });
+  const problem = toProblem({
+    name: `urgent ${date}`,
+    days: 1,
+    minutes: dc.matrix.minutes,
+    km: dc.matrix.km,
+    staff: adapterStaff,
+    visits: adapterVisits,
+    weights: { balance: settings.planningBalanceWeight, overtime: settings.planningOvertimeWeight },
+  });
+  const previous = previousPlan(
+    [...onShift].map((staffId) => ({
+      staffId,
+      day: 0,
+      visitIds: assigned
+        .filter((v) => v.staff_id === staffId)
+        .sort(byStart)
+        .map((v) => v.id),
+    })),
+  );
+  const input: UrgentInput = {
+    date,
+    patientId: patient.id,
+    discipline: body.discipline,
+    durationMinutes: body.durationMinutes,
+    reason: body.reason,
+    alertId: body.alertId ?? null,
+    mergeVisitId: merged ? sameDay.id : null,
+  };
+  const finish = (plan: Plan): StoredResult => {
+    const result = fromPlan(plan);
+    const byId = new Map(assigned.map((v) => [v.id, v]));
+    const staffName = (sid: string | null) => dc.staff.find((s) => s.id === sid)?.name ?? null;
+    const routes: BoardRoute[] = [];
+    const assignments: StoredResult['assignments'] = [];
+    const changes: PlanRun['changes'] = [];
+    for (const s of dc.staff) {
+      const list = result.assignments
+        .filter((a) => a.staffId === s.id)
+        .sort((a, b) => a.sequence - b.sequence);
+      if (list.length === 0 && !onShift.has(s.id)) continue;
+      const stops: StopInfo[] = list.map((a) => {
+        if (a.visitId === 'urgent')
+          return {
+            visitId: 'urgent',
+            discipline: body.discipline,
+            durationMinutes: body.durationMinutes,
+            window: null,
+            location: urgentLoc,
+            patientId: patient.id,
+            patientName: `${patient.last_name} ${patient.first_name}`,
+            address: patient.address,
+            coordinates:
+              patient.lat !== null && patient.lon !== null ? { lat: patient.lat, lon: patient.lon } : null,
+            kind: 'urgent',
+            status: 'proposed',
+            fixedStart: a.start,
+          };
+        return { ...stopOf(byId.get(a.visitId)!, dc.places), fixedStart: a.start };
+      });
+      const shift = dc.shifts.find((sh) => sh.user_id === s.id);
+      const b = boardRoute(
+        s,
+        date,
+        shift ? { start: shift.start_min, end: shift.end_min } : null,
+        stops,
+        dc.matrix,
+      );
+      routes.push(b.route);
+      for (const [i, a] of list.entries()) {
+        const start = Math.round(b.timed.stops[i]!.start);
+        assignments.push({ key: a.visitId, staffId: s.id, date, start, sequence: i });
+        const before = byId.get(a.visitId);
+        if (
+          before &&
+          !startedStatuses.includes(before.status) &&
+          (before.staff_id !== s.id || Math.abs((before.start_min ?? 0) - start) >= 5)
+        )
+          changes.push({
+            visitId: before.id,
+            patientName: `${before.last_name} ${before.first_name}`,
+            fromStaffName: staffName(before.staff_id),
+            toStaffName: s.name,
+            fromStart: before.start_min === null ? null : hhmmOf(before.start_min),
+            toStart: hhmmOf(start),
+          });
+      }
+    }
+    const unplaced = result.unassigned.find((u) => u.visitId === 'urgent');
+    return {
+      routes,
+      unassigned: unplaced
+        ? [
+            {
+              patientId: patient.id,
+              patientName: `${patient.last_name} ${patient.first_name}`,
+              discipline: body.discipline,
+              reason: unplaced.reason,
+            },
+          ]
+        : [],
+      measures: null,
+      changes,
+      assignments,
+      sameDayVisit: sameDay
+        ? {
+            visitId: sameDay.id,
+            staffName: staffName(sameDay.staff_id),
+            start: sameDay.start_min === null ? null : hhmmOf(sameDay.start_min),
+            merged,
+          }
+        : null,
+    };
+  };
+  return {
+    input,
+    job: { problem, previous, timeLimitSeconds: Math.min(settings.planningTimeLimitSeconds, 3) },
+    finish,
+  };
+}
