@@ -24,6 +24,7 @@ import * as fldAccessNotes from './2026_12_02_1801_fld_access_notes.ts';
 import * as fldIdempotency from './2026_12_02_1802_fld_idempotency.ts';
 import * as idnIdentityCorrection from './2026_12_02_1805_idn_identity_correction.ts';
 import * as safeDropLoginFailure from './2026_12_02_1805_safe_drop_login_failure.ts';
+import * as platJobLease from './2026_12_03_0530_plat_job_lease.ts';
 
 /** Every migration, keyed by its timestamped name; the Migrator runs them in name order. */
 export const migrations: Record<string, Migration> = {
@@ -52,4 +53,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_02_1802_fld_idempotency': fldIdempotency,
   '2026_12_02_1805_safe_drop_login_failure': safeDropLoginFailure,
   '2026_12_02_1805_idn_identity_correction': idnIdentityCorrection,
+  '2026_12_03_0530_plat_job_lease': platJobLease,
 };
