@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 // One vitest run covers every package; each package is a project so `--project server`
 // can rerun the server suite alone (CI runs it again against PostgreSQL).
@@ -11,6 +11,8 @@ const projects = [
       name: 'server',
       root: 'packages/server',
       include: ['src/**/*.test.ts'],
+      // `*.pg.test.ts` need a real PostgreSQL server (several processes on one database)
+      exclude: [...configDefaults.exclude, ...(process.env.TEST_DATABASE_URL ? [] : ['src/**/*.pg.test.ts'])],
       testTimeout: 60_000,
       hookTimeout: 120_000,
     },

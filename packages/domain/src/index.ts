@@ -38,6 +38,7 @@ export * from './field/caseload.ts';
 export * from './field/offline-dose.ts';
 export * from './home-safety/schemas.ts';
 export * from './intake/schemas.ts';
+export * from './jobs/job-kinds.ts';
 export * from './medicines/alert-fact-lines.ts';
 export * from './medicines/allergy-match.ts';
 export * from './medicines/conflicts.ts';

@@ -26,6 +26,8 @@ export interface Config {
   secretKey: Buffer | null;
   webDistDir: string;
   jobPollMs: number;
+  /** Job claims and retention (platform/jobs/job-runner.ts). */
+  jobs: { leaseMs: number; claimSize: number; retentionDays: number };
   /** How often an open live-event stream checks that its session still holds. */
   eventsRecheckMs: number;
   /** Audit: how often pending events are chained, and where and how often chain heads are anchored. */
@@ -63,6 +65,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     secretKey: parseSecretKey(env.HEARTH_SECRET_KEY),
     webDistDir: resolve(env.HEARTH_WEB_DIST ?? new URL('../../web/dist', import.meta.url).pathname),
     jobPollMs: Number(env.HEARTH_JOB_POLL_MS ?? 5_000),
+    jobs: {
+      leaseMs: positive(env, 'HEARTH_JOB_LEASE_MS', 60_000),
+      claimSize: Math.floor(positive(env, 'HEARTH_JOB_CLAIM_SIZE', 4)),
+      retentionDays: positive(env, 'HEARTH_JOB_RETENTION_DAYS', 30),
+    },
     eventsRecheckMs: Number(env.HEARTH_EVENTS_RECHECK_MS ?? 15_000),
     audit: {
       sealEveryMs: Number(env.HEARTH_AUDIT_SEAL_MS ?? 1_000),
@@ -83,6 +90,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
       accountBackoffCapSeconds: 30,
     },
   };
+}
+
+/** A positive number from the environment, or the default; anything else stops the start. */
+function positive(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value < 1)
+    throw new Error(`${name} must be a number of at least 1, not "${raw}"`);
+  return value;
 }
 
 /**

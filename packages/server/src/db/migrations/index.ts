@@ -24,6 +24,7 @@ import * as fldAccessNotes from './2026_12_02_1801_fld_access_notes.ts';
 import * as fldIdempotency from './2026_12_02_1802_fld_idempotency.ts';
 import * as idnIdentityCorrection from './2026_12_02_1805_idn_identity_correction.ts';
 import * as safeDropLoginFailure from './2026_12_02_1805_safe_drop_login_failure.ts';
+import * as platJobLease from './2026_12_03_0530_plat_job_lease.ts';
 import * as planRunHeartbeat from './2026_12_03_0548_plan_run_heartbeat.ts';
 
 /** Every migration, keyed by its timestamped name; the Migrator runs them in name order. */
@@ -53,5 +54,6 @@ export const migrations: Record<string, Migration> = {
   '2026_12_02_1802_fld_idempotency': fldIdempotency,
   '2026_12_02_1805_safe_drop_login_failure': safeDropLoginFailure,
   '2026_12_02_1805_idn_identity_correction': idnIdentityCorrection,
+  '2026_12_03_0530_plat_job_lease': platJobLease,
   '2026_12_03_0548_plan_run_heartbeat': planRunHeartbeat,
 };

@@ -143,7 +143,15 @@ export async function enqueueNotificationEmails(
   const settings = await repo.findEmailSettings(db, organizationId);
   if (!settings?.enabled) return;
   for (const notificationId of notificationIds) {
-    await JobRunner.enqueue(db, organizationId, notificationEmailJob, at, { notificationId });
+    // one e-mail per notification, however many times this is called for it
+    await JobRunner.enqueue(
+      db,
+      organizationId,
+      notificationEmailJob,
+      at,
+      { notificationId },
+      { idempotencyKey: `${notificationEmailJob}:${notificationId}` },
+    );
   }
 }
 

@@ -123,10 +123,11 @@ export const stopPatientJobs = (
   patientId: string,
   kinds: string[],
   why: string,
+  now: Date,
 ) =>
   db
     .updateTable('job')
-    .set({ status: 'done', last_error: why })
+    .set({ status: 'done', last_error: why, finished_at: now })
     .where('organization_id', '=', organizationId)
     .where('status', '=', 'pending')
     .where('kind', 'in', kinds)

@@ -118,10 +118,24 @@ export async function applyEpisodeChange(
         break;
       }
       case 'stop_medicine_reminders':
-        await repo.stopPatientJobs(trx, orgId, patient.id, [doseDueJob], `stopped: patient ${to.status}`);
+        await repo.stopPatientJobs(
+          trx,
+          orgId,
+          patient.id,
+          [doseDueJob],
+          `stopped: patient ${to.status}`,
+          now,
+        );
         break;
       case 'stop_screening_reminders':
-        await repo.stopPatientJobs(trx, orgId, patient.id, [burdenDueJob], `stopped: patient ${to.status}`);
+        await repo.stopPatientJobs(
+          trx,
+          orgId,
+          patient.id,
+          [burdenDueJob],
+          `stopped: patient ${to.status}`,
+          now,
+        );
         break;
       case 'stop_equipment_reminders':
         // due-back reminders carry the return date they were queued for; re-dating the loans

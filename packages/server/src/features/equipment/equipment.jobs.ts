@@ -1,4 +1,4 @@
-import { timesOnLocalDay } from '@hearth/domain';
+import { type JobPayloadInput, timesOnLocalDay } from '@hearth/domain';
 import type { AppDeps } from '../../app-context.ts';
 import type { Conn } from '../../db/conn.ts';
 import { recordAudit } from '../../platform/audit/audit.service.ts';
@@ -67,13 +67,13 @@ async function managers(trx: Conn, orgId: string) {
 }
 
 /** The next run: on the day itself if this one came early, else a week later. */
-async function requeue(
+async function requeue<K extends typeof dueBackJob | typeof maintenanceDueJob>(
   trx: Conn,
   orgId: string,
-  kind: string,
+  kind: K,
   day: string,
   now: Date,
-  payload: Record<string, unknown>,
+  payload: JobPayloadInput<K>,
 ) {
   const { timeZone } = await loadSettings(trx, orgId);
   const onTheDay = morningOf(day, 0, timeZone, now);

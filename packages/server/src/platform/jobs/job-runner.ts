@@ -1,79 +1,197 @@
 import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
+import { checkJobPayload, type JobKind, type JobPayload, type JobPayloadInput } from '@hearth/domain';
 import type { AppDeps } from '../../app-context.ts';
 import type { Conn } from '../../db/conn.ts';
 import { Periodic } from '../periodic.ts';
 import * as repo from './job.repository.ts';
 
-export type JobHandler = (
-  deps: AppDeps,
-  job: {
-    id: string;
-    organizationId: string;
-    payload: Record<string, unknown>;
-    /** The runner will not try again if this attempt fails: the handler can record the failure. */
-    finalAttempt: boolean;
-  },
-) => Promise<void>;
+interface RunningJob<P> {
+  id: string;
+  organizationId: string;
+  payload: P;
+  /** The runner will not try again if this attempt fails: the handler can record the failure. */
+  finalAttempt: boolean;
+}
+
+export type JobHandler<K extends JobKind> = (deps: AppDeps, job: RunningJob<JobPayload<K>>) => Promise<void>;
+
+/** A payload that does not fit its kind's schema: a mistake in the code that queued it. */
+export class JobPayloadError extends Error {
+  constructor(problem: string) {
+    super(problem);
+    this.name = 'JobPayloadError';
+  }
+}
+
+export interface JobRunnerSettings {
+  /** How long a claim holds before another runner may take the job over. */
+  leaseMs: number;
+  /** How many jobs one claim takes; small, so one runner never sits on a queue it cannot reach. */
+  claimSize: number;
+  /** Finished (done or failed) jobs older than this are deleted. */
+  retentionDays: number;
+}
 
 const maxAttempts = 5;
+/** A pass stops after this many jobs, so a stream of due jobs cannot keep one pass going forever. */
+const jobsPerPass = 50;
+const purgeBatch = 1_000;
+const purgeBatchesPerPass = 10;
+const purgeEveryMs = 3_600_000;
 
 /**
  * Durable timers: a job row is written in the same transaction as the thing that needs it
  * (a callback deadline, say), so a restart never forgets it. `runDue` is called on a timer
  * in production and directly by tests.
+ *
+ * Each runner claims a few jobs at a time under a lease and renews the lease (a heartbeat) while
+ * it works through them, so a slow job (an e-mail to a sluggish server) is never taken by another
+ * process while this one is still on it; a job whose runner died is taken over once its lease
+ * has passed.
  */
 export class JobRunner {
-  private readonly handlers = new Map<string, JobHandler>();
-  private readonly periodic = new Periodic(() => this.runBatch());
+  /** Names this runner in the leases it holds: host and process first, so an operator can tell whose. */
+  readonly id = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+  private readonly handlers = new Map<string, (deps: AppDeps, job: RunningJob<unknown>) => Promise<void>>();
+  private readonly periodic = new Periodic(() => this.runPass());
+  private readonly settings: JobRunnerSettings;
+  private lastPurgeAt: number | null = null;
 
-  constructor(private readonly deps: AppDeps) {}
-
-  register(kind: string, handler: JobHandler): void {
-    this.handlers.set(kind, handler);
+  constructor(
+    private readonly deps: AppDeps,
+    settings: Partial<JobRunnerSettings> = {},
+  ) {
+    this.settings = { ...deps.config.jobs, ...settings };
   }
 
-  static async enqueue(
-    db: Conn,
-    organizationId: string,
-    kind: string,
-    runAt: Date,
-    payload: Record<string, unknown>,
-  ) {
-    await repo.enqueueJob(db, {
-      id: randomUUID(),
-      organization_id: organizationId,
-      kind,
-      payload,
-      run_at: runAt,
+  register<K extends JobKind>(kind: K, handler: JobHandler<K>): void {
+    this.handlers.set(kind, async (deps, job) => {
+      // parsed again at run time: the row may come from an older release, or from outside
+      const check = checkJobPayload(kind, job.payload);
+      if (!check.ok) throw new JobPayloadError(check.problem);
+      await handler(deps, { ...job, payload: check.payload });
     });
   }
 
-  /** Runs every job due now; returns how many ran. */
+  /**
+   * Queues a job, in the caller's transaction when `db` is one. A payload that does not fit the
+   * kind's schema is refused here with a `JobPayloadError` naming the fields at fault. With an
+   * idempotency key, a job with the same key already queued in the organization (pending,
+   * running or finished and not yet purged) means nothing is added. Returns whether a job was
+   * added.
+   */
+  static async enqueue<K extends JobKind>(
+    db: Conn,
+    organizationId: string,
+    kind: K,
+    runAt: Date,
+    payload: JobPayloadInput<K>,
+    options: { idempotencyKey?: string } = {},
+  ): Promise<boolean> {
+    const check = checkJobPayload(kind, payload);
+    if (!check.ok) throw new JobPayloadError(check.problem);
+    return repo.enqueueJob(db, {
+      id: randomUUID(),
+      organization_id: organizationId,
+      kind,
+      payload: check.payload,
+      run_at: runAt,
+      idempotency_key: options.idempotencyKey ?? null,
+    });
+  }
+
+  /** Runs jobs due now (up to a pass's worth) and purges old finished ones; returns how many ran. */
   runDue(): Promise<number> {
     return this.periodic.run();
   }
 
-  private async runBatch(): Promise<number> {
-    const now = this.deps.clock();
-    const jobs = await repo.claimDueJobs(this.deps.db, now, 50, 5 * 60_000);
-    for (const job of jobs) {
-      const handler = this.handlers.get(job.kind);
-      try {
-        if (!handler) throw new Error(`no handler for job kind ${job.kind}`);
-        await handler(this.deps, {
-          id: job.id,
-          organizationId: job.organization_id,
-          payload: job.payload,
-          finalAttempt: job.attempts >= maxAttempts,
-        });
-        await repo.finishJob(this.deps.db, job.id);
-      } catch (err) {
-        const retryAt =
-          job.attempts < maxAttempts ? new Date(now.getTime() + 60_000 * 2 ** job.attempts) : null;
-        await repo.failJob(this.deps.db, job.id, err instanceof Error ? err.message : String(err), retryAt);
+  private async runPass(): Promise<number> {
+    await this.purgeIfDue();
+    // jobs queued by this pass's own jobs (a bulk export's next batch, e-mails about a reminder)
+    // wait for the next pass, so one pass is a bounded step, as tests and operators expect
+    const queuedBefore = await repo.databaseNow(this.deps.db);
+    let ran = 0;
+    while (ran < jobsPerPass) {
+      const now = this.deps.clock();
+      const size = Math.min(this.settings.claimSize, jobsPerPass - ran);
+      const claimed = await repo.claimDueJobs(this.deps.db, this.id, {
+        now,
+        leaseUntil: this.leaseFrom(now),
+        limit: size,
+        queuedBefore,
+      });
+      if (claimed.length === 0) break;
+      await this.runClaimed(claimed);
+      ran += claimed.length;
+    }
+    return ran;
+  }
+
+  private leaseFrom(now: Date): Date {
+    return new Date(now.getTime() + this.settings.leaseMs);
+  }
+
+  /** Runs one claim's jobs in order, renewing the lease of those not yet finished meanwhile. */
+  private async runClaimed(claimed: repo.ClaimedJob[]): Promise<void> {
+    const held = new Set(claimed.map((j) => j.id));
+    let beat: Promise<unknown> = Promise.resolve();
+    const heartbeat = setInterval(
+      () => {
+        beat = beat
+          .then(() => repo.extendLeases(this.deps.db, this.id, [...held], this.leaseFrom(this.deps.clock())))
+          // a missed beat is made up by the next; the lease has room for two
+          .catch(() => {});
+      },
+      Math.max(10, Math.floor(this.settings.leaseMs / 3)),
+    );
+    heartbeat.unref();
+    try {
+      for (const job of claimed) {
+        await this.runOne(job);
+        held.delete(job.id);
+      }
+    } finally {
+      clearInterval(heartbeat);
+      await beat;
+    }
+  }
+
+  private async runOne(job: repo.ClaimedJob): Promise<void> {
+    const handler = this.handlers.get(job.kind);
+    try {
+      if (!handler) throw new Error(`no handler for job kind ${job.kind}`);
+      await handler(this.deps, {
+        id: job.id,
+        organizationId: job.organization_id,
+        payload: job.payload,
+        finalAttempt: job.attempts >= maxAttempts,
+      });
+      await repo.finishJob(this.deps.db, this.id, job.id, this.deps.clock());
+    } catch (err) {
+      const now = this.deps.clock();
+      // a payload that does not parse will not parse next time either
+      const retry = job.attempts < maxAttempts && !(err instanceof JobPayloadError);
+      const retryAt = retry ? new Date(now.getTime() + 60_000 * 2 ** job.attempts) : null;
+      const message = err instanceof Error ? err.message : String(err);
+      await repo.failJob(this.deps.db, this.id, job.id, message, retryAt, now);
+    }
+  }
+
+  /**
+   * Deletes finished jobs past the retention period, a batch at a time; at most once an hour
+   * once caught up, and on every pass while a backlog remains.
+   */
+  private async purgeIfDue(): Promise<void> {
+    const now = this.deps.clock().getTime();
+    if (this.lastPurgeAt !== null && now - this.lastPurgeAt < purgeEveryMs) return;
+    const cutoff = new Date(now - this.settings.retentionDays * 86_400_000);
+    for (let i = 0; i < purgeBatchesPerPass; i++) {
+      if ((await repo.purgeFinishedJobs(this.deps.db, cutoff, purgeBatch)) < purgeBatch) {
+        this.lastPurgeAt = now;
+        return;
       }
     }
-    return jobs.length;
   }
 
   start(intervalMs: number): void {

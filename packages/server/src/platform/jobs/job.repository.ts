@@ -1,33 +1,60 @@
 import { sql } from 'kysely';
 import type { Conn } from '../../db/conn.ts';
 
-export const enqueueJob = (
-  db: Conn,
-  job: { id: string; organization_id: string; kind: string; payload: Record<string, unknown>; run_at: Date },
-) =>
-  db
-    .insertInto('job')
-    .values({ ...job, payload: JSON.stringify(job.payload) })
-    .execute();
+export interface NewJob {
+  id: string;
+  organization_id: string;
+  kind: string;
+  payload: Record<string, unknown>;
+  run_at: Date;
+  idempotency_key: string | null;
+}
 
 /**
- * Claims due jobs so that several server processes never run the same one: `FOR UPDATE SKIP
- * LOCKED` lets each process take rows the others have not locked. A job left `running` by a
- * crashed process is taken again after `staleAfter`.
+ * Writes the job unless one with the same idempotency key already exists in the organization
+ * (the unique partial index decides, so two transactions racing both end with one row). Returns
+ * whether a row was written.
  */
-export async function claimDueJobs(db: Conn, now: Date, limit: number, staleAfterMs: number) {
-  const stale = new Date(now.getTime() - staleAfterMs);
-  const rows = await sql<{
-    id: string;
-    organization_id: string;
-    kind: string;
-    payload: Record<string, unknown>;
-    attempts: number;
-  }>`
-    update job set status = 'running', locked_at = ${now}, attempts = attempts + 1
+export async function enqueueJob(db: Conn, job: NewJob): Promise<boolean> {
+  const inserted = await db
+    .insertInto('job')
+    .values({ ...job, payload: JSON.stringify(job.payload) })
+    .onConflict((oc) =>
+      oc.columns(['organization_id', 'idempotency_key']).where('idempotency_key', 'is not', null).doNothing(),
+    )
+    .returning('id')
+    .executeTakeFirst();
+  return inserted !== undefined;
+}
+
+export interface ClaimedJob {
+  id: string;
+  organization_id: string;
+  kind: string;
+  payload: Record<string, unknown>;
+  attempts: number;
+}
+
+/**
+ * Claims up to `limit` jobs for `runner` with a lease until `leaseUntil`: pending jobs that are
+ * due and were queued by `queuedBefore` (the database's clock), and running jobs whose lease has passed (their runner died or stalled). `FOR UPDATE SKIP
+ * LOCKED` lets several processes claim at once without waiting on, or taking, each other's rows;
+ * the lease is what keeps a slow job from being taken while its runner still works on it.
+ */
+export async function claimDueJobs(
+  db: Conn,
+  runner: string,
+  at: { now: Date; leaseUntil: Date; limit: number; queuedBefore: Date },
+) {
+  const { now, leaseUntil, limit, queuedBefore } = at;
+  const rows = await sql<ClaimedJob>`
+    update job
+    set status = 'running', locked_by = ${runner}, locked_at = ${now}, lease_until = ${leaseUntil},
+        attempts = attempts + 1
     where id in (
       select id from job
-      where (status = 'pending' and run_at <= ${now}) or (status = 'running' and locked_at < ${stale})
+      where (status = 'pending' and run_at <= ${now} and created_at <= ${queuedBefore})
+         or (status = 'running' and lease_until < ${now})
       order by run_at
       limit ${limit}
       for update skip locked
@@ -36,16 +63,87 @@ export async function claimDueJobs(db: Conn, now: Date, limit: number, staleAfte
   return rows.rows;
 }
 
-export const finishJob = (db: Conn, id: string) =>
-  db.updateTable('job').set({ status: 'done', locked_at: null }).where('id', '=', id).execute();
+/** The database's own clock (rows' `created_at` come from it). */
+export async function databaseNow(db: Conn): Promise<Date> {
+  const { rows } = await sql<{ now: Date }>`select clock_timestamp() as now`.execute(db);
+  return new Date(rows[0]!.now);
+}
 
-export const failJob = (db: Conn, id: string, error: string, retryAt: Date | null) =>
+/** Extends the lease of the runner's jobs still running; returns the ids it still holds. */
+export async function extendLeases(db: Conn, runner: string, ids: string[], leaseUntil: Date) {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .updateTable('job')
+    .set({ lease_until: leaseUntil })
+    .where('id', 'in', ids)
+    .where('status', '=', 'running')
+    .where('locked_by', '=', runner)
+    .returning('id')
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/**
+ * Marks the job done, only if this runner still holds it: a runner that lost its lease (and so
+ * its job to another) must not overwrite what the other one records. Returns whether it did.
+ */
+export async function finishJob(db: Conn, runner: string, id: string, now: Date) {
+  const result = await db
+    .updateTable('job')
+    .set({ status: 'done', locked_at: null, locked_by: null, lease_until: null, finished_at: now })
+    .where('id', '=', id)
+    .where('status', '=', 'running')
+    .where('locked_by', '=', runner)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+/** Puts the job back for a retry at `retryAt`, or marks it failed when there is none. */
+export const failJob = (
+  db: Conn,
+  runner: string,
+  id: string,
+  error: string,
+  retryAt: Date | null,
+  now: Date,
+) =>
   db
     .updateTable('job')
     .set(
       retryAt
-        ? { status: 'pending', run_at: retryAt, last_error: error, locked_at: null }
-        : { status: 'failed', last_error: error, locked_at: null },
+        ? {
+            status: 'pending',
+            run_at: retryAt,
+            last_error: error,
+            locked_at: null,
+            locked_by: null,
+            lease_until: null,
+          }
+        : {
+            status: 'failed',
+            last_error: error,
+            locked_at: null,
+            locked_by: null,
+            lease_until: null,
+            finished_at: now,
+          },
     )
     .where('id', '=', id)
+    .where('status', '=', 'running')
+    .where('locked_by', '=', runner)
     .execute();
+
+/**
+ * Deletes up to `limit` jobs that finished before `cutoff`, oldest first (the partial index on
+ * finished rows serves the inner select). Returns how many went.
+ */
+export async function purgeFinishedJobs(db: Conn, cutoff: Date, limit: number) {
+  const result = await sql`
+    delete from job where id in (
+      select id from job
+      where status in ('done', 'failed') and finished_at < ${cutoff}
+      order by finished_at
+      limit ${limit}
+    )`.execute(db);
+  return Number(result.numAffectedRows ?? 0n);
+}

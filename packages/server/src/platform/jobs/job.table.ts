@@ -9,6 +9,14 @@ export interface JobTable {
   status: Generated<'pending' | 'running' | 'done' | 'failed'>;
   attempts: Generated<number>;
   locked_at: Date | null;
+  /** The runner holding a running job's lease (one id per runner instance). */
+  locked_by: Generated<string | null>;
+  /** A running job whose lease has passed is taken over by any runner. */
+  lease_until: Generated<Date | null>;
+  /** Unique per organization while the row exists: a second enqueue with it adds nothing. */
+  idempotency_key: Generated<string | null>;
+  /** When the job became done or failed; the retention purge reads it. */
+  finished_at: Generated<Date | null>;
   last_error: string | null;
   created_at: Generated<Date>;
 }
