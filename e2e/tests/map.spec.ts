@@ -61,18 +61,19 @@ test('routes on the street map with a legend, and a home placed with the pin', a
   expect(saved.status()).toBe(200);
   const api = await playwright.request.newContext({ baseURL });
   const coordinator = await session(api, 'coordinator');
-  const nurses = ((await (await adminApi.get('/api/v1/staff?limit=200')).json()).items as {
-    id: string;
-    name: string;
-    role: string;
-    status: string;
-  }[]).filter((s) => s.role === 'nurse' && s.status === 'active');
+  const nurses = (
+    (await (await adminApi.get('/api/v1/staff?limit=200')).json()).items as {
+      id: string;
+      name: string;
+      role: string;
+      status: string;
+    }[]
+  ).filter((s) => s.role === 'nurse' && s.status === 'active');
   expect(nurses.length).toBeGreaterThanOrEqual(2);
   const summaries = (await (await api.get('/api/v1/patients?status=active&limit=200')).json()).items as {
     id: string;
   }[];
-  const located: { id: string; coordinates: { lat: number; lon: number } | null; careSetting: string }[] =
-    [];
+  const located: { id: string; coordinates: { lat: number; lon: number } | null; careSetting: string }[] = [];
   for (const s of summaries) {
     const p = await (await api.get(`/api/v1/patients/${s.id}`)).json();
     if (p.coordinates && p.careSetting === 'home') located.push(p);
@@ -118,6 +119,13 @@ test('routes on the street map with a legend, and a home placed with the pin', a
   await expect(legend.filter({ hasText: `${nurses[0]!.name}: 2 visits` })).toHaveCount(1);
   await expect(legend.filter({ hasText: `${nurses[1]!.name}: 1 visit` })).toHaveCount(1);
   await shot(page, 'map-routes-with-legend');
+  // Russian counts take their own plural forms
+  const language = (lang: string) => page.locator('label', { has: page.locator(`span[lang="${lang}"]`) });
+  await language('ru').click();
+  await expect(legend.filter({ hasText: `${nurses[0]!.name}: 2 визита` })).toHaveCount(1);
+  await expect(legend.filter({ hasText: `${nurses[1]!.name}: 1 визит` })).toHaveCount(1);
+  await language('en').click();
+  await expect(legend.filter({ hasText: `${nurses[1]!.name}: 1 visit` })).toHaveCount(1);
 
   // --- the coordinator: a patient's home placed on the map ---
   const patient = located[3]!;

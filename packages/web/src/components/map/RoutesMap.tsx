@@ -57,6 +57,8 @@ export function RoutesMap({
     L.marker(home, {
       icon: labelIcon({ text: '', color: '#212529', shape: 'square', className: 'route-base' }),
       keyboard: false,
+      // under the numbered visits: homes next to the base must stay readable
+      zIndexOffset: -1000,
     })
       .bindTooltip(textElement(baseTitle))
       .addTo(layer);
