@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { type APIRequestContext, type Browser, expect, type Page, test } from '@playwright/test';
 import { apiLogin, logIn, shot } from './helpers.ts';
@@ -165,4 +167,42 @@ test('routes on the street map with a legend, and a home placed with the pin', a
   await expect(page.getByRole('button', { name: 'Edit details' })).toBeVisible();
   const after = await (await api.get(`/api/v1/patients/${patient.id}`)).json();
   expect(after.coordinates).toEqual(dragged);
+
+  // with an address lookup service set (a Nominatim-compatible one on the local network, played
+  // here by a tiny server), the lookup button appears and the point found moves the pin
+  const found = { lat: 53.90421, lon: 27.55611 };
+  const geocoder = createServer((_req, res) => {
+    res.setHeader('content-type', 'application/json');
+    res.end(
+      JSON.stringify([{ lat: String(found.lat), lon: String(found.lon), display_name: 'Minsk, test' }]),
+    );
+  });
+  await new Promise<void>((done) => geocoder.listen(0, '127.0.0.1', done));
+  try {
+    const { port } = geocoder.address() as AddressInfo;
+    const set = await adminApi.patch('/api/v1/settings', {
+      headers: admin.headers,
+      data: { geocoderUrl: `http://127.0.0.1:${port}/search` },
+    });
+    expect(set.status()).toBe(200);
+    await page.reload();
+    await page.getByRole('button', { name: 'Edit details' }).click();
+    await page.getByRole('button', { name: 'Look up the address' }).click();
+    await expect(page.getByTestId('address-found')).toContainText('Minsk, test');
+    await page.getByRole('button', { name: 'Use this point' }).click();
+    await expect(lat).toHaveValue(String(found.lat));
+    await expect(lon).toHaveValue(String(found.lon));
+    // the map turns to the point found, so the pin is in view on it
+    await pinMap.scrollIntoViewIfNeeded();
+    await expect(pin).toBeVisible();
+    const frame = (await pinMap.boundingBox())!;
+    const shown = (await pin.boundingBox())!;
+    expect(shown.x).toBeGreaterThan(frame.x);
+    expect(shown.x).toBeLessThan(frame.x + frame.width);
+    expect(shown.y).toBeGreaterThan(frame.y);
+    expect(shown.y).toBeLessThan(frame.y + frame.height);
+    await shot(page, 'map-patient-lookup', false);
+  } finally {
+    geocoder.close();
+  }
 });
