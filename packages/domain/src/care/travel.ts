@@ -29,6 +29,16 @@ export const travelSettingsSchema = z.object({
     .refine((u) => !u.startsWith('//'), 'A path on this service, not another address')
     .nullable()
     .default(null),
+  /**
+   * Who the map data and tiles come from, shown in the map's corner (e.g. "© OpenStreetMap
+   * contributors", which the OpenStreetMap licence requires). Shown as plain text, never as markup.
+   */
+  mapAttribution: z
+    .string()
+    .trim()
+    .max(200)
+    .refine((a) => !/[<>]/.test(a), 'Plain text, without < or >')
+    .default(''),
 });
 export type TravelSettings = z.infer<typeof travelSettingsSchema>;
 

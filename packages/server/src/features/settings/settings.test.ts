@@ -26,7 +26,14 @@ const sections: Record<string, Record<string, unknown>> = {
     volunteerHoursBenchmarkPercent: 7,
   },
   travel: {
-    travel: { roadFactor: 1.5, speedKmh: 35, tableUrl: null, tableTimeoutMs: 3000, mapTileUrl: null },
+    travel: {
+      roadFactor: 1.5,
+      speedKmh: 35,
+      tableUrl: null,
+      tableTimeoutMs: 3000,
+      mapTileUrl: '/tiles/{z}/{x}/{y}.png',
+      mapAttribution: '© OpenStreetMap contributors',
+    },
     planningTimeLimitSeconds: 5,
     planningBalanceWeight: 2,
     planningOvertimeWeight: 4,
@@ -123,6 +130,10 @@ describe('settings sections (PATCH)', () => {
       [{ callAttemptsBeforeEscalation: 50 }, 'body.callAttemptsBeforeEscalation'],
       [{ planningBalanceWeight: -1 }, 'body.planningBalanceWeight'],
       [{ planningOvertimeWeight: 1000 }, 'body.planningOvertimeWeight'],
+      // map tiles only from this service's own address (the CSP allows no other image source)
+      [{ travel: { mapTileUrl: 'https://tile.example.org/{z}/{x}/{y}.png' } }, 'body.travel.mapTileUrl'],
+      // the map credit is shown as text: markup is refused, not stored
+      [{ travel: { mapAttribution: '<img src=x onerror=alert(1)>' } }, 'body.travel.mapAttribution'],
     ] as const) {
       const res = await admin.patch('/api/v1/settings', body);
       expect(res.status, JSON.stringify(body)).toBe(400);

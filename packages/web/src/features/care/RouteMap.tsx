@@ -1,6 +1,9 @@
 import type { BoardRoute } from '@hearth/domain';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { fitProjection, tileUrl } from './map-projection.ts';
+import { RoutesMap } from '../../components/map/RoutesMap.tsx';
+import { useMapSettings } from '../../components/map/use-map-settings.ts';
+import { RouteSchematic } from './RouteSchematic.tsx';
 
 export const routeColors = [
   '#1c7ed6',
@@ -16,8 +19,9 @@ export const routeColors = [
 ];
 
 /**
- * The day's routes drawn from coordinates as SVG, with no internet needed. When the organization
- * has a tile source (a local tile server, settings → travel), the map tiles are drawn underneath.
+ * The day's routes with a legend. With the organization's tile source (a local tile server,
+ * settings → travel) they are drawn on a street map; without one, as a schematic drawing from the
+ * coordinates, which needs nothing but the browser.
  */
 export function RouteMap({
   base,
@@ -29,70 +33,35 @@ export function RouteMap({
   tileTemplate?: string | null;
 }) {
   const { t } = useTranslation();
-  const pts = [
-    base,
-    ...routes.flatMap((r) => r.stops.flatMap((s) => (s.coordinates ? [s.coordinates] : []))),
-  ];
-  const w = 600;
-  const h = 400;
-  const { project, tiles } = fitProjection(pts, { width: w, height: h, pad: 24 }, Boolean(tileTemplate));
-  const b = project(base);
+  const { tiles } = useMapSettings();
+  const attribution = tiles?.url === tileTemplate ? tiles.attribution : '';
+  const mapRoutes = useMemo(
+    () =>
+      routes.map((r, i) => ({
+        key: r.staffId,
+        color: routeColors[i % routeColors.length]!,
+        stops: r.stops.flatMap((s) =>
+          s.coordinates
+            ? [{ ...s.coordinates, id: s.visitId, title: `${r.staffName}: ${s.start} ${s.patientName}` }]
+            : [],
+        ),
+      })),
+    [routes],
+  );
   const shown = routes.filter((r) => r.stops.length > 0);
   return (
     <figure style={{ margin: 0 }}>
-      <svg
-        viewBox={`0 0 ${w} ${h}`}
-        role="img"
-        aria-label={t('care.dispatch.map')}
-        style={{ width: '100%', maxWidth: w, background: '#f8f9fa', borderRadius: 8 }}
-        data-testid="route-map"
-      >
-        {tileTemplate &&
-          tiles.map((tile) => (
-            <image
-              key={`${tile.z}/${tile.x}/${tile.y}`}
-              href={tileUrl(tileTemplate, tile)}
-              x={tile.left}
-              y={tile.top}
-              width={tile.size}
-              height={tile.size}
-              data-testid="map-tile"
-            />
-          ))}
-        {routes.map((r, i) => {
-          const color = routeColors[i % routeColors.length];
-          const line = [b, ...r.stops.flatMap((s) => (s.coordinates ? [project(s.coordinates)] : [])), b];
-          return (
-            <g key={r.staffId}>
-              <polyline
-                points={line.map((p) => `${p.x.toFixed(1)},${p.y.toFixed(1)}`).join(' ')}
-                fill="none"
-                stroke={color}
-                strokeWidth={2}
-                opacity={0.8}
-              >
-                <title>{r.staffName}</title>
-              </polyline>
-              {r.stops.map((s, k) => {
-                if (!s.coordinates) return null;
-                const p = project(s.coordinates);
-                return (
-                  <g key={s.visitId}>
-                    <circle cx={p.x} cy={p.y} r={9} fill={color} />
-                    <text x={p.x} y={p.y + 4} textAnchor="middle" fontSize={10} fill="#fff">
-                      {k + 1}
-                    </text>
-                    <title>{`${r.staffName}: ${s.start} ${s.patientName}`}</title>
-                  </g>
-                );
-              })}
-            </g>
-          );
-        })}
-        <rect x={b.x - 7} y={b.y - 7} width={14} height={14} fill="#212529">
-          <title>{t('care.dispatch.base')}</title>
-        </rect>
-      </svg>
+      {tileTemplate ? (
+        <RoutesMap
+          tiles={{ url: tileTemplate, attribution }}
+          base={base}
+          baseTitle={t('care.dispatch.base')}
+          routes={mapRoutes}
+          label={t('care.dispatch.map')}
+        />
+      ) : (
+        <RouteSchematic base={base} routes={mapRoutes} label={t('care.dispatch.map')} />
+      )}
       {/* the legend: whose route each colour is, the base, and what the numbers mean */}
       <figcaption data-testid="route-legend">
         <ul
@@ -107,7 +76,11 @@ export function RouteMap({
         >
           {routes.map((r, i) =>
             r.stops.length > 0 ? (
-              <li key={r.staffId} style={{ display: 'flex', alignItems: 'center', gap: 6, fontSize: 13 }}>
+              <li
+                key={r.staffId}
+                data-testid="route-legend-item"
+                style={{ display: 'flex', alignItems: 'center', gap: 6, fontSize: 13 }}
+              >
                 <span
                   aria-hidden
                   style={{

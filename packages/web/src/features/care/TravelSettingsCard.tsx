@@ -13,6 +13,7 @@ const fields = [
   'tableUrl',
   'tableTimeoutMs',
   'mapTileUrl',
+  'mapAttribution',
   'planningSeconds',
   'balanceWeight',
   'overtimeWeight',
@@ -43,6 +44,7 @@ export function TravelSettingsCard({ readOnly }: { readOnly: boolean }) {
       tableUrl: s.travel.tableUrl ?? '',
       tableTimeoutMs: String(s.travel.tableTimeoutMs),
       mapTileUrl: s.travel.mapTileUrl ?? '',
+      mapAttribution: s.travel.mapAttribution,
       planningSeconds: String(s.planningTimeLimitSeconds),
       balanceWeight: String(s.planningBalanceWeight),
       overtimeWeight: String(s.planningOvertimeWeight),
@@ -78,6 +80,7 @@ export function TravelSettingsCard({ readOnly }: { readOnly: boolean }) {
               tableUrl: v.tableUrl.trim() || null,
               tableTimeoutMs: Number(v.tableTimeoutMs),
               mapTileUrl: v.mapTileUrl.trim() || null,
+              mapAttribution: v.mapAttribution.trim(),
             },
             planningTimeLimitSeconds: Number(v.planningSeconds),
             planningBalanceWeight: Number(v.balanceWeight),
@@ -95,6 +98,7 @@ export function TravelSettingsCard({ readOnly }: { readOnly: boolean }) {
             {input('tableUrl', { inputMode: 'url' })}
             {input('tableTimeoutMs', { inputMode: 'numeric' })}
             {input('mapTileUrl', { inputMode: 'url' })}
+            {input('mapAttribution')}
             {input('planningSeconds', { inputMode: 'decimal' })}
             {input('balanceWeight', { inputMode: 'decimal' })}
             {input('overtimeWeight', { inputMode: 'decimal' })}

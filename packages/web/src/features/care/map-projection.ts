@@ -1,7 +1,7 @@
 /**
- * Web Mercator (the projection of ordinary map tiles), fitted to a box. Without tiles the routes
- * are drawn at whatever scale fills the picture; with tiles the scale is a whole zoom level so
- * that the 256-pixel tiles line up with the drawn points.
+ * Web Mercator fitted to a box, for the schematic route drawing used when the organization has no
+ * tile source: the routes are drawn at whatever scale fills the picture. (With tiles, Leaflet
+ * draws the street map; see components/map.)
  */
 export interface LatLon {
   lat: number;
@@ -18,17 +18,10 @@ export function worldPoint(p: LatLon) {
   };
 }
 
-export interface Fitted {
-  project: (p: LatLon) => { x: number; y: number };
-  /** Tiles covering the box, when a tile zoom was asked for. */
-  tiles: { z: number; x: number; y: number; left: number; top: number; size: number }[];
-}
-
 export function fitProjection(
   points: LatLon[],
   box: { width: number; height: number; pad: number },
-  withTiles: boolean,
-): Fitted {
+): (p: LatLon) => { x: number; y: number } {
   const ws = points.map(worldPoint);
   const minX = Math.min(...ws.map((p) => p.x));
   const maxX = Math.max(...ws.map((p) => p.x));
@@ -38,35 +31,12 @@ export function fitProjection(
     (box.width - 2 * box.pad) / Math.max(maxX - minX, 1e-6),
     (box.height - 2 * box.pad) / Math.max(maxY - minY, 1e-6),
   );
-  const z = Math.max(0, Math.min(18, Math.floor(Math.log2(fit))));
-  const scale = withTiles ? 2 ** z : Math.min(fit, 2 ** 18);
+  const scale = Math.min(fit, 2 ** 18);
   // centre the points in the box
   const offX = box.width / 2 - ((minX + maxX) / 2) * scale;
   const offY = box.height / 2 - ((minY + maxY) / 2) * scale;
-  const project = (p: LatLon) => {
+  return (p: LatLon) => {
     const w = worldPoint(p);
     return { x: w.x * scale + offX, y: w.y * scale + offY };
   };
-  const tiles: Fitted['tiles'] = [];
-  if (withTiles) {
-    const n = 2 ** z;
-    const first = (off: number) => Math.floor(-off / tileSize);
-    const last = (off: number, size: number) => Math.floor((size - off) / tileSize);
-    for (let tx = first(offX); tx <= last(offX, box.width); tx++)
-      for (let ty = first(offY); ty <= last(offY, box.height); ty++)
-        if (tx >= 0 && ty >= 0 && tx < n && ty < n)
-          tiles.push({
-            z,
-            x: tx,
-            y: ty,
-            left: tx * tileSize + offX,
-            top: ty * tileSize + offY,
-            size: tileSize,
-          });
-  }
-  return { project, tiles };
 }
-
-/** Fills a `{z}/{x}/{y}` template. */
-export const tileUrl = (template: string, t: { z: number; x: number; y: number }) =>
-  template.replace('{z}', String(t.z)).replace('{x}', String(t.x)).replace('{y}', String(t.y));

@@ -4,10 +4,12 @@ import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { useMapSettings } from '../../components/map/use-map-settings.ts';
 
 /**
  * Looks the typed address up through the organization's lookup service (when one is set) and
  * shows the point found, with the service-area check, for a person to confirm before it is used.
+ * Without a lookup service (none by default: no internet is assumed) there is no button at all.
  */
 export function AddressLookup({
   address,
@@ -20,7 +22,9 @@ export function AddressLookup({
   const lookUp = useMutation({
     mutationFn: () => api.get<GeocodeResult>('/geocode', { address: address.trim() }),
   });
+  const { geocoder } = useMapSettings();
   const found = lookUp.data;
+  if (!geocoder) return null;
   return (
     <Stack gap="xs">
       <Button

@@ -6,6 +6,7 @@ import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { useErrorText } from '../../forms/use-error-text.ts';
 import { useForm } from '../../forms/use-form.ts';
 import { AddressLookup } from './AddressLookup.tsx';
+import { HomePinMap } from './HomePinMap.tsx';
 import { useUpdatePatient } from './patients-api.ts';
 
 const num = (v: string) => (v.trim() === '' ? undefined : Number(v.replace(',', '.')));
@@ -29,6 +30,10 @@ export function EditDetailsForm({ patient: p, onDone }: { patient: Patient; onDo
   const errorText = useErrorText(form.errors, 'patients.fieldErrors');
   const update = useUpdatePatient(p.id);
   const v = form.values;
+  const setPoint = (point: { lat: number; lon: number }) => {
+    form.set('lat', String(point.lat));
+    form.set('lon', String(point.lon));
+  };
 
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
@@ -76,13 +81,8 @@ export function EditDetailsForm({ patient: p, onDone }: { patient: Patient; onDo
             onChange={(e) => form.set('lon', e.currentTarget.value)}
             error={errorText('coordinates.lon')}
           />
-          <AddressLookup
-            address={v.address}
-            onUse={(point) => {
-              form.set('lat', String(point.lat));
-              form.set('lon', String(point.lon));
-            }}
-          />
+          <AddressLookup address={v.address} onUse={setPoint} />
+          <HomePinMap lat={v.lat} lon={v.lon} onChange={setPoint} />
           <TextInput
             type="tel"
             label={t('patients.fields.phone')}

@@ -17,6 +17,8 @@ import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { useErrorText } from '../../forms/use-error-text.ts';
 import { useForm } from '../../forms/use-form.ts';
 import { useRefer } from '../commission/commission-api.ts';
+import { AddressLookup } from '../patients/AddressLookup.tsx';
+import { HomePinMap } from '../patients/HomePinMap.tsx';
 import { type PerformanceScale, referralBody, referralFromRequest, scoresOf } from './referral-form.ts';
 
 const sexes = ['unknown', 'female', 'male', 'other'] as const;
@@ -30,6 +32,10 @@ export function ReferralForm({ request }: { request: CareRequest }) {
   const errorText = useErrorText(form.errors, 'referral.fieldErrors');
   const refer = useRefer();
   const v = form.values;
+  const setPoint = (point: { lat: number; lon: number }) => {
+    form.set('lat', String(point.lat));
+    form.set('lon', String(point.lon));
+  };
 
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
@@ -106,6 +112,22 @@ export function ReferralForm({ request }: { request: CareRequest }) {
               onChange={(e) => form.set('area', e.currentTarget.value)}
               error={errorText('patient.area')}
             />
+            <TextInput
+              label={t('patients.edit.lat')}
+              inputMode="decimal"
+              value={v.lat}
+              onChange={(e) => form.set('lat', e.currentTarget.value)}
+              error={errorText('patient.coordinates.lat')}
+            />
+            <TextInput
+              label={t('patients.edit.lon')}
+              inputMode="decimal"
+              value={v.lon}
+              onChange={(e) => form.set('lon', e.currentTarget.value)}
+              error={errorText('patient.coordinates.lon')}
+            />
+            <AddressLookup address={v.address} onUse={setPoint} />
+            <HomePinMap lat={v.lat} lon={v.lon} onChange={setPoint} />
           </SimpleGrid>
           <Checkbox
             mt="sm"

@@ -58,6 +58,26 @@ describe('referral form', () => {
     expect(result.ok).toBe(true);
     if (result.ok) expect(result.data.icd10).toBe('C34.1');
   });
+  it('carries the home’s point when one is set, and none when both fields are empty', () => {
+    const r = request('Иванова Мария Петровна', 'ru');
+    const v = {
+      ...referralFromRequest(r),
+      dateOfBirth: '1959-04-17',
+      area: 'Минск',
+      icd10: 'C34.1',
+      score: '3',
+      reason: 'Uncontrolled pain',
+    };
+    expect(referralBody(r.id, v).patient.coordinates).toBeUndefined();
+    const placed = validateWith(
+      commissionReferBodySchema,
+      referralBody(r.id, { ...v, lat: '53,91', lon: '27.55' }),
+    );
+    expect(placed.ok && placed.data.patient?.coordinates).toEqual({ lat: 53.91, lon: 27.55 });
+    const half = validateWith(commissionReferBodySchema, referralBody(r.id, { ...v, lat: '53.91' }));
+    expect(half.ok).toBe(false);
+    if (!half.ok) expect(Object.keys(half.errors)).toContain('patient.coordinates.lon');
+  });
   it('points at the score when none is chosen', () => {
     const r = request('Иванова Мария', 'ru');
     const result = validateWith(commissionReferBodySchema, referralBody(r.id, referralFromRequest(r)));

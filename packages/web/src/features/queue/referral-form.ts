@@ -10,6 +10,9 @@ export interface ReferralFormValues extends Record<string, unknown> {
   sex: 'female' | 'male' | 'other' | 'unknown';
   address: string;
   area: string;
+  /** Typed or from the pin on the map; both empty = not known yet. */
+  lat: string;
+  lon: string;
   phone: string;
   consentToShare: boolean;
   icd10: string;
@@ -39,6 +42,8 @@ export function referralFromRequest(r: CareRequest): ReferralFormValues {
     sex: 'unknown',
     address: r.address,
     area: '',
+    lat: '',
+    lon: '',
     // the caller's phone is theirs (they join the household contacts); the patient's own phone
     // is asked for, unless the patients called for themselves
     phone: r.relationship === 'self' ? r.phone : '',
@@ -63,6 +68,7 @@ export function referralBody(careRequestId: string, v: ReferralFormValues) {
       sex: v.sex,
       address: v.address,
       area: v.area,
+      coordinates: coordinatesOf(v.lat, v.lon),
       phone: v.phone.trim() || undefined,
       consentToShare: v.consentToShare,
     },
@@ -80,4 +86,12 @@ export function scoresOf(scale: PerformanceScale): number[] {
   const out: number[] = [];
   for (let s = from; s <= 100; s += 10) out.push(s);
   return out;
+}
+
+/** Both fields empty: no point yet; otherwise the numbers as typed, for the schema to check. */
+function coordinatesOf(lat: string, lon: string) {
+  const num = (x: string) => (x.trim() === '' ? undefined : Number(x.replace(',', '.')));
+  const a = num(lat);
+  const b = num(lon);
+  return a === undefined && b === undefined ? undefined : { lat: a, lon: b };
 }

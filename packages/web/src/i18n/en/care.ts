@@ -101,7 +101,8 @@ export const care = {
         undone: 'The move was undone.',
       },
       legend: {
-        route: '{{name}}: {{count}} visits',
+        route_one: '{{name}}: {{count}} visit',
+        route_other: '{{name}}: {{count}} visits',
         numbers: 'Numbers are the order of the visits on each route.',
         schematic:
           'Straight lines between homes in the order of the visits (no street map: an administrator can set a local tile source under Settings → Travel and planning).',
@@ -279,6 +280,7 @@ export const care = {
       tableUrl: 'Routing service (OSRM table) address',
       tableTimeoutMs: 'Wait for the routing service, ms',
       mapTileUrl: 'Map tiles on this service',
+      mapAttribution: 'Map credit',
       planningSeconds: 'Planner time per week, seconds',
       balanceWeight: 'Weight of an even share of work (0–20)',
       overtimeWeight: 'Weight of overtime (0–100)',
@@ -288,7 +290,8 @@ export const care = {
         tableUrl: 'Optional, e.g. http://osrm.local:5000. Empty: travel is estimated.',
         tableTimeoutMs: 'After this the estimate is used instead.',
         mapTileUrl:
-          'Optional, e.g. /tiles/{z}/{x}/{y}.png from a local tile server. Empty: routes on a plain background.',
+          'Optional, e.g. /tiles/{z}/{x}/{y}.png from a local tile server behind the same address. Empty: routes drawn without a street map.',
+        mapAttribution: 'Shown in the map’s corner, e.g. “© OpenStreetMap contributors”. Plain text.',
         planningSeconds: 'How long the weekly planner searches for a better plan.',
         balanceWeight:
           'How hard plans even out the hours between staff. 0: not at all; 1: a minute added to a full 8-hour day costs as much as two minutes of driving.',

@@ -13,6 +13,7 @@ import { home } from './home.ts';
 import { homecare } from './homecare.ts';
 import { identity } from './identity.ts';
 import { intake } from './intake.ts';
+import { map } from './map.ts';
 import { medicines } from './medicines.ts';
 import { medsafety } from './medsafety.ts';
 import { offline } from './offline.ts';
@@ -53,5 +54,6 @@ export const en = {
   ...offline,
   ...identity,
   ...clock,
+  ...map,
 };
 export type Messages = typeof en;

@@ -14,6 +14,7 @@ import { home } from './home.ts';
 import { homecare } from './homecare.ts';
 import { identity } from './identity.ts';
 import { intake } from './intake.ts';
+import { map } from './map.ts';
 import { medicines } from './medicines.ts';
 import { medsafety } from './medsafety.ts';
 import { offline } from './offline.ts';
@@ -54,4 +55,5 @@ export const ru: RussianOf<Messages> = {
   ...offline,
   ...identity,
   ...clock,
+  ...map,
 };
