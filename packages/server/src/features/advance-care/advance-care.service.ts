@@ -14,6 +14,7 @@ import type { AppDeps, RequestContext } from '../../app-context.ts';
 import type { Conn } from '../../db/conn.ts';
 import { loadPatientFor } from '../../platform/access/patient-access.ts';
 import { recordAudit } from '../../platform/audit/audit.service.ts';
+import { inEnvelope } from '../../platform/envelope.ts';
 import { findOrganization } from '../../platform/settings/settings.repository.ts';
 import { loadSettings } from '../../platform/settings/settings.service.ts';
 import * as assessments from '../assessments/assessments.repository.ts';
@@ -71,16 +72,11 @@ async function view(db: Conn, orgId: string, patientId: string) {
 }
 
 export async function getPlan(deps: AppDeps, ctx: RequestContext, patientId: string) {
-  await loadPatientFor(deps, ctx, 'acp:read', patientId);
-  const orgId = ctx.actor.organizationId;
-  return deps.db.transaction().execute(async (trx) => {
-    await recordAudit(trx, deps, ctx, orgId, {
-      action: 'acp.read',
-      entityType: 'advance_care_plan',
-      patientId,
-    });
-    return view(trx, orgId, patientId);
-  });
+  const read = {
+    patient: { id: patientId, action: 'acp:read' },
+    audit: { action: 'acp.read', entityType: 'advance_care_plan' },
+  } as const;
+  return inEnvelope(deps, ctx, read, ({ trx, organizationId }) => view(trx, organizationId, patientId));
 }
 
 /** Every change is a new version with who, when and why; nothing is overwritten. */
@@ -102,10 +98,9 @@ function assertMedicalDecisionsUnchanged(ctx: RequestContext, latest: PlanRow | 
 }
 
 export async function recordPlan(deps: AppDeps, ctx: RequestContext, patientId: string, body: AcpBody) {
-  const patient = await loadPatientFor(deps, ctx, 'acp:write', patientId);
-  if (patient.status === 'deceased') throw conflict('The patient has died; the plan is closed.');
-  const orgId = ctx.actor.organizationId;
-  return deps.db.transaction().execute(async (trx) => {
+  const gate = { patient: { id: patientId, action: 'acp:write' } } as const;
+  return inEnvelope(deps, ctx, gate, async ({ trx, organizationId: orgId, patient, audit }) => {
+    if (patient!.status === 'deceased') throw conflict('The patient has died; the plan is closed.');
     const latest = (await repo.plansOf(trx, orgId, patientId))[0];
     assertMedicalDecisionsUnchanged(ctx, latest, body);
     const { changeReason, ...plan } = body;
@@ -126,32 +121,24 @@ export async function recordPlan(deps: AppDeps, ctx: RequestContext, patientId: 
       consent_to_share: body.consentToShare,
       updated_at: now,
     });
-    await recordAudit(trx, deps, ctx, orgId, {
-      action: 'acp.record',
-      entityType: 'advance_care_plan',
-      entityId: id,
-      patientId,
-    });
+    await audit({ action: 'acp.record', entityType: 'advance_care_plan', entityId: id });
     return view(trx, orgId, patientId);
   });
 }
 
 /** The one-page summary for ambulance and out-of-hours services, in the organization's language. */
 export async function planSummary(deps: AppDeps, ctx: RequestContext, patientId: string) {
-  await loadPatientFor(deps, ctx, 'acp:read', patientId);
-  const orgId = ctx.actor.organizationId;
-  return deps.db.transaction().execute(async (trx) => {
+  const read = {
+    patient: { id: patientId, action: 'acp:read' },
+    audit: { action: 'acp.summary', entityType: 'advance_care_plan' },
+  } as const;
+  return inEnvelope(deps, ctx, read, async ({ trx, organizationId: orgId }) => {
     const [p, settings, org, plan] = await Promise.all([
       readPatient(deps, trx, orgId, patientId),
       loadSettings(trx, orgId),
       findOrganization(trx, orgId),
       currentPlan(trx, orgId, patientId),
     ]);
-    await recordAudit(trx, deps, ctx, orgId, {
-      action: 'acp.summary',
-      entityType: 'advance_care_plan',
-      patientId,
-    });
     return {
       organizationName: org?.name ?? '',
       servicePhone: settings.servicePhone,

@@ -30,6 +30,7 @@ import type { Conn } from '../../db/conn.ts';
 import { pageOfRows, timeCursorAfter, timeCursorOf } from '../../http/pagination.ts';
 import { loadPatientFor } from '../../platform/access/patient-access.ts';
 import { recordAudit } from '../../platform/audit/audit.service.ts';
+import { inEnvelope } from '../../platform/envelope.ts';
 import { loadSettings } from '../../platform/settings/settings.service.ts';
 import { alertsAnsweringSources, alertsForSources } from '../alerts/alerts.repository.ts';
 import {
@@ -339,12 +340,12 @@ export async function recordAssessment(
   patientId: string,
   body: AssessmentBody,
 ) {
-  const orgId = ctx.actor.organizationId;
-  await loadPatientFor(deps, ctx, 'assessment:record', patientId);
-  const result = await deps.db
-    .transaction()
-    .execute((trx) => recordAssessmentIn(trx, deps, ctx, patientId, body));
-  await announceRecorded(deps, orgId, patientId, result);
+  const gate = { patient: { id: patientId, action: 'assessment:record' } } as const;
+  const result = await inEnvelope(deps, ctx, gate, ({ trx }) =>
+    recordAssessmentIn(trx, deps, ctx, patientId, body),
+  );
+  // after the commit (the envelope has returned): alerts, referral, chart and diary events
+  await announceRecorded(deps, ctx.actor.organizationId, patientId, result);
   return getAssessment(deps, ctx, patientId, result.recordId);
 }
 
@@ -356,9 +357,9 @@ export async function correctAssessment(
   recordId: string,
   body: AssessmentBody & { reason: string },
 ) {
+  const gate = { patient: { id: patientId, action: 'assessment:record' } } as const;
   const orgId = ctx.actor.organizationId;
-  await loadPatientFor(deps, ctx, 'assessment:record', patientId);
-  const result = await deps.db.transaction().execute(async (trx) => {
+  const result = await inEnvelope(deps, ctx, gate, async ({ trx, audit }) => {
     const current = await repo.currentVersion(trx, orgId, patientId, recordId);
     if (current?.source !== 'staff') throw notFound('The assessment');
     if (!can(ctx.actor, 'assessment:correct-any')) {
@@ -382,12 +383,7 @@ export async function correctAssessment(
       source: 'staff',
       correctionReason: body.reason,
     });
-    await recordAudit(trx, deps, ctx, orgId, {
-      action: 'assessment.correct',
-      entityType: 'assessment',
-      entityId: recordId,
-      patientId,
-    });
+    await audit({ action: 'assessment.correct', entityType: 'assessment', entityId: recordId });
     return r;
   });
   await announce(deps, orgId, patientId, result.raised, result.raised.length > 0, result.referralId);
@@ -416,19 +412,15 @@ const toAssessment = (row: Row, alertIds: string[]): Assessment => ({
 });
 
 export async function getAssessment(deps: AppDeps, ctx: RequestContext, patientId: string, recordId: string) {
-  const orgId = ctx.actor.organizationId;
-  await loadPatientFor(deps, ctx, 'assessment:read', patientId);
-  return deps.db.transaction().execute(async (trx) => {
+  const read = {
+    patient: { id: patientId, action: 'assessment:read' },
+    audit: { action: 'assessment.read', entityType: 'assessment', entityId: recordId },
+  } as const;
+  return inEnvelope(deps, ctx, read, async ({ trx, organizationId: orgId }) => {
     const versions = (await repo.allVersions(trx, orgId, recordId)).filter((v) => v.patient_id === patientId);
     const current = versions.find((v) => v.is_current);
     if (!current) throw notFound('The assessment');
     const alerts = await alertsForSources(trx, orgId, sourceType, [recordId]);
-    await recordAudit(trx, deps, ctx, orgId, {
-      action: 'assessment.read',
-      entityType: 'assessment',
-      entityId: recordId,
-      patientId,
-    });
     return {
       ...toAssessment(
         current,
@@ -455,9 +447,11 @@ export async function listAssessments(
   patientId: string,
   query: { instrument?: string | undefined; limit: number; cursor?: string | undefined },
 ) {
-  const orgId = ctx.actor.organizationId;
-  await loadPatientFor(deps, ctx, 'assessment:read', patientId);
-  return deps.db.transaction().execute(async (trx) => {
+  const read = {
+    patient: { id: patientId, action: 'assessment:read' },
+    audit: { action: 'assessment.list', entityType: 'assessment' },
+  } as const;
+  return inEnvelope(deps, ctx, read, async ({ trx, organizationId: orgId }) => {
     const fetched = await repo.listCurrent(
       trx,
       orgId,
@@ -475,11 +469,6 @@ export async function listAssessments(
       sourceType,
       rows.map((r) => r.record_id),
     );
-    await recordAudit(trx, deps, ctx, orgId, {
-      action: 'assessment.list',
-      entityType: 'assessment',
-      patientId,
-    });
     return {
       items: rows.map((r) =>
         toAssessment(
@@ -495,14 +484,17 @@ export async function listAssessments(
 // ---------------------------------------------------------------------------------------------
 // Family symptom diary
 
-async function diaryContext(deps: AppDeps, ctx: RequestContext, patientId: string, action: Action) {
-  const patient = await loadPatientFor(deps, ctx, action, patientId);
-  const settings = await loadSettings(deps.db, ctx.actor.organizationId);
+/** The diary's scale and settings for a patient who has passed the gate. */
+async function diaryContext(deps: AppDeps, db: Conn, orgId: string, patient: DiaryPatient) {
+  const settings = await loadSettings(db, orgId);
   const today = deps.clock().toISOString().slice(0, 10);
   // children use the child's scale (Wong-Baker FACES); research §2.7
   const scale: 'esas_r' | 'faces' = isChild(patient.date_of_birth, today) ? 'faces' : 'esas_r';
-  return { patient, settings, scale, ageYears: ageInYears(patient.date_of_birth, today) };
+  return { settings, scale, ageYears: ageInYears(patient.date_of_birth, today) };
 }
+
+type DiaryPatient = { date_of_birth: string };
+const diaryGate = (patientId: string, action: Action) => ({ patient: { id: patientId, action } });
 
 export async function recordDiaryEntry(
   deps: AppDeps,
@@ -511,11 +503,11 @@ export async function recordDiaryEntry(
   body: DiaryBody,
 ) {
   const orgId = ctx.actor.organizationId;
-  const { patient } = await diaryContext(deps, ctx, patientId, 'diary:record');
-  // the diary stops with the death (episode rules: stop_diary_prompts)
-  if (patient.status === 'deceased') throw conflict('The patient has died; the diary is closed.');
   const recordId = randomUUID();
-  const result = await deps.db.transaction().execute(async (trx) => {
+  const result = await inEnvelope(deps, ctx, diaryGate(patientId, 'diary:record'), async (env) => {
+    const { trx, audit } = env;
+    // the diary stops with the death (episode rules: stop_diary_prompts)
+    if (env.patient!.status === 'deceased') throw conflict('The patient has died; the diary is closed.');
     const r = await writeRecord(trx, deps, ctx, patientId, {
       recordId,
       version: 1,
@@ -523,12 +515,7 @@ export async function recordDiaryEntry(
       source: 'family',
       correctionReason: null,
     });
-    await recordAudit(trx, deps, ctx, orgId, {
-      action: 'diary.record',
-      entityType: 'assessment',
-      entityId: recordId,
-      patientId,
-    });
+    await audit({ action: 'diary.record', entityType: 'assessment', entityId: recordId });
     return r;
   });
   await announce(deps, orgId, patientId, result.raised, result.raised.length > 0);
@@ -539,9 +526,12 @@ export async function recordDiaryEntry(
 const severityOrder = { urgent: 3, review: 2, routine: 1 } as const;
 
 export async function getDiary(deps: AppDeps, ctx: RequestContext, patientId: string): Promise<DiaryView> {
-  const orgId = ctx.actor.organizationId;
-  const { settings, scale } = await diaryContext(deps, ctx, patientId, 'diary:read');
-  return deps.db.transaction().execute(async (trx) => {
+  const read = {
+    ...diaryGate(patientId, 'diary:read'),
+    audit: { action: 'diary.read', entityType: 'assessment' },
+  };
+  return inEnvelope(deps, ctx, read, async ({ trx, organizationId: orgId, patient }) => {
+    const { settings, scale } = await diaryContext(deps, trx, orgId, patient!);
     const rows = await repo.listCurrent(trx, orgId, patientId, { source: 'family' }, 60);
     // an entry that made an open alert worse is answered by that alert
     const alerts = await alertsAnsweringSources(
@@ -550,7 +540,6 @@ export async function getDiary(deps: AppDeps, ctx: RequestContext, patientId: st
       sourceType,
       rows.map((r) => r.record_id),
     );
-    await recordAudit(trx, deps, ctx, orgId, { action: 'diary.read', entityType: 'assessment', patientId });
     const entries: DiaryEntry[] = rows
       .filter((r) => r.instrument === 'esas_r' || r.instrument === 'faces')
       .map((r) => {
@@ -619,16 +608,14 @@ export async function listTasks(
   query: { status: 'open' | 'done'; limit: number; patientId?: string | undefined; mine?: boolean },
 ) {
   if (!can(ctx.actor, 'task:read')) throw forbidden();
-  if (query.patientId) await loadPatientFor(deps, ctx, 'task:read', query.patientId);
-  const orgId = ctx.actor.organizationId;
-  return deps.db.transaction().execute(async (trx) => {
+  // one patient's tasks pass that patient's gate; the whole list needs only the permission above
+  const read = {
+    ...(query.patientId ? { patient: { id: query.patientId, action: 'task:read' as const } } : {}),
+    audit: { action: 'task.list', entityType: 'clinical_task' },
+  };
+  return inEnvelope(deps, ctx, read, async ({ trx, organizationId: orgId }) => {
     const teamMemberId = query.mine ? ctx.actor.userId : undefined;
     const rows = await repo.listTasks(trx, orgId, { ...query, teamMemberId }, query.limit);
-    await recordAudit(trx, deps, ctx, orgId, {
-      action: 'task.list',
-      entityType: 'clinical_task',
-      patientId: query.patientId ?? null,
-    });
     const now = deps.clock();
     return { items: rows.map((r) => toTask(r, now)) };
   });

@@ -16,8 +16,7 @@ import type { z } from 'zod';
 import type { AppDeps, RequestContext } from '../../app-context.ts';
 import type { Conn } from '../../db/conn.ts';
 import { pageOfRows } from '../../http/pagination.ts';
-import { loadPatientFor } from '../../platform/access/patient-access.ts';
-import { recordAudit } from '../../platform/audit/audit.service.ts';
+import { type Envelope, inEnvelope } from '../../platform/envelope.ts';
 import { applyEpisodeChange } from '../episode/episode.service.ts';
 import { callerAsContact, markReferred } from '../intake/intake.service.ts';
 import * as patients from '../patients/patients.repository.ts';
@@ -39,9 +38,9 @@ export async function refer(
       fields: [{ field: 'body.patient', message: 'either patientId or patient' }],
     });
   }
-  if (body.patientId) await loadPatientFor(deps, ctx, 'patient:update', body.patientId);
-  const orgId = ctx.actor.organizationId;
-  const caseId = await deps.db.transaction().execute(async (trx) => {
+  // a known patient passes the gate; a new one is created in the same transaction
+  const gate = body.patientId ? { patient: { id: body.patientId, action: 'patient:update' as const } } : {};
+  const caseId = await inEnvelope(deps, ctx, gate, async ({ trx, organizationId: orgId, audit, publish }) => {
     const now = deps.clock();
     let patientId = body.patientId;
     if (body.patient) {
@@ -78,27 +77,23 @@ export async function refer(
       created_at: now,
       updated_at: now,
     });
-    await recordAudit(trx, deps, ctx, orgId, {
+    await audit({
       action: 'commission.refer',
       entityType: 'commission_case',
       entityId: id,
       patientId: patientId ?? null,
     });
+    announce(publish, id);
+    if (body.careRequestId)
+      publish({ type: 'intake.updated', entityId: body.careRequestId, roles: ['coordinator', 'admin'] });
     return id;
   });
-  await publish(deps, orgId, caseId);
-  if (body.careRequestId)
-    await deps.events.publish({
-      organizationId: orgId,
-      type: 'intake.updated',
-      entityId: body.careRequestId,
-      roles: ['coordinator', 'admin'],
-    });
   return getCase(deps, ctx, caseId);
 }
 
-const publish = (deps: AppDeps, organizationId: string, caseId: string) =>
-  deps.events.publish({ organizationId, type: 'commission.updated', entityId: caseId, roles: audience });
+/** Queues the case's live event (sent after the commit). */
+const announce = (publish: Envelope['publish'], caseId: string) =>
+  publish({ type: 'commission.updated', entityId: caseId, roles: audience });
 
 async function assemble(
   db: Conn,
@@ -156,29 +151,27 @@ export async function listCases(
   limit: number,
 ) {
   if (!can(ctx.actor, 'commission:read')) throw forbidden();
-  const orgId = ctx.actor.organizationId;
   const [at, id] = (cursor ?? '').split('|');
   const after =
     id && at && !Number.isNaN(new Date(at).getTime()) ? { createdAt: new Date(at), id } : undefined;
-  return deps.db.transaction().execute(async (trx) => {
+  const read = { audit: { action: 'commission.list', entityType: 'commission_case' } };
+  return inEnvelope(deps, ctx, read, async ({ trx, organizationId: orgId }) => {
     const rows = await repo.listCases(trx, orgId, status, after, limit + 1);
     const { page, nextCursor } = pageOfRows(
       rows,
       limit,
       (last) => `${last.created_at.toISOString()}|${last.id}`,
     );
-    await recordAudit(trx, deps, ctx, orgId, { action: 'commission.list', entityType: 'commission_case' });
     return { items: await assemble(trx, orgId, page), nextCursor };
   });
 }
 
 export async function getCase(deps: AppDeps, ctx: RequestContext, id: string) {
   if (!can(ctx.actor, 'commission:read')) throw forbidden();
-  const orgId = ctx.actor.organizationId;
-  return deps.db.transaction().execute(async (trx) => {
+  return inEnvelope(deps, ctx, {}, async ({ trx, organizationId: orgId, audit }) => {
     const row = await repo.findCase(trx, orgId, id);
     if (!row) throw notFound('The commission case');
-    await recordAudit(trx, deps, ctx, orgId, {
+    await audit({
       action: 'commission.read',
       entityType: 'commission_case',
       entityId: id,
@@ -198,9 +191,8 @@ export async function addDocument(
   if (file.bytes.length > maxDocumentBytes)
     throw new DomainError('PAYLOAD_TOO_LARGE', 'The file is larger than 10 MB.');
   const contentType = checkDocumentContent(file.contentType, file.bytes);
-  const orgId = ctx.actor.organizationId;
   const fileId = randomUUID();
-  await deps.db.transaction().execute(async (trx) => {
+  await inEnvelope(deps, ctx, {}, async ({ trx, organizationId: orgId, audit, publish }) => {
     const row = await repo.findCaseForUpdate(trx, orgId, caseId);
     if (!row) throw notFound('The commission case');
     const now = deps.clock();
@@ -216,25 +208,24 @@ export async function addDocument(
       uploaded_at: now,
     });
     await repo.updateCase(trx, orgId, caseId, { updated_at: now });
-    await recordAudit(trx, deps, ctx, orgId, {
+    await audit({
       action: 'commission.add-document',
       entityType: 'stored_file',
       entityId: fileId,
       patientId: row.patient_id,
     });
+    announce(publish, caseId);
   });
-  await publish(deps, orgId, caseId);
   const c = await getCase(deps, ctx, caseId);
   return c.documents.find((d) => d.id === fileId)!;
 }
 
 export async function readDocument(deps: AppDeps, ctx: RequestContext, caseId: string, fileId: string) {
   if (!can(ctx.actor, 'commission:read')) throw forbidden();
-  const orgId = ctx.actor.organizationId;
-  return deps.db.transaction().execute(async (trx) => {
+  return inEnvelope(deps, ctx, {}, async ({ trx, organizationId: orgId, audit }) => {
     const doc = await repo.findDocument(trx, orgId, caseId, fileId);
     if (!doc) throw notFound('The document');
-    await recordAudit(trx, deps, ctx, orgId, {
+    await audit({
       action: 'commission.read-document',
       entityType: 'stored_file',
       entityId: fileId,
@@ -257,8 +248,7 @@ export async function decide(
 ) {
   if (!can(ctx.actor, 'commission:decide'))
     throw forbidden('Only a member of the medical commission can record its decision.');
-  const orgId = ctx.actor.organizationId;
-  await deps.db.transaction().execute(async (trx) => {
+  await inEnvelope(deps, ctx, {}, async ({ trx, organizationId: orgId, audit, publish }) => {
     const row = await repo.findCaseForUpdate(trx, orgId, caseId);
     if (!row) throw notFound('The commission case');
     if (row.status !== 'pending' && row.status !== 'deferred')
@@ -294,14 +284,14 @@ export async function decide(
         now,
       );
     if (body.decision === 'refused') await closeRefused(trx, deps, ctx, orgId, row.patient_id, body.reason);
-    await recordAudit(trx, deps, ctx, orgId, {
+    await audit({
       action: `commission.${body.decision}`,
       entityType: 'commission_case',
       entityId: caseId,
       patientId: row.patient_id,
     });
+    announce(publish, caseId);
   });
-  await publish(deps, orgId, caseId);
   return getCase(deps, ctx, caseId);
 }
 

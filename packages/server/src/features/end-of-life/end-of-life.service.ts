@@ -24,6 +24,8 @@ import type { AppDeps, RequestContext } from '../../app-context.ts';
 import type { Conn } from '../../db/conn.ts';
 import { loadPatientFor } from '../../platform/access/patient-access.ts';
 import { recordAudit } from '../../platform/audit/audit.service.ts';
+import { type Envelope, inEnvelope } from '../../platform/envelope.ts';
+import type { HearthEventDraft } from '../../platform/events/event-bus.ts';
 import { notifyUsers } from '../../platform/notifications/notifications.service.ts';
 import { loadSettings } from '../../platform/settings/settings.service.ts';
 import { localDate } from '../../platform/time.ts';
@@ -79,17 +81,11 @@ async function view(db: Conn, orgId: string, patientId: string): Promise<DeathRe
 }
 
 export async function getDeath(deps: AppDeps, ctx: RequestContext, patientId: string) {
-  await loadPatientFor(deps, ctx, 'death:read', patientId);
-  const orgId = ctx.actor.organizationId;
-  return deps.db.transaction().execute(async (trx) => {
-    const record = await view(trx, orgId, patientId);
+  const gate = { patient: { id: patientId, action: 'death:read' } } as const;
+  return inEnvelope(deps, ctx, gate, async ({ trx, organizationId, audit }) => {
+    const record = await view(trx, organizationId, patientId);
     if (!record) throw notFound('The death record');
-    await recordAudit(trx, deps, ctx, orgId, {
-      action: 'death.read',
-      entityType: 'death_record',
-      entityId: record.id,
-      patientId,
-    });
+    await audit({ action: 'death.read', entityType: 'death_record', entityId: record.id });
     return record;
   });
 }
@@ -104,21 +100,22 @@ export async function recordDeath(
   patientId: string,
   body: z.infer<typeof deathRecordBodySchema>,
 ) {
-  const patient = await loadPatientFor(deps, ctx, 'death:record', patientId);
-  if (patient.status === 'discharged')
-    throw conflict('The patient was discharged from the service; a death cannot be recorded here.');
-  if (patient.status === 'deceased') throw conflict('A death is already recorded for this patient.');
-  const now = deps.clock();
-  if (new Date(body.diedAt) > now || new Date(body.verifiedAt) > now)
-    throw new DomainError('VALIDATION', 'The time of death and of verification cannot be in the future.', {
-      fields: [{ field: 'body.diedAt', message: 'in the future' }],
-    });
-  if (new Date(body.verifiedAt) < new Date(body.diedAt))
-    throw new DomainError('VALIDATION', 'Verification comes after the death.', {
-      fields: [{ field: 'body.verifiedAt', message: 'before the time of death' }],
-    });
-  const orgId = ctx.actor.organizationId;
-  const { record, outcome } = await deps.db.transaction().execute(async (trx) => {
+  const gate = { patient: { id: patientId, action: 'death:record' } } as const;
+  const { record, outcome } = await inEnvelope(deps, ctx, gate, async (env) => {
+    const { trx, organizationId: orgId } = env;
+    const patient = env.patient!;
+    if (patient.status === 'discharged')
+      throw conflict('The patient was discharged from the service; a death cannot be recorded here.');
+    if (patient.status === 'deceased') throw conflict('A death is already recorded for this patient.');
+    const now = deps.clock();
+    if (new Date(body.diedAt) > now || new Date(body.verifiedAt) > now)
+      throw new DomainError('VALIDATION', 'The time of death and of verification cannot be in the future.', {
+        fields: [{ field: 'body.diedAt', message: 'in the future' }],
+      });
+    if (new Date(body.verifiedAt) < new Date(body.diedAt))
+      throw new DomainError('VALIDATION', 'Verification comes after the death.', {
+        fields: [{ field: 'body.verifiedAt', message: 'before the time of death' }],
+      });
     const plan = await currentPlan(trx, orgId, patientId);
     const preferred = plan && plan.preferredPlaceOfDeath !== 'undecided' ? plan.preferredPlaceOfDeath : null;
     const id = randomUUID();
@@ -145,16 +142,12 @@ export async function recordDeath(
       to: { status: 'deceased', careSetting: patient.care_setting as 'home' },
       reason: 'Death recorded',
     });
-    await recordAudit(trx, deps, ctx, orgId, {
-      action: 'death.record',
-      entityType: 'death_record',
-      entityId: id,
-      patientId,
-    });
+    await env.audit({ action: 'death.record', entityType: 'death_record', entityId: id });
+    announce(env.publish, patientId);
     return { record: (await view(trx, orgId, patientId))!, outcome };
   });
-  await publish(deps, orgId, patientId);
-  await publishEpisode(deps, orgId, patientId, outcome);
+  // the episode's events come after the death's, as before (both after the commit)
+  await publishEpisode(deps, ctx.actor.organizationId, patientId, outcome);
   return record;
 }
 
@@ -181,6 +174,8 @@ export async function updateChecklist(
     const recorder = await repo.findActiveUser(deps.db, ctx.actor.organizationId, ctx.actor.userId);
     witnesses = [recorder?.name ?? '', witness.name];
   }
+  // Not in the envelope on purpose: the witness confirms between the gate and the write, in its
+  // own transaction, so a failed witness attempt stays counted when this change is refused.
   const orgId = ctx.actor.organizationId;
   const record = await deps.db.transaction().execute(async (trx) => {
     const d = await repo.findDeath(trx, orgId, patientId);
@@ -203,7 +198,7 @@ export async function updateChecklist(
     });
     return (await view(trx, orgId, patientId))!;
   });
-  await publish(deps, orgId, patientId);
+  await deps.events.publish({ organizationId: orgId, ...deathUpdated(patientId) });
   return record;
 }
 
@@ -233,10 +228,9 @@ export async function closeDeath(
   patientId: string,
   ownerId: string | undefined,
 ) {
-  await loadPatientFor(deps, ctx, 'death:read', patientId);
-  if (!mayWork(ctx)) throw forbidden();
-  const orgId = ctx.actor.organizationId;
-  await deps.db.transaction().execute(async (trx) => {
+  const gate = { patient: { id: patientId, action: 'death:read' } } as const;
+  await inEnvelope(deps, ctx, gate, async ({ trx, organizationId: orgId, audit, publish }) => {
+    if (!mayWork(ctx)) throw forbidden();
     const d = await repo.findDeath(trx, orgId, patientId);
     if (!d) throw notFound('The death record');
     if (d.closed_at) throw conflict('The record is already closed.');
@@ -285,14 +279,9 @@ export async function closeDeath(
       },
       now,
     );
-    await recordAudit(trx, deps, ctx, orgId, {
-      action: 'death.close',
-      entityType: 'death_record',
-      entityId: d.id,
-      patientId,
-    });
+    await audit({ action: 'death.close', entityType: 'death_record', entityId: d.id });
+    announce(publish, patientId);
   });
-  await publish(deps, orgId, patientId);
   return getDeath(deps, ctx, patientId);
 }
 
@@ -329,9 +318,9 @@ export async function listTasks(
     throw new DomainError('VALIDATION', 'The period starts after it ends.', {
       fields: [{ field: 'querystring.dueFrom', message: 'after the end' }],
     });
-  const orgId = ctx.actor.organizationId;
   const [dueOn, id] = (q.cursor ?? '').split('|');
-  return deps.db.transaction().execute(async (trx) => {
+  const read = { audit: { action: 'bereavement.list', entityType: 'bereavement_task' } };
+  return inEnvelope(deps, ctx, read, async ({ trx, organizationId: orgId }) => {
     const rows = await repo.listTasks(
       trx,
       orgId,
@@ -345,7 +334,6 @@ export async function listTasks(
       q.limit + 1,
     );
     const page = rows.slice(0, q.limit);
-    await recordAudit(trx, deps, ctx, orgId, { action: 'bereavement.list', entityType: 'bereavement_task' });
     const last = page[page.length - 1];
     return {
       items: await toTasks(deps, trx, orgId, page),
@@ -355,16 +343,13 @@ export async function listTasks(
 }
 
 export async function patientTasks(deps: AppDeps, ctx: RequestContext, patientId: string) {
-  await loadPatientFor(deps, ctx, 'bereavement:read', patientId);
-  const orgId = ctx.actor.organizationId;
-  return deps.db.transaction().execute(async (trx) => {
-    await recordAudit(trx, deps, ctx, orgId, {
-      action: 'bereavement.read',
-      entityType: 'bereavement_task',
-      patientId,
-    });
-    return toTasks(deps, trx, orgId, await repo.tasksOfPatient(trx, orgId, patientId));
-  });
+  const read = {
+    patient: { id: patientId, action: 'bereavement:read' },
+    audit: { action: 'bereavement.read', entityType: 'bereavement_task' },
+  } as const;
+  return inEnvelope(deps, ctx, read, async ({ trx, organizationId: orgId }) =>
+    toTasks(deps, trx, orgId, await repo.tasksOfPatient(trx, orgId, patientId)),
+  );
 }
 
 /** Records a contact; a high grief risk opens a psychologist referral for the family. */
@@ -375,10 +360,8 @@ export async function completeTask(
   taskId: string,
   body: z.infer<typeof bereavementTaskCompleteSchema>,
 ) {
-  await loadPatientFor(deps, ctx, 'bereavement:work', patientId);
-  const orgId = ctx.actor.organizationId;
-  let referralId: string | null = null;
-  await deps.db.transaction().execute(async (trx) => {
+  const gate = { patient: { id: patientId, action: 'bereavement:work' } } as const;
+  const referralId = await inEnvelope(deps, ctx, gate, async ({ trx, organizationId: orgId, audit }) => {
     const task = await repo.findTaskForUpdate(trx, orgId, patientId, taskId);
     if (!task) throw notFound('The task');
     if (task.status === 'done') throw conflict('This contact is already recorded.');
@@ -393,22 +376,20 @@ export async function completeTask(
       risk_level: body.riskLevel ?? null,
       completed_by: ctx.actor.userId,
     });
-    if (body.riskLevel === 'high')
-      referralId = await openReferral(trx, deps, orgId, {
-        patientId,
-        discipline: 'psychologist',
-        source: 'bereavement',
-        reason: 'High grief risk after the death: bereavement support for the family.',
-        createdBy: ctx.actor.userId,
-      });
-    await recordAudit(trx, deps, ctx, orgId, {
-      action: 'bereavement.complete',
-      entityType: 'bereavement_task',
-      entityId: taskId,
-      patientId,
-    });
+    const referralId =
+      body.riskLevel === 'high'
+        ? await openReferral(trx, deps, orgId, {
+            patientId,
+            discipline: 'psychologist',
+            source: 'bereavement',
+            reason: 'High grief risk after the death: bereavement support for the family.',
+            createdBy: ctx.actor.userId,
+          })
+        : null;
+    await audit({ action: 'bereavement.complete', entityType: 'bereavement_task', entityId: taskId });
+    return referralId;
   });
-  if (referralId) await publishReferral(deps, orgId, referralId);
+  if (referralId) await publishReferral(deps, ctx.actor.organizationId, referralId);
   return patientTasks(deps, ctx, patientId);
 }
 
@@ -423,9 +404,10 @@ export async function reassignTask(
   taskId: string,
   body: z.infer<typeof bereavementTaskUpdateSchema>,
 ) {
-  await loadPatientFor(deps, ctx, 'bereavement:work', patientId);
-  const orgId = ctx.actor.organizationId;
-  await deps.db.transaction().execute(async (trx) => {
+  const gate = { patient: { id: patientId, action: 'bereavement:work' } } as const;
+  await inEnvelope(deps, ctx, gate, async ({ trx, organizationId: orgId, audit, publish }) => {
+    // queued first: a hand-over to the same owner changes nothing but is announced, as before
+    announce(publish, patientId);
     const task = await repo.findTaskForUpdate(trx, orgId, patientId, taskId);
     if (!task) throw notFound('The task');
     if (task.status === 'done') throw conflict('This contact is already recorded.');
@@ -448,19 +430,16 @@ export async function reassignTask(
         },
         now,
       );
-    await recordAudit(trx, deps, ctx, orgId, {
-      action: 'bereavement.reassign',
-      entityType: 'bereavement_task',
-      entityId: taskId,
-      patientId,
-    });
+    await audit({ action: 'bereavement.reassign', entityType: 'bereavement_task', entityId: taskId });
   });
-  await publish(deps, orgId, patientId);
   return patientTasks(deps, ctx, patientId);
 }
 
-const publish = (deps: AppDeps, organizationId: string, patientId: string) =>
-  deps.events.publish({ organizationId, type: 'death.updated', entityId: patientId, roles: audience });
+const deathUpdated = (patientId: string) =>
+  ({ type: 'death.updated', entityId: patientId, roles: audience }) satisfies HearthEventDraft;
+
+/** Queues the death record's live event (sent after the commit). */
+const announce = (publish: Envelope['publish'], patientId: string) => publish(deathUpdated(patientId));
 
 const dayMs = 86_400_000;
 const shiftDay = (day: string, days: number) =>
@@ -473,8 +452,8 @@ export async function measures(
   q: z.infer<typeof endOfLifeMeasuresQuerySchema>,
 ): Promise<EndOfLifeMeasures> {
   if (!can(ctx.actor, 'bereavement:read')) throw forbidden();
-  const orgId = ctx.actor.organizationId;
-  return deps.db.transaction().execute(async (trx) => {
+  const read = { audit: { action: 'end-of-life.measures', entityType: 'death_record' } };
+  return inEnvelope(deps, ctx, read, async ({ trx, organizationId: orgId }) => {
     const { timeZone } = await loadSettings(trx, orgId);
     const today = localDate(deps.clock(), timeZone);
     const to = q.to ?? today;
@@ -496,7 +475,6 @@ export async function measures(
       return day >= from && day <= to;
     });
     const tasks = await repo.countOpenTasks(trx, orgId, today);
-    await recordAudit(trx, deps, ctx, orgId, { action: 'end-of-life.measures', entityType: 'death_record' });
     return {
       from,
       to,

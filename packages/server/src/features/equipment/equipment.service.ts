@@ -21,7 +21,7 @@ import type { z } from 'zod';
 import type { AppDeps, RequestContext } from '../../app-context.ts';
 import type { Conn } from '../../db/conn.ts';
 import { loadPatientFor } from '../../platform/access/patient-access.ts';
-import { recordAudit } from '../../platform/audit/audit.service.ts';
+import { type Envelope, inEnvelope } from '../../platform/envelope.ts';
 import { loadSettings } from '../../platform/settings/settings.service.ts';
 import { localDate } from '../../platform/time.ts';
 import { oxygenSafetyCheckId } from '../home-safety/home-safety.service.ts';
@@ -116,9 +116,8 @@ export async function createItem(
   body: z.infer<typeof equipmentItemCreateSchema>,
 ) {
   if (!can(ctx.actor, 'equipment:manage')) throw forbidden();
-  const orgId = ctx.actor.organizationId;
   const id = randomUUID();
-  return deps.db.transaction().execute(async (trx) => {
+  return inEnvelope(deps, ctx, {}, async ({ trx, organizationId: orgId, audit }) => {
     if (await repo.findItemBySerial(trx, orgId, body.serialNumber))
       throw conflict('An item with this serial number is already in the store.');
     const now = deps.clock();
@@ -136,11 +135,7 @@ export async function createItem(
       updated_at: now,
     });
     if (body.maintenanceDueOn) await scheduleMaintenance(trx, orgId, id, body.maintenanceDueOn, now);
-    await recordAudit(trx, deps, ctx, orgId, {
-      action: 'equipment.add-item',
-      entityType: 'equipment_item',
-      entityId: id,
-    });
+    await audit({ action: 'equipment.add-item', entityType: 'equipment_item', entityId: id });
     return toItem((await repo.findItem(trx, orgId, id))!, await today(deps, trx, orgId), null);
   });
 }
@@ -152,8 +147,7 @@ export async function patchItem(
   patch: z.infer<typeof equipmentItemPatchSchema>,
 ) {
   if (!can(ctx.actor, 'equipment:manage')) throw forbidden();
-  const orgId = ctx.actor.organizationId;
-  return deps.db.transaction().execute(async (trx) => {
+  return inEnvelope(deps, ctx, {}, async ({ trx, organizationId: orgId, audit }) => {
     const item = await repo.findItemForUpdate(trx, orgId, itemId);
     if (!item) throw notFound('The item');
     if (patch.status && !['available', 'maintenance', 'retired'].includes(item.status))
@@ -167,11 +161,7 @@ export async function patchItem(
     });
     if (patch.maintenanceDueOn && patch.maintenanceDueOn !== item.maintenance_due_on)
       await scheduleMaintenance(trx, orgId, itemId, patch.maintenanceDueOn, deps.clock());
-    await recordAudit(trx, deps, ctx, orgId, {
-      action: 'equipment.update-item',
-      entityType: 'equipment_item',
-      entityId: itemId,
-    });
+    await audit({ action: 'equipment.update-item', entityType: 'equipment_item', entityId: itemId });
     return toItem((await repo.findItem(trx, orgId, itemId))!, await today(deps, trx, orgId), null);
   });
 }
@@ -179,8 +169,8 @@ export async function patchItem(
 /** The equipment manager's board: availability by kind, open requests, what is due back, maintenance due. */
 export async function overview(deps: AppDeps, ctx: RequestContext) {
   if (!can(ctx.actor, 'equipment:read')) throw forbidden();
-  const orgId = ctx.actor.organizationId;
-  return deps.db.transaction().execute(async (trx) => {
+  const read = { audit: { action: 'equipment.overview', entityType: 'equipment_loan' } };
+  return inEnvelope(deps, ctx, read, async ({ trx, organizationId: orgId }) => {
     const day = await today(deps, trx, orgId);
     const [counts, open, maintenance] = await Promise.all([
       repo.availabilityCounts(trx, orgId),
@@ -188,7 +178,6 @@ export async function overview(deps: AppDeps, ctx: RequestContext) {
       repo.itemsMaintenanceDue(trx, orgId, day),
     ]);
     const loans = open.map((l) => toLoan(l, day));
-    await recordAudit(trx, deps, ctx, orgId, { action: 'equipment.overview', entityType: 'equipment_loan' });
     return {
       availability: equipmentKinds
         .map((kind) => {
@@ -217,16 +206,13 @@ export async function overview(deps: AppDeps, ctx: RequestContext) {
 // ---- loans ----
 
 export async function patientLoans(deps: AppDeps, ctx: RequestContext, patientId: string) {
-  await loadPatientFor(deps, ctx, 'equipment-loan:read', patientId);
-  const orgId = ctx.actor.organizationId;
-  return deps.db.transaction().execute(async (trx) => {
+  const read = {
+    patient: { id: patientId, action: 'equipment-loan:read' },
+    audit: { action: 'equipment.loans', entityType: 'equipment_loan' },
+  } as const;
+  return inEnvelope(deps, ctx, read, async ({ trx, organizationId: orgId }) => {
     const day = await today(deps, trx, orgId);
     const rows = await repo.loansOfPatient(trx, orgId, patientId);
-    await recordAudit(trx, deps, ctx, orgId, {
-      action: 'equipment.loans',
-      entityType: 'equipment_loan',
-      patientId,
-    });
     return rows.map((r) => toLoan(r, day));
   });
 }
@@ -241,12 +227,11 @@ export async function requestLoan(
   patientId: string,
   body: z.infer<typeof loanRequestSchema>,
 ) {
-  const patient = await loadPatientFor(deps, ctx, 'equipment:request', patientId);
-  if (patient.status === 'deceased' || patient.status === 'discharged')
-    throw conflict('Equipment is lent only to patients in the service’s care.');
-  const orgId = ctx.actor.organizationId;
+  const gate = { patient: { id: patientId, action: 'equipment:request' } } as const;
   const id = randomUUID();
-  const loan = await deps.db.transaction().execute(async (trx) => {
+  return inEnvelope(deps, ctx, gate, async ({ trx, organizationId: orgId, patient, audit, publish }) => {
+    if (patient!.status === 'deceased' || patient!.status === 'discharged')
+      throw conflict('Equipment is lent only to patients in the service’s care.');
     const now = deps.clock();
     if (body.itemId) await reserve(trx, orgId, body.itemId, body.kind, now);
     await repo.insertLoan(trx, {
@@ -263,16 +248,10 @@ export async function requestLoan(
       updated_at: now,
     });
     if (body.expectedReturnOn) await scheduleDueBack(trx, orgId, id, body.expectedReturnOn, now);
-    await recordAudit(trx, deps, ctx, orgId, {
-      action: 'equipment.request',
-      entityType: 'equipment_loan',
-      entityId: id,
-      patientId,
-    });
+    await audit({ action: 'equipment.request', entityType: 'equipment_loan', entityId: id });
+    announce(publish, id);
     return readLoan(deps, trx, orgId, id);
   });
-  await publish(deps, orgId, id);
-  return loan;
 }
 
 async function reserve(
@@ -321,10 +300,9 @@ export async function moveLoan(
     await loadPatientFor(deps, ctx, 'equipment:manage', patientId);
     throw forbidden();
   }
-  await loadPatientFor(deps, ctx, 'equipment-loan:read', patientId);
-  const orgId = ctx.actor.organizationId;
   const to = stepTarget[step];
-  const loan = await deps.db.transaction().execute(async (trx) => {
+  const gate = { patient: { id: patientId, action: 'equipment-loan:read' } } as const;
+  return inEnvelope(deps, ctx, gate, async ({ trx, organizationId: orgId, audit, publish }) => {
     const row = await repo.findLoanForUpdate(trx, orgId, patientId, loanId);
     if (!row) throw notFound('The loan');
     const from = row.status as LoanStatus;
@@ -403,16 +381,10 @@ export async function moveLoan(
       if (row.item_id)
         await repo.updateItem(trx, orgId, row.item_id, { status: 'available', updated_at: now });
     }
-    await recordAudit(trx, deps, ctx, orgId, {
-      action: `equipment.${step}`,
-      entityType: 'equipment_loan',
-      entityId: loanId,
-      patientId,
-    });
+    await audit({ action: `equipment.${step}`, entityType: 'equipment_loan', entityId: loanId });
+    announce(publish, loanId);
     return readLoan(deps, trx, orgId, loanId);
   });
-  await publish(deps, orgId, loanId);
-  return loan;
 }
 
 /** Active loans at home (for the transfer summary and the death checklist). */
@@ -421,5 +393,6 @@ export const loansAtHome = async (db: Conn, orgId: string, patientId: string) =>
     (l) => l.status === 'delivered' || l.status === 'in_use',
   );
 
-const publish = (deps: AppDeps, organizationId: string, loanId: string) =>
-  deps.events.publish({ organizationId, type: 'equipment.updated', entityId: loanId, roles: audience });
+/** Queues the loan's live event (sent after the commit). */
+const announce = (publish: Envelope['publish'], loanId: string) =>
+  publish({ type: 'equipment.updated', entityId: loanId, roles: audience });

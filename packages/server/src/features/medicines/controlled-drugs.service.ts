@@ -15,6 +15,7 @@ import type { AppDeps, RequestContext } from '../../app-context.ts';
 import type { Conn } from '../../db/conn.ts';
 import { loadPatientFor } from '../../platform/access/patient-access.ts';
 import { recordAudit } from '../../platform/audit/audit.service.ts';
+import { inEnvelope } from '../../platform/envelope.ts';
 import type { RaisedAlert } from '../alerts/alerts.service.ts';
 import { confirmWitness } from '../auth/witness.service.ts';
 import { announceMedicineAlerts, raiseMedicineAlert } from './medicines.alerts.ts';
@@ -59,17 +60,11 @@ async function assemble(db: Conn, orgId: string, patientId: string) {
 }
 
 export async function listRegister(deps: AppDeps, ctx: RequestContext, patientId: string) {
-  await loadPatientFor(deps, ctx, 'medicine:mar', patientId);
-  const orgId = ctx.actor.organizationId;
-  return deps.db.transaction().execute(async (trx) => {
-    const items = await assemble(trx, orgId, patientId);
-    await recordAudit(trx, deps, ctx, orgId, {
-      action: 'medicine.controlled.read',
-      entityType: 'controlled_stock',
-      patientId,
-    });
-    return items;
-  });
+  const read = {
+    patient: { id: patientId, action: 'medicine:mar' },
+    audit: { action: 'medicine.controlled.read', entityType: 'controlled_stock' },
+  } as const;
+  return inEnvelope(deps, ctx, read, ({ trx, organizationId }) => assemble(trx, organizationId, patientId));
 }
 
 export async function addStock(
@@ -78,10 +73,9 @@ export async function addStock(
   patientId: string,
   body: z.infer<typeof controlledStockBodySchema>,
 ) {
-  await loadPatientFor(deps, ctx, 'medicine:controlled', patientId);
-  const orgId = ctx.actor.organizationId;
+  const gate = { patient: { id: patientId, action: 'medicine:controlled' } } as const;
   const id = randomUUID();
-  return deps.db.transaction().execute(async (trx) => {
+  return inEnvelope(deps, ctx, gate, async ({ trx, organizationId: orgId, audit }) => {
     if (body.prescriptionId) {
       const rx = await repo.findCurrent(trx, orgId, patientId, body.prescriptionId);
       if (!rx) throw notFound('The prescription');
@@ -105,12 +99,7 @@ export async function addStock(
       created_by: ctx.actor.userId,
       created_at: deps.clock(),
     });
-    await recordAudit(trx, deps, ctx, orgId, {
-      action: 'medicine.controlled.add-stock',
-      entityType: 'controlled_stock',
-      entityId: id,
-      patientId,
-    });
+    await audit({ action: 'medicine.controlled.add-stock', entityType: 'controlled_stock', entityId: id });
     return (await assemble(trx, orgId, patientId)).find((s) => s.id === id)!;
   });
 }
@@ -126,7 +115,8 @@ export async function addEntry(
   if (!can(ctx.actor, 'medicine:controlled', { patientId })) throw forbidden();
   const orgId = ctx.actor.organizationId;
   const raised: RaisedAlert[] = [];
-  // the witness confirms before the write's transaction (their failed attempts are counted)
+  // Not in the envelope on purpose: the witness confirms between the gate and the write, in its
+  // own transaction, so a failed witness attempt stays counted when this entry is refused.
   const witness =
     body.kind === 'disposed' || (body.kind === 'count' && body.witness)
       ? await confirmWitness(deps, ctx, body.witness, 'body.witness')

@@ -41,8 +41,7 @@ import {
 import type { z } from 'zod';
 import type { AppDeps, RequestContext } from '../../app-context.ts';
 import type { Conn } from '../../db/conn.ts';
-import { loadPatientFor } from '../../platform/access/patient-access.ts';
-import { recordAudit } from '../../platform/audit/audit.service.ts';
+import { type Envelope, inEnvelope } from '../../platform/envelope.ts';
 import { JobRunner } from '../../platform/jobs/job-runner.ts';
 import { notifyUsers } from '../../platform/notifications/notifications.service.ts';
 import { loadSettings } from '../../platform/settings/settings.service.ts';
@@ -59,22 +58,14 @@ const hour = 3_600_000;
 const staffAudience = ['physician', 'nurse', 'coordinator', 'admin'] as const;
 export const anticipatoryExpiryJob = 'medicines.anticipatory-expiry';
 
-const publish = async (deps: AppDeps, organizationId: string, patientId: string, alerted: boolean) => {
-  await deps.events.publish({
-    organizationId,
+/** Queues the live events of a change to the patient's medicines (sent after the commit). */
+const announce = (publish: Envelope['publish'], patientId: string) =>
+  publish({
     type: 'medicines.updated',
     entityId: patientId,
     roles: [...staffAudience, 'family'],
     patientId,
   });
-  if (alerted)
-    await deps.events.publish({
-      organizationId,
-      type: 'notification.created',
-      entityId: patientId,
-      roles: ['physician'],
-    });
-};
 
 // ---------------------------------------------------------------- formulary and calculator
 
@@ -141,31 +132,23 @@ async function currentPrescriptions(db: Conn, orgId: string, patientId: string, 
 }
 
 export async function listPrescriptions(deps: AppDeps, ctx: RequestContext, patientId: string) {
-  await loadPatientFor(deps, ctx, 'medicine:read', patientId);
-  const orgId = ctx.actor.organizationId;
-  return deps.db.transaction().execute(async (trx) => {
-    const items = await currentPrescriptions(trx, orgId, patientId, deps.clock());
-    await recordAudit(trx, deps, ctx, orgId, {
-      action: 'medicine.list',
-      entityType: 'prescription',
-      patientId,
-    });
-    return items;
-  });
+  const read = {
+    patient: { id: patientId, action: 'medicine:read' },
+    audit: { action: 'medicine.list', entityType: 'prescription' },
+  } as const;
+  return inEnvelope(deps, ctx, read, ({ trx, organizationId }) =>
+    currentPrescriptions(trx, organizationId, patientId, deps.clock()),
+  );
 }
 
 export async function prescriptionHistory(deps: AppDeps, ctx: RequestContext, patientId: string, id: string) {
-  await loadPatientFor(deps, ctx, 'medicine:read', patientId);
-  const orgId = ctx.actor.organizationId;
-  return deps.db.transaction().execute(async (trx) => {
-    const rows = await repo.versionsOf(trx, orgId, id);
+  const read = {
+    patient: { id: patientId, action: 'medicine:read' },
+    audit: { action: 'medicine.history', entityType: 'prescription', entityId: id },
+  } as const;
+  return inEnvelope(deps, ctx, read, async ({ trx, organizationId }) => {
+    const rows = await repo.versionsOf(trx, organizationId, id);
     if (!rows.length || rows[0]!.patient_id !== patientId) throw notFound('The prescription');
-    await recordAudit(trx, deps, ctx, orgId, {
-      action: 'medicine.history',
-      entityType: 'prescription',
-      entityId: id,
-      patientId,
-    });
     return rows.map((r) => toPrescription(r, deps.clock()));
   });
 }
@@ -178,20 +161,17 @@ export async function reviewForPatient(
   draft: PrescriptionInput | null,
   replacingId: string | null = null,
 ) {
-  const patient = await loadPatientFor(deps, ctx, 'medicine:prescribe', patientId);
-  const orgId = ctx.actor.organizationId;
-  const settings = await loadSettings(deps.db, orgId);
-  return deps.db.transaction().execute(async (trx) => {
+  const read = {
+    patient: { id: patientId, action: 'medicine:prescribe' },
+    audit: { action: 'medicine.review', entityType: 'prescription' },
+  } as const;
+  return inEnvelope(deps, ctx, read, async ({ trx, organizationId: orgId, patient }) => {
+    const settings = await loadSettings(trx, orgId);
     const now = deps.clock();
     const review = await reviewWith(trx, orgId, patientId, now, draft, replacingId);
     const safety = draft
-      ? safetyDto(await checkDraft(trx, orgId, patient, draft, 'draft', replacingId, now, settings.timeZone))
+      ? safetyDto(await checkDraft(trx, orgId, patient!, draft, 'draft', replacingId, now, settings.timeZone))
       : null;
-    await recordAudit(trx, deps, ctx, orgId, {
-      action: 'medicine.review',
-      entityType: 'prescription',
-      patientId,
-    });
     return { safety, ...reviewDto(review) };
   });
 }
@@ -331,15 +311,14 @@ export async function prescribe(
   patientId: string,
   input: PrescriptionInput,
 ) {
-  const patient = await loadPatientFor(deps, ctx, 'medicine:prescribe', patientId);
-  checkFormulary(input);
-  const orgId = ctx.actor.organizationId;
+  const gate = { patient: { id: patientId, action: 'medicine:prescribe' } } as const;
   const id = randomUUID();
-  const settings = await loadSettings(deps.db, orgId);
-  await deps.db.transaction().execute(async (trx) => {
+  await inEnvelope(deps, ctx, gate, async ({ trx, organizationId: orgId, patient, audit, publish }) => {
+    checkFormulary(input);
+    const settings = await loadSettings(trx, orgId);
     const now = deps.clock();
     // every kind (regular, as needed, anticipatory) goes through the one safety check
-    const safety = await checkDraft(trx, orgId, patient, input, id, null, now, settings.timeZone);
+    const safety = await checkDraft(trx, orgId, patient!, input, id, null, now, settings.timeZone);
     const overridden = requireSafe(safety, input);
     await repo.insertPrescription(trx, {
       id,
@@ -354,30 +333,21 @@ export async function prescribe(
       versionRow(orgId, id, 1, input, ctx.actor.userId, now, null, overridden.length > 0),
     );
     await remindersFor(trx, orgId, patientId, id, now);
-    await recordAudit(trx, deps, ctx, orgId, {
-      action: 'medicine.prescribe',
-      entityType: 'prescription',
-      entityId: id,
-      patientId,
-    });
-    if (overridden.length) await auditOverride(trx, deps, ctx, orgId, patientId, id);
+    await audit({ action: 'medicine.prescribe', entityType: 'prescription', entityId: id });
+    if (overridden.length) await audit(overrideAudit(id));
+    announce(publish, patientId);
   });
-  await publish(deps, orgId, patientId, false);
   return getPrescription(deps, ctx, patientId, id);
 }
 
 export async function getPrescription(deps: AppDeps, ctx: RequestContext, patientId: string, id: string) {
-  await loadPatientFor(deps, ctx, 'medicine:read', patientId);
-  const orgId = ctx.actor.organizationId;
-  return deps.db.transaction().execute(async (trx) => {
-    const row = await repo.findCurrent(trx, orgId, patientId, id);
+  const read = {
+    patient: { id: patientId, action: 'medicine:read' },
+    audit: { action: 'medicine.read', entityType: 'prescription', entityId: id },
+  } as const;
+  return inEnvelope(deps, ctx, read, async ({ trx, organizationId }) => {
+    const row = await repo.findCurrent(trx, organizationId, patientId, id);
     if (!row) throw notFound('The prescription');
-    await recordAudit(trx, deps, ctx, orgId, {
-      action: 'medicine.read',
-      entityType: 'prescription',
-      entityId: id,
-      patientId,
-    });
     return toPrescription(row, deps.clock());
   });
 }
@@ -394,11 +364,10 @@ export async function changePrescription(
   change: PrescriptionChange,
   mode: 'change' | 'restart' = 'change',
 ) {
-  const patient = await loadPatientFor(deps, ctx, 'medicine:prescribe', patientId);
-  checkFormulary(change);
-  const orgId = ctx.actor.organizationId;
-  const settings = await loadSettings(deps.db, orgId);
-  await deps.db.transaction().execute(async (trx) => {
+  const gate = { patient: { id: patientId, action: 'medicine:prescribe' } } as const;
+  await inEnvelope(deps, ctx, gate, async ({ trx, organizationId: orgId, patient, audit, publish }) => {
+    checkFormulary(change);
+    const settings = await loadSettings(trx, orgId);
     const locked = await repo.lockPrescription(trx, orgId, patientId, id);
     if (!locked) throw notFound('The prescription');
     const now = deps.clock();
@@ -413,7 +382,7 @@ export async function changePrescription(
         'Only an ended prescription is restarted; change this one instead.',
         conflictReason('restart-only-ended'),
       );
-    const safety = await checkDraft(trx, orgId, patient, change, id, id, now, settings.timeZone);
+    const safety = await checkDraft(trx, orgId, patient!, change, id, id, now, settings.timeZone);
     const overridden = requireSafe(safety, change);
     const version = locked.current_version + 1;
     await repo.insertVersion(
@@ -422,33 +391,23 @@ export async function changePrescription(
     );
     await repo.setCurrentVersion(trx, orgId, id, version);
     await remindersFor(trx, orgId, patientId, id, now);
-    await recordAudit(trx, deps, ctx, orgId, {
+    await audit({
       action: mode === 'restart' ? 'medicine.restart' : 'medicine.change',
       entityType: 'prescription',
       entityId: id,
-      patientId,
     });
-    if (overridden.length) await auditOverride(trx, deps, ctx, orgId, patientId, id);
+    if (overridden.length) await audit(overrideAudit(id));
+    announce(publish, patientId);
   });
-  await publish(deps, orgId, patientId, false);
   return getPrescription(deps, ctx, patientId, id);
 }
 
 /** The physician prescribed past a blocking problem with a reason: its own audit event. */
-const auditOverride = (
-  trx: Conn,
-  deps: AppDeps,
-  ctx: RequestContext,
-  orgId: string,
-  patientId: string,
-  id: string,
-) =>
-  recordAudit(trx, deps, ctx, orgId, {
-    action: 'medicine.safety-override',
-    entityType: 'prescription',
-    entityId: id,
-    patientId,
-  });
+const overrideAudit = (id: string) => ({
+  action: 'medicine.safety-override',
+  entityType: 'prescription',
+  entityId: id,
+});
 
 export async function stopPrescription(
   deps: AppDeps,
@@ -457,9 +416,8 @@ export async function stopPrescription(
   id: string,
   reason: string,
 ) {
-  await loadPatientFor(deps, ctx, 'medicine:prescribe', patientId);
-  const orgId = ctx.actor.organizationId;
-  await deps.db.transaction().execute(async (trx) => {
+  const gate = { patient: { id: patientId, action: 'medicine:prescribe' } } as const;
+  await inEnvelope(deps, ctx, gate, async ({ trx, organizationId: orgId, audit, publish }) => {
     const locked = await repo.lockPrescription(trx, orgId, patientId, id);
     if (!locked) throw notFound('The prescription');
     const now = deps.clock();
@@ -478,14 +436,9 @@ export async function stopPrescription(
       created_at: now,
     });
     await repo.setCurrentVersion(trx, orgId, id, version);
-    await recordAudit(trx, deps, ctx, orgId, {
-      action: 'medicine.stop',
-      entityType: 'prescription',
-      entityId: id,
-      patientId,
-    });
+    await audit({ action: 'medicine.stop', entityType: 'prescription', entityId: id });
+    announce(publish, patientId);
   });
-  await publish(deps, orgId, patientId, false);
   return getPrescription(deps, ctx, patientId, id);
 }
 
@@ -508,164 +461,162 @@ export async function recordAdministration(
   patientId: string,
   body: AdministrationBody,
 ) {
-  const patient = await loadPatientFor(deps, ctx, 'medicine:administer', patientId);
-  // after a death the family's dose controls are gone (episode rules); staff may still record late
-  if (patient.status === 'deceased' && ctx.actor.role === 'family')
-    throw conflict(
-      'The patient has died; doses are no longer recorded here.',
-      conflictReason('patient-deceased'),
-    );
-  if (body.verbalOrderPhysicianId && ctx.actor.role !== 'nurse')
-    throw forbidden('Only a nurse records a dose given on a physician’s verbal order.');
-  const orgId = ctx.actor.organizationId;
-  const settings = await loadSettings(deps.db, orgId);
+  const gate = { patient: { id: patientId, action: 'medicine:administer' } } as const;
   const id = randomUUID();
-  let alerted = false;
   const raised: RaisedAlert[] = [];
-  await deps.db.transaction().execute(async (trx) => {
-    // the guard counts by ingredient across prescriptions: every dose of this patient queues here
-    await repo.lockPatientPrescriptions(trx, orgId, patientId);
-    const now = deps.clock();
-    const current = await repo.findCurrent(trx, orgId, patientId, body.prescriptionId);
-    if (!current) throw notFound('The prescription');
-    const givenAt = body.givenAt ? new Date(body.givenAt) : now;
-    // a late entry is checked against the version in force when the dose was given
-    const rx = toPrescription(
-      (await repo.versionAt(trx, orgId, patientId, body.prescriptionId, givenAt)) ?? current,
-      now,
-    );
-    const physician = body.verbalOrderPhysicianId
-      ? await repo.findActiveStaff(trx, orgId, body.verbalOrderPhysicianId)
-      : null;
-    if (body.verbalOrderPhysicianId && physician?.role !== 'physician')
-      throw new DomainError('VALIDATION', 'Name the physician who gave the verbal order.', {
-        fields: [{ field: 'body.verbalOrderPhysicianId', message: 'not an active physician' }],
-      });
-    const verbalOrderAt = physician ? (body.verbalOrderAt ? new Date(body.verbalOrderAt) : givenAt) : null;
-    const base = {
-      id,
-      organization_id: orgId,
-      patient_id: patientId,
-      prescription_id: rx.id,
-      prescription_version: rx.version,
-      given_at: givenAt,
-      dose_amount: body.doseAmount,
-      dose_unit: body.doseUnit,
-      note: body.note,
-      recorded_by: ctx.actor.userId,
-      recorded_by_role: ctx.actor.role,
-      recorded_at: now,
-      slot: null,
-      refusal_reason: null,
-      refusal_message: null,
-      next_allowed_at: null,
-      verbal_order_physician_id: physician?.id ?? null,
-      verbal_order_at: verbalOrderAt,
-      countersigned_by: null,
-      countersigned_at: null,
-    };
-    const audit = (action: string, outcome: 'success' | 'denied' = 'success') =>
-      recordAudit(trx, deps, ctx, orgId, {
-        action,
-        entityType: 'medicine_administration',
-        entityId: id,
-        patientId,
-        outcome,
-      });
+  await inEnvelope(
+    deps,
+    ctx,
+    gate,
+    async ({ trx, organizationId: orgId, patient, audit: auditIn, publish }) => {
+      // after a death the family's dose controls are gone (episode rules); staff may still record late
+      if (patient!.status === 'deceased' && ctx.actor.role === 'family')
+        throw conflict(
+          'The patient has died; doses are no longer recorded here.',
+          conflictReason('patient-deceased'),
+        );
+      if (body.verbalOrderPhysicianId && ctx.actor.role !== 'nurse')
+        throw forbidden('Only a nurse records a dose given on a physician’s verbal order.');
+      const settings = await loadSettings(trx, orgId);
+      // a recorded dose, a not-taken one and a refusal all change the chart the team sees
+      announce(publish, patientId);
+      // the guard counts by ingredient across prescriptions: every dose of this patient queues here
+      await repo.lockPatientPrescriptions(trx, orgId, patientId);
+      const now = deps.clock();
+      const current = await repo.findCurrent(trx, orgId, patientId, body.prescriptionId);
+      if (!current) throw notFound('The prescription');
+      const givenAt = body.givenAt ? new Date(body.givenAt) : now;
+      // a late entry is checked against the version in force when the dose was given
+      const rx = toPrescription(
+        (await repo.versionAt(trx, orgId, patientId, body.prescriptionId, givenAt)) ?? current,
+        now,
+      );
+      const physician = body.verbalOrderPhysicianId
+        ? await repo.findActiveStaff(trx, orgId, body.verbalOrderPhysicianId)
+        : null;
+      if (body.verbalOrderPhysicianId && physician?.role !== 'physician')
+        throw new DomainError('VALIDATION', 'Name the physician who gave the verbal order.', {
+          fields: [{ field: 'body.verbalOrderPhysicianId', message: 'not an active physician' }],
+        });
+      const verbalOrderAt = physician ? (body.verbalOrderAt ? new Date(body.verbalOrderAt) : givenAt) : null;
+      const base = {
+        id,
+        organization_id: orgId,
+        patient_id: patientId,
+        prescription_id: rx.id,
+        prescription_version: rx.version,
+        given_at: givenAt,
+        dose_amount: body.doseAmount,
+        dose_unit: body.doseUnit,
+        note: body.note,
+        recorded_by: ctx.actor.userId,
+        recorded_by_role: ctx.actor.role,
+        recorded_at: now,
+        slot: null,
+        refusal_reason: null,
+        refusal_message: null,
+        next_allowed_at: null,
+        verbal_order_physician_id: physician?.id ?? null,
+        verbal_order_at: verbalOrderAt,
+        countersigned_by: null,
+        countersigned_at: null,
+      };
+      const audit = (action: string, outcome: 'success' | 'denied' = 'success') =>
+        auditIn({ action, entityType: 'medicine_administration', entityId: id, outcome });
 
-    if (body.outcome === 'not_taken' && !physician) {
-      await repo.insertAdministration(trx, { ...base, status: 'not_taken' });
-      await audit('medicine.not-taken');
-      return;
-    }
-    const result = await guardDose(trx, orgId, patientId, rx, settings, {
-      path: pathOf(ctx.actor.role, physician !== null, givenAt, now),
-      givenAt,
-      doseAmount: body.doseAmount,
-      doseUnit: body.doseUnit,
-      verbalOrderAt,
-      now,
-    });
-    if (!result.ok) {
-      const message = explainRefusal(result.reason, {
-        nextAllowedAt: result.nextAllowedAt,
-        prescribed: doseText(rx),
+      if (body.outcome === 'not_taken' && !physician) {
+        await repo.insertAdministration(trx, { ...base, status: 'not_taken' });
+        await audit('medicine.not-taken');
+        return;
+      }
+      const result = await guardDose(trx, orgId, patientId, rx, settings, {
+        path: pathOf(ctx.actor.role, physician !== null, givenAt, now),
+        givenAt,
+        doseAmount: body.doseAmount,
+        doseUnit: body.doseUnit,
+        verbalOrderAt,
         now,
-        timeZone: settings.timeZone,
-        teamPhone: settings.servicePhone,
-        locale: await localeOf(trx, orgId, ctx.actor.userId, settings.language),
       });
-      await repo.insertAdministration(trx, {
-        ...base,
-        status: 'refused',
-        refusal_reason: result.reason,
-        refusal_message: message,
-        next_allowed_at: result.nextAllowedAt,
-      });
-      raised.push(
-        await raiseMedicineAlert(
-          trx,
-          deps,
-          orgId,
-          patientId,
-          {
-            ruleId: 'dose.refused',
-            title: `Dose refused: ${rx.label}`,
-            body: `A ${ctx.actor.role} tried to record a dose outside the prescription (${result.reason}). Prescribed: ${rx.label}. They were told: ${message}`,
-            facts: {
-              medicine: rx.label,
-              prescribed: doseText(rx),
-              attempted: `${body.doseAmount} ${body.doseUnit}`,
-              medicineId: rx.medicineId,
-              medicineName: rx.name,
-              attemptedAmount: body.doseAmount,
-              attemptedUnit: body.doseUnit,
-              reason: result.reason,
-              givenAt: givenAt.toISOString(),
-              nextAllowedAt: result.nextAllowedAt?.toISOString() ?? null,
-              recordedByRole: ctx.actor.role,
-              verbalOrder: physician !== null,
+      if (!result.ok) {
+        const message = explainRefusal(result.reason, {
+          nextAllowedAt: result.nextAllowedAt,
+          prescribed: doseText(rx),
+          now,
+          timeZone: settings.timeZone,
+          teamPhone: settings.servicePhone,
+          locale: await localeOf(trx, orgId, ctx.actor.userId, settings.language),
+        });
+        await repo.insertAdministration(trx, {
+          ...base,
+          status: 'refused',
+          refusal_reason: result.reason,
+          refusal_message: message,
+          next_allowed_at: result.nextAllowedAt,
+        });
+        raised.push(
+          await raiseMedicineAlert(
+            trx,
+            deps,
+            orgId,
+            patientId,
+            {
+              ruleId: 'dose.refused',
+              title: `Dose refused: ${rx.label}`,
+              body: `A ${ctx.actor.role} tried to record a dose outside the prescription (${result.reason}). Prescribed: ${rx.label}. They were told: ${message}`,
+              facts: {
+                medicine: rx.label,
+                prescribed: doseText(rx),
+                attempted: `${body.doseAmount} ${body.doseUnit}`,
+                medicineId: rx.medicineId,
+                medicineName: rx.name,
+                attemptedAmount: body.doseAmount,
+                attemptedUnit: body.doseUnit,
+                reason: result.reason,
+                givenAt: givenAt.toISOString(),
+                nextAllowedAt: result.nextAllowedAt?.toISOString() ?? null,
+                recordedByRole: ctx.actor.role,
+                verbalOrder: physician !== null,
+              },
+              source: { type: 'medicine_administration', id },
+              raisedBy: ctx.actor,
             },
-            source: { type: 'medicine_administration', id },
-            raisedBy: ctx.actor,
+            [rx.prescribedById],
+          ),
+        );
+        await audit(physician ? 'medicine.verbal-order-refused' : 'medicine.dose-refused', 'denied');
+        return;
+      }
+      await repo.insertAdministration(trx, { ...base, status: 'given', slot: result.slot });
+      // a dose given from controlled stock in the home comes off the register
+      const flagged = await drawDownForDose(trx, deps, ctx, orgId, patientId, {
+        administrationId: id,
+        prescriptionId: rx.id,
+        doseAmount: body.doseAmount,
+        doseUnit: body.doseUnit,
+      });
+      if (flagged) raised.push(flagged);
+      if (physician) {
+        await notifyUsers(
+          trx,
+          orgId,
+          [physician.id],
+          {
+            kind: 'medicines.countersign',
+            params: { medicine: rx.label, dose: `${body.doseAmount} ${body.doseUnit}` },
+            title: `Countersign a verbal order: ${rx.label}`,
+            body: 'A nurse recorded a dose given on your verbal order. Please countersign it in the medicine chart.',
+            entityType: 'medicine_administration',
+            entityId: id,
           },
-          [rx.prescribedById],
-        ),
-      );
-      await audit(physician ? 'medicine.verbal-order-refused' : 'medicine.dose-refused', 'denied');
-      return;
-    }
-    await repo.insertAdministration(trx, { ...base, status: 'given', slot: result.slot });
-    // a dose given from controlled stock in the home comes off the register
-    const flagged = await drawDownForDose(trx, deps, ctx, orgId, patientId, {
-      administrationId: id,
-      prescriptionId: rx.id,
-      doseAmount: body.doseAmount,
-      doseUnit: body.doseUnit,
-    });
-    if (flagged) raised.push(flagged);
-    if (physician) {
-      await notifyUsers(
-        trx,
-        orgId,
-        [physician.id],
-        {
-          kind: 'medicines.countersign',
-          params: { medicine: rx.label, dose: `${body.doseAmount} ${body.doseUnit}` },
-          title: `Countersign a verbal order: ${rx.label}`,
-          body: 'A nurse recorded a dose given on your verbal order. Please countersign it in the medicine chart.',
-          entityType: 'medicine_administration',
-          entityId: id,
-        },
-        now,
-      );
-      alerted = true;
-    }
-    await audit(physician ? 'medicine.administer-verbal-order' : 'medicine.administer');
-    const review = await rescueReview(trx, deps, ctx, orgId, patientId, rx, settings, now);
-    if (review) raised.push(review);
-  });
-  await publish(deps, orgId, patientId, alerted);
+          now,
+        );
+        publish({ type: 'notification.created', entityId: patientId, roles: ['physician'] });
+      }
+      await audit(physician ? 'medicine.administer-verbal-order' : 'medicine.administer');
+      const review = await rescueReview(trx, deps, ctx, orgId, patientId, rx, settings, now);
+      if (review) raised.push(review);
+    },
+  );
   if (raised.length) await announceMedicineAlerts(deps, raised);
   return getAdministration(deps, ctx, patientId, id);
 }
@@ -794,9 +745,8 @@ async function getAdministration(deps: AppDeps, ctx: RequestContext, patientId: 
 }
 
 export async function countersign(deps: AppDeps, ctx: RequestContext, patientId: string, id: string) {
-  await loadPatientFor(deps, ctx, 'medicine:countersign', patientId);
-  const orgId = ctx.actor.organizationId;
-  await deps.db.transaction().execute(async (trx) => {
+  const gate = { patient: { id: patientId, action: 'medicine:countersign' } } as const;
+  await inEnvelope(deps, ctx, gate, async ({ trx, organizationId: orgId, audit, publish }) => {
     const row = await repo.lockAdministration(trx, orgId, patientId, id);
     if (!row) throw notFound('The record');
     if (!row.verbal_order_physician_id)
@@ -809,14 +759,9 @@ export async function countersign(deps: AppDeps, ctx: RequestContext, patientId:
       countersigned_by: ctx.actor.userId,
       countersigned_at: deps.clock(),
     });
-    await recordAudit(trx, deps, ctx, orgId, {
-      action: 'medicine.countersign',
-      entityType: 'medicine_administration',
-      entityId: id,
-      patientId,
-    });
+    await audit({ action: 'medicine.countersign', entityType: 'medicine_administration', entityId: id });
+    announce(publish, patientId);
   });
-  await publish(deps, orgId, patientId, false);
   return getAdministration(deps, ctx, patientId, id);
 }
 
@@ -828,15 +773,17 @@ export async function medicineChart(
   patientId: string,
   query: { from?: string | undefined; to?: string | undefined },
 ) {
-  await loadPatientFor(deps, ctx, 'medicine:mar', patientId);
-  const orgId = ctx.actor.organizationId;
-  const settings = await loadSettings(deps.db, orgId);
-  const now = deps.clock();
-  const to = query.to ? new Date(query.to) : new Date(now.getTime() + 24 * hour);
-  const from = query.from ? new Date(query.from) : new Date(to.getTime() - 8 * 24 * hour);
-  if (to <= from || to.getTime() - from.getTime() > 62 * 24 * hour)
-    throw new DomainError('VALIDATION', 'Choose a period of at most 62 days.');
-  return deps.db.transaction().execute(async (trx) => {
+  const read = {
+    patient: { id: patientId, action: 'medicine:mar' },
+    audit: { action: 'medicine.chart', entityType: 'medicine_administration' },
+  } as const;
+  return inEnvelope(deps, ctx, read, async ({ trx, organizationId: orgId }) => {
+    const settings = await loadSettings(trx, orgId);
+    const now = deps.clock();
+    const to = query.to ? new Date(query.to) : new Date(now.getTime() + 24 * hour);
+    const from = query.from ? new Date(query.from) : new Date(to.getTime() - 8 * 24 * hour);
+    if (to <= from || to.getTime() - from.getTime() > 62 * 24 * hour)
+      throw new DomainError('VALIDATION', 'Choose a period of at most 62 days.');
     const prescriptions = (await currentPrescriptions(trx, orgId, patientId, now)).filter(
       (p) => new Date(p.startsAt) < to && (!p.endsAt || new Date(p.endsAt) > from),
     );
@@ -854,25 +801,22 @@ export async function medicineChart(
           missed.push({ prescriptionId: p.id, slot: s.toISOString() });
       }
     }
-    await recordAudit(trx, deps, ctx, orgId, {
-      action: 'medicine.chart',
-      entityType: 'medicine_administration',
-      patientId,
-    });
     return { from: from.toISOString(), to: to.toISOString(), prescriptions, entries, missed };
   });
 }
 
 export async function todaySchedule(deps: AppDeps, ctx: RequestContext, patientId: string) {
-  await loadPatientFor(deps, ctx, 'medicine:read', patientId);
-  const orgId = ctx.actor.organizationId;
-  const settings = await loadSettings(deps.db, orgId);
-  const tz = settings.timeZone;
-  const now = deps.clock();
-  const window = settings.scheduledDoseWindowMinutes;
-  const [dayStart] = timesOnLocalDay(now, 0, ['00:00'], tz);
-  const [dayEnd] = timesOnLocalDay(now, 1, ['00:00'], tz);
-  return deps.db.transaction().execute(async (trx) => {
+  const read = {
+    patient: { id: patientId, action: 'medicine:read' },
+    audit: { action: 'medicine.today', entityType: 'prescription' },
+  } as const;
+  return inEnvelope(deps, ctx, read, async ({ trx, organizationId: orgId }) => {
+    const settings = await loadSettings(trx, orgId);
+    const tz = settings.timeZone;
+    const now = deps.clock();
+    const window = settings.scheduledDoseWindowMinutes;
+    const [dayStart] = timesOnLocalDay(now, 0, ['00:00'], tz);
+    const [dayEnd] = timesOnLocalDay(now, 1, ['00:00'], tz);
     const prescriptions = (await currentPrescriptions(trx, orgId, patientId, now)).filter(
       (p) => new Date(p.startsAt) < dayEnd! && (!p.endsAt || new Date(p.endsAt) > now),
     );
@@ -924,11 +868,6 @@ export async function todaySchedule(deps: AppDeps, ctx: RequestContext, patientI
         canGiveNow: next !== null && next.getTime() <= now.getTime(),
       };
     });
-    await recordAudit(trx, deps, ctx, orgId, {
-      action: 'medicine.today',
-      entityType: 'prescription',
-      patientId,
-    });
     return { date: localDate(now, tz), timeZone: tz, teamPhone: settings.servicePhone, items };
   });
 }
@@ -936,20 +875,17 @@ export async function todaySchedule(deps: AppDeps, ctx: RequestContext, patientI
 // ---------------------------------------------------------------- anticipatory ("just in case") medicines
 
 export async function getAnticipatory(deps: AppDeps, ctx: RequestContext, patientId: string) {
-  await loadPatientFor(deps, ctx, 'medicine:read', patientId);
-  const orgId = ctx.actor.organizationId;
-  return deps.db.transaction().execute(async (trx) => {
+  const read = {
+    patient: { id: patientId, action: 'medicine:read' },
+    audit: { action: 'medicine.anticipatory.read', entityType: 'anticipatory_box' },
+  } as const;
+  return inEnvelope(deps, ctx, read, async ({ trx, organizationId: orgId }) => {
     const now = deps.clock();
     const box = await repo.findBox(trx, orgId, patientId);
     const prescriptions = (await currentPrescriptions(trx, orgId, patientId, now)).filter(
       (p) => p.anticipatoryPurpose && p.status !== 'ended',
     );
     const covered = new Set(prescriptions.map((p) => p.anticipatoryPurpose));
-    await recordAudit(trx, deps, ctx, orgId, {
-      action: 'medicine.anticipatory.read',
-      entityType: 'anticipatory_box',
-      patientId,
-    });
     return {
       box: box
         ? {
@@ -972,10 +908,9 @@ export async function setAnticipatoryBox(
   patientId: string,
   body: z.infer<typeof anticipatoryBoxBodySchema>,
 ) {
-  await loadPatientFor(deps, ctx, 'medicine:anticipatory', patientId);
-  const orgId = ctx.actor.organizationId;
-  const settings = await loadSettings(deps.db, orgId);
-  await deps.db.transaction().execute(async (trx) => {
+  const gate = { patient: { id: patientId, action: 'medicine:anticipatory' } } as const;
+  await inEnvelope(deps, ctx, gate, async ({ trx, organizationId: orgId, audit, publish }) => {
+    const settings = await loadSettings(trx, orgId);
     const now = deps.clock();
     await repo.upsertBox(trx, {
       organization_id: orgId,
@@ -995,14 +930,13 @@ export async function setAnticipatoryBox(
       expiresOn: body.expiresOn,
       savedAt: now.toISOString(),
     });
-    await recordAudit(trx, deps, ctx, orgId, {
+    await audit({
       action: 'medicine.anticipatory.update',
       entityType: 'anticipatory_box',
       entityId: patientId,
-      patientId,
     });
+    announce(publish, patientId);
   });
-  await publish(deps, orgId, patientId, false);
   return getAnticipatory(deps, ctx, patientId);
 }
 

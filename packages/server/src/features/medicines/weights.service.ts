@@ -2,8 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DomainError, localDate, type WeightDto, type weightBodySchema } from '@hearth/domain';
 import type { z } from 'zod';
 import type { AppDeps, RequestContext } from '../../app-context.ts';
-import { loadPatientFor } from '../../platform/access/patient-access.ts';
-import { recordAudit } from '../../platform/audit/audit.service.ts';
+import { inEnvelope } from '../../platform/envelope.ts';
 import { loadSettings } from '../../platform/settings/settings.service.ts';
 import * as repo from './medicines.repository.ts';
 
@@ -16,15 +15,12 @@ export async function listWeights(
   ctx: RequestContext,
   patientId: string,
 ): Promise<WeightDto[]> {
-  await loadPatientFor(deps, ctx, 'medicine:read', patientId);
-  const orgId = ctx.actor.organizationId;
-  return deps.db.transaction().execute(async (trx) => {
-    const rows = await repo.listWeights(trx, orgId, patientId);
-    await recordAudit(trx, deps, ctx, orgId, {
-      action: 'patient.weight.list',
-      entityType: 'patient_weight',
-      patientId,
-    });
+  const read = {
+    patient: { id: patientId, action: 'medicine:read' },
+    audit: { action: 'patient.weight.list', entityType: 'patient_weight' },
+  } as const;
+  return inEnvelope(deps, ctx, read, async ({ trx, organizationId }) => {
+    const rows = await repo.listWeights(trx, organizationId, patientId);
     return rows.map((r) => ({
       id: r.id,
       kg: Number(r.kg),
@@ -41,16 +37,15 @@ export async function recordWeight(
   patientId: string,
   body: z.infer<typeof weightBodySchema>,
 ) {
-  await loadPatientFor(deps, ctx, 'medicine:anticipatory', patientId);
-  const orgId = ctx.actor.organizationId;
-  const settings = await loadSettings(deps.db, orgId);
-  const now = deps.clock();
-  if (body.measuredOn > localDate(now, settings.timeZone))
-    throw new DomainError('VALIDATION', 'The day of the weighing cannot be in the future.', {
-      fields: [{ field: 'body.measuredOn', message: 'in the future' }],
-    });
-  const id = randomUUID();
-  await deps.db.transaction().execute(async (trx) => {
+  const gate = { patient: { id: patientId, action: 'medicine:anticipatory' } } as const;
+  await inEnvelope(deps, ctx, gate, async ({ trx, organizationId: orgId, audit }) => {
+    const settings = await loadSettings(trx, orgId);
+    const now = deps.clock();
+    if (body.measuredOn > localDate(now, settings.timeZone))
+      throw new DomainError('VALIDATION', 'The day of the weighing cannot be in the future.', {
+        fields: [{ field: 'body.measuredOn', message: 'in the future' }],
+      });
+    const id = randomUUID();
     await repo.insertWeight(trx, {
       id,
       organization_id: orgId,
@@ -60,12 +55,7 @@ export async function recordWeight(
       recorded_by: ctx.actor.userId,
       recorded_at: now,
     });
-    await recordAudit(trx, deps, ctx, orgId, {
-      action: 'patient.weight.record',
-      entityType: 'patient_weight',
-      entityId: id,
-      patientId,
-    });
+    await audit({ action: 'patient.weight.record', entityType: 'patient_weight', entityId: id });
   });
   return listWeights(deps, ctx, patientId);
 }

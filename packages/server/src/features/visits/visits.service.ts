@@ -19,8 +19,9 @@ import {
 import type { z } from 'zod';
 import type { AppDeps, RequestContext } from '../../app-context.ts';
 import type { Conn } from '../../db/conn.ts';
-import { loadPatientFor } from '../../platform/access/patient-access.ts';
-import { recordAudit } from '../../platform/audit/audit.service.ts';
+import type { AuditInput } from '../../platform/audit/audit.service.ts';
+import { type Envelope, inEnvelope } from '../../platform/envelope.ts';
+import type { HearthEventDraft } from '../../platform/events/event-bus.ts';
 import { notifyUsers } from '../../platform/notifications/notifications.service.ts';
 import { loadSettings } from '../../platform/settings/settings.service.ts';
 import { addDays, localDate } from '../../platform/time.ts';
@@ -109,11 +110,13 @@ export async function listPatientVisits(
   from: string | undefined,
   to: string | undefined,
 ) {
-  await loadPatientFor(deps, ctx, 'visit:read', patientId);
-  const orgId = ctx.actor.organizationId;
-  const settings = await loadSettings(deps.db, orgId);
-  const today = localDate(deps.clock(), settings.timeZone);
-  return deps.db.transaction().execute(async (trx) => {
+  const read = {
+    patient: { id: patientId, action: 'visit:read' },
+    audit: { action: 'visit.list', entityType: 'visit' },
+  } as const;
+  return inEnvelope(deps, ctx, read, async ({ trx, organizationId: orgId }) => {
+    const settings = await loadSettings(trx, orgId);
+    const today = localDate(deps.clock(), settings.timeZone);
     const rows = await repo.visitsOfPatient(
       trx,
       orgId,
@@ -121,7 +124,6 @@ export async function listPatientVisits(
       from ?? addDays(today, -14),
       to ?? addDays(today, 28),
     );
-    await recordAudit(trx, deps, ctx, orgId, { action: 'visit.list', entityType: 'visit', patientId });
     return forReader(ctx, await assembleVisits(trx, orgId, rows));
   });
 }
@@ -140,17 +142,16 @@ export async function requestVisit(
   patientId: string,
   body: VisitRequestBody,
 ) {
-  await loadPatientFor(deps, ctx, 'visit:request', patientId);
-  if (
-    (body.windowFrom === undefined) !== (body.windowTo === undefined) ||
-    (body.windowFrom && body.windowTo && minutesOf(body.windowTo) <= minutesOf(body.windowFrom))
-  )
-    throw new DomainError('VALIDATION', 'Give both ends of the time window, the end after the start.', {
-      fields: [{ field: 'body.windowTo', message: 'invalid window' }],
-    });
-  const orgId = ctx.actor.organizationId;
+  const gate = { patient: { id: patientId, action: 'visit:request' } } as const;
   const id = randomUUID();
-  await deps.db.transaction().execute(async (trx) => {
+  await inEnvelope(deps, ctx, gate, async ({ trx, organizationId: orgId, audit, publish }) => {
+    if (
+      (body.windowFrom === undefined) !== (body.windowTo === undefined) ||
+      (body.windowFrom && body.windowTo && minutesOf(body.windowTo) <= minutesOf(body.windowFrom))
+    )
+      throw new DomainError('VALIDATION', 'Give both ends of the time window, the end after the start.', {
+        fields: [{ field: 'body.windowTo', message: 'invalid window' }],
+      });
     const now = deps.clock();
     await repo.insertVisits(trx, [
       {
@@ -183,14 +184,9 @@ export async function requestVisit(
       trx,
       eventRow(orgId, id, null, 'requested', body.reason, ctx.actor.userId, now, null),
     );
-    await recordAudit(trx, deps, ctx, orgId, {
-      action: 'visit.request',
-      entityType: 'visit',
-      entityId: id,
-      patientId,
-    });
+    await audit({ action: 'visit.request', entityType: 'visit', entityId: id });
+    publish(visitUpdated(id, patientId));
   });
-  await publish(deps, orgId, id, patientId);
   return getVisit(deps, ctx, id);
 }
 
@@ -245,34 +241,44 @@ export async function publishMany(
     });
 }
 
-/** Tells the staff, and the family of the visit's patient (no other family), that a visit changed. */
-export const publish = (deps: AppDeps, organizationId: string, visitId: string, patientId: string) =>
-  deps.events.publish({
-    organizationId,
-    type: 'visit.updated',
-    entityId: visitId,
-    roles: ['coordinator', 'admin', 'family', ...disciplines],
-    patientId,
-  });
+/** The staff, and the family of the visit's patient (no other family), hear that a visit changed. */
+const visitUpdated = (visitId: string, patientId: string): HearthEventDraft => ({
+  type: 'visit.updated',
+  entityId: visitId,
+  roles: ['coordinator', 'admin', 'family', ...disciplines],
+  patientId,
+});
 
-async function loadVisitFor(deps: AppDeps, ctx: RequestContext, id: string, db: Conn = deps.db) {
-  const row = await repo.findVisit(db, ctx.actor.organizationId, id);
+/** Publishes `visitUpdated` outside an envelope (for a caller that has already committed). */
+export const publish = (deps: AppDeps, organizationId: string, visitId: string, patientId: string) =>
+  deps.events.publish({ organizationId, ...visitUpdated(visitId, patientId) });
+
+type VisitRow = NonNullable<Awaited<ReturnType<typeof repo.findVisit>>>;
+
+/**
+ * The envelope for a call about one visit: the visit must exist ("not found" otherwise), then
+ * its patient passes the gate for reading visits; the work gets the visit as first read.
+ */
+async function inVisitEnvelope<T>(
+  deps: AppDeps,
+  ctx: RequestContext,
+  id: string,
+  audit: AuditInput | undefined,
+  work: (env: Envelope, visit: VisitRow) => Promise<T>,
+) {
+  const row = await repo.findVisit(deps.db, ctx.actor.organizationId, id);
   if (!row) throw notFound('The visit');
-  await loadPatientFor(deps, ctx, 'visit:read', row.patient_id, db);
-  return row;
+  const options = {
+    patient: { id: row.patient_id, action: 'visit:read' as const },
+    ...(audit ? { audit } : {}),
+  };
+  return inEnvelope(deps, ctx, options, (env) => work(env, row));
 }
 
 export async function getVisit(deps: AppDeps, ctx: RequestContext, id: string) {
-  const orgId = ctx.actor.organizationId;
-  const row = await loadVisitFor(deps, ctx, id);
-  return deps.db.transaction().execute(async (trx) => {
-    await recordAudit(trx, deps, ctx, orgId, {
-      action: 'visit.read',
-      entityType: 'visit',
-      entityId: id,
-      patientId: row.patient_id,
-    });
-    return forReader(ctx, await assembleVisits(trx, orgId, [row]))[0]!;
+  const audit = { action: 'visit.read', entityType: 'visit', entityId: id };
+  return inVisitEnvelope(deps, ctx, id, audit, async ({ trx, organizationId }, row) => {
+    return forReader(ctx, await assembleVisits(trx, organizationId, [row]))[0]!;
   });
 }
 
@@ -283,53 +289,52 @@ export async function scheduleVisit(
   body: z.infer<typeof visitScheduleBodySchema>,
 ) {
   if (!can(ctx.actor, 'visit:schedule')) throw forbidden('Only a coordinator schedules visits.');
-  const orgId = ctx.actor.organizationId;
-  const row = await loadVisitFor(deps, ctx, id);
-  await deps.db.transaction().execute(async (trx) => {
-    const v = await repo.lockVisit(trx, orgId, id);
-    if (!v) throw notFound('The visit');
-    if (v.status !== 'scheduled') assertVisitTransition(v.status, 'scheduled');
-    const staff = await repo.activeStaff(trx, orgId, clinicalRoles);
-    if (!staff.some((s) => s.id === body.staffId)) throw notFound('The staff member');
-    const now = deps.clock();
-    await repo.updateVisit(trx, orgId, id, {
-      status: 'scheduled',
-      staff_id: body.staffId,
-      visit_date: body.date,
-      start_min: minutesOf(body.start),
-      updated_at: now,
-    });
-    if (v.status !== 'scheduled')
-      await repo.insertEvent(
+  await inVisitEnvelope(
+    deps,
+    ctx,
+    id,
+    undefined,
+    async ({ trx, organizationId: orgId, audit, publish }, row) => {
+      const v = await repo.lockVisit(trx, orgId, id);
+      if (!v) throw notFound('The visit');
+      if (v.status !== 'scheduled') assertVisitTransition(v.status, 'scheduled');
+      const staff = await repo.activeStaff(trx, orgId, clinicalRoles);
+      if (!staff.some((s) => s.id === body.staffId)) throw notFound('The staff member');
+      const now = deps.clock();
+      await repo.updateVisit(trx, orgId, id, {
+        status: 'scheduled',
+        staff_id: body.staffId,
+        visit_date: body.date,
+        start_min: minutesOf(body.start),
+        updated_at: now,
+      });
+      if (v.status !== 'scheduled')
+        await repo.insertEvent(
+          trx,
+          eventRow(orgId, id, v.status, 'scheduled', null, ctx.actor.userId, now, null),
+        );
+      await notifyVisitPeople(
         trx,
-        eventRow(orgId, id, v.status, 'scheduled', null, ctx.actor.userId, now, null),
+        orgId,
+        { id, patient_id: v.patient_id, staff_id: body.staffId },
+        {
+          kind: 'visit.scheduled-staff',
+          params: { patient: `${row.last_name} ${row.first_name}`, when: `${body.date} ${body.start}` },
+          title: 'Visit scheduled',
+          body: `${row.last_name} ${row.first_name}, ${body.date} ${body.start}`,
+        },
+        {
+          kind: 'visit.scheduled',
+          params: { when: `${body.date} ${body.start}` },
+          title: 'Visit scheduled',
+          body: `${body.date} ${body.start}`,
+        },
+        now,
       );
-    await notifyVisitPeople(
-      trx,
-      orgId,
-      { id, patient_id: v.patient_id, staff_id: body.staffId },
-      {
-        kind: 'visit.scheduled-staff',
-        params: { patient: `${row.last_name} ${row.first_name}`, when: `${body.date} ${body.start}` },
-        title: 'Visit scheduled',
-        body: `${row.last_name} ${row.first_name}, ${body.date} ${body.start}`,
-      },
-      {
-        kind: 'visit.scheduled',
-        params: { when: `${body.date} ${body.start}` },
-        title: 'Visit scheduled',
-        body: `${body.date} ${body.start}`,
-      },
-      now,
-    );
-    await recordAudit(trx, deps, ctx, orgId, {
-      action: 'visit.schedule',
-      entityType: 'visit',
-      entityId: id,
-      patientId: v.patient_id,
-    });
-  });
-  await publish(deps, orgId, id, row.patient_id);
+      await audit({ action: 'visit.schedule', entityType: 'visit', entityId: id });
+      publish(visitUpdated(id, row.patient_id));
+    },
+  );
   return getVisit(deps, ctx, id);
 }
 
@@ -354,76 +359,76 @@ export async function transitionVisit(
   id: string,
   body: VisitTransitionBody,
 ) {
-  const orgId = ctx.actor.organizationId;
-  const visit = await loadVisitFor(deps, ctx, id);
-  await deps.db.transaction().execute(async (trx) => {
-    if (body.clientId && (await repo.eventByClientId(trx, orgId, body.clientId))) return;
-    const v = await repo.lockVisit(trx, orgId, id);
-    if (!v) throw notFound('The visit');
-    assertMayPerform(ctx, v);
-    assertVisitTransition(v.status, body.to);
-    const at = happenedAt(deps, body.at);
-    await repo.updateVisit(trx, orgId, id, {
-      status: body.to,
-      status_reason: body.reason ?? v.status_reason,
-      updated_at: deps.clock(),
-      ...(body.to === 'checked_in'
-        ? {
-            checked_in_at: at,
-            check_in_lat: body.location?.lat ?? null,
-            check_in_lon: body.location?.lon ?? null,
-          }
-        : {}),
-    });
-    await repo.insertEvent(
-      trx,
-      eventRow(
-        orgId,
-        id,
-        v.status,
-        body.to,
-        body.reason ?? null,
-        ctx.actor.userId,
-        at,
-        body.clientId ?? null,
-      ),
-    );
-    if (body.to === 'on_the_way')
-      await notifyVisitPeople(
+  await inVisitEnvelope(
+    deps,
+    ctx,
+    id,
+    undefined,
+    async ({ trx, organizationId: orgId, audit, publish }, visit) => {
+      // a repeated command (same client id) changes nothing but is announced like the first
+      publish(visitUpdated(id, visit.patient_id));
+      if (body.clientId && (await repo.eventByClientId(trx, orgId, body.clientId))) return;
+      const v = await repo.lockVisit(trx, orgId, id);
+      if (!v) throw notFound('The visit');
+      assertMayPerform(ctx, v);
+      assertVisitTransition(v.status, body.to);
+      const at = happenedAt(deps, body.at);
+      await repo.updateVisit(trx, orgId, id, {
+        status: body.to,
+        status_reason: body.reason ?? v.status_reason,
+        updated_at: deps.clock(),
+        ...(body.to === 'checked_in'
+          ? {
+              checked_in_at: at,
+              check_in_lat: body.location?.lat ?? null,
+              check_in_lon: body.location?.lon ?? null,
+            }
+          : {}),
+      });
+      await repo.insertEvent(
         trx,
-        orgId,
-        v,
-        null,
-        { kind: 'visit.on-the-way', title: 'The team is on the way', body: 'Your visitor has set off.' },
-        at,
+        eventRow(
+          orgId,
+          id,
+          v.status,
+          body.to,
+          body.reason ?? null,
+          ctx.actor.userId,
+          at,
+          body.clientId ?? null,
+        ),
       );
-    if (body.to === 'cancelled' || body.to === 'missed')
-      await notifyVisitPeople(
-        trx,
-        orgId,
-        v,
-        {
-          kind: `visit.${body.to}`,
-          params: { reason: body.reason ?? '' },
-          title: `Visit ${body.to}`,
-          body: body.reason ?? '',
-        },
-        {
-          kind: `visit.${body.to}`,
-          params: { reason: body.reason ?? '' },
-          title: body.to === 'cancelled' ? 'Visit cancelled' : 'Visit missed',
-          body: body.reason ?? '',
-        },
-        at,
-      );
-    await recordAudit(trx, deps, ctx, orgId, {
-      action: `visit.${body.to}`,
-      entityType: 'visit',
-      entityId: id,
-      patientId: v.patient_id,
-    });
-  });
-  await publish(deps, orgId, id, visit.patient_id);
+      if (body.to === 'on_the_way')
+        await notifyVisitPeople(
+          trx,
+          orgId,
+          v,
+          null,
+          { kind: 'visit.on-the-way', title: 'The team is on the way', body: 'Your visitor has set off.' },
+          at,
+        );
+      if (body.to === 'cancelled' || body.to === 'missed')
+        await notifyVisitPeople(
+          trx,
+          orgId,
+          v,
+          {
+            kind: `visit.${body.to}`,
+            params: { reason: body.reason ?? '' },
+            title: `Visit ${body.to}`,
+            body: body.reason ?? '',
+          },
+          {
+            kind: `visit.${body.to}`,
+            params: { reason: body.reason ?? '' },
+            title: body.to === 'cancelled' ? 'Visit cancelled' : 'Visit missed',
+            body: body.reason ?? '',
+          },
+          at,
+        );
+      await audit({ action: `visit.${body.to}`, entityType: 'visit', entityId: id });
+    },
+  );
   return getVisit(deps, ctx, id);
 }
 
@@ -434,39 +439,42 @@ export async function completeVisit(
   id: string,
   body: { documentation: VisitDocumentation; at?: string | undefined; clientId?: string | undefined },
 ) {
-  const orgId = ctx.actor.organizationId;
-  const visit = await loadVisitFor(deps, ctx, id);
-  await deps.db.transaction().execute(async (trx) => {
-    if (body.clientId && (await repo.noteByClientId(trx, orgId, body.clientId))) return;
-    const v = await repo.lockVisit(trx, orgId, id);
-    if (!v) throw notFound('The visit');
-    assertMayPerform(ctx, v);
-    assertVisitTransition(v.status, 'completed');
-    const at = happenedAt(deps, body.at);
-    await repo.updateVisit(trx, orgId, id, {
-      status: 'completed',
-      completed_at: at,
-      updated_at: deps.clock(),
-    });
-    await repo.insertEvent(trx, eventRow(orgId, id, v.status, 'completed', null, ctx.actor.userId, at, null));
-    await repo.insertNote(trx, {
-      id: randomUUID(),
-      organization_id: orgId,
-      visit_id: id,
-      patient_id: v.patient_id,
-      content: body.documentation,
-      by_user_id: ctx.actor.userId,
-      at,
-      client_id: body.clientId ?? null,
-    });
-    await recordAudit(trx, deps, ctx, orgId, {
-      action: 'visit.completed',
-      entityType: 'visit',
-      entityId: id,
-      patientId: v.patient_id,
-    });
-  });
-  await publish(deps, orgId, id, visit.patient_id);
+  await inVisitEnvelope(
+    deps,
+    ctx,
+    id,
+    undefined,
+    async ({ trx, organizationId: orgId, audit, publish }, visit) => {
+      // a repeated command (same client id) changes nothing but is announced like the first
+      publish(visitUpdated(id, visit.patient_id));
+      if (body.clientId && (await repo.noteByClientId(trx, orgId, body.clientId))) return;
+      const v = await repo.lockVisit(trx, orgId, id);
+      if (!v) throw notFound('The visit');
+      assertMayPerform(ctx, v);
+      assertVisitTransition(v.status, 'completed');
+      const at = happenedAt(deps, body.at);
+      await repo.updateVisit(trx, orgId, id, {
+        status: 'completed',
+        completed_at: at,
+        updated_at: deps.clock(),
+      });
+      await repo.insertEvent(
+        trx,
+        eventRow(orgId, id, v.status, 'completed', null, ctx.actor.userId, at, null),
+      );
+      await repo.insertNote(trx, {
+        id: randomUUID(),
+        organization_id: orgId,
+        visit_id: id,
+        patient_id: v.patient_id,
+        content: body.documentation,
+        by_user_id: ctx.actor.userId,
+        at,
+        client_id: body.clientId ?? null,
+      });
+      await audit({ action: 'visit.completed', entityType: 'visit', entityId: id });
+    },
+  );
   return getVisit(deps, ctx, id);
 }
 
@@ -477,9 +485,7 @@ export async function addVisitNote(
   id: string,
   body: { documentation: VisitDocumentation; clientId?: string | undefined },
 ) {
-  const orgId = ctx.actor.organizationId;
-  await loadVisitFor(deps, ctx, id);
-  await deps.db.transaction().execute(async (trx) => {
+  await inVisitEnvelope(deps, ctx, id, undefined, async ({ trx, organizationId: orgId, audit }) => {
     if (body.clientId && (await repo.noteByClientId(trx, orgId, body.clientId))) return;
     const v = await repo.lockVisit(trx, orgId, id);
     if (!v) throw notFound('The visit');
@@ -496,12 +502,7 @@ export async function addVisitNote(
       at: deps.clock(),
       client_id: body.clientId ?? null,
     });
-    await recordAudit(trx, deps, ctx, orgId, {
-      action: 'visit.document',
-      entityType: 'visit',
-      entityId: id,
-      patientId: v.patient_id,
-    });
+    await audit({ action: 'visit.document', entityType: 'visit', entityId: id });
   });
   return getVisit(deps, ctx, id);
 }
@@ -509,18 +510,13 @@ export async function addVisitNote(
 /** The signed-in staff member's visits for a day (the phone view). */
 export async function myDay(deps: AppDeps, ctx: RequestContext, date: string | undefined) {
   if (!can(ctx.actor, 'visit:perform')) throw forbidden();
-  const orgId = ctx.actor.organizationId;
-  const settings = await loadSettings(deps.db, orgId);
-  const day = date ?? localDate(deps.clock(), settings.timeZone);
-  return deps.db.transaction().execute(async (trx) => {
+  // several patients' visits: no one patient's gate; each visit read is audited for its patient
+  return inEnvelope(deps, ctx, {}, async ({ trx, organizationId: orgId, audit }) => {
+    const settings = await loadSettings(trx, orgId);
+    const day = date ?? localDate(deps.clock(), settings.timeZone);
     const rows = await repo.visitsOfStaff(trx, orgId, ctx.actor.userId, day);
     for (const r of rows)
-      await recordAudit(trx, deps, ctx, orgId, {
-        action: 'visit.read',
-        entityType: 'visit',
-        entityId: r.id,
-        patientId: r.patient_id,
-      });
+      await audit({ action: 'visit.read', entityType: 'visit', entityId: r.id, patientId: r.patient_id });
     return { date: day, visits: await assembleVisits(trx, orgId, rows) };
   });
 }
@@ -563,7 +559,7 @@ export async function addShift(
   );
   if (overlaps) throw new DomainError('CONFLICT', 'This person already has a shift at that time.');
   const id = randomUUID();
-  await deps.db.transaction().execute(async (trx) => {
+  await inEnvelope(deps, ctx, {}, async ({ trx, audit }) => {
     await repo.insertShifts(trx, [
       {
         id,
@@ -577,22 +573,17 @@ export async function addShift(
         cancelled_at: null,
       },
     ]);
-    await recordAudit(trx, deps, ctx, orgId, { action: 'rota.add', entityType: 'staff_shift', entityId: id });
+    await audit({ action: 'rota.add', entityType: 'staff_shift', entityId: id });
   });
   return (await listShifts(deps, ctx, body.date, body.date)).find((s) => s.id === id)!;
 }
 
 export async function cancelShift(deps: AppDeps, ctx: RequestContext, id: string) {
   if (!can(ctx.actor, 'rota:manage')) throw forbidden();
-  const orgId = ctx.actor.organizationId;
-  await deps.db.transaction().execute(async (trx) => {
-    const r = await repo.cancelShift(trx, orgId, id, deps.clock());
+  await inEnvelope(deps, ctx, {}, async ({ trx, organizationId, audit }) => {
+    const r = await repo.cancelShift(trx, organizationId, id, deps.clock());
     if (!r.numUpdatedRows) throw notFound('The shift');
-    await recordAudit(trx, deps, ctx, orgId, {
-      action: 'rota.cancel',
-      entityType: 'staff_shift',
-      entityId: id,
-    });
+    await audit({ action: 'rota.cancel', entityType: 'staff_shift', entityId: id });
   });
   return { ok: true as const };
 }
