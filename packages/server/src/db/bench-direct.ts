@@ -8,11 +8,13 @@ export interface CapturedStatement {
   parameters: readonly unknown[];
 }
 
-/** Patients of the organization and assessments in the database: the API benchmark's base size. */
+/** Patients and assessments of the organization: the API benchmark's base size. */
 export async function organizationSize(db: Db, organizationId: string) {
   const { rows } = await sql<{ patients: number; assessments: number }>`select
     (select count(*) from patient where organization_id = ${organizationId})::int as patients,
-    (select count(*) from assessment)::int as assessments`.execute(db);
+    (select count(*) from assessment where organization_id = ${organizationId})::int as assessments`.execute(
+    db,
+  );
   return rows[0]!;
 }
 

@@ -1,19 +1,8 @@
-import { DomainError, type ErrorCode } from '@hearth/domain';
+import { DomainError } from '@hearth/domain';
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { domainErrorFromDatabase } from './database-errors.ts';
-
-const statusOf: Record<ErrorCode, number> = {
-  VALIDATION: 400,
-  UNAUTHENTICATED: 401,
-  FORBIDDEN: 403,
-  NOT_FOUND: 404,
-  CONFLICT: 409,
-  UNPROCESSABLE: 422,
-  PAYLOAD_TOO_LARGE: 413,
-  RATE_LIMITED: 429,
-  INTERNAL: 500,
-};
+import { httpStatusOf } from './error-status.ts';
 
 /** The one place where errors become HTTP answers: `{ error: { code, message, details } }`. */
 export function registerErrorHandler(
@@ -29,7 +18,7 @@ export function registerErrorHandler(
           : {};
       return reply
         .headers(headers)
-        .status(statusOf[err.code])
+        .status(httpStatusOf[err.code])
         .send({ error: { code: err.code, message: err.message, details: err.details } });
     }
     if (hasZodFastifySchemaValidationErrors(err)) {

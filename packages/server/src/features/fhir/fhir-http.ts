@@ -7,6 +7,7 @@ import {
   operationOutcome,
 } from '@hearth/domain';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { httpStatusOf } from '../../http/error-status.ts';
 
 /** An error whose answer is an OperationOutcome listing several problems (an import's, say). */
 export class FhirOutcomeError extends Error {
@@ -18,17 +19,6 @@ export class FhirOutcomeError extends Error {
   }
 }
 
-const statusOf: Record<ErrorCode, number> = {
-  VALIDATION: 400,
-  UNAUTHENTICATED: 401,
-  FORBIDDEN: 403,
-  NOT_FOUND: 404,
-  CONFLICT: 409,
-  UNPROCESSABLE: 422,
-  PAYLOAD_TOO_LARGE: 413,
-  RATE_LIMITED: 429,
-  INTERNAL: 500,
-};
 const issueTypeOf: Record<ErrorCode, IssueType> = {
   VALIDATION: 'invalid',
   UNAUTHENTICATED: 'login',
@@ -71,7 +61,7 @@ export function registerFhirHttp(fhir: FastifyInstance) {
   fhir.setErrorHandler((err: FastifyError | DomainError | FhirOutcomeError | Error, request, reply) => {
     if (err instanceof FhirOutcomeError) return outcome(reply, err.status, err.issues);
     if (err instanceof DomainError)
-      return outcome(reply, statusOf[err.code], [
+      return outcome(reply, httpStatusOf[err.code], [
         { severity: 'error', code: issueTypeOf[err.code], text: err.message },
       ]);
     const status = (err as FastifyError).statusCode;
