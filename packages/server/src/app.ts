@@ -46,6 +46,7 @@ import { medicinesJobs } from './features/medicines/medicines.jobs.ts';
 import { medicineRoutes } from './features/medicines/medicines.routes.ts';
 import { notificationRoutes } from './features/notifications/notifications.routes.ts';
 import { onCallRoutes } from './features/oncall/oncall.routes.ts';
+import { patientChartRoute } from './features/patients/chart.routes.ts';
 import { patientRoutes } from './features/patients/patients.routes.ts';
 import { prepareRun } from './features/planning/plan-run-prepare.ts';
 import { PlanRunWorker } from './features/planning/plan-run-worker.ts';
@@ -81,6 +82,7 @@ const features = [
   intakeRoutes,
   commissionRoutes,
   patientRoutes,
+  patientChartRoute,
   geocodingRoutes,
   carePlanRoutes,
   visitRoutes,

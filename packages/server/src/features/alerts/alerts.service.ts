@@ -369,37 +369,51 @@ export async function listAlerts(deps: AppDeps, ctx: RequestContext, query: List
   if (!can(ctx.actor, 'alert:read')) throw forbidden();
   if (query.patientId) await loadPatientFor(deps, ctx, 'alert:read', query.patientId);
   const orgId = ctx.actor.organizationId;
-  const after = decodeCursor(query.cursor);
   return deps.db.transaction().execute(async (trx) => {
-    const rows = await repo.listAlerts(
-      trx,
-      orgId,
-      {
-        statuses: statusesFor(query.status),
-        ownerId: query.mine ? ctx.actor.userId : undefined,
-        patientId: query.patientId,
-      },
-      after,
-      query.limit + 1,
-    );
-    const page = rows.slice(0, query.limit);
-    const events = (await repo.eventsFor(
-      trx,
-      orgId,
-      page.map((r) => r.id),
-    )) as AlertEventRow[];
+    const page = await alertsPage(trx, deps, ctx, orgId, query);
     await recordAudit(trx, deps, ctx, orgId, {
       action: 'alert.list',
       entityType: 'alert',
       patientId: query.patientId ?? null,
     });
-    const now = deps.clock();
-    const last = page[page.length - 1];
-    return {
-      items: page.map((r) => toAlert(r, events, now)),
-      nextCursor: rows.length > query.limit && last ? `${last.raised_at.toISOString()}|${last.id}` : null,
-    };
+    return page;
   });
+}
+
+/**
+ * One page of alerts with their events, inside the caller's transaction; the caller has checked
+ * `alert:read` (and the patient's gate when the list is one patient's). Two statements.
+ */
+export async function alertsPage(
+  trx: Conn,
+  deps: AppDeps,
+  ctx: RequestContext,
+  orgId: string,
+  query: ListQuery,
+) {
+  const rows = await repo.listAlerts(
+    trx,
+    orgId,
+    {
+      statuses: statusesFor(query.status),
+      ownerId: query.mine ? ctx.actor.userId : undefined,
+      patientId: query.patientId,
+    },
+    decodeCursor(query.cursor),
+    query.limit + 1,
+  );
+  const page = rows.slice(0, query.limit);
+  const events = (await repo.eventsFor(
+    trx,
+    orgId,
+    page.map((r) => r.id),
+  )) as AlertEventRow[];
+  const now = deps.clock();
+  const last = page[page.length - 1];
+  return {
+    items: page.map((r) => toAlert(r, events, now)),
+    nextCursor: rows.length > query.limit && last ? `${last.raised_at.toISOString()}|${last.id}` : null,
+  };
 }
 
 function decodeCursor(cursor: string | undefined) {

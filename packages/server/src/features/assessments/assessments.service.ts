@@ -441,44 +441,59 @@ export async function getAssessment(deps: AppDeps, ctx: RequestContext, patientI
   });
 }
 
+type AssessmentListQuery = { instrument?: string | undefined; limit: number; cursor?: string | undefined };
+
 export async function listAssessments(
   deps: AppDeps,
   ctx: RequestContext,
   patientId: string,
-  query: { instrument?: string | undefined; limit: number; cursor?: string | undefined },
+  query: AssessmentListQuery,
 ) {
   const read = {
     patient: { id: patientId, action: 'assessment:read' },
     audit: { action: 'assessment.list', entityType: 'assessment' },
   } as const;
-  return inEnvelope(deps, ctx, read, async ({ trx, organizationId: orgId }) => {
-    const fetched = await repo.listCurrent(
-      trx,
-      orgId,
-      patientId,
-      { instrument: query.instrument },
-      query.limit + 1,
-      timeCursorAfter(query.cursor),
-    );
-    const { page: rows, nextCursor } = pageOfRows(fetched, query.limit, (last) =>
-      timeCursorOf(last.taken_at, last.record_id),
-    );
-    const alerts = await alertsForSources(
-      trx,
-      orgId,
-      sourceType,
-      rows.map((r) => r.record_id),
-    );
-    return {
-      items: rows.map((r) =>
-        toAssessment(
-          r,
-          alerts.filter((a) => a.source_id === r.record_id).map((a) => a.id),
-        ),
+  return inEnvelope(deps, ctx, read, ({ trx, organizationId }) =>
+    assessmentsPage(trx, organizationId, patientId, query),
+  );
+}
+
+/**
+ * One page of a patient's current assessments, newest first, with the alerts each raised, inside
+ * the caller's envelope (the patient has passed the gate for `assessment:read`). Two statements.
+ */
+export async function assessmentsPage(
+  trx: Conn,
+  orgId: string,
+  patientId: string,
+  query: AssessmentListQuery,
+) {
+  const fetched = await repo.listCurrent(
+    trx,
+    orgId,
+    patientId,
+    { instrument: query.instrument },
+    query.limit + 1,
+    timeCursorAfter(query.cursor),
+  );
+  const { page: rows, nextCursor } = pageOfRows(fetched, query.limit, (last) =>
+    timeCursorOf(last.taken_at, last.record_id),
+  );
+  const alerts = await alertsForSources(
+    trx,
+    orgId,
+    sourceType,
+    rows.map((r) => r.record_id),
+  );
+  return {
+    items: rows.map((r) =>
+      toAssessment(
+        r,
+        alerts.filter((a) => a.source_id === r.record_id).map((a) => a.id),
       ),
-      nextCursor,
-    };
-  });
+    ),
+    nextCursor,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------

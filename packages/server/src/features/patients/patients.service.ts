@@ -104,20 +104,8 @@ export async function readPatient(
   const settings = await loadSettings(db, orgId);
   const row = known ?? (await repo.findPatient(db, orgId, patientId));
   if (!row) throw new Error(`patient ${patientId} vanished inside its transaction`);
-  const [diagnoses, allergies, contacts, team, history, corrections] = await Promise.all([
-    repo.diagnosesOf(db, orgId, patientId),
-    repo.allergiesOf(db, orgId, patientId),
-    repo.contactsOf(db, orgId, patientId),
-    repo.teamOf(db, orgId, patientId),
-    repo.statusHistoryOf(db, orgId, patientId),
-    repo.identityCorrectionsOf(db, orgId, patientId),
-  ]);
-  return toPatient(
-    row,
-    { diagnoses, allergies, contacts, team, history, corrections },
-    settings,
-    localDate(deps.clock(), settings.timeZone),
-  );
+  const parts = await repo.partsOf(db, orgId, patientId);
+  return toPatient(row, parts, settings, localDate(deps.clock(), settings.timeZone));
 }
 
 /** The patient's chart header: the gate's row is the one shown, so the patient is read once. */
