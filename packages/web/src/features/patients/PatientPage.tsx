@@ -24,12 +24,12 @@ import { PatientEquipmentSection } from '../home/PatientEquipmentSection.tsx';
 import { ClinicalWatchSection } from '../watch/ClinicalWatchSection.tsx';
 import { PatientAlerts } from '../watch/PatientAlerts.tsx';
 import { ClinicalLists } from './ClinicalLists.tsx';
+import { usePatientChart } from './chart-api.ts';
 import { EditDetailsForm } from './EditDetailsForm.tsx';
 import { IdentityCard } from './IdentityCard.tsx';
 import { IdentityCorrection } from './IdentityCorrection.tsx';
 import { OfflinePatientRecord } from './OfflinePatientRecord.tsx';
 import { PatientStatusBadge } from './PatientStatusBadge.tsx';
-import { usePatient } from './patients-api.ts';
 import { SectionLinks } from './SectionLinks.tsx';
 import { StatusSection } from './StatusSection.tsx';
 
@@ -38,10 +38,11 @@ export function PatientPage() {
   const { patientId = '' } = useParams();
   const { t } = useTranslation();
   const can = useCan();
-  const query = usePatient(patientId);
+  // one request paints the record, the alerts and the newest scores; other sections load their own
+  const query = usePatientChart(patientId);
   const family = useFamily(patientId);
   const [editing, setEditing] = useState(false);
-  const p = query.data;
+  const p = query.data?.patient;
   // no connection (status 0) and no record in memory: the phone's caseload copy stands in
   const unreachable = !p && isApiError(query.error) && query.error.status === 0;
   const copy = useCachedPatient(useMe().data?.id ?? null, patientId, unreachable);

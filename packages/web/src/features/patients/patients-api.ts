@@ -41,13 +41,16 @@ export function usePatient(id: string) {
     queryKey: patientKeys.one(id),
     queryFn: () => api.get<Patient>(`/patients/${id}`),
     networkMode: 'always',
-    retry: (count, error) => {
-      if (!isApiError(error)) return count < 2;
-      if (error.status >= 400 && error.status < 500) return false;
-      // the phone knows it is offline: asking again only keeps the nurse waiting
-      return !(error.status === 0 && !navigator.onLine) && count < 2;
-    },
+    retry: retryPatientRead,
   });
+}
+
+/** Asks again after a server hiccup, never after a refusal or on a phone that knows it is offline. */
+export function retryPatientRead(count: number, error: unknown): boolean {
+  if (!isApiError(error)) return count < 2;
+  if (error.status >= 400 && error.status < 500) return false;
+  // the phone knows it is offline: asking again only keeps the nurse waiting
+  return !(error.status === 0 && !navigator.onLine) && count < 2;
 }
 
 /** Writes to a patient refresh that patient, its family and the lists it appears in. */
