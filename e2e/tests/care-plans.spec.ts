@@ -50,7 +50,8 @@ async function person(browser: Browser, viewport = { width: 1400, height: 950 })
  * with the form surviving a reload and a lost connection.
  */
 test('plan the week, dispatch, and finish a visit on the phone', async ({ browser, playwright, baseURL }) => {
-  test.setTimeout(180_000);
+  // a long journey on a shared machine: planning, moves, an urgent visit from an alert, the phone
+  test.setTimeout(300_000);
   const today = minskToday();
   // Set-up the journey does not cover: a short planner budget, and the team on shift for the
   // rest of today whatever the hour (the demo rota is 08:00–17:00 on weekdays).
@@ -165,20 +166,135 @@ test('plan the week, dispatch, and finish a visit on the phone', async ({ browse
   await expect(target.locator(`[data-stop="${visitId}"]`)).toBeVisible();
   expect(await page.locator(`[data-staff-id="${fromStaff}"] [data-stop="${visitId}"]`).count()).toBe(0);
 
-  // urgent visit for the family's patient: preview, then accept
+  // --- an urgent visit sent from an alert ---
+  // Set-up the journey does not cover: the family's patient has one nurse visit today (the demo
+  // books one; the week's plan or an earlier journey may have left none or a second one), and the
+  // family reports on the phone that breathing is suddenly much worse, which raises an alert.
+  const visitDay = minskToday();
+  const openNurseVisits = async () =>
+    (
+      (await (
+        await api.get(`/api/v1/patients/${familyPatient}/visits?from=${visitDay}&to=${visitDay}`)
+      ).json()) as { id: string; discipline: string; status: string; start: string | null }[]
+    )
+      .filter((v) => v.discipline === 'nurse' && (v.status === 'scheduled' || v.status === 'requested'))
+      .sort((a, b) => (a.start ?? '99').localeCompare(b.start ?? '99'));
+  const nurseOnShift = staff.find((s) => s.status === 'active' && s.role === 'nurse')!;
+  let regular = (await openNurseVisits())[0]?.id;
+  if (!regular) {
+    const requested = await api.post(`/api/v1/patients/${familyPatient}/visits`, {
+      headers: coordinator.headers,
+      data: { discipline: 'nurse', date: visitDay, reason: 'Regular nurse visit (journey)' },
+    });
+    expect(requested.status()).toBe(201);
+    regular = ((await requested.json()) as { id: string }).id;
+    const later = Math.min(Number(minskNow().slice(0, 2)) + 2, 22);
+    const booked = await api.post(`/api/v1/visits/${regular}/schedule`, {
+      headers: coordinator.headers,
+      data: { staffId: nurseOnShift.id, date: visitDay, start: `${String(later).padStart(2, '0')}:00` },
+    });
+    expect(booked.status()).toBe(200);
+  }
+  for (const extra of (await openNurseVisits()).filter((v) => v.id !== regular))
+    expect(
+      (
+        await api.post(`/api/v1/visits/${extra.id}/transition`, {
+          headers: coordinator.headers,
+          data: { to: 'cancelled', reason: 'Journey set-up: one nurse visit today' },
+        })
+      ).status(),
+    ).toBe(200);
+  const familyMe = await apiLogin(familyApi, 'family');
+  const scale = (
+    (await (await familyApi.get(`/api/v1/patients/${familyPatient}/diary`)).json()) as {
+      scale: 'esas_r' | 'faces';
+    }
+  ).scale;
+  const diary = await familyApi.post(`/api/v1/patients/${familyPatient}/diary`, {
+    headers: { 'x-csrf-token': familyMe.csrfToken },
+    data: { instrument: scale, answers: {}, flags: { breathingSuddenlyWorse: true } },
+  });
+  expect(diary.status()).toBe(201);
+  const alertId = (
+    (await (await api.get('/api/v1/alerts?status=active&limit=200')).json()).items as {
+      id: string;
+      patientId: string;
+    }[]
+  ).find((a) => a.patientId === familyPatient)!.id;
+
+  // the coordinator finds the alert in the inbox and presses "Send a visit"
+  await page.goto('/app/alerts');
+  const alertCard = page
+    .getByTestId('alert-card')
+    .filter({ has: page.locator(`a[href*="alert=${alertId}"]`) });
+  await expect(alertCard).toBeVisible();
+  await alertCard.getByTestId('alert-send-visit').click();
+  await expect(page.getByRole('heading', { name: 'Dispatch board' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: visitDay, exact: true })).toBeVisible();
+  const patientStops = page.locator(`[data-testid="board-stop"][data-patient-id="${familyPatient}"]`);
+  await expect(patientStops.and(page.locator(`[data-stop="${regular}"]`))).toHaveCount(1);
+  const stopsBefore = await patientStops.count();
+  // the patient comes from the alert: the panel names them and asks only who should go and why
   const urgent = page.getByTestId('urgent-dispatch');
-  await urgent.getByTestId('urgent-patient').selectOption(familyPatient);
-  await urgent.getByTestId('urgent-reason').fill('Pain out of control, the family cannot cope');
+  await expect(urgent.getByTestId('urgent-patient')).toHaveCount(0);
+  const patientName = await (async () => {
+    const p = (await (await api.get(`/api/v1/patients/${familyPatient}`)).json()) as {
+      lastName: string;
+      firstName: string;
+    };
+    return `${p.lastName} ${p.firstName}`;
+  })();
+  await expect(urgent.getByTestId('urgent-for')).toContainText(patientName);
+  await urgent.getByTestId('urgent-reason').fill('Breathing suddenly much worse');
   await urgent.getByRole('button', { name: 'Show the change' }).click();
   await expect(urgent.getByTestId('urgent-preview')).toContainText('arrives about', { timeout: 30_000 });
-  await shot(page, 'dispatch-urgent-preview', false);
+  // the visit already booked today moves to the urgent time, not doubled
+  const sameDay = urgent.getByTestId('urgent-same-day');
+  await expect(sameDay).toHaveAttribute('data-merged', 'true');
+  await expect(sameDay).toContainText('The urgent visit takes its place');
+  await expect(sameDay).toContainText('not doubled');
+  await shot(page, 'dispatch-urgent-from-alert-preview', false);
   await urgent.getByTestId('urgent-accept').click();
-  await expect(urgent.getByText('Dispatched.')).toBeVisible();
-  const visits = await // the server's today, which midnight in Minsk may have moved since the journey began
-  (await familyApi.get(`/api/v1/patients/${familyPatient}/visits?from=${today}&to=${nextDay(today)}`)).json();
-  expect(
-    visits.some((v: { kind: string; status: string }) => v.kind === 'urgent' && v.status === 'scheduled'),
-  ).toBe(true);
+  await expect(urgent.getByTestId('urgent-accepted')).toContainText('The alert is marked as answered');
+  // the board shows that visit once, now urgent, and no second visit for the patient
+  const merged = page.locator(`[data-stop="${regular}"]`);
+  await expect(merged).toHaveAttribute('data-kind', 'urgent');
+  await expect(merged.getByTestId('stop-urgent')).toHaveText('Urgent');
+  await expect(patientStops).toHaveCount(stopsBefore);
+  await expect(page.locator('[data-stop="urgent"]')).toHaveCount(0);
+  const mergedRoute = page.getByTestId('board-route').filter({ has: merged });
+  await mergedRoute.scrollIntoViewIfNeeded();
+  const screenshots = join(import.meta.dirname, '..', 'screenshots');
+  await mergedRoute.screenshot({ path: join(screenshots, 'dispatch-urgent-from-alert-route.png') });
+  // the same in Russian
+  const language = (lang: string) => page.locator('label', { has: page.locator(`span[lang="${lang}"]`) });
+  await language('ru').click();
+  await expect(urgent.getByTestId('urgent-accepted')).toContainText('Тревога отмечена как отработанная');
+  await expect(sameDay).toContainText('второй не назначается');
+  await expect(merged.getByTestId('stop-urgent')).toHaveText('Срочный');
+  await shot(page, 'dispatch-urgent-from-alert-ru', false);
+  await mergedRoute.scrollIntoViewIfNeeded();
+  await mergedRoute.screenshot({ path: join(screenshots, 'dispatch-urgent-from-alert-route-ru.png') });
+  await language('en').click();
+  await expect(urgent.getByTestId('urgent-accepted')).toContainText('The alert is marked as answered');
+  // and the alert is answered: who goes, about when, and why
+  await urgent.getByTestId('urgent-back-to-alerts').click();
+  await expect(page.getByRole('heading', { name: 'Alerts inbox' })).toBeVisible();
+  await expect(alertCard).toHaveCount(0);
+  await page.getByLabel('Resolved').check({ force: true });
+  await expect(alertCard).toHaveCount(0);
+  const answered = page
+    .getByTestId('alert-card')
+    .filter({ hasText: 'Breathing suddenly much worse' })
+    .first();
+  await expect(answered).toContainText('Urgent visit requested');
+  const visit = (await (await api.get(`/api/v1/visits/${regular}`)).json()) as {
+    kind: string;
+    start: string;
+  };
+  expect(visit.kind).toBe('urgent');
+  await expect(answered).toContainText(`~${visit.start}: Breathing suddenly much worse`);
+  await shot(page, 'alert-answered-with-urgent-visit', false);
   await context.close();
 
   // --- the nurse, on a phone ---
@@ -186,8 +302,8 @@ test('plan the week, dispatch, and finish a visit on the phone', async ({ browse
   // not depend on what the week's plan left for the rest of the day.
   const nurseApi = await playwright.request.newContext({ baseURL });
   const nurseId = (await apiLogin(nurseApi, 'nurse')).id;
-  // read now, not at the start: the journey may have crossed midnight (Minsk) on the way
-  const visitDay = minskToday();
+  // the day read before the urgent visit: a journey that crosses midnight (Minsk) on the way books
+  // the phone's visit on the day the rota was set for
   const booked = await api.post(`/api/v1/patients/${familyPatient}/visits`, {
     headers: coordinator.headers,
     data: { discipline: 'nurse', kind: 'one_off', date: visitDay, reason: 'Dressing change (journey)' },

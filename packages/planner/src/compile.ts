@@ -151,6 +151,7 @@ export function compile(problem: Problem): Compiled {
     tWin: [],
     tSoft: new Uint8Array(nTasks),
     tLateCost: new Float64Array(nTasks),
+    tLateFrom: new Float64Array(nTasks).fill(Number.POSITIVE_INFINITY),
     dims,
     tDemand: new Float64Array(nTasks * dims),
     tPenalty: new Float64Array(nTasks),
@@ -247,7 +248,14 @@ export function compile(problem: Problem): Compiled {
     if (wins.length > 2) inst.simple = false;
     if (v.soft && !v.fixed) {
       inst.tSoft[i] = 1;
+      inst.tLateFrom[i] = inst.tL[i]!;
       inst.tLateCost[i] = weights.lateness * (v.latenessCost ?? 1);
+      inst.simple = false;
+    }
+    if (v.latenessFrom !== undefined && !v.fixed) {
+      inst.tLateFrom[i] = v.latenessFrom;
+      inst.tLateCost[i] = weights.lateness * (v.latenessCost ?? 1);
+      // the fast insertion checks know windows, not a cost that grows with the start time
       inst.simple = false;
     }
     let fixedVeh = -1;

@@ -149,4 +149,61 @@ describe('the engine after the search', () => {
     expect(firstNeighbour('distance')).toBe('near');
     expect(neighbourWeights(0, 0)).toEqual([1, 0]);
   });
+
+  it("ranks every neighbour list by the objective's own travel measure (time for care, distance for distance)", () => {
+    // unrelated random distances and durations, so an order by one is rarely an order by the other
+    const matrixArb = fc.integer({ min: 3, max: 8 }).chain((n) =>
+      fc.record({
+        distances: fc.array(fc.array(fc.integer({ min: 1, max: 90 }), { minLength: n, maxLength: n }), {
+          minLength: n,
+          maxLength: n,
+        }),
+        durations: fc.array(fc.array(fc.integer({ min: 1, max: 90 }), { minLength: n, maxLength: n }), {
+          minLength: n,
+          maxLength: n,
+        }),
+        visits: fc.array(fc.integer({ min: 0, max: n - 1 }), { minLength: 2, maxLength: 12 }),
+        preset: fc.constantFrom('care' as const, 'distance' as const),
+      }),
+    );
+    fc.assert(
+      fc.property(matrixArb, (g) => {
+        const zeroDiagonal = (m: number[][]) => m.map((row, i) => row.map((x, j) => (i === j ? 0 : x)));
+        const distances = zeroDiagonal(g.distances);
+        const durations = zeroDiagonal(g.durations);
+        const problem: Problem = {
+          travel: { type: 'matrix', distances, durations },
+          staff: [{ id: 's', start: 0, shifts: [{ start: 0, end: 900 }] }],
+          visits: g.visits.map((loc, i) => ({ id: `v${i}`, location: loc, duration: 5 })),
+          objective: { preset: g.preset },
+        };
+        const measure = g.preset === 'care' ? durations : distances;
+        const { inst } = compile(problem);
+        const there = (a: number, b: number) => measure[a]![b]! + measure[b]![a]!;
+        for (let i = 0; i < inst.nTasks; i++) {
+          const list = [...inst.neighbors[i]!];
+          // every other visit is listed (fewer than the list's length), nearest first
+          expect(list.length).toBe(inst.nTasks - 1);
+          const keys = list.map((j) => there(inst.tLoc[i]!, inst.tLoc[j]!));
+          for (let m = 1; m < keys.length; m++) expect(keys[m]!).toBeGreaterThanOrEqual(keys[m - 1]!);
+        }
+      }),
+      { numRuns: 150, seed: 23 },
+    );
+  });
+
+  it('stops at the iteration budget, not the clock: the same seed and budget give the same plan', () => {
+    fc.assert(
+      fc.property(simpleArb, fc.nat(100), fc.integer({ min: 1, max: 60 }), (problem, seed, budget) => {
+        const alone = solve(problem, { seed, maxIterations: budget });
+        // a generous clock beside the budget changes nothing: the budget ends the search
+        const withClock = solve(problem, { seed, maxIterations: budget, timeLimit: 600 });
+        expect(alone.iterations).toBeLessThanOrEqual(budget);
+        expect(withClock.iterations).toBe(alone.iterations);
+        expect(withClock.routes).toEqual(alone.routes);
+        expect(withClock.unassigned).toEqual(alone.unassigned);
+      }),
+      { numRuns: 40, seed: 31 },
+    );
+  });
 });

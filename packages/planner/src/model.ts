@@ -92,6 +92,12 @@ export interface Visit {
   /** If true, starting after the last window's end is allowed at `latenessCost` per time unit. */
   soft?: boolean;
   latenessCost?: number;
+  /**
+   * Counts lateness from this time instead (each unit after it costs `latenessCost`), while the
+   * windows stay hard unless `soft`: "as early as possible, and by the end of the window at the
+   * latest", as for an urgent visit.
+   */
+  latenessFrom?: number;
   /** Every listed skill must be held by each person doing the visit. */
   skills?: string[];
   /** Cost of leaving the visit unplanned is priority × objective.unassigned (default priority 1). */

@@ -189,6 +189,7 @@ export function validateProblem(input: unknown): ValidationResult {
       if (v.mandatory !== undefined && typeof v.mandatory !== 'boolean')
         err(`${p}.mandatory`, 'must be a boolean');
       num(v, 'latenessCost', p, { min: 0 });
+      num(v, 'latenessFrom', p);
       num(v, 'priority', p, { min: 0 });
       strList(v, 'skills', p);
       for (const key of ['allowedStaff', 'preferredStaff', 'excludedStaff']) {

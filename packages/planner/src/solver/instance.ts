@@ -19,6 +19,11 @@ export interface Instance {
   tWin: Float64Array[];
   tSoft: Uint8Array;
   tLateCost: Float64Array;
+  /**
+   * Lateness is counted from this time on: the last window's end for a soft window, the visit's
+   * latenessFrom when given, +Infinity (never late) otherwise.
+   */
+  tLateFrom: Float64Array;
   dims: number;
   tDemand: Float64Array;
   /** Cost of leaving the task unplanned. */

@@ -340,7 +340,7 @@ export function scanRoute(
       arrive = Math.max(arrive, departure + tt);
     }
     let lt = 0;
-    if (inst.tSoft[c] && start > inst.tL[c]!) lt = start - inst.tL[c]!;
+    if (start > inst.tLateFrom[c]!) lt = start - inst.tLateFrom[c]!;
     late += lt * inst.tLateCost[c]!;
     if (out) {
       out.arrival[i] = arrive;

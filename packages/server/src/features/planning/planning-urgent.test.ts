@@ -1,6 +1,7 @@
 import { keptWindowToday } from '@hearth/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Agent, createTestApp, type TestApp } from '../../test/harness.ts';
+import { raiseAlert } from '../alerts/alerts.service.ts';
 
 let t: TestApp;
 let coordinator: Agent;
@@ -155,5 +156,79 @@ describe('an urgent visit for a patient who has a visit later that day', () => {
     const run = await waitFor(preview.body.id);
     expect(run.sameDayVisit).toBeNull();
     expect((await coordinator.post(`/api/v1/planning/runs/${run.id}/discard`)).status).toBe(200);
+  });
+});
+
+describe('an urgent visit sent from an alert', () => {
+  it("merges with the patient's visit that day and answers the alert with who goes and when", async () => {
+    // another patient, with a regular nurse visit booked for this afternoon
+    const others = (await coordinator.get('/api/v1/patients?status=active&limit=50')).body.items as {
+      id: string;
+    }[];
+    const other = others.find((p) => p.id !== patientId)!.id;
+    const nurseRoute = (
+      (await coordinator.get(`/api/v1/dispatch/board?date=${today}`)).body.routes as Route[]
+    ).find((r) => r.role === 'nurse')!;
+    const requested = await coordinator.post(`/api/v1/patients/${other}/visits`, {
+      discipline: 'nurse',
+      date: today,
+      reason: 'Плановый визит',
+    });
+    expect(requested.status, requested.raw).toBe(201);
+    const regular = requested.body.id as string;
+    expect(
+      (
+        await coordinator.post(`/api/v1/visits/${regular}/schedule`, {
+          staffId: nurseRoute.staffId,
+          date: today,
+          start: '16:30',
+        })
+      ).status,
+    ).toBe(200);
+    const visitsOfOther = async () =>
+      (await coordinator.get(`/api/v1/patients/${other}/visits?from=${today}&to=${today}`))
+        .body as VisitView[];
+    const countBefore = (await visitsOfOther()).length;
+    const deps = t.hearth.deps;
+    const raised = await deps.db.transaction().execute((trx) =>
+      raiseAlert(trx, deps, {
+        organizationId: t.organizationId,
+        patientId: other,
+        severity: 'urgent',
+        audience: 'clinical',
+        ruleSet: 'test',
+        ruleSetVersion: '1',
+        ruleId: 'test.breathing-worse',
+        title: 'Breathing suddenly worse',
+        facts: {},
+      }),
+    );
+
+    const preview = await coordinator.post('/api/v1/planning/urgent', {
+      patientId: other,
+      discipline: 'nurse',
+      reason: 'Одышка усилилась',
+      alertId: raised.alertId,
+    });
+    expect(preview.status, preview.raw).toBe(202);
+    const run = await waitFor(preview.body.id);
+    expect(run.status, run.error).toBe('ready');
+    expect(run.sameDayVisit).toMatchObject({ visitId: regular, merged: true });
+    // the alert stays open until the coordinator accepts
+    expect((await coordinator.get(`/api/v1/alerts/${raised.alertId}`)).body.status).toBe('open');
+
+    expect((await coordinator.post(`/api/v1/planning/runs/${run.id}/publish`)).status).toBe(200);
+    expect((await visitsOfOther()).length).toBe(countBefore);
+    const visit = (await coordinator.get(`/api/v1/visits/${regular}`)).body;
+    expect(visit).toMatchObject({ kind: 'urgent', status: 'scheduled' });
+    const staffName = (run.routes as (Route & { staffName: string })[]).find(
+      (r) => r.staffId === visit.staffId,
+    )!.staffName;
+    const alert = (await coordinator.get(`/api/v1/alerts/${raised.alertId}`)).body;
+    expect(alert).toMatchObject({
+      status: 'resolved',
+      outcome: 'urgent_visit_requested',
+      outcomeNote: `${staffName} ~${visit.start}: Одышка усилилась`,
+    });
   });
 });

@@ -20,6 +20,7 @@ export async function publishRun(deps: AppDeps, ctx: RequestContext, id: string)
   const orgId = ctx.actor.organizationId;
   const touched: string[] = [];
   let alertId: string | null = null;
+  let alertNote = '';
   let familyUserIds: string[] = [];
   await deps.db.transaction().execute(async (trx) => {
     const run = await repo.lockRun(trx, orgId, id);
@@ -36,6 +37,7 @@ export async function publishRun(deps: AppDeps, ctx: RequestContext, id: string)
     else {
       const input = run.input as unknown as UrgentInput;
       alertId = input.alertId;
+      alertNote = dispatchedNote(input, result);
       touched.push(...(await acceptUrgent(trx, ctx, orgId, run.id, input, result, now)));
     }
     await repo.updateRun(trx, orgId, id, {
@@ -61,10 +63,7 @@ export async function publishRun(deps: AppDeps, ctx: RequestContext, id: string)
   // dispatched from an alert: the alert is answered with "urgent visit" (unless someone already answered it)
   if (alertId && can(ctx.actor, 'alert:handle')) {
     try {
-      await resolveAlert(deps, ctx, alertId, {
-        outcome: 'urgent_visit_requested',
-        note: 'Urgent visit dispatched',
-      });
+      await resolveAlert(deps, ctx, alertId, { outcome: 'urgent_visit_requested', note: alertNote });
     } catch (err) {
       if (!(err instanceof DomainError && err.code === 'CONFLICT')) throw err;
     }
@@ -77,6 +76,18 @@ export async function publishRun(deps: AppDeps, ctx: RequestContext, id: string)
     roles: audience,
   });
   return getRun(deps, ctx, id);
+}
+
+/**
+ * What the answered alert says about the visit: who goes, about when, and the coordinator's
+ * reason, in their own words. Names, a time and the reason read the same in either language of
+ * the inbox, where a fixed English phrase would not.
+ */
+function dispatchedNote(input: UrgentInput, result: StoredResult): string {
+  const urgent = result.assignments.find((a) => a.key === 'urgent');
+  if (!urgent) return input.reason;
+  const who = result.routes.find((r) => r.staffId === urgent.staffId)?.staffName ?? '';
+  return `${who} ~${hhmmOf(urgent.start)}: ${input.reason}`.trim().slice(0, 2000);
 }
 
 const newVisitRow = (

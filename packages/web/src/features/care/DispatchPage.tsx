@@ -408,11 +408,20 @@ function Board({ board }: { board: DispatchBoard }) {
                       background: s.kind === 'urgent' ? '#fff5f5' : undefined,
                     }}
                     data-stop={s.visitId}
+                    data-patient-id={s.patientId}
+                    data-kind={s.kind}
                     data-testid="board-stop"
                   >
-                    <Text size="xs" c="dimmed">
-                      {t('care.dispatch.travelLeg', { minutes: s.travelMinutes })}
-                    </Text>
+                    <Group gap={6} justify="space-between" wrap="nowrap">
+                      <Text size="xs" c="dimmed">
+                        {t('care.dispatch.travelLeg', { minutes: s.travelMinutes })}
+                      </Text>
+                      {s.kind === 'urgent' && (
+                        <Badge color="red" size="sm" tt="none" data-testid="stop-urgent">
+                          {t('care.visits.urgent')}
+                        </Badge>
+                      )}
+                    </Group>
                     <Text size="sm" fw={600}>
                       {s.start}–{s.end} {s.patientName}
                     </Text>

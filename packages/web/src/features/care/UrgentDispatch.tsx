@@ -1,12 +1,25 @@
-import { disciplines, type PatientSummary, type PlanRun } from '@hearth/domain';
-import { Alert, Button, Card, List, NativeSelect, Stack, Text, TextInput, Title } from '@mantine/core';
+import { disciplines, type Patient, type PatientSummary, type PlanRun } from '@hearth/domain';
+import {
+  Alert,
+  Anchor,
+  Button,
+  Card,
+  List,
+  NativeSelect,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { api } from '../../api/client.ts';
 import type { Page } from '../../api/page.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { PatientPicker } from '../../components/PatientPicker.tsx';
+import { patientKeys } from '../patients/patients-api.ts';
 import { useCareMutation, usePlanRun } from './care-api.ts';
 
 /**
@@ -32,6 +45,12 @@ export function UrgentDispatch({
     queryFn: () => api.get<Page<PatientSummary>>('/patients', { status: 'active', limit: 200 }),
     enabled: !patientId,
   });
+  // opened from an alert: the patient is fixed, so the panel says who it is
+  const fixedPatient = useQuery({
+    queryKey: patientKeys.one(patientId ?? ''),
+    queryFn: () => api.get<Patient>(`/patients/${patientId}`),
+    enabled: !!patientId,
+  });
   const preview = useCareMutation((body: unknown) => api.post<PlanRun>('/planning/urgent', body));
   const ask = (sameDayVisit: 'merge' | 'keep') =>
     preview.mutate(
@@ -50,6 +69,15 @@ export function UrgentDispatch({
         <Title order={2} size="h4">
           {t('care.urgent.title')}
         </Title>
+        {patientId && fixedPatient.data && (
+          <Text data-testid="urgent-for">
+            {t('care.urgent.forPatient')}{' '}
+            <b>
+              {fixedPatient.data.lastName} {fixedPatient.data.firstName}
+            </b>
+            {fixedPatient.data.address ? ` · ${fixedPatient.data.address}` : ''}
+          </Text>
+        )}
         {!patientId && (
           <PatientPicker
             label={t('care.urgent.patient')}
@@ -93,7 +121,14 @@ export function UrgentDispatch({
                 {t('care.urgent.cannot', { reason: r.unassigned[0]?.reason ?? r.error ?? '' })}
               </Alert>
             )}
-            {r.sameDayVisit && <SameDayVisit run={r} onChoose={ask} busy={preview.isPending} />}
+            {r.sameDayVisit && (
+              <SameDayVisit
+                run={r}
+                to={stop ? { time: stop.start, name: stop.staffName } : null}
+                onChoose={ask}
+                busy={preview.isPending}
+              />
+            )}
             <Text fw={600}>{t('care.urgent.changes')}</Text>
             {r.changes.length === 0 ? (
               <Text size="sm">{t('care.urgent.noChanges')}</Text>
@@ -117,7 +152,21 @@ export function UrgentDispatch({
                 {t('care.urgent.accept')}
               </Button>
             )}
-            {r.status === 'published' && <Alert color="green">{t('care.urgent.accepted')}</Alert>}
+            {r.status === 'published' && (
+              <Alert color="green" data-testid="urgent-accepted">
+                <Stack gap={4}>
+                  <Text size="sm">{t('care.urgent.accepted')}</Text>
+                  {alertId && (
+                    <Text size="sm">
+                      {t('care.urgent.alertAnswered')}{' '}
+                      <Anchor component={Link} to="/app/alerts" data-testid="urgent-back-to-alerts">
+                        {t('care.urgent.backToAlerts')}
+                      </Anchor>
+                    </Text>
+                  )}
+                </Stack>
+              </Alert>
+            )}
             {accept.isError && <ErrorAlert error={accept.error} />}
           </Stack>
         )}
@@ -129,16 +178,24 @@ export function UrgentDispatch({
 /** The patient's visit later today: brought forward by the urgent one, or kept beside it. */
 function SameDayVisit({
   run,
+  to,
   onChoose,
   busy,
 }: {
   run: PlanRun;
+  /** Where the urgent visit goes, and so where the merged visit moves to. */
+  to: { time: string; name: string } | null;
   onChoose: (choice: 'merge' | 'keep') => void;
   busy: boolean;
 }) {
   const { t } = useTranslation();
   const v = run.sameDayVisit!;
-  const when = { time: v.start ?? '—', name: v.staffName ?? '—' };
+  const when = {
+    time: v.start ?? '—',
+    name: v.staffName ?? '—',
+    newTime: to?.time ?? '—',
+    newName: to?.name ?? '—',
+  };
   const open = run.status === 'ready';
   return (
     <Alert color={v.merged ? 'blue' : 'yellow'} data-testid="urgent-same-day" data-merged={v.merged}>

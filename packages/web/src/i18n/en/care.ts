@@ -63,11 +63,14 @@ export const care = {
       cannot: 'Nobody on shift today can take it: {{reason}}',
       accept: 'Accept and notify',
       accepted: 'Dispatched. The staff member and the family were notified.',
+      alertAnswered: 'The alert is marked as answered: urgent visit.',
+      backToAlerts: 'Back to the alerts',
+      forPatient: 'Patient:',
       mergedWith:
-        'This patient already has a visit today at {{time}} ({{name}}). The urgent visit takes its place: that visit is brought forward, not doubled.',
+        'This patient already has a visit today at {{time}} ({{name}}). The urgent visit takes its place: that visit moves to about {{newTime}} ({{newName}}), not doubled.',
       keptBeside: 'The visit today at {{time}} ({{name}}) stays as well: this books a second visit.',
       keepBoth: 'Keep that visit and book a second one',
-      bringForward: 'Bring that visit forward instead',
+      bringForward: 'Let the urgent visit take that visit’s place',
     },
     dispatch: {
       title: 'Dispatch board',
