@@ -1,6 +1,6 @@
 /**
- * `npm run bench:api`: the chart read (GET patient + GET its assessments, what a physician's
- * patient page opens with) through HTTP under load, on a large organization, beside the same
+ * `npm run bench:api`: the chart read (GET /patients/:id/chart: the record, the newest assessments
+ * and the active alerts, what a physician's patient page opens with) through HTTP under load, on a large organization, beside the same
  * reads sent straight to PostgreSQL, and a write (a nurse records an ESAS-r).
  *
  * The demo service is seeded with its weeks of symptom history, then grown by copying each
@@ -76,11 +76,10 @@ async function main() {
   const patientAt = (i: number) => patientIds[i % patientIds.length]!;
 
   async function chartRead(patientId: string) {
-    for (const path of [`/api/v1/patients/${patientId}`, `/api/v1/patients/${patientId}/assessments`]) {
-      const res = await fetch(`${url}${path}`, { headers: readHeaders });
-      if (res.status !== 200) throw new Error(`${path} answered ${res.status}: ${await res.text()}`);
-      await res.arrayBuffer();
-    }
+    const path = `/api/v1/patients/${patientId}/chart`;
+    const res = await fetch(`${url}${path}`, { headers: readHeaders });
+    if (res.status !== 200) throw new Error(`${path} answered ${res.status}: ${await res.text()}`);
+    await res.arrayBuffer();
   }
 
   async function recordEsas(patientId: string) {
