@@ -34,7 +34,14 @@ import { z } from 'zod';
 import type { AppDeps } from '../../app-context.ts';
 import { zodApp } from '../../http/routes.ts';
 import { requireContext } from '../../http/session.ts';
-import * as service from './volunteers.service.ts';
+import * as assignments from './assignments.service.ts';
+import * as hours from './hours.service.ts';
+import * as portal from './portal.service.ts';
+import * as portalHours from './portal-hours.service.ts';
+import * as records from './records.service.ts';
+import * as recruitment from './recruitment.service.ts';
+import * as report from './report.service.ts';
+import * as requests from './requests.service.ts';
 
 export function volunteerRoutes(base: FastifyInstance, deps: AppDeps) {
   const app = zodApp(base);
@@ -45,44 +52,46 @@ export function volunteerRoutes(base: FastifyInstance, deps: AppDeps) {
     '/volunteers',
     { schema: { tags, body: volunteerBodySchema, response: { 201: volunteerDetailSchema } } },
     async (request, reply) =>
-      reply.status(201).send(await service.createVolunteer(deps, requireContext(request), request.body)),
+      reply.status(201).send(await records.createVolunteer(deps, requireContext(request), request.body)),
   );
   app.get(
     '/volunteers',
     { schema: { tags, querystring: volunteerListQuerySchema, response: { 200: pageOf(volunteerSchema) } } },
-    async (request) => service.listVolunteers(deps, requireContext(request), request.query),
+    async (request) => records.listVolunteers(deps, requireContext(request), request.query),
   );
   app.get(
     '/volunteers/:id',
     { schema: { tags, params, response: { 200: volunteerDetailSchema } } },
-    async (request) => service.getVolunteer(deps, requireContext(request), request.params.id),
+    async (request) => records.getVolunteer(deps, requireContext(request), request.params.id),
   );
   app.patch(
     '/volunteers/:id',
     { schema: { tags, params, body: volunteerPatchSchema, response: { 200: volunteerDetailSchema } } },
     async (request) =>
-      service.updateVolunteer(deps, requireContext(request), request.params.id, request.body),
+      records.updateVolunteer(deps, requireContext(request), request.params.id, request.body),
   );
   app.post(
     '/volunteers/:id/screening',
     { schema: { tags, params, body: screeningBodySchema, response: { 200: volunteerDetailSchema } } },
     async (request) =>
-      service.recordScreening(deps, requireContext(request), request.params.id, request.body),
+      recruitment.recordScreening(deps, requireContext(request), request.params.id, request.body),
   );
   app.post(
     '/volunteers/:id/training',
     { schema: { tags, params, body: trainingBodySchema, response: { 200: volunteerDetailSchema } } },
-    async (request) => service.recordTraining(deps, requireContext(request), request.params.id, request.body),
+    async (request) =>
+      recruitment.recordTraining(deps, requireContext(request), request.params.id, request.body),
   );
   app.post(
     '/volunteers/:id/notes',
     { schema: { tags, params, body: volunteerNoteBodySchema, response: { 200: volunteerDetailSchema } } },
-    async (request) => service.addNote(deps, requireContext(request), request.params.id, request.body),
+    async (request) => recruitment.addNote(deps, requireContext(request), request.params.id, request.body),
   );
   app.post(
     '/volunteers/:id/status',
     { schema: { tags, params, body: volunteerStatusBodySchema, response: { 200: volunteerDetailSchema } } },
-    async (request) => service.changeStatus(deps, requireContext(request), request.params.id, request.body),
+    async (request) =>
+      recruitment.changeStatus(deps, requireContext(request), request.params.id, request.body),
   );
   app.post(
     '/volunteers/:id/login',
@@ -91,7 +100,7 @@ export function volunteerRoutes(base: FastifyInstance, deps: AppDeps) {
       reply
         .status(201)
         .send(
-          await service.createLogin(deps, requireContext(request), request.params.id, request.body.email),
+          await records.createLogin(deps, requireContext(request), request.params.id, request.body.email),
         ),
   );
 
@@ -99,7 +108,7 @@ export function volunteerRoutes(base: FastifyInstance, deps: AppDeps) {
     '/volunteer-requests',
     { schema: { tags, body: volunteerRequestBodySchema, response: { 201: volunteerRequestSchema } } },
     async (request, reply) =>
-      reply.status(201).send(await service.createRequest(deps, requireContext(request), request.body)),
+      reply.status(201).send(await requests.createRequest(deps, requireContext(request), request.body)),
   );
   app.get(
     '/volunteer-requests',
@@ -110,23 +119,23 @@ export function volunteerRoutes(base: FastifyInstance, deps: AppDeps) {
         response: { 200: pageOf(volunteerRequestSchema) },
       },
     },
-    async (request) => service.listRequests(deps, requireContext(request), request.query),
+    async (request) => requests.listRequests(deps, requireContext(request), request.query),
   );
   app.get(
     '/volunteer-requests/:id',
     { schema: { tags, params, response: { 200: volunteerRequestSchema } } },
-    async (request) => service.getRequest(deps, requireContext(request), request.params.id),
+    async (request) => requests.getRequest(deps, requireContext(request), request.params.id),
   );
   app.get(
     '/volunteer-requests/:id/matches',
     { schema: { tags, params, response: { 200: z.array(matchSchema) } } },
-    async (request) => service.matchRequest(deps, requireContext(request), request.params.id),
+    async (request) => requests.matchRequest(deps, requireContext(request), request.params.id),
   );
   app.post(
     '/volunteer-requests/:id/assignments',
     { schema: { tags, params, body: assignBodySchema, response: { 200: volunteerRequestSchema } } },
     async (request) =>
-      service.assign(deps, requireContext(request), request.params.id, request.body.volunteerId),
+      assignments.assign(deps, requireContext(request), request.params.id, request.body.volunteerId),
   );
   app.post(
     '/volunteer-requests/:id/assignments/:assignmentId/cancel',
@@ -138,7 +147,12 @@ export function volunteerRoutes(base: FastifyInstance, deps: AppDeps) {
       },
     },
     async (request) =>
-      service.cancelAssignment(deps, requireContext(request), request.params.id, request.params.assignmentId),
+      assignments.cancelAssignment(
+        deps,
+        requireContext(request),
+        request.params.id,
+        request.params.assignmentId,
+      ),
   );
   app.post(
     '/volunteer-requests/:id/assignments/:assignmentId/close',
@@ -151,7 +165,7 @@ export function volunteerRoutes(base: FastifyInstance, deps: AppDeps) {
       },
     },
     async (request) =>
-      service.closeAssignment(
+      assignments.closeAssignment(
         deps,
         requireContext(request),
         request.params.id,
@@ -163,18 +177,18 @@ export function volunteerRoutes(base: FastifyInstance, deps: AppDeps) {
   app.get(
     '/volunteer-hours',
     { schema: { tags, querystring: hoursListQuerySchema, response: { 200: pageOf(hoursEntrySchema) } } },
-    async (request) => service.listHours(deps, requireContext(request), request.query),
+    async (request) => hours.listHours(deps, requireContext(request), request.query),
   );
   app.post(
     '/volunteer-hours/:id/decision',
     { schema: { tags, params, body: decideHoursBodySchema, response: { 200: hoursEntrySchema } } },
-    async (request) => service.decideHours(deps, requireContext(request), request.params.id, request.body),
+    async (request) => hours.decideHours(deps, requireContext(request), request.params.id, request.body),
   );
   const monthParams = z.object({ month: monthSchema });
   app.get(
     '/volunteer-reports/:month',
     { schema: { tags, params: monthParams, response: { 200: volunteerReportSchema } } },
-    async (request) => service.report(deps, requireContext(request), request.params.month),
+    async (request) => report.report(deps, requireContext(request), request.params.month),
   );
   app.post(
     '/volunteer-reports/:month/paid-care-hours',
@@ -187,7 +201,7 @@ export function volunteerRoutes(base: FastifyInstance, deps: AppDeps) {
       },
     },
     async (request) =>
-      service.setPaidCareHours(deps, requireContext(request), request.params.month, request.body.hours),
+      report.setPaidCareHours(deps, requireContext(request), request.params.month, request.body.hours),
   );
 
   // the volunteer's own portal: only their assignments, only the minimum about the family
@@ -195,12 +209,12 @@ export function volunteerRoutes(base: FastifyInstance, deps: AppDeps) {
   app.get(
     '/volunteer-portal/assignments',
     { schema: { tags: portalTags, response: { 200: portalAssignmentListSchema } } },
-    async (request) => service.myAssignments(deps, requireContext(request)),
+    async (request) => portal.myAssignments(deps, requireContext(request)),
   );
   app.get(
     '/volunteer-portal/assignments/:id',
     { schema: { tags: portalTags, params, response: { 200: portalAssignmentSchema } } },
-    async (request) => service.myAssignment(deps, requireContext(request), request.params.id),
+    async (request) => portal.myAssignment(deps, requireContext(request), request.params.id),
   );
   app.post(
     '/volunteer-portal/assignments/:id/response',
@@ -212,7 +226,7 @@ export function volunteerRoutes(base: FastifyInstance, deps: AppDeps) {
         response: { 200: portalAssignmentSchema },
       },
     },
-    async (request) => service.respond(deps, requireContext(request), request.params.id, request.body),
+    async (request) => portal.respond(deps, requireContext(request), request.params.id, request.body),
   );
   app.post(
     '/volunteer-portal/assignments/:id/hours',
@@ -224,6 +238,6 @@ export function volunteerRoutes(base: FastifyInstance, deps: AppDeps) {
         response: { 200: portalAssignmentSchema },
       },
     },
-    async (request) => service.logHours(deps, requireContext(request), request.params.id, request.body),
+    async (request) => portalHours.logHours(deps, requireContext(request), request.params.id, request.body),
   );
 }
