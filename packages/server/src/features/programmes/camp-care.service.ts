@@ -3,10 +3,10 @@ import { can, type careNoteBodySchema, type consentBodySchema, forbidden, notFou
 import type { z } from 'zod';
 import type { AppDeps, RequestContext } from '../../app-context.ts';
 import type { Conn } from '../../db/conn.ts';
-import { recordAudit } from '../../platform/audit/audit.service.ts';
+import { inEnvelope } from '../../platform/envelope.ts';
 import { getApplication } from './camp-applications.service.ts';
 import * as repo from './programmes.repository.ts';
-import { publish } from './programmes-common.ts';
+import { programmeEvent } from './programmes-common.ts';
 
 /**
  * One write to a camp application (a care-note version, a signed form): the application must
@@ -21,20 +21,13 @@ async function writeToApplication(
   allowed = can(ctx.actor, 'programme:manage'),
 ) {
   if (!allowed) throw forbidden();
-  const orgId = ctx.actor.organizationId;
-  const sessionId = await deps.db.transaction().execute(async (trx) => {
+  await inEnvelope(deps, ctx, {}, async ({ trx, organizationId: orgId, audit, publish }) => {
     const a = await repo.findApplication(trx, orgId, id);
     if (!a) throw notFound('The application');
     await write(trx, orgId);
-    await recordAudit(trx, deps, ctx, orgId, {
-      action,
-      entityType: 'camp_application',
-      entityId: id,
-      patientId: a.patient_id,
-    });
-    return a.session_id;
+    await audit({ action, entityType: 'camp_application', entityId: id, patientId: a.patient_id });
+    publish(programmeEvent(a.session_id));
   });
-  await publish(deps, orgId, sessionId);
   return getApplication(deps, ctx, id);
 }
 

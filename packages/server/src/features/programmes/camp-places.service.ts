@@ -10,11 +10,11 @@ import {
 } from '@hearth/domain';
 import type { z } from 'zod';
 import type { AppDeps, RequestContext } from '../../app-context.ts';
-import { loadPatientFor } from '../../platform/access/patient-access.ts';
 import { recordAudit } from '../../platform/audit/audit.service.ts';
+import { inEnvelope } from '../../platform/envelope.ts';
 import { type AppRow, getApplication } from './camp-applications.service.ts';
 import * as repo from './programmes.repository.ts';
-import { lockedSession, need, publish, today } from './programmes-common.ts';
+import { lockedSession, need, programmeEvent, publish, today } from './programmes-common.ts';
 
 const loadOf = (s: { capacity: number; family_capacity: number | null }, apps: AppRow[]) => {
   const accepted = apps.filter((a) => a.status === 'accepted');
@@ -37,13 +37,12 @@ export async function applyToCamp(
   body: z.output<typeof campApplicationBodySchema>,
 ) {
   need(ctx, 'programme:manage');
-  const orgId = ctx.actor.organizationId;
-  const patient = await loadPatientFor(deps, ctx, 'patient:read', body.patientId);
   const id = randomUUID();
-  await deps.db.transaction().execute(async (trx) => {
+  const gate = { patient: { id: body.patientId, action: 'patient:read' as const } };
+  await inEnvelope(deps, ctx, gate, async ({ trx, organizationId: orgId, patient, audit, publish }) => {
     const s = await lockedSession(trx, orgId, sessionId);
     if (s.kind !== 'summer_camp') throw conflict('Applications are for summer camp shifts.');
-    if (!isChild(patient.date_of_birth, await today(deps, trx, orgId)))
+    if (!isChild(patient!.date_of_birth, await today(deps, trx, orgId)))
       throw conflict('The summer camp is for children under care.');
     const apps = await repo.applicationsOf(trx, orgId, [sessionId]);
     if (apps.some((a) => a.patient_id === body.patientId && a.status !== 'withdrawn'))
@@ -67,14 +66,9 @@ export async function applyToCamp(
       applied_at: now,
       updated_at: now,
     });
-    await recordAudit(trx, deps, ctx, orgId, {
-      action: 'camp.apply',
-      entityType: 'camp_application',
-      entityId: id,
-      patientId: body.patientId,
-    });
+    await audit({ action: 'camp.apply', entityType: 'camp_application', entityId: id });
+    publish(programmeEvent(sessionId));
   });
-  await publish(deps, orgId, sessionId);
   return getApplication(deps, ctx, id);
 }
 

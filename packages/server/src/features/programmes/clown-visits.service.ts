@@ -13,10 +13,10 @@ import {
 } from '@hearth/domain';
 import type { z } from 'zod';
 import type { AppDeps, RequestContext } from '../../app-context.ts';
-import { loadPatientFor } from '../../platform/access/patient-access.ts';
 import { recordAudit } from '../../platform/audit/audit.service.ts';
+import { inEnvelope } from '../../platform/envelope.ts';
 import * as repo from './programmes.repository.ts';
-import { need, publish, today } from './programmes-common.ts';
+import { need, programmeEvent, publish, today } from './programmes-common.ts';
 
 type ClownRow = NonNullable<Awaited<ReturnType<typeof repo.findClownVisit>>>;
 const toClown = (c: ClownRow): ClownVisit => ({
@@ -53,12 +53,12 @@ export async function scheduleClownVisit(
 ) {
   need(ctx, 'programme:manage');
   const orgId = ctx.actor.organizationId;
-  const patient = await loadPatientFor(deps, ctx, 'patient:read', body.patientId);
   const id = randomUUID();
-  await deps.db.transaction().execute(async (trx) => {
-    if (!isChild(patient.date_of_birth, await today(deps, trx, orgId)))
+  const gate = { patient: { id: body.patientId, action: 'patient:read' as const } };
+  await inEnvelope(deps, ctx, gate, async ({ trx, patient, audit, publish }) => {
+    if (!isChild(patient!.date_of_birth, await today(deps, trx, orgId)))
       throw conflict('Clown doctors visit children under care.');
-    if (patient.status === 'deceased') throw conflict(clownRefusal.bereaved, { reason: 'bereaved' });
+    if (patient!.status === 'deceased') throw conflict(clownRefusal.bereaved, { reason: 'bereaved' });
     const recorded = await repo.latestPhase(trx, orgId, body.patientId);
     const phase = phaseForClownVisit(
       recorded && {
@@ -83,14 +83,9 @@ export async function scheduleClownVisit(
       created_by: ctx.actor.userId,
       created_at: deps.clock(),
     });
-    await recordAudit(trx, deps, ctx, orgId, {
-      action: 'clown-visit.schedule',
-      entityType: 'clown_visit',
-      entityId: id,
-      patientId: body.patientId,
-    });
+    await audit({ action: 'clown-visit.schedule', entityType: 'clown_visit', entityId: id });
+    publish(programmeEvent(id));
   });
-  await publish(deps, orgId, id);
   const row = await repo.findClownVisit(deps.db, orgId, id);
   return toClown(row!);
 }

@@ -2,12 +2,19 @@
 import { can, forbidden, notFound } from '@hearth/domain';
 import type { AppDeps, RequestContext } from '../../app-context.ts';
 import type { Conn } from '../../db/conn.ts';
+import type { HearthEventDraft } from '../../platform/events/event-bus.ts';
 import { loadSettings } from '../../platform/settings/settings.service.ts';
 import * as repo from './programmes.repository.ts';
 
 const audience = ['volunteer_coordinator', 'admin'] as const;
+/** The event of a change to a programme, a camp shift or a clown visit, for the coordinators. */
+export const programmeEvent = (entityId: string): HearthEventDraft => ({
+  type: 'programmes.updated',
+  entityId,
+  roles: audience,
+});
 export const publish = (deps: AppDeps, organizationId: string, entityId: string) =>
-  deps.events.publish({ organizationId, type: 'programmes.updated', entityId, roles: audience });
+  deps.events.publish({ ...programmeEvent(entityId), organizationId });
 
 export function need(ctx: RequestContext, action: 'programme:read' | 'programme:manage') {
   if (!can(ctx.actor, action)) throw forbidden();

@@ -13,37 +13,34 @@ import {
 import type { z } from 'zod';
 import type { AppDeps, RequestContext } from '../../app-context.ts';
 import type { Conn } from '../../db/conn.ts';
-import { loadPatientFor } from '../../platform/access/patient-access.ts';
-import { recordAudit } from '../../platform/audit/audit.service.ts';
+import type { AuditInput } from '../../platform/audit/audit.service.ts';
+import { type Envelope, type EnvelopeOptions, inEnvelope } from '../../platform/envelope.ts';
 import { findUserById } from '../auth/auth.repository.ts';
 import { volunteerStatus } from '../volunteers/records.service.ts';
 import { getProgramme } from './programme-sessions.service.ts';
 import * as repo from './programmes.repository.ts';
-import { lockedSession, need, publish, type SessionRow, today } from './programmes-common.ts';
+import { lockedSession, need, programmeEvent, type SessionRow, today } from './programmes-common.ts';
 
 /**
- * One write to a session (its roster or participants): the session is locked against a
- * concurrent write filling the last place, the write and its audit entry share a transaction,
- * and the programme is returned as it now stands.
+ * One write to a session (its roster or participants), in the envelope (with the patient gate when
+ * the write names a patient): the session is locked against a concurrent write filling the last
+ * place, the write and its audit entry share a transaction, and the programme is returned as it
+ * now stands.
  */
 async function writeToSession(
   deps: AppDeps,
   ctx: RequestContext,
   sessionId: string,
-  write: (
-    trx: Conn,
-    s: SessionRow,
-    orgId: string,
-  ) => Promise<{ action: string; entityType: string; entityId: string; patientId?: string | null }>,
+  write: (trx: Conn, s: SessionRow, orgId: string, patient: Envelope['patient']) => Promise<AuditInput>,
+  gate: EnvelopeOptions = {},
 ) {
   need(ctx, 'programme:manage');
-  const orgId = ctx.actor.organizationId;
-  const programmeId = await deps.db.transaction().execute(async (trx) => {
-    const s = await lockedSession(trx, orgId, sessionId);
-    await recordAudit(trx, deps, ctx, orgId, await write(trx, s, orgId));
+  const programmeId = await inEnvelope(deps, ctx, gate, async (env) => {
+    const s = await lockedSession(env.trx, env.organizationId, sessionId);
+    await env.audit(await write(env.trx, s, env.organizationId, env.patient));
+    env.publish(programmeEvent(s.programme_id));
     return s.programme_id;
   });
-  await publish(deps, orgId, programmeId);
   return getProgramme(deps, ctx, programmeId);
 }
 
@@ -101,49 +98,52 @@ export async function addParticipant(
   sessionId: string,
   body: z.output<typeof participantBodySchema>,
 ) {
-  need(ctx, 'programme:manage');
-  const patient = body.patientId
-    ? await loadPatientFor(deps, ctx, 'patient:read', body.patientId)
-    : undefined;
-  return writeToSession(deps, ctx, sessionId, async (trx, s, orgId) => {
-    if (s.kind === 'summer_camp')
-      throw conflict('Camp places go through applications (with the waiting list).');
-    if (s.kind === 'training_course') throw conflict('Learners enrol on the course, not on one session.');
-    if (s.max_age_years !== null) {
-      // the record's date of birth wins over a typed one; without either the limit cannot be checked
-      const born = patient?.date_of_birth ?? body.dateOfBirth;
-      if (!born)
-        throw new DomainError(
-          'VALIDATION',
-          `Give the date of birth: this programme is for people up to ${s.max_age_years}.`,
-          { fields: [{ field: 'body.dateOfBirth', message: 'required for an age-limited programme' }] },
-        );
-      const day = await today(deps, trx, orgId);
-      if (!patient) assertPlausibleDateOfBirth(born, day, 'body.dateOfBirth');
-      const age = ageInYears(born, day);
-      if (age > s.max_age_years)
-        throw conflict(`This programme is for people up to ${s.max_age_years} years old.`, { age });
-    }
-    const members = await repo.participantsOf(trx, orgId, [sessionId]);
-    if (body.patientId && members.some((m) => m.patient_id === body.patientId))
-      throw conflict('Already taking part in this session.');
-    if (members.length >= s.capacity)
-      throw conflict(`The session is full (${s.capacity} places).`, { capacity: s.capacity });
-    const id = randomUUID();
-    await repo.insertParticipant(trx, {
-      id,
-      organization_id: orgId,
-      session_id: sessionId,
-      patient_id: body.patientId ?? null,
-      name: body.name,
-      added_by: ctx.actor.userId,
-      added_at: deps.clock(),
-    });
-    return {
-      action: 'programme.participant-add',
-      entityType: 'session_participant',
-      entityId: id,
-      patientId: body.patientId ?? null,
-    };
-  });
+  const gate = body.patientId ? { patient: { id: body.patientId, action: 'patient:read' as const } } : {};
+  return writeToSession(
+    deps,
+    ctx,
+    sessionId,
+    async (trx, s, orgId, patient) => {
+      if (s.kind === 'summer_camp')
+        throw conflict('Camp places go through applications (with the waiting list).');
+      if (s.kind === 'training_course') throw conflict('Learners enrol on the course, not on one session.');
+      if (s.max_age_years !== null) {
+        // the record's date of birth wins over a typed one; without either the limit cannot be checked
+        const born = patient?.date_of_birth ?? body.dateOfBirth;
+        if (!born)
+          throw new DomainError(
+            'VALIDATION',
+            `Give the date of birth: this programme is for people up to ${s.max_age_years}.`,
+            { fields: [{ field: 'body.dateOfBirth', message: 'required for an age-limited programme' }] },
+          );
+        const day = await today(deps, trx, orgId);
+        if (!patient) assertPlausibleDateOfBirth(born, day, 'body.dateOfBirth');
+        const age = ageInYears(born, day);
+        if (age > s.max_age_years)
+          throw conflict(`This programme is for people up to ${s.max_age_years} years old.`, { age });
+      }
+      const members = await repo.participantsOf(trx, orgId, [sessionId]);
+      if (body.patientId && members.some((m) => m.patient_id === body.patientId))
+        throw conflict('Already taking part in this session.');
+      if (members.length >= s.capacity)
+        throw conflict(`The session is full (${s.capacity} places).`, { capacity: s.capacity });
+      const id = randomUUID();
+      await repo.insertParticipant(trx, {
+        id,
+        organization_id: orgId,
+        session_id: sessionId,
+        patient_id: body.patientId ?? null,
+        name: body.name,
+        added_by: ctx.actor.userId,
+        added_at: deps.clock(),
+      });
+      return {
+        action: 'programme.participant-add',
+        entityType: 'session_participant',
+        entityId: id,
+        patientId: body.patientId ?? null,
+      };
+    },
+    gate,
+  );
 }

@@ -13,9 +13,10 @@ import type { AppDeps, RequestContext } from '../../app-context.ts';
 import type { Conn } from '../../db/conn.ts';
 import { nameCursorAfter, nameCursorOf, pageOfRows } from '../../http/pagination.ts';
 import { recordAudit } from '../../platform/audit/audit.service.ts';
+import { inEnvelope } from '../../platform/envelope.ts';
 import { createInvitedUser } from '../staff/invitations.ts';
 import * as repo from './volunteers.repository.ts';
-import { mustFind, need, publish, toVolunteer, type VolunteerRow } from './volunteers-common.ts';
+import { changeEvents, mustFind, need, toVolunteer, type VolunteerRow } from './volunteers-common.ts';
 
 type VolunteerColumns = Omit<
   Parameters<typeof repo.insertVolunteer>[1],
@@ -44,9 +45,8 @@ function volunteerColumns(body: Partial<VolunteerBody>): Partial<VolunteerColumn
 
 export async function createVolunteer(deps: AppDeps, ctx: RequestContext, body: VolunteerBody) {
   need(ctx, 'volunteer:manage');
-  const orgId = ctx.actor.organizationId;
   const id = randomUUID();
-  await deps.db.transaction().execute(async (trx) => {
+  await inEnvelope(deps, ctx, {}, async ({ trx, organizationId: orgId, audit, publish }) => {
     const now = deps.clock();
     await repo.insertVolunteer(trx, {
       id,
@@ -70,13 +70,9 @@ export async function createVolunteer(deps: AppDeps, ctx: RequestContext, body: 
       by_user_id: ctx.actor.userId,
       at: now,
     });
-    await recordAudit(trx, deps, ctx, orgId, {
-      action: 'volunteer.create',
-      entityType: 'volunteer',
-      entityId: id,
-    });
+    await audit({ action: 'volunteer.create', entityType: 'volunteer', entityId: id });
+    for (const event of changeEvents('volunteers.updated', id)) publish(event);
   });
-  await publish(deps, orgId, 'volunteers.updated', id);
   return getVolunteer(deps, ctx, id);
 }
 
@@ -92,13 +88,12 @@ export async function writeVolunteer(
   write: (trx: Conn, v: VolunteerRow, orgId: string) => Promise<unknown>,
 ) {
   need(ctx, 'volunteer:manage');
-  const orgId = ctx.actor.organizationId;
-  await deps.db.transaction().execute(async (trx) => {
+  await inEnvelope(deps, ctx, {}, async ({ trx, organizationId: orgId, audit, publish }) => {
     const v = await mustFind(trx, orgId, id, true);
     await write(trx, v, orgId);
-    await recordAudit(trx, deps, ctx, orgId, { action, entityType: 'volunteer', entityId: id });
+    await audit({ action, entityType: 'volunteer', entityId: id });
+    for (const event of changeEvents('volunteers.updated', id)) publish(event);
   });
-  await publish(deps, orgId, 'volunteers.updated', id);
   return getVolunteer(deps, ctx, id);
 }
 

@@ -12,11 +12,11 @@ import {
 import type { AppDeps, RequestContext } from '../../app-context.ts';
 import type { Conn } from '../../db/conn.ts';
 import { pageOfRows, timeCursorAfter, timeCursorOf } from '../../http/pagination.ts';
-import { loadPatientFor } from '../../platform/access/patient-access.ts';
 import { recordAudit } from '../../platform/audit/audit.service.ts';
+import { inEnvelope } from '../../platform/envelope.ts';
 import { loadSettings } from '../../platform/settings/settings.service.ts';
 import * as repo from './volunteers.repository.ts';
-import { need, publish } from './volunteers-common.ts';
+import { changeEvents, need } from './volunteers-common.ts';
 
 type RequestRow = NonNullable<Awaited<ReturnType<typeof repo.findRequest>>>;
 
@@ -56,10 +56,9 @@ async function assembleRequests(db: Conn, orgId: string, rows: RequestRow[]): Pr
 
 export async function createRequest(deps: AppDeps, ctx: RequestContext, body: VolunteerRequestBody) {
   need(ctx, 'volunteer:manage');
-  await loadPatientFor(deps, ctx, 'patient:read', body.patientId);
-  const orgId = ctx.actor.organizationId;
   const id = randomUUID();
-  await deps.db.transaction().execute(async (trx) => {
+  const gate = { patient: { id: body.patientId, action: 'patient:read' as const } };
+  await inEnvelope(deps, ctx, gate, async ({ trx, organizationId: orgId, audit, publish }) => {
     const now = deps.clock();
     await repo.insertRequest(trx, {
       id,
@@ -76,14 +75,9 @@ export async function createRequest(deps: AppDeps, ctx: RequestContext, body: Vo
       created_at: now,
       updated_at: now,
     });
-    await recordAudit(trx, deps, ctx, orgId, {
-      action: 'volunteer-request.create',
-      entityType: 'volunteer_request',
-      entityId: id,
-      patientId: body.patientId,
-    });
+    await audit({ action: 'volunteer-request.create', entityType: 'volunteer_request', entityId: id });
+    for (const event of changeEvents('volunteers.request', id)) publish(event);
   });
-  await publish(deps, orgId, 'volunteers.request', id);
   return getRequest(deps, ctx, id);
 }
 

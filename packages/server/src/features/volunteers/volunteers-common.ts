@@ -2,27 +2,34 @@
 import { can, forbidden, type LiveEventType, notFound, type Volunteer } from '@hearth/domain';
 import type { AppDeps, RequestContext } from '../../app-context.ts';
 import type { Conn } from '../../db/conn.ts';
+import type { HearthEventDraft } from '../../platform/events/event-bus.ts';
 import * as repo from './volunteers.repository.ts';
 
 const audience = ['volunteer_coordinator', 'admin'] as const;
+
+type VolunteerEventType = Extract<LiveEventType, `volunteers.${string}`>;
+
+/** The events of one change: to the coordinators and, when named, the one volunteer it concerns (no other). */
+export function changeEvents(
+  type: VolunteerEventType,
+  entityId: string,
+  volunteerUserId: string | null = null,
+): HearthEventDraft[] {
+  const coordinators: HearthEventDraft = { type, entityId, roles: audience };
+  if (!volunteerUserId) return [coordinators];
+  return [coordinators, { type, entityId, roles: ['volunteer'], userIds: [volunteerUserId] }];
+}
 
 /** Tells the coordinators and, when named, the one volunteer the change concerns (no other). */
 export async function publish(
   deps: AppDeps,
   organizationId: string,
-  type: Extract<LiveEventType, `volunteers.${string}`>,
+  type: VolunteerEventType,
   entityId: string,
   volunteerUserId: string | null = null,
 ) {
-  await deps.events.publish({ organizationId, type, entityId, roles: audience });
-  if (volunteerUserId)
-    await deps.events.publish({
-      organizationId,
-      type,
-      entityId,
-      roles: ['volunteer'],
-      userIds: [volunteerUserId],
-    });
+  for (const event of changeEvents(type, entityId, volunteerUserId))
+    await deps.events.publish({ ...event, organizationId });
 }
 
 /** The login of a volunteer, if they have one: the account a change about them is sent to. */
