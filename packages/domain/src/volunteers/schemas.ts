@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { invitationSchema } from '../auth/schemas.ts';
 import {
   idSchema,
   isoDateSchema,
@@ -151,11 +152,8 @@ export const volunteerListQuerySchema = pageQuerySchema.extend({
 });
 
 export const volunteerLoginBodySchema = z.object({ email: z.email().max(200) });
-export const volunteerLoginSchema = z.object({
-  userId: idSchema,
-  email: z.string(),
-  acceptToken: z.string(),
-});
+/** A volunteer's portal login starts as a staff-style invitation: the link, and until when it works. */
+export const volunteerLoginSchema = invitationSchema;
 
 /** What a family may ask a volunteer for. */
 export const requestKinds = ['company_for_child', 'shopping', 'lift_to_hospital', 'respite_sitting'] as const;

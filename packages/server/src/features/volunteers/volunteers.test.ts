@@ -49,6 +49,8 @@ async function volunteerWithLogin(email: string) {
   const id = await activeVolunteer({ name: `Волонтёр ${email.slice(0, 4)}` });
   const login = await vc.post(`/api/v1/volunteers/${id}/login`, { email });
   expect(login.status, login.raw).toBe(201);
+  // the coordinator passes the link on and is told until when it works
+  expect(login.body.expiresAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
   const accepted = await t
     .anonymous()
     .post('/api/v1/auth/accept-invitation', { token: login.body.acceptToken, password: 'volunteer-pass-1' });

@@ -1,13 +1,14 @@
 import type { CampApplication } from '@hearth/domain';
+import { programmeRoutes as routes } from '@hearth/domain';
 import { Button, Card, Group, NumberInput, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
+import { call } from '../../api/call.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { PatientPicker } from '../../components/PatientPicker.tsx';
 import { useChildPatients } from '../volunteers/RequestsPage.tsx';
 import { CampCareForms } from './CampCareForms.tsx';
-import { useApplications, useProgrammeMutation } from './programmes-api.ts';
+import { type ProgrammeBody, useApplications, useProgrammeMutation } from './programmes-api.ts';
 
 const statusColor = { accepted: 'green.9', waitlisted: 'orange.9', withdrawn: 'dimmed' } as const;
 
@@ -18,8 +19,8 @@ export function CampApplications({ sessionId }: { sessionId: string }) {
   const children = useChildPatients();
   const [patientId, setPatientId] = useState('');
   const [family, setFamily] = useState<string | number>(1);
-  const apply = useProgrammeMutation((body: unknown) =>
-    api.post(`/programme-sessions/${sessionId}/camp-applications`, body),
+  const apply = useProgrammeMutation((body: ProgrammeBody<'applyToCamp'>) =>
+    call(routes.applyToCamp, { params: { id: sessionId }, body }),
   );
   return (
     <Stack gap="xs">
@@ -68,7 +69,7 @@ export function CampApplications({ sessionId }: { sessionId: string }) {
 function ApplicationCard({ application: a }: { application: CampApplication }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
-  const withdraw = useProgrammeMutation((id: string) => api.post(`/camp-applications/${id}/withdraw`));
+  const withdraw = useProgrammeMutation((id: string) => call(routes.withdrawApplication, { params: { id } }));
   return (
     <Card withBorder padding="sm" data-testid="camp-application">
       <Stack gap={4}>

@@ -1,4 +1,4 @@
-import { type CampApplication, consentKinds } from '@hearth/domain';
+import { type CampApplication, consentKinds, programmeRoutes as routes } from '@hearth/domain';
 import {
   Button,
   Divider,
@@ -14,10 +14,10 @@ import {
 } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
+import { call } from '../../api/call.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { formatDateTime, formatDay, todayIso } from '../../format/time.ts';
-import { useProgrammeMutation } from './programmes-api.ts';
+import { type ProgrammeBody, useProgrammeMutation } from './programmes-api.ts';
 
 const careFields = ['medicines', 'equipment', 'diet', 'mobility', 'whoMayGive', 'notes'] as const;
 type CareField = (typeof careFields)[number];
@@ -45,11 +45,11 @@ export function CampCareForms({ application: a }: { application: CampApplication
     signedBy: '',
     signedOn: todayIso(),
   });
-  const saveNote = useProgrammeMutation((body: unknown) =>
-    api.post<CampApplication>(`/camp-applications/${a.id}/care-notes`, body),
+  const saveNote = useProgrammeMutation((body: ProgrammeBody<'recordCareNote'>) =>
+    call(routes.recordCareNote, { params: { id: a.id }, body }),
   );
-  const sign = useProgrammeMutation((body: unknown) =>
-    api.post<CampApplication>(`/camp-applications/${a.id}/consents`, body),
+  const sign = useProgrammeMutation((body: ProgrammeBody<'recordConsent'>) =>
+    call(routes.recordConsent, { params: { id: a.id }, body }),
   );
   return (
     <Stack gap="sm" mt="xs">

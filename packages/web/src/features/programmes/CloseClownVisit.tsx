@@ -1,10 +1,11 @@
 import type { ClownVisit } from '@hearth/domain';
+import { programmeRoutes as routes } from '@hearth/domain';
 import { Button, Group, NativeSelect, Stack, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
+import { call } from '../../api/call.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
-import { useProgrammeMutation } from './programmes-api.ts';
+import { type ProgrammeBody, useProgrammeMutation } from './programmes-api.ts';
 
 /** Closes a scheduled clown-doctor visit: done with how it went, or cancelled with why. */
 export function CloseClownVisit({ visit }: { visit: ClownVisit }) {
@@ -12,7 +13,9 @@ export function CloseClownVisit({ visit }: { visit: ClownVisit }) {
   const [open, setOpen] = useState(false);
   const [status, setStatus] = useState<'done' | 'cancelled'>('done');
   const [outcome, setOutcome] = useState('');
-  const close = useProgrammeMutation((body: unknown) => api.post(`/clown-visits/${visit.id}/status`, body));
+  const close = useProgrammeMutation((body: ProgrammeBody<'closeClownVisit'>) =>
+    call(routes.closeClownVisit, { params: { id: visit.id }, body }),
+  );
   if (!open)
     return (
       <Button size="xs" variant="light" onClick={() => setOpen(true)}>

@@ -1,4 +1,9 @@
-import { clownPhaseFreshDays, familyWishes } from '@hearth/domain';
+import {
+  clownPhaseFreshDays,
+  type FamilyWish,
+  familyWishes,
+  programmeRoutes as routes,
+} from '@hearth/domain';
 import {
   Badge,
   Button,
@@ -13,7 +18,7 @@ import {
 } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
+import { call } from '../../api/call.ts';
 import { useCan } from '../../auth/me.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { OrgDateTimeInput } from '../../components/OrgDateTimeInput.tsx';
@@ -23,7 +28,7 @@ import { usePageTitle } from '../../components/use-page-title.ts';
 import { formatDateTime } from '../../format/time.ts';
 import { useChildPatients } from '../volunteers/RequestsPage.tsx';
 import { CloseClownVisit } from './CloseClownVisit.tsx';
-import { useClownVisits, useProgrammeMutation } from './programmes-api.ts';
+import { type ProgrammeBody, useClownVisits, useProgrammeMutation } from './programmes-api.ts';
 
 /** Clown-doctor visits; the server refuses one in the terminal phase unless the family asked. */
 export function ClownVisitsPage() {
@@ -32,12 +37,14 @@ export function ClownVisitsPage() {
   const can = useCan();
   const visits = useClownVisits();
   const children = useChildPatients();
-  const [v, setV] = useState({
+  const [v, setV] = useState<ProgrammeBody<'scheduleClownVisit'>>({
     patientId: '',
     scheduledAt: '',
     familyWish: 'welcome',
   });
-  const schedule = useProgrammeMutation((body: unknown) => api.post('/clown-visits', body));
+  const schedule = useProgrammeMutation((body: ProgrammeBody<'scheduleClownVisit'>) =>
+    call(routes.scheduleClownVisit, { body }),
+  );
   return (
     <Stack gap="lg">
       <Title order={1}>{t('prog.clown.title')}</Title>
@@ -66,7 +73,7 @@ export function ClownVisitsPage() {
                 <NativeSelect
                   label={t('prog.clown.wish')}
                   value={v.familyWish}
-                  onChange={(e) => setV({ ...v, familyWish: e.currentTarget.value })}
+                  onChange={(e) => setV({ ...v, familyWish: e.currentTarget.value as FamilyWish })}
                   data={familyWishes.map((w) => ({ value: w, label: t(`prog.clown.wishes.${w}`) }))}
                 />
               </SimpleGrid>

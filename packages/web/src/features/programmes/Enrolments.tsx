@@ -1,4 +1,5 @@
 import type { ProgrammeDetail } from '@hearth/domain';
+import { programmeRoutes as routes } from '@hearth/domain';
 import {
   Anchor,
   Badge,
@@ -15,11 +16,11 @@ import {
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { api } from '../../api/client.ts';
+import { call } from '../../api/call.ts';
 import { useCan } from '../../auth/me.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { useStaff } from '../staff/staff-api.ts';
-import { isWorkingStaff, useEnrolments, useProgrammeMutation } from './programmes-api.ts';
+import { isWorkingStaff, type ProgrammeBody, useEnrolments, useProgrammeMutation } from './programmes-api.ts';
 
 /**
  * A course's learners: staff enrol by their account, others by name and organisation. Ticking
@@ -34,11 +35,14 @@ export function Enrolments({ programme }: { programme: ProgrammeDetail }) {
   const [userId, setUserId] = useState('');
   const [name, setName] = useState('');
   const [org, setOrg] = useState('');
-  const enrol = useProgrammeMutation((body: unknown) =>
-    api.post(`/programmes/${programme.id}/enrolments`, body),
+  const enrol = useProgrammeMutation((body: ProgrammeBody<'enrol'>) =>
+    call(routes.enrol, { params: { id: programme.id }, body }),
   );
   const mark = useProgrammeMutation((b: { id: string; sessionId: string; present: boolean }) =>
-    api.post(`/course-enrolments/${b.id}/attendance`, { sessionId: b.sessionId, present: b.present }),
+    call(routes.markAttendance, {
+      params: { id: b.id },
+      body: { sessionId: b.sessionId, present: b.present },
+    }),
   );
   const enrolled = new Set((enrolments.data ?? []).map((e) => e.userId));
   const reset = () => {

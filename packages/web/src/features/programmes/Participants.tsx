@@ -1,13 +1,15 @@
 import type { PatientSummary, ProgrammeDetail, ProgrammeSession } from '@hearth/domain';
+import { programmeRoutes as routes } from '@hearth/domain';
 import { Button, Group, Stack, Text, TextInput } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { call } from '../../api/call.ts';
 import { api } from '../../api/client.ts';
 import type { Page } from '../../api/page.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { PatientPicker } from '../../components/PatientPicker.tsx';
-import { useProgrammeMutation } from './programmes-api.ts';
+import { type ProgrammeBody, useProgrammeMutation } from './programmes-api.ts';
 
 /** Young people under care who may join: within the programme's age limit where it has one. */
 function useYoungPatients(maxAge: number | null) {
@@ -36,8 +38,8 @@ export function Participants({
   const [patientId, setPatientId] = useState('');
   const [name, setName] = useState('');
   const [born, setBorn] = useState('');
-  const join = useProgrammeMutation((body: unknown) =>
-    api.post(`/programme-sessions/${s.id}/participants`, body),
+  const join = useProgrammeMutation((body: ProgrammeBody<'addParticipant'>) =>
+    call(routes.addParticipant, { params: { id: s.id }, body }),
   );
   const linked = patients.data?.find((p) => p.id === patientId);
   return (

@@ -1,4 +1,5 @@
 import type { ProgrammeDetail } from '@hearth/domain';
+import { programmeRoutes as routes } from '@hearth/domain';
 import {
   Badge,
   Button,
@@ -14,14 +15,14 @@ import {
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { api } from '../../api/client.ts';
+import { call } from '../../api/call.ts';
 import { useCan } from '../../auth/me.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { OrgDateTimeInput } from '../../components/OrgDateTimeInput.tsx';
 import { PageLoader } from '../../components/PageLoader.tsx';
 import { usePageTitle } from '../../components/use-page-title.ts';
 import { Enrolments } from './Enrolments.tsx';
-import { useProgramme, useProgrammeMutation } from './programmes-api.ts';
+import { type ProgrammeBody, useProgramme, useProgrammeMutation } from './programmes-api.ts';
 import { SessionCard } from './SessionCard.tsx';
 
 /** One programme: its sessions or shifts with places, roster, and what the kind needs. */
@@ -63,7 +64,9 @@ function NewSession({ programme }: { programme: ProgrammeDetail }) {
     capacity: 10 as string | number,
     familyCapacity: 10 as string | number,
   });
-  const add = useProgrammeMutation((body: unknown) => api.post(`/programmes/${programme.id}/sessions`, body));
+  const add = useProgrammeMutation((body: ProgrammeBody<'addSession'>) =>
+    call(routes.addSession, { params: { id: programme.id }, body }),
+  );
   const camp = programme.kind === 'summer_camp';
   return (
     <Card withBorder>

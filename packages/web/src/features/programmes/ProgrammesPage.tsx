@@ -1,4 +1,4 @@
-import { programmeKinds } from '@hearth/domain';
+import { type ProgrammeKind, programmeKinds, programmeRoutes as routes } from '@hearth/domain';
 import {
   Anchor,
   Badge,
@@ -14,12 +14,12 @@ import {
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { api } from '../../api/client.ts';
+import { call } from '../../api/call.ts';
 import { useCan } from '../../auth/me.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { PageLoader } from '../../components/PageLoader.tsx';
 import { usePageTitle } from '../../components/use-page-title.ts';
-import { useProgrammeMutation, useProgrammes } from './programmes-api.ts';
+import { type ProgrammeBody, useProgrammeMutation, useProgrammes } from './programmes-api.ts';
 
 export function ProgrammesPage() {
   const { t } = useTranslation();
@@ -27,9 +27,9 @@ export function ProgrammesPage() {
   const can = useCan();
   const list = useProgrammes();
   const navigate = useNavigate();
-  const [kind, setKind] = useState<string>('friends_club');
+  const [kind, setKind] = useState<ProgrammeKind>('friends_club');
   const [name, setName] = useState('');
-  const create = useProgrammeMutation((body: unknown) => api.post<{ id: string }>('/programmes', body));
+  const create = useProgrammeMutation((body: ProgrammeBody<'create'>) => call(routes.create, { body }));
   return (
     <Stack gap="lg">
       <Group justify="space-between">
@@ -50,7 +50,7 @@ export function ProgrammesPage() {
               <NativeSelect
                 label={t('prog.kind')}
                 value={kind}
-                onChange={(e) => setKind(e.currentTarget.value)}
+                onChange={(e) => setKind(e.currentTarget.value as ProgrammeKind)}
                 data={programmeKinds.map((k) => ({ value: k, label: t(`prog.kinds.${k}`) }))}
               />
               <TextInput

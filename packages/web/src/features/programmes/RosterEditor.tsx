@@ -1,12 +1,13 @@
 import type { ProgrammeSession } from '@hearth/domain';
+import { programmeRoutes as routes } from '@hearth/domain';
 import { Button, CloseButton, Group, List, NativeSelect, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
+import { call } from '../../api/call.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { useStaff } from '../staff/staff-api.ts';
 import { useVolunteers } from '../volunteers/volunteers-api.ts';
-import { isWorkingStaff, useProgrammeMutation } from './programmes-api.ts';
+import { isWorkingStaff, type ProgrammeBody, useProgrammeMutation } from './programmes-api.ts';
 
 /**
  * Who works a session or shift: staff members and active volunteers, each with a role. The server
@@ -19,9 +20,11 @@ export function RosterEditor({ session: s, manage }: { session: ProgrammeSession
   // one select for both: "v:<id>" for a volunteer, "u:<id>" for a staff member
   const [who, setWho] = useState('');
   const [role, setRole] = useState('');
-  const add = useProgrammeMutation((body: unknown) => api.post(`/programme-sessions/${s.id}/roster`, body));
+  const add = useProgrammeMutation((body: ProgrammeBody<'addToRoster'>) =>
+    call(routes.addToRoster, { params: { id: s.id }, body }),
+  );
   const remove = useProgrammeMutation((entryId: string) =>
-    api.delete(`/programme-sessions/${s.id}/roster/${entryId}`),
+    call(routes.removeFromRoster, { params: { id: s.id, entryId } }),
   );
   const [kind, id] = who.split(':');
   return (

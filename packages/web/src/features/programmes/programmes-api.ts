@@ -1,15 +1,9 @@
-import type {
-  CampApplication,
-  Certificate,
-  ClownVisit,
-  Enrolment,
-  Programme,
-  ProgrammeDetail,
-  StaffMember,
-} from '@hearth/domain';
+import { type ContractInput, programmeRoutes as routes, type StaffMember } from '@hearth/domain';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../api/client.ts';
-import type { Page } from '../../api/page.ts';
+import { call } from '../../api/call.ts';
+
+/** What a form sends to a route: the route's body in its input shape. */
+export type ProgrammeBody<C extends keyof typeof routes> = ContractInput<(typeof routes)[C]>['body'];
 
 export const programmeKeys = {
   all: ['programmes'] as const,
@@ -24,26 +18,26 @@ export const programmeKeys = {
 export const useProgrammes = () =>
   useQuery({
     queryKey: programmeKeys.list,
-    queryFn: () => api.get<Page<Programme>>('/programmes', { limit: 200 }),
+    queryFn: () => call(routes.list, { query: { limit: 200 } }),
   });
 export const useProgramme = (id: string) =>
-  useQuery({ queryKey: programmeKeys.one(id), queryFn: () => api.get<ProgrammeDetail>(`/programmes/${id}`) });
+  useQuery({ queryKey: programmeKeys.one(id), queryFn: () => call(routes.get, { params: { id } }) });
 export const useApplications = (sessionId: string) =>
   useQuery({
     queryKey: programmeKeys.applications(sessionId),
-    queryFn: () => api.get<CampApplication[]>(`/programme-sessions/${sessionId}/camp-applications`),
+    queryFn: () => call(routes.listApplications, { params: { id: sessionId } }),
   });
 export const useEnrolments = (id: string) =>
   useQuery({
     queryKey: programmeKeys.enrolments(id),
-    queryFn: () => api.get<Enrolment[]>(`/programmes/${id}/enrolments`),
+    queryFn: () => call(routes.listEnrolments, { params: { id } }),
   });
 export const useClownVisits = () =>
-  useQuery({ queryKey: programmeKeys.clown, queryFn: () => api.get<ClownVisit[]>('/clown-visits') });
+  useQuery({ queryKey: programmeKeys.clown, queryFn: () => call(routes.listClownVisits) });
 export const useCertificate = (enrolmentId: string) =>
   useQuery({
     queryKey: programmeKeys.certificate(enrolmentId),
-    queryFn: () => api.get<Certificate>(`/course-enrolments/${enrolmentId}/certificate`),
+    queryFn: () => call(routes.certificate, { params: { id: enrolmentId } }),
   });
 
 /** Writes refresh everything about programmes (sessions, counts, lists). */

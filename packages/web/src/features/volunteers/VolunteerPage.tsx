@@ -27,7 +27,17 @@ import type { Invitation } from '../staff/staff-api.ts';
 import { VolunteerForm } from './VolunteerForm.tsx';
 import { VolunteersNav } from './VolunteersNav.tsx';
 import { statusColor } from './VolunteersPage.tsx';
-import { useUpdateVolunteer, useVolunteer, useVolunteerAction, useVolunteerLogin } from './volunteers-api.ts';
+import {
+  useAddNote,
+  useChangeStatus,
+  useRecordScreening,
+  useRecordTraining,
+  useUpdateVolunteer,
+  useVolunteer,
+  useVolunteerLogin,
+} from './volunteers-api.ts';
+
+type BackgroundCheckResult = (typeof backgroundCheckResults)[number];
 
 const opt = (s: string) => (s.trim() === '' ? undefined : s);
 
@@ -38,10 +48,10 @@ export function VolunteerPage() {
   const manage = can('volunteer:manage');
   const volunteer = useVolunteer(volunteerId);
   usePageTitle(volunteer.data?.name ?? t('vol.title'));
-  const status = useVolunteerAction(volunteerId, 'status');
-  const screening = useVolunteerAction(volunteerId, 'screening');
-  const training = useVolunteerAction(volunteerId, 'training');
-  const note = useVolunteerAction(volunteerId, 'notes');
+  const status = useChangeStatus(volunteerId);
+  const screening = useRecordScreening(volunteerId);
+  const training = useRecordTraining(volunteerId);
+  const note = useAddNote(volunteerId);
   const login = useVolunteerLogin(volunteerId);
   const update = useUpdateVolunteer(volunteerId);
   const [editing, setEditing] = useState(false);
@@ -55,7 +65,7 @@ export function VolunteerPage() {
     interviewOn: '',
     interviewNotes: '',
     backgroundCheckOn: '',
-    backgroundCheckResult: 'pending',
+    backgroundCheckResult: 'pending' as BackgroundCheckResult,
     consentSignedOn: '',
     confidentialitySignedOn: '',
   });
@@ -199,7 +209,7 @@ export function VolunteerPage() {
                 label={t('vol.screening.backgroundCheckResult')}
                 value={s.backgroundCheckResult}
                 onChange={(e) => {
-                  const value = e.currentTarget.value;
+                  const value = e.currentTarget.value as BackgroundCheckResult;
                   setS((x) => ({ ...x, backgroundCheckResult: value }));
                 }}
                 data={backgroundCheckResults.map((r) => ({

@@ -1,17 +1,9 @@
-import type {
-  HoursEntry,
-  Match,
-  PortalAssignment,
-  Volunteer,
-  VolunteerDetail,
-  VolunteerReport,
-  VolunteerRequest,
-  VolunteerStatus,
-} from '@hearth/domain';
+import { type ContractInput, volunteerRoutes as routes, type VolunteerStatus } from '@hearth/domain';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../api/client.ts';
-import type { Page } from '../../api/page.ts';
-import type { Invitation } from '../staff/staff-api.ts';
+import { call } from '../../api/call.ts';
+
+/** What a form sends to a route: the route's body in its input shape. */
+type BodyOf<C extends keyof typeof routes> = ContractInput<(typeof routes)[C]>['body'];
 
 export const volunteerKeys = {
   all: ['volunteers'] as const,
@@ -29,11 +21,11 @@ export const useVolunteers = (status: VolunteerStatus | 'all') =>
   useQuery({
     queryKey: volunteerKeys.list(status),
     queryFn: () =>
-      api.get<Page<Volunteer>>('/volunteers', { status: status === 'all' ? undefined : status, limit: 200 }),
+      call(routes.list, { query: { status: status === 'all' ? undefined : status, limit: 200 } }),
   });
 
 export const useVolunteer = (id: string) =>
-  useQuery({ queryKey: volunteerKeys.one(id), queryFn: () => api.get<VolunteerDetail>(`/volunteers/${id}`) });
+  useQuery({ queryKey: volunteerKeys.one(id), queryFn: () => call(routes.get, { params: { id } }) });
 
 /** Any write about volunteers refreshes everything under `volunteers` (lists, matches, reports). */
 function useVolunteerMutation<B, R>(send: (body: B) => Promise<R>) {
@@ -45,77 +37,77 @@ function useVolunteerMutation<B, R>(send: (body: B) => Promise<R>) {
 }
 
 export const useCreateVolunteer = () =>
-  useVolunteerMutation((body: unknown) => api.post<VolunteerDetail>('/volunteers', body));
+  useVolunteerMutation((body: BodyOf<'create'>) => call(routes.create, { body }));
 export const useUpdateVolunteer = (id: string) =>
-  useVolunteerMutation((body: unknown) => api.patch<VolunteerDetail>(`/volunteers/${id}`, body));
-export const useVolunteerAction = (id: string, path: 'screening' | 'training' | 'notes' | 'status') =>
-  useVolunteerMutation((body: unknown) => api.post<VolunteerDetail>(`/volunteers/${id}/${path}`, body));
+  useVolunteerMutation((body: BodyOf<'update'>) => call(routes.update, { params: { id }, body }));
+export const useRecordScreening = (id: string) =>
+  useVolunteerMutation((body: BodyOf<'recordScreening'>) =>
+    call(routes.recordScreening, { params: { id }, body }),
+  );
+export const useRecordTraining = (id: string) =>
+  useVolunteerMutation((body: BodyOf<'recordTraining'>) =>
+    call(routes.recordTraining, { params: { id }, body }),
+  );
+export const useAddNote = (id: string) =>
+  useVolunteerMutation((body: BodyOf<'addNote'>) => call(routes.addNote, { params: { id }, body }));
+export const useChangeStatus = (id: string) =>
+  useVolunteerMutation((body: BodyOf<'changeStatus'>) => call(routes.changeStatus, { params: { id }, body }));
 export const useVolunteerLogin = (id: string) =>
-  useVolunteerMutation((body: { email: string }) => api.post<Invitation>(`/volunteers/${id}/login`, body));
+  useVolunteerMutation((body: BodyOf<'createLogin'>) => call(routes.createLogin, { params: { id }, body }));
 
 export const useRequests = () =>
   useQuery({
     queryKey: volunteerKeys.requests,
-    queryFn: () => api.get<Page<VolunteerRequest>>('/volunteer-requests', { limit: 200 }),
+    queryFn: () => call(routes.listRequests, { query: { limit: 200 } }),
   });
 export const useRequest = (id: string) =>
   useQuery({
     queryKey: volunteerKeys.request(id),
-    queryFn: () => api.get<VolunteerRequest>(`/volunteer-requests/${id}`),
+    queryFn: () => call(routes.getRequest, { params: { id } }),
   });
 export const useMatches = (id: string, enabled: boolean) =>
   useQuery({
     queryKey: volunteerKeys.matches(id),
-    queryFn: () => api.get<Match[]>(`/volunteer-requests/${id}/matches`),
+    queryFn: () => call(routes.matches, { params: { id } }),
     enabled,
   });
 export const useCreateRequest = () =>
-  useVolunteerMutation((body: unknown) => api.post<VolunteerRequest>('/volunteer-requests', body));
+  useVolunteerMutation((body: BodyOf<'createRequest'>) => call(routes.createRequest, { body }));
 export const useAssign = (id: string) =>
   useVolunteerMutation((volunteerId: string) =>
-    api.post<VolunteerRequest>(`/volunteer-requests/${id}/assignments`, { volunteerId }),
+    call(routes.assign, { params: { id }, body: { volunteerId } }),
   );
 export const useCloseAssignment = (id: string) =>
   useVolunteerMutation((b: { assignmentId: string; note?: string }) =>
-    api.post<VolunteerRequest>(`/volunteer-requests/${id}/assignments/${b.assignmentId}/close`, {
-      note: b.note,
-    }),
+    call(routes.closeAssignment, { params: { id, assignmentId: b.assignmentId }, body: { note: b.note } }),
   );
 export const useCancelAssignment = (id: string) =>
   useVolunteerMutation((assignmentId: string) =>
-    api.post<VolunteerRequest>(`/volunteer-requests/${id}/assignments/${assignmentId}/cancel`),
+    call(routes.cancelAssignment, { params: { id, assignmentId } }),
   );
 
 export const useHours = () =>
   useQuery({
     queryKey: volunteerKeys.hours,
-    queryFn: () => api.get<Page<HoursEntry>>('/volunteer-hours', { status: 'submitted', limit: 200 }),
+    queryFn: () => call(routes.listHours, { query: { status: 'submitted', limit: 200 } }),
   });
 export const useDecideHours = () =>
   useVolunteerMutation((b: { id: string; approve: boolean; reason?: string }) =>
-    api.post<HoursEntry>(`/volunteer-hours/${b.id}/decision`, { approve: b.approve, reason: b.reason }),
+    call(routes.decideHours, { params: { id: b.id }, body: { approve: b.approve, reason: b.reason } }),
   );
 export const useReport = (month: string) =>
   useQuery({
     queryKey: volunteerKeys.report(month),
-    queryFn: () => api.get<VolunteerReport>(`/volunteer-reports/${month}`),
+    queryFn: () => call(routes.report, { params: { month } }),
   });
 export const useSetPaidHours = (month: string) =>
   useVolunteerMutation((hours: number | null) =>
-    api.post<VolunteerReport>(`/volunteer-reports/${month}/paid-care-hours`, { hours }),
+    call(routes.setPaidCareHours, { params: { month }, body: { hours } }),
   );
 
 export const usePortalAssignments = () =>
-  useQuery({
-    queryKey: volunteerKeys.portal,
-    queryFn: () =>
-      api.get<{ volunteerName: string | null; items: PortalAssignment[] }>('/volunteer-portal/assignments'),
-  });
+  useQuery({ queryKey: volunteerKeys.portal, queryFn: () => call(routes.myAssignments) });
 export const useRespond = (id: string) =>
-  useVolunteerMutation((body: { accept: boolean; reason?: string }) =>
-    api.post<PortalAssignment>(`/volunteer-portal/assignments/${id}/response`, body),
-  );
+  useVolunteerMutation((body: BodyOf<'respond'>) => call(routes.respond, { params: { id }, body }));
 export const useLogHours = (id: string) =>
-  useVolunteerMutation((body: unknown) =>
-    api.post<PortalAssignment>(`/volunteer-portal/assignments/${id}/hours`, body),
-  );
+  useVolunteerMutation((body: BodyOf<'logHours'>) => call(routes.logHours, { params: { id }, body }));

@@ -1,0 +1,110 @@
+// Summer camp places: an application takes a place or joins the waiting list; a withdrawal frees it.
+import { randomUUID } from 'node:crypto';
+import {
+  type campApplicationBodySchema,
+  conflict,
+  isChild,
+  notFound,
+  placeApplication,
+  promoteFromWaitlist,
+} from '@hearth/domain';
+import type { z } from 'zod';
+import type { AppDeps, RequestContext } from '../../app-context.ts';
+import { recordAudit } from '../../platform/audit/audit.service.ts';
+import { inEnvelope } from '../../platform/envelope.ts';
+import { type AppRow, getApplication } from './camp-applications.service.ts';
+import * as repo from './programmes.repository.ts';
+import { lockedSession, need, programmeEvent, publish, today } from './programmes-common.ts';
+
+const loadOf = (s: { capacity: number; family_capacity: number | null }, apps: AppRow[]) => {
+  const accepted = apps.filter((a) => a.status === 'accepted');
+  return {
+    capacity: s.capacity,
+    familyCapacity: s.family_capacity,
+    children: accepted.length,
+    familyMembers: accepted.reduce((n, a) => n + a.family_members, 0),
+  };
+};
+
+/**
+ * A child's application to a camp shift: a place while there is room for the child and their
+ * family members, otherwise the waiting list.
+ */
+export async function applyToCamp(
+  deps: AppDeps,
+  ctx: RequestContext,
+  sessionId: string,
+  body: z.output<typeof campApplicationBodySchema>,
+) {
+  need(ctx, 'programme:manage');
+  const id = randomUUID();
+  const gate = { patient: { id: body.patientId, action: 'patient:read' as const } };
+  await inEnvelope(deps, ctx, gate, async ({ trx, organizationId: orgId, patient, audit, publish }) => {
+    const s = await lockedSession(trx, orgId, sessionId);
+    if (s.kind !== 'summer_camp') throw conflict('Applications are for summer camp shifts.');
+    if (!isChild(patient!.date_of_birth, await today(deps, trx, orgId)))
+      throw conflict('The summer camp is for children under care.');
+    const apps = await repo.applicationsOf(trx, orgId, [sessionId]);
+    if (apps.some((a) => a.patient_id === body.patientId && a.status !== 'withdrawn'))
+      throw conflict('This child has already applied to this shift.');
+    const status = placeApplication(
+      loadOf(s, apps),
+      body.familyMembers,
+      apps.some((a) => a.status === 'waitlisted'),
+    );
+    const now = deps.clock();
+    await repo.insertApplication(trx, {
+      id,
+      organization_id: orgId,
+      session_id: sessionId,
+      patient_id: body.patientId,
+      family_members: body.familyMembers,
+      queue_no: apps.reduce((n, a) => Math.max(n, a.queue_no), 0) + 1,
+      status,
+      notes: body.notes ?? null,
+      applied_by: ctx.actor.userId,
+      applied_at: now,
+      updated_at: now,
+    });
+    await audit({ action: 'camp.apply', entityType: 'camp_application', entityId: id });
+    publish(programmeEvent(sessionId));
+  });
+  return getApplication(deps, ctx, id);
+}
+
+/** A family withdraws; the freed place goes to the waiting list in order. */
+export async function withdrawApplication(deps: AppDeps, ctx: RequestContext, id: string) {
+  need(ctx, 'programme:manage');
+  const orgId = ctx.actor.organizationId;
+  const sessionId = await deps.db.transaction().execute(async (trx) => {
+    const a = await repo.findApplication(trx, orgId, id);
+    if (!a) throw notFound('The application');
+    const s = await lockedSession(trx, orgId, a.session_id);
+    if (a.status === 'withdrawn') throw conflict('This application is already withdrawn.');
+    const now = deps.clock();
+    await repo.updateApplication(trx, orgId, id, { status: 'withdrawn', updated_at: now });
+    const apps = await repo.applicationsOf(trx, orgId, [a.session_id]);
+    const promoted = promoteFromWaitlist(
+      loadOf(s, apps),
+      apps.filter((x) => x.status === 'waitlisted').map((x) => ({ ...x, familyMembers: x.family_members })),
+    );
+    for (const p of promoted)
+      await repo.updateApplication(trx, orgId, p.id, { status: 'accepted', updated_at: now });
+    await recordAudit(trx, deps, ctx, orgId, {
+      action: 'camp.withdraw',
+      entityType: 'camp_application',
+      entityId: id,
+      patientId: a.patient_id,
+    });
+    for (const p of promoted)
+      await recordAudit(trx, deps, ctx, orgId, {
+        action: 'camp.promote',
+        entityType: 'camp_application',
+        entityId: p.id,
+        patientId: p.patient_id,
+      });
+    return a.session_id;
+  });
+  await publish(deps, orgId, sessionId);
+  return getApplication(deps, ctx, id);
+}

@@ -1,0 +1,136 @@
+import { randomUUID } from 'node:crypto';
+import {
+  type ClownVisit,
+  clownPhaseFreshDays,
+  type clownVisitBodySchema,
+  clownVisitDecision,
+  type clownVisitStatusBodySchema,
+  conflict,
+  isChild,
+  notFound,
+  type PhaseOfIllness,
+  phaseForClownVisit,
+} from '@hearth/domain';
+import type { z } from 'zod';
+import type { AppDeps, RequestContext } from '../../app-context.ts';
+import { recordAudit } from '../../platform/audit/audit.service.ts';
+import { inEnvelope } from '../../platform/envelope.ts';
+import * as repo from './programmes.repository.ts';
+import { need, programmeEvent, publish, today } from './programmes-common.ts';
+
+type ClownRow = NonNullable<Awaited<ReturnType<typeof repo.findClownVisit>>>;
+const toClown = (c: ClownRow): ClownVisit => ({
+  id: c.id,
+  patientId: c.patient_id,
+  childFirstName: c.child_first_name,
+  scheduledAt: c.scheduled_at.toISOString(),
+  familyWish: c.family_wish,
+  phase: c.phase as PhaseOfIllness,
+  phaseSource: c.phase_source as ClownVisit['phaseSource'],
+  status: c.status,
+  notes: c.notes,
+  outcome: c.outcome,
+  closedAt: c.closed_at?.toISOString() ?? null,
+});
+
+const clownRefusal = {
+  family_declined: 'The family declined clown-doctor visits.',
+  terminal_phase:
+    'No clown-doctor visit in the terminal phase unless the family asks for it. Record that the family asked, if they did.',
+  bereaved: 'The child has died; no clown-doctor visit.',
+  phase_unknown: `No phase of illness recorded in the last ${clownPhaseFreshDays} days. Ask the child's nurse or physician to record the phase first.`,
+} as const;
+
+/**
+ * Schedules a clown-doctor visit to a child under care. The phase of illness is the latest
+ * phase-of-illness assessment, if a clinician recorded it recently; without one the visit is
+ * refused (the domain's `clownVisitDecision` explains why an unknown phase is never "stable").
+ */
+export async function scheduleClownVisit(
+  deps: AppDeps,
+  ctx: RequestContext,
+  body: z.output<typeof clownVisitBodySchema>,
+) {
+  need(ctx, 'programme:manage');
+  const orgId = ctx.actor.organizationId;
+  const id = randomUUID();
+  const gate = { patient: { id: body.patientId, action: 'patient:read' as const } };
+  await inEnvelope(deps, ctx, gate, async ({ trx, patient, audit, publish }) => {
+    if (!isChild(patient!.date_of_birth, await today(deps, trx, orgId)))
+      throw conflict('Clown doctors visit children under care.');
+    if (patient!.status === 'deceased') throw conflict(clownRefusal.bereaved, { reason: 'bereaved' });
+    const recorded = await repo.latestPhase(trx, orgId, body.patientId);
+    const phase = phaseForClownVisit(
+      recorded && {
+        phase: (recorded.answers as { phase?: PhaseOfIllness }).phase,
+        takenAt: recorded.taken_at,
+      },
+      deps.clock(),
+    );
+    const decision = clownVisitDecision(phase, body.familyWish);
+    if (!decision.allowed) throw conflict(clownRefusal[decision.reason], { reason: decision.reason });
+    if (!phase) throw new Error('an allowed clown visit always has a phase');
+    await repo.insertClownVisit(trx, {
+      id,
+      organization_id: orgId,
+      patient_id: body.patientId,
+      scheduled_at: new Date(body.scheduledAt),
+      family_wish: body.familyWish,
+      phase,
+      phase_source: 'assessment',
+      status: 'scheduled',
+      notes: body.notes ?? null,
+      created_by: ctx.actor.userId,
+      created_at: deps.clock(),
+    });
+    await audit({ action: 'clown-visit.schedule', entityType: 'clown_visit', entityId: id });
+    publish(programmeEvent(id));
+  });
+  const row = await repo.findClownVisit(deps.db, orgId, id);
+  return toClown(row!);
+}
+
+export async function listClownVisits(deps: AppDeps, ctx: RequestContext, limit: number) {
+  need(ctx, 'programme:read');
+  const orgId = ctx.actor.organizationId;
+  return deps.db.transaction().execute(async (trx) => {
+    const rows = await repo.listClownVisits(
+      trx,
+      orgId,
+      new Date(deps.clock().getTime() - 30 * 86_400_000),
+      limit,
+    );
+    await recordAudit(trx, deps, ctx, orgId, { action: 'clown-visit.list', entityType: 'clown_visit' });
+    return rows.map(toClown);
+  });
+}
+
+/** Closes a scheduled visit as done (how it went) or cancelled (why), once. */
+export async function closeClownVisit(
+  deps: AppDeps,
+  ctx: RequestContext,
+  id: string,
+  body: z.output<typeof clownVisitStatusBodySchema>,
+) {
+  need(ctx, 'programme:manage');
+  const orgId = ctx.actor.organizationId;
+  const visit = await deps.db.transaction().execute(async (trx) => {
+    const row = await repo.findClownVisit(trx, orgId, id);
+    if (!row) throw notFound('The visit');
+    if (row.status !== 'scheduled') throw conflict('This visit is already closed.');
+    const now = deps.clock();
+    if (body.status === 'done' && row.scheduled_at > now)
+      throw conflict('A visit can be recorded as done once its time has come.');
+    const patch = { status: body.status, outcome: body.outcome, closed_at: now, closed_by: ctx.actor.userId };
+    await repo.updateClownVisit(trx, orgId, id, patch);
+    await recordAudit(trx, deps, ctx, orgId, {
+      action: `clown-visit.${body.status}`,
+      entityType: 'clown_visit',
+      entityId: id,
+      patientId: row.patient_id,
+    });
+    return toClown({ ...row, ...patch });
+  });
+  await publish(deps, orgId, id);
+  return visit;
+}

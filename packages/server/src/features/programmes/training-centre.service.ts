@@ -1,0 +1,199 @@
+import { randomUUID } from 'node:crypto';
+import {
+  type Certificate,
+  certificateNumber,
+  conflict,
+  courseCompleted,
+  DomainError,
+  type Enrolment,
+  type enrolmentBodySchema,
+  notFound,
+} from '@hearth/domain';
+import type { z } from 'zod';
+import type { AppDeps, RequestContext } from '../../app-context.ts';
+import { recordAudit } from '../../platform/audit/audit.service.ts';
+import { findOrganization } from '../../platform/settings/settings.repository.ts';
+import { loadSettings } from '../../platform/settings/settings.service.ts';
+import { findUserById } from '../auth/auth.repository.ts';
+import * as repo from './programmes.repository.ts';
+import { need, publish, today } from './programmes-common.ts';
+
+type EnrolmentRow = Awaited<ReturnType<typeof repo.enrolmentsOf>>[number];
+const toEnrolment = (e: EnrolmentRow, attended: string[]): Enrolment => ({
+  id: e.id,
+  programmeId: e.programme_id,
+  userId: e.user_id,
+  name: e.learner_name,
+  email: e.learner_email,
+  organization: e.learner_organization,
+  external: e.user_id === null,
+  enrolledAt: e.enrolled_at.toISOString(),
+  attended,
+  completedOn: e.completed_on,
+  certificateNumber: e.certificate_number,
+});
+
+export async function listEnrolments(deps: AppDeps, ctx: RequestContext, programmeId: string) {
+  need(ctx, 'programme:read');
+  const orgId = ctx.actor.organizationId;
+  const rows = await repo.enrolmentsOf(deps.db, orgId, programmeId);
+  const attendance = await repo.attendanceOf(
+    deps.db,
+    orgId,
+    rows.map((r) => r.id),
+  );
+  return rows.map((r) =>
+    toEnrolment(
+      r,
+      attendance.filter((a) => a.enrolment_id === r.id && a.present).map((a) => a.session_id),
+    ),
+  );
+}
+
+/** Staff (by account) or external learners (by name) enrol; the smallest session sets the limit. */
+export async function enrol(
+  deps: AppDeps,
+  ctx: RequestContext,
+  programmeId: string,
+  body: z.output<typeof enrolmentBodySchema>,
+) {
+  need(ctx, 'programme:manage');
+  const orgId = ctx.actor.organizationId;
+  const id = randomUUID();
+  await deps.db.transaction().execute(async (trx) => {
+    const p = await repo.findProgramme(trx, orgId, programmeId);
+    if (!p) throw notFound('The course');
+    if (p.kind !== 'training_course') throw conflict('Enrolment is for training-centre courses.');
+    await repo.lockCertificates(trx, orgId);
+    const [sessions, enrolled] = await Promise.all([
+      repo.sessionsOf(trx, orgId, programmeId),
+      repo.enrolmentsOf(trx, orgId, programmeId),
+    ]);
+    const capacity = sessions.length ? Math.min(...sessions.map((s) => s.capacity)) : null;
+    if (capacity !== null && enrolled.length >= capacity)
+      throw conflict(`The course is full (${capacity} places).`, { capacity });
+    let name = body.name;
+    let email = body.email ?? null;
+    if (body.userId) {
+      const u = await findUserById(trx, orgId, body.userId);
+      if (!u || u.role === 'family' || u.role === 'volunteer') throw notFound('The staff member');
+      if (enrolled.some((e) => e.user_id === body.userId)) throw conflict('Already enrolled.');
+      name = u.name;
+      email = u.email;
+    }
+    await repo.insertEnrolment(trx, {
+      id,
+      organization_id: orgId,
+      programme_id: programmeId,
+      user_id: body.userId ?? null,
+      learner_name: name!,
+      learner_email: email,
+      learner_organization: body.organization ?? null,
+      enrolled_by: ctx.actor.userId,
+      enrolled_at: deps.clock(),
+      completed_on: null,
+      certificate_number: null,
+    });
+    await recordAudit(trx, deps, ctx, orgId, {
+      action: 'course.enrol',
+      entityType: 'course_enrolment',
+      entityId: id,
+    });
+  });
+  await publish(deps, orgId, programmeId);
+  return (await listEnrolments(deps, ctx, programmeId)).find((e) => e.id === id)!;
+}
+
+/**
+ * Marks attendance at one session. When the learner has attended every session of the course,
+ * the course is complete and a certificate number is issued (once; later corrections keep it).
+ */
+export async function markAttendance(
+  deps: AppDeps,
+  ctx: RequestContext,
+  enrolmentId: string,
+  body: { sessionId: string; present: boolean },
+) {
+  need(ctx, 'programme:manage');
+  const orgId = ctx.actor.organizationId;
+  const programmeId = await deps.db.transaction().execute(async (trx) => {
+    await repo.lockCertificates(trx, orgId);
+    const e = await repo.findEnrolmentForUpdate(trx, orgId, enrolmentId);
+    if (!e) throw notFound('The enrolment');
+    const sessions = await repo.sessionsOf(trx, orgId, e.programme_id);
+    const session = sessions.find((s) => s.id === body.sessionId);
+    if (!session)
+      throw new DomainError('VALIDATION', 'This session is not part of the course.', {
+        fields: [{ field: 'body.sessionId', message: 'not a session of this course' }],
+      });
+    if (session.starts_at > deps.clock())
+      throw conflict('Attendance can be marked once the session has started.');
+    const now = deps.clock();
+    await repo.upsertAttendance(trx, {
+      organization_id: orgId,
+      enrolment_id: enrolmentId,
+      session_id: body.sessionId,
+      present: body.present,
+      recorded_by: ctx.actor.userId,
+      recorded_at: now,
+    });
+    const attended = (await repo.attendanceOf(trx, orgId, [enrolmentId])).filter((a) => a.present);
+    if (
+      !e.certificate_number &&
+      courseCompleted(
+        sessions.map((s) => s.id),
+        attended.map((a) => a.session_id),
+      )
+    ) {
+      const seq = (await repo.countCertificates(trx, orgId)) + 1;
+      await repo.updateEnrolment(trx, orgId, enrolmentId, {
+        completed_on: await today(deps, trx, orgId),
+        certificate_number: certificateNumber(now.getUTCFullYear(), seq),
+      });
+    }
+    await recordAudit(trx, deps, ctx, orgId, {
+      action: 'course.attendance',
+      entityType: 'course_enrolment',
+      entityId: enrolmentId,
+    });
+    return e.programme_id;
+  });
+  return (await listEnrolments(deps, ctx, programmeId)).find((e) => e.id === enrolmentId)!;
+}
+
+export async function certificate(
+  deps: AppDeps,
+  ctx: RequestContext,
+  enrolmentId: string,
+): Promise<Certificate> {
+  need(ctx, 'programme:read');
+  const orgId = ctx.actor.organizationId;
+  return deps.db.transaction().execute(async (trx) => {
+    const e = await repo.findEnrolmentForUpdate(trx, orgId, enrolmentId);
+    if (!e) throw notFound('The enrolment');
+    if (!e.certificate_number || !e.completed_on)
+      throw conflict('The learner has not completed the course yet.');
+    const [p, sessions, org, settings] = await Promise.all([
+      repo.findProgramme(trx, orgId, e.programme_id),
+      repo.sessionsOf(trx, orgId, e.programme_id),
+      findOrganization(trx, orgId),
+      loadSettings(trx, orgId),
+    ]);
+    await recordAudit(trx, deps, ctx, orgId, {
+      action: 'course.certificate',
+      entityType: 'course_enrolment',
+      entityId: enrolmentId,
+    });
+    const minutes = sessions.reduce((n, s) => n + (s.ends_at.getTime() - s.starts_at.getTime()) / 60_000, 0);
+    return {
+      number: e.certificate_number,
+      learnerName: e.learner_name,
+      courseName: p!.name,
+      organizationName: org!.name,
+      completedOn: e.completed_on,
+      sessions: sessions.map((s) => ({ title: s.title, startsAt: s.starts_at.toISOString() })),
+      totalHours: Math.round((minutes / 60) * 10) / 10,
+      language: settings.language,
+    };
+  });
+}

@@ -1,0 +1,133 @@
+import { randomUUID } from 'node:crypto';
+import { assertAssignable, conflict, notFound } from '@hearth/domain';
+import type { AppDeps, RequestContext } from '../../app-context.ts';
+import { recordAudit } from '../../platform/audit/audit.service.ts';
+import { notifyUsers } from '../../platform/notifications/notifications.service.ts';
+import { getRequest } from './requests.service.ts';
+import * as repo from './volunteers.repository.ts';
+import { mustFind, need, publish, userOfVolunteer } from './volunteers-common.ts';
+
+/**
+ * Offers the request to one volunteer. Only an active volunteer (screened and trained) may be
+ * assigned; the request must be open and not already offered to someone who has not answered.
+ */
+export async function assign(deps: AppDeps, ctx: RequestContext, requestId: string, volunteerId: string) {
+  need(ctx, 'volunteer:manage');
+  const orgId = ctx.actor.organizationId;
+  const volunteerUserId = await deps.db.transaction().execute(async (trx) => {
+    const r = await repo.findRequestForUpdate(trx, orgId, requestId);
+    if (!r) throw notFound('The request');
+    const v = await mustFind(trx, orgId, volunteerId, true);
+    assertAssignable(v.status, 'be assigned');
+    if (r.status !== 'open') throw conflict('This request is no longer open.');
+    const current = await repo.assignmentsOfRequests(trx, orgId, [requestId]);
+    if (current.some((a) => a.status === 'offered' || a.status === 'accepted'))
+      throw conflict('This request is already offered to a volunteer.');
+    const now = deps.clock();
+    const id = randomUUID();
+    await repo.insertAssignment(trx, {
+      id,
+      organization_id: orgId,
+      request_id: requestId,
+      volunteer_id: volunteerId,
+      status: 'offered',
+      offered_by: ctx.actor.userId,
+      offered_at: now,
+      responded_at: null,
+      decline_reason: null,
+    });
+    await repo.updateRequest(trx, orgId, requestId, { status: 'assigned', updated_at: now });
+    if (v.user_id)
+      await notifyUsers(
+        trx,
+        orgId,
+        [v.user_id],
+        {
+          kind: 'volunteer.offer',
+          title: 'A new request for you',
+          body: 'The volunteer coordinator has a request for you. Please accept or decline it.',
+          entityType: 'volunteer_assignment',
+          entityId: id,
+        },
+        now,
+      );
+    await recordAudit(trx, deps, ctx, orgId, {
+      action: 'volunteer-request.assign',
+      entityType: 'volunteer_assignment',
+      entityId: id,
+      patientId: r.patient_id,
+    });
+    return v.user_id;
+  });
+  await publish(deps, orgId, 'volunteers.request', requestId, volunteerUserId);
+  return getRequest(deps, ctx, requestId);
+}
+
+export async function cancelAssignment(
+  deps: AppDeps,
+  ctx: RequestContext,
+  requestId: string,
+  assignmentId: string,
+) {
+  need(ctx, 'volunteer:manage');
+  const orgId = ctx.actor.organizationId;
+  const volunteerUserId = await deps.db.transaction().execute(async (trx) => {
+    const a = await repo.findAssignmentForUpdate(trx, orgId, assignmentId);
+    if (!a || a.request_id !== requestId) throw notFound('The assignment');
+    if (a.status !== 'offered' && a.status !== 'accepted')
+      throw conflict('This assignment is already closed.');
+    const now = deps.clock();
+    await repo.updateAssignment(trx, orgId, assignmentId, { status: 'cancelled', responded_at: now });
+    await repo.updateRequest(trx, orgId, requestId, { status: 'open', updated_at: now });
+    await recordAudit(trx, deps, ctx, orgId, {
+      action: 'volunteer-request.unassign',
+      entityType: 'volunteer_assignment',
+      entityId: assignmentId,
+    });
+    return userOfVolunteer(trx, orgId, a.volunteer_id);
+  });
+  await publish(deps, orgId, 'volunteers.request', requestId, volunteerUserId);
+  return getRequest(deps, ctx, requestId);
+}
+
+/**
+ * Closes an accepted assignment once the help has been given: the assignment is completed and
+ * the family's request done. The volunteer may still log hours afterwards for days up to the
+ * day of closing (hours often come in late), never for days after it.
+ */
+export async function closeAssignment(
+  deps: AppDeps,
+  ctx: RequestContext,
+  requestId: string,
+  assignmentId: string,
+  body: { note?: string | undefined },
+) {
+  need(ctx, 'volunteer:manage');
+  const orgId = ctx.actor.organizationId;
+  const volunteerUserId = await deps.db.transaction().execute(async (trx) => {
+    const a = await repo.findAssignmentForUpdate(trx, orgId, assignmentId);
+    if (!a || a.request_id !== requestId) throw notFound('The assignment');
+    if (a.status === 'offered')
+      throw conflict('The volunteer has not accepted yet; withdraw the offer instead of closing it.');
+    if (a.status !== 'accepted') throw conflict('This assignment is already closed.');
+    const r = await repo.findRequestForUpdate(trx, orgId, requestId);
+    const now = deps.clock();
+    if (r && r.starts_at > now) throw conflict('The help has not been given yet: the request starts later.');
+    await repo.updateAssignment(trx, orgId, assignmentId, {
+      status: 'completed',
+      closed_at: now,
+      closed_by: ctx.actor.userId,
+      close_note: body.note ?? null,
+    });
+    await repo.updateRequest(trx, orgId, requestId, { status: 'done', updated_at: now });
+    await recordAudit(trx, deps, ctx, orgId, {
+      action: 'volunteer-request.close',
+      entityType: 'volunteer_assignment',
+      entityId: assignmentId,
+      patientId: r?.patient_id ?? null,
+    });
+    return userOfVolunteer(trx, orgId, a.volunteer_id);
+  });
+  await publish(deps, orgId, 'volunteers.request', requestId, volunteerUserId);
+  return getRequest(deps, ctx, requestId);
+}

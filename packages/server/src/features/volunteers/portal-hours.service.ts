@@ -1,0 +1,97 @@
+import { randomUUID } from 'node:crypto';
+import { conflict, DomainError, hoursDayProblem, hoursLimitProblem, localWeekMinute } from '@hearth/domain';
+import type { AppDeps, RequestContext } from '../../app-context.ts';
+import type { Conn } from '../../db/conn.ts';
+import { recordAudit } from '../../platform/audit/audit.service.ts';
+import { loadSettings } from '../../platform/settings/settings.service.ts';
+import { myAssignment, ownAssignment } from './portal.service.ts';
+import * as repo from './volunteers.repository.ts';
+import { publish } from './volunteers-common.ts';
+
+const hoursDayText = {
+  future: 'Hours cannot be logged for a day in the future.',
+  before_visit: 'Hours are logged from the day of the visit on.',
+  after_close: 'The coordinator closed this request; hours can be logged up to the day it was closed.',
+} as const;
+
+const hoursText = (m: number) => `${Math.floor(m / 60)} h${m % 60 ? ` ${m % 60} min` : ''}`;
+
+/** Refuses a duplicate, more than the request allows on a day, or hours at overlapping times. */
+async function checkHoursLimits(
+  trx: Conn,
+  orgId: string,
+  volunteerId: string,
+  assignmentId: string,
+  a: { starts_at: Date; duration_minutes: number },
+  body: { on: string; minutes: number },
+) {
+  const windowOf = (startsAt: Date, minutes: number) => ({
+    start: startsAt.getTime(),
+    end: startsAt.getTime() + minutes * 60_000,
+  });
+  const logged = (await repo.countingHoursOnDay(trx, orgId, volunteerId, body.on)).map((h) => ({
+    assignmentId: h.assignment_id,
+    minutes: h.minutes,
+    window: windowOf(h.starts_at, h.duration_minutes),
+  }));
+  const problem = hoursLimitProblem(
+    { assignmentId, minutes: body.minutes, window: windowOf(a.starts_at, a.duration_minutes) },
+    logged,
+  );
+  if (!problem) return;
+  const message =
+    problem.kind === 'duplicate'
+      ? `${hoursText(problem.minutes)} for ${body.on} on this request are already logged.`
+      : problem.kind === 'over_request'
+        ? `This request allows ${hoursText(problem.allowedMinutes)} a day and ${hoursText(problem.loggedMinutes)} are already logged for ${body.on}.`
+        : `These hours overlap hours already logged for another request on ${body.on}: together at most ${hoursText(problem.allowedMinutes)}, and ${hoursText(problem.loggedMinutes)} are already logged.`;
+  throw conflict(message, { reason: `hours_${problem.kind}`, ...problem });
+}
+
+export async function logHours(
+  deps: AppDeps,
+  ctx: RequestContext,
+  assignmentId: string,
+  body: { on: string; minutes: number; note?: string | undefined },
+) {
+  const orgId = ctx.actor.organizationId;
+  await deps.db.transaction().execute(async (trx) => {
+    const { v, a } = await ownAssignment(trx, ctx, assignmentId);
+    if (a.status !== 'accepted' && a.status !== 'completed')
+      throw conflict('Hours can be logged only for a request you have accepted.');
+    const { timeZone } = await loadSettings(trx, orgId);
+    const problem = hoursDayProblem(body.on, {
+      today: localWeekMinute(deps.clock(), timeZone).date,
+      visitDay: localWeekMinute(a.starts_at, timeZone).date,
+      closedDay: a.closed_at ? localWeekMinute(a.closed_at, timeZone).date : null,
+    });
+    if (problem)
+      throw new DomainError('VALIDATION', hoursDayText[problem], {
+        fields: [{ field: 'body.on', message: problem.replace('_', ' ') }],
+      });
+    await repo.findAssignmentForUpdate(trx, orgId, assignmentId); // one log at a time per assignment
+    await checkHoursLimits(trx, orgId, v.id, assignmentId, a, body);
+    await repo.insertHours(trx, {
+      id: randomUUID(),
+      organization_id: orgId,
+      assignment_id: assignmentId,
+      volunteer_id: v.id,
+      on_date: body.on,
+      minutes: body.minutes,
+      note: body.note ?? null,
+      status: 'submitted',
+      logged_by: ctx.actor.userId,
+      logged_at: deps.clock(),
+      decided_by: null,
+      decided_at: null,
+      reject_reason: null,
+    });
+    await recordAudit(trx, deps, ctx, orgId, {
+      action: 'volunteer-portal.log-hours',
+      entityType: 'volunteer_assignment',
+      entityId: assignmentId,
+    });
+  });
+  await publish(deps, orgId, 'volunteers.hours', assignmentId);
+  return myAssignment(deps, ctx, assignmentId);
+}

@@ -1,0 +1,108 @@
+import { conflict, localWeekMinute, notFound, type PortalAssignment, type RequestKind } from '@hearth/domain';
+import type { AppDeps, RequestContext } from '../../app-context.ts';
+import type { Conn } from '../../db/conn.ts';
+import { recordAudit } from '../../platform/audit/audit.service.ts';
+import { loadSettings } from '../../platform/settings/settings.service.ts';
+import * as repo from './volunteers.repository.ts';
+import { need, publish } from './volunteers-common.ts';
+
+// The volunteer's own portal: only their assignments, only the minimum about the family.
+async function ownVolunteer(db: Conn, ctx: RequestContext) {
+  need(ctx, 'volunteer:portal');
+  return repo.findVolunteerByUser(db, ctx.actor.organizationId, ctx.actor.userId);
+}
+
+type AssignmentRow = NonNullable<Awaited<ReturnType<typeof repo.findAssignmentOfVolunteer>>>;
+
+async function toPortal(db: Conn, orgId: string, rows: AssignmentRow[]): Promise<PortalAssignment[]> {
+  const [hours, settings] = await Promise.all([
+    repo.hoursOfAssignments(
+      db,
+      orgId,
+      rows.map((r) => r.id),
+    ),
+    loadSettings(db, orgId),
+  ]);
+  return rows.map((a) => ({
+    id: a.id,
+    status: a.status,
+    kind: a.kind as RequestKind,
+    startsAt: a.starts_at.toISOString(),
+    durationMinutes: a.duration_minutes,
+    familyFirstName: a.family_first_name,
+    // the address only once the volunteer has accepted the visit
+    address: a.status === 'accepted' || a.status === 'completed' ? a.family_address : null,
+    whatToBring: a.what_to_bring,
+    coordinatorPhone: settings.servicePhone,
+    closedOn: a.closed_at ? localWeekMinute(a.closed_at, settings.timeZone).date : null,
+    hours: hours
+      .filter((h) => h.assignment_id === a.id)
+      .map((h) => ({ id: h.id, on: h.on_date, minutes: h.minutes, status: h.status })),
+  }));
+}
+
+export async function myAssignments(deps: AppDeps, ctx: RequestContext) {
+  const orgId = ctx.actor.organizationId;
+  return deps.db.transaction().execute(async (trx) => {
+    const v = await ownVolunteer(trx, ctx);
+    if (!v) return { volunteerName: null, items: [] };
+    const rows = await repo.assignmentsOfVolunteer(trx, orgId, v.id, 100);
+    await recordAudit(trx, deps, ctx, orgId, {
+      action: 'volunteer-portal.list',
+      entityType: 'volunteer_assignment',
+    });
+    return { volunteerName: v.name, items: await toPortal(trx, orgId, rows) };
+  });
+}
+
+export async function ownAssignment(trx: Conn, ctx: RequestContext, assignmentId: string) {
+  const v = await ownVolunteer(trx, ctx);
+  // someone else's assignment answers exactly like one that does not exist
+  const a = v && (await repo.findAssignmentOfVolunteer(trx, ctx.actor.organizationId, v.id, assignmentId));
+  if (!v || !a) throw notFound('The assignment');
+  return { v, a };
+}
+
+export async function myAssignment(deps: AppDeps, ctx: RequestContext, assignmentId: string) {
+  const orgId = ctx.actor.organizationId;
+  return deps.db.transaction().execute(async (trx) => {
+    const { a } = await ownAssignment(trx, ctx, assignmentId);
+    await recordAudit(trx, deps, ctx, orgId, {
+      action: 'volunteer-portal.read',
+      entityType: 'volunteer_assignment',
+      entityId: assignmentId,
+      patientId: a.patient_id,
+    });
+    return (await toPortal(trx, orgId, [a]))[0]!;
+  });
+}
+
+export async function respond(
+  deps: AppDeps,
+  ctx: RequestContext,
+  assignmentId: string,
+  body: { accept: boolean; reason?: string | undefined },
+) {
+  const orgId = ctx.actor.organizationId;
+  await deps.db.transaction().execute(async (trx) => {
+    const { a } = await ownAssignment(trx, ctx, assignmentId);
+    if (a.status !== 'offered') throw conflict('You have already answered this request.');
+    const now = deps.clock();
+    await repo.findAssignmentForUpdate(trx, orgId, assignmentId);
+    await repo.updateAssignment(trx, orgId, assignmentId, {
+      status: body.accept ? 'accepted' : 'declined',
+      responded_at: now,
+      decline_reason: body.accept ? null : (body.reason ?? null),
+    });
+    // a declined request goes back to the coordinator's open list for the next volunteer
+    if (!body.accept) await repo.updateRequest(trx, orgId, a.request_id, { status: 'open', updated_at: now });
+    await recordAudit(trx, deps, ctx, orgId, {
+      action: body.accept ? 'volunteer-portal.accept' : 'volunteer-portal.decline',
+      entityType: 'volunteer_assignment',
+      entityId: assignmentId,
+      patientId: a.patient_id,
+    });
+  });
+  await publish(deps, orgId, 'volunteers.request', assignmentId, ctx.actor.userId);
+  return myAssignment(deps, ctx, assignmentId);
+}

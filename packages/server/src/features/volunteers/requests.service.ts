@@ -1,0 +1,175 @@
+import { randomUUID } from 'node:crypto';
+import {
+  conflict,
+  localWeekMinute,
+  type Match,
+  notFound,
+  type RequestKind,
+  rankVolunteers,
+  type VolunteerRequest,
+  type VolunteerRequestBody,
+} from '@hearth/domain';
+import type { AppDeps, RequestContext } from '../../app-context.ts';
+import type { Conn } from '../../db/conn.ts';
+import { pageOfRows, timeCursorAfter, timeCursorOf } from '../../http/pagination.ts';
+import { recordAudit } from '../../platform/audit/audit.service.ts';
+import { inEnvelope } from '../../platform/envelope.ts';
+import { loadSettings } from '../../platform/settings/settings.service.ts';
+import * as repo from './volunteers.repository.ts';
+import { changeEvents, need } from './volunteers-common.ts';
+
+type RequestRow = NonNullable<Awaited<ReturnType<typeof repo.findRequest>>>;
+
+async function assembleRequests(db: Conn, orgId: string, rows: RequestRow[]): Promise<VolunteerRequest[]> {
+  const assignments = await repo.assignmentsOfRequests(
+    db,
+    orgId,
+    rows.map((r) => r.id),
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    patientId: r.patient_id,
+    patientName: r.patient_name,
+    kind: r.kind as RequestKind,
+    status: r.status,
+    startsAt: r.starts_at.toISOString(),
+    durationMinutes: r.duration_minutes,
+    language: r.language,
+    whatToBring: r.what_to_bring,
+    details: r.details,
+    createdAt: r.created_at.toISOString(),
+    assignments: assignments
+      .filter((a) => a.request_id === r.id)
+      .map((a) => ({
+        id: a.id,
+        volunteerId: a.volunteer_id,
+        volunteerName: a.volunteer_name,
+        status: a.status,
+        offeredAt: a.offered_at.toISOString(),
+        respondedAt: a.responded_at?.toISOString() ?? null,
+        declineReason: a.decline_reason,
+        closedAt: a.closed_at?.toISOString() ?? null,
+        closeNote: a.close_note,
+      })),
+  }));
+}
+
+export async function createRequest(deps: AppDeps, ctx: RequestContext, body: VolunteerRequestBody) {
+  need(ctx, 'volunteer:manage');
+  const id = randomUUID();
+  const gate = { patient: { id: body.patientId, action: 'patient:read' as const } };
+  await inEnvelope(deps, ctx, gate, async ({ trx, organizationId: orgId, audit, publish }) => {
+    const now = deps.clock();
+    await repo.insertRequest(trx, {
+      id,
+      organization_id: orgId,
+      patient_id: body.patientId,
+      kind: body.kind,
+      status: 'open',
+      starts_at: new Date(body.startsAt),
+      duration_minutes: body.durationMinutes,
+      language: body.language,
+      what_to_bring: body.whatToBring ?? null,
+      details: body.details ?? null,
+      created_by: ctx.actor.userId,
+      created_at: now,
+      updated_at: now,
+    });
+    await audit({ action: 'volunteer-request.create', entityType: 'volunteer_request', entityId: id });
+    for (const event of changeEvents('volunteers.request', id)) publish(event);
+  });
+  return getRequest(deps, ctx, id);
+}
+
+export async function listRequests(
+  deps: AppDeps,
+  ctx: RequestContext,
+  query: { status?: string | undefined; cursor?: string | undefined; limit: number },
+) {
+  need(ctx, 'volunteer:read');
+  const orgId = ctx.actor.organizationId;
+  return deps.db.transaction().execute(async (trx) => {
+    const rows = await repo.listRequests(
+      trx,
+      orgId,
+      query.status,
+      timeCursorAfter(query.cursor),
+      query.limit + 1,
+    );
+    const { page, nextCursor } = pageOfRows(rows, query.limit, (l) => timeCursorOf(l.starts_at, l.id));
+    await recordAudit(trx, deps, ctx, orgId, {
+      action: 'volunteer-request.list',
+      entityType: 'volunteer_request',
+    });
+    return { items: await assembleRequests(trx, orgId, page), nextCursor };
+  });
+}
+
+export async function getRequest(deps: AppDeps, ctx: RequestContext, id: string) {
+  need(ctx, 'volunteer:read');
+  const orgId = ctx.actor.organizationId;
+  return deps.db.transaction().execute(async (trx) => {
+    const row = await repo.findRequest(trx, orgId, id);
+    if (!row) throw notFound('The request');
+    await recordAudit(trx, deps, ctx, orgId, {
+      action: 'volunteer-request.read',
+      entityType: 'volunteer_request',
+      entityId: id,
+      patientId: row.patient_id,
+    });
+    return (await assembleRequests(trx, orgId, [row]))[0]!;
+  });
+}
+
+/** Volunteers ranked for a request; eligible (active, in range, free, shared language) first. */
+export async function matchRequest(deps: AppDeps, ctx: RequestContext, id: string): Promise<Match[]> {
+  need(ctx, 'volunteer:manage');
+  const orgId = ctx.actor.organizationId;
+  return deps.db.transaction().execute(async (trx) => {
+    const r = await repo.findRequest(trx, orgId, id);
+    if (!r) throw notFound('The request');
+    if (r.patient_lat === null || r.patient_lon === null)
+      throw conflict('The family’s address has no coordinates yet; add them to the patient record first.');
+    const settings = await loadSettings(trx, orgId);
+    const local = localWeekMinute(r.starts_at, settings.timeZone);
+    const end = new Date(r.starts_at.getTime() + r.duration_minutes * 60_000);
+    const [candidates, busy] = await Promise.all([
+      repo.volunteersByStatus(trx, orgId, ['screened', 'trained', 'active', 'paused']),
+      repo.busyVolunteerIds(trx, orgId, r.starts_at, end),
+    ]);
+    const declined = new Set(
+      (await repo.assignmentsOfRequests(trx, orgId, [id]))
+        .filter((a) => a.status === 'declined')
+        .map((a) => a.volunteer_id),
+    );
+    await recordAudit(trx, deps, ctx, orgId, {
+      action: 'volunteer-request.match',
+      entityType: 'volunteer_request',
+      entityId: id,
+      patientId: r.patient_id,
+    });
+    return rankVolunteers(
+      {
+        kind: r.kind as RequestKind,
+        language: r.language,
+        place: { lat: r.patient_lat, lon: r.patient_lon },
+        weekday: local.weekday,
+        startMinute: local.minute,
+        durationMinutes: r.duration_minutes,
+      },
+      candidates
+        .filter((c) => !declined.has(c.id))
+        .map((c) => ({
+          id: c.id,
+          name: c.name,
+          status: c.status,
+          home: { lat: c.lat, lon: c.lon },
+          maxDistanceKm: c.max_distance_km,
+          languages: c.languages,
+          skills: c.skills,
+          availability: c.availability,
+          busy: busy.includes(c.id),
+        })),
+    );
+  });
+}
