@@ -118,6 +118,8 @@ export class PlanRunJobs {
       return fail(err);
     }
 
+    // lost, or handed back by a stopping process, while it was being prepared
+    if (job.signal.aborted) return;
     const stop = new AbortController();
     job.signal.addEventListener('abort', () => stop.abort(), { once: true });
     let progress: Progress = { fraction: 0, seconds: 0, iterations: 0, bestCost: Number.NaN };
