@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lockHeldJob } from '../../platform/jobs/job.repository.ts';
 import { JobRunner } from '../../platform/jobs/job-runner.ts';
 import { type Agent, createTestApp, type OtherServer, type TestApp } from '../../test/harness.ts';
+import { waitForRun } from '../../test/plan-runs.ts';
 import { planSolveJob, planSolveKey } from './plan-run-job.ts';
 import { insertRun } from './planning.repository.ts';
 
@@ -37,15 +38,6 @@ const jobOf = (runId: string) =>
     .where('idempotency_key', '=', planSolveKey(runId))
     .executeTakeFirstOrThrow();
 
-async function waitUntilDone(agent: Agent, id: string) {
-  for (let i = 0; i < 600; i++) {
-    const run = await agent.get(`/api/v1/planning/runs/${id}`);
-    if (run.body.status !== 'running') return run.body;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('planning did not finish');
-}
-
 /** Waits until the solver of a run has written progress to its row (it is mid-run). */
 async function waitUntilUnderWay(agent: Agent, id: string) {
   for (let i = 0; i < 300; i++) {
@@ -72,7 +64,7 @@ describe('durable plan runs', () => {
 
     const seenOnB = await waitUntilUnderWay(coordinatorB, id);
     expect(seenOnB.fraction).toBeGreaterThan(0);
-    const doneOnB = await waitUntilDone(coordinatorB, id);
+    const doneOnB = await waitForRun(coordinatorB, id);
     expect(doneOnB.status).toBe('ready');
     expect(doneOnB.progress.fraction).toBe(1);
     const doneOnA = (await coordinatorA.get(`/api/v1/planning/runs/${id}`)).body;
@@ -97,7 +89,7 @@ describe('durable plan runs', () => {
     expect(claimed.status).toBe('running');
     expect([t.hearth.jobs.id, b.hearth.jobs.id]).toContain(claimed.locked_by);
     expect(claimed.attempts).toBe(1);
-    const done = await waitUntilDone(coordinatorB, id);
+    const done = await waitForRun(coordinatorB, id);
     expect(done.status, done.error).toBe('ready');
     expect(done.routes.length).toBeGreaterThan(0);
     expect(await jobOf(id)).toMatchObject({ status: 'done', attempts: 1 });
@@ -115,7 +107,7 @@ describe('durable plan runs', () => {
     expect(claimed.locked_by).toBe(b.hearth.jobs.id);
     // A's writes are fenced by the lease it lost
     expect(await lockHeldJob(t.database.db, t.hearth.jobs.id, claimed.id)).toBe(false);
-    const done = await waitUntilDone(coordinatorA, id);
+    const done = await waitForRun(coordinatorA, id);
     expect(done.status, done.error).toBe('ready');
     expect(done.routes.length).toBeGreaterThan(0);
     expect(await jobOf(id)).toMatchObject({ status: 'done', attempts: 2, last_error: null });
@@ -152,7 +144,7 @@ describe('durable plan runs', () => {
       { idempotencyKey: planSolveKey(id) },
     );
     await b.hearth.jobs.runDue();
-    const failed = await waitUntilDone(coordinatorA, id);
+    const failed = await waitForRun(coordinatorA, id);
     expect(failed.status).toBe('failed');
     expect(failed.error).toMatch(/start again/);
     expect(await jobOf(id)).toMatchObject({ status: 'done' });
