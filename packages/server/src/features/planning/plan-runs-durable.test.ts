@@ -16,10 +16,13 @@ let t: TestApp;
 let b: OtherServer;
 let coordinatorA: Agent;
 let coordinatorB: Agent;
+let admin: Agent;
+const setTimeLimit = async (seconds: number) =>
+  expect((await admin.patch('/api/v1/settings', { planningTimeLimitSeconds: seconds })).status).toBe(200);
 beforeAll(async () => {
   t = await createTestApp({ env: { HEARTH_JOB_LEASE_MS: String(leaseMs) } });
-  const admin = await t.login('admin');
-  expect((await admin.patch('/api/v1/settings', { planningTimeLimitSeconds: 3 })).status).toBe(200);
+  admin = await t.login('admin');
+  await setTimeLimit(3);
   b = await t.another();
   coordinatorA = await t.login('coordinator');
   coordinatorB = await b.login('coordinator');
@@ -74,6 +77,8 @@ describe('durable plan runs', () => {
   });
 
   it('is finished by another server when the one solving it stops mid-run', async () => {
+    // long enough that C is surely still solving when it stops, however busy the machine
+    await setTimeLimit(120);
     const c = await t.another();
     const coordinatorC = await c.login('coordinator');
     const started = await coordinatorC.post('/api/v1/planning/runs', { weekStart: '2026-11-30' });
@@ -81,6 +86,8 @@ describe('durable plan runs', () => {
     await waitUntilUnderWay(coordinatorB, id);
     // a graceful stop hands the job back to the queue instead of making the coordinator wait
     await c.close();
+    // the server that takes it over prepares it again, with the settings of now
+    await setTimeLimit(3);
     expect(await jobOf(id)).toMatchObject({ status: 'pending', locked_by: null });
     expect((await coordinatorB.get(`/api/v1/planning/runs/${id}`)).body.status).toBe('running');
     // both remaining servers look at once: one of them takes it, once
@@ -96,9 +103,11 @@ describe('durable plan runs', () => {
   });
 
   it('is taken over once the lease of a server that stopped beating has passed; the late solver stores nothing', async () => {
+    await setTimeLimit(120);
     const started = await coordinatorA.post('/api/v1/planning/runs', { weekStart: '2026-11-23' });
     const id = started.body.id as string;
     expect((await jobOf(id)).locked_by).toBe(t.hearth.jobs.id);
+    await setTimeLimit(3);
     // A goes quiet past its lease (on the clock both servers read); B's runner takes the job
     t.advance(leaseMs + 60_000);
     await b.hearth.jobs.runDue();
