@@ -48,8 +48,8 @@ import { notificationRoutes } from './features/notifications/notifications.route
 import { onCallRoutes } from './features/oncall/oncall.routes.ts';
 import { patientChartRoute } from './features/patients/chart.routes.ts';
 import { patientRoutes } from './features/patients/patients.routes.ts';
+import { PlanRunJobs } from './features/planning/plan-run-job.ts';
 import { prepareRun } from './features/planning/plan-run-prepare.ts';
-import { PlanRunWorker } from './features/planning/plan-run-worker.ts';
 import { publishRunUpdate } from './features/planning/plan-runs.service.ts';
 import { planningRoutes } from './features/planning/planning.routes.ts';
 import { programmeRoutes } from './features/programmes/programmes.routes.ts';
@@ -134,8 +134,6 @@ export interface HearthApp {
   jobs: JobRunner;
   /** Chains pending audit events and anchors the chain heads; `main` starts its timer. */
   audit: AuditSealer;
-  /** Solves plan runs durably; `main` starts its check for runs whose process died. */
-  planRuns: PlanRunWorker;
   /** Every registered route (tests walk the patient-scoped ones). */
   routes: readonly { method: string; url: string }[];
   close(): Promise<void>;
@@ -226,9 +224,10 @@ export async function buildApp(options: BuildAppOptions): Promise<HearthApp> {
   if (hasWebApp)
     await app.register(fastifyStatic, { root: config.webDistDir, wildcard: false, index: 'index.html' });
 
-  const planRuns = new PlanRunWorker(deps, prepareRun, (orgId, id) => publishRunUpdate(deps, orgId, id));
   const jobs = new JobRunner(deps);
   for (const register of jobHandlers) register(jobs);
+  // plan runs are jobs too; the request that starts one begins solving it here at once
+  new PlanRunJobs(deps, jobs, prepareRun, (orgId, id) => publishRunUpdate(deps, orgId, id));
   const audit = new AuditSealer(deps.db, {
     anchorFile: config.audit.anchorFile,
     anchorEveryMs: config.audit.anchorEveryMs,
@@ -242,12 +241,10 @@ export async function buildApp(options: BuildAppOptions): Promise<HearthApp> {
     deps,
     jobs,
     audit,
-    planRuns,
     routes,
     async close() {
       await jobs.stop();
       await audit.stop();
-      await planRuns.stop();
       await flushDeniedCounts(deps);
       await app.close();
       if (unlisten) await unlisten();

@@ -44,7 +44,6 @@ async function main() {
   const hearth = await buildApp({ config, database, logger: process.env.HEARTH_LOG === '1' });
   hearth.jobs.start(config.jobPollMs);
   hearth.audit.start(config.audit.sealEveryMs);
-  hearth.planRuns.start(); // plan runs left behind by a server process that died
   await hearth.jobs.runDue(); // deadlines that passed while the server was down
   await hearth.app.listen({ port: config.port, host: config.host });
   phaseDone('app');

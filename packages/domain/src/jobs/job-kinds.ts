@@ -34,6 +34,8 @@ export const jobPayloadSchemas = {
     // null: a chain started for a prescription written before reminders existed
     slot: instant.nullable().default(null),
   }),
+  // solving one plan run: the request, progress and result live in the plan_run row
+  'planning.solve': z.object({ runId: rowId }),
 } as const;
 
 export type JobKind = keyof typeof jobPayloadSchemas;

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { waitForPlanRuns } from '../db/test-plan-runs.ts';
 import { sampleIds } from '../db/test-sample-ids.ts';
 import { sealAll } from '../platform/audit/audit.service.ts';
 import { type Agent, createTestApp } from '../test/harness.ts';
+import { waitForPlanRuns } from '../test/plan-runs.ts';
 import { arbitraryFor, type JsonSchema } from '../test/schema-arbitrary.ts';
 
 /**

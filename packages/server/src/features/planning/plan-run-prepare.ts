@@ -1,6 +1,6 @@
 import type { AppDeps } from '../../app-context.ts';
 import { findPatient } from '../patients/patients.repository.ts';
-import type { PreparedRun, RunRequest } from './plan-run-worker.ts';
+import type { PreparedRun, RunRequest } from './plan-run-job.ts';
 import { prepareUrgent } from './urgent.service.ts';
 import { prepareWeek } from './week-plan.service.ts';
 

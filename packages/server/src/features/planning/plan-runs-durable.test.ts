@@ -1,17 +1,28 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { lockHeldJob } from '../../platform/jobs/job.repository.ts';
+import { JobRunner } from '../../platform/jobs/job-runner.ts';
 import { type Agent, createTestApp, type OtherServer, type TestApp } from '../../test/harness.ts';
+import { waitForRun } from '../../test/plan-runs.ts';
+import { planSolveJob, planSolveKey } from './plan-run-job.ts';
 import { insertRun } from './planning.repository.ts';
 
 // Two server processes on one database, as behind a load balancer: A solves, B answers.
+// A long lease, so no heartbeat falls inside a test: a test moves the clock past it to play a
+// process that stopped beating.
+const leaseMs = 600_000;
+
 let t: TestApp;
 let b: OtherServer;
 let coordinatorA: Agent;
 let coordinatorB: Agent;
+let admin: Agent;
+const setTimeLimit = async (seconds: number) =>
+  expect((await admin.patch('/api/v1/settings', { planningTimeLimitSeconds: seconds })).status).toBe(200);
 beforeAll(async () => {
-  t = await createTestApp();
-  const admin = await t.login('admin');
-  expect((await admin.patch('/api/v1/settings', { planningTimeLimitSeconds: 3 })).status).toBe(200);
+  t = await createTestApp({ env: { HEARTH_JOB_LEASE_MS: String(leaseMs) } });
+  admin = await t.login('admin');
+  await setTimeLimit(3);
   b = await t.another();
   coordinatorA = await t.login('coordinator');
   coordinatorB = await b.login('coordinator');
@@ -21,91 +32,113 @@ afterAll(async () => {
   await t.close();
 });
 
-const runRow = (id: string) =>
+/** The run's job: one row of the job table per run. */
+const jobOf = (runId: string) =>
   t.database.db
-    .selectFrom('plan_run')
-    .select(['status', 'owner', 'attempts', 'error', 'heartbeat_at'])
-    .where('id', '=', id)
+    .selectFrom('job')
+    .selectAll()
+    .where('organization_id', '=', t.organizationId)
+    .where('idempotency_key', '=', planSolveKey(runId))
     .executeTakeFirstOrThrow();
 
-async function waitUntilDone(agent: Agent, id: string) {
-  for (let i = 0; i < 600; i++) {
-    const run = await agent.get(`/api/v1/planning/runs/${id}`);
-    if (run.body.status !== 'running') return run.body;
-    await new Promise((r) => setTimeout(r, 100));
+/** The run's job once its runner has recorded the end (a moment after the run's own row). */
+async function finishedJobOf(runId: string) {
+  for (let i = 0; i < 100; i++) {
+    const job = await jobOf(runId);
+    if (job.status === 'done' || job.status === 'failed') return job;
+    await new Promise((r) => setTimeout(r, 50));
   }
-  throw new Error('planning did not finish');
+  throw new Error('the job did not end');
 }
 
-/** Makes a run look as if its process died a minute ago. */
-const abandon = (id: string) =>
-  t.database.db
-    .updateTable('plan_run')
-    .set({ owner: 'gone-host/4242/deadbeef', heartbeat_at: new Date(Date.now() - 60_000) })
-    .where('id', '=', id)
-    .execute();
+/** Waits until the solver of a run has written progress to its row (it is mid-run). */
+async function waitUntilUnderWay(agent: Agent, id: string) {
+  for (let i = 0; i < 300; i++) {
+    const run = (await agent.get(`/api/v1/planning/runs/${id}`)).body;
+    if (run.status !== 'running')
+      throw new Error(`the run ended before the test could stop it: ${run.status}`);
+    if (run.progress.iterations > 0) return run.progress as { iterations: number; fraction: number };
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('the run never reported progress');
+}
 
 describe('durable plan runs', () => {
-  it('shows a run’s progress on a server that is not solving it, read from the database', async () => {
+  it('is a job of the job table, and a server that is not solving it shows its progress', async () => {
     const started = await coordinatorA.post('/api/v1/planning/runs', { weekStart: '2026-11-23' });
     expect(started.status, started.raw).toBe(202);
     const id = started.body.id as string;
-    expect((await runRow(id)).owner).toBe(t.hearth.planRuns.owner);
-    let seenOnB: { iterations: number; fraction: number } | null = null;
-    for (let i = 0; i < 100 && !seenOnB; i++) {
-      const run = (await coordinatorB.get(`/api/v1/planning/runs/${id}`)).body;
-      if (run.status !== 'running') break;
-      if (run.progress.iterations > 0) seenOnB = run.progress;
-      else await new Promise((r) => setTimeout(r, 100));
-    }
-    expect(seenOnB, 'B saw the search under way').not.toBeNull();
-    expect(seenOnB!.fraction).toBeGreaterThan(0);
-    const doneOnB = await waitUntilDone(coordinatorB, id);
+    const job = await jobOf(id);
+    expect(job).toMatchObject({ kind: planSolveJob, payload: { runId: id }, status: 'running', attempts: 1 });
+    expect(job.locked_by).toBe(t.hearth.jobs.id);
+    // B's runner leaves a job alone while A holds its lease
+    await b.hearth.jobs.runDue();
+    expect((await jobOf(id)).locked_by).toBe(t.hearth.jobs.id);
+
+    const seenOnB = await waitUntilUnderWay(coordinatorB, id);
+    expect(seenOnB.fraction).toBeGreaterThan(0);
+    const doneOnB = await waitForRun(coordinatorB, id);
     expect(doneOnB.status).toBe('ready');
     expect(doneOnB.progress.fraction).toBe(1);
     const doneOnA = (await coordinatorA.get(`/api/v1/planning/runs/${id}`)).body;
     expect(doneOnA.routes.length).toBeGreaterThan(0);
     expect(doneOnB.routes).toEqual(doneOnA.routes);
+    expect(await finishedJobOf(id)).toMatchObject({ status: 'done', locked_by: null });
   });
 
-  it('is taken over and finished by another server when its process stops beating', async () => {
-    const started = await coordinatorA.post('/api/v1/planning/runs', { weekStart: '2026-11-23' });
+  it('is finished by another server when the one solving it stops mid-run', async () => {
+    // long enough that C is surely still solving when it stops, however busy the machine
+    await setTimeLimit(120);
+    const c = await t.another();
+    const coordinatorC = await c.login('coordinator');
+    const started = await coordinatorC.post('/api/v1/planning/runs', { weekStart: '2026-11-30' });
     const id = started.body.id as string;
-    await abandon(id);
-    // A learns at its next heartbeat that the run is no longer its own and stops solving it
-    await t.hearth.planRuns.settled();
-    expect((await runRow(id)).status).toBe('running');
-    expect(await b.hearth.planRuns.takeOverStale()).toBe(1);
-    const claimed = await runRow(id);
-    expect(claimed.owner).toBe(b.hearth.planRuns.owner);
-    expect(claimed.attempts).toBe(2);
-    const done = await waitUntilDone(coordinatorA, id);
+    await waitUntilUnderWay(coordinatorB, id);
+    // a graceful stop hands the job back to the queue instead of making the coordinator wait
+    await c.close();
+    // the server that takes it over prepares it again, with the settings of now
+    await setTimeLimit(3);
+    expect(await jobOf(id)).toMatchObject({ status: 'pending', locked_by: null });
+    expect((await coordinatorB.get(`/api/v1/planning/runs/${id}`)).body.status).toBe('running');
+    // both remaining servers look at once: one of them takes it, once
+    await Promise.all([t.hearth.jobs.runDue(), b.hearth.jobs.runDue()]);
+    const claimed = await jobOf(id);
+    expect(claimed.status).toBe('running');
+    expect([t.hearth.jobs.id, b.hearth.jobs.id]).toContain(claimed.locked_by);
+    expect(claimed.attempts).toBe(1);
+    const done = await waitForRun(coordinatorB, id);
     expect(done.status, done.error).toBe('ready');
     expect(done.routes.length).toBeGreaterThan(0);
+    expect(await finishedJobOf(id)).toMatchObject({ status: 'done', attempts: 1 });
+  });
+
+  it('is taken over once the lease of a server that stopped beating has passed; the late solver stores nothing', async () => {
+    await setTimeLimit(120);
+    const started = await coordinatorA.post('/api/v1/planning/runs', { weekStart: '2026-11-23' });
+    const id = started.body.id as string;
+    expect((await jobOf(id)).locked_by).toBe(t.hearth.jobs.id);
+    await setTimeLimit(3);
+    // A goes quiet past its lease (on the clock both servers read); B's runner takes the job
+    t.advance(leaseMs + 60_000);
+    await b.hearth.jobs.runDue();
+    const claimed = await jobOf(id);
+    expect(claimed).toMatchObject({ status: 'running', attempts: 2 });
+    expect(claimed.locked_by).toBe(b.hearth.jobs.id);
+    // A's writes are fenced by the lease it lost
+    expect(await lockHeldJob(t.database.db, t.hearth.jobs.id, claimed.id)).toBe(false);
+    const done = await waitForRun(coordinatorA, id);
+    expect(done.status, done.error).toBe('ready');
+    expect(done.routes.length).toBeGreaterThan(0);
+    expect(await finishedJobOf(id)).toMatchObject({ status: 'done', attempts: 2, last_error: null });
     // the taken-over plan publishes like any other
     const pub = await coordinatorA.post(`/api/v1/planning/runs/${id}/publish`);
     expect(pub.status, pub.raw).toBe(200);
   });
 
-  it('is claimed once when two servers check at the same time', async () => {
-    const started = await coordinatorB.post('/api/v1/planning/runs', { weekStart: '2026-11-30' });
-    const id = started.body.id as string;
-    await abandon(id);
-    await b.hearth.planRuns.settled();
-    const claims = await Promise.all([t.hearth.planRuns.takeOverStale(), b.hearth.planRuns.takeOverStale()]);
-    expect(claims[0] + claims[1]).toBe(1);
-    expect((await waitUntilDone(coordinatorB, id)).status).toBe('ready');
-  });
-
-  it('leaves a fresh heartbeat alone, and fails a stale run that cannot be prepared again', async () => {
-    const started = await coordinatorA.post('/api/v1/planning/runs', { weekStart: '2026-11-30' });
-    expect(await b.hearth.planRuns.takeOverStale()).toBe(0);
-    expect((await runRow(started.body.id)).owner).toBe(t.hearth.planRuns.owner);
-    await waitUntilDone(coordinatorA, started.body.id);
-
-    // a run started before runs were durable has no request to prepare it from
+  it('fails a run that cannot be prepared again, rather than leaving it running', async () => {
+    // a run started before runs were durable has no request to prepare it from; the migration
+    // gave it a job
     const id = randomUUID();
-    const coordinatorId = coordinatorA.userId!;
     await insertRun(t.database.db, {
       id,
       organization_id: t.organizationId,
@@ -115,15 +148,24 @@ describe('durable plan runs', () => {
       input: {},
       result: null,
       error: null,
-      created_by: coordinatorId,
+      created_by: coordinatorA.userId!,
       created_at: t.now(),
       finished_at: null,
       published_at: null,
       published_by: null,
     });
-    expect(await b.hearth.planRuns.takeOverStale()).toBe(1);
-    const failed = (await coordinatorA.get(`/api/v1/planning/runs/${id}`)).body;
+    await JobRunner.enqueue(
+      t.database.db,
+      t.organizationId,
+      planSolveJob,
+      t.now(),
+      { runId: id },
+      { idempotencyKey: planSolveKey(id) },
+    );
+    await b.hearth.jobs.runDue();
+    const failed = await waitForRun(coordinatorA, id);
     expect(failed.status).toBe('failed');
     expect(failed.error).toMatch(/start again/);
+    expect(await finishedJobOf(id)).toMatchObject({ status: 'done' });
   });
 });

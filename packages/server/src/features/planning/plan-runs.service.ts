@@ -2,7 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { type BoardRoute, can, conflict, forbidden, notFound, type PlanRun } from '@hearth/domain';
 import type { AppDeps, RequestContext } from '../../app-context.ts';
 import { recordAudit } from '../../platform/audit/audit.service.ts';
-import { type PreparedRun, planRunWorkerOf, type RunRequest } from './plan-run-worker.ts';
+import { JobRunner } from '../../platform/jobs/job-runner.ts';
+import {
+  type PreparedRun,
+  planRunJobsOf,
+  planSolveJob,
+  planSolveKey,
+  type RunRequest,
+} from './plan-run-job.ts';
 import * as repo from './planning.repository.ts';
 
 export const audience = ['coordinator', 'admin'] as const;
@@ -58,8 +65,9 @@ export const publishRunUpdate = (deps: AppDeps, orgId: string, id: string) =>
   deps.events.publish({ organizationId: orgId, type: 'planning.updated', entityId: id, roles: audience });
 
 /**
- * Stores a prepared run as running, owned by this process, with what it was asked (so another
- * process can take it over), audits the start and hands it to this process's worker.
+ * Stores a prepared run as running with what it was asked, and queues its `planning.solve` job
+ * in the same transaction (so a run is never left without one, whichever process dies when);
+ * audits the start and begins solving it in this process at once.
  */
 export async function startRun(
   deps: AppDeps,
@@ -72,7 +80,7 @@ export async function startRun(
     audit: { action: string; patientId?: string };
   },
 ) {
-  const worker = planRunWorkerOf(deps);
+  const solver = planRunJobsOf(deps);
   const orgId = ctx.actor.organizationId;
   const id = randomUUID();
   await deps.db.transaction().execute(async (trx) => {
@@ -91,9 +99,15 @@ export async function startRun(
       published_at: null,
       published_by: null,
       request: run.request,
-      owner: worker.owner,
-      heartbeat_at: new Date(),
     });
+    await JobRunner.enqueue(
+      trx,
+      orgId,
+      planSolveJob,
+      deps.clock(),
+      { runId: id },
+      { idempotencyKey: planSolveKey(id) },
+    );
     await recordAudit(trx, deps, ctx, orgId, {
       action: run.audit.action,
       entityType: 'plan_run',
@@ -101,7 +115,7 @@ export async function startRun(
       ...(run.audit.patientId ? { patientId: run.audit.patientId } : {}),
     });
   });
-  worker.solve(orgId, id, run.prepared);
+  await solver.startHere(orgId, id, run.prepared);
   return getRun(deps, ctx, id);
 }
 

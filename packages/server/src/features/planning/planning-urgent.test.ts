@@ -1,6 +1,7 @@
 import { keptWindowToday } from '@hearth/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Agent, createTestApp, type TestApp } from '../../test/harness.ts';
+import { waitForRun } from '../../test/plan-runs.ts';
 import { raiseAlert } from '../alerts/alerts.service.ts';
 
 let t: TestApp;
@@ -18,15 +19,6 @@ beforeAll(async () => {
   expect((await admin.patch('/api/v1/settings', { planningTimeLimitSeconds: 1 })).status).toBe(200);
 });
 afterAll(async () => t.close());
-
-async function waitFor(id: string) {
-  for (let i = 0; i < 200; i++) {
-    const run = await coordinator.get(`/api/v1/planning/runs/${id}`);
-    if (run.body.status !== 'running') return run.body;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('planning did not finish');
-}
 
 type Stop = {
   visitId: string;
@@ -82,7 +74,7 @@ describe('an urgent visit for a patient who has a visit later that day', () => {
       reason: 'Сильная боль',
     });
     expect(preview.status, preview.raw).toBe(202);
-    const run = await waitFor(preview.body.id);
+    const run = await waitForRun(coordinator, preview.body.id);
     expect(run.status, run.error).toBe('ready');
     expect(run.sameDayVisit).toMatchObject({ visitId: laterVisitId, merged: true });
     const stops = (run.routes as Route[]).flatMap((r) => r.stops);
@@ -125,7 +117,7 @@ describe('an urgent visit for a patient who has a visit later that day', () => {
       sameDayVisit: 'keep',
     });
     expect(preview.status, preview.raw).toBe(202);
-    const run = await waitFor(preview.body.id);
+    const run = await waitForRun(coordinator, preview.body.id);
     expect(run.status, run.error).toBe('ready');
     expect(run.sameDayVisit).toMatchObject({ visitId: laterVisitId, merged: false });
     const stops = (run.routes as Route[]).flatMap((r) => r.stops);
@@ -153,7 +145,7 @@ describe('an urgent visit for a patient who has a visit later that day', () => {
       reason: 'Просьба семьи',
     });
     expect(preview.status, preview.raw).toBe(202);
-    const run = await waitFor(preview.body.id);
+    const run = await waitForRun(coordinator, preview.body.id);
     expect(run.sameDayVisit).toBeNull();
     expect((await coordinator.post(`/api/v1/planning/runs/${run.id}/discard`)).status).toBe(200);
   });

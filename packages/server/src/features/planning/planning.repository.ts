@@ -1,4 +1,4 @@
-import { sql, type Updateable } from 'kysely';
+import type { Updateable } from 'kysely';
 import type { Conn } from '../../db/conn.ts';
 import type { PlanRunTable } from './planning.table.ts';
 
@@ -6,12 +6,10 @@ type Json = 'input' | 'result' | 'request' | 'progress';
 
 export const insertRun = (
   db: Conn,
-  row: Omit<PlanRunTable, Json | 'owner' | 'heartbeat_at' | 'attempts'> & {
+  row: Omit<PlanRunTable, Json> & {
     input: unknown;
     result: unknown;
     request?: unknown;
-    owner?: string | null;
-    heartbeat_at?: Date | null;
   },
 ) =>
   db
@@ -40,17 +38,16 @@ export const updateRun = (
 };
 
 /**
- * Writes what the owner of a running run has to say (progress and heartbeat, or the outcome).
- * Counts only while `owner` still owns the run and it is still running: a process that lost the
- * run to a takeover, or whose run was discarded, learns it from the answer (false) and stops.
+ * Writes to a run that is still running (its progress, or its outcome). False when the run no
+ * longer runs (a coordinator discarded it, or an earlier holder of its job finished it). The
+ * caller fences this by the lease of the run's job.
  */
-export async function writeAsOwner(
+export async function writeRunning(
   db: Conn,
+  organizationId: string,
   id: string,
-  owner: string,
   patch: {
     progress?: unknown;
-    heartbeat_at?: Date;
     status?: 'ready' | 'failed';
     input?: unknown;
     result?: unknown;
@@ -67,35 +64,12 @@ export async function writeAsOwner(
       ...(input !== undefined ? { input: JSON.stringify(input) } : {}),
       ...(result !== undefined ? { result: JSON.stringify(result) } : {}),
     })
+    .where('organization_id', '=', organizationId)
     .where('id', '=', id)
-    .where('owner', '=', owner)
     .where('status', '=', 'running')
     .executeTakeFirst();
   return Number(done.numUpdatedRows) > 0;
 }
-
-/**
- * Claims running runs whose heartbeat is older than `staleBefore` (their process died) for
- * `owner`, in one statement so two processes checking at once never claim the same run.
- */
-export const claimStaleRuns = (db: Conn, owner: string, staleBefore: Date, now: Date, limit: number) =>
-  db
-    .updateTable('plan_run')
-    .set({ owner, heartbeat_at: now, attempts: sql`attempts + 1` })
-    .where('id', 'in', (q) =>
-      q
-        .selectFrom('plan_run')
-        .select('id')
-        .where('status', '=', 'running')
-        .where((w) => w.or([w('heartbeat_at', 'is', null), w('heartbeat_at', '<', staleBefore)]))
-        .orderBy('created_at')
-        .limit(limit)
-        .forUpdate()
-        .skipLocked(),
-    )
-    .where('status', '=', 'running')
-    .returningAll()
-    .execute();
 
 export const findRun = (db: Conn, organizationId: string, id: string) =>
   db

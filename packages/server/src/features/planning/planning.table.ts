@@ -1,4 +1,4 @@
-import type { Generated, JSONColumnType } from 'kysely';
+import type { JSONColumnType } from 'kysely';
 
 export interface PlanRunTable {
   id: string;
@@ -18,12 +18,6 @@ export interface PlanRunTable {
   published_by: string | null;
   /** What the run was asked (kind and its parameters): any process can prepare it again from this. */
   request: JSONColumnType<Record<string, unknown>> | null;
-  /** The solver's latest progress, written by the process solving it about once a second. */
+  /** The solver's latest progress, written about once a second by the process holding the run's job. */
   progress: JSONColumnType<Record<string, unknown>> | null;
-  /** The process solving the run; its writes count only while it still owns the run. */
-  owner: string | null;
-  /** Renewed by the owner while it solves; a stale heartbeat means the owner died. */
-  heartbeat_at: Date | null;
-  /** How many processes have started solving it (1 plus takeovers). */
-  attempts: Generated<number>;
 }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Agent, createTestApp, type TestApp } from '../../test/harness.ts';
+import { waitForRun } from '../../test/plan-runs.ts';
 import { raiseAlert } from '../alerts/alerts.service.ts';
 
 let t: TestApp;
@@ -16,15 +17,6 @@ beforeAll(async () => {
 });
 afterAll(async () => t.close());
 
-async function waitFor(id: string) {
-  for (let i = 0; i < 200; i++) {
-    const run = await coordinator.get(`/api/v1/planning/runs/${id}`);
-    if (run.body.status !== 'running') return run.body;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('planning did not finish');
-}
-
 type Stop = { visitId: string; discipline: string; start: string; warnings: { code: string }[] };
 type Route = { staffId: string; staffName: string; role: string; date: string; stops: Stop[] };
 
@@ -40,7 +32,7 @@ describe('weekly planning', () => {
     expect(health.status).toBe(200);
     expect(performance.now() - t0).toBeLessThan(500);
 
-    const run = await waitFor(runId);
+    const run = await waitForRun(coordinator, runId);
     expect(run.status, run.error).toBe('ready');
     expect(run.progress.fraction).toBe(1);
     const routes = run.routes as Route[];
@@ -99,7 +91,7 @@ describe('weekly planning', () => {
 
   it('counts the visits already published when the week is planned again', async () => {
     const again = await coordinator.post('/api/v1/planning/runs', { weekStart: '2026-11-23' });
-    const run = await waitFor(again.body.id);
+    const run = await waitForRun(coordinator, again.body.id);
     expect(run.status, run.error).toBe('ready');
     const first = (await coordinator.get(`/api/v1/planning/runs/${runId}`)).body;
     // the published visits are kept as they are, and they count as planned work of the week
@@ -330,7 +322,7 @@ describe('urgent visit', () => {
       reason: 'Сильная боль, семья не справляется',
     });
     expect(preview.status, preview.raw).toBe(202);
-    const run = await waitFor(preview.body.id);
+    const run = await waitForRun(coordinator, preview.body.id);
     expect(run.status, run.error).toBe('ready');
     expect(run.unassigned).toEqual([]);
     const urgentRoute = (run.routes as Route[]).find((r) => r.stops.some((s) => s.visitId === 'urgent'))!;
@@ -392,7 +384,7 @@ describe('urgent visit', () => {
       alertId: alert.id,
     });
     expect(preview.status, preview.raw).toBe(202);
-    const run = await waitFor(preview.body.id);
+    const run = await waitForRun(coordinator, preview.body.id);
     expect(run.status, run.error).toBe('ready');
     expect((await coordinator.post(`/api/v1/planning/runs/${run.id}/publish`)).status).toBe(200);
     const after = await coordinator.get(`/api/v1/alerts/${alert.id}`);
@@ -417,7 +409,7 @@ describe('urgent visit', () => {
       reason: 'Поздний вызов',
     });
     expect(preview.status, preview.raw).toBe(202);
-    const run = await waitFor(preview.body.id);
+    const run = await waitForRun(coordinator, preview.body.id);
     expect(run.status, run.error).toBe('ready');
     expect(run.unassigned).toEqual([]);
     const stop = (run.routes as Route[]).flatMap((r) => r.stops).find((x) => x.visitId === 'urgent')!;

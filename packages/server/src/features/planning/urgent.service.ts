@@ -20,7 +20,7 @@ import { localDate, localMinutes } from '../../platform/time.ts';
 import { findAlertView } from '../alerts/alerts.repository.ts';
 import type { findPatient } from '../patients/patients.repository.ts';
 import { boardRoute, byStart, dayContext, type StopInfo, stopOf } from './day-context.ts';
-import type { PreparedRun, UrgentRequest } from './plan-run-worker.ts';
+import type { PreparedRun, UrgentRequest } from './plan-run-job.ts';
 import { type StoredResult, startRun } from './plan-runs.service.ts';
 import {
   type AdapterStaff,

@@ -21,7 +21,7 @@ import { addDays, localDate, localMinutes } from '../../platform/time.ts';
 import { currentPlans } from '../care-plans/care-plans.repository.ts';
 import * as visits from '../visits/visits.repository.ts';
 import { boardRoute, Places, type StopInfo, stopOf } from './day-context.ts';
-import type { PreparedRun } from './plan-run-worker.ts';
+import type { PreparedRun } from './plan-run-job.ts';
 import { type StoredResult, startRun } from './plan-runs.service.ts';
 import { type AdapterStaff, type AdapterVisit, fromPlan, toProblem } from './planner-adapter.ts';
 import { travelMatrix } from './travel.ts';

@@ -101,6 +101,81 @@ describe('leases', () => {
   });
 });
 
+describe('long jobs', () => {
+  type Held = { signal: AbortSignal; holds: (conn: typeof t.hearth.deps.db) => Promise<boolean> };
+  /** A runner whose callback-deadline jobs are long, and what each of them was given. */
+  function longRunner(concurrency: number) {
+    const runner = new JobRunner(t.hearth.deps);
+    const held = new Map<string, Held>();
+    const finish = new Map<string, () => void>();
+    runner.register(
+      'intake.callback-deadline',
+      async (_deps, job) => {
+        held.set(job.id, job);
+        await new Promise<void>((resolve) => {
+          finish.set(job.id, resolve);
+          job.signal.addEventListener('abort', () => resolve());
+        });
+      },
+      { long: { concurrency } },
+    );
+    return { runner, held, finish };
+  }
+  const stillHolds = (job: Held) => t.hearth.deps.db.transaction().execute((trx) => job.holds(trx));
+
+  it('run beside the pass, up to their concurrency, and the next starts when one ends', async () => {
+    const first = await queueJob();
+    const second = await queueJob();
+    const { runner, held, finish } = longRunner(1);
+    // the pass does not wait for the long job it started
+    expect(await runner.runDue()).toBe(1);
+    expect(await runner.runDue()).toBe(0);
+    const [startedId] = [...held.keys()];
+    const waitingId = startedId === first.id ? second.id : first.id;
+    expect(await stillHolds(held.get(startedId!)!)).toBe(true);
+    expect((await jobRow(waitingId)).status).toBe('pending');
+
+    finish.get(startedId!)!();
+    while (!held.has(waitingId)) await sleep(5);
+    expect(await jobRow(startedId!)).toMatchObject({ status: 'done' });
+    finish.get(waitingId)!();
+    while ((await jobRow(waitingId)).status !== 'done') await sleep(5);
+  });
+
+  it('learn from the heartbeat that their lease was taken, and their fenced writes no longer count', async () => {
+    const job = await queueJob();
+    const { runner, held } = longRunner(1);
+    await runner.runDue();
+    const running = held.get(job.id)!;
+    // another runner took the job over (its runner had gone quiet past the lease)
+    await t.hearth.deps.db
+      .updateTable('job')
+      .set({ locked_by: 'another-runner' })
+      .where('id', '=', job.id)
+      .execute();
+    while (!running.signal.aborted) await sleep(5);
+    expect(await stillHolds(running)).toBe(false);
+    await runner.stop();
+    // the late runner did not mark it done
+    expect(await jobRow(job.id)).toMatchObject({ status: 'running', locked_by: 'another-runner' });
+    await t.hearth.deps.db.deleteFrom('job').where('id', '=', job.id).execute();
+  });
+
+  it('are handed back to the queue, unfinished and uncounted, when their process stops', async () => {
+    const job = await queueJob();
+    const { runner, held } = longRunner(1);
+    await runner.runDue();
+    expect(await jobRow(job.id)).toMatchObject({ status: 'running', attempts: 1 });
+    await runner.stop();
+    expect(held.get(job.id)!.signal.aborted).toBe(true);
+    expect(await jobRow(job.id)).toMatchObject({ status: 'pending', locked_by: null, attempts: 0 });
+    // and a stopped runner starts nothing more
+    expect(await runner.runNow(t.organizationId, job.idempotency_key!)).toBe(false);
+    await t.hearth.jobs.runDue();
+    expect((await jobRow(job.id)).status).toBe('done');
+  });
+});
+
 describe('idempotency keys', () => {
   it('a second enqueue with the same key adds nothing, also when both race', async () => {
     const key = `test:${randomUUID()}`;

@@ -10,8 +10,31 @@ interface RunningJob<P> {
   id: string;
   organizationId: string;
   payload: P;
+  /** 1 for the first claim, one more for each retry or takeover. */
+  attempt: number;
   /** The runner will not try again if this attempt fails: the handler can record the failure. */
   finalAttempt: boolean;
+  /**
+   * Aborted when this runner no longer holds the job: its lease passed and another runner took
+   * it over, or (long kinds) this process is stopping and hands the job back. Work that takes
+   * long stops on it; whatever it would still write is no longer its to write.
+   */
+  signal: AbortSignal;
+  /**
+   * Whether this runner still holds the job. Called in a transaction it also locks the job's row
+   * until commit, so the job cannot pass to another runner before the caller's writes land:
+   * writes fenced by it are never those of a runner that lost its lease.
+   */
+  holds(conn: Conn): Promise<boolean>;
+}
+
+export interface JobKindOptions {
+  /**
+   * For work that takes long (solving a plan): each such job runs beside the pass, under its own
+   * lease and heartbeat, so e-mails and deadlines do not wait behind it; at most `concurrency`
+   * of the kind run at once in this process, and a stopping process hands them back to the queue.
+   */
+  long?: { concurrency: number };
 }
 
 export type JobHandler<K extends JobKind> = (deps: AppDeps, job: RunningJob<JobPayload<K>>) => Promise<void>;
@@ -57,6 +80,13 @@ export class JobRunner {
   private readonly periodic = new Periodic(() => this.runPass());
   private readonly settings: JobRunnerSettings;
   private lastPurgeAt: number | null = null;
+  /** Long kinds with how many of each this process runs now. */
+  private readonly longKinds = new Map<string, { concurrency: number; running: number }>();
+  /** The long jobs under way here, each with what stops it. */
+  private readonly detached = new Map<string, { task: Promise<void>; stop: AbortController }>();
+  /** Claims of long jobs, one at a time, so two cannot both fill the same free place. */
+  private longClaims: Promise<number> = Promise.resolve(0);
+  private stopping = false;
 
   constructor(
     private readonly deps: AppDeps,
@@ -65,7 +95,8 @@ export class JobRunner {
     this.settings = { ...deps.config.jobs, ...settings };
   }
 
-  register<K extends JobKind>(kind: K, handler: JobHandler<K>): void {
+  register<K extends JobKind>(kind: K, handler: JobHandler<K>, options: JobKindOptions = {}): void {
+    if (options.long) this.longKinds.set(kind, { concurrency: options.long.concurrency, running: 0 });
     this.handlers.set(kind, async (deps, job) => {
       // parsed again at run time: the row may come from an older release, or from outside
       const check = checkJobPayload(kind, job.payload);
@@ -101,13 +132,36 @@ export class JobRunner {
     });
   }
 
-  /** Runs jobs due now (up to a pass's worth) and purges old finished ones; returns how many ran. */
+  /**
+   * Runs jobs due now (up to a pass's worth), starts the long ones there is room for and purges
+   * old finished ones; returns how many ran or started.
+   */
   runDue(): Promise<number> {
     return this.periodic.run();
   }
 
+  /**
+   * Starts the pending job with this idempotency key in this process now, beside the pass, for
+   * a request that queued work it wants begun at once (a plan run). False when another runner
+   * took it first or this process is stopping; the job then runs wherever it is claimed.
+   */
+  async runNow(organizationId: string, idempotencyKey: string): Promise<boolean> {
+    if (this.stopping) return false;
+    const now = this.deps.clock();
+    const job = await repo.claimKeyedJob(
+      this.deps.db,
+      this.id,
+      { organizationId, idempotencyKey },
+      { now, leaseUntil: this.leaseFrom(now) },
+    );
+    if (!job) return false;
+    this.startDetached(job);
+    return true;
+  }
+
   private async runPass(): Promise<number> {
     await this.purgeIfDue();
+    const started = await this.claimLong();
     // jobs queued by this pass's own jobs (a bulk export's next batch, e-mails about a reminder)
     // wait for the next pass, so one pass is a bounded step, as tests and operators expect
     const queuedBefore = await repo.databaseNow(this.deps.db);
@@ -120,26 +174,77 @@ export class JobRunner {
         leaseUntil: this.leaseFrom(now),
         limit: size,
         queuedBefore,
+        kinds: { except: [...this.longKinds.keys()] },
       });
       if (claimed.length === 0) break;
       await this.runClaimed(claimed);
       ran += claimed.length;
     }
-    return ran;
+    return ran + started;
+  }
+
+  /** Claims due long jobs (and those whose runner died) up to each kind's free places and starts them. */
+  private claimLong(): Promise<number> {
+    this.longClaims = this.longClaims.then(async () => {
+      let started = 0;
+      for (const [kind, load] of this.longKinds) {
+        const free = load.concurrency - load.running;
+        if (this.stopping || free <= 0) continue;
+        const now = this.deps.clock();
+        const claimed = await repo.claimDueJobs(this.deps.db, this.id, {
+          now,
+          leaseUntil: this.leaseFrom(now),
+          limit: free,
+          kinds: { only: [kind] },
+        });
+        for (const job of claimed) this.startDetached(job);
+        started += claimed.length;
+      }
+      return started;
+    });
+    return this.longClaims;
+  }
+
+  /** Runs one claimed job beside the pass; when it ends, the next queued long job may start. */
+  private startDetached(job: repo.ClaimedJob): void {
+    const stop = new AbortController();
+    const load = this.longKinds.get(job.kind);
+    if (load) load.running++;
+    const task = this.runClaimed([job], stop.signal)
+      .catch((err: unknown) => console.error(`hearth: job ${job.id} (${job.kind}) ended badly`, err))
+      .finally(() => {
+        this.detached.delete(job.id);
+        if (load) load.running--;
+        if (!this.stopping) this.claimLong().catch((err) => console.error('hearth: job claim failed', err));
+      });
+    this.detached.set(job.id, { task, stop });
   }
 
   private leaseFrom(now: Date): Date {
     return new Date(now.getTime() + this.settings.leaseMs);
   }
 
-  /** Runs one claim's jobs in order, renewing the lease of those not yet finished meanwhile. */
-  private async runClaimed(claimed: repo.ClaimedJob[]): Promise<void> {
-    const held = new Set(claimed.map((j) => j.id));
+  /**
+   * Runs one claim's jobs in order, renewing the lease of those not yet finished meanwhile; a job
+   * whose lease the heartbeat finds taken is told so through its signal. Once `handBack` is
+   * aborted (a long job of a stopping process) the job goes back to the queue instead of ending.
+   */
+  private async runClaimed(claimed: repo.ClaimedJob[], handBack?: AbortSignal): Promise<void> {
+    const held = new Map(claimed.map((j) => [j.id, new AbortController()]));
+    handBack?.addEventListener('abort', () => {
+      for (const lost of held.values()) lost.abort(handBack.reason);
+    });
     let beat: Promise<unknown> = Promise.resolve();
     const heartbeat = setInterval(
       () => {
         beat = beat
-          .then(() => repo.extendLeases(this.deps.db, this.id, [...held], this.leaseFrom(this.deps.clock())))
+          .then(async () => {
+            const ids = [...held.keys()];
+            const kept = new Set(
+              await repo.extendLeases(this.deps.db, this.id, ids, this.leaseFrom(this.deps.clock())),
+            );
+            for (const id of ids) if (!kept.has(id)) held.get(id)?.abort(new Error('lease lost'));
+          })
           // a missed beat is made up by the next; the lease has room for two
           .catch(() => {});
       },
@@ -148,7 +253,7 @@ export class JobRunner {
     heartbeat.unref();
     try {
       for (const job of claimed) {
-        await this.runOne(job);
+        await this.runOne(job, held.get(job.id)!.signal, handBack);
         held.delete(job.id);
       }
     } finally {
@@ -157,7 +262,7 @@ export class JobRunner {
     }
   }
 
-  private async runOne(job: repo.ClaimedJob): Promise<void> {
+  private async runOne(job: repo.ClaimedJob, signal: AbortSignal, handBack?: AbortSignal): Promise<void> {
     const handler = this.handlers.get(job.kind);
     try {
       if (!handler) throw new Error(`no handler for job kind ${job.kind}`);
@@ -165,11 +270,19 @@ export class JobRunner {
         id: job.id,
         organizationId: job.organization_id,
         payload: job.payload,
+        attempt: job.attempts,
         finalAttempt: job.attempts >= maxAttempts,
+        signal,
+        holds: (conn) => repo.lockHeldJob(conn, this.id, job.id),
       });
-      await repo.finishJob(this.deps.db, this.id, job.id, this.deps.clock());
+      if (handBack?.aborted) await repo.releaseJob(this.deps.db, this.id, job.id, this.deps.clock());
+      else await repo.finishJob(this.deps.db, this.id, job.id, this.deps.clock());
     } catch (err) {
       const now = this.deps.clock();
+      if (handBack?.aborted) {
+        await repo.releaseJob(this.deps.db, this.id, job.id, now);
+        return;
+      }
       // a payload that does not parse will not parse next time either
       const retry = job.attempts < maxAttempts && !(err instanceof JobPayloadError);
       const retryAt = retry ? new Date(now.getTime() + 60_000 * 2 ** job.attempts) : null;
@@ -198,7 +311,16 @@ export class JobRunner {
     this.periodic.start(intervalMs);
   }
 
-  stop(): Promise<void> {
-    return this.periodic.stop();
+  /**
+   * Stops the timer and waits for the pass under way; long jobs are stopped and handed back to
+   * the queue, so another process carries on with them at once.
+   */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    await this.periodic.stop();
+    await this.longClaims.catch(() => {});
+    const running = [...this.detached.values()];
+    for (const { stop } of running) stop.abort(new Error('the server is stopping'));
+    await Promise.allSettled(running.map((r) => r.task));
   }
 }

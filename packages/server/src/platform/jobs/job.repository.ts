@@ -35,26 +35,39 @@ export interface ClaimedJob {
   attempts: number;
 }
 
+/** Which kinds a claim may take: the pass takes the short kinds, long kinds are claimed apart. */
+export type KindFilter = { only: string[] } | { except: string[] };
+
+const kindCondition = (kinds: KindFilter) => {
+  const list = 'only' in kinds ? kinds.only : kinds.except;
+  if (list.length === 0) return 'only' in kinds ? sql`false` : sql`true`;
+  const names = sql.join(list.map((k) => sql`${k}`));
+  return 'only' in kinds ? sql`kind in (${names})` : sql`kind not in (${names})`;
+};
+
 /**
- * Claims up to `limit` jobs for `runner` with a lease until `leaseUntil`: pending jobs that are
- * due and were queued by `queuedBefore` (the database's clock), and running jobs whose lease has passed (their runner died or stalled). `FOR UPDATE SKIP
- * LOCKED` lets several processes claim at once without waiting on, or taking, each other's rows;
- * the lease is what keeps a slow job from being taken while its runner still works on it.
+ * Claims up to `limit` jobs of the given kinds for `runner` with a lease until `leaseUntil`:
+ * pending jobs that are due and were queued by `queuedBefore` (the database's clock), and running
+ * jobs whose lease has passed (their runner died or stalled) and that another runner holds (a
+ * runner knows it is still working on its own). `FOR UPDATE SKIP LOCKED` lets several processes
+ * claim at once without waiting on, or taking, each other's rows; the lease is what keeps a slow
+ * job from being taken while its runner still works on it.
  */
 export async function claimDueJobs(
   db: Conn,
   runner: string,
-  at: { now: Date; leaseUntil: Date; limit: number; queuedBefore: Date },
+  at: { now: Date; leaseUntil: Date; limit: number; queuedBefore?: Date; kinds?: KindFilter },
 ) {
-  const { now, leaseUntil, limit, queuedBefore } = at;
+  const { now, leaseUntil, limit, queuedBefore, kinds } = at;
   const rows = await sql<ClaimedJob>`
     update job
     set status = 'running', locked_by = ${runner}, locked_at = ${now}, lease_until = ${leaseUntil},
         attempts = attempts + 1
     where id in (
       select id from job
-      where (status = 'pending' and run_at <= ${now} and created_at <= ${queuedBefore})
-         or (status = 'running' and lease_until < ${now})
+      where ((status = 'pending' and run_at <= ${now} and created_at <= ${queuedBefore ?? sql`clock_timestamp()`})
+         or (status = 'running' and lease_until < ${now} and locked_by is distinct from ${runner}))
+        and ${kindCondition(kinds ?? { except: [] })}
       order by run_at
       limit ${limit}
       for update skip locked
@@ -62,6 +75,66 @@ export async function claimDueJobs(
     returning id, organization_id, kind, payload, attempts`.execute(db);
   return rows.rows;
 }
+
+/**
+ * Claims the pending job with this idempotency key for `runner`, whether due or not: the request
+ * that queued it wants it started at once. Nothing when another runner took it first.
+ */
+export async function claimKeyedJob(
+  db: Conn,
+  runner: string,
+  key: { organizationId: string; idempotencyKey: string },
+  at: { now: Date; leaseUntil: Date },
+) {
+  const rows = await sql<ClaimedJob>`
+    update job
+    set status = 'running', locked_by = ${runner}, locked_at = ${at.now}, lease_until = ${at.leaseUntil},
+        attempts = attempts + 1
+    where id in (
+      select id from job
+      where organization_id = ${key.organizationId} and idempotency_key = ${key.idempotencyKey}
+        and status = 'pending'
+      for update skip locked
+    )
+    returning id, organization_id, kind, payload, attempts`.execute(db);
+  return rows.rows[0];
+}
+
+/**
+ * Whether `runner` still holds the job. In a transaction the row stays locked until commit, so
+ * no other runner can claim the job before the caller's writes are committed.
+ */
+export async function lockHeldJob(db: Conn, runner: string, id: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('job')
+    .select('id')
+    .where('id', '=', id)
+    .where('status', '=', 'running')
+    .where('locked_by', '=', runner)
+    .forUpdate()
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/**
+ * Gives a job this runner holds back to the queue, due at once, without counting the attempt:
+ * the process is stopping, and another may carry on with it now instead of after the lease.
+ */
+export const releaseJob = (db: Conn, runner: string, id: string, now: Date) =>
+  db
+    .updateTable('job')
+    .set({
+      status: 'pending',
+      run_at: now,
+      attempts: sql`greatest(attempts - 1, 0)`,
+      locked_at: null,
+      locked_by: null,
+      lease_until: null,
+    })
+    .where('id', '=', id)
+    .where('status', '=', 'running')
+    .where('locked_by', '=', runner)
+    .execute();
 
 /** The database's own clock (rows' `created_at` come from it). */
 export async function databaseNow(db: Conn): Promise<Date> {
