@@ -203,7 +203,7 @@ describe('an urgent visit sent from an alert', () => {
       alertId: raised.alertId,
     });
     expect(preview.status, preview.raw).toBe(202);
-    const run = await waitFor(preview.body.id);
+    const run = await waitForRun(coordinator, preview.body.id);
     expect(run.status, run.error).toBe('ready');
     expect(run.sameDayVisit).toMatchObject({ visitId: regular, merged: true });
     // the alert stays open until the coordinator accepts
