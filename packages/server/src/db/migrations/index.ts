@@ -26,6 +26,7 @@ import * as idnIdentityCorrection from './2026_12_02_1805_idn_identity_correctio
 import * as safeDropLoginFailure from './2026_12_02_1805_safe_drop_login_failure.ts';
 import * as platJobLease from './2026_12_03_0530_plat_job_lease.ts';
 import * as planRunHeartbeat from './2026_12_03_0548_plan_run_heartbeat.ts';
+import * as tenantCompositeKeys from './2026_12_03_0902_tenant_composite_keys.ts';
 
 /** Every migration, keyed by its timestamped name; the Migrator runs them in name order. */
 export const migrations: Record<string, Migration> = {
@@ -56,4 +57,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_02_1805_idn_identity_correction': idnIdentityCorrection,
   '2026_12_03_0530_plat_job_lease': platJobLease,
   '2026_12_03_0548_plan_run_heartbeat': planRunHeartbeat,
+  '2026_12_03_0902_tenant_composite_keys': tenantCompositeKeys,
 };
