@@ -52,9 +52,13 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   const tenantTables = await readTenantTables(db);
   const foreignKeys = await readTenantForeignKeys(db, tenantTables);
   await refuseCrossOrganizationRows(db, foreignKeys);
-  // the old primary keys cannot be dropped while foreign keys depend on them
-  for (const fk of foreignKeys) {
-    await sql`alter table ${sql.id(fk.child)} drop constraint ${sql.id(fk.name)}`.execute(db);
+  // One ALTER TABLE per table and step (about 210 statements instead of 430) keeps a fresh
+  // embedded install quick. The old primary keys cannot be dropped while foreign keys depend on
+  // them, hence drop all, re-key, then add all.
+  const byChild = groupBy(foreignKeys, (fk) => fk.child);
+  for (const [child, fks] of byChild) {
+    const drops = fks.map((fk) => sql`drop constraint ${sql.id(fk.name)}`);
+    await sql`alter table ${sql.id(child)} ${sql.join(drops, sql`, `)}`.execute(db);
   }
   for (const pk of await readPrimaryKeysWithoutTenant(db, tenantTables)) {
     await sql`
@@ -64,17 +68,17 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       db,
     );
   }
-  for (const fk of foreignKeys) {
-    await sql`
-      alter table ${sql.id(fk.child)}
+  for (const [child, fks] of byChild) {
+    const adds = fks.map(
+      (fk) => sql`
         add constraint ${sql.id(fk.name)}
         foreign key (${columnList([tenantColumn, fk.column])})
         references ${sql.id(fk.parent)} (${columnList([tenantColumn, fk.parentColumn])})
         on delete ${sql.raw(referentialAction(fk.onDelete, fk.column))}
         on update ${sql.raw(referentialAction(fk.onUpdate, null))}
-        ${sql.raw(fk.deferrable ? `deferrable initially ${fk.deferred ? 'deferred' : 'immediate'}` : '')}`.execute(
-      db,
+        ${sql.raw(fk.deferrable ? `deferrable initially ${fk.deferred ? 'deferred' : 'immediate'}` : '')}`,
     );
+    await sql`alter table ${sql.id(child)} ${sql.join(adds, sql`, `)}`.execute(db);
   }
 }
 
@@ -196,25 +200,49 @@ async function readPrimaryKeysWithoutTenant(
  * another organization, and stops with all of them named: the composite key could not be added,
  * and which side is right is for a person to decide, not for a migration to guess.
  */
-async function refuseCrossOrganizationRows(db: Kysely<unknown>, foreignKeys: ForeignKey[]): Promise<void> {
-  const problems: string[] = [];
-  for (const fk of foreignKeys) {
-    const result = await sql<{ n: number | string }>`
-      select count(*) as n
+async function refuseCrossOrganizationRows(db: Kysely<unknown>, allForeignKeys: ForeignKey[]): Promise<void> {
+  // only keys between tables that hold rows can be broken; on a fresh install none do, and
+  // planning 180 joins would be most of this migration's time
+  const tables = [...new Set(allForeignKeys.flatMap((fk) => [fk.child, fk.parent]))];
+  if (tables.length === 0) return;
+  const filled = await sql<{ table: string }>`${sql.join(
+    tables.map((t) => sql`select ${t}::text as table where exists (select from ${sql.id(t)})`),
+    sql` union all `,
+  )}`.execute(db);
+  const withRows = new Set(filled.rows.map((r) => r.table));
+  const foreignKeys = allForeignKeys.filter((fk) => withRows.has(fk.child) && withRows.has(fk.parent));
+  if (foreignKeys.length === 0) return;
+  const counts = foreignKeys.map(
+    (fk, i) => sql`
+      select ${i}::int as key, count(*)::int as n
       from ${sql.id(fk.child)} child
       join ${sql.id(fk.parent)} parent on parent.${sql.id(fk.parentColumn)} = child.${sql.id(fk.column)}
-      where parent.${sql.id(tenantColumn)} <> child.${sql.id(tenantColumn)}`.execute(db);
-    const n = Number(result.rows[0]?.n ?? 0);
-    if (n > 0)
-      problems.push(
-        `${n} row(s) of ${fk.child}.${fk.column} point at a ${fk.parent} of another organization`,
-      );
-  }
+      where parent.${sql.id(tenantColumn)} <> child.${sql.id(tenantColumn)}`,
+  );
+  const result = await sql<{ key: number; n: number }>`${sql.join(counts, sql` union all `)}`.execute(db);
+  const problems = result.rows
+    .filter((r) => r.n > 0)
+    .sort((a, b) => a.key - b.key)
+    .map((r) => {
+      const fk = foreignKeys[r.key] as ForeignKey;
+      return `${r.n} row(s) of ${fk.child}.${fk.column} point at a ${fk.parent} of another organization`;
+    });
   if (problems.length > 0) {
     throw new Error(
       `tenant_composite_keys: existing data crosses organizations, fix these rows and start again: ${problems.join('; ')}`,
     );
   }
+}
+
+function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
 }
 
 /** The SQL of a `pg_constraint.confdeltype` / `confupdtype` code. */
