@@ -7,7 +7,10 @@ import { type Kysely, sql } from 'kysely';
  *
  * A tenant table is a table of the public schema with an `organization_id` column (every one has
  * it, not null, with a foreign key to `organization`); the others (`organization`,
- * `login_throttle`, Kysely's own) are global and keep their simple keys. For every tenant table:
+ * `login_throttle`, Kysely's own) are global and keep their simple keys. Child tables that reach
+ * their organization through a parent (a visit's events, a prescription's versions) already store
+ * `organization_id` themselves, written by their repositories, so no column is added and no
+ * trigger is needed to fill one. For every tenant table:
  * - its primary key gains `organization_id` (appended, so `patient_pkey` becomes
  *   `(id, organization_id)`). Replacing the key rather than adding a unique constraint beside it
  *   keeps one index per table to write, and Citus refuses a primary key without the distribution
