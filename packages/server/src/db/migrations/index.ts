@@ -26,6 +26,7 @@ import * as idnIdentityCorrection from './2026_12_02_1805_idn_identity_correctio
 import * as safeDropLoginFailure from './2026_12_02_1805_safe_drop_login_failure.ts';
 import * as platJobLease from './2026_12_03_0530_plat_job_lease.ts';
 import * as planRunHeartbeat from './2026_12_03_0548_plan_run_heartbeat.ts';
+import * as tenantCompositeKeys from './2026_12_03_0902_tenant_composite_keys.ts';
 import * as planRunJobs from './2026_12_03_0905_plan_run_jobs.ts';
 
 /** Every migration, keyed by its timestamped name; the Migrator runs them in name order. */
@@ -57,5 +58,6 @@ export const migrations: Record<string, Migration> = {
   '2026_12_02_1805_safe_drop_login_failure': safeDropLoginFailure,
   '2026_12_03_0530_plat_job_lease': platJobLease,
   '2026_12_03_0548_plan_run_heartbeat': planRunHeartbeat,
+  '2026_12_03_0902_tenant_composite_keys': tenantCompositeKeys,
   '2026_12_03_0905_plan_run_jobs': planRunJobs,
 };
