@@ -27,6 +27,7 @@ export * from './common/geo.ts';
 export * from './common/input-rules.ts';
 export * from './common/schemas.ts';
 export * from './contracts/alerts.ts';
+export * from './contracts/care.ts';
 export * from './contracts/patients.ts';
 export * from './contracts/route-contract.ts';
 export * from './end-of-life/schemas.ts';
