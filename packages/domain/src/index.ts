@@ -28,6 +28,7 @@ export * from './common/input-rules.ts';
 export * from './common/schemas.ts';
 export * from './contracts/alerts.ts';
 export * from './contracts/care.ts';
+export * from './contracts/commission.ts';
 export * from './contracts/end-of-life.ts';
 export * from './contracts/medicines.ts';
 export * from './contracts/patients.ts';
