@@ -30,6 +30,7 @@ export * from './contracts/alerts.ts';
 export * from './contracts/care.ts';
 export * from './contracts/commission.ts';
 export * from './contracts/end-of-life.ts';
+export * from './contracts/family.ts';
 export * from './contracts/intake.ts';
 export * from './contracts/medicines.ts';
 export * from './contracts/patients.ts';
