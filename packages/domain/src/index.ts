@@ -33,6 +33,7 @@ export * from './contracts/end-of-life.ts';
 export * from './contracts/family.ts';
 export * from './contracts/intake.ts';
 export * from './contracts/medicines.ts';
+export * from './contracts/notifications.ts';
 export * from './contracts/patients.ts';
 export * from './contracts/route-contract.ts';
 export * from './end-of-life/schemas.ts';
