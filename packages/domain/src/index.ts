@@ -36,6 +36,7 @@ export * from './contracts/medicines.ts';
 export * from './contracts/notifications.ts';
 export * from './contracts/patients.ts';
 export * from './contracts/route-contract.ts';
+export * from './contracts/settings.ts';
 export * from './contracts/staff.ts';
 export * from './end-of-life/schemas.ts';
 export * from './episode/rules.ts';
