@@ -35,6 +35,7 @@ export * from './contracts/family.ts';
 export * from './contracts/intake.ts';
 export * from './contracts/medicines.ts';
 export * from './contracts/notifications.ts';
+export * from './contracts/oncall.ts';
 export * from './contracts/patients.ts';
 export * from './contracts/reports.ts';
 export * from './contracts/route-contract.ts';
