@@ -29,6 +29,7 @@ export * from './common/schemas.ts';
 export * from './contracts/alerts.ts';
 export * from './contracts/assessments.ts';
 export * from './contracts/audit.ts';
+export * from './contracts/auth.ts';
 export * from './contracts/care.ts';
 export * from './contracts/commission.ts';
 export * from './contracts/end-of-life.ts';
