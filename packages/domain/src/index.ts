@@ -34,6 +34,7 @@ export * from './contracts/care.ts';
 export * from './contracts/commission.ts';
 export * from './contracts/end-of-life.ts';
 export * from './contracts/family.ts';
+export * from './contracts/field.ts';
 export * from './contracts/intake.ts';
 export * from './contracts/medicines.ts';
 export * from './contracts/notifications.ts';
