@@ -35,6 +35,7 @@ export * from './contracts/commission.ts';
 export * from './contracts/end-of-life.ts';
 export * from './contracts/family.ts';
 export * from './contracts/field.ts';
+export * from './contracts/home.ts';
 export * from './contracts/intake.ts';
 export * from './contracts/medicines.ts';
 export * from './contracts/notifications.ts';
