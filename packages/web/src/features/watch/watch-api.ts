@@ -1,5 +1,4 @@
 import {
-  type Alert,
   type AlertResolveBody,
   type Assessment,
   alertRoutes,
