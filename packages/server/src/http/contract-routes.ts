@@ -5,7 +5,8 @@ import type {
   ContractResponse,
   RouteContract,
 } from '@hearth/domain';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyContextConfig, FastifyReply, FastifyRequest } from 'fastify';
+import type { z } from 'zod';
 import type { ZodApp } from './routes.ts';
 
 /** What a contract's handler receives: the validated parts, typed from the contract. */
@@ -17,6 +18,13 @@ export interface ContractCall<C extends RouteContract> {
   reply: FastifyReply;
 }
 
+/** What a few routes add beyond the contract: a rate limit and the error answers it documents. */
+export interface ServeOptions {
+  config?: FastifyContextConfig;
+  /** Error answers for the OpenAPI description, by status (e.g. 429 from the rate limit). */
+  errors?: Record<number, z.ZodType>;
+}
+
 /**
  * Registers a route from its contract in `@hearth/domain`: method, path, status and the schemas
  * Fastify validates and serializes with. The handler gets the parsed params, query and body typed
@@ -26,6 +34,7 @@ export function serve<C extends RouteContract>(
   app: ZodApp,
   contract: C,
   handler: (call: ContractCall<C>) => Promise<ContractResponse<C>>,
+  options: ServeOptions = {},
 ): void {
   const status = contract.status ?? 200;
   app.route({
@@ -36,8 +45,9 @@ export function serve<C extends RouteContract>(
       ...(contract.params ? { params: contract.params } : {}),
       ...(contract.query ? { querystring: contract.query } : {}),
       ...(contract.body ? { body: contract.body } : {}),
-      response: { [status]: contract.response },
+      response: { ...options.errors, [status]: contract.response },
     },
+    ...(options.config ? { config: options.config } : {}),
     handler: async (request, reply) => {
       const result = await handler({
         // Fastify has already parsed each part with the contract's own schema (the Zod type

@@ -1,8 +1,17 @@
-import { type Action, type Actor, can, isPortalRole, type Me, type PermissionTarget } from '@hearth/domain';
+import {
+  type Action,
+  type Actor,
+  authRoutes,
+  can,
+  isPortalRole,
+  type Me,
+  type PermissionTarget,
+} from '@hearth/domain';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useRef } from 'react';
 import { isApiError } from '../api/api-error.ts';
-import { api, setCsrfToken } from '../api/client.ts';
+import { call } from '../api/call.ts';
+import { setCsrfToken } from '../api/client.ts';
 import { rememberServiceZone } from '../format/service-clock.ts';
 import { deleteKv, readKv, writeKv } from '../offline/field-db.ts';
 import { outbox } from '../offline/outbox.ts';
@@ -14,7 +23,7 @@ export const meKey = ['me'] as const;
 /** Who is logged in, or null. Also refreshes the CSRF token the client sends. */
 export async function fetchMe(): Promise<Me | null> {
   try {
-    const me = await api.get<Me>('/auth/me');
+    const me = await call(authRoutes.me);
     setCsrfToken(me.csrfToken);
     rememberServiceZone(me.timeZone);
     await writeKv(lastMeKey, me).catch(() => undefined);

@@ -1,7 +1,7 @@
-import type { FieldCaseload } from '@hearth/domain';
+import { type FieldCaseload, fieldRoutes } from '@hearth/domain';
 import { useQuery } from '@tanstack/react-query';
 import { isApiError } from '../api/api-error.ts';
-import { api } from '../api/client.ts';
+import { call } from '../api/call.ts';
 import { readKv, writeKv } from './field-db.ts';
 
 interface StoredCaseload {
@@ -35,7 +35,7 @@ export function useCaseload(userId: string | null, enabled: boolean) {
     queryFn: async (): Promise<FieldCaseload | null> => {
       const who = userId as string;
       try {
-        const caseload = await api.get<FieldCaseload>('/field/caseload');
+        const caseload = await call(fieldRoutes.caseload);
         await writeKv(key, { userId: who, caseload } satisfies StoredCaseload);
         return caseload;
       } catch (e) {

@@ -1,4 +1,10 @@
-import { caregiverSkills, mcsiItemKeys, zbi12ItemNumbers } from '@hearth/domain';
+import {
+  type BurdenBody,
+  burdenBodySchema,
+  caregiverSkills,
+  mcsiItemKeys,
+  zbi12ItemNumbers,
+} from '@hearth/domain';
 import {
   Accordion,
   Alert,
@@ -268,7 +274,7 @@ export function BurdenCard({ patientId }: { patientId: string }) {
     : licensed;
   const itemKeys: string[] = mcsi ? [...mcsiItemKeys] : zbi12ItemNumbers.map((n) => `q${n}`);
   const choices = mcsi ? (['0', '1', '2'] as const) : (['0', '1', '2', '3', '4'] as const);
-  const send = (body: Record<string, unknown>) =>
+  const send = (body: BurdenBody) =>
     record.mutate(body, {
       onSuccess: (v) => {
         setOpen(false);
@@ -279,7 +285,15 @@ export function BurdenCard({ patientId }: { patientId: string }) {
     e.preventDefault();
     if (itemKeys.some((k) => answers[k] === undefined)) return setMissing(true);
     setMissing(false);
-    send({ kind: mcsi ? 'mcsi' : 'zbi12', caregiverName: me.name, answers, onRequest: !b?.due });
+    // every item is answered, so the schema reads the answers into the instrument's own shape
+    const body = burdenBodySchema.safeParse({
+      kind: mcsi ? 'mcsi' : 'zbi12',
+      caregiverName: me.name,
+      answers,
+      onRequest: !b?.due,
+    });
+    if (!body.success) return setMissing(true);
+    send(body.data);
   };
   return (
     <Paper withBorder p="lg" radius="md" data-testid="portal-burden">

@@ -1,68 +1,26 @@
-import {
-  acpBodySchema,
-  acpSummarySchema,
-  acpViewSchema,
-  careLevelMoveBodySchema,
-  careLevelMoveSchema,
-  patientIdParamsSchema,
-  transferSummarySchema,
-} from '@hearth/domain';
+import { advanceCareRoutes as routes } from '@hearth/domain';
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
 import type { AppDeps } from '../../app-context.ts';
+import { serve } from '../../http/contract-routes.ts';
 import { zodApp } from '../../http/routes.ts';
 import { requireContext } from '../../http/session.ts';
 import * as service from './advance-care.service.ts';
 
 export function advanceCareRoutes(base: FastifyInstance, deps: AppDeps) {
   const app = zodApp(base);
-  const tags = ['advance-care'];
-  const params = patientIdParamsSchema;
-  app.get(
-    '/patients/:patientId/advance-care-plan',
-    { schema: { tags, params, response: { 200: acpViewSchema } } },
-    async (request) => service.getPlan(deps, requireContext(request), request.params.patientId),
+  const ctx = requireContext;
+  serve(app, routes.plan, ({ request, params }) => service.getPlan(deps, ctx(request), params.patientId));
+  serve(app, routes.recordPlan, ({ request, params, body }) =>
+    service.recordPlan(deps, ctx(request), params.patientId, body),
   );
-  app.post(
-    '/patients/:patientId/advance-care-plan',
-    { schema: { tags, params, body: acpBodySchema, response: { 201: acpViewSchema } } },
-    async (request, reply) =>
-      reply
-        .status(201)
-        .send(
-          await service.recordPlan(deps, requireContext(request), request.params.patientId, request.body),
-        ),
+  serve(app, routes.planSummary, ({ request, params }) =>
+    service.planSummary(deps, ctx(request), params.patientId),
   );
-  app.get(
-    '/patients/:patientId/advance-care-plan/summary',
-    { schema: { tags, params, response: { 200: acpSummarySchema } } },
-    async (request) => service.planSummary(deps, requireContext(request), request.params.patientId),
+  serve(app, routes.transferSummary, ({ request, params }) =>
+    service.transferSummary(deps, ctx(request), params.patientId),
   );
-  app.get(
-    '/patients/:patientId/transfer-summary',
-    { schema: { tags, params, response: { 200: transferSummarySchema } } },
-    async (request) => service.transferSummary(deps, requireContext(request), request.params.patientId),
-  );
-  app.get(
-    '/patients/:patientId/care-level',
-    { schema: { tags, params, response: { 200: z.array(careLevelMoveSchema) } } },
-    async (request) => service.listMoves(deps, requireContext(request), request.params.patientId),
-  );
-  app.post(
-    '/patients/:patientId/care-level',
-    {
-      schema: {
-        tags,
-        params,
-        body: careLevelMoveBodySchema,
-        response: { 201: z.array(careLevelMoveSchema) },
-      },
-    },
-    async (request, reply) =>
-      reply
-        .status(201)
-        .send(
-          await service.moveCareLevel(deps, requireContext(request), request.params.patientId, request.body),
-        ),
+  serve(app, routes.moves, ({ request, params }) => service.listMoves(deps, ctx(request), params.patientId));
+  serve(app, routes.moveCareLevel, ({ request, params, body }) =>
+    service.moveCareLevel(deps, ctx(request), params.patientId, body),
   );
 }

@@ -1,14 +1,7 @@
-import {
-  acceptInvitationBodySchema,
-  changePasswordBodySchema,
-  errorBodySchema,
-  loginBodySchema,
-  meSchema,
-  okSchema,
-} from '@hearth/domain';
+import { errorBodySchema, authRoutes as routes } from '@hearth/domain';
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
 import type { AppDeps } from '../../app-context.ts';
+import { serve } from '../../http/contract-routes.ts';
 import { zodApp } from '../../http/routes.ts';
 import { overHttps } from '../../http/secure-defaults.ts';
 import { clearSessionCookie, requireContext, setSessionCookie } from '../../http/session.ts';
@@ -16,24 +9,15 @@ import * as service from './auth.service.ts';
 
 export function authRoutes(base: FastifyInstance, deps: AppDeps) {
   const app = zodApp(base);
-  const tags = ['auth'];
 
-  app.post(
-    '/auth/login',
-    {
-      schema: {
-        tags,
-        body: loginBodySchema,
-        response: { 200: meSchema, 401: errorBodySchema, 429: errorBodySchema },
-      },
-      // a per-address limit on top of the per-account lock in the service
-      config: { rateLimit: { max: 300, timeWindow: '15 minutes' } },
-    },
-    async (request, reply) => {
+  serve(
+    app,
+    routes.login,
+    async ({ request, reply, body }) => {
       const { token, maxAgeSeconds } = await service.login(
         deps,
-        request.body.email,
-        request.body.password,
+        body.email,
+        body.password,
         request.ip,
         request.id,
       );
@@ -41,46 +25,46 @@ export function authRoutes(base: FastifyInstance, deps: AppDeps) {
       const session = await service.resolveSession(deps, token);
       return session!.me;
     },
+    {
+      // a per-address limit on top of the per-account lock in the service
+      config: { rateLimit: { max: 300, timeWindow: '15 minutes' } },
+      errors: { 401: errorBodySchema, 429: errorBodySchema },
+    },
   );
 
-  app.post('/auth/logout', { schema: { tags, response: { 200: okSchema } } }, async (request, reply) => {
+  serve(app, routes.logout, async ({ request, reply }) => {
     const ctx = requireContext(request);
     await service.logout(deps, ctx, request.session!.sessionId);
     clearSessionCookie(reply, overHttps(request, deps.config));
     return { ok: true as const };
   });
 
-  app.get(
-    '/auth/me',
-    { schema: { tags, response: { 200: meSchema, 401: errorBodySchema } } },
-    async (request) => {
+  serve(
+    app,
+    routes.me,
+    async ({ request }) => {
       requireContext(request);
       return request.session!.me;
     },
+    { errors: { 401: errorBodySchema } },
   );
 
-  app.post(
-    '/auth/password',
-    { schema: { tags, body: changePasswordBodySchema, response: { 200: okSchema } } },
-    async (request) => {
-      const ctx = requireContext(request);
-      await service.changePassword(
-        deps,
-        ctx,
-        request.session!.sessionId,
-        request.body.currentPassword,
-        request.body.newPassword,
-      );
-      return { ok: true as const };
-    },
-  );
+  serve(app, routes.changePassword, async ({ request, body }) => {
+    const ctx = requireContext(request);
+    await service.changePassword(
+      deps,
+      ctx,
+      request.session!.sessionId,
+      body.currentPassword,
+      body.newPassword,
+    );
+    return { ok: true as const };
+  });
 
-  app.post(
-    '/auth/accept-invitation',
-    {
-      schema: { tags, body: acceptInvitationBodySchema, response: { 200: z.object({ email: z.string() }) } },
-      config: { rateLimit: { max: 20, timeWindow: '15 minutes' } },
-    },
-    async (request) => service.acceptInvitation(deps, request.body.token, request.body.password, request.id),
+  serve(
+    app,
+    routes.acceptInvitation,
+    ({ request, body }) => service.acceptInvitation(deps, body.token, body.password, request.id),
+    { config: { rateLimit: { max: 20, timeWindow: '15 minutes' } } },
   );
 }

@@ -1,16 +1,8 @@
-import {
-  commissionCaseSchema,
-  commissionDecisionBodySchema,
-  commissionDocumentSchema,
-  commissionListQuerySchema,
-  commissionReferBodySchema,
-  DomainError,
-  idSchema,
-  pageOf,
-} from '@hearth/domain';
+import { commissionDocumentSchema, DomainError, idSchema, commissionRoutes as routes } from '@hearth/domain';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { AppDeps } from '../../app-context.ts';
+import { serve } from '../../http/contract-routes.ts';
 import { zodApp } from '../../http/routes.ts';
 import { requireContext } from '../../http/session.ts';
 import * as service from './commission.service.ts';
@@ -21,40 +13,15 @@ export function commissionRoutes(base: FastifyInstance, deps: AppDeps) {
   const tags = ['commission'];
   const params = z.object({ id: idSchema });
 
-  app.post(
-    '/commission/cases',
-    { schema: { tags, body: commissionReferBodySchema, response: { 201: commissionCaseSchema } } },
-    async (request, reply) =>
-      reply.status(201).send(await service.refer(deps, requireContext(request), request.body)),
+  serve(app, routes.refer, ({ request, body }) => service.refer(deps, requireContext(request), body));
+  serve(app, routes.list, ({ request, query }) =>
+    service.listCases(deps, requireContext(request), query.status, query.cursor, query.limit),
   );
-  app.get(
-    '/commission/cases',
-    {
-      schema: {
-        tags,
-        querystring: commissionListQuerySchema,
-        response: { 200: pageOf(commissionCaseSchema) },
-      },
-    },
-    async (request) =>
-      service.listCases(
-        deps,
-        requireContext(request),
-        request.query.status,
-        request.query.cursor,
-        request.query.limit,
-      ),
+  serve(app, routes.get, ({ request, params }) => service.getCase(deps, requireContext(request), params.id));
+  serve(app, routes.decide, ({ request, params, body }) =>
+    service.decide(deps, requireContext(request), params.id, body),
   );
-  app.get(
-    '/commission/cases/:id',
-    { schema: { tags, params, response: { 200: commissionCaseSchema } } },
-    async (request) => service.getCase(deps, requireContext(request), request.params.id),
-  );
-  app.post(
-    '/commission/cases/:id/decision',
-    { schema: { tags, params, body: commissionDecisionBodySchema, response: { 200: commissionCaseSchema } } },
-    async (request) => service.decide(deps, requireContext(request), request.params.id, request.body),
-  );
+  // the document upload (multipart) and download (the file's bytes) are not JSON contracts
   app.post(
     '/commission/cases/:id/documents',
     {

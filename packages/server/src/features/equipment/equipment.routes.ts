@@ -1,96 +1,35 @@
-import {
-  equipmentItemCreateSchema,
-  equipmentItemPatchSchema,
-  equipmentItemSchema,
-  equipmentListQuerySchema,
-  equipmentOverviewSchema,
-  idSchema,
-  loanCollectSchema,
-  loanDeliverSchema,
-  loanParamsSchema,
-  loanRequestSchema,
-  loanSchema,
-  loanStepSchema,
-  pageOf,
-  patientIdParamsSchema,
-} from '@hearth/domain';
-import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
+import { type ContractParams, equipmentRoutes as routes } from '@hearth/domain';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../../app-context.ts';
+import { serve } from '../../http/contract-routes.ts';
 import { zodApp } from '../../http/routes.ts';
 import { requireContext } from '../../http/session.ts';
 import * as service from './equipment.service.ts';
 
+type LoanParams = ContractParams<typeof routes.deliver>;
+type LoanStep = Parameters<typeof service.moveLoan>[4];
+type LoanStepBody = Parameters<typeof service.moveLoan>[5];
+
 export function equipmentRoutes(base: FastifyInstance, deps: AppDeps) {
   const app = zodApp(base);
-  const tags = ['equipment'];
-  app.get(
-    '/equipment/items',
-    {
-      schema: { tags, querystring: equipmentListQuerySchema, response: { 200: pageOf(equipmentItemSchema) } },
-    },
-    async (request) => service.listItems(deps, requireContext(request), request.query),
+  serve(app, routes.items, ({ request, query }) => service.listItems(deps, requireContext(request), query));
+  serve(app, routes.addItem, ({ request, body }) => service.createItem(deps, requireContext(request), body));
+  serve(app, routes.patchItem, ({ request, params, body }) =>
+    service.patchItem(deps, requireContext(request), params.itemId, body),
   );
-  app.post(
-    '/equipment/items',
-    { schema: { tags, body: equipmentItemCreateSchema, response: { 201: equipmentItemSchema } } },
-    async (request, reply) =>
-      reply.status(201).send(await service.createItem(deps, requireContext(request), request.body)),
+  serve(app, routes.overview, ({ request }) => service.overview(deps, requireContext(request)));
+  serve(app, routes.loans, ({ request, params }) =>
+    service.patientLoans(deps, requireContext(request), params.patientId),
   );
-  app.patch(
-    '/equipment/items/:itemId',
-    {
-      schema: {
-        tags,
-        params: z.object({ itemId: idSchema }),
-        body: equipmentItemPatchSchema,
-        response: { 200: equipmentItemSchema },
-      },
-    },
-    async (request) => service.patchItem(deps, requireContext(request), request.params.itemId, request.body),
+  serve(app, routes.requestLoan, ({ request, params, body }) =>
+    service.requestLoan(deps, requireContext(request), params.patientId, body),
   );
-  app.get(
-    '/equipment/overview',
-    { schema: { tags, response: { 200: equipmentOverviewSchema } } },
-    async (request) => service.overview(deps, requireContext(request)),
-  );
-  app.get(
-    '/patients/:patientId/equipment-loans',
-    { schema: { tags, params: patientIdParamsSchema, response: { 200: z.array(loanSchema) } } },
-    async (request) => service.patientLoans(deps, requireContext(request), request.params.patientId),
-  );
-  app.post(
-    '/patients/:patientId/equipment-loans',
-    {
-      schema: { tags, params: patientIdParamsSchema, body: loanRequestSchema, response: { 201: loanSchema } },
-    },
-    async (request, reply) =>
-      reply
-        .status(201)
-        .send(
-          await service.requestLoan(deps, requireContext(request), request.params.patientId, request.body),
-        ),
-  );
-  const steps = [
-    ['deliver', 'deliver', loanDeliverSchema],
-    ['in-use', 'in_use', loanStepSchema],
-    ['collect', 'collect', loanCollectSchema],
-    ['clean', 'clean', loanStepSchema],
-    ['cancel', 'cancel', loanStepSchema],
-  ] as const;
-  for (const [path, step, body] of steps) {
-    app.post(
-      `/patients/:patientId/equipment-loans/:loanId/${path}`,
-      { schema: { tags, params: loanParamsSchema, body, response: { 200: loanSchema } } },
-      async (request) =>
-        service.moveLoan(
-          deps,
-          requireContext(request),
-          request.params.patientId,
-          request.params.loanId,
-          step,
-          request.body as Record<string, string>,
-        ),
-    );
-  }
+  const move = (request: FastifyRequest, params: LoanParams, step: LoanStep, body: LoanStepBody) =>
+    service.moveLoan(deps, requireContext(request), params.patientId, params.loanId, step, body);
+  serve(app, routes.deliver, ({ request, params, body }) => move(request, params, 'deliver', body));
+  serve(app, routes.collect, ({ request, params, body }) => move(request, params, 'collect', body));
+  // a note on these steps is accepted and, as before, not kept: the step is what they record
+  serve(app, routes.inUse, ({ request, params }) => move(request, params, 'in_use', {}));
+  serve(app, routes.clean, ({ request, params }) => move(request, params, 'clean', {}));
+  serve(app, routes.cancel, ({ request, params }) => move(request, params, 'cancel', {}));
 }

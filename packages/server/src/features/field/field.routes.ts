@@ -1,11 +1,13 @@
-import { fieldCaseloadSchema } from '@hearth/domain';
+import { fieldRoutes as routes } from '@hearth/domain';
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../app-context.ts';
-import { serviceRoutes } from '../../http/service-routes.ts';
+import { serve } from '../../http/contract-routes.ts';
+import { zodApp } from '../../http/routes.ts';
+import { requireContext } from '../../http/session.ts';
 import { fieldCaseload } from './field.service.ts';
 
 /** The field app's offline copy of the day (issue 14). */
 export function fieldRoutes(base: FastifyInstance, deps: AppDeps) {
-  const route = serviceRoutes(base, deps, ['field']);
-  route.get('/field/caseload', { response: fieldCaseloadSchema }, (d, ctx) => fieldCaseload(d, ctx));
+  const app = zodApp(base);
+  serve(app, routes.caseload, async ({ request }) => fieldCaseload(deps, requireContext(request)));
 }

@@ -1,95 +1,37 @@
-import {
-  allergyInputSchema,
-  contactInputSchema,
-  diagnosisInputSchema,
-  identityCorrectionBodySchema,
-  pageOf,
-  patientCreateBodySchema,
-  patientIdParamsSchema,
-  patientListQuerySchema,
-  patientSchema,
-  patientStatusChangeBodySchema,
-  patientSummarySchema,
-  patientUpdateBodySchema,
-} from '@hearth/domain';
+import { patientRoutes as routes } from '@hearth/domain';
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
 import type { AppDeps } from '../../app-context.ts';
+import { serve } from '../../http/contract-routes.ts';
 import { zodApp } from '../../http/routes.ts';
 import { requireContext } from '../../http/session.ts';
 import * as service from './patients.service.ts';
 
 export function patientRoutes(base: FastifyInstance, deps: AppDeps) {
   const app = zodApp(base);
-  const tags = ['patients'];
-  const params = patientIdParamsSchema;
-  app.get(
-    '/patients',
-    {
-      schema: { tags, querystring: patientListQuerySchema, response: { 200: pageOf(patientSummarySchema) } },
-    },
-    async (request) => service.listPatients(deps, requireContext(request), request.query),
+  serve(app, routes.list, ({ request, query }) => service.listPatients(deps, requireContext(request), query));
+  serve(app, routes.areas, ({ request }) => service.listAreas(deps, requireContext(request)));
+  serve(app, routes.create, ({ request, body }) =>
+    service.createPatient(deps, requireContext(request), body),
   );
-  app.get('/patients/areas', { schema: { tags, response: { 200: z.array(z.string()) } } }, async (request) =>
-    service.listAreas(deps, requireContext(request)),
+  serve(app, routes.get, ({ request, params }) =>
+    service.getPatient(deps, requireContext(request), params.patientId),
   );
-  app.post(
-    '/patients',
-    { schema: { tags, body: patientCreateBodySchema, response: { 201: patientSchema } } },
-    async (request, reply) =>
-      reply.status(201).send(await service.createPatient(deps, requireContext(request), request.body)),
+  serve(app, routes.update, ({ request, params, body }) =>
+    service.updatePatient(deps, requireContext(request), params.patientId, body),
   );
-  app.get(
-    '/patients/:patientId',
-    { schema: { tags, params, response: { 200: patientSchema } } },
-    async (request) => service.getPatient(deps, requireContext(request), request.params.patientId),
+  serve(app, routes.changeStatus, ({ request, params, body }) =>
+    service.changeStatus(deps, requireContext(request), params.patientId, body.status, body.reason),
   );
-  app.patch(
-    '/patients/:patientId',
-    { schema: { tags, params, body: patientUpdateBodySchema, response: { 200: patientSchema } } },
-    async (request) =>
-      service.updatePatient(deps, requireContext(request), request.params.patientId, request.body),
+  serve(app, routes.correctIdentity, ({ request, params, body }) =>
+    service.correctIdentity(deps, requireContext(request), params.patientId, body),
   );
-  app.post(
-    '/patients/:patientId/status',
-    { schema: { tags, params, body: patientStatusChangeBodySchema, response: { 200: patientSchema } } },
-    async (request) =>
-      service.changeStatus(
-        deps,
-        requireContext(request),
-        request.params.patientId,
-        request.body.status,
-        request.body.reason,
-      ),
+  serve(app, routes.addDiagnosis, ({ request, params, body }) =>
+    service.addPatientPart(deps, requireContext(request), params.patientId, { diagnoses: [body] }),
   );
-  app.post(
-    '/patients/:patientId/identity-corrections',
-    { schema: { tags, params, body: identityCorrectionBodySchema, response: { 200: patientSchema } } },
-    async (request) =>
-      service.correctIdentity(deps, requireContext(request), request.params.patientId, request.body),
+  serve(app, routes.addAllergy, ({ request, params, body }) =>
+    service.addPatientPart(deps, requireContext(request), params.patientId, { allergies: [body] }),
   );
-  app.post(
-    '/patients/:patientId/diagnoses',
-    { schema: { tags, params, body: diagnosisInputSchema, response: { 200: patientSchema } } },
-    async (request) =>
-      service.addPatientPart(deps, requireContext(request), request.params.patientId, {
-        diagnoses: [request.body],
-      }),
-  );
-  app.post(
-    '/patients/:patientId/allergies',
-    { schema: { tags, params, body: allergyInputSchema, response: { 200: patientSchema } } },
-    async (request) =>
-      service.addPatientPart(deps, requireContext(request), request.params.patientId, {
-        allergies: [request.body],
-      }),
-  );
-  app.post(
-    '/patients/:patientId/contacts',
-    { schema: { tags, params, body: contactInputSchema, response: { 200: patientSchema } } },
-    async (request) =>
-      service.addPatientPart(deps, requireContext(request), request.params.patientId, {
-        contacts: [request.body],
-      }),
+  serve(app, routes.addContact, ({ request, params, body }) =>
+    service.addPatientPart(deps, requireContext(request), params.patientId, { contacts: [body] }),
   );
 }

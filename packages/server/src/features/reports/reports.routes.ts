@@ -1,23 +1,17 @@
-import {
-  drillPageSchema,
-  drillParamsSchema,
-  drillQuerySchema,
-  reportQuerySchema,
-  reportSchema,
-} from '@hearth/domain';
+import { reportRoutes as routes } from '@hearth/domain';
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../app-context.ts';
-import { serviceRoutes } from '../../http/service-routes.ts';
+import { serve } from '../../http/contract-routes.ts';
+import { zodApp } from '../../http/routes.ts';
+import { requireContext } from '../../http/session.ts';
 import * as service from './reports.service.ts';
 
 export function reportRoutes(base: FastifyInstance, deps: AppDeps) {
-  const r = serviceRoutes(base, deps, ['reports']);
-  r.get('/reports', { input: reportQuerySchema, response: reportSchema }, (d, ctx, _p, q) =>
-    service.report(d, ctx, q),
+  const app = zodApp(base);
+  serve(app, routes.report, async ({ request, query }) =>
+    service.report(deps, requireContext(request), query),
   );
-  r.get(
-    '/reports/:measure/items',
-    { params: drillParamsSchema, input: drillQuerySchema, response: drillPageSchema },
-    (d, ctx, p, q) => service.drill(d, ctx, p.measure, q),
+  serve(app, routes.drill, async ({ request, params, query }) =>
+    service.drill(deps, requireContext(request), params.measure, query),
   );
 }

@@ -1,106 +1,28 @@
-import {
-  caseNoteBodySchema,
-  pageOf,
-  patientIdParamsSchema,
-  referralBodySchema,
-  referralListQuerySchema,
-  referralParamsSchema,
-  referralSchema,
-  referralUpdateSchema,
-  routingParamsSchema,
-  routingUpdateSchema,
-} from '@hearth/domain';
+import { supportRoutes as routes } from '@hearth/domain';
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
 import type { AppDeps } from '../../app-context.ts';
+import { serve } from '../../http/contract-routes.ts';
 import { zodApp } from '../../http/routes.ts';
 import { requireContext } from '../../http/session.ts';
 import * as service from './support.service.ts';
 
 export function supportRoutes(base: FastifyInstance, deps: AppDeps) {
   const app = zodApp(base);
-  const tags = ['support'];
-  app.get(
-    '/support/referrals',
-    { schema: { tags, querystring: referralListQuerySchema, response: { 200: pageOf(referralSchema) } } },
-    async (request) => service.listReferrals(deps, requireContext(request), request.query),
+  const ctx = requireContext;
+  serve(app, routes.referrals, ({ request, query }) => service.listReferrals(deps, ctx(request), query));
+  serve(app, routes.forPatient, ({ request, params }) =>
+    service.patientReferrals(deps, ctx(request), params.patientId),
   );
-  app.get(
-    '/patients/:patientId/support-referrals',
-    { schema: { tags, params: patientIdParamsSchema, response: { 200: z.array(referralSchema) } } },
-    async (request) => service.patientReferrals(deps, requireContext(request), request.params.patientId),
+  serve(app, routes.refer, ({ request, params, body }) =>
+    service.refer(deps, ctx(request), params.patientId, body),
   );
-  app.post(
-    '/patients/:patientId/support-referrals',
-    {
-      schema: {
-        tags,
-        params: patientIdParamsSchema,
-        body: referralBodySchema,
-        response: { 201: referralSchema },
-      },
-    },
-    async (request, reply) =>
-      reply
-        .status(201)
-        .send(await service.refer(deps, requireContext(request), request.params.patientId, request.body)),
+  serve(app, routes.update, ({ request, params, body }) =>
+    service.updateReferral(deps, ctx(request), params.patientId, params.referralId, body),
   );
-  app.patch(
-    '/patients/:patientId/support-referrals/:referralId',
-    {
-      schema: {
-        tags,
-        params: referralParamsSchema,
-        body: referralUpdateSchema,
-        response: { 200: referralSchema },
-      },
-    },
-    async (request) =>
-      service.updateReferral(
-        deps,
-        requireContext(request),
-        request.params.patientId,
-        request.params.referralId,
-        request.body,
-      ),
+  serve(app, routes.addNote, ({ request, params, body }) =>
+    service.addNote(deps, ctx(request), params.patientId, params.referralId, body.text),
   );
-  app.post(
-    '/patients/:patientId/support-referrals/:referralId/notes',
-    {
-      schema: {
-        tags,
-        params: referralParamsSchema,
-        body: caseNoteBodySchema,
-        response: { 200: referralSchema },
-      },
-    },
-    async (request) =>
-      service.addNote(
-        deps,
-        requireContext(request),
-        request.params.patientId,
-        request.params.referralId,
-        request.body.text,
-      ),
-  );
-  app.patch(
-    '/patients/:patientId/support-referrals/:referralId/routing/:item',
-    {
-      schema: {
-        tags,
-        params: routingParamsSchema,
-        body: routingUpdateSchema,
-        response: { 200: referralSchema },
-      },
-    },
-    async (request) =>
-      service.updateRouting(
-        deps,
-        requireContext(request),
-        request.params.patientId,
-        request.params.referralId,
-        request.params.item,
-        request.body,
-      ),
+  serve(app, routes.routing, ({ request, params, body }) =>
+    service.updateRouting(deps, ctx(request), params.patientId, params.referralId, params.item, body),
   );
 }

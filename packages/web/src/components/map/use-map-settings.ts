@@ -1,6 +1,6 @@
-import type { OrganizationSettings } from '@hearth/domain';
+import { settingsRoutes } from '@hearth/domain';
 import { useQuery } from '@tanstack/react-query';
-import { api } from '../../api/client.ts';
+import { call } from '../../api/call.ts';
 import { type LatLon, type MapTiles, tilesFromSettings } from './map-tiles.ts';
 
 /**
@@ -11,7 +11,7 @@ import { type LatLon, type MapTiles, tilesFromSettings } from './map-tiles.ts';
 export function useMapSettings(): { tiles: MapTiles | null; base: LatLon | null; geocoder: boolean } {
   const settings = useQuery({
     queryKey: ['settings'],
-    queryFn: () => api.get<OrganizationSettings>('/settings'),
+    queryFn: () => call(settingsRoutes.get),
     staleTime: 60_000,
   });
   const s = settings.data;

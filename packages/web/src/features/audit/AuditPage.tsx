@@ -1,4 +1,4 @@
-import type { AuditEvent, auditVerifyResultSchema } from '@hearth/domain';
+import { auditRoutes } from '@hearth/domain';
 import {
   Alert,
   Badge,
@@ -15,16 +15,13 @@ import {
 import { useInfiniteQuery, useMutation } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { z } from 'zod';
-import { api } from '../../api/client.ts';
-import type { Page } from '../../api/page.ts';
+import { call } from '../../api/call.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { OrgDateTimeInput } from '../../components/OrgDateTimeInput.tsx';
 import { PageLoader } from '../../components/PageLoader.tsx';
 import { usePageTitle } from '../../components/use-page-title.ts';
 import { formatDateTime } from '../../format/time.ts';
 
-type VerifyResult = z.infer<typeof auditVerifyResultSchema>;
 const emptyFilters = { patientId: '', actorId: '', action: '', entityType: '', from: '', to: '' };
 type Filters = typeof emptyFilters;
 
@@ -36,18 +33,20 @@ export function AuditPage() {
   const events = useInfiniteQuery({
     queryKey: ['audit', filters],
     queryFn: ({ pageParam }) =>
-      api.get<Page<AuditEvent>>('/audit', {
-        ...filters,
-        // the date-time fields already hold ISO instants, read on the service's clock
-        from: filters.from || undefined,
-        to: filters.to || undefined,
-        limit: 100,
-        cursor: pageParam,
+      call(auditRoutes.list, {
+        query: {
+          ...filters,
+          // the date-time fields already hold ISO instants, read on the service's clock
+          from: filters.from || undefined,
+          to: filters.to || undefined,
+          limit: 100,
+          cursor: pageParam,
+        },
       }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
-  const verify = useMutation({ mutationFn: () => api.get<VerifyResult>('/audit/verify') });
+  const verify = useMutation({ mutationFn: () => call(auditRoutes.verify) });
   const rows = events.data?.pages.flatMap((p) => p.items) ?? [];
   const field = (key: keyof Filters) => (
     <TextInput

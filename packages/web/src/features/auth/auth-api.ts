@@ -1,16 +1,18 @@
-import type { Me } from '@hearth/domain';
+import { authRoutes, type ContractInput } from '@hearth/domain';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
-import { api, setCsrfToken } from '../../api/client.ts';
+import { call } from '../../api/call.ts';
+import { setCsrfToken } from '../../api/client.ts';
 import { meKey } from '../../auth/me.ts';
 import { clearFieldData } from '../../offline/clear-field-data.ts';
 import { outbox } from '../../offline/outbox.ts';
 
-export const login = (body: { email: string; password: string }) => api.post<Me>('/auth/login', body);
-export const acceptInvitation = (body: { token: string; password: string }) =>
-  api.post<{ email: string }>('/auth/accept-invitation', body);
-export const changePassword = (body: { currentPassword: string; newPassword: string }) =>
-  api.post<{ ok: true }>('/auth/password', body);
+type BodyOf<C extends keyof typeof authRoutes> = ContractInput<(typeof authRoutes)[C]>['body'];
+
+export const login = (body: BodyOf<'login'>) => call(authRoutes.login, { body });
+export const acceptInvitation = (body: BodyOf<'acceptInvitation'>) =>
+  call(authRoutes.acceptInvitation, { body });
+export const changePassword = (body: BodyOf<'changePassword'>) => call(authRoutes.changePassword, { body });
 
 /**
  * Ends the session and forgets everything cached for this user. The logout itself is never
@@ -24,7 +26,7 @@ export function useLogout() {
   return useMutation({
     mutationFn: async () => {
       outbox.setSession(null);
-      await api.post<{ ok: true }>('/auth/logout').catch(() => undefined);
+      await call(authRoutes.logout).catch(() => undefined);
       await clearFieldData();
     },
     onSettled: async () => {

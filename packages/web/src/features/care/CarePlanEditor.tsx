@@ -1,4 +1,11 @@
-import { type CarePlanContent, type Discipline, disciplines, illnessPhases } from '@hearth/domain';
+import {
+  type CarePlanContent,
+  type ContractInput,
+  carePlanRoutes,
+  type Discipline,
+  disciplines,
+  illnessPhases,
+} from '@hearth/domain';
 import {
   Button,
   Card,
@@ -16,7 +23,7 @@ import {
 } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
+import { call } from '../../api/call.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { type CarePlanView, todayIso, useCareMutation, useCareTeam } from './care-api.ts';
 import { type CarePlanFormValues, contentOf, formValuesOf, newItemKey } from './care-plan-form.ts';
@@ -31,7 +38,9 @@ export function CarePlanChange({
   plan: CarePlanView;
   onDone: () => void;
 }) {
-  const save = useCareMutation((body: unknown) => api.post(`/patients/${patientId}/care-plan`, body));
+  const save = useCareMutation((body: ContractInput<typeof carePlanRoutes.change>['body']) =>
+    call(carePlanRoutes.change, { params: { patientId }, body }),
+  );
   return (
     <CarePlanEditor
       initial={plan.current?.content ?? null}

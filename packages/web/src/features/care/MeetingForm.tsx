@@ -1,4 +1,4 @@
-import { disciplines } from '@hearth/domain';
+import { type ContractInput, carePlanRoutes, disciplines } from '@hearth/domain';
 import {
   Alert,
   Badge,
@@ -18,7 +18,7 @@ import {
 import { useMediaQuery } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
+import { call } from '../../api/call.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { patientPickLabel } from '../../components/PatientPicker.tsx';
 import { CarePlanEditor } from './CarePlanEditor.tsx';
@@ -41,7 +41,9 @@ export function MeetingForm() {
   const [editing, setEditing] = useState<{ patientId: string; name: string } | null>(null);
   const narrow = useMediaQuery('(max-width: 48em)');
   const due = useDue(heldOn);
-  const save = useCareMutation((body: unknown) => api.post('/meetings', body));
+  const save = useCareMutation((body: ContractInput<typeof carePlanRoutes.recordMeeting>['body']) =>
+    call(carePlanRoutes.recordMeeting, { body }),
+  );
   const [saved, setSaved] = useState(false);
   const members = team.data ?? [];
   const missing = missingFor(attendeeIds, members);

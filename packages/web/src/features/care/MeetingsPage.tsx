@@ -1,7 +1,8 @@
+import { carePlanRoutes } from '@hearth/domain';
 import { Badge, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
+import { call } from '../../api/call.ts';
 import { useCan } from '../../auth/me.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { PageLoader } from '../../components/PageLoader.tsx';
@@ -10,21 +11,6 @@ import { careKeys, useDue } from './care-api.ts';
 import { MeetingForm } from './MeetingForm.tsx';
 import { disciplineGroupLabel } from './meeting-form.ts';
 import { reviewReasonText } from './review-reason.ts';
-
-export interface MeetingView {
-  id: string;
-  heldOn: string;
-  notes: string;
-  attendees: { userId: string; name: string; discipline: string }[];
-  missingDisciplines: string[][];
-  reviews: {
-    patientId: string;
-    patientName: string;
-    summary: string;
-    carePlanVersion: number | null;
-    ownerName: string | null;
-  }[];
-}
 
 /**
  * The interdisciplinary team meeting: who is due for review (every 15 days at least, sooner
@@ -36,7 +22,7 @@ export function MeetingsPage() {
   const can = useCan();
   const meetings = useQuery({
     queryKey: careKeys.meetings,
-    queryFn: () => api.get<MeetingView[]>('/meetings'),
+    queryFn: () => call(carePlanRoutes.meetings),
   });
   return (
     <Stack gap="lg">

@@ -1,4 +1,4 @@
-import type { CareTeamMember } from '@hearth/domain';
+import { type CareTeamMember, type ContractInput, visitRoutes } from '@hearth/domain';
 import {
   ActionIcon,
   Button,
@@ -14,22 +14,12 @@ import {
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
+import { call } from '../../api/call.ts';
 import { useCan } from '../../auth/me.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { PageLoader } from '../../components/PageLoader.tsx';
 import { usePageTitle } from '../../components/use-page-title.ts';
 import { addDaysIso, careKeys, mondayOf, todayIso, useCareMutation, useCareTeam } from './care-api.ts';
-
-interface Shift {
-  id: string;
-  staffId: string;
-  staffName: string;
-  role: string;
-  date: string;
-  start: string;
-  end: string;
-}
 
 /**
  * The staff rota for a week: who works which days and hours. The weekly planner and the
@@ -45,10 +35,10 @@ export function RotaPage() {
   const sunday = days[6]!;
   const rota = useQuery({
     queryKey: careKeys.rota(monday, sunday),
-    queryFn: () => api.get<Shift[]>('/rota', { from: monday, to: sunday }),
+    queryFn: () => call(visitRoutes.rota, { query: { from: monday, to: sunday } }),
   });
   const team = useCareTeam();
-  const cancel = useCareMutation((id: string) => api.delete(`/rota/shifts/${id}`));
+  const cancel = useCareMutation((id: string) => call(visitRoutes.cancelShift, { params: { id } }));
   const dayLabel = (d: string) =>
     new Date(`${d}T12:00:00`).toLocaleDateString(i18n.language, {
       weekday: 'short',
@@ -154,7 +144,9 @@ function AddShift({ team, days }: { team: CareTeamMember[]; days: string[] }) {
   const [date, setDate] = useState(days[0]!);
   const [start, setStart] = useState('08:00');
   const [end, setEnd] = useState('17:00');
-  const add = useCareMutation((body: unknown) => api.post('/rota/shifts', body));
+  const add = useCareMutation((body: ContractInput<typeof visitRoutes.addShift>['body']) =>
+    call(visitRoutes.addShift, { body }),
+  );
   return (
     <Card withBorder padding="sm" data-testid="rota-add">
       <form

@@ -1,9 +1,9 @@
-import type { OrganizationSettings } from '@hearth/domain';
+import { type ContractInput, settingsRoutes } from '@hearth/domain';
 import { Alert, Button, Card, SimpleGrid, Stack, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
+import { call } from '../../api/call.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 
 const settingsKey = ['settings'] as const;
@@ -20,6 +20,8 @@ const fields = [
 ] as const;
 type Field = (typeof fields)[number];
 
+type SettingsPatch = ContractInput<typeof settingsRoutes.update>['body'];
+
 /**
  * Travel and planning settings (issue 5): the estimate used when no routing service answers
  * (road factor, average speed), an optional OSRM-compatible table service and how long to wait
@@ -30,7 +32,7 @@ export function TravelSettingsCard({ readOnly }: { readOnly: boolean }) {
   const qc = useQueryClient();
   const settings = useQuery({
     queryKey: settingsKey,
-    queryFn: () => api.get<OrganizationSettings>('/settings'),
+    queryFn: () => call(settingsRoutes.get),
   });
   const [v, setV] = useState<Record<Field, string>>(
     () => Object.fromEntries(fields.map((f) => [f, ''])) as never,
@@ -51,7 +53,7 @@ export function TravelSettingsCard({ readOnly }: { readOnly: boolean }) {
     });
   }, [settings.data]);
   const save = useMutation({
-    mutationFn: (body: unknown) => api.patch<OrganizationSettings>('/settings', body),
+    mutationFn: (body: SettingsPatch) => call(settingsRoutes.update, { body }),
     onSuccess: (s) => qc.setQueryData(settingsKey, s),
   });
   if (!settings.data) return null;

@@ -1,13 +1,13 @@
-import type {
-  CarePlanVersion,
-  CareTeamMember,
-  carePlanSchema,
-  DispatchBoard,
-  PlanRun,
-  Visit,
+import {
+  carePlanRoutes,
+  type carePlanSchema,
+  type DispatchBoard,
+  type PlanRun,
+  visitRoutes,
 } from '@hearth/domain';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
+import { call } from '../../api/call.ts';
 import { api } from '../../api/client.ts';
 
 /** Every query of this feature starts with 'care', so one live event refreshes them all. */
@@ -30,13 +30,13 @@ export type CarePlanView = z.infer<typeof carePlanSchema>;
 export const useCarePlan = (patientId: string) =>
   useQuery({
     queryKey: careKeys.plan(patientId),
-    queryFn: () => api.get<CarePlanView>(`/patients/${patientId}/care-plan`),
+    queryFn: () => call(carePlanRoutes.get, { params: { patientId } }),
   });
 
 export const useCarePlanVersions = (patientId: string, enabled = true) =>
   useQuery({
     queryKey: careKeys.versions(patientId),
-    queryFn: () => api.get<CarePlanVersion[]>(`/patients/${patientId}/care-plan/versions`),
+    queryFn: () => call(carePlanRoutes.versions, { params: { patientId } }),
     enabled,
   });
 
@@ -44,14 +44,14 @@ export const useCarePlanVersions = (patientId: string, enabled = true) =>
 export const useCareTeam = () =>
   useQuery({
     queryKey: careKeys.team,
-    queryFn: () => api.get<CareTeamMember[]>('/care-team'),
+    queryFn: () => call(carePlanRoutes.careTeam),
     staleTime: 5 * 60_000,
   });
 
 export const usePatientVisits = (patientId: string) =>
   useQuery({
     queryKey: careKeys.visits(patientId),
-    queryFn: () => api.get<Visit[]>(`/patients/${patientId}/visits`),
+    queryFn: () => call(visitRoutes.forPatient, { params: { patientId } }),
   });
 
 export const useBoard = (date: string) =>
@@ -80,7 +80,7 @@ export function useCareMutation<T, B>(fn: (body: B) => Promise<T>) {
 export const useMyDay = (date: string) =>
   useQuery({
     queryKey: careKeys.myDay(date),
-    queryFn: () => api.get<{ date: string; visits: Visit[] }>('/visits/mine', { date }),
+    queryFn: () => call(visitRoutes.mine, { query: { date } }),
     networkMode: 'offlineFirst',
   });
 
@@ -95,5 +95,5 @@ export type { DuePatient };
 export const useDue = (date?: string) =>
   useQuery({
     queryKey: careKeys.due(date ?? 'today'),
-    queryFn: () => api.get<DuePatient[]>('/meetings/due', { date }),
+    queryFn: () => call(carePlanRoutes.meetingsDue, { query: { date } }),
   });

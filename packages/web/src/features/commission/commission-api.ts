@@ -1,14 +1,14 @@
-import type {
-  CommissionCase,
-  CommissionDecisionBody,
-  CommissionStatus,
-  commissionDocumentSchema,
-  commissionReferBodySchema,
+import {
+  type CommissionDecisionBody,
+  type CommissionStatus,
+  type commissionDocumentSchema,
+  type commissionReferBodySchema,
+  commissionRoutes,
 } from '@hearth/domain';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
+import { call } from '../../api/call.ts';
 import { api } from '../../api/client.ts';
-import type { Page } from '../../api/page.ts';
 
 export type CommissionReferBody = z.output<typeof commissionReferBodySchema>;
 export type CommissionDocument = z.infer<typeof commissionDocumentSchema>;
@@ -23,24 +23,21 @@ export function useCases(status: CommissionStatus | 'all') {
   return useQuery({
     queryKey: commissionKeys.list(status),
     queryFn: () =>
-      api.get<Page<CommissionCase>>('/commission/cases', {
-        status: status === 'all' ? undefined : status,
-        limit: 100,
-      }),
+      call(commissionRoutes.list, { query: { status: status === 'all' ? undefined : status, limit: 100 } }),
   });
 }
 
 export function useCase(id: string) {
   return useQuery({
     queryKey: commissionKeys.one(id),
-    queryFn: () => api.get<CommissionCase>(`/commission/cases/${id}`),
+    queryFn: () => call(commissionRoutes.get, { params: { id } }),
   });
 }
 
 export function useRefer() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: CommissionReferBody) => api.post<CommissionCase>('/commission/cases', body),
+    mutationFn: (body: CommissionReferBody) => call(commissionRoutes.refer, { body }),
     onSuccess: () =>
       Promise.all([
         qc.invalidateQueries({ queryKey: commissionKeys.all }),
@@ -52,6 +49,7 @@ export function useRefer() {
 export function useUploadDocument(caseId: string) {
   const qc = useQueryClient();
   return useMutation({
+    // a multipart upload: the file goes as FormData, outside the JSON contracts
     mutationFn: (file: File) => api.upload<CommissionDocument>(`/commission/cases/${caseId}/documents`, file),
     onSuccess: () => qc.invalidateQueries({ queryKey: commissionKeys.one(caseId) }),
   });
@@ -61,7 +59,7 @@ export function useDecide(caseId: string) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (body: CommissionDecisionBody) =>
-      api.post<CommissionCase>(`/commission/cases/${caseId}/decision`, body),
+      call(commissionRoutes.decide, { params: { id: caseId }, body }),
     onSuccess: (updated) => {
       qc.setQueryData(commissionKeys.one(caseId), updated);
       return Promise.all([

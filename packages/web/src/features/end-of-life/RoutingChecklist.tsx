@@ -27,7 +27,7 @@ export function RoutingChecklist({ referral, editable }: { referral: Referral; e
 function RoutingRow({ referral, item, editable }: { referral: Referral; item: Item; editable: boolean }) {
   const { t, i18n } = useTranslation();
   const { routing } = useCasework(referral.patientId, referral.id);
-  const [status, setStatus] = useState<string>(item.status);
+  const [status, setStatus] = useState<(typeof routingStatuses)[number]>(item.status);
   const [note, setNote] = useState(item.note ?? '');
   const label = t(`eol.support.routingItems.${item.item}`);
   const changed = status !== item.status || note !== (item.note ?? '');
@@ -54,7 +54,11 @@ function RoutingRow({ referral, item, editable }: { referral: Referral; item: It
               label={t('eol.support.routingColumns.status')}
               aria-label={`${label}: ${t('eol.support.routingColumns.status')}`}
               value={status}
-              onChange={(e) => setStatus(e.currentTarget.value)}
+              onChange={(e) => {
+                const value = e.currentTarget.value;
+                const chosen = routingStatuses.find((s) => s === value);
+                if (chosen) setStatus(chosen);
+              }}
               data={routingStatuses.map((s) => ({ value: s, label: t(`eol.support.routingStatus.${s}`) }))}
             />
             <TextInput

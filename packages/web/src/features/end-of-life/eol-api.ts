@@ -1,20 +1,23 @@
-import type {
-  acpViewSchema,
-  bereavementTaskSchema,
-  careLevelMoveSchema,
-  DeathRecord,
-  EndOfLifeMeasures,
-  Referral,
-  transferSummarySchema,
+import {
+  type acpViewSchema,
+  advanceCareRoutes,
+  type bereavementTaskSchema,
+  type ContractInput,
+  type careLevelMoveSchema,
+  endOfLifeRoutes,
+  supportRoutes,
+  type transferSummarySchema,
 } from '@hearth/domain';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { isNotFound } from '../../api/api-error.ts';
-import { api } from '../../api/client.ts';
+import { call } from '../../api/call.ts';
 
 export type AcpView = z.infer<typeof acpViewSchema>;
 export type CareLevelMove = z.infer<typeof careLevelMoveSchema>;
 export type TransferSummary = z.infer<typeof transferSummarySchema>;
+type ChecklistItem = ContractInput<typeof endOfLifeRoutes.tickChecklist>['params']['item'];
+type RoutingItem = ContractInput<typeof supportRoutes.routing>['params']['item'];
 export type BereavementTask = z.infer<typeof bereavementTaskSchema>;
 
 /**
@@ -44,29 +47,38 @@ function useWrite<B, R>(fn: (body: B) => Promise<R>, alsoPatients = false) {
   });
 }
 
-const base = (patientId: string) => `/patients/${patientId}`;
+type BodyOf<C extends { body?: unknown }> = C extends { body: infer B } ? B : never;
+type AcpBody = BodyOf<ContractInput<typeof advanceCareRoutes.recordPlan>>;
+type MoveBody = BodyOf<ContractInput<typeof advanceCareRoutes.moveCareLevel>>;
+type DeathBody = BodyOf<ContractInput<typeof endOfLifeRoutes.recordDeath>>;
+type ChecklistBody = BodyOf<ContractInput<typeof endOfLifeRoutes.tickChecklist>>;
+type CloseBody = BodyOf<ContractInput<typeof endOfLifeRoutes.closeDeath>>;
+type CompleteBody = BodyOf<ContractInput<typeof endOfLifeRoutes.completeTask>>;
+type ReferBody = BodyOf<ContractInput<typeof supportRoutes.refer>>;
+type ReferralUpdate = BodyOf<ContractInput<typeof supportRoutes.update>>;
+type RoutingUpdate = BodyOf<ContractInput<typeof supportRoutes.routing>>;
 
 export const useAcp = (patientId: string) =>
   useQuery({
     queryKey: eolKeys.acp(patientId),
-    queryFn: () => api.get<AcpView>(`${base(patientId)}/advance-care-plan`),
+    queryFn: () => call(advanceCareRoutes.plan, { params: { patientId } }),
   });
 export const useRecordAcp = (patientId: string) =>
-  useWrite((body: unknown) => api.post<AcpView>(`${base(patientId)}/advance-care-plan`, body), true);
+  useWrite((body: AcpBody) => call(advanceCareRoutes.recordPlan, { params: { patientId }, body }), true);
 
 export const useMoves = (patientId: string) =>
   useQuery({
     queryKey: eolKeys.moves(patientId),
-    queryFn: () => api.get<CareLevelMove[]>(`${base(patientId)}/care-level`),
+    queryFn: () => call(advanceCareRoutes.moves, { params: { patientId } }),
   });
 export const useMoveCareLevel = (patientId: string) =>
-  useWrite((body: unknown) => api.post<CareLevelMove[]>(`${base(patientId)}/care-level`, body), true);
+  useWrite((body: MoveBody) => call(advanceCareRoutes.moveCareLevel, { params: { patientId }, body }), true);
 
 /** The summary as it stands now (for a transfer not recorded as a move, e.g. an emergency admission). */
 export const useCurrentTransfer = (patientId: string, enabled: boolean) =>
   useQuery({
     queryKey: eolKeys.transfer(patientId),
-    queryFn: () => api.get<TransferSummary>(`${base(patientId)}/transfer-summary`),
+    queryFn: () => call(advanceCareRoutes.transferSummary, { params: { patientId } }),
     enabled,
   });
 
@@ -76,7 +88,7 @@ export const useDeath = (patientId: string) =>
     queryKey: eolKeys.death(patientId),
     queryFn: async () => {
       try {
-        return await api.get<DeathRecord>(`${base(patientId)}/death`);
+        return await call(endOfLifeRoutes.death, { params: { patientId } });
       } catch (e) {
         if (isNotFound(e)) return null;
         throw e;
@@ -84,46 +96,46 @@ export const useDeath = (patientId: string) =>
     },
   });
 export const useRecordDeath = (patientId: string) =>
-  useWrite((body: unknown) => api.post<DeathRecord>(`${base(patientId)}/death`, body), true);
+  useWrite((body: DeathBody) => call(endOfLifeRoutes.recordDeath, { params: { patientId }, body }), true);
 export const useTickChecklist = (patientId: string) =>
-  useWrite(({ item, body }: { item: string; body: unknown }) =>
-    api.patch<DeathRecord>(`${base(patientId)}/death/checklist/${item}`, body),
+  useWrite(({ item, body }: { item: ChecklistItem; body: ChecklistBody }) =>
+    call(endOfLifeRoutes.tickChecklist, { params: { patientId, item }, body }),
   );
 export const useCloseDeath = (patientId: string) =>
-  useWrite((body: unknown) => api.post<DeathRecord>(`${base(patientId)}/death/close`, body));
+  useWrite((body: CloseBody) => call(endOfLifeRoutes.closeDeath, { params: { patientId }, body }));
 
 export const usePatientBereavement = (patientId: string, enabled: boolean) =>
   useQuery({
     queryKey: eolKeys.bereavement(patientId),
-    queryFn: () => api.get<BereavementTask[]>(`${base(patientId)}/bereavement`),
+    queryFn: () => call(endOfLifeRoutes.patientTasks, { params: { patientId } }),
     enabled,
   });
 export const useCompleteTask = (patientId: string) =>
-  useWrite(({ taskId, body }: { taskId: string; body: unknown }) =>
-    api.post<BereavementTask[]>(`${base(patientId)}/bereavement/${taskId}/complete`, body),
+  useWrite(({ taskId, body }: { taskId: string; body: CompleteBody }) =>
+    call(endOfLifeRoutes.completeTask, { params: { patientId, taskId }, body }),
   );
 
 export const useReassignTask = (patientId: string) =>
   useWrite(({ taskId, ownerId }: { taskId: string; ownerId: string }) =>
-    api.patch<BereavementTask[]>(`${base(patientId)}/bereavement/${taskId}`, { ownerId }),
+    call(endOfLifeRoutes.reassignTask, { params: { patientId, taskId }, body: { ownerId } }),
   );
 
 export const usePatientReferrals = (patientId: string) =>
   useQuery({
     queryKey: eolKeys.referrals(patientId),
-    queryFn: () => api.get<Referral[]>(`${base(patientId)}/support-referrals`),
+    queryFn: () => call(supportRoutes.forPatient, { params: { patientId } }),
   });
 export const useRefer = (patientId: string) =>
-  useWrite((body: unknown) => api.post<Referral>(`${base(patientId)}/support-referrals`, body));
+  useWrite((body: ReferBody) => call(supportRoutes.refer, { params: { patientId }, body }));
 
 /** Casework on one referral: status and outcome, notes, routing items. */
 export function useCasework(patientId: string, referralId: string) {
-  const url = `${base(patientId)}/support-referrals/${referralId}`;
+  const params = { patientId, referralId };
   return {
-    update: useWrite((body: unknown) => api.patch<Referral>(url, body)),
-    note: useWrite((text: string) => api.post<Referral>(`${url}/notes`, { text })),
-    routing: useWrite(({ item, body }: { item: string; body: unknown }) =>
-      api.patch<Referral>(`${url}/routing/${item}`, body),
+    update: useWrite((body: ReferralUpdate) => call(supportRoutes.update, { params, body })),
+    note: useWrite((text: string) => call(supportRoutes.addNote, { params, body: { text } })),
+    routing: useWrite(({ item, body }: { item: RoutingItem; body: RoutingUpdate }) =>
+      call(supportRoutes.routing, { params: { ...params, item }, body }),
     ),
   };
 }
@@ -131,5 +143,5 @@ export function useCasework(patientId: string, referralId: string) {
 export const useMeasures = () =>
   useQuery({
     queryKey: eolKeys.measures,
-    queryFn: () => api.get<EndOfLifeMeasures>('/end-of-life/measures'),
+    queryFn: () => call(endOfLifeRoutes.measures),
   });

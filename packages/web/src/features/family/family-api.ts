@@ -1,23 +1,22 @@
-import type { FamilyMember, inviteFamilyBodySchema } from '@hearth/domain';
+import { familyRoutes, type inviteFamilyBodySchema } from '@hearth/domain';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import { api } from '../../api/client.ts';
+import { call } from '../../api/call.ts';
 import { patientKeys } from '../patients/patients-api.ts';
-import type { Invitation } from '../staff/staff-api.ts';
 
 export type InviteFamilyBody = z.output<typeof inviteFamilyBodySchema>;
 
 export function useFamily(patientId: string) {
   return useQuery({
     queryKey: patientKeys.family(patientId),
-    queryFn: () => api.get<FamilyMember[]>(`/patients/${patientId}/family`),
+    queryFn: () => call(familyRoutes.list, { params: { patientId } }),
   });
 }
 
 export function useInviteFamily(patientId: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: InviteFamilyBody) => api.post<Invitation>(`/patients/${patientId}/family`, body),
+    mutationFn: (body: InviteFamilyBody) => call(familyRoutes.invite, { params: { patientId }, body }),
     onSuccess: () => qc.invalidateQueries({ queryKey: patientKeys.all }),
   });
 }
@@ -25,7 +24,7 @@ export function useInviteFamily(patientId: string) {
 export function useRemoveFamily(patientId: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (userId: string) => api.delete<unknown>(`/patients/${patientId}/family/${userId}`),
+    mutationFn: (userId: string) => call(familyRoutes.remove, { params: { patientId, userId } }),
     onSuccess: () => qc.invalidateQueries({ queryKey: patientKeys.all }),
   });
 }

@@ -30,6 +30,8 @@ import { FormActions } from './FormActions.tsx';
 import { useAddItem, useEquipmentItems, useEquipmentOverview, usePatchItem } from './home-care-api.ts';
 import { LoanCard } from './LoanCard.tsx';
 
+type EquipmentCondition = (typeof equipmentConditions)[number];
+
 /** Adding an item to the store: type, name, serial number, condition and the next maintenance date. */
 function ItemForm({ item, onDone }: { item?: EquipmentItem; onDone: () => void }) {
   const { t } = useTranslation();
@@ -38,12 +40,15 @@ function ItemForm({ item, onDone }: { item?: EquipmentItem; onDone: () => void }
   const [kind, setKind] = useState<EquipmentKind>(item?.kind ?? 'pressure_mattress');
   const [name, setName] = useState(item?.name ?? '');
   const [serial, setSerial] = useState(item?.serialNumber ?? '');
-  const [condition, setCondition] = useState<string>(item?.condition ?? 'good');
+  const [condition, setCondition] = useState<EquipmentCondition>(item?.condition ?? 'good');
   const [due, setDue] = useState(item?.maintenanceDueOn ?? '');
   const [status, setStatus] = useState<string>(item?.status ?? 'available');
   const [notes, setNotes] = useState(item?.notes ?? '');
   const mutation = item ? patch : add;
-  const settable = ['available', 'maintenance', 'retired'];
+  const settable = ['available', 'maintenance', 'retired'] as const;
+  const isSettable = (v: string) => settable.some((x) => x === v);
+  // the select offers only the settable statuses; find() gives the chosen one its type
+  const chosenStatus = settable.find((x) => x === status);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (item)
@@ -53,7 +58,7 @@ function ItemForm({ item, onDone }: { item?: EquipmentItem; onDone: () => void }
           condition,
           maintenanceDueOn: due || null,
           notes: notes || null,
-          ...(settable.includes(item.status) && status !== item.status && { status }),
+          ...(isSettable(item.status) && chosenStatus && status !== item.status && { status: chosenStatus }),
         },
         { onSuccess: onDone },
       );
@@ -100,7 +105,11 @@ function ItemForm({ item, onDone }: { item?: EquipmentItem; onDone: () => void }
         <NativeSelect
           label={t('homeCare.store.condition')}
           value={condition}
-          onChange={(e) => setCondition(e.currentTarget.value)}
+          onChange={(e) => {
+            const value = e.currentTarget.value;
+            const chosen = equipmentConditions.find((c) => c === value);
+            if (chosen) setCondition(chosen);
+          }}
           data={equipmentConditions.map((c) => ({ value: c, label: t(`homeCare.store.conditions.${c}`) }))}
         />
         <TextInput
@@ -109,7 +118,7 @@ function ItemForm({ item, onDone }: { item?: EquipmentItem; onDone: () => void }
           value={due}
           onChange={(e) => setDue(e.currentTarget.value)}
         />
-        {item && settable.includes(item.status) && (
+        {item && isSettable(item.status) && (
           <NativeSelect
             label={t('homeCare.store.status')}
             value={status}

@@ -21,6 +21,8 @@ import { formatDateTime, formatDay, todayIso } from '../../format/time.ts';
 import { DayAndPerson, FormActions } from './FormActions.tsx';
 import { type LoanStep, useEquipmentItems, useMoveLoan } from './home-care-api.ts';
 
+type EquipmentCondition = (typeof equipmentConditions)[number];
+
 const loanColor: Record<Loan['status'], string> = {
   requested: 'yellow',
   delivered: 'blue',
@@ -118,7 +120,7 @@ function CollectForm({ loan, onDone }: { loan: Loan; onDone: () => void }) {
   const move = useMoveLoan();
   const [on, setOn] = useState(todayIso());
   const [by, setBy] = useState(me.name);
-  const [condition, setCondition] = useState('good');
+  const [condition, setCondition] = useState<EquipmentCondition>('good');
   const submit = (e: FormEvent) => {
     e.preventDefault();
     move.mutate(
@@ -141,7 +143,11 @@ function CollectForm({ loan, onDone }: { loan: Loan; onDone: () => void }) {
           <NativeSelect
             label={t('homeCare.loan.conditionBack')}
             value={condition}
-            onChange={(e) => setCondition(e.currentTarget.value)}
+            onChange={(e) => {
+              const value = e.currentTarget.value;
+              const chosen = equipmentConditions.find((c) => c === value);
+              if (chosen) setCondition(chosen);
+            }}
             data={equipmentConditions.map((c) => ({ value: c, label: t(`homeCare.store.conditions.${c}`) }))}
           />
         </Group>

@@ -1,16 +1,20 @@
-import type {
-  acpSummarySchema,
-  bereavementTaskSchema,
-  burdenViewSchema,
-  caregiverSkillsViewSchema,
-  dutyRosterSchema,
-  Loan,
-  Referral,
+import {
+  type acpSummarySchema,
+  advanceCareRoutes,
+  type bereavementTaskSchema,
+  type burdenViewSchema,
+  type ContractInput,
+  caregiverRoutes,
+  type caregiverSkillsViewSchema,
+  type dutyRosterSchema,
+  endOfLifeRoutes,
+  equipmentRoutes,
+  supportDisciplines,
+  supportRoutes,
 } from '@hearth/domain';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import { api } from '../../api/client.ts';
-import type { Page } from '../../api/page.ts';
+import { call } from '../../api/call.ts';
 
 export type SkillsView = z.infer<typeof caregiverSkillsViewSchema>;
 export type Roster = z.infer<typeof dutyRosterSchema>;
@@ -32,25 +36,26 @@ export const homeKeys = {
 export const useLoans = (patientId: string) =>
   useQuery({
     queryKey: homeKeys.loans(patientId),
-    queryFn: () => api.get<Loan[]>(`/patients/${patientId}/equipment-loans`),
+    queryFn: () => call(equipmentRoutes.loans, { params: { patientId } }),
   });
 
 export const useSkills = (patientId: string) =>
   useQuery({
     queryKey: homeKeys.skills(patientId),
-    queryFn: () => api.get<SkillsView>(`/patients/${patientId}/caregiver-skills`),
+    queryFn: () => call(caregiverRoutes.skills, { params: { patientId } }),
   });
 
 export const useRoster = (patientId: string) =>
   useQuery({
     queryKey: homeKeys.roster(patientId),
-    queryFn: () => api.get<Roster>(`/patients/${patientId}/duty-roster`),
+    queryFn: () => call(caregiverRoutes.roster, { params: { patientId } }),
   });
 
 export function useAddShift(patientId: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: unknown) => api.post<Roster>(`/patients/${patientId}/duty-roster`, body),
+    mutationFn: (body: ContractInput<typeof caregiverRoutes.addShift>['body']) =>
+      call(caregiverRoutes.addShift, { params: { patientId }, body }),
     onSuccess: (r) => qc.setQueryData(homeKeys.roster(patientId), r),
   });
 }
@@ -58,13 +63,14 @@ export function useAddShift(patientId: string) {
 export const useBurden = (patientId: string) =>
   useQuery({
     queryKey: homeKeys.burden(patientId),
-    queryFn: () => api.get<BurdenView>(`/patients/${patientId}/caregiver-burden`),
+    queryFn: () => call(caregiverRoutes.burden, { params: { patientId } }),
   });
 
 export function useRecordBurden(patientId: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: unknown) => api.post<BurdenView>(`/patients/${patientId}/caregiver-burden`, body),
+    mutationFn: (body: ContractInput<typeof caregiverRoutes.recordBurden>['body']) =>
+      call(caregiverRoutes.recordBurden, { params: { patientId }, body }),
     onSuccess: (r) => qc.setQueryData(homeKeys.burden(patientId), r),
   });
 }
@@ -72,13 +78,16 @@ export function useRecordBurden(patientId: string) {
 export const useAcpSummary = (patientId: string) =>
   useQuery({
     queryKey: homeKeys.acpSummary(patientId),
-    queryFn: () => api.get<AcpSummary>(`/patients/${patientId}/advance-care-plan/summary`),
+    queryFn: () => call(advanceCareRoutes.planSummary, { params: { patientId } }),
   });
 
 export const useReferrals = (discipline: string | undefined) =>
   useQuery({
     queryKey: homeKeys.referrals(discipline),
-    queryFn: () => api.get<Page<Referral>>('/support/referrals', { discipline, limit: 100 }),
+    queryFn: () =>
+      call(supportRoutes.referrals, {
+        query: { discipline: supportDisciplines.find((d) => d === discipline), limit: 100 },
+      }),
   });
 
 export interface BereavementFilter {
@@ -91,5 +100,5 @@ export interface BereavementFilter {
 export const useBereavementTasks = (filter: BereavementFilter) =>
   useQuery({
     queryKey: [...homeKeys.bereavement, filter],
-    queryFn: () => api.get<Page<BereavementTask>>('/bereavement/tasks', { ...filter, limit: 100 }),
+    queryFn: () => call(endOfLifeRoutes.tasks, { query: { ...filter, limit: 100 } }),
   });

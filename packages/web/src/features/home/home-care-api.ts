@@ -1,17 +1,21 @@
-import type {
-  EquipmentItem,
-  EquipmentKind,
-  equipmentOverviewSchema,
-  homeSafetyOverviewSchema,
-  Loan,
+import {
+  type ContractInput,
+  type EquipmentKind,
+  equipmentItemStatuses,
+  type equipmentOverviewSchema,
+  equipmentRoutes,
+  type homeSafetyOverviewSchema,
+  homeSafetyRoutes,
+  type Loan,
 } from '@hearth/domain';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import { api } from '../../api/client.ts';
-import type { Page } from '../../api/page.ts';
+import { call } from '../../api/call.ts';
 import { useOutboxMutation } from '../../offline/use-outbox-mutation.ts';
 import type { SkillsView } from './home-api.ts';
 import { homeKeys } from './home-api.ts';
+
+type BodyOf<C extends keyof typeof equipmentRoutes> = ContractInput<(typeof equipmentRoutes)[C]>['body'];
 
 export type EquipmentOverview = z.infer<typeof equipmentOverviewSchema>;
 export type HomeSafetyOverview = z.infer<typeof homeSafetyOverviewSchema>;
@@ -26,14 +30,22 @@ export const homeCareKeys = {
 export const useEquipmentItems = (kind?: EquipmentKind | '', status?: string, enabled = true) =>
   useQuery({
     queryKey: homeCareKeys.items(kind ?? '', status ?? ''),
-    queryFn: () => api.get<Page<EquipmentItem>>('/equipment/items', { kind, status, limit: 200 }),
+    queryFn: () =>
+      call(equipmentRoutes.items, {
+        // '' is the filters' "any"; find() keeps a known status with its type
+        query: {
+          kind: kind || undefined,
+          status: equipmentItemStatuses.find((s) => s === status),
+          limit: 200,
+        },
+      }),
     enabled,
   });
 
 export const useEquipmentOverview = () =>
   useQuery({
     queryKey: homeCareKeys.overview,
-    queryFn: () => api.get<EquipmentOverview>('/equipment/overview'),
+    queryFn: () => call(equipmentRoutes.overview),
   });
 
 /** Every write here can change the store, the board and the patient's lists: refresh them all. */
@@ -46,29 +58,45 @@ function useHomeMutation<B, R>(fn: (body: B) => Promise<R>) {
 }
 
 export const useAddItem = () =>
-  useHomeMutation((body: Record<string, unknown>) => api.post<EquipmentItem>('/equipment/items', body));
+  useHomeMutation((body: BodyOf<'addItem'>) => call(equipmentRoutes.addItem, { body }));
 
 export const usePatchItem = () =>
-  useHomeMutation(({ id, ...body }: { id: string } & Record<string, unknown>) =>
-    api.patch<EquipmentItem>(`/equipment/items/${id}`, body),
+  useHomeMutation(({ id, ...body }: { id: string } & BodyOf<'patchItem'>) =>
+    call(equipmentRoutes.patchItem, { params: { itemId: id }, body }),
   );
 
 export const useRequestLoan = (patientId: string) =>
-  useHomeMutation((body: Record<string, unknown>) =>
-    api.post<Loan>(`/patients/${patientId}/equipment-loans`, body),
+  useHomeMutation((body: BodyOf<'requestLoan'>) =>
+    call(equipmentRoutes.requestLoan, { params: { patientId }, body }),
   );
 
 export type LoanStep = 'deliver' | 'in-use' | 'collect' | 'clean' | 'cancel';
 
-export const useMoveLoan = () =>
-  useHomeMutation(({ loan, step, body }: { loan: Loan; step: LoanStep; body?: Record<string, unknown> }) =>
-    api.post<Loan>(`/patients/${loan.patientId}/equipment-loans/${loan.id}/${step}`, body ?? {}),
-  );
+/** One step of a loan; delivery and collection carry their details, the others an optional note. */
+export type LoanMove =
+  | { loan: Loan; step: 'deliver'; body: BodyOf<'deliver'> }
+  | { loan: Loan; step: 'collect'; body: BodyOf<'collect'> }
+  | { loan: Loan; step: 'in-use' | 'clean' | 'cancel'; body?: BodyOf<'inUse'> };
+
+const otherSteps = {
+  'in-use': equipmentRoutes.inUse,
+  clean: equipmentRoutes.clean,
+  cancel: equipmentRoutes.cancel,
+};
+
+function moveLoan(move: LoanMove) {
+  const params = { patientId: move.loan.patientId, loanId: move.loan.id };
+  if (move.step === 'deliver') return call(equipmentRoutes.deliver, { params, body: move.body });
+  if (move.step === 'collect') return call(equipmentRoutes.collect, { params, body: move.body });
+  return call(otherSteps[move.step], { params, body: move.body ?? {} });
+}
+
+export const useMoveLoan = () => useHomeMutation(moveLoan);
 
 export const useHomeSafety = (patientId: string) =>
   useQuery({
     queryKey: homeCareKeys.safety(patientId),
-    queryFn: () => api.get<HomeSafetyOverview>(`/patients/${patientId}/home-safety`),
+    queryFn: () => call(homeSafetyRoutes.overview, { params: { patientId } }),
   });
 
 /** A home safety check goes through the phone's outbox: it is often done where the signal drops. */
@@ -88,7 +116,7 @@ export function useRecordSafetyCheck(patientId: string, label: string) {
 
 export const useCompleteSafetyAction = (patientId: string) =>
   useHomeMutation((actionId: string) =>
-    api.post<HomeSafetyOverview>(`/patients/${patientId}/home-safety/actions/${actionId}/done`, {}),
+    call(homeSafetyRoutes.completeAction, { params: { patientId, actionId } }),
   );
 
 /** A skill sign-off, taught at the bedside, goes through the phone's outbox too. */

@@ -1,19 +1,14 @@
-import type {
-  CareRequest,
-  CareRequestBody,
-  careRequestListQuerySchema,
-  intakeConfirmationSchema,
+import {
+  type CareRequestBody,
+  type ContractInput,
+  type careRequestListQuerySchema,
+  type intakeConfirmationSchema,
+  intakeRoutes,
 } from '@hearth/domain';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import { api } from '../../api/client.ts';
-import type { Page } from '../../api/page.ts';
+import { call } from '../../api/call.ts';
 
-export interface PublicInfo {
-  servicePhone: string;
-  callbackWithinMinutes: number;
-  organizationName: string;
-}
 export type IntakeConfirmation = z.infer<typeof intakeConfirmationSchema>;
 export type RequestStatusFilter = z.input<typeof careRequestListQuerySchema>['status'] & string;
 
@@ -26,18 +21,17 @@ export const intakeKeys = {
 export function usePublicInfo() {
   return useQuery({
     queryKey: ['public-info'],
-    queryFn: () => api.get<PublicInfo>('/intake/public-info'),
+    queryFn: () => call(intakeRoutes.publicInfo),
     staleTime: 10 * 60_000,
   });
 }
 
-export const submitPublicRequest = (body: CareRequestBody) =>
-  api.post<IntakeConfirmation>('/intake/requests', body);
+export const submitPublicRequest = (body: CareRequestBody) => call(intakeRoutes.submitPublic, { body });
 
 export function useRequests(status: RequestStatusFilter) {
   return useQuery({
     queryKey: intakeKeys.list(status),
-    queryFn: () => api.get<Page<CareRequest>>('/intake/requests', { status, limit: 100 }),
+    queryFn: () => call(intakeRoutes.list, { query: { status, limit: 100 } }),
     // the countdowns tick locally; this catches changes made by a colleague if SSE is down
     refetchInterval: 60_000,
   });
@@ -46,14 +40,14 @@ export function useRequests(status: RequestStatusFilter) {
 export function useRequest(id: string) {
   return useQuery({
     queryKey: intakeKeys.one(id),
-    queryFn: () => api.get<CareRequest>(`/intake/requests/${id}`),
+    queryFn: () => call(intakeRoutes.get, { params: { id } }),
   });
 }
 
 export function usePhoneRequest() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: CareRequestBody) => api.post<CareRequest>('/intake/requests/phone', body),
+    mutationFn: (body: CareRequestBody) => call(intakeRoutes.enterPhone, { body }),
     onSuccess: () => qc.invalidateQueries({ queryKey: intakeKeys.all }),
   });
 }
@@ -61,8 +55,8 @@ export function usePhoneRequest() {
 export function useRecordCall(id: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: { outcome: string; note?: string }) =>
-      api.post<CareRequest>(`/intake/requests/${id}/calls`, body),
+    mutationFn: (body: ContractInput<typeof intakeRoutes.recordCall>['body']) =>
+      call(intakeRoutes.recordCall, { params: { id }, body }),
     onSuccess: (updated) => {
       qc.setQueryData(intakeKeys.one(id), updated);
       return qc.invalidateQueries({ queryKey: intakeKeys.all });

@@ -111,7 +111,7 @@ export function ControlledTab({ patientId, canEdit }: { patientId: string; canEd
   const entry = useControlledEntry(patientId);
   const addStock = useAddStock(patientId);
   const [newName, setNewName] = useState('');
-  const [newUnit, setNewUnit] = useState('ampoule');
+  const [newUnit, setNewUnit] = useState<(typeof controlledStockUnits)[number]>('ampoule');
   const [kind, setKind] = useState<ControlledEntryBody['kind']>('count');
   const [qty, setQty] = useState<number | ''>('');
   const [witness, setWitness] = useState<WitnessConfirmation>(emptyWitness);
@@ -257,7 +257,11 @@ export function ControlledTab({ patientId, canEdit }: { patientId: string; canEd
             label={t('medicines.controlled.unit')}
             data={controlledStockUnits.map((u) => ({ value: u, label: L.stockUnit(u) }))}
             value={newUnit}
-            onChange={(v) => v && setNewUnit(v)}
+            onChange={(v) => {
+              // the select offers only the register's units; find() gives the value its type
+              const unit = controlledStockUnits.find((u) => u === v);
+              if (unit) setNewUnit(unit);
+            }}
             allowDeselect={false}
           />
           <Select

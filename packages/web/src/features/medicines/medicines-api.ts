@@ -1,21 +1,18 @@
-import type {
-  Administration,
-  anticipatorySchema,
-  ControlledEntryBody,
-  ConversionResultDto,
-  controlledStockSchema,
-  conversionBodySchema,
-  formularyItemSchema,
-  marSchema,
-  Prescription,
-  PrescriptionInput,
-  RegimenReviewDto,
-  TodaySchedule,
-  WeightDto,
+import {
+  type Administration,
+  type anticipatorySchema,
+  type ContractInput,
+  type ControlledEntryBody,
+  type controlledStockSchema,
+  type conversionBodySchema,
+  type formularyItemSchema,
+  type marSchema,
+  medicationRoutes,
+  type PrescriptionInput,
 } from '@hearth/domain';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import { api } from '../../api/client.ts';
+import { call } from '../../api/call.ts';
 import { useOutboxMutation } from '../../offline/use-outbox-mutation.ts';
 
 export type FormularyItem = z.infer<typeof formularyItemSchema>;
@@ -39,7 +36,7 @@ export const medicineKeys = {
 export const useFormulary = (enabled = true) =>
   useQuery({
     queryKey: medicineKeys.formulary,
-    queryFn: () => api.get<FormularyItem[]>('/medicines/formulary'),
+    queryFn: () => call(medicationRoutes.formulary),
     staleTime: Number.POSITIVE_INFINITY,
     enabled,
   });
@@ -47,13 +44,13 @@ export const useFormulary = (enabled = true) =>
 export const usePrescriptions = (patientId: string) =>
   useQuery({
     queryKey: medicineKeys.prescriptions(patientId),
-    queryFn: () => api.get<Prescription[]>(`/patients/${patientId}/prescriptions`),
+    queryFn: () => call(medicationRoutes.prescriptions, { params: { patientId } }),
   });
 
 export const useVersions = (patientId: string, id: string | null) =>
   useQuery({
     queryKey: medicineKeys.versions(patientId, id ?? ''),
-    queryFn: () => api.get<Prescription[]>(`/patients/${patientId}/prescriptions/${id}/versions`),
+    queryFn: () => call(medicationRoutes.versions, { params: { patientId, id: id ?? '' } }),
     enabled: !!id,
   });
 
@@ -65,34 +62,33 @@ export const useReview = (
 ) =>
   useQuery({
     queryKey: [...medicineKeys.review(patientId), draft, replacingId],
-    queryFn: () =>
-      api.post<RegimenReviewDto>(`/patients/${patientId}/prescriptions/review`, { draft, replacingId }),
+    queryFn: () => call(medicationRoutes.review, { params: { patientId }, body: { draft, replacingId } }),
     enabled,
   });
 
 export const useChart = (patientId: string) =>
   useQuery({
     queryKey: medicineKeys.chart(patientId),
-    queryFn: () => api.get<MedicineChart>(`/patients/${patientId}/medicine-chart`),
+    queryFn: () => call(medicationRoutes.chart, { params: { patientId } }),
   });
 
 export const useToday = (patientId: string) =>
   useQuery({
     queryKey: medicineKeys.today(patientId),
-    queryFn: () => api.get<TodaySchedule>(`/patients/${patientId}/medicines/today`),
+    queryFn: () => call(medicationRoutes.today, { params: { patientId } }),
     refetchInterval: 60_000,
   });
 
 export const useAnticipatory = (patientId: string) =>
   useQuery({
     queryKey: medicineKeys.anticipatory(patientId),
-    queryFn: () => api.get<Anticipatory>(`/patients/${patientId}/anticipatory`),
+    queryFn: () => call(medicationRoutes.anticipatory, { params: { patientId } }),
   });
 
 export const useControlled = (patientId: string, enabled: boolean) =>
   useQuery({
     queryKey: medicineKeys.controlled(patientId),
-    queryFn: () => api.get<ControlledStock[]>(`/patients/${patientId}/controlled-drugs`),
+    queryFn: () => call(medicationRoutes.register, { params: { patientId } }),
     enabled,
   });
 
@@ -103,7 +99,7 @@ export function usePrescribe(patientId: string) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (body: PrescriptionInput) =>
-      api.post<Prescription>(`/patients/${patientId}/prescriptions`, body),
+      call(medicationRoutes.prescribe, { params: { patientId }, body }),
     onSuccess: invalidating(qc),
   });
 }
@@ -112,7 +108,7 @@ export function useChangePrescription(patientId: string) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: ({ id, body }: { id: string; body: PrescriptionInput & { reason: string } }) =>
-      api.post<Prescription>(`/patients/${patientId}/prescriptions/${id}/change`, body),
+      call(medicationRoutes.change, { params: { patientId, id }, body }),
     onSuccess: invalidating(qc),
   });
 }
@@ -121,7 +117,7 @@ export function useStopPrescription(patientId: string) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: ({ id, reason }: { id: string; reason: string }) =>
-      api.post<Prescription>(`/patients/${patientId}/prescriptions/${id}/stop`, { reason }),
+      call(medicationRoutes.stop, { params: { patientId, id }, body: { reason } }),
     onSuccess: invalidating(qc),
   });
 }
@@ -169,8 +165,7 @@ export interface DoseInput {
 export function useCountersign(patientId: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) =>
-      api.post<Administration>(`/patients/${patientId}/administrations/${id}/countersign`),
+    mutationFn: (id: string) => call(medicationRoutes.countersign, { params: { patientId, id } }),
     onSuccess: invalidating(qc),
   });
 }
@@ -179,7 +174,7 @@ export function useSetBox(patientId: string) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (body: { location: string; expiresOn: string; notes: string | null }) =>
-      api.put<Anticipatory>(`/patients/${patientId}/anticipatory/box`, body),
+      call(medicationRoutes.setBox, { params: { patientId }, body }),
     onSuccess: invalidating(qc),
   });
 }
@@ -188,7 +183,7 @@ export function useControlledEntry(patientId: string) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: ({ stockId, body }: { stockId: string; body: ControlledEntryBody }) =>
-      api.post<ControlledStock>(`/patients/${patientId}/controlled-drugs/${stockId}/entries`, body),
+      call(medicationRoutes.addEntry, { params: { patientId, id: stockId }, body }),
     onSuccess: invalidating(qc),
   });
 }
@@ -196,25 +191,21 @@ export function useControlledEntry(patientId: string) {
 export function useAddStock(patientId: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: {
-      name: string;
-      unit: string;
-      prescriptionId: string | null;
-      dosePerUnit: number | null;
-    }) => api.post<ControlledStock>(`/patients/${patientId}/controlled-drugs`, body),
+    mutationFn: (body: ContractInput<typeof medicationRoutes.addStock>['body']) =>
+      call(medicationRoutes.addStock, { params: { patientId }, body }),
     onSuccess: invalidating(qc),
   });
 }
 
 export const useConvert = () =>
   useMutation({
-    mutationFn: (body: ConversionBody) => api.post<ConversionResultDto>('/medicines/convert', body),
+    mutationFn: (body: ConversionBody) => call(medicationRoutes.convert, { body }),
   });
 
 export const useWeights = (patientId: string) =>
   useQuery({
     queryKey: ['medicines', patientId, 'weights'] as const,
-    queryFn: () => api.get<WeightDto[]>(`/patients/${patientId}/weights`),
+    queryFn: () => call(medicationRoutes.weights, { params: { patientId } }),
   });
 
 /** Records a weight; the review is asked again (a child's limits depend on it). */
@@ -222,7 +213,7 @@ export function useRecordWeight(patientId: string) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (body: { kg: number; measuredOn: string }) =>
-      api.post<WeightDto[]>(`/patients/${patientId}/weights`, body),
+      call(medicationRoutes.recordWeight, { params: { patientId }, body }),
     onSuccess: invalidating(qc),
   });
 }

@@ -1,16 +1,17 @@
-import type {
-  ClinicalTask,
-  callLogBodySchema,
-  callLogSchema,
-  EmailSettings,
-  EmailSettingsBody,
-  OnCallShift,
-  onCallNowSchema,
-  rotaViewSchema,
+import {
+  assessmentRoutes,
+  type ContractInput,
+  type callLogBodySchema,
+  type callLogSchema,
+  type EmailSettingsBody,
+  type onCallNowSchema,
+  onCallRoutes,
+  type rotaViewSchema,
+  settingsRoutes,
 } from '@hearth/domain';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import { api } from '../../api/client.ts';
+import { call } from '../../api/call.ts';
 
 export type RotaView = z.infer<typeof rotaViewSchema>;
 export type OnCallNow = z.infer<typeof onCallNowSchema>;
@@ -29,11 +30,11 @@ export const oncallKeys = {
 export const useRota = (from: string, to: string) =>
   useQuery({
     queryKey: oncallKeys.rota(from, to),
-    queryFn: () => api.get<RotaView>('/on-call/shifts', { from, to }),
+    queryFn: () => call(onCallRoutes.rota, { query: { from, to } }),
   });
 
 export const useOnCallNow = () =>
-  useQuery({ queryKey: oncallKeys.now, queryFn: () => api.get<OnCallNow>('/on-call/now') });
+  useQuery({ queryKey: oncallKeys.now, queryFn: () => call(onCallRoutes.now) });
 
 function useInvalidating<V, R>(keys: string[], send: (v: V) => Promise<R>) {
   const qc = useQueryClient();
@@ -46,45 +47,43 @@ function useInvalidating<V, R>(keys: string[], send: (v: V) => Promise<R>) {
 }
 
 export const useAddShift = () =>
-  useInvalidating(
-    ['oncall'],
-    (body: { userId: string; startsAt: string; endsAt: string; position: 'primary' | 'backup' }) =>
-      api.post<OnCallShift>('/on-call/shifts', body),
+  useInvalidating(['oncall'], (body: ContractInput<typeof onCallRoutes.addShift>['body']) =>
+    call(onCallRoutes.addShift, { body }),
   );
 export const useCancelShift = () =>
-  useInvalidating(['oncall'], (id: string) => api.post(`/on-call/shifts/${id}/cancel`));
+  useInvalidating(['oncall'], (id: string) => call(onCallRoutes.cancelShift, { params: { id } }));
 export const useHandover = () =>
   useInvalidating(['oncall'], ({ id, note }: { id: string; note: string }) =>
-    api.post<OnCallShift>(`/on-call/shifts/${id}/handover`, { note }),
+    call(onCallRoutes.handover, { params: { id }, body: { note } }),
   );
 
 export const useCalls = (filter: { ambulanceFirst: boolean; patientId?: string }) =>
   useQuery({
     queryKey: oncallKeys.calls(filter),
     queryFn: () =>
-      api.get<{ items: CallEntry[] }>('/calls', {
-        ambulanceFirst: filter.ambulanceFirst ? 'true' : undefined,
-        patientId: filter.patientId,
-        limit: 200,
+      call(onCallRoutes.calls, {
+        query: {
+          ambulanceFirst: filter.ambulanceFirst ? 'true' : undefined,
+          patientId: filter.patientId,
+          limit: 200,
+        },
       }),
   });
 export const useLogCall = () =>
-  useInvalidating(['calls'], (body: CallBody) => api.post<CallEntry>('/calls', body));
+  useInvalidating(['calls'], (body: CallBody) => call(onCallRoutes.logCall, { body }));
 
 export const useTaskList = (filter: { mine: boolean; status: 'open' | 'done' }) =>
   useQuery({
     queryKey: oncallKeys.tasks(filter),
     queryFn: () =>
-      api.get<{ items: ClinicalTask[] }>('/tasks', {
-        status: filter.status,
-        mine: filter.mine ? 'true' : undefined,
-        limit: 200,
+      call(assessmentRoutes.tasks, {
+        query: { status: filter.status, mine: filter.mine ? 'true' : undefined, limit: 200 },
       }),
   });
 
 export const useEmailSettings = () =>
-  useQuery({ queryKey: oncallKeys.email, queryFn: () => api.get<EmailSettings>('/settings/email') });
+  useQuery({ queryKey: oncallKeys.email, queryFn: () => call(settingsRoutes.email) });
 export const useSaveEmailSettings = () =>
-  useInvalidating(['settings'], (body: EmailSettingsBody) => api.put<EmailSettings>('/settings/email', body));
+  useInvalidating(['settings'], (body: EmailSettingsBody) => call(settingsRoutes.updateEmail, { body }));
 export const useSendTestEmail = () =>
-  useMutation({ mutationFn: (to: string) => api.post('/settings/email/test', { to }) });
+  useMutation({ mutationFn: (to: string) => call(settingsRoutes.testEmail, { body: { to } }) });

@@ -1,8 +1,8 @@
-import type { GeocodeResult } from '@hearth/domain';
+import { type GeocodeResult, patientRoutes } from '@hearth/domain';
 import { Alert, Badge, Button, Group, Stack, Text } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
+import { call } from '../../api/call.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { useMapSettings } from '../../components/map/use-map-settings.ts';
 
@@ -20,7 +20,7 @@ export function AddressLookup({
 }) {
   const { t } = useTranslation();
   const lookUp = useMutation({
-    mutationFn: () => api.get<GeocodeResult>('/geocode', { address: address.trim() }),
+    mutationFn: () => call(patientRoutes.geocode, { query: { address: address.trim() } }),
   });
   const { geocoder } = useMapSettings();
   const found = lookUp.data;

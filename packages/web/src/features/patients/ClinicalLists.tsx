@@ -20,7 +20,7 @@ import type { z } from 'zod';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { useErrorText } from '../../forms/use-error-text.ts';
 import { useForm } from '../../forms/use-form.ts';
-import { useAddItem } from './patients-api.ts';
+import { useAddAllergy, useAddContact, useAddDiagnosis } from './patients-api.ts';
 
 /** A titled list with an "Add" form that opens on demand. */
 function Section({
@@ -63,16 +63,22 @@ function Section({
   );
 }
 
+/** The add mutation of one kind of item, typed by the item's schema. */
+interface AddItem<S extends z.ZodType> {
+  mutate: (body: z.output<S>, options: { onSuccess: () => void; onError: (err: unknown) => void }) => void;
+  isPending: boolean;
+  isError: boolean;
+  error: unknown;
+}
+
 function useItemForm<S extends z.ZodType, V extends Record<string, unknown>>(
-  patientId: string,
-  kind: 'diagnoses' | 'allergies' | 'contacts',
+  add: AddItem<S>,
   schema: S,
   initial: V,
   close: () => void,
 ) {
   const form = useForm(initial);
   const errorText = useErrorText(form.errors, 'patients.fieldErrors');
-  const add = useAddItem(patientId, kind);
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
     const body = form.validate(schema);
@@ -93,8 +99,7 @@ function useItemForm<S extends z.ZodType, V extends Record<string, unknown>>(
 function DiagnosisForm({ patientId, close }: { patientId: string; close: () => void }) {
   const { t } = useTranslation();
   const { form, errorText, add, onSubmit, failure } = useItemForm(
-    patientId,
-    'diagnoses',
+    useAddDiagnosis(patientId),
     diagnosisInputSchema,
     { icd10: '', description: '', primary: false },
     close,
@@ -137,8 +142,7 @@ const severities = ['unknown', 'mild', 'moderate', 'severe'] as const;
 function AllergyForm({ patientId, close }: { patientId: string; close: () => void }) {
   const { t } = useTranslation();
   const { form, errorText, add, onSubmit, failure } = useItemForm(
-    patientId,
-    'allergies',
+    useAddAllergy(patientId),
     allergyInputSchema,
     { substance: '', reaction: '', severity: 'unknown' as string },
     close,
@@ -179,8 +183,7 @@ function AllergyForm({ patientId, close }: { patientId: string; close: () => voi
 function ContactForm({ patientId, close }: { patientId: string; close: () => void }) {
   const { t } = useTranslation();
   const { form, errorText, add, onSubmit, failure } = useItemForm(
-    patientId,
-    'contacts',
+    useAddContact(patientId),
     contactInputSchema,
     { name: '', relationship: '', phone: '', livesWithPatient: false, notes: '' },
     close,

@@ -1,6 +1,6 @@
-import type { EpisodeView } from '@hearth/domain';
+import { patientRoutes } from '@hearth/domain';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../api/client.ts';
+import { call } from '../../api/call.ts';
 
 /** Under 'patients' so a status or level-of-care change (a `patient.updated` event) refreshes it. */
 export const episodeKey = (patientId: string) => ['patients', 'episode', patientId] as const;
@@ -8,14 +8,14 @@ export const episodeKey = (patientId: string) => ['patients', 'episode', patient
 export const useEpisode = (patientId: string) =>
   useQuery({
     queryKey: episodeKey(patientId),
-    queryFn: () => api.get<EpisodeView>(`/patients/${patientId}/episode`),
+    queryFn: () => call(patientRoutes.episode, { params: { patientId } }),
   });
 
 export function useRestoreVisits(patientId: string) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (visitIds: string[]) =>
-      api.post<EpisodeView>(`/patients/${patientId}/episode/restore-visits`, { visitIds }),
+      call(patientRoutes.restoreVisits, { params: { patientId }, body: { visitIds } }),
     onSuccess: async () => {
       await qc.invalidateQueries({ queryKey: ['patients'] });
       await qc.invalidateQueries({ queryKey: ['care'] });

@@ -1,8 +1,7 @@
-import type { Patient, PatientListQuery, PatientStatus, PatientSummary } from '@hearth/domain';
+import { type ContractInput, type PatientListQuery, patientRoutes } from '@hearth/domain';
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { isApiError } from '../../api/api-error.ts';
-import { api } from '../../api/client.ts';
-import type { Page } from '../../api/page.ts';
+import { call } from '../../api/call.ts';
 
 export type PatientFilters = Partial<Omit<PatientListQuery, 'limit' | 'cursor'>>;
 
@@ -18,7 +17,7 @@ export function usePatients(filters: PatientFilters) {
   return useInfiniteQuery({
     queryKey: patientKeys.list(filters),
     queryFn: ({ pageParam }) =>
-      api.get<Page<PatientSummary>>('/patients', { ...filters, limit: 50, cursor: pageParam }),
+      call(patientRoutes.list, { query: { ...filters, limit: 50, cursor: pageParam } }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
@@ -27,7 +26,7 @@ export function usePatients(filters: PatientFilters) {
 export function useAreas() {
   return useQuery({
     queryKey: patientKeys.areas,
-    queryFn: () => api.get<string[]>('/patients/areas'),
+    queryFn: () => call(patientRoutes.areas),
     staleTime: 5 * 60_000,
   });
 }
@@ -39,7 +38,7 @@ export function useAreas() {
 export function usePatient(id: string) {
   return useQuery({
     queryKey: patientKeys.one(id),
-    queryFn: () => api.get<Patient>(`/patients/${id}`),
+    queryFn: () => call(patientRoutes.get, { params: { patientId: id } }),
     networkMode: 'always',
     retry: retryPatientRead,
   });
@@ -62,17 +61,33 @@ function usePatientMutation<B>(send: (body: B) => Promise<unknown>) {
   });
 }
 
+type Body<C extends keyof typeof patientRoutes> = ContractInput<(typeof patientRoutes)[C]>['body'];
+
 export const useChangeStatus = (id: string) =>
-  usePatientMutation((body: { status: PatientStatus; reason: string }) =>
-    api.post<Patient>(`/patients/${id}/status`, body),
+  usePatientMutation((body: Body<'changeStatus'>) =>
+    call(patientRoutes.changeStatus, { params: { patientId: id }, body }),
   );
 
-export const useAddItem = (id: string, kind: 'diagnoses' | 'allergies' | 'contacts') =>
-  usePatientMutation((body: unknown) => api.post<Patient>(`/patients/${id}/${kind}`, body));
+export const useAddDiagnosis = (id: string) =>
+  usePatientMutation((body: Body<'addDiagnosis'>) =>
+    call(patientRoutes.addDiagnosis, { params: { patientId: id }, body }),
+  );
+export const useAddAllergy = (id: string) =>
+  usePatientMutation((body: Body<'addAllergy'>) =>
+    call(patientRoutes.addAllergy, { params: { patientId: id }, body }),
+  );
+export const useAddContact = (id: string) =>
+  usePatientMutation((body: Body<'addContact'>) =>
+    call(patientRoutes.addContact, { params: { patientId: id }, body }),
+  );
 
 export const useUpdatePatient = (id: string) =>
-  usePatientMutation((body: unknown) => api.patch<Patient>(`/patients/${id}`, body));
+  usePatientMutation((body: Body<'update'>) =>
+    call(patientRoutes.update, { params: { patientId: id }, body }),
+  );
 
 /** Name, date of birth and sex: corrected with a reason, the earlier values kept (issue 13). */
 export const useCorrectIdentity = (id: string) =>
-  usePatientMutation((body: unknown) => api.post<Patient>(`/patients/${id}/identity-corrections`, body));
+  usePatientMutation((body: Body<'correctIdentity'>) =>
+    call(patientRoutes.correctIdentity, { params: { patientId: id }, body }),
+  );

@@ -1,7 +1,6 @@
-import type { DrillItem, MeasureId, Report } from '@hearth/domain';
+import { type MeasureId, reportRoutes } from '@hearth/domain';
 import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import { api } from '../../api/client.ts';
-import type { Page } from '../../api/page.ts';
+import { call } from '../../api/call.ts';
 
 export interface ReportFilters {
   from?: string | undefined;
@@ -16,7 +15,7 @@ export const reportKeys = {
     ['reports', 'drill', measure, f, outcome] as const,
 };
 
-export const fetchReport = (f: ReportFilters) => api.get<Report>('/reports', { ...f });
+export const fetchReport = (f: ReportFilters) => call(reportRoutes.report, { query: { ...f } });
 
 export function useReport(f: ReportFilters) {
   // a change of filter keeps the figures on screen until the new ones arrive
@@ -33,7 +32,10 @@ export function useDrill(measure: MeasureId, f: ReportFilters, outcome: 'met' | 
     queryKey: reportKeys.drill(measure, f, outcome),
     initialPageParam: undefined as string | undefined,
     queryFn: ({ pageParam }) =>
-      api.get<Page<DrillItem>>(`/reports/${measure}/items`, { ...f, outcome, limit: 50, cursor: pageParam }),
+      call(reportRoutes.drill, {
+        params: { measure },
+        query: { ...f, outcome, limit: 50, cursor: pageParam },
+      }),
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
 }

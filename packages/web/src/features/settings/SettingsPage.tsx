@@ -1,9 +1,14 @@
-import { type OrganizationSettings, organizationSettingsPatchSchema } from '@hearth/domain';
+import {
+  type ContractInput,
+  type OrganizationSettings,
+  organizationSettingsPatchSchema,
+  settingsRoutes,
+} from '@hearth/domain';
 import { Alert, Button, Card, NativeSelect, SimpleGrid, Stack, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
+import { call } from '../../api/call.ts';
 import { useCan } from '../../auth/me.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { PageLoader } from '../../components/PageLoader.tsx';
@@ -67,6 +72,8 @@ const toForm = (
   volunteerHoursBenchmarkPercent: String(s.volunteerHoursBenchmarkPercent),
 });
 
+type SettingsPatch = ContractInput<typeof settingsRoutes.update>['body'];
+
 const num = (v: string) => (v.trim() === '' ? undefined : Number(v));
 
 export function SettingsPage() {
@@ -76,7 +83,7 @@ export function SettingsPage() {
   const qc = useQueryClient();
   const settings = useQuery({
     queryKey: settingsKey,
-    queryFn: () => api.get<OrganizationSettings>('/settings'),
+    queryFn: () => call(settingsRoutes.get),
   });
   const form = useForm<SettingsForm>(
     toForm({
@@ -97,11 +104,11 @@ export function SettingsPage() {
   const errorText = useErrorText(form.errors, 'seams.settings.fieldErrors');
   const problems = useQuery({
     queryKey: [...settingsKey, 'problems'],
-    queryFn: () => api.get<{ replaced: string[] }>('/settings/problems'),
+    queryFn: () => call(settingsRoutes.problems),
     enabled: can('settings:manage'),
   });
   const save = useMutation({
-    mutationFn: (body: unknown) => api.patch<OrganizationSettings>('/settings', body),
+    mutationFn: (body: SettingsPatch) => call(settingsRoutes.update, { body }),
     onSuccess: (s) => {
       qc.setQueryData(settingsKey, s);
       void qc.invalidateQueries({ queryKey: ['public-info'] });

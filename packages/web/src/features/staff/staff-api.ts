@@ -1,8 +1,7 @@
-import type { invitationSchema, inviteStaffBodySchema, StaffMember } from '@hearth/domain';
+import { type invitationSchema, type inviteStaffBodySchema, staffRoutes } from '@hearth/domain';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import { api } from '../../api/client.ts';
-import type { Page } from '../../api/page.ts';
+import { call } from '../../api/call.ts';
 
 export type Invitation = z.infer<typeof invitationSchema>;
 export type InviteStaffBody = z.output<typeof inviteStaffBodySchema>;
@@ -12,7 +11,7 @@ export const staffKeys = { all: ['staff'] as const };
 export function useStaff(enabled = true) {
   return useQuery({
     queryKey: staffKeys.all,
-    queryFn: () => api.get<Page<StaffMember>>('/staff', { limit: 200 }),
+    queryFn: () => call(staffRoutes.list, { query: { limit: 200 } }),
     enabled,
   });
 }
@@ -20,7 +19,7 @@ export function useStaff(enabled = true) {
 export function useInviteStaff() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: InviteStaffBody) => api.post<Invitation>('/staff', body),
+    mutationFn: (body: InviteStaffBody) => call(staffRoutes.invite, { body }),
     onSuccess: () => qc.invalidateQueries({ queryKey: staffKeys.all }),
   });
 }
@@ -30,9 +29,9 @@ export function useSetStaffActive() {
   return useMutation({
     mutationFn: ({ userId, active }: { userId: string; active: boolean }) =>
       // reactivating someone who never accepted answers with a new invitation (the old link is dead)
-      api.post<{ ok: true; invitation?: Invitation | null }>(
-        `/staff/${userId}/${active ? 'reactivate' : 'deactivate'}`,
-      ),
+      active
+        ? call(staffRoutes.reactivate, { params: { userId } })
+        : call(staffRoutes.deactivate, { params: { userId } }).then((r) => ({ ...r, invitation: null })),
     onSuccess: () => qc.invalidateQueries({ queryKey: staffKeys.all }),
   });
 }

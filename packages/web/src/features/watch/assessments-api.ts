@@ -1,13 +1,13 @@
-import type { Assessment } from '@hearth/domain';
+import { type Assessment, assessmentRoutes } from '@hearth/domain';
 import { useQuery } from '@tanstack/react-query';
-import { api } from '../../api/client.ts';
+import { call } from '../../api/call.ts';
 import { useOutboxMutation } from '../../offline/use-outbox-mutation.ts';
 
 /** One record with its earlier versions (corrections keep the original). */
 export const useAssessmentRecord = (patientId: string, recordId: string | null) =>
   useQuery({
     queryKey: ['assessments', patientId, 'record', recordId],
-    queryFn: () => api.get<Assessment>(`/patients/${patientId}/assessments/${recordId}`),
+    queryFn: () => call(assessmentRoutes.get, { params: { patientId, recordId: recordId ?? '' } }),
     enabled: recordId !== null,
   });
 

@@ -1,15 +1,16 @@
-import type { OrganizationSettings } from '@hearth/domain';
+import { type ContractInput, settingsRoutes } from '@hearth/domain';
 import { Alert, Button } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
+import { call } from '../../api/call.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 
 /** Saves organization settings (the clinical watch's cards send the whole `triage` object). */
 export function useSaveSettings(onError?: (err: unknown) => void) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: unknown) => api.patch<OrganizationSettings>('/settings', body),
+    mutationFn: (body: ContractInput<typeof settingsRoutes.update>['body']) =>
+      call(settingsRoutes.update, { body }),
     onSuccess: (s) => qc.setQueryData(['settings'], s),
     ...(onError ? { onError } : {}),
   });

@@ -1,18 +1,14 @@
 import {
-  type Alert,
   type AlertResolveBody,
   type Assessment,
-  type AssessmentPage,
   alertRoutes,
-  type ClinicalTask,
+  assessmentRoutes,
+  type ContractInput,
   type DiaryBody,
   type DiaryEntry,
-  type DiaryView,
 } from '@hearth/domain';
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { call } from '../../api/call.ts';
-import { api } from '../../api/client.ts';
-import type { Page } from '../../api/page.ts';
 import { useOutboxMutation } from '../../offline/use-outbox-mutation.ts';
 
 /** Query keys start with the feature name the live events use (see live/event-keys.ts). */
@@ -62,7 +58,7 @@ export const useResolve = () =>
 export const useDiary = (patientId: string) =>
   useQuery({
     queryKey: watchKeys.diary(patientId),
-    queryFn: () => api.get<DiaryView>(`/patients/${patientId}/diary`),
+    queryFn: () => call(assessmentRoutes.diary, { params: { patientId } }),
   });
 /**
  * The family's diary entry goes through the phone's outbox: a relative writing "breathing is much
@@ -92,7 +88,7 @@ export function useAssessments(patientId: string) {
   const query = useInfiniteQuery({
     queryKey: watchKeys.assessments(patientId),
     queryFn: ({ pageParam }) =>
-      api.get<AssessmentPage>(`/patients/${patientId}/assessments`, { limit: 100, cursor: pageParam }),
+      call(assessmentRoutes.list, { params: { patientId }, query: { limit: 100, cursor: pageParam } }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
@@ -100,10 +96,15 @@ export function useAssessments(patientId: string) {
   return { ...query, items };
 }
 export const useRecordAssessment = (patientId: string) =>
-  useWatchMutation((body: unknown) => api.post<Assessment>(`/patients/${patientId}/assessments`, body));
+  useWatchMutation((body: ContractInput<typeof assessmentRoutes.record>['body']) =>
+    call(assessmentRoutes.record, { params: { patientId }, body }),
+  );
 
 export const useTasks = (patientId?: string) =>
   useQuery({
     queryKey: watchKeys.tasks(patientId),
-    queryFn: () => api.get<{ items: ClinicalTask[] }>(patientId ? `/patients/${patientId}/tasks` : '/tasks'),
+    queryFn: () =>
+      patientId
+        ? call(assessmentRoutes.patientTasks, { params: { patientId } })
+        : call(assessmentRoutes.tasks),
   });
