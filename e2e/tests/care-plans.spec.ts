@@ -248,6 +248,8 @@ test('plan the week, dispatch, and finish a visit on the phone', async ({ browse
   await urgent.getByTestId('urgent-reason').fill('Breathing suddenly much worse');
   await urgent.getByRole('button', { name: 'Show the change' }).click();
   await expect(urgent.getByTestId('urgent-preview')).toContainText('arrives about', { timeout: 30_000 });
+  // the urgent alert wants an answer within the hour: the preview says whether the visit makes it
+  await expect(urgent.getByTestId('urgent-timing')).toContainText('the alert’s answer-by time');
   // the visit already booked today moves to the urgent time, not doubled
   const sameDay = urgent.getByTestId('urgent-same-day');
   await expect(sameDay).toHaveAttribute('data-merged', 'true');
@@ -271,6 +273,7 @@ test('plan the week, dispatch, and finish a visit on the phone', async ({ browse
   await language('ru').click();
   await expect(urgent.getByTestId('urgent-accepted')).toContainText('Тревога отмечена как отработанная');
   await expect(sameDay).toContainText('второй не назначается');
+  await expect(urgent.getByTestId('urgent-timing')).toContainText('срок');
   await expect(merged.getByTestId('stop-urgent')).toHaveText('Срочный');
   await shot(page, 'dispatch-urgent-from-alert-ru', false);
   await mergedRoute.scrollIntoViewIfNeeded();

@@ -148,6 +148,18 @@ export const planRunSchema = z.object({
     })
     .nullable(),
   /**
+   * For an urgent insertion: when the visit arrives, and the answer-by time of the alert it was
+   * sent from (null without an alert). `byAnswerBy` false: it cannot arrive in time, so the
+   * coordinator may call the on-call doctor instead.
+   */
+  urgentTiming: z
+    .object({
+      arrives: hhmmSchema,
+      answerBy: hhmmSchema.nullable(),
+      byAnswerBy: z.boolean().nullable(),
+    })
+    .nullable(),
+  /**
    * For a week plan: what publishing it changes against the visits already published for the
    * week. It adds visits; the published ones still to come are planned around and kept as they
    * are (a week plan never moves or removes a published visit).

@@ -53,3 +53,17 @@ export function keptWindowToday(
   }
   return { start, end: Math.max(end, start) };
 }
+
+/**
+ * The latest start an urgent visit is held to: the alert's answer-by time when it is still ahead
+ * today, otherwise the end of the day (an answer-by time already passed, or another day, cannot
+ * be met, and the visit must still be made as soon as it can).
+ */
+export function urgentLatestStart(
+  nowMin: number,
+  today: string,
+  answerBy: { date: string; minute: number } | null,
+): number {
+  if (answerBy && answerBy.date === today && answerBy.minute > nowMin) return answerBy.minute;
+  return 1439;
+}

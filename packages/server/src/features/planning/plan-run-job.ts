@@ -17,6 +17,8 @@ export interface PreparedRun {
   input: unknown;
   job: PlannerJob;
   finish: (plan: Plan) => StoredResult;
+  /** A second job to solve when the first plan is not good enough (null: keep that plan). */
+  retry?: (plan: Plan) => PlannerJob | null;
 }
 
 export type PrepareRun = (deps: AppDeps, orgId: string, request: RunRequest) => Promise<PreparedRun>;
@@ -135,7 +137,14 @@ export class PlanRunJobs {
     }, progressEveryMs);
     progressTimer.unref();
     try {
-      const outcome = await runPlanner(prepared.job, (p) => (progress = p), stop.signal)
+      const onProgress = (p: Progress) => {
+        progress = p;
+      };
+      const outcome = await runPlanner(prepared.job, onProgress, stop.signal)
+        .then((plan) => {
+          const again = prepared.retry?.(plan);
+          return again ? runPlanner(again, onProgress, stop.signal) : plan;
+        })
         .then(
           (plan) => ({ status: 'ready' as const, input: prepared.input, result: prepared.finish(plan) }),
           (err: unknown) => (stop.signal.aborted ? null : { status: 'failed' as const, error: failure(err) }),

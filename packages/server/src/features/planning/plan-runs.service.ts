@@ -23,6 +23,7 @@ export interface StoredResult {
   /** What publishing creates or changes. */
   assignments: { key: string; staffId: string; date: string; start: number; sequence: number }[];
   sameDayVisit?: PlanRun['sameDayVisit'];
+  urgentTiming?: PlanRun['urgentTiming'];
   againstPublished?: PlanRun['againstPublished'];
 }
 
@@ -47,6 +48,7 @@ function toPlanRun(row: NonNullable<Awaited<ReturnType<typeof repo.findRun>>>): 
     capacity: result?.capacity ?? null,
     changes: result?.changes ?? [],
     sameDayVisit: result?.sameDayVisit ?? null,
+    urgentTiming: result?.urgentTiming ?? null,
     againstPublished: result?.againstPublished ?? null,
     error: row.error,
     createdAt: row.created_at.toISOString(),

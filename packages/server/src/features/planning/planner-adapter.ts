@@ -31,6 +31,8 @@ export interface AdapterVisit {
   priority?: number;
   /** Starting after the window is allowed, at a cost per minute late. */
   soft?: boolean;
+  /** As soon as possible from this minute on: each minute later costs `costPerMinute`. */
+  asSoonAsPossible?: { from: number; costPerMinute: number };
 }
 
 export interface AdapterInput {
@@ -91,6 +93,11 @@ export function toProblem(input: AdapterInput): Problem {
         };
         if (v.window) out.windows = [v.window];
         if (v.window && v.soft) Object.assign(out, { soft: true, latenessCost: 5 });
+        if (v.asSoonAsPossible)
+          Object.assign(out, {
+            latenessFrom: v.asSoonAsPossible.from,
+            latenessCost: v.asSoonAsPossible.costPerMinute,
+          });
         if (v.count && v.count > 1) out.repeat = { count: v.count, minGapDays: v.minGapDays ?? 1 };
         if (v.keyWorkerId && staffIds.has(v.keyWorkerId)) out.preferredStaff = [v.keyWorkerId];
         if (v.fixed && staffIds.has(v.fixed.staffId))

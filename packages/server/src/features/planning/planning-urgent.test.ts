@@ -224,3 +224,122 @@ describe('an urgent visit sent from an alert', () => {
     });
   });
 });
+
+describe('an urgent visit sent from an urgent alert', () => {
+  async function alertFor(patient: string, title: string) {
+    const deps = t.hearth.deps;
+    return deps.db.transaction().execute((trx) =>
+      raiseAlert(trx, deps, {
+        organizationId: t.organizationId,
+        patientId: patient,
+        severity: 'urgent',
+        audience: 'clinical',
+        ruleSet: 'test',
+        ruleSetVersion: '1',
+        ruleId: `test.${title}`,
+        title,
+        facts: {},
+      }),
+    );
+  }
+  const thirdPatient = async () => {
+    const all = (await coordinator.get('/api/v1/patients?status=active&limit=50')).body.items as {
+      id: string;
+    }[];
+    return all.filter((p) => p.id !== patientId)[2]!.id;
+  };
+  const urgentStop = (run: { routes: Route[] }) =>
+    run.routes.flatMap((r) => r.stops).find((s) => s.visitId === 'urgent');
+
+  it('arrives by the answer-by time, as early as it can, not where the route is shortest', async () => {
+    const patient = await thirdPatient();
+    // the team's one social worker sees this family at 16:30 (agreed 16:00–17:00) and another
+    // family at 12:30 (agreed 12:00–15:00): next to the 16:30 visit an urgent one costs no travel
+    const worker = (
+      (await coordinator.get(`/api/v1/dispatch/board?date=${today}`)).body.routes as Route[]
+    ).filter((r) => r.role === 'social_worker');
+    expect(worker).toHaveLength(1);
+    const all = (await coordinator.get('/api/v1/patients?status=active&limit=50')).body.items as {
+      id: string;
+    }[];
+    const book = async (who: string, windowFrom: string, windowTo: string, start: string) => {
+      const asked = await coordinator.post(`/api/v1/patients/${who}/visits`, {
+        discipline: 'social_worker',
+        date: today,
+        windowFrom,
+        windowTo,
+        reason: 'Плановый визит',
+      });
+      expect(asked.status, asked.raw).toBe(201);
+      const booked = await coordinator.post(`/api/v1/visits/${asked.body.id}/schedule`, {
+        staffId: worker[0]!.staffId,
+        date: today,
+        start,
+      });
+      expect(booked.status, booked.raw).toBe(200);
+    };
+    await book(patient, '16:00', '17:00', '16:30');
+    await book(all.filter((p) => p.id !== patientId)[3]!.id, '12:00', '15:00', '12:30');
+    const stopsBefore = await boardStops();
+    // an urgent alert asks for an answer within the hour: by 13:00
+    const raised = await alertFor(patient, 'Pain not controlled');
+    const preview = await coordinator.post('/api/v1/planning/urgent', {
+      patientId: patient,
+      discipline: 'social_worker',
+      durationMinutes: 20,
+      reason: 'Боль не купируется',
+      alertId: raised.alertId,
+      sameDayVisit: 'keep',
+    });
+    expect(preview.status, preview.raw).toBe(202);
+    const run = await waitForRun(coordinator, preview.body.id);
+    expect(run.status, run.error).toBe('ready');
+    const stop = urgentStop(run)!;
+    expect(stop, 'the urgent visit is planned').toBeDefined();
+    expect(minutes(stop.start)).toBeGreaterThanOrEqual(12 * 60);
+    expect(minutes(stop.start), `booked at ${stop.start}`).toBeLessThanOrEqual(13 * 60);
+    expect(run.urgentTiming).toEqual({ arrives: stop.start, answerBy: '13:00', byAnswerBy: true });
+
+    // the other families' visits stay in their agreed windows (or no further out than they were)
+    const stopsAfter = (run.routes as Route[]).flatMap((r) => r.stops);
+    for (const b of stopsBefore) {
+      if (!b.windowFrom || !b.windowTo || b.status !== 'scheduled') continue;
+      const a = stopsAfter.find((x) => x.visitId === b.visitId);
+      if (!a) continue;
+      const w = keptWindowToday(
+        { windowStart: minutes(b.windowFrom), windowEnd: minutes(b.windowTo), startMin: minutes(b.start) },
+        12 * 60,
+      );
+      expect(minutes(a.start), `${b.visitId} ${b.start} -> ${a.start}`).toBeGreaterThanOrEqual(w.start);
+      expect(minutes(a.start), `${b.visitId} ${b.start} -> ${a.start}`).toBeLessThanOrEqual(w.end);
+    }
+    expect((await coordinator.post(`/api/v1/planning/runs/${run.id}/discard`)).status).toBe(200);
+  });
+
+  it('when the answer-by time cannot be met, still books it as soon as it can and says so', async () => {
+    const patient = await thirdPatient();
+    const raised = await alertFor(patient, 'Bleeding');
+    // the alert's answer-by time, 11:50, has already passed
+    await t.hearth.deps.db
+      .updateTable('alert')
+      .set({ due_at: new Date(t.now().getTime() - 10 * 60_000) })
+      .where('id', '=', raised.alertId)
+      .execute();
+    const preview = await coordinator.post('/api/v1/planning/urgent', {
+      patientId: patient,
+      discipline: 'nurse',
+      reason: 'Кровотечение',
+      alertId: raised.alertId,
+      sameDayVisit: 'keep',
+    });
+    expect(preview.status, preview.raw).toBe(202);
+    const run = await waitForRun(coordinator, preview.body.id);
+    expect(run.status, run.error).toBe('ready');
+    const stop = urgentStop(run)!;
+    expect(stop, 'the urgent visit is still planned').toBeDefined();
+    expect(run.unassigned).toEqual([]);
+    expect(minutes(stop.start)).toBeLessThanOrEqual(13 * 60);
+    expect(run.urgentTiming).toEqual({ arrives: stop.start, answerBy: '11:50', byAnswerBy: false });
+    expect((await coordinator.post(`/api/v1/planning/runs/${run.id}/discard`)).status).toBe(200);
+  });
+});

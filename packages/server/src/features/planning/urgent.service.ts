@@ -1,4 +1,7 @@
-/** Urgent visits: a same-day re-plan with the new visit inserted where it disturbs the least. */
+/**
+ * Urgent visits: a same-day re-plan with the new visit made as soon as it can, by the alert's
+ * answer-by time when that can be met.
+ */
 
 import {
   type BoardRoute,
@@ -11,6 +14,7 @@ import {
   type PlanRun,
   sameDayVisitToMerge,
   startedStatuses,
+  urgentLatestStart,
 } from '@hearth/domain';
 import type { Plan } from '@hearth/planner';
 import type { AppDeps, RequestContext } from '../../app-context.ts';
@@ -49,8 +53,14 @@ type UrgentPatient = NonNullable<Awaited<ReturnType<typeof findPatient>>>;
 const urgentOvertimeMinutes = 120;
 
 /**
- * Urgent visit: re-plans today with the new visit (mandatory) inserted where it disturbs the
- * least; visits already under way or done keep their person and time, and the others keep their
+ * What each minute the urgent visit starts after now costs the planner: ten minutes of someone's
+ * travel, so an earlier arrival wins over a shorter route (the other families' windows stay hard).
+ */
+const urgentMinuteCost = 10;
+
+/**
+ * Urgent visit: re-plans today with the new visit (mandatory) made as soon as it can — by the
+ * alert's answer-by time when that can be met, else as early as possible that day; visits already under way or done keep their person and time, and the others keep their
  * families' agreed windows (hard, not at a cost). When the patient already has a visit of that
  * discipline later today, the urgent visit takes its place (brought forward) unless the
  * coordinator asks for both. Nothing changes until the coordinator accepts the preview.
@@ -87,6 +97,14 @@ export async function prepareUrgent(
   const now = deps.clock();
   const date = localDate(now, settings.timeZone);
   const nowMin = localMinutes(now, settings.timeZone);
+  const alert = body.alertId ? await findAlertView(deps.db, orgId, body.alertId) : undefined;
+  const answerBy = alert
+    ? {
+        date: localDate(alert.due_at, settings.timeZone),
+        minute: localMinutes(alert.due_at, settings.timeZone),
+      }
+    : null;
+  const latestStart = urgentLatestStart(nowMin, date, answerBy);
   const dc = await dayContext(deps.db, orgId, date);
   const urgentLoc = dc.places.of(patient.id, patient.lat, patient.lon);
   if (urgentLoc === dc.places.points.length - 1 || !dc.matrix.minutes[urgentLoc])
@@ -141,25 +159,30 @@ export async function prepareUrgent(
           : {}),
       };
     });
-  adapterVisits.push({
-    id: 'urgent',
-    location: urgentLoc,
-    discipline: body.discipline,
-    durationMinutes: body.durationMinutes,
-    window: { start: nowMin, end: 1439 },
-    days: [0],
-    mandatory: true,
-    priority: 100,
-  });
-  const problem = toProblem({
-    name: `urgent ${date}`,
-    days: 1,
-    minutes: dc.matrix.minutes,
-    km: dc.matrix.km,
-    staff: adapterStaff,
-    visits: adapterVisits,
-    weights: { balance: settings.planningBalanceWeight, overtime: settings.planningOvertimeWeight },
-  });
+  const problemUntil = (end: number) =>
+    toProblem({
+      name: `urgent ${date}`,
+      days: 1,
+      minutes: dc.matrix.minutes,
+      km: dc.matrix.km,
+      staff: adapterStaff,
+      visits: [
+        ...adapterVisits,
+        {
+          id: 'urgent',
+          location: urgentLoc,
+          discipline: body.discipline,
+          durationMinutes: body.durationMinutes,
+          window: { start: nowMin, end },
+          days: [0],
+          mandatory: true,
+          priority: 100,
+          asSoonAsPossible: { from: nowMin, costPerMinute: urgentMinuteCost },
+        },
+      ],
+      weights: { balance: settings.planningBalanceWeight, overtime: settings.planningOvertimeWeight },
+    });
+  const problem = problemUntil(latestStart);
   const previous = previousPlan(
     [...onShift].map((staffId) => ({
       staffId,
@@ -239,6 +262,11 @@ export async function prepareUrgent(
       }
     }
     const unplaced = result.unassigned.find((u) => u.visitId === 'urgent');
+    const arrives = assignments.find((a) => a.key === 'urgent')?.start;
+    const answerByMin = answerBy?.date === date ? answerBy.minute : null;
+    // an answer-by time on another day: already passed (earlier) or met by any time today
+    const byAnswerBy = (at: number) =>
+      !answerBy ? null : answerByMin === null ? answerBy.date > date : at <= answerByMin;
     return {
       routes,
       unassigned: unplaced
@@ -262,11 +290,25 @@ export async function prepareUrgent(
             merged,
           }
         : null,
+      urgentTiming:
+        arrives === undefined
+          ? null
+          : {
+              arrives: hhmmOf(arrives),
+              answerBy: answerByMin === null ? null : hhmmOf(answerByMin),
+              byAnswerBy: byAnswerBy(arrives),
+            },
     };
   };
+  const timeLimitSeconds = Math.min(settings.planningTimeLimitSeconds, 3);
   return {
     input,
-    job: { problem, previous, timeLimitSeconds: Math.min(settings.planningTimeLimitSeconds, 3) },
+    job: { problem, previous, timeLimitSeconds },
     finish,
+    // the answer-by time cannot be met: the visit is still made, as soon as it can that day
+    retry: (plan) =>
+      latestStart < 1439 && plan.unassigned.some((u) => u.visit === 'urgent')
+        ? { problem: problemUntil(1439), previous, timeLimitSeconds }
+        : null,
   };
 }

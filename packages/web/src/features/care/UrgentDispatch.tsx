@@ -23,8 +23,8 @@ import { patientKeys } from '../patients/patients-api.ts';
 import { useCareMutation, usePlanRun } from './care-api.ts';
 
 /**
- * Urgent visit: ask for the least-disruptive insertion into today's routes, show what would
- * change, and only then accept (which notifies the staff member and the family). When the
+ * Urgent visit: ask for the earliest arrival today (by the alert's answer-by time when it can be
+ * met), show when it arrives, whether that is in time and what would change, and only then accept (which notifies the staff member and the family). When the
  * patient already has a visit later today, the preview brings that visit forward; the
  * coordinator may ask for a second visit instead.
  */
@@ -113,8 +113,23 @@ export function UrgentDispatch({
         {r && r.status !== 'running' && r.kind === 'urgent' && (
           <Stack gap="xs" data-testid="urgent-preview">
             {stop ? (
-              <Alert color="blue">
-                {t('care.urgent.goesTo', { name: stop.staffName, time: stop.start })}
+              <Alert color={r.urgentTiming?.byAnswerBy === false ? 'red' : 'blue'}>
+                <Stack gap={4}>
+                  <Text size="sm">{t('care.urgent.goesTo', { name: stop.staffName, time: stop.start })}</Text>
+                  {r.urgentTiming?.answerBy && (
+                    <Text
+                      size="sm"
+                      fw={r.urgentTiming.byAnswerBy ? 400 : 700}
+                      data-testid="urgent-timing"
+                      data-in-time={r.urgentTiming.byAnswerBy}
+                    >
+                      {t(r.urgentTiming.byAnswerBy ? 'care.urgent.inTime' : 'care.urgent.late', {
+                        answerBy: r.urgentTiming.answerBy,
+                        time: r.urgentTiming.arrives,
+                      })}
+                    </Text>
+                  )}
+                </Stack>
               </Alert>
             ) : (
               <Alert color="red">
