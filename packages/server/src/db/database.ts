@@ -17,6 +17,8 @@ export interface DatabaseHandle {
    * EXPLAIN test plans them); returns an unsubscribe. Without listeners it costs nothing.
    */
   onQuery(listener: QueryListener): () => void;
+  /** Embedded PGlite only: the whole database as a tarball, for `loadDataDir`. */
+  dumpDataDir?(): Promise<Blob>;
   close(): Promise<void>;
 }
 
@@ -44,6 +46,8 @@ export interface DatabaseOptions {
   dataDir?: string | undefined;
   poolMax?: number;
   statementTimeoutMs?: number;
+  /** A tarball of an embedded database to start from (tests copy a seeded template this way). */
+  loadDataDir?: Blob;
 }
 
 // Postgres returns int8 and numeric as strings by default; our counts and sequence numbers fit
@@ -56,7 +60,7 @@ pg.types.setTypeParser(dateOid, (v) => v);
 
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
   if (options.databaseUrl) return openPostgres(options.databaseUrl, options);
-  return openPglite(options.dataDir);
+  return openPglite(options.dataDir, options.loadDataDir);
 }
 
 async function openPostgres(connectionString: string, options: DatabaseOptions): Promise<DatabaseHandle> {
@@ -95,7 +99,7 @@ async function openPostgres(connectionString: string, options: DatabaseOptions):
   };
 }
 
-async function openPglite(dataDir: string | undefined): Promise<DatabaseHandle> {
+async function openPglite(dataDir: string | undefined, loadDataDir?: Blob): Promise<DatabaseHandle> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
   // one process per embedded folder: a second one refuses to start (see data-dir-lock.ts)
   const lock = dataDir ? lockDataDir(dataDir) : null;
@@ -104,7 +108,8 @@ async function openPglite(dataDir: string | undefined): Promise<DatabaseHandle> 
     20: (v: string) => Number(v),
     1700: (v: string) => Number(v),
   };
-  const pglite = await (dataDir ? PGlite.create(dataDir, { parsers }) : PGlite.create({ parsers })).catch(
+  const pgliteOptions = { parsers, ...(loadDataDir ? { loadDataDir } : {}) };
+  const pglite = await (dataDir ? PGlite.create(dataDir, pgliteOptions) : PGlite.create(pgliteOptions)).catch(
     (err: unknown) => {
       lock?.release();
       throw err;
@@ -119,6 +124,7 @@ async function openPglite(dataDir: string | undefined): Promise<DatabaseHandle> 
     async listen(channel, onMessage) {
       return pglite.listen(channel, onMessage);
     },
+    dumpDataDir: () => pglite.dumpDataDir('none'),
     async close() {
       await db.destroy();
       if (!pglite.closed) await pglite.close();

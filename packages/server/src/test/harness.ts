@@ -6,10 +6,10 @@ import { roleSlug } from '@hearth/domain';
 import type { InjectOptions } from 'fastify';
 import { buildApp, type HearthApp } from '../app.ts';
 import { loadConfig } from '../config.ts';
-import { migrateToLatest } from '../db/migrate.ts';
 import { openTestDatabase, type TestDatabase } from '../db/test-database.ts';
-import { demoDomain, seedDemo } from '../demo/seed.ts';
+import { demoDomain } from '../demo/seed.ts';
 import type { SmtpTlsOptions } from '../features/email/smtp-client.ts';
+import { demoOrganizationId, demoTemplate } from './seed-template.ts';
 
 export const demoPassword = 'demo-password-1';
 
@@ -82,13 +82,17 @@ export async function createTestApp(
   } = {},
 ): Promise<TestApp> {
   let now = options.start ?? new Date('2026-11-23T09:00:00.000Z');
-  const database = await openTestDatabase(options.poolMax ? { poolMax: options.poolMax } : {});
-  await migrateToLatest(database.db);
-  const { organizationId } = await seedDemo(database.db, demoPassword, now, {
+  // a copy of the demo seeded once per run (see seed-template.ts), not migrated and seeded per file
+  const template = demoTemplate(demoPassword, now, {
     symptomHistory: options.symptomHistory ?? false,
     teamMeetings: options.teamMeetings ?? false,
     fieldDay: options.fieldDay ?? false,
   });
+  const database = await openTestDatabase({
+    template,
+    ...(options.poolMax ? { poolMax: options.poolMax } : {}),
+  });
+  const organizationId = await demoOrganizationId(database.db);
   const config = {
     ...loadConfig(
       {

@@ -29,3 +29,7 @@ export const insertOrganization = (
     .insertInto('organization')
     .values({ ...row, settings: JSON.stringify(row.settings) })
     .execute();
+
+/** The demo service's id, in a database that holds only the seeded demo (a test's copy of it). */
+export const findDemoOrganizationId = async (db: Conn) =>
+  (await db.selectFrom('organization').select('id').where('is_demo', '=', true).executeTakeFirstOrThrow()).id;
