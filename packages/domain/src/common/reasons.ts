@@ -217,7 +217,8 @@ export const reasonCodes = Object.keys(reasonCatalogue) as ReasonCode[];
 /** A reason with its parameters, checked against the catalogue at compile time. */
 export type Because = { [R in ReasonCode]: { reason: R; params: ReasonParams<R> } }[ReasonCode];
 
-type ParamsArg<R extends ReasonCode> = Record<string, never> extends ReasonParams<R> ? [] : [params: ReasonParams<R>];
+type ParamsArg<R extends ReasonCode> =
+  Record<string, never> extends ReasonParams<R> ? [] : [params: ReasonParams<R>];
 
 /** `because('visit.notScheduled')`, `because('notFound', { what: 'visit' })`. */
 export function because<R extends ReasonCode>(reason: R, ...params: ParamsArg<R>): Because {

@@ -16,7 +16,10 @@ describe('refusals name their reason (issue 16)', () => {
   it('a 409 says which move was refused, with the statuses as parameters, and keeps the English message', async () => {
     const physician = await t.login('physician');
     const id = (await physician.get('/api/v1/patients?status=active&limit=1')).body.items[0].id;
-    const res = await physician.post(`/api/v1/patients/${id}/status`, { status: 'referred', reason: 'проверка' });
+    const res = await physician.post(`/api/v1/patients/${id}/status`, {
+      status: 'referred',
+      reason: 'проверка',
+    });
     expect(res.status).toBe(409);
     expect(res.body.error).toMatchObject({
       code: 'CONFLICT',
@@ -48,7 +51,11 @@ describe('refusals name their reason (issue 16)', () => {
     expect(bad.status).toBe(403);
     expect(bad.body.error).toMatchObject({ reason: 'forbidden', params: {} });
     const admin = await t.login('admin');
-    const invalid = await admin.post('/api/v1/staff', { email: 'x@example.org', name: 'Икс', role: 'wizard' });
+    const invalid = await admin.post('/api/v1/staff', {
+      email: 'x@example.org',
+      name: 'Икс',
+      role: 'wizard',
+    });
     expect(invalid.status).toBe(400);
     expect(invalid.body.error).toMatchObject({ reason: 'fieldsInvalid', params: {} });
     expect(invalid.body.error.details.fields.length).toBeGreaterThan(0);
