@@ -25,6 +25,7 @@ export * from './common/age.ts';
 export * from './common/domain-error.ts';
 export * from './common/geo.ts';
 export * from './common/input-rules.ts';
+export * from './common/reasons.ts';
 export * from './common/schemas.ts';
 export * from './contracts/alerts.ts';
 export * from './contracts/assessments.ts';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DomainError } from '../common/domain-error.ts';
+import { because } from '../common/reasons.ts';
 import { idSchema, isoDateSchema, isoDateTimeSchema } from '../common/schemas.ts';
 import { disciplineSchema, hhmmSchema } from './care-plan.ts';
 
@@ -59,6 +60,7 @@ export function assertVisitTransition(from: VisitStatus, to: VisitStatus): void 
       ? `This visit is already ${words[from]}; it cannot become ${words[to]}.`
       : `A visit that is ${words[from]} cannot become ${words[to]}; it can only become ${allowed.join(' or ')}.`,
     { from, to, allowed: visitTransitions[from] },
+    because('visit.cannotMove', { from, to }),
   );
 }
 

@@ -1,4 +1,5 @@
 import { DomainError } from './domain-error.ts';
+import { because } from './reasons.ts';
 
 /** Whole years between a date of birth and a day, both `YYYY-MM-DD`. */
 export function ageInYears(dateOfBirth: string, today: string): number {
@@ -41,7 +42,12 @@ export const dateOfBirthMessages: Record<DateOfBirthProblem, string> = {
 export function assertPlausibleDateOfBirth(dateOfBirth: string, today: string, field: string): void {
   const problem = dateOfBirthProblem(dateOfBirth, today);
   if (problem)
-    throw new DomainError('VALIDATION', dateOfBirthMessages[problem], {
-      fields: [{ field, message: dateOfBirthMessages[problem] }],
-    });
+    throw new DomainError(
+      'VALIDATION',
+      dateOfBirthMessages[problem],
+      { fields: [{ field, message: dateOfBirthMessages[problem] }] },
+      problem === 'future'
+        ? because('patient.dateOfBirthFuture')
+        : because('patient.dateOfBirthTooOld', { years: maxPlausibleAgeYears }),
+    );
 }

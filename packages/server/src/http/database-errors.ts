@@ -1,4 +1,4 @@
-import { DomainError } from '@hearth/domain';
+import { because, DomainError } from '@hearth/domain';
 
 /** What pg and PGlite errors carry: the SQLSTATE code and, for key violations, the detail. */
 interface DatabaseErrorLike {
@@ -26,16 +26,32 @@ const isDatabaseError = (err: unknown): err is DatabaseErrorLike =>
 export function domainErrorFromDatabase(err: unknown): DomainError | null {
   if (!isDatabaseError(err)) return null;
   if (err.code === '23503' && err.detail?.includes('still referenced'))
-    return new DomainError('CONFLICT', 'Other records still refer to this.');
+    return new DomainError(
+      'CONFLICT',
+      'Other records still refer to this.',
+      undefined,
+      because('stillReferenced'),
+    );
   if (err.code === '23503') {
     const field = referencingField(err.detail);
-    return new DomainError('VALIDATION', 'Something this refers to does not exist.', {
-      fields: [{ field: field ? `body.${field}` : 'body', message: 'does not exist' }],
-    });
+    return new DomainError(
+      'VALIDATION',
+      'Something this refers to does not exist.',
+      {
+        fields: [{ field: field ? `body.${field}` : 'body', message: 'does not exist' }],
+      },
+      because('referenceMissing'),
+    );
   }
-  if (err.code === '23505') return new DomainError('CONFLICT', 'This already exists.');
+  if (err.code === '23505')
+    return new DomainError('CONFLICT', 'This already exists.', undefined, because('alreadyExists'));
   if (err.code === '23514' || err.code.startsWith('22'))
-    return new DomainError('VALIDATION', 'Some of the values are out of range or malformed.');
+    return new DomainError(
+      'VALIDATION',
+      'Some of the values are out of range or malformed.',
+      undefined,
+      because('valuesOutOfRange'),
+    );
   return null;
 }
 

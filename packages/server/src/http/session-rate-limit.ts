@@ -1,4 +1,4 @@
-import { DomainError } from '@hearth/domain';
+import { because, DomainError } from '@hearth/domain';
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../config.ts';
 
@@ -28,8 +28,11 @@ export function registerSessionRateLimit(app: FastifyInstance, config: Config) {
     }
     w.count += 1;
     if (w.count > max)
-      throw new DomainError('RATE_LIMITED', 'Too many requests. Please wait a moment and try again.', {
-        retryAfterSeconds: Math.max(1, Math.ceil((w.start + windowMs - now) / 1000)),
-      });
+      throw new DomainError(
+        'RATE_LIMITED',
+        'Too many requests. Please wait a moment and try again.',
+        { retryAfterSeconds: Math.max(1, Math.ceil((w.start + windowMs - now) / 1000)) },
+        because('rateLimited'),
+      );
   });
 }

@@ -1,4 +1,4 @@
-import { DomainError, notFound } from '@hearth/domain';
+import { because, DomainError, notFound } from '@hearth/domain';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps, RequestContext } from '../app-context.ts';
 import { resolveSession, type SessionInfo } from '../features/auth/auth.service.ts';
@@ -28,9 +28,12 @@ export function registerSession(app: FastifyInstance, deps: AppDeps): void {
     const isLogin = request.url.split('?')[0] === '/api/v1/auth/login';
     if (request.session && mutating.has(request.method) && !isLogin) {
       if (request.headers[csrfHeader] !== request.session.me.csrfToken) {
-        throw new DomainError('FORBIDDEN', 'The page is out of date. Reload it and try again.', {
-          reason: 'csrf',
-        });
+        throw new DomainError(
+          'FORBIDDEN',
+          'The page is out of date. Reload it and try again.',
+          { reason: 'csrf' },
+          because('staleSession'),
+        );
       }
     }
   });
@@ -55,7 +58,7 @@ export function registerFamilyGate(app: FastifyInstance, deps: AppDeps): void {
       entityId: patientId,
       patientId: isUuid(patientId) ? patientId : null,
     });
-    throw notFound('The patient');
+    throw notFound('patient');
   });
 }
 
@@ -63,7 +66,8 @@ const isUuid = (s: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-
 
 /** The caller's context, or a 401 when nobody is logged in. */
 export function requireContext(request: FastifyRequest): RequestContext {
-  if (!request.session) throw new DomainError('UNAUTHENTICATED', 'Please log in.');
+  if (!request.session)
+    throw new DomainError('UNAUTHENTICATED', 'Please log in.', undefined, because('loginRequired'));
   return { actor: request.session.actor, requestId: request.id, ip: request.ip };
 }
 

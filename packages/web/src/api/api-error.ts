@@ -1,4 +1,4 @@
-/** A failed API call, carrying the server's `{ error: { code, message, details } }` answer. */
+/** A failed API call, carrying the server's `{ error: { code, reason, params, message, details } }` answer. */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
@@ -7,11 +7,25 @@ export class ApiError extends Error {
     readonly details?: unknown,
     /** Seconds to wait, from the `retry-after` header of a 429. */
     readonly retryAfterSeconds?: number,
+    /** Why, as a code of the reason catalogue in `@hearth/domain`, with its parameters. */
+    readonly reason?: string,
+    readonly params?: Record<string, unknown>,
   ) {
     super(message);
     this.name = 'ApiError';
   }
 }
+
+/** The `error` member of a refusal's body, as the server sends it. */
+export interface ServerError {
+  code?: string;
+  reason?: unknown;
+  params?: unknown;
+  message?: string;
+  details?: unknown;
+}
+
+export const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
 
 export const isApiError = (e: unknown): e is ApiError => e instanceof ApiError;
 export const isNotFound = (e: unknown) => isApiError(e) && e.status === 404;

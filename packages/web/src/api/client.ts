@@ -1,4 +1,4 @@
-import { ApiError, parseRetryAfter } from './api-error.ts';
+import { ApiError, isRecord, parseRetryAfter, type ServerError } from './api-error.ts';
 
 export const apiBase = '/api/v1';
 
@@ -44,14 +44,15 @@ export async function send(method: string, path: string, body?: unknown): Promis
   const text = await res.text();
   const data: unknown = text ? safeJson(text) : undefined;
   if (!res.ok) {
-    const err = (data as { error?: { code?: string; message?: string; details?: unknown } } | undefined)
-      ?.error;
+    const err = (data as { error?: ServerError } | undefined)?.error;
     throw new ApiError(
       res.status,
       err?.code ?? `HTTP_${res.status}`,
       err?.message ?? res.statusText,
       err?.details,
       parseRetryAfter(res.headers.get('retry-after')),
+      typeof err?.reason === 'string' ? err.reason : undefined,
+      isRecord(err?.params) ? err.params : undefined,
     );
   }
   return data;

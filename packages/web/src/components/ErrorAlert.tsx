@@ -1,6 +1,7 @@
 import { Alert } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../api/api-error.ts';
+import { reasonText } from '../i18n/reason-text.ts';
 
 const knownCodes = [
   'NETWORK',
@@ -34,7 +35,11 @@ function conflictText(error: unknown, i18n: ReturnType<typeof useTranslation>['i
   });
 }
 
-/** A failed request in words: a translated headline and, when it adds something, the server's text. */
+/**
+ * A failed request in words: a translated headline and, when it adds something, why. The why is
+ * the server's `reason` said in the reader's language; an answer without a known reason falls
+ * back to the older medicines conflict text, then to the server's English for English readers.
+ */
 export function ErrorAlert({ error, title }: { error: unknown; title?: string }) {
   const { t, i18n } = useTranslation();
   if (!error) return null;
@@ -43,9 +48,8 @@ export function ErrorAlert({ error, title }: { error: unknown; title?: string })
       ? (error.code as KnownCode)
       : 'INTERNAL';
   const headline = title ?? t(`common.apiErrors.${code}`);
-  // Server messages are English; a conflict that names its reason is said in the reader's
-  // language, others still show the server's words for the specifics.
   const detail =
+    (isApiError(error) ? reasonText(i18n, error.reason, error.params) : null) ??
     conflictText(error, i18n) ??
     (isApiError(error) && error.message && (i18n.language === 'en' || code === 'CONFLICT')
       ? error.message

@@ -1,9 +1,15 @@
 import type { z } from 'zod';
+import { isApiError } from '../api/api-error.ts';
 
-/** One problem with one field: the zod issue code (for a translated text) and the schema's message. */
+/**
+ * One problem with one field: the zod issue code (for a translated text) and the schema's
+ * message; from the server, also the refusal's reason and parameters when it names one.
+ */
 export interface FieldIssue {
   code: string;
   message: string;
+  reason?: string;
+  params?: Record<string, unknown>;
 }
 export type FieldErrors = Record<string, FieldIssue>;
 
@@ -17,10 +23,17 @@ export function fieldErrorsOf(error: z.ZodError): FieldErrors {
   return out;
 }
 
-/** Server field errors (already keyed by field) in the same shape as client ones. */
-export function fromServerFields(fields: Record<string, string>): FieldErrors {
+/**
+ * Server field errors (already keyed by field) in the same shape as client ones. A refusal that
+ * names its own reason (not the generic "some fields need attention") lends it to its fields.
+ */
+export function fromServerFields(fields: Record<string, string>, error?: unknown): FieldErrors {
+  const why =
+    isApiError(error) && error.reason && error.reason !== 'fieldsInvalid'
+      ? { reason: error.reason, params: error.params ?? {} }
+      : {};
   const out: FieldErrors = {};
-  for (const [k, message] of Object.entries(fields)) out[k] = { code: 'server', message };
+  for (const [k, message] of Object.entries(fields)) out[k] = { code: 'server', message, ...why };
   return out;
 }
 

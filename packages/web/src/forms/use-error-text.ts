@@ -1,10 +1,12 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
+import { reasonText } from '../i18n/reason-text.ts';
 import type { FieldErrors } from './field-errors.ts';
 
 /**
- * The text to show under a field. The domain schemas speak English; a translated text for the
- * field (`<scope>.<field>`) wins, then one for the kind of problem, then the schema's own words.
+ * The text to show under a field. The domain schemas speak English; the server's reason for
+ * refusing this field wins, then a translated text for the field (`<scope>.<field>`), then one
+ * for the kind of problem, then the schema's own words.
  */
 export function useErrorText(errors: FieldErrors, scope: string) {
   const { i18n } = useTranslation();
@@ -14,6 +16,8 @@ export function useErrorText(errors: FieldErrors, scope: string) {
     (field: string): string | undefined => {
       const issue = errors[field];
       if (!issue) return undefined;
+      const because = issue.reason ? reasonText(i18n, issue.reason, issue.params) : null;
+      if (because) return because;
       const specific = `${scope}.${field}`;
       if (i18n.exists(specific)) return t(specific);
       if (i18n.language === 'en' && issue.message) return issue.message;

@@ -39,7 +39,7 @@ export function useForm<V extends Record<string, unknown>>(initial: V) {
   const takeServerErrors = useCallback((e: unknown) => {
     const fields = serverFieldErrors(e);
     if (Object.keys(fields).length === 0) return false;
-    setErrors(fromServerFields(fields));
+    setErrors(fromServerFields(fields, e));
     focusFirstInvalid();
     return true;
   }, []);

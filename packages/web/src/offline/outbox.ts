@@ -1,4 +1,4 @@
-import { ApiError } from '../api/api-error.ts';
+import { ApiError, isRecord, type ServerError } from '../api/api-error.ts';
 import type { HeldCommand, OutboxCommand } from './commands.ts';
 import { drain, type OutboxStore } from './drain.ts';
 import { readKv, writeKv } from './field-db.ts';
@@ -131,8 +131,16 @@ export function createOutbox(store: OutboxStore, send = sendCommand) {
         // a dose the guard refuses comes back as a refused record: the form shows it as before
         if (outcome.kind === 'refused' && outcome.status < 400) return outcome.body as T;
         if (outcome.kind === 'refused') {
-          const err = (outcome.body as { error?: { code?: string; details?: unknown } } | undefined)?.error;
-          throw new ApiError(outcome.status, err?.code ?? 'REFUSED', outcome.reason, err?.details);
+          const err = (outcome.body as { error?: ServerError } | undefined)?.error;
+          throw new ApiError(
+            outcome.status,
+            err?.code ?? 'REFUSED',
+            outcome.reason,
+            err?.details,
+            undefined,
+            typeof err?.reason === 'string' ? err.reason : undefined,
+            isRecord(err?.params) ? err.params : undefined,
+          );
         }
         if (outcome.kind === 'login') set({ needsLogin: true });
         else set({ problem: outcome.reason });

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import {
   type AcpBody,
   type AcpVersion,
+  because,
   can,
   type careLevelMoveBodySchema,
   conflict,
@@ -94,13 +95,15 @@ function assertMedicalDecisionsUnchanged(ctx: RequestContext, latest: PlanRow | 
   if (cpr(before?.resuscitation) !== cpr(body.resuscitation) || ceilings(before) !== ceilings(body))
     throw forbidden(
       'Only a physician records a resuscitation decision or ceilings of treatment; ask the physician to record it.',
+      because('advanceCare.physicianOnly'),
     );
 }
 
 export async function recordPlan(deps: AppDeps, ctx: RequestContext, patientId: string, body: AcpBody) {
   const gate = { patient: { id: patientId, action: 'acp:write' } } as const;
   return inEnvelope(deps, ctx, gate, async ({ trx, organizationId: orgId, patient, audit }) => {
-    if (patient!.status === 'deceased') throw conflict('The patient has died; the plan is closed.');
+    if (patient!.status === 'deceased')
+      throw conflict('The patient has died; the plan is closed.', undefined, because('patientDeceased'));
     const latest = (await repo.plansOf(trx, orgId, patientId))[0];
     assertMedicalDecisionsUnchanged(ctx, latest, body);
     const { changeReason, ...plan } = body;
@@ -262,8 +265,13 @@ export async function moveCareLevel(
 ) {
   const patient = await loadPatientFor(deps, ctx, 'care-level:move', patientId);
   if (patient.status === 'deceased' || patient.status === 'discharged' || patient.status === 'referred')
-    throw conflict(`A ${patient.status} patient cannot change level of care.`);
-  if (patient.care_setting === body.to) throw conflict('The patient is already at this level of care.');
+    throw conflict(
+      `A ${patient.status} patient cannot change level of care.`,
+      undefined,
+      because('careLevel.notNow', { status: patient.status }),
+    );
+  if (patient.care_setting === body.to)
+    throw conflict('The patient is already at this level of care.', undefined, because('careLevel.already'));
   const orgId = ctx.actor.organizationId;
   const { moves, outcome } = await deps.db.transaction().execute(async (trx) => {
     const now = deps.clock();

@@ -38,6 +38,7 @@ import {
   type AlertSeverity,
   alertDeadline,
   type alertListQuerySchema,
+  because,
   can,
   conflict,
   forbidden,
@@ -247,7 +248,12 @@ async function repeatAlert(
     input.ruleSet,
     input.ruleId,
   );
-  if (!existing) throw conflict('The alert changed while it was being raised; try again.');
+  if (!existing)
+    throw conflict(
+      'The alert changed while it was being raised; try again.',
+      undefined,
+      because('alert.changedMeanwhile'),
+    );
   const higher = severityRank[input.severity] > severityRank[existing.severity];
   const worse = higher || (input.isWorseThan?.(existing.facts) ?? false);
   const severity = higher ? input.severity : existing.severity;
@@ -341,7 +347,7 @@ export async function announceAlerts(deps: Pick<AppDeps, 'events'>, raised: read
 
 async function loadAlert(trx: Conn, orgId: string, id: string, now: Date): Promise<Alert> {
   const row = await repo.findAlertView(trx, orgId, id);
-  if (!row) throw notFound('The alert');
+  if (!row) throw notFound('alert');
   const events = (await repo.eventsFor(trx, orgId, [id])) as AlertEventRow[];
   return toAlert(row, events, now);
 }
@@ -429,8 +435,9 @@ export async function acknowledgeAlert(deps: AppDeps, ctx: RequestContext, id: s
   const orgId = ctx.actor.organizationId;
   const alert = await deps.db.transaction().execute(async (trx) => {
     const row = await repo.findAlertForUpdate(trx, orgId, id);
-    if (!row) throw notFound('The alert');
-    if (row.status === 'resolved') throw conflict('This alert is already resolved.');
+    if (!row) throw notFound('alert');
+    if (row.status === 'resolved')
+      throw conflict('This alert is already resolved.', undefined, because('alert.alreadyResolved'));
     const now = deps.clock();
     if (row.status === 'open') {
       await repo.updateAlert(trx, orgId, id, {
@@ -478,13 +485,17 @@ export const onAlertResolved = (hook: AlertResolvedHook) => {
 export async function resolveAlert(deps: AppDeps, ctx: RequestContext, id: string, body: AlertResolveBody) {
   if (!can(ctx.actor, 'alert:handle')) throw forbidden();
   if (!mayResolveWith(ctx.actor.role, body.outcome)) {
-    throw forbidden('Only a physician may adjust therapy or move a patient to inpatient care.');
+    throw forbidden(
+      'Only a physician may adjust therapy or move a patient to inpatient care.',
+      because('alert.physicianOnly'),
+    );
   }
   const orgId = ctx.actor.organizationId;
   const result = await deps.db.transaction().execute(async (trx) => {
     const row = await repo.findAlertForUpdate(trx, orgId, id);
-    if (!row) throw notFound('The alert');
-    if (row.status === 'resolved') throw conflict('This alert is already resolved.');
+    if (!row) throw notFound('alert');
+    if (row.status === 'resolved')
+      throw conflict('This alert is already resolved.', undefined, because('alert.alreadyResolved'));
     const now = deps.clock();
     await repo.updateAlert(trx, orgId, id, {
       status: 'resolved',

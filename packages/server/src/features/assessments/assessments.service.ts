@@ -4,6 +4,7 @@ import {
   type Assessment,
   type AssessmentBody,
   ageInYears,
+  because,
   type ClinicalTask,
   can,
   caregiverInstruments,
@@ -105,7 +106,7 @@ async function writeRecord(
   // a visit id ties the record to one visit of THIS patient; another patient's visit is refused
   if (input.body.visitId) {
     const visit = await findVisit(trx, orgId, input.body.visitId);
-    if (visit?.patient_id !== patientId) throw notFound('The visit');
+    if (visit?.patient_id !== patientId) throw notFound('visit');
   }
   // ZBI-12 wording is licensed: only an organization that chose it may record it (licences.md)
   if (
@@ -113,8 +114,11 @@ async function writeRecord(
     current.instrument !== settings.triage.caregiverInstrument &&
     input.version === 1
   ) {
+    const instrument = settings.triage.caregiverInstrument.toUpperCase();
     throw conflict(
-      `This organization screens caregivers with ${settings.triage.caregiverInstrument.toUpperCase()}; an administrator can change it in the settings.`,
+      `This organization screens caregivers with ${instrument}; an administrator can change it in the settings.`,
+      undefined,
+      because('assessment.caregiverInstrument', { instrument }),
     );
   }
   // children are scored with Braden Q under the organization's age, adults with Braden
@@ -128,6 +132,9 @@ async function writeRecord(
           ? `A child under ${settings.triage.bradenQUnderYears} is scored with Braden Q (the paediatric Braden scale).`
           : `Braden Q is for children under ${settings.triage.bradenQUnderYears}; use the Braden scale.`,
         { expected },
+        because(expected === 'braden_q' ? 'assessment.useBradenQ' : 'assessment.useBraden', {
+          years: settings.triage.bradenQUnderYears,
+        }),
       );
     }
   }
@@ -361,14 +368,20 @@ export async function correctAssessment(
   const orgId = ctx.actor.organizationId;
   const result = await inEnvelope(deps, ctx, gate, async ({ trx, audit }) => {
     const current = await repo.currentVersion(trx, orgId, patientId, recordId);
-    if (current?.source !== 'staff') throw notFound('The assessment');
+    if (current?.source !== 'staff') throw notFound('assessment');
     if (!can(ctx.actor, 'assessment:correct-any')) {
       const authors = (await repo.allVersions(trx, orgId, recordId)).map((v) => v.recorded_by);
       if (!authors.includes(ctx.actor.userId))
-        throw forbidden('Only the clinician who recorded this assessment, or a physician, may correct it.');
+        throw forbidden(
+          'Only the clinician who recorded this assessment, or a physician, may correct it.',
+          because('assessment.correctOwnOnly'),
+        );
     }
     if (current.instrument !== body.instrument) {
-      throw forbidden('A correction keeps the instrument; record a new assessment instead.');
+      throw forbidden(
+        'A correction keeps the instrument; record a new assessment instead.',
+        because('assessment.correctionKeepsInstrument'),
+      );
     }
     await repo.retireVersion(trx, orgId, current.id);
     const r = await writeRecord(trx, deps, ctx, patientId, {
@@ -419,7 +432,7 @@ export async function getAssessment(deps: AppDeps, ctx: RequestContext, patientI
   return inEnvelope(deps, ctx, read, async ({ trx, organizationId: orgId }) => {
     const versions = (await repo.allVersions(trx, orgId, recordId)).filter((v) => v.patient_id === patientId);
     const current = versions.find((v) => v.is_current);
-    if (!current) throw notFound('The assessment');
+    if (!current) throw notFound('assessment');
     const alerts = await alertsForSources(trx, orgId, sourceType, [recordId]);
     return {
       ...toAssessment(
@@ -522,7 +535,8 @@ export async function recordDiaryEntry(
   const result = await inEnvelope(deps, ctx, diaryGate(patientId, 'diary:record'), async (env) => {
     const { trx, audit } = env;
     // the diary stops with the death (episode rules: stop_diary_prompts)
-    if (env.patient!.status === 'deceased') throw conflict('The patient has died; the diary is closed.');
+    if (env.patient!.status === 'deceased')
+      throw conflict('The patient has died; the diary is closed.', undefined, because('patientDeceased'));
     const r = await writeRecord(trx, deps, ctx, patientId, {
       recordId,
       version: 1,

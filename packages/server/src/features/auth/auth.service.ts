@@ -1,4 +1,13 @@
-import { type Actor, DomainError, landingScreenOf, type Me, type Role, roleSchema } from '@hearth/domain';
+import {
+  type Actor,
+  because,
+  DomainError,
+  invalidField,
+  landingScreenOf,
+  type Me,
+  type Role,
+  roleSchema,
+} from '@hearth/domain';
 import type { AppDeps, RequestContext } from '../../app-context.ts';
 import { recordAudit } from '../../platform/audit/audit.service.ts';
 import { loadSettings } from '../../platform/settings/settings.service.ts';
@@ -13,8 +22,19 @@ export interface SessionInfo {
 }
 
 const invitationGone = () =>
-  new DomainError('NOT_FOUND', 'This invitation is not valid any more. Ask the team for a new one.');
-const wrongCredentials = () => new DomainError('UNAUTHENTICATED', 'The e-mail or password is not right.');
+  new DomainError(
+    'NOT_FOUND',
+    'This invitation is not valid any more. Ask the team for a new one.',
+    undefined,
+    because('auth.invitationGone'),
+  );
+const wrongCredentials = () =>
+  new DomainError(
+    'UNAUTHENTICATED',
+    'The e-mail or password is not right.',
+    undefined,
+    because('auth.wrongCredentials'),
+  );
 
 /**
  * Checks a password and opens a session. Every attempt is counted before the password is
@@ -97,9 +117,12 @@ export async function countPasswordAttempt(deps: AppDeps, email: string, ip: str
         1,
         Math.ceil((verdict.blockedUntil.getTime() - now.getTime()) / 1000),
       );
-      throw new DomainError('RATE_LIMITED', 'Too many failed attempts. Please wait before trying again.', {
-        retryAfterSeconds,
-      });
+      throw new DomainError(
+        'RATE_LIMITED',
+        'Too many failed attempts. Please wait before trying again.',
+        { retryAfterSeconds },
+        because('auth.tooManyAttempts'),
+      );
     }
   }
   return keys;
@@ -180,9 +203,12 @@ export async function changePassword(
 ) {
   const user = await repo.findUserById(deps.db, ctx.actor.organizationId, ctx.actor.userId);
   if (!user?.password_hash || !(await verifyPassword(current, user.password_hash))) {
-    throw new DomainError('VALIDATION', 'The current password is not right.', {
-      fields: [{ field: 'body.currentPassword', message: 'not right' }],
-    });
+    throw invalidField(
+      because('auth.wrongCurrentPassword'),
+      'The current password is not right.',
+      'body.currentPassword',
+      'not right',
+    );
   }
   const hash = await hashPassword(next);
   await deps.db.transaction().execute(async (trx) => {

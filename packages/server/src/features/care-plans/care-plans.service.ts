@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   ageInYears,
+  because,
   type CarePlanChangeBody,
   type CarePlanContent,
   type CarePlanVersion,
@@ -10,6 +11,7 @@ import {
   DomainError,
   disciplines,
   forbidden,
+  invalidField,
   type MeetingCreateBody,
   missingDisciplines,
   notFound,
@@ -52,9 +54,8 @@ async function checkPeople(db: Conn, orgId: string, content: CarePlanContent) {
     throw new DomainError(
       'VALIDATION',
       'The key worker and owners must be active members of the care team.',
-      {
-        fields: [{ field: 'body.content.keyWorkerId', message: 'not a member of the care team' }],
-      },
+      { fields: [{ field: 'body.content.keyWorkerId', message: 'not a member of the care team' }] },
+      because('carePlan.teamMembersOnly'),
     );
 }
 
@@ -77,6 +78,7 @@ export async function addVersion(
     throw conflict(
       `The care plan was changed by someone else (now version ${current}). Reload it and make your change again.`,
       { currentVersion: current },
+      because('carePlan.changedMeanwhile', { version: current }),
     );
   const version = current + 1;
   const id = randomUUID();
@@ -252,9 +254,12 @@ export async function recordMeeting(deps: AppDeps, ctx: RequestContext, body: Me
   await deps.db.transaction().execute(async (trx) => {
     const users = await repo.usersByIds(trx, orgId, [...new Set(body.attendeeIds)]);
     if (users.length !== new Set(body.attendeeIds).size || users.some((u) => u.status !== 'active'))
-      throw new DomainError('VALIDATION', 'Every attendee must be an active member of staff.', {
-        fields: [{ field: 'body.attendeeIds', message: 'unknown attendee' }],
-      });
+      throw invalidField(
+        because('meeting.attendeesStaffOnly'),
+        'Every attendee must be an active member of staff.',
+        'body.attendeeIds',
+        'unknown attendee',
+      );
     await repo.insertMeeting(trx, {
       id,
       organization_id: orgId,
@@ -266,13 +271,14 @@ export async function recordMeeting(deps: AppDeps, ctx: RequestContext, body: Me
     });
     const seen = new Set<string>();
     for (const review of body.reviews) {
-      if (seen.has(review.patientId)) throw conflict('A patient is reviewed once per meeting.');
+      if (seen.has(review.patientId))
+        throw conflict('A patient is reviewed once per meeting.', undefined, because('meeting.patientTwice'));
       seen.add(review.patientId);
       const patient = await findPatient(trx, orgId, review.patientId);
-      if (!patient) throw notFound('The patient');
+      if (!patient) throw notFound('patient');
       if (review.ownerId) {
         const owner = await repo.usersByIds(trx, orgId, [review.ownerId]);
-        if (owner.length === 0) throw notFound('The owner');
+        if (owner.length === 0) throw notFound('owner');
       }
       const version = review.carePlan
         ? await addVersion(
@@ -316,7 +322,7 @@ export async function getMeeting(deps: AppDeps, ctx: RequestContext, id: string)
   const orgId = ctx.actor.organizationId;
   return deps.db.transaction().execute(async (trx) => {
     const row = await repo.findMeeting(trx, orgId, id);
-    if (!row) throw notFound('The meeting');
+    if (!row) throw notFound('meeting');
     await recordAudit(trx, deps, ctx, orgId, {
       action: 'meeting.read',
       entityType: 'team_meeting',

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   type BurdenBody,
+  because,
   type burdenAssessmentSchema,
   burdenScreeningIntervalDays,
   type CaregiverSkill,
@@ -8,11 +9,11 @@ import {
   canSignLevel,
   caregiverSkills,
   conflict,
-  DomainError,
   type dutyRosterQuerySchema,
   type dutyShiftBodySchema,
   forbidden,
   type instrumentWordingBodySchema,
+  invalidField,
   mcsiMax,
   notFound,
   type SkillLevel,
@@ -46,9 +47,12 @@ async function checkFamilyUser(db: Conn, orgId: string, patientId: string, userI
   if (!userId) return;
   const links = await familyOf(db, orgId, patientId);
   if (!links.some((l) => l.user_id === userId))
-    throw new DomainError('VALIDATION', 'This person is not a family member of the patient.', {
-      fields: [{ field: 'body.familyUserId', message: 'not linked to the patient' }],
-    });
+    throw invalidField(
+      because('caregiver.notFamily'),
+      'This person is not a family member of the patient.',
+      'body.familyUserId',
+      'not linked to the patient',
+    );
 }
 
 // ---- skills ----
@@ -115,9 +119,18 @@ export async function signSkill(
     const reached = (await repo.skillRecordsOf(trx, orgId, patientId))
       .filter((r) => r.caregiver_name === body.caregiverName && r.skill === body.skill)
       .map((r) => r.level as SkillLevel);
-    if (reached.includes(body.level)) throw conflict(`This skill is already signed as ${body.level}.`);
+    if (reached.includes(body.level))
+      throw conflict(
+        `This skill is already signed as ${body.level}.`,
+        undefined,
+        because('caregiver.skillAlreadySigned'),
+      );
     if (!canSignLevel(reached, body.level))
-      throw conflict('Sign the skill in order: shown, then practised, then confident.', { reached });
+      throw conflict(
+        'Sign the skill in order: shown, then practised, then confident.',
+        { reached },
+        because('caregiver.skillOrder'),
+      );
     const id = randomUUID();
     await repo.insertSkillRecord(trx, {
       id,
@@ -202,14 +215,21 @@ export async function addShift(
   const gate = { patient: { id: patientId, action: 'duty-roster:write' } } as const;
   return inEnvelope(deps, ctx, gate, async ({ trx, organizationId: orgId, patient, audit, publish }) => {
     if (patient?.status === 'deceased' || patient?.status === 'discharged')
-      throw conflict('The patient is no longer cared for at home.');
+      throw conflict('The patient is no longer cared for at home.', undefined, because('patient.notAtHome'));
     if (body.date < (await today(deps, trx, orgId)))
-      throw new DomainError('VALIDATION', 'A duty cannot be added for a day that has passed.', {
-        fields: [{ field: 'body.date', message: 'in the past' }],
-      });
+      throw invalidField(
+        because('caregiver.dayPassed'),
+        'A duty cannot be added for a day that has passed.',
+        'body.date',
+        'in the past',
+      );
     await checkFamilyUser(trx, orgId, patientId, body.familyUserId);
     if (await repo.sameShift(trx, orgId, patientId, body.date, body.slot, body.personName))
-      throw conflict('This person is already on the roster for that day and time.');
+      throw conflict(
+        'This person is already on the roster for that day and time.',
+        undefined,
+        because('caregiver.alreadyOnRoster'),
+      );
     const id = randomUUID();
     await repo.insertShift(trx, {
       id,
@@ -240,7 +260,7 @@ export async function cancelShift(deps: AppDeps, ctx: RequestContext, patientId:
   const gate = { patient: { id: patientId, action: 'duty-roster:write' } } as const;
   return inEnvelope(deps, ctx, gate, async ({ trx, organizationId: orgId, audit }) => {
     const r = await repo.cancelShift(trx, orgId, patientId, shiftId, ctx.actor.userId, deps.clock());
-    if (!r.numUpdatedRows) throw notFound('The duty');
+    if (!r.numUpdatedRows) throw notFound('duty');
     await audit({ action: 'duty-roster.cancel', entityType: 'duty_shift', entityId: shiftId });
     return rosterView(deps, trx, orgId, patientId, undefined, 14);
   });
@@ -398,7 +418,8 @@ async function recordCannotCope(
  */
 export async function recordBurden(deps: AppDeps, ctx: RequestContext, patientId: string, body: BurdenBody) {
   const patient = await loadPatientFor(deps, ctx, 'caregiver-burden:record', patientId);
-  if (patient.status === 'discharged') throw conflict('The patient has left the service.');
+  if (patient.status === 'discharged')
+    throw conflict('The patient has left the service.', undefined, because('patient.leftService'));
   const orgId = ctx.actor.organizationId;
   let referralId: string | null = null;
   let written: Awaited<ReturnType<typeof recordAssessmentIn>> | null = null;
@@ -501,9 +522,12 @@ export async function loadWording(
   const items = Object.keys(body.items).map(Number);
   const expected: readonly number[] = zbi12ItemNumbers;
   if (items.length !== expected.length || !expected.every((n) => items.includes(n)))
-    throw new DomainError('VALIDATION', `Give the wording of items ${expected.join(', ')}.`, {
-      fields: [{ field: 'body.items', message: 'the 12 ZBI-12 items' }],
-    });
+    throw invalidField(
+      because('caregiver.zbiItems', { items: expected.join(', ') }),
+      `Give the wording of items ${expected.join(', ')}.`,
+      'body.items',
+      'the 12 ZBI-12 items',
+    );
   const orgId = ctx.actor.organizationId;
   await deps.db.transaction().execute(async (trx) => {
     await repo.upsertWording(trx, {

@@ -1,4 +1,11 @@
-import { commissionDocumentSchema, DomainError, idSchema, commissionRoutes as routes } from '@hearth/domain';
+import {
+  because,
+  commissionDocumentSchema,
+  DomainError,
+  idSchema,
+  invalidField,
+  commissionRoutes as routes,
+} from '@hearth/domain';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { AppDeps } from '../../app-context.ts';
@@ -35,12 +42,15 @@ export function commissionRoutes(base: FastifyInstance, deps: AppDeps) {
     async (request, reply) => {
       const ctx = requireContext(request);
       if (!request.isMultipart())
-        throw new DomainError('VALIDATION', 'Send the file as multipart/form-data in the field "file".');
+        throw new DomainError(
+          'VALIDATION',
+          'Send the file as multipart/form-data in the field "file".',
+          undefined,
+          because('file.notMultipart'),
+        );
       const part = await request.file();
       if (part?.fieldname !== 'file')
-        throw new DomainError('VALIDATION', 'Attach a file in the field "file".', {
-          fields: [{ field: 'file', message: 'required' }],
-        });
+        throw invalidField(because('file.missing'), 'Attach a file in the field "file".', 'file', 'required');
       const bytes = await part.toBuffer();
       const doc = await service.addDocument(deps, ctx, request.params.id, {
         fileName: part.filename,

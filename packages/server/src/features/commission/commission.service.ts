@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import {
+  because,
   type CommissionCase,
   type CommissionDecisionBody,
   can,
@@ -8,6 +9,7 @@ import {
   conflict,
   DomainError,
   forbidden,
+  invalidField,
   maxDocumentBytes,
   notFound,
   stateForStatus,
@@ -34,9 +36,12 @@ export async function refer(
 ) {
   if (!can(ctx.actor, 'commission:refer')) throw forbidden();
   if (!body.patientId === !body.patient) {
-    throw new DomainError('VALIDATION', 'Give either an existing patient or the new patient’s details.', {
-      fields: [{ field: 'body.patient', message: 'either patientId or patient' }],
-    });
+    throw invalidField(
+      because('commission.patientEitherOr'),
+      'Give either an existing patient or the new patient’s details.',
+      'body.patient',
+      'either patientId or patient',
+    );
   }
   // a known patient passes the gate; a new one is created in the same transaction
   const gate = body.patientId ? { patient: { id: body.patientId, action: 'patient:update' as const } } : {};
@@ -170,7 +175,7 @@ export async function getCase(deps: AppDeps, ctx: RequestContext, id: string) {
   if (!can(ctx.actor, 'commission:read')) throw forbidden();
   return inEnvelope(deps, ctx, {}, async ({ trx, organizationId: orgId, audit }) => {
     const row = await repo.findCase(trx, orgId, id);
-    if (!row) throw notFound('The commission case');
+    if (!row) throw notFound('commissionCase');
     await audit({
       action: 'commission.read',
       entityType: 'commission_case',
@@ -189,12 +194,17 @@ export async function addDocument(
 ) {
   if (!can(ctx.actor, 'commission:refer') && !can(ctx.actor, 'commission:decide')) throw forbidden();
   if (file.bytes.length > maxDocumentBytes)
-    throw new DomainError('PAYLOAD_TOO_LARGE', 'The file is larger than 10 MB.');
+    throw new DomainError(
+      'PAYLOAD_TOO_LARGE',
+      'The file is larger than 10 MB.',
+      undefined,
+      because('file.tooLarge', { megabytes: maxDocumentBytes / 1024 / 1024 }),
+    );
   const contentType = checkDocumentContent(file.contentType, file.bytes);
   const fileId = randomUUID();
   await inEnvelope(deps, ctx, {}, async ({ trx, organizationId: orgId, audit, publish }) => {
     const row = await repo.findCaseForUpdate(trx, orgId, caseId);
-    if (!row) throw notFound('The commission case');
+    if (!row) throw notFound('commissionCase');
     const now = deps.clock();
     await repo.insertDocument(trx, caseId, {
       id: fileId,
@@ -224,7 +234,7 @@ export async function readDocument(deps: AppDeps, ctx: RequestContext, caseId: s
   if (!can(ctx.actor, 'commission:read')) throw forbidden();
   return inEnvelope(deps, ctx, {}, async ({ trx, organizationId: orgId, audit }) => {
     const doc = await repo.findDocument(trx, orgId, caseId, fileId);
-    if (!doc) throw notFound('The document');
+    if (!doc) throw notFound('document');
     await audit({
       action: 'commission.read-document',
       entityType: 'stored_file',
@@ -247,14 +257,25 @@ export async function decide(
   body: CommissionDecisionBody,
 ) {
   if (!can(ctx.actor, 'commission:decide'))
-    throw forbidden('Only a member of the medical commission can record its decision.');
+    throw forbidden(
+      'Only a member of the medical commission can record its decision.',
+      because('commission.membersOnly'),
+    );
   await inEnvelope(deps, ctx, {}, async ({ trx, organizationId: orgId, audit, publish }) => {
     const row = await repo.findCaseForUpdate(trx, orgId, caseId);
-    if (!row) throw notFound('The commission case');
+    if (!row) throw notFound('commissionCase');
     if (row.status !== 'pending' && row.status !== 'deferred')
-      throw conflict(`This case has already been ${row.status}.`);
+      throw conflict(
+        `This case has already been ${row.status}.`,
+        undefined,
+        because('commission.alreadyDecided', { status: row.status }),
+      );
     if (body.decision === 'granted' && body.reviewDate <= body.decidedOn)
-      throw conflict('The review date must come after the decision date.');
+      throw conflict(
+        'The review date must come after the decision date.',
+        undefined,
+        because('commission.reviewBeforeDecision'),
+      );
     const now = deps.clock();
     await repo.insertDecision(trx, {
       id: randomUUID(),
@@ -307,9 +328,13 @@ async function grantStatus(
   now: Date,
 ) {
   const patient = await patients.findPatient(trx, orgId, patientId);
-  if (!patient) throw notFound('The patient');
+  if (!patient) throw notFound('patient');
   if (patient.status === 'deceased')
-    throw conflict('The patient has died; palliative status cannot be granted.');
+    throw conflict(
+      'The patient has died; palliative status cannot be granted.',
+      undefined,
+      because('commission.patientDeceased'),
+    );
   await patients.updatePatient(trx, orgId, patientId, {
     palliative_status: 'granted',
     palliative_review_date: reviewDate,

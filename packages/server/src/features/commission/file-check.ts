@@ -1,4 +1,4 @@
-import { type commissionDocumentTypes, DomainError } from '@hearth/domain';
+import { because, type commissionDocumentTypes, invalidField } from '@hearth/domain';
 
 type Allowed = (typeof commissionDocumentTypes)[number];
 
@@ -38,15 +38,21 @@ export function checkDocumentContent(contentType: string, bytes: Uint8Array): Al
   // a Map, not an object: "constructor" or "__proto__" must not find an inherited property
   const looksRight = signatures.get(declared as Allowed);
   if (!looksRight) {
-    throw new DomainError('VALIDATION', 'Attach a PDF, JPEG, PNG or plain text file.', {
-      fields: [{ field: 'file', message: 'type not accepted' }],
-    });
+    throw invalidField(
+      because('file.typeNotAccepted'),
+      'Attach a PDF, JPEG, PNG or plain text file.',
+      'file',
+      'type not accepted',
+    );
   }
   const type = declared as Allowed;
   if (bytes.length === 0 || !looksRight(bytes)) {
-    throw new DomainError('VALIDATION', 'The file is empty or is not the type it claims to be.', {
-      fields: [{ field: 'file', message: 'content does not match type' }],
-    });
+    throw invalidField(
+      because('file.contentMismatch'),
+      'The file is empty or is not the type it claims to be.',
+      'file',
+      'content does not match type',
+    );
   }
   return type;
 }

@@ -1,4 +1,5 @@
 import {
+  because,
   can,
   DomainError,
   type EmailSettings,
@@ -52,6 +53,7 @@ export async function updateEmailSettings(
       'VALIDATION',
       'The SMTP password cannot be saved: the server has no key to encrypt it with. Set HEARTH_SECRET_KEY (see the README) and restart.',
       { fields: [{ field: 'password', message: 'Set HEARTH_SECRET_KEY on the server first.' }] },
+      because('email.noSecretKey'),
     );
   }
   return deps.db.transaction().execute(async (trx) => {
@@ -91,14 +93,25 @@ export async function sendTestEmail(deps: AppDeps, ctx: RequestContext, to: stri
   const orgId = ctx.actor.organizationId;
   const row = await repo.findEmailSettings(deps.db, orgId);
   if (!row?.host || !row.from_address) {
-    throw new DomainError('VALIDATION', 'Save the SMTP server and the sender address first.');
+    throw new DomainError(
+      'VALIDATION',
+      'Save the SMTP server and the sender address first.',
+      undefined,
+      because('email.notSetUp'),
+    );
   }
   const { language } = await loadSettings(deps.db, orgId);
   const mail = notificationEmail('test', language, row.base_url, false);
   try {
     await sendMail(smtpOf(row, deps), { from: row.from_address, to, ...mail }, deps.clock(), deps.smtpTls);
   } catch (err) {
-    throw new DomainError('VALIDATION', `The email was not sent: ${(err as Error).message}`);
+    const error = (err as Error).message;
+    throw new DomainError(
+      'VALIDATION',
+      `The email was not sent: ${error}`,
+      undefined,
+      because('email.notSent', { error }),
+    );
   }
   await deps.db.transaction().execute((trx) =>
     recordAudit(trx, deps, ctx, orgId, {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   type BereavementTaskKind,
+  because,
   bereavementDueDates,
   type bereavementListQuerySchema,
   type bereavementTaskCompleteSchema,
@@ -11,12 +12,12 @@ import {
   conflict,
   type DeathChecklistItem,
   type DeathRecord,
-  DomainError,
   deathChecklistFor,
   type deathRecordBodySchema,
   type EndOfLifeMeasures,
   type endOfLifeMeasuresQuerySchema,
   forbidden,
+  invalidField,
   notFound,
 } from '@hearth/domain';
 import type { z } from 'zod';
@@ -84,7 +85,7 @@ export async function getDeath(deps: AppDeps, ctx: RequestContext, patientId: st
   const gate = { patient: { id: patientId, action: 'death:read' } } as const;
   return inEnvelope(deps, ctx, gate, async ({ trx, organizationId, audit }) => {
     const record = await view(trx, organizationId, patientId);
-    if (!record) throw notFound('The death record');
+    if (!record) throw notFound('deathRecord');
     await audit({ action: 'death.read', entityType: 'death_record', entityId: record.id });
     return record;
   });
@@ -105,17 +106,32 @@ export async function recordDeath(
     const { trx, organizationId: orgId } = env;
     const patient = env.patient!;
     if (patient.status === 'discharged')
-      throw conflict('The patient was discharged from the service; a death cannot be recorded here.');
-    if (patient.status === 'deceased') throw conflict('A death is already recorded for this patient.');
+      throw conflict(
+        'The patient was discharged from the service; a death cannot be recorded here.',
+        undefined,
+        because('death.patientDischarged'),
+      );
+    if (patient.status === 'deceased')
+      throw conflict(
+        'A death is already recorded for this patient.',
+        undefined,
+        because('death.alreadyRecorded'),
+      );
     const now = deps.clock();
     if (new Date(body.diedAt) > now || new Date(body.verifiedAt) > now)
-      throw new DomainError('VALIDATION', 'The time of death and of verification cannot be in the future.', {
-        fields: [{ field: 'body.diedAt', message: 'in the future' }],
-      });
+      throw invalidField(
+        because('death.inFuture'),
+        'The time of death and of verification cannot be in the future.',
+        'body.diedAt',
+        'in the future',
+      );
     if (new Date(body.verifiedAt) < new Date(body.diedAt))
-      throw new DomainError('VALIDATION', 'Verification comes after the death.', {
-        fields: [{ field: 'body.verifiedAt', message: 'before the time of death' }],
-      });
+      throw invalidField(
+        because('death.verifiedBeforeDeath'),
+        'Verification comes after the death.',
+        'body.verifiedAt',
+        'before the time of death',
+      );
     const plan = await currentPlan(trx, orgId, patientId);
     const preferred = plan && plan.preferredPlaceOfDeath !== 'undecided' ? plan.preferredPlaceOfDeath : null;
     const id = randomUUID();
@@ -164,12 +180,18 @@ export async function updateChecklist(
   if (!mayWork(ctx)) throw forbidden();
   // certifying a death is a physician's act (issue 13)
   if (item === 'certification' && !can(ctx.actor, 'death:certify'))
-    throw forbidden('Only a physician records the death certification.');
+    throw forbidden(
+      'Only a physician records the death certification.',
+      because('death.certifyPhysicianOnly'),
+    );
   let witnesses: string[] = [];
   if (item === 'controlled_drug_disposal' && body.status === 'done') {
     // two members of staff with accounts, each confirming (issue 13): the recorder and a witness
     if (!can(ctx.actor, 'medicine:controlled', { patientId }))
-      throw forbidden('Controlled drugs are disposed of by a physician or a nurse.');
+      throw forbidden(
+        'Controlled drugs are disposed of by a physician or a nurse.',
+        because('death.disposalClinicianOnly'),
+      );
     const witness = await confirmWitness(deps, ctx, body.witness, 'body.witness');
     const recorder = await repo.findActiveUser(deps.db, ctx.actor.organizationId, ctx.actor.userId);
     witnesses = [recorder?.name ?? '', witness.name];
@@ -179,10 +201,14 @@ export async function updateChecklist(
   const orgId = ctx.actor.organizationId;
   const record = await deps.db.transaction().execute(async (trx) => {
     const d = await repo.findDeath(trx, orgId, patientId);
-    if (!d) throw notFound('The death record');
-    if (d.closed_at) throw conflict('The record is closed.');
+    if (!d) throw notFound('deathRecord');
+    if (d.closed_at) throw conflict('The record is closed.', undefined, because('death.recordClosed'));
     if (!deathChecklistFor(d.place).includes(item))
-      throw conflict('This item does not apply where the death happened.', { place: d.place, item });
+      throw conflict(
+        'This item does not apply where the death happened.',
+        { place: d.place, item },
+        because('death.itemNotApplicable'),
+      );
     await repo.updateChecklistItem(trx, orgId, d.id, item, {
       status: body.status,
       note: body.note ?? null,
@@ -208,9 +234,12 @@ const ownerRoles = ['psychologist', 'social_worker', 'chaplain', 'nurse', 'coord
 async function supportOwner(db: Conn, orgId: string, userId: string, field: string) {
   const user = await repo.findActiveUser(db, orgId, userId);
   if (!user || !ownerRoles.includes(user.role))
-    throw new DomainError('VALIDATION', 'The owner must be an active member of the support team.', {
-      fields: [{ field, message: 'not a support team member' }],
-    });
+    throw invalidField(
+      because('bereavement.ownerNotSupport'),
+      'The owner must be an active member of the support team.',
+      field,
+      'not a support team member',
+    );
   return user.id;
 }
 
@@ -232,12 +261,18 @@ export async function closeDeath(
   await inEnvelope(deps, ctx, gate, async ({ trx, organizationId: orgId, audit, publish }) => {
     if (!mayWork(ctx)) throw forbidden();
     const d = await repo.findDeath(trx, orgId, patientId);
-    if (!d) throw notFound('The death record');
-    if (d.closed_at) throw conflict('The record is already closed.');
+    if (!d) throw notFound('deathRecord');
+    if (d.closed_at)
+      throw conflict('The record is already closed.', undefined, because('death.recordClosed'));
     const open = (await repo.checklistOf(trx, orgId, d.id))
       .filter((c) => c.status === 'open')
       .map((c) => c.item);
-    if (open.length) throw conflict('Finish the home checklist before closing the record.', { open });
+    if (open.length)
+      throw conflict(
+        'Finish the home checklist before closing the record.',
+        { open },
+        because('death.checklistOpen', { open: open.length }),
+      );
     const owner = ownerId
       ? await supportOwner(trx, orgId, ownerId, 'body.bereavementOwnerId')
       : await defaultOwner(trx, orgId, patientId, ctx.actor.userId);
@@ -315,9 +350,12 @@ export async function listTasks(
 ) {
   if (!can(ctx.actor, 'bereavement:read')) throw forbidden();
   if (q.dueFrom && q.dueBy && q.dueFrom > q.dueBy)
-    throw new DomainError('VALIDATION', 'The period starts after it ends.', {
-      fields: [{ field: 'querystring.dueFrom', message: 'after the end' }],
-    });
+    throw invalidField(
+      because('periodReversed'),
+      'The period starts after it ends.',
+      'querystring.dueFrom',
+      'after the end',
+    );
   const [dueOn, id] = (q.cursor ?? '').split('|');
   const read = { audit: { action: 'bereavement.list', entityType: 'bereavement_task' } };
   return inEnvelope(deps, ctx, read, async ({ trx, organizationId: orgId }) => {
@@ -363,12 +401,16 @@ export async function completeTask(
   const gate = { patient: { id: patientId, action: 'bereavement:work' } } as const;
   const referralId = await inEnvelope(deps, ctx, gate, async ({ trx, organizationId: orgId, audit }) => {
     const task = await repo.findTaskForUpdate(trx, orgId, patientId, taskId);
-    if (!task) throw notFound('The task');
-    if (task.status === 'done') throw conflict('This contact is already recorded.');
+    if (!task) throw notFound('task');
+    if (task.status === 'done')
+      throw conflict('This contact is already recorded.', undefined, because('bereavement.contactDone'));
     if (task.kind === 'risk_assessment' && !body.riskLevel)
-      throw new DomainError('VALIDATION', 'Record the grief-risk level.', {
-        fields: [{ field: 'body.riskLevel', message: 'required for the risk assessment' }],
-      });
+      throw invalidField(
+        because('bereavement.riskLevelRequired'),
+        'Record the grief-risk level.',
+        'body.riskLevel',
+        'required for the risk assessment',
+      );
     await repo.updateTask(trx, orgId, taskId, {
       status: 'done',
       completed_on: body.completedOn,
@@ -409,8 +451,9 @@ export async function reassignTask(
     // queued first: a hand-over to the same owner changes nothing but is announced, as before
     announce(publish, patientId);
     const task = await repo.findTaskForUpdate(trx, orgId, patientId, taskId);
-    if (!task) throw notFound('The task');
-    if (task.status === 'done') throw conflict('This contact is already recorded.');
+    if (!task) throw notFound('task');
+    if (task.status === 'done')
+      throw conflict('This contact is already recorded.', undefined, because('bereavement.contactDone'));
     const owner = await supportOwner(trx, orgId, body.ownerId, 'body.ownerId');
     if (owner === task.owner_id) return;
     await repo.updateTask(trx, orgId, taskId, { owner_id: owner });
@@ -459,9 +502,12 @@ export async function measures(
     const to = q.to ?? today;
     const from = q.from ?? shiftDay(to, -364);
     if (from > to)
-      throw new DomainError('VALIDATION', 'The period starts after it ends.', {
-        fields: [{ field: 'querystring.from', message: 'after the end' }],
-      });
+      throw invalidField(
+        because('periodReversed'),
+        'The period starts after it ends.',
+        'querystring.from',
+        'after the end',
+      );
     // a day wider on each side in UTC, then cut by the local date of death
     const rows = (
       await repo.deathsBetween(

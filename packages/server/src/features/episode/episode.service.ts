@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
+  because,
   can,
   conflict,
   DomainError,
@@ -318,23 +319,33 @@ export async function restoreVisits(
   visitIds: string[],
 ) {
   await loadPatientFor(deps, ctx, 'patient:read', patientId);
-  if (!can(ctx.actor, 'visit:schedule')) throw forbidden('Only a coordinator restores visits.');
+  if (!can(ctx.actor, 'visit:schedule'))
+    throw forbidden('Only a coordinator restores visits.', because('episode.restoreCoordinatorOnly'));
   const orgId = ctx.actor.organizationId;
   const touched = await deps.db.transaction().execute(async (trx) => {
     const patient = await patients.findPatient(trx, orgId, patientId);
     if (!patient) throw new Error(`patient ${patientId} vanished inside its transaction`);
     const state = { status: patient.status as PatientStatus, careSetting: patient.care_setting as 'home' };
     if (state.status !== 'active' || isAwayFromHome(state))
-      throw conflict('Visits are restored once the patient is back home.');
+      throw conflict(
+        'Visits are restored once the patient is back home.',
+        undefined,
+        because('episode.notBackHome'),
+      );
     const now = deps.clock();
     const today = localDate(now, (await loadSettings(trx, orgId)).timeZone);
     const held = await repo.pendingVisits(trx, orgId, patientId, '1900-01-01', ['on_hold']);
     const unknown = visitIds.filter((id) => !held.some((v) => v.id === id));
     if (unknown.length)
-      throw new DomainError('VALIDATION', 'Only visits on hold for this patient can be restored.', {
-        fields: [{ field: 'body.visitIds', message: 'not a held visit of this patient' }],
-        unknown,
-      });
+      throw new DomainError(
+        'VALIDATION',
+        'Only visits on hold for this patient can be restored.',
+        {
+          fields: [{ field: 'body.visitIds', message: 'not a held visit of this patient' }],
+          unknown,
+        },
+        because('episode.notHeldVisits'),
+      );
     const chosen = held.filter((v) => visitIds.includes(v.id) && v.visit_date >= today);
     const dropped = held.filter((v) => !chosen.includes(v));
     const withStaff = chosen.filter((v) => v.staff_id);

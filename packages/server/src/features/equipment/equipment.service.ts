@@ -1,14 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import {
+  because,
   can,
   canMoveLoan,
   conflict,
-  DomainError,
   type EquipmentItem,
   type equipmentItemCreateSchema,
   type equipmentItemPatchSchema,
   equipmentKinds,
   forbidden,
+  invalidField,
   isLoanDueBack,
   type Loan,
   type LoanStatus,
@@ -119,7 +120,11 @@ export async function createItem(
   const id = randomUUID();
   return inEnvelope(deps, ctx, {}, async ({ trx, organizationId: orgId, audit }) => {
     if (await repo.findItemBySerial(trx, orgId, body.serialNumber))
-      throw conflict('An item with this serial number is already in the store.');
+      throw conflict(
+        'An item with this serial number is already in the store.',
+        undefined,
+        because('equipment.serialTaken'),
+      );
     const now = deps.clock();
     await repo.insertItem(trx, {
       id,
@@ -149,9 +154,13 @@ export async function patchItem(
   if (!can(ctx.actor, 'equipment:manage')) throw forbidden();
   return inEnvelope(deps, ctx, {}, async ({ trx, organizationId: orgId, audit }) => {
     const item = await repo.findItemForUpdate(trx, orgId, itemId);
-    if (!item) throw notFound('The item');
+    if (!item) throw notFound('item');
     if (patch.status && !['available', 'maintenance', 'retired'].includes(item.status))
-      throw conflict('The item is out on a loan; finish the loan before changing its status.');
+      throw conflict(
+        'The item is out on a loan; finish the loan before changing its status.',
+        undefined,
+        because('equipment.itemOnLoan'),
+      );
     await repo.updateItem(trx, orgId, itemId, {
       ...(patch.condition !== undefined && { condition: patch.condition }),
       ...(patch.maintenanceDueOn !== undefined && { maintenance_due_on: patch.maintenanceDueOn }),
@@ -231,7 +240,11 @@ export async function requestLoan(
   const id = randomUUID();
   return inEnvelope(deps, ctx, gate, async ({ trx, organizationId: orgId, patient, audit, publish }) => {
     if (patient!.status === 'deceased' || patient!.status === 'discharged')
-      throw conflict('Equipment is lent only to patients in the service’s care.');
+      throw conflict(
+        'Equipment is lent only to patients in the service’s care.',
+        undefined,
+        because('equipment.patientNotInCare'),
+      );
     const now = deps.clock();
     if (body.itemId) await reserve(trx, orgId, body.itemId, body.kind, now);
     await repo.insertLoan(trx, {
@@ -263,14 +276,21 @@ async function reserve(
   loanItemId?: string | null,
 ) {
   const item = await repo.findItemForUpdate(trx, orgId, itemId);
-  if (!item) throw notFound('The item');
+  if (!item) throw notFound('item');
   if (item.kind !== kind)
-    throw new DomainError('VALIDATION', 'The item is not of the requested kind.', {
-      fields: [{ field: 'body.itemId', message: 'wrong kind' }],
-    });
+    throw invalidField(
+      because('equipment.wrongKind'),
+      'The item is not of the requested kind.',
+      'body.itemId',
+      'wrong kind',
+    );
   const ownReservation = item.status === 'reserved' && loanItemId === itemId;
   if (item.status !== 'available' && !ownReservation)
-    throw conflict(`The item is not available (${item.status}).`);
+    throw conflict(
+      `The item is not available (${item.status}).`,
+      undefined,
+      because('equipment.itemUnavailable'),
+    );
   await repo.updateItem(trx, orgId, itemId, { status: 'reserved', updated_at: now });
 }
 
@@ -304,7 +324,7 @@ export async function moveLoan(
   const gate = { patient: { id: patientId, action: 'equipment-loan:read' } } as const;
   return inEnvelope(deps, ctx, gate, async ({ trx, organizationId: orgId, audit, publish }) => {
     const row = await repo.findLoanForUpdate(trx, orgId, patientId, loanId);
-    if (!row) throw notFound('The loan');
+    if (!row) throw notFound('loan');
     const from = row.status as LoanStatus;
     if (!canMoveLoan(from, to)) {
       throw conflict(
@@ -312,15 +332,19 @@ export async function moveLoan(
           ? `This loan is already ${from.replace('_', ' ')}.`
           : `A loan cannot go from ${from} to ${to}.`,
         { from, to },
+        because(from === to ? 'equipment.loanAlreadyThere' : 'equipment.loanStepNotAllowed'),
       );
     }
     const now = deps.clock();
     if (step === 'deliver') {
       const itemId = body.itemId ?? row.item_id;
       if (!itemId)
-        throw new DomainError('VALIDATION', 'Choose the item (serial number) being delivered.', {
-          fields: [{ field: 'body.itemId', message: 'required' }],
-        });
+        throw invalidField(
+          because('equipment.itemRequired'),
+          'Choose the item (serial number) being delivered.',
+          'body.itemId',
+          'required',
+        );
       let checkId: string | null = null;
       if (row.kind === 'oxygen_concentrator') {
         checkId = await oxygenSafetyCheckId(trx, orgId, patientId);
@@ -328,6 +352,7 @@ export async function moveLoan(
           throw conflict(
             'The home oxygen safety check is not complete: ventilation, no open flame or smoking, tubes and cables safe.',
             { rule: 'oxygen-safety-check' },
+            because('equipment.oxygenSafetyCheck'),
           );
       }
       if (itemId !== row.item_id && row.item_id)

@@ -1,7 +1,8 @@
 import {
+  because,
   conflict,
-  DomainError,
   type FamilyMember,
+  forbidden,
   type inviteFamilyBodySchema,
   notFound,
 } from '@hearth/domain';
@@ -50,7 +51,10 @@ export async function inviteFamily(
 ) {
   await loadPatientFor(deps, ctx, 'family:invite', patientId);
   if (body.designated && ctx.actor.role === 'family') {
-    throw new DomainError('FORBIDDEN', 'Only the care team can change who manages the family’s access.');
+    throw forbidden(
+      'Only the care team can change who manages the family’s access.',
+      because('family.careTeamOnly'),
+    );
   }
   return deps.db.transaction().execute(async (trx) => {
     const orgId = ctx.actor.organizationId;
@@ -91,11 +95,16 @@ export async function inviteFamily(
 /** Removing a relative ends their access to this patient at once (their sessions end too). */
 export async function removeFamily(deps: AppDeps, ctx: RequestContext, patientId: string, userId: string) {
   await loadPatientFor(deps, ctx, 'family:remove', patientId);
-  if (userId === ctx.actor.userId) throw conflict('You cannot remove yourself; ask the care team.');
+  if (userId === ctx.actor.userId)
+    throw conflict(
+      'You cannot remove yourself; ask the care team.',
+      undefined,
+      because('family.notYourself'),
+    );
   await deps.db.transaction().execute(async (trx) => {
     const orgId = ctx.actor.organizationId;
     const link = await repo.findFamilyLink(trx, orgId, patientId, userId);
-    if (!link) throw notFound('The family member');
+    if (!link) throw notFound('familyMember');
     const now = deps.clock();
     await repo.removeFamilyLink(trx, orgId, patientId, userId, now);
     if (link.is_designated)

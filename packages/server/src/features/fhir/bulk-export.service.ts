@@ -204,7 +204,7 @@ export async function exportStatus(deps: AppDeps, ctx: RequestContext, exportId:
   const orgId = ctx.actor.organizationId;
   return deps.db.transaction().execute(async (trx) => {
     const exp = await repo.findExport(trx, orgId, exportId);
-    if (!exp || exp.status === 'cancelled') throw notFound('The export');
+    if (!exp || exp.status === 'cancelled') throw notFound('export');
     await recordAudit(trx, deps, ctx, orgId, {
       action: 'fhir.bulk-export.status',
       entityType: 'fhir_export',
@@ -240,9 +240,9 @@ export async function exportFile(deps: AppDeps, ctx: RequestContext, exportId: s
   const orgId = ctx.actor.organizationId;
   return deps.db.transaction().execute(async (trx) => {
     const exp = await repo.findExport(trx, orgId, exportId);
-    if (exp?.status !== 'completed') throw notFound('The export');
+    if (exp?.status !== 'completed') throw notFound('export');
     const parts = await repo.exportFileParts(trx, orgId, exportId, type);
-    if (parts.length === 0) throw notFound(`The ${type} file`);
+    if (parts.length === 0) throw notFound('file', `The ${type} file was not found.`);
     await recordAudit(trx, deps, ctx, orgId, {
       action: 'fhir.bulk-export.download',
       entityType: 'fhir_export',
@@ -258,7 +258,7 @@ export async function cancelExport(deps: AppDeps, ctx: RequestContext, exportId:
   const orgId = ctx.actor.organizationId;
   await deps.db.transaction().execute(async (trx) => {
     const exp = await repo.findExport(trx, orgId, exportId);
-    if (!exp || exp.status === 'cancelled') throw notFound('The export');
+    if (!exp || exp.status === 'cancelled') throw notFound('export');
     await repo.lockExport(trx, orgId, exportId);
     await repo.updateExport(trx, orgId, exportId, { status: 'cancelled', updated_at: deps.clock() });
     await repo.deleteExportFiles(trx, orgId, exportId);

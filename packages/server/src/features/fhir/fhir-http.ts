@@ -1,4 +1,5 @@
 import {
+  because,
   DomainError,
   type ErrorCode,
   fhirJsonContentType,
@@ -54,7 +55,14 @@ export function registerFhirHttp(fhir: FastifyInstance) {
       try {
         done(null, JSON.parse(String(body)));
       } catch {
-        done(new DomainError('VALIDATION', 'The body is not valid JSON.'));
+        done(
+          new DomainError(
+            'VALIDATION',
+            'The body is not valid JSON.',
+            undefined,
+            because('fhir.bodyNotJson'),
+          ),
+        );
       }
     },
   );

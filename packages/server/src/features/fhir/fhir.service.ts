@@ -57,7 +57,7 @@ async function patientResources(
       patientId,
     });
     const record = await loadPatientRecord(trx, orgId, patientId, types, deps.clock());
-    if (!record) throw notFound('The patient');
+    if (!record) throw notFound('patient');
     const seen = new Set<string>();
     return fhirResourceTypes
       .filter((t) => types.has(t))
@@ -97,11 +97,11 @@ export async function readResource(deps: AppDeps, ctx: RequestContext, type: Fhi
   if (type === 'Organization' || type === 'Practitioner' || type === 'PractitionerRole')
     return readServiceResource(deps, ctx, type, id);
   const patientId = await patientOfResource(deps.db, orgId, type, id);
-  if (!patientId) throw notFound(`${type}/${id}`);
+  if (!patientId) throw notFound('resource', `${type}/${id} was not found.`);
   const found = (await patientResources(deps, ctx, patientId, new Set([type]), 'fhir.read')).find(
     (r) => r.resourceType === type && r.id === id,
   );
-  if (!found) throw notFound(`${type}/${id}`);
+  if (!found) throw notFound('resource', `${type}/${id} was not found.`);
   return found;
 }
 
@@ -128,7 +128,7 @@ async function readServiceResource(
       if (user && user.role !== 'family' && user.role !== 'volunteer')
         resource = type === 'Practitioner' ? toPractitioner(user) : toPractitionerRole(user, orgId);
     }
-    if (!resource) throw notFound(`${type}/${id}`);
+    if (!resource) throw notFound('resource', `${type}/${id} was not found.`);
     await recordAudit(trx, deps, ctx, orgId, { action: 'fhir.read', entityType: type, entityId: id });
     return resource;
   });
@@ -179,7 +179,7 @@ export async function searchResources(
       });
   }
   if (problems.length || !patientId) throw new FhirOutcomeError(400, problems);
-  if (!isUuid(patientId)) throw notFound('The patient');
+  if (!isUuid(patientId)) throw notFound('patient');
   const resources = await patientResources(deps, ctx, patientId, new Set([type]), 'fhir.search');
   return resources.filter(
     (r) => r.resourceType === type && dateMatches(searchDateOf(r as never), conditions),

@@ -1,5 +1,6 @@
 import {
   type Action,
+  because,
   can,
   defaultGuardOptions,
   type FieldCaseload,
@@ -37,7 +38,10 @@ const hour = 3_600_000;
  */
 export async function fieldCaseload(deps: AppDeps, ctx: RequestContext): Promise<FieldCaseload> {
   if (!can(ctx.actor, 'visit:perform'))
-    throw forbidden('The field caseload is for staff who visit patients at home.');
+    throw forbidden(
+      'The field caseload is for staff who visit patients at home.',
+      because('field.homeVisitorsOnly'),
+    );
   const orgId = ctx.actor.organizationId;
   const settings = await loadSettings(deps.db, orgId);
   const now = deps.clock();

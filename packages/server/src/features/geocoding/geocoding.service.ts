@@ -1,4 +1,5 @@
 import {
+  because,
   can,
   checkServiceArea,
   conflict,
@@ -25,9 +26,11 @@ export async function lookUpAddress(
   const orgId = ctx.actor.organizationId;
   const settings = await loadSettings(deps.db, orgId);
   if (!settings.geocoderUrl)
-    throw conflict('Address lookup is not set up: an administrator can give its address in Settings.', {
-      reason: 'geocoder_off',
-    });
+    throw conflict(
+      'Address lookup is not set up: an administrator can give its address in Settings.',
+      { reason: 'geocoder_off' },
+      because('geocoder.off'),
+    );
   const url = new URL(settings.geocoderUrl);
   url.searchParams.set('q', address);
   url.searchParams.set('format', 'json');
@@ -46,18 +49,23 @@ export async function lookUpAddress(
     throw conflict(
       `The address lookup service did not answer (${err instanceof Error ? err.message : 'no answer'}). Enter the coordinates by hand or try again later.`,
       { reason: 'geocoder_failed' },
+      because('geocoder.failed'),
     );
   }
   const places = nominatimAnswerSchema.safeParse(answer);
   if (!places.success)
-    throw conflict('The address lookup service answered in a form Hearth does not read.', {
-      reason: 'geocoder_failed',
-    });
+    throw conflict(
+      'The address lookup service answered in a form Hearth does not read.',
+      { reason: 'geocoder_failed' },
+      because('geocoder.failed'),
+    );
   const place = places.data[0];
   if (!place)
-    throw conflict('No place was found for this address. Check the spelling or enter the coordinates.', {
-      reason: 'not_found',
-    });
+    throw conflict(
+      'No place was found for this address. Check the spelling or enter the coordinates.',
+      { reason: 'not_found' },
+      because('geocoder.noPlace'),
+    );
   const coordinates = { lat: place.lat, lon: place.lon };
   return {
     coordinates,

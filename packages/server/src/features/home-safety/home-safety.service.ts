@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
+  because,
   can,
   conflict,
   DomainError,
@@ -7,6 +8,7 @@ import {
   type HomeSafetyCheck,
   type HomeSafetyCheckBody,
   homeSafetyItems,
+  invalidField,
   notFound,
   oxygenCheckComplete,
   unmetWithoutAction,
@@ -84,24 +86,41 @@ export async function recordCheck(
   await inEnvelope(deps, ctx, { patient: { id: patientId, action: 'home-safety:record' } }, async (env) => {
     const status = env.patient?.status;
     if (status === 'deceased' || status === 'discharged')
-      throw conflict('The patient is no longer in the service’s care at home.');
+      throw conflict(
+        'The patient is no longer in the service’s care at home.',
+        undefined,
+        because('patient.notAtHome'),
+      );
     const keys = body.items.map((i) => i.key);
     if (new Set(keys).size !== keys.length)
-      throw new DomainError('VALIDATION', 'Each item may be answered once.', {
-        fields: [{ field: 'body.items', message: 'duplicate item' }],
-      });
+      throw invalidField(
+        because('homeSafety.itemTwice'),
+        'Each item may be answered once.',
+        'body.items',
+        'duplicate item',
+      );
     const missing = unmetWithoutAction(body);
     if (missing.length)
-      throw new DomainError('VALIDATION', 'Every unmet item needs an action with an owner.', {
-        fields: missing.map((k) => ({ field: `body.actions.${k}`, message: 'action with owner required' })),
-      });
+      throw new DomainError(
+        'VALIDATION',
+        'Every unmet item needs an action with an owner.',
+        {
+          fields: missing.map((k) => ({ field: `body.actions.${k}`, message: 'action with owner required' })),
+        },
+        because('homeSafety.actionRequired'),
+      );
     const stray = body.actions.filter(
       (a) => !body.items.some((i) => i.key === a.itemKey && i.answer === 'unmet'),
     );
     if (stray.length)
-      throw new DomainError('VALIDATION', 'Actions belong to unmet items only.', {
-        fields: stray.map((a) => ({ field: `body.actions.${a.itemKey}`, message: 'item is not unmet' })),
-      });
+      throw new DomainError(
+        'VALIDATION',
+        'Actions belong to unmet items only.',
+        {
+          fields: stray.map((a) => ({ field: `body.actions.${a.itemKey}`, message: 'item is not unmet' })),
+        },
+        because('homeSafety.actionForMetItem'),
+      );
     const orgId = env.organizationId;
     const now = deps.clock();
     await repo.insertCheck(env.trx, {
@@ -147,10 +166,11 @@ export async function completeAction(
   // the action's owner (a relative with a portal account) may mark it done, as may the team
   await inEnvelope(deps, ctx, { patient: { id: patientId, action: 'home-safety:read' } }, async (env) => {
     const action = await repo.findActionForUpdate(env.trx, env.organizationId, patientId, actionId);
-    if (!action) throw notFound('The action');
+    if (!action) throw notFound('action');
     const isOwner = action.owner_user_id === ctx.actor.userId;
     if (!isOwner && !can(ctx.actor, 'home-safety:record', { patientId })) throw forbidden();
-    if (action.status === 'done') throw conflict('This action is already done.');
+    if (action.status === 'done')
+      throw conflict('This action is already done.', undefined, because('homeSafety.actionDone'));
     await repo.markActionDone(env.trx, env.organizationId, actionId, ctx.actor.userId, deps.clock());
     await env.audit({
       action: 'home-safety.action-done',

@@ -1,5 +1,6 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import {
+  because,
   type CallOutcome,
   type CareRequestBody,
   callerRelationshipWords,
@@ -39,7 +40,7 @@ export async function publicOrganization(deps: AppDeps, organizationId?: string)
   const org = organizationId
     ? await repo.organizationById(deps.db, organizationId)
     : await repo.defaultOrganization(deps.db);
-  if (!org) throw notFound('The service');
+  if (!org) throw notFound('service');
   const settings = await loadSettings(deps.db, org.id);
   return { org, settings };
 }
@@ -219,7 +220,7 @@ export async function getRequest(deps: AppDeps, ctx: RequestContext, id: string)
   const orgId = ctx.actor.organizationId;
   return deps.db.transaction().execute(async (trx) => {
     const row = await repo.findCareRequest(trx, orgId, id);
-    if (!row) throw notFound('The request');
+    if (!row) throw notFound('request');
     const calls = await repo.callsFor(trx, orgId, [id]);
     await recordAudit(trx, deps, ctx, orgId, {
       action: 'intake.read',
@@ -243,9 +244,13 @@ export async function recordCall(
   let escalated = false;
   await deps.db.transaction().execute(async (trx) => {
     const row = await repo.findCareRequestForUpdate(trx, orgId, id);
-    if (!row) throw notFound('The request');
+    if (!row) throw notFound('request');
     if (row.status === 'closed' || row.status === 'referred')
-      throw conflict(`This request is already ${row.status}.`);
+      throw conflict(
+        `This request is already ${row.status}.`,
+        undefined,
+        because(row.status === 'closed' ? 'intake.alreadyClosed' : 'intake.alreadyReferred'),
+      );
     const now = deps.clock();
     await repo.insertCallAttempt(trx, {
       id: randomUUID(),
@@ -316,9 +321,15 @@ export async function recordCall(
 /** Links a request to the commission case made from it (called inside the referral transaction). */
 export async function markReferred(trx: Conn, orgId: string, requestId: string, caseId: string, now: Date) {
   const row = await repo.findCareRequestForUpdate(trx, orgId, requestId);
-  if (!row) throw notFound('The request');
-  if (row.commission_case_id) throw conflict('This request has already been referred to the commission.');
-  if (row.status === 'closed') throw conflict('This request is closed.');
+  if (!row) throw notFound('request');
+  if (row.commission_case_id)
+    throw conflict(
+      'This request has already been referred to the commission.',
+      undefined,
+      because('intake.alreadyReferred'),
+    );
+  if (row.status === 'closed')
+    throw conflict('This request is closed.', undefined, because('intake.alreadyClosed'));
   await repo.updateCareRequest(trx, orgId, requestId, {
     status: 'referred',
     commission_case_id: caseId,

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
+  because,
   type ControlledEntryBody,
   can,
   conflict,
@@ -7,6 +8,7 @@ import {
   type controlledStockBodySchema,
   DomainError,
   forbidden,
+  invalidField,
   notFound,
   wholeStockUnits,
 } from '@hearth/domain';
@@ -78,13 +80,14 @@ export async function addStock(
   return inEnvelope(deps, ctx, gate, async ({ trx, organizationId: orgId, audit }) => {
     if (body.prescriptionId) {
       const rx = await repo.findCurrent(trx, orgId, patientId, body.prescriptionId);
-      if (!rx) throw notFound('The prescription');
+      if (!rx) throw notFound('prescription');
       // each dose of this prescription will be taken off the stock: the units must convert
       if (body.unit !== rx.dose_unit && body.dosePerUnit === null)
         throw new DomainError(
           'VALIDATION',
           `Say how many ${rx.dose_unit} one ${body.unit} holds, so each dose is taken off the register.`,
           { fields: [{ field: 'body.dosePerUnit', message: 'required when the units differ' }] },
+          because('medicines.dosePerUnitRequired', { doseUnit: rx.dose_unit, unit: body.unit }),
         );
     }
     await repo.insertStock(trx, {
@@ -123,7 +126,7 @@ export async function addEntry(
       : null;
   const result = await deps.db.transaction().execute(async (trx) => {
     const stock = await repo.lockStock(trx, orgId, patientId, stockId);
-    if (!stock) throw notFound('The register entry');
+    if (!stock) throw notFound('registerEntry');
     const now = deps.clock();
     const balance = Number(stock.balance);
     const id = randomUUID();
@@ -156,6 +159,7 @@ export async function addEntry(
           throw conflict(
             'The register holds less than this. Count the stock and record the count first.',
             conflictReason('register-short', { balance, quantity, unit: stock.unit }),
+            because('medicines.registerShort', { balance, quantity, unit: stock.unit }),
           );
         row.administration_id = body.administrationId;
         break;
@@ -167,9 +171,12 @@ export async function addEntry(
         if (Math.abs(row.discrepancy) > 1e-9) {
           // a count that differs (8 against 10) needs a reason and a second person (issue 13)
           if (!body.reason)
-            throw new DomainError('VALIDATION', 'The count differs from the register: say why.', {
-              fields: [{ field: 'body.reason', message: 'required when the count differs' }],
-            });
+            throw invalidField(
+              because('medicines.countDiffersReason'),
+              'The count differs from the register: say why.',
+              'body.reason',
+              'required when the count differs',
+            );
           if (!witness) await confirmWitness(deps, ctx, undefined, 'body.witness');
           row.note = body.note ? `${body.reason} — ${body.note}` : body.reason;
         }
@@ -182,6 +189,7 @@ export async function addEntry(
           throw conflict(
             'The register holds less than this. Count the stock first.',
             conflictReason('register-short', { balance, quantity, unit: stock.unit }),
+            because('medicines.registerShort', { balance, quantity, unit: stock.unit }),
           );
         row.witness_user_id = witness?.id ?? null;
         row.method = body.method;

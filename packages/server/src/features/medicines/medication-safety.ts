@@ -1,5 +1,6 @@
 import {
   ageInYears,
+  because,
   type CheckedPrescription,
   checkPrescription,
   conflict,
@@ -122,11 +123,15 @@ export function requireSafe(r: PrescriptionCheckResult, input: PrescriptionInput
     acknowledged: input.acknowledgeWarnings,
   });
   if (!decision.ok)
-    throw conflict('The medication safety check stopped this prescription.', {
-      ...conflictReason('safety-check-blocked', { problems: decision.problems.length }),
-      problems: decision.problems,
-      safety: safetyDto(r),
-    });
+    throw conflict(
+      'The medication safety check stopped this prescription.',
+      {
+        ...conflictReason('safety-check-blocked', { problems: decision.problems.length }),
+        problems: decision.problems,
+        safety: safetyDto(r),
+      },
+      because('medicines.safetyCheckBlocked', { problems: decision.problems.length }),
+    );
   return decision.overridden;
 }
 

@@ -3,6 +3,7 @@ import {
   type AdministrationBody,
   type anticipatoryBoxBodySchema,
   anticipatoryPurposes,
+  because,
   can,
   checkDoseRecord,
   conflict,
@@ -18,6 +19,7 @@ import {
   forbidden,
   formulary,
   ingredientOf,
+  invalidField,
   isOpioidClass,
   isOpioidPrescription,
   type Locale,
@@ -85,7 +87,11 @@ export async function convert(
   ctx: RequestContext,
   body: z.infer<typeof conversionBodySchema>,
 ) {
-  if (!can(ctx.actor, 'medicine:convert')) throw forbidden('Only a physician uses the opioid calculator.');
+  if (!can(ctx.actor, 'medicine:convert'))
+    throw forbidden(
+      'Only a physician uses the opioid calculator.',
+      because('medicines.calculatorPhysicianOnly'),
+    );
   // the guideline shown first is the organization's choice (issue 12)
   const settings = await loadSettings(deps.db, ctx.actor.organizationId);
   const r = convertOpioids(body.from, body.to, settings.opioidReferenceSource);
@@ -148,7 +154,7 @@ export async function prescriptionHistory(deps: AppDeps, ctx: RequestContext, pa
   } as const;
   return inEnvelope(deps, ctx, read, async ({ trx, organizationId }) => {
     const rows = await repo.versionsOf(trx, organizationId, id);
-    if (!rows.length || rows[0]!.patient_id !== patientId) throw notFound('The prescription');
+    if (!rows.length || rows[0]!.patient_id !== patientId) throw notFound('prescription');
     return rows.map((r) => toPrescription(r, deps.clock()));
   });
 }
@@ -240,18 +246,20 @@ function checkFormulary(input: PrescriptionInput) {
   if (!input.medicineId) return;
   const med = findMedicine(input.medicineId);
   if (!med)
-    throw new DomainError('VALIDATION', 'Unknown formulary medicine.', {
-      fields: [{ field: 'body.medicineId', message: 'not in the formulary' }],
-    });
+    throw invalidField(
+      because('medicines.unknownMedicine'),
+      'Unknown formulary medicine.',
+      'body.medicineId',
+      'not in the formulary',
+    );
   if (input.form) {
     const form = med.forms.find((f) => f.form === input.form);
     if (!form?.routes.includes(input.route))
       throw new DomainError(
         'VALIDATION',
         `${med.name.en} is not given as ${input.form} by the ${input.route} route here.`,
-        {
-          fields: [{ field: 'body.route', message: 'not a route of this form' }],
-        },
+        { fields: [{ field: 'body.route', message: 'not a route of this form' }] },
+        because('medicines.routeNotForForm'),
       );
   }
 }
@@ -347,7 +355,7 @@ export async function getPrescription(deps: AppDeps, ctx: RequestContext, patien
   } as const;
   return inEnvelope(deps, ctx, read, async ({ trx, organizationId }) => {
     const row = await repo.findCurrent(trx, organizationId, patientId, id);
-    if (!row) throw notFound('The prescription');
+    if (!row) throw notFound('prescription');
     return toPrescription(row, deps.clock());
   });
 }
@@ -369,18 +377,20 @@ export async function changePrescription(
     checkFormulary(change);
     const settings = await loadSettings(trx, orgId);
     const locked = await repo.lockPrescription(trx, orgId, patientId, id);
-    if (!locked) throw notFound('The prescription');
+    if (!locked) throw notFound('prescription');
     const now = deps.clock();
     const current = toPrescription((await repo.findCurrent(trx, orgId, patientId, id))!, now);
     if (mode === 'change' && current.status === 'ended')
       throw conflict(
         'This prescription has ended; restart it or write a new one.',
         conflictReason('prescription-ended'),
+        because('medicines.prescriptionEnded'),
       );
     if (mode === 'restart' && current.status !== 'ended')
       throw conflict(
         'Only an ended prescription is restarted; change this one instead.',
         conflictReason('restart-only-ended'),
+        because('medicines.restartOnlyEnded'),
       );
     const safety = await checkDraft(trx, orgId, patient!, change, id, id, now, settings.timeZone);
     const overridden = requireSafe(safety, change);
@@ -419,11 +429,15 @@ export async function stopPrescription(
   const gate = { patient: { id: patientId, action: 'medicine:prescribe' } } as const;
   await inEnvelope(deps, ctx, gate, async ({ trx, organizationId: orgId, audit, publish }) => {
     const locked = await repo.lockPrescription(trx, orgId, patientId, id);
-    if (!locked) throw notFound('The prescription');
+    if (!locked) throw notFound('prescription');
     const now = deps.clock();
     const row = (await repo.findCurrent(trx, orgId, patientId, id))!;
     if (row.ends_at && row.ends_at <= now)
-      throw conflict('This prescription has already ended.', conflictReason('prescription-already-ended'));
+      throw conflict(
+        'This prescription has already ended.',
+        conflictReason('prescription-already-ended'),
+        because('medicines.prescriptionAlreadyEnded'),
+      );
     const version = locked.current_version + 1;
     const { id: _id, patient_id: _p, prescription_created_at: _c, prescribed_by_name: _n, ...columns } = row;
     await repo.insertVersion(trx, {
@@ -474,9 +488,13 @@ export async function recordAdministration(
         throw conflict(
           'The patient has died; doses are no longer recorded here.',
           conflictReason('patient-deceased'),
+          because('medicines.patientDeceased'),
         );
       if (body.verbalOrderPhysicianId && ctx.actor.role !== 'nurse')
-        throw forbidden('Only a nurse records a dose given on a physician’s verbal order.');
+        throw forbidden(
+          'Only a nurse records a dose given on a physician’s verbal order.',
+          because('medicines.verbalOrderNurseOnly'),
+        );
       const settings = await loadSettings(trx, orgId);
       // a recorded dose, a not-taken one and a refusal all change the chart the team sees
       announce(publish, patientId);
@@ -484,7 +502,7 @@ export async function recordAdministration(
       await repo.lockPatientPrescriptions(trx, orgId, patientId);
       const now = deps.clock();
       const current = await repo.findCurrent(trx, orgId, patientId, body.prescriptionId);
-      if (!current) throw notFound('The prescription');
+      if (!current) throw notFound('prescription');
       const givenAt = body.givenAt ? new Date(body.givenAt) : now;
       // a late entry is checked against the version in force when the dose was given
       const rx = toPrescription(
@@ -495,9 +513,12 @@ export async function recordAdministration(
         ? await repo.findActiveStaff(trx, orgId, body.verbalOrderPhysicianId)
         : null;
       if (body.verbalOrderPhysicianId && physician?.role !== 'physician')
-        throw new DomainError('VALIDATION', 'Name the physician who gave the verbal order.', {
-          fields: [{ field: 'body.verbalOrderPhysicianId', message: 'not an active physician' }],
-        });
+        throw invalidField(
+          because('medicines.verbalOrderPhysician'),
+          'Name the physician who gave the verbal order.',
+          'body.verbalOrderPhysicianId',
+          'not an active physician',
+        );
       const verbalOrderAt = physician ? (body.verbalOrderAt ? new Date(body.verbalOrderAt) : givenAt) : null;
       const base = {
         id,
@@ -740,7 +761,7 @@ async function rescueReview(
 
 async function getAdministration(deps: AppDeps, ctx: RequestContext, patientId: string, id: string) {
   const row = await repo.findAdministration(deps.db, ctx.actor.organizationId, patientId, id);
-  if (!row) throw notFound('The record');
+  if (!row) throw notFound('record');
   return toAdministration(row);
 }
 
@@ -748,13 +769,24 @@ export async function countersign(deps: AppDeps, ctx: RequestContext, patientId:
   const gate = { patient: { id: patientId, action: 'medicine:countersign' } } as const;
   await inEnvelope(deps, ctx, gate, async ({ trx, organizationId: orgId, audit, publish }) => {
     const row = await repo.lockAdministration(trx, orgId, patientId, id);
-    if (!row) throw notFound('The record');
+    if (!row) throw notFound('record');
     if (!row.verbal_order_physician_id)
-      throw conflict('This dose was not given on a verbal order.', conflictReason('not-verbal-order'));
+      throw conflict(
+        'This dose was not given on a verbal order.',
+        conflictReason('not-verbal-order'),
+        because('medicines.notVerbalOrder'),
+      );
     if (row.countersigned_at)
-      throw conflict('This dose has already been countersigned.', conflictReason('already-countersigned'));
+      throw conflict(
+        'This dose has already been countersigned.',
+        conflictReason('already-countersigned'),
+        because('medicines.alreadyCountersigned'),
+      );
     if (row.verbal_order_physician_id !== ctx.actor.userId)
-      throw forbidden('Only the physician who gave the verbal order countersigns it.');
+      throw forbidden(
+        'Only the physician who gave the verbal order countersigns it.',
+        because('medicines.countersignOwnOnly'),
+      );
     await repo.updateAdministration(trx, orgId, id, {
       countersigned_by: ctx.actor.userId,
       countersigned_at: deps.clock(),
@@ -783,7 +815,12 @@ export async function medicineChart(
     const to = query.to ? new Date(query.to) : new Date(now.getTime() + 24 * hour);
     const from = query.from ? new Date(query.from) : new Date(to.getTime() - 8 * 24 * hour);
     if (to <= from || to.getTime() - from.getTime() > 62 * 24 * hour)
-      throw new DomainError('VALIDATION', 'Choose a period of at most 62 days.');
+      throw new DomainError(
+        'VALIDATION',
+        'Choose a period of at most 62 days.',
+        undefined,
+        because('medicines.periodTooLong', { days: 62 }),
+      );
     const prescriptions = (await currentPrescriptions(trx, orgId, patientId, now)).filter(
       (p) => new Date(p.startsAt) < to && (!p.endsAt || new Date(p.endsAt) > from),
     );

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { DomainError, localDate, type WeightDto, type weightBodySchema } from '@hearth/domain';
+import { because, invalidField, localDate, type WeightDto, type weightBodySchema } from '@hearth/domain';
 import type { z } from 'zod';
 import type { AppDeps, RequestContext } from '../../app-context.ts';
 import { inEnvelope } from '../../platform/envelope.ts';
@@ -42,9 +42,12 @@ export async function recordWeight(
     const settings = await loadSettings(trx, orgId);
     const now = deps.clock();
     if (body.measuredOn > localDate(now, settings.timeZone))
-      throw new DomainError('VALIDATION', 'The day of the weighing cannot be in the future.', {
-        fields: [{ field: 'body.measuredOn', message: 'in the future' }],
-      });
+      throw invalidField(
+        because('medicines.weighingInFuture'),
+        'The day of the weighing cannot be in the future.',
+        'body.measuredOn',
+        'in the future',
+      );
     const id = randomUUID();
     await repo.insertWeight(trx, {
       id,

@@ -42,5 +42,5 @@ export async function markRead(deps: AppDeps, ctx: RequestContext, id: string) {
     id,
     deps.clock(),
   );
-  if (!r.numUpdatedRows) throw notFound('The notification');
+  if (!r.numUpdatedRows) throw notFound('notification');
 }

@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import {
   type AlertAudience,
+  because,
   type callLogBodySchema,
   can,
   DomainError,
   forbidden,
+  invalidField,
   isPortalRole,
   notFound,
   type OnCallShift,
@@ -78,7 +80,12 @@ const toShift = (r: ShiftRow): OnCallShift => ({
 export async function getRota(deps: AppDeps, ctx: RequestContext, from: Date, to: Date) {
   if (!can(ctx.actor, 'oncall:read')) throw forbidden();
   if (to.getTime() - from.getTime() > 62 * 24 * 3600_000 || to <= from) {
-    throw new DomainError('VALIDATION', 'Choose a range of up to two months.');
+    throw new DomainError(
+      'VALIDATION',
+      'Choose a range of up to two months.',
+      undefined,
+      because('oncall.rangeTooLong'),
+    );
   }
   const rows = await repo.shiftsBetween(deps.db, ctx.actor.organizationId, from, to);
   const gaps = rotaGaps(
@@ -121,9 +128,7 @@ export async function addShift(
   await deps.db.transaction().execute(async (trx) => {
     const user = await repo.findStaffUser(trx, orgId, body.userId);
     if (user?.status !== 'active' || isPortalRole(user.role as 'family')) {
-      throw new DomainError('VALIDATION', 'Choose an active member of staff.', {
-        fields: [{ field: 'body.userId', message: 'Choose an active member of staff.' }],
-      });
+      throw invalidField(because('activeStaffRequired'), 'Choose an active member of staff.', 'body.userId');
     }
     await repo.insertShift(trx, {
       id,
@@ -160,7 +165,7 @@ export async function cancelShift(deps: AppDeps, ctx: RequestContext, id: string
   const orgId = ctx.actor.organizationId;
   await deps.db.transaction().execute(async (trx) => {
     const shift = await repo.findShift(trx, orgId, id);
-    if (!shift || shift.cancelled_at) throw notFound('The shift');
+    if (!shift || shift.cancelled_at) throw notFound('shift');
     await repo.updateShift(trx, orgId, id, { cancelled_at: deps.clock() });
     await recordAudit(trx, deps, ctx, orgId, {
       action: 'oncall.cancel-shift',
@@ -175,7 +180,7 @@ export async function writeHandover(deps: AppDeps, ctx: RequestContext, id: stri
   const orgId = ctx.actor.organizationId;
   const shift = await deps.db.transaction().execute(async (trx) => {
     const shift = await repo.findShift(trx, orgId, id);
-    if (!shift || shift.cancelled_at) throw notFound('The shift');
+    if (!shift || shift.cancelled_at) throw notFound('shift');
     if (shift.user_id !== ctx.actor.userId && !can(ctx.actor, 'oncall:manage')) throw forbidden();
     await repo.updateShift(trx, orgId, id, {
       handover_note: note,
@@ -224,9 +229,12 @@ export async function logCall(deps: AppDeps, ctx: RequestContext, body: z.infer<
     if (body.alertId) {
       const alert = await repo.findAlertPatient(trx, orgId, body.alertId);
       if (!alert || (body.patientId && alert.patient_id !== body.patientId)) {
-        throw new DomainError('VALIDATION', 'The linked alert is not this patient’s.', {
-          fields: [{ field: 'body.alertId', message: 'Choose an alert of this patient.' }],
-        });
+        throw invalidField(
+          because('oncall.alertOfOtherPatient'),
+          'The linked alert is not this patient’s.',
+          'body.alertId',
+          'Choose an alert of this patient.',
+        );
       }
     }
     await repo.insertCall(trx, {

@@ -3,17 +3,18 @@ import {
   adultAgeYears,
   type allergyInputSchema,
   assertPlausibleDateOfBirth,
+  because,
   can,
   categoryOfIcd10,
   conflict,
   type contactInputSchema,
-  DomainError,
   type diagnosisInputSchema,
   forbidden,
   type IdentityCorrectionBody,
   type IdentityField,
   icd10SearchPrefix,
   identityFields,
+  invalidField,
   nameMatches,
   type PatientCreateBody,
   type PatientListQuery,
@@ -280,14 +281,18 @@ export async function changeStatus(
   const patient = await loadPatientFor(deps, ctx, 'patient:change-status', patientId);
   const from = patient.status as PatientStatus;
   if (!patientStatusTransitions[from].includes(to)) {
-    throw conflict(`A patient cannot move from ${from} to ${to}.`, {
-      from,
-      to,
-      allowed: patientStatusTransitions[from],
-    });
+    throw conflict(
+      `A patient cannot move from ${from} to ${to}.`,
+      { from, to, allowed: patientStatusTransitions[from] },
+      because('patient.cannotMove', { from, to }),
+    );
   }
   if (to === 'active' && patient.palliative_status !== 'granted') {
-    throw conflict('Regular care needs a palliative status granted by the medical commission.');
+    throw conflict(
+      'Regular care needs a palliative status granted by the medical commission.',
+      undefined,
+      because('patient.needsPalliativeStatus'),
+    );
   }
   const orgId = ctx.actor.organizationId;
   const { record, outcome } = await deps.db.transaction().execute(async (trx) => {
@@ -319,7 +324,7 @@ export async function addPatientPart(
 ) {
   await loadPatientFor(deps, ctx, 'patient:update', patientId);
   if (part.diagnoses && !can(ctx.actor, 'diagnosis:write'))
-    throw forbidden('Only a physician adds a diagnosis.');
+    throw forbidden('Only a physician adds a diagnosis.', because('patient.diagnosisPhysicianOnly'));
   return deps.db.transaction().execute(async (trx) => {
     const orgId = ctx.actor.organizationId;
     await addParts(trx, orgId, patientId, deps.clock(), part);
@@ -374,9 +379,12 @@ export async function correctIdentity(
         return to === undefined || to === from ? [] : [{ field, from, to }];
       });
       if (changes.length === 0)
-        throw new DomainError('VALIDATION', 'Nothing to correct: the record already says this.', {
-          fields: [{ field: 'body', message: 'no field differs from the record' }],
-        });
+        throw invalidField(
+          because('patient.nothingToCorrect'),
+          'Nothing to correct: the record already says this.',
+          'body',
+          'no field differs from the record',
+        );
       await repo.updatePatient(trx, orgId, patientId, {
         ...Object.fromEntries(changes.map((c) => [columnOf[c.field], c.to])),
         updated_at: now,

@@ -88,6 +88,10 @@ describe('a patient record', () => {
       reason: 'ошибка',
     });
     expect(back.status).toBe(409);
+    expect(back.body.error).toMatchObject({
+      reason: 'patient.cannotMove',
+      params: { from: 'deceased', to: 'active' },
+    });
     const nurse = await t.login('nurse');
     expect(
       (await nurse.post(`/api/v1/patients/${id}/status`, { status: 'discharged', reason: 'x y z' })).status,

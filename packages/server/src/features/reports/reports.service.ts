@@ -124,7 +124,7 @@ export async function report(deps: AppDeps, ctx: RequestContext, q: ReportQuery)
 export async function drill(deps: AppDeps, ctx: RequestContext, measure: MeasureId, q: DrillQuery) {
   if (!can(ctx.actor, 'report:read')) throw forbidden();
   const def = measureById(measure);
-  if (def.drill === null) throw notFound('A list behind this measure');
+  if (def.drill === null) throw notFound('drillList', 'A list behind this measure was not found.');
   if (!can(ctx.actor, def.drill === 'request' ? 'intake:read' : 'patient:read')) throw forbidden();
   const orgId = ctx.actor.organizationId;
   return deps.db.transaction().execute(async (trx) => {

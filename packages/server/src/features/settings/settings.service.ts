@@ -1,4 +1,5 @@
 import {
+  because,
   can,
   DomainError,
   forbidden,
@@ -34,12 +35,17 @@ export async function updateSettings(deps: AppDeps, ctx: RequestContext, patch: 
     const current = (await readStoredSettings(trx, ctx.actor.organizationId)).value;
     const merged = organizationSettingsSchema.safeParse(mergePatch(current, patch));
     if (!merged.success)
-      throw new DomainError('VALIDATION', 'Some fields need attention.', {
-        fields: merged.error.issues.map((i) => ({
-          field: ['body', ...i.path].join('.'),
-          message: i.message,
-        })),
-      });
+      throw new DomainError(
+        'VALIDATION',
+        'Some fields need attention.',
+        {
+          fields: merged.error.issues.map((i) => ({
+            field: ['body', ...i.path].join('.'),
+            message: i.message,
+          })),
+        },
+        because('fieldsInvalid'),
+      );
     const next = merged.data;
     await repo.updateOrganizationSettings(trx, ctx.actor.organizationId, next);
     await recordAudit(trx, deps, ctx, ctx.actor.organizationId, {

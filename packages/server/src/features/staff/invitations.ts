@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { conflict, type Role } from '@hearth/domain';
+import { because, conflict, type Role } from '@hearth/domain';
 import type { Conn } from '../../db/conn.ts';
 import * as users from '../auth/auth.repository.ts';
 import { hashToken, newToken } from '../auth/tokens.ts';
@@ -23,7 +23,11 @@ export async function createInvitedUser(
   },
 ) {
   if (await users.findUserByEmail(db, input.email))
-    throw conflict('Someone with this e-mail already has an account.');
+    throw conflict(
+      'Someone with this e-mail already has an account.',
+      undefined,
+      because('staff.emailTaken'),
+    );
   const { token, tokenHash, expiresAt } = newInvitationToken(now);
   const id = randomUUID();
   await users.insertUser(db, {

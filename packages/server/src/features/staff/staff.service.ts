@@ -1,5 +1,5 @@
 import type { inviteStaffBodySchema } from '@hearth/domain';
-import { can, conflict, forbidden, notFound, type StaffMember } from '@hearth/domain';
+import { because, can, conflict, forbidden, notFound, type StaffMember } from '@hearth/domain';
 import type { z } from 'zod';
 import type { AppDeps, RequestContext } from '../../app-context.ts';
 import { nameCursorAfter, nameCursorOf, pageOfRows } from '../../http/pagination.ts';
@@ -57,11 +57,13 @@ export async function inviteStaff(
  */
 export async function setStaffActive(deps: AppDeps, ctx: RequestContext, userId: string, active: boolean) {
   if (!can(ctx.actor, 'staff:manage')) throw forbidden();
-  if (userId === ctx.actor.userId) throw conflict('You cannot deactivate your own account.');
+  if (userId === ctx.actor.userId)
+    throw conflict('You cannot deactivate your own account.', undefined, because('staff.notYourself'));
   return deps.db.transaction().execute(async (trx) => {
     const user = await users.findUserById(trx, ctx.actor.organizationId, userId);
-    if (!user || user.role === 'family') throw notFound('The staff member');
-    if (active && user.status !== 'deactivated') throw conflict('This account is not deactivated.');
+    if (!user || user.role === 'family') throw notFound('staffMember');
+    if (active && user.status !== 'deactivated')
+      throw conflict('This account is not deactivated.', undefined, because('staff.notDeactivated'));
     const now = deps.clock();
     const invitation = active && !user.password_hash ? newInvitationToken(now) : null;
     await users.updateUser(trx, ctx.actor.organizationId, userId, {

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import {
+  because,
   can,
   conflict,
-  DomainError,
   forbidden,
+  invalidField,
   notFound,
   type Referral,
   type referralBodySchema,
@@ -192,7 +193,8 @@ export async function refer(
   body: z.infer<typeof referralBodySchema>,
 ) {
   const patient = await loadPatientFor(deps, ctx, 'support:refer', patientId);
-  if (patient.status === 'discharged') throw conflict('The patient has left the service.');
+  if (patient.status === 'discharged')
+    throw conflict('The patient has left the service.', undefined, because('patient.leftService'));
   const orgId = ctx.actor.organizationId;
   const id = await deps.db.transaction().execute(async (trx) => {
     const id = await openReferral(trx, deps, orgId, {
@@ -219,7 +221,7 @@ async function getOne(deps: AppDeps, ctx: RequestContext, patientId: string, id:
   const orgId = ctx.actor.organizationId;
   return deps.db.transaction().execute(async (trx) => {
     const row = await repo.findReferral(trx, orgId, id);
-    if (row?.patient_id !== patientId) throw notFound('The referral');
+    if (row?.patient_id !== patientId) throw notFound('referral');
     await recordAudit(trx, deps, ctx, orgId, {
       action: 'support.read',
       entityType: 'support_referral',
@@ -292,9 +294,12 @@ async function withReferral(
   const orgId = ctx.actor.organizationId;
   await deps.db.transaction().execute(async (trx) => {
     const row = await repo.findReferralForUpdate(trx, orgId, patientId, referralId);
-    if (!row) throw notFound('The referral');
+    if (!row) throw notFound('referral');
     if (row.discipline !== ctx.actor.role)
-      throw forbidden(`This referral is for the ${row.discipline.replace('_', ' ')}.`);
+      throw forbidden(
+        `This referral is for the ${row.discipline.replace('_', ' ')}.`,
+        because('support.otherDiscipline'),
+      );
     await work(trx, row, deps.clock());
     await recordAudit(trx, deps, ctx, orgId, {
       action,
@@ -315,18 +320,25 @@ export const updateReferral = (
   body: z.infer<typeof referralUpdateSchema>,
 ) =>
   withReferral(deps, ctx, patientId, referralId, 'support.update', async (trx, row, now) => {
-    if (row.status === 'closed') throw conflict('This referral is closed.');
+    if (row.status === 'closed')
+      throw conflict('This referral is closed.', undefined, because('support.referralClosed'));
     if (
       body.assignedUserId &&
       !(await repo.isActiveStaffUser(trx, ctx.actor.organizationId, body.assignedUserId))
     )
-      throw new DomainError('VALIDATION', 'Choose a member of the team to assign.', {
-        fields: [{ field: 'body.assignedUserId', message: 'not an active team member' }],
-      });
+      throw invalidField(
+        because('support.assigneeNotTeam'),
+        'Choose a member of the team to assign.',
+        'body.assignedUserId',
+        'not an active team member',
+      );
     if (body.status === 'closed' && !body.outcome && !row.outcome)
-      throw new DomainError('VALIDATION', 'Say what was done before closing the referral.', {
-        fields: [{ field: 'body.outcome', message: 'required to close' }],
-      });
+      throw invalidField(
+        because('support.outcomeRequired'),
+        'Say what was done before closing the referral.',
+        'body.outcome',
+        'required to close',
+      );
     await repo.updateReferral(trx, ctx.actor.organizationId, referralId, {
       ...(body.status && { status: body.status, ...(body.status === 'closed' && { closed_at: now }) }),
       ...(body.assignedUserId !== undefined && { assigned_user_id: body.assignedUserId }),
@@ -364,7 +376,11 @@ export const updateRouting = (
 ) =>
   withReferral(deps, ctx, patientId, referralId, 'support.routing', async (trx, row, now) => {
     if (row.discipline !== 'social_worker')
-      throw conflict('The routing checklist belongs to social work referrals.');
+      throw conflict(
+        'The routing checklist belongs to social work referrals.',
+        undefined,
+        because('support.checklistSocialWorkOnly'),
+      );
     await repo.updateRoutingItem(trx, ctx.actor.organizationId, referralId, item, {
       status: body.status,
       note: body.note ?? null,

@@ -1,12 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import {
   assertVisitTransition,
+  because,
   can,
   clinicalRoles,
+  conflict,
   DomainError,
   disciplines,
   forbidden,
   hhmmOf,
+  invalidField,
   minutesOf,
   notFound,
   type Visit,
@@ -149,9 +152,12 @@ export async function requestVisit(
       (body.windowFrom === undefined) !== (body.windowTo === undefined) ||
       (body.windowFrom && body.windowTo && minutesOf(body.windowTo) <= minutesOf(body.windowFrom))
     )
-      throw new DomainError('VALIDATION', 'Give both ends of the time window, the end after the start.', {
-        fields: [{ field: 'body.windowTo', message: 'invalid window' }],
-      });
+      throw invalidField(
+        because('visit.windowInvalid'),
+        'Give both ends of the time window, the end after the start.',
+        'body.windowTo',
+        'invalid window',
+      );
     const now = deps.clock();
     await repo.insertVisits(trx, [
       {
@@ -267,7 +273,7 @@ async function inVisitEnvelope<T>(
   work: (env: Envelope, visit: VisitRow) => Promise<T>,
 ) {
   const row = await repo.findVisit(deps.db, ctx.actor.organizationId, id);
-  if (!row) throw notFound('The visit');
+  if (!row) throw notFound('visit');
   const options = {
     patient: { id: row.patient_id, action: 'visit:read' as const },
     ...(audit ? { audit } : {}),
@@ -288,7 +294,8 @@ export async function scheduleVisit(
   id: string,
   body: z.infer<typeof visitScheduleBodySchema>,
 ) {
-  if (!can(ctx.actor, 'visit:schedule')) throw forbidden('Only a coordinator schedules visits.');
+  if (!can(ctx.actor, 'visit:schedule'))
+    throw forbidden('Only a coordinator schedules visits.', because('visit.scheduleCoordinatorOnly'));
   await inVisitEnvelope(
     deps,
     ctx,
@@ -296,10 +303,10 @@ export async function scheduleVisit(
     undefined,
     async ({ trx, organizationId: orgId, audit, publish }, row) => {
       const v = await repo.lockVisit(trx, orgId, id);
-      if (!v) throw notFound('The visit');
+      if (!v) throw notFound('visit');
       if (v.status !== 'scheduled') assertVisitTransition(v.status, 'scheduled');
       const staff = await repo.activeStaff(trx, orgId, clinicalRoles);
-      if (!staff.some((s) => s.id === body.staffId)) throw notFound('The staff member');
+      if (!staff.some((s) => s.id === body.staffId)) throw notFound('staffMember');
       const now = deps.clock();
       await repo.updateVisit(trx, orgId, id, {
         status: 'scheduled',
@@ -342,7 +349,10 @@ function assertMayPerform(ctx: RequestContext, v: { staff_id: string | null }) {
   if (!can(ctx.actor, 'visit:perform')) throw forbidden();
   const coordinator = ctx.actor.role === 'coordinator' || ctx.actor.role === 'admin';
   if (!coordinator && v.staff_id !== ctx.actor.userId)
-    throw forbidden('Only the staff member doing this visit (or a coordinator) can record it.');
+    throw forbidden(
+      'Only the staff member doing this visit (or a coordinator) can record it.',
+      because('visit.recordOwnOnly'),
+    );
 }
 
 /** When it happened: the device's time if given (an offline phone sends later), never in the future. */
@@ -369,7 +379,7 @@ export async function transitionVisit(
       publish(visitUpdated(id, visit.patient_id));
       if (body.clientId && (await repo.eventByClientId(trx, orgId, body.clientId))) return;
       const v = await repo.lockVisit(trx, orgId, id);
-      if (!v) throw notFound('The visit');
+      if (!v) throw notFound('visit');
       assertMayPerform(ctx, v);
       assertVisitTransition(v.status, body.to);
       const at = happenedAt(deps, body.at);
@@ -449,7 +459,7 @@ export async function completeVisit(
       publish(visitUpdated(id, visit.patient_id));
       if (body.clientId && (await repo.noteByClientId(trx, orgId, body.clientId))) return;
       const v = await repo.lockVisit(trx, orgId, id);
-      if (!v) throw notFound('The visit');
+      if (!v) throw notFound('visit');
       assertMayPerform(ctx, v);
       assertVisitTransition(v.status, 'completed');
       const at = happenedAt(deps, body.at);
@@ -488,10 +498,14 @@ export async function addVisitNote(
   await inVisitEnvelope(deps, ctx, id, undefined, async ({ trx, organizationId: orgId, audit }) => {
     if (body.clientId && (await repo.noteByClientId(trx, orgId, body.clientId))) return;
     const v = await repo.lockVisit(trx, orgId, id);
-    if (!v) throw notFound('The visit');
+    if (!v) throw notFound('visit');
     assertMayPerform(ctx, v);
     if (v.status !== 'completed' && v.status !== 'checked_in')
-      throw new DomainError('CONFLICT', 'Documentation is added to a visit that has started or finished.');
+      throw conflict(
+        'Documentation is added to a visit that has started or finished.',
+        undefined,
+        because('visit.notStarted'),
+      );
     await repo.insertNote(trx, {
       id: randomUUID(),
       organization_id: orgId,
@@ -526,7 +540,12 @@ export async function myDay(deps: AppDeps, ctx: RequestContext, date: string | u
 export async function listShifts(deps: AppDeps, ctx: RequestContext, from: string, to: string) {
   if (!can(ctx.actor, 'rota:read')) throw forbidden();
   if (to < from || Date.parse(to) - Date.parse(from) > 62 * dayMs)
-    throw new DomainError('VALIDATION', 'Ask for at most two months of the rota, the end after the start.');
+    throw new DomainError(
+      'VALIDATION',
+      'Ask for at most two months of the rota, the end after the start.',
+      undefined,
+      because('rota.rangeInvalid'),
+    );
   const rows = await repo.shiftsBetween(deps.db, ctx.actor.organizationId, from, to);
   return rows.map((r) => ({
     id: r.id,
@@ -547,17 +566,21 @@ export async function addShift(
   if (!can(ctx.actor, 'rota:manage')) throw forbidden();
   const orgId = ctx.actor.organizationId;
   if (minutesOf(body.end) <= minutesOf(body.start))
-    throw new DomainError('VALIDATION', 'The shift must end after it starts.', {
-      fields: [{ field: 'body.end', message: 'before start' }],
-    });
+    throw invalidField(
+      because('rota.shiftEndsBeforeStart'),
+      'The shift must end after it starts.',
+      'body.end',
+      'before start',
+    );
   const staff = await repo.activeStaff(deps.db, orgId, clinicalRoles);
-  if (!staff.some((s) => s.id === body.staffId)) throw notFound('The staff member');
+  if (!staff.some((s) => s.id === body.staffId)) throw notFound('staffMember');
   const existing = await repo.shiftsBetween(deps.db, orgId, body.date, body.date);
   const overlaps = existing.some(
     (s) =>
       s.user_id === body.staffId && s.start_min < minutesOf(body.end) && minutesOf(body.start) < s.end_min,
   );
-  if (overlaps) throw new DomainError('CONFLICT', 'This person already has a shift at that time.');
+  if (overlaps)
+    throw conflict('This person already has a shift at that time.', undefined, because('rota.shiftOverlaps'));
   const id = randomUUID();
   await inEnvelope(deps, ctx, {}, async ({ trx, audit }) => {
     await repo.insertShifts(trx, [
@@ -582,7 +605,7 @@ export async function cancelShift(deps: AppDeps, ctx: RequestContext, id: string
   if (!can(ctx.actor, 'rota:manage')) throw forbidden();
   await inEnvelope(deps, ctx, {}, async ({ trx, organizationId, audit }) => {
     const r = await repo.cancelShift(trx, organizationId, id, deps.clock());
-    if (!r.numUpdatedRows) throw notFound('The shift');
+    if (!r.numUpdatedRows) throw notFound('shift');
     await audit({ action: 'rota.cancel', entityType: 'staff_shift', entityId: id });
   });
   return { ok: true as const };

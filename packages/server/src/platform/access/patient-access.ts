@@ -1,4 +1,4 @@
-import { type Action, can, DomainError, notFound } from '@hearth/domain';
+import { type Action, can, forbidden, notFound } from '@hearth/domain';
 import type { AppDeps, RequestContext } from '../../app-context.ts';
 import type { Conn } from '../../db/conn.ts';
 import { findPatient } from '../../features/patients/patients.repository.ts';
@@ -25,6 +25,6 @@ export async function loadPatientFor(
     entityId: patientId,
     patientId: patient ? patientId : null,
   });
-  if (!patient || !can(ctx.actor, 'patient:read', { patientId })) throw notFound('The patient');
-  throw new DomainError('FORBIDDEN', 'You do not have permission to do this.');
+  if (!patient || !can(ctx.actor, 'patient:read', { patientId })) throw notFound('patient');
+  throw forbidden();
 }

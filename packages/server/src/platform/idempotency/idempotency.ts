@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { DomainError } from '@hearth/domain';
+import { because, DomainError } from '@hearth/domain';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../../app-context.ts';
 import { completeKey, findKey, purgeExpiredKeys, releaseKey, reserveKey } from './idempotency.repository.ts';
@@ -78,9 +78,12 @@ export function registerIdempotency(app: FastifyInstance, deps: AppDeps): void {
     const actor = request.session?.actor;
     if (header === undefined || !actor || !writes.has(request.method)) return;
     if (typeof header !== 'string' || !keyPattern.test(header))
-      throw new DomainError('VALIDATION', 'The Idempotency-Key header must be 1 to 200 visible characters.', {
-        fields: [{ field: 'headers.idempotency-key', message: 'invalid' }],
-      });
+      throw new DomainError(
+        'VALIDATION',
+        'The Idempotency-Key header must be 1 to 200 visible characters.',
+        { fields: [{ field: 'headers.idempotency-key', message: 'invalid' }] },
+        because('idempotencyKeyInvalid'),
+      );
     const owner = { organizationId: actor.organizationId, userId: actor.userId, key: header };
     const path = request.url.split('?')[0] ?? request.url;
     const requestHash = hashOf(request);
@@ -103,14 +106,18 @@ export function registerIdempotency(app: FastifyInstance, deps: AppDeps): void {
     const earlier = await findKey(deps.db, owner);
     // released or expired between the insert and this read: the client may simply send it again
     if (!earlier)
-      throw new DomainError('CONFLICT', 'This request is being processed. Try again in a moment.', {
-        reason: 'idempotency-in-progress',
-      });
+      throw new DomainError(
+        'CONFLICT',
+        'This request is being processed. Try again in a moment.',
+        { reason: 'idempotency-in-progress' },
+        because('idempotencyInProgress'),
+      );
     if (earlier.method !== request.method || earlier.path !== path || earlier.request_hash !== requestHash)
       throw new DomainError(
         'UNPROCESSABLE',
         'This Idempotency-Key was already used for a different request. Send a new key for a new request.',
         { reason: 'idempotency-key-reused', method: earlier.method, path: earlier.path },
+        because('idempotencyKeyReused'),
       );
     if (earlier.state === 'in_progress') {
       const abandoned = now.getTime() - earlier.created_at.getTime() > abandonedAfterMs;
@@ -120,6 +127,7 @@ export function registerIdempotency(app: FastifyInstance, deps: AppDeps): void {
           ? 'An earlier attempt of this request did not finish. Check whether it was recorded before doing it again.'
           : 'This request is still being processed. Try again in a moment.',
         { reason: abandoned ? 'idempotency-unfinished' : 'idempotency-in-progress' },
+        because(abandoned ? 'idempotencyAbandoned' : 'idempotencyInProgress'),
       );
     }
     return reply

@@ -34,7 +34,7 @@ export async function loadSettings(db: Conn, organizationId: string): Promise<Or
  */
 export async function readStoredSettings(db: Conn, organizationId: string) {
   const org = await repo.findOrganization(db, organizationId);
-  if (!org) throw notFound('The organization');
+  if (!org) throw notFound('organization');
   return parseTolerant(organizationSettingsSchema, org.settings);
 }
 

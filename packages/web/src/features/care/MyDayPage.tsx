@@ -20,6 +20,7 @@ import { useCurrentUser } from '../../auth/me.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { PageLoader } from '../../components/PageLoader.tsx';
 import { usePageTitle } from '../../components/use-page-title.ts';
+import { refusalText } from '../../i18n/reason-text.ts';
 import { useCaseload } from '../../offline/caseload.ts';
 import { useOutbox } from '../../offline/use-outbox.ts';
 import { useOutboxMutation } from '../../offline/use-outbox-mutation.ts';
@@ -147,7 +148,7 @@ function VisitCard({
   caseload: FieldCaseload | null;
   entry: FieldVisit | null;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [open, setOpen] = useState(() => status === 'checked_in' && hasDraft(v.id));
   const [draft, setDraft] = useState<Draft>(() => loadDraft(v.id));
   const [missing, setMissing] = useState(false);
@@ -159,7 +160,7 @@ function VisitCard({
   };
   const visitStep = useVisitStep(v);
   const [refused, setRefused] = useState<string | null>(null);
-  const onError = (e: Error) => setRefused(e.message);
+  const onError = (e: Error) => setRefused(refusalText(i18n, e));
   const labels = { on_the_way: 'onTheWay', checked_in: 'checkIn', missed: 'missed' } as const;
   const step = (to: keyof typeof labels, extra: Record<string, unknown> = {}) =>
     visitStep.mutate(

@@ -8,6 +8,7 @@ import {
 import { Alert, Button, Card, Select, Stack, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { refusalText } from '../../i18n/reason-text.ts';
 import { useOutbox } from '../../offline/use-outbox.ts';
 import { useMedicineLabels } from '../medicines/labels.ts';
 import { useRecordDose } from '../medicines/medicines-api.ts';
@@ -87,7 +88,7 @@ export function VisitDoseForm({ caseload, entry }: { caseload: FieldCaseload; en
         setOutcome({ kind: 'refused', message: saved.refusalMessage ?? '' });
       else setOutcome({ kind: 'sent' });
     } catch (e) {
-      setOutcome({ kind: 'refused', message: e instanceof Error ? e.message : String(e) });
+      setOutcome({ kind: 'refused', message: refusalText(i18n, e) });
     }
   };
   if (entry.withheld.includes('prescriptions')) return null;

@@ -71,7 +71,7 @@ export function RecordAssessment({
     });
     save.mutate(
       { recordId: correcting?.id ?? null, body, label },
-      { onSuccess: onDone, onError: (err) => setErrors(fromServerFields(serverFieldErrors(err))) },
+      { onSuccess: onDone, onError: (err) => setErrors(fromServerFields(serverFieldErrors(err), err)) },
     );
   };
   const fields = fieldsOf[instrument];

@@ -22,6 +22,7 @@ import { patients } from './patients.ts';
 import { portal } from './portal.ts';
 import { programmes } from './programmes.ts';
 import { queue } from './queue.ts';
+import { reasons } from './reasons.ts';
 import { reports } from './reports.ts';
 import { seams } from './seams.ts';
 import { watch } from './watch.ts';
@@ -55,5 +56,6 @@ export const en = {
   ...identity,
   ...clock,
   ...map,
+  ...reasons,
 };
 export type Messages = typeof en;

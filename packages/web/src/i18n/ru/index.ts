@@ -23,6 +23,7 @@ import { patients } from './patients.ts';
 import { portal } from './portal.ts';
 import { programmes } from './programmes.ts';
 import { queue } from './queue.ts';
+import { reasons } from './reasons.ts';
 import { reports } from './reports.ts';
 import type { RussianOf } from './russian-of.ts';
 import { seams } from './seams.ts';
@@ -56,4 +57,5 @@ export const ru: RussianOf<Messages> = {
   ...identity,
   ...clock,
   ...map,
+  ...reasons,
 };
