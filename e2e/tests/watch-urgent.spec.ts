@@ -15,9 +15,14 @@ test('"breathing is much worse" alone reaches the on-call physician as an urgent
   doctor.page.on('pageerror', (e) => pageErrors.push(e.message));
   await logIn(doctor.page, 'physician');
   await expect(doctor.page).toHaveURL(/\/app/);
+  // count the inbox once its list has arrived and is drawn (earlier journeys leave alerts in it)
+  const listed = doctor.page.waitForResponse(
+    (r) => r.url().includes('/api/v1/alerts?') && r.request().method() === 'GET' && r.status() === 200,
+  );
   await doctor.page.goto('/app/alerts');
+  const before = ((await (await listed).json()) as { items: unknown[] }).items.length;
   await expect(doctor.page.getByRole('heading', { name: 'Входящие тревоги' })).toBeVisible();
-  const before = await doctor.page.getByTestId('alert-card').count();
+  await expect(doctor.page.getByTestId('alert-card')).toHaveCount(before);
 
   const family = await newPerson(browser, { language: 'ru', viewport: phone });
   family.page.on('pageerror', (e) => pageErrors.push(e.message));
