@@ -39,7 +39,8 @@ export class DomainError extends Error {
   }
 }
 
-const thingWords: Record<ReasonThing, string> = {
+/** The English noun of each thing a "not found" names (the web's English text uses these too). */
+export const reasonThingWords: Record<ReasonThing, string> = {
   action: 'The action',
   alert: 'The alert',
   application: 'The application',
@@ -99,7 +100,7 @@ export function notFound(what: string, message?: string): DomainError {
   if (isThing(what))
     return new DomainError(
       'NOT_FOUND',
-      message ?? `${thingWords[what]} was not found.`,
+      message ?? `${reasonThingWords[what]} was not found.`,
       undefined,
       because('notFound', { what }),
     );
