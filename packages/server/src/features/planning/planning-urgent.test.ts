@@ -31,6 +31,15 @@ type Route = { staffId: string; role: string; stops: Stop[] };
 type VisitView = { id: string; kind: string; status: string; discipline: string; start: string | null };
 const minutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 
+/** Asks for an urgent visit and waits until its plan is ready to accept. */
+async function readyUrgentRun(body: Record<string, unknown>) {
+  const preview = await coordinator.post('/api/v1/planning/urgent', body);
+  expect(preview.status, preview.raw).toBe(202);
+  const run = await waitForRun(coordinator, preview.body.id);
+  expect(run.status, run.error).toBe('ready');
+  return run;
+}
+
 async function boardStops() {
   const board = await coordinator.get(`/api/v1/dispatch/board?date=${today}`);
   expect(board.status, board.raw).toBe(200);
@@ -68,14 +77,11 @@ describe('an urgent visit for a patient who has a visit later that day', () => {
     const countBefore = (await patientVisitsToday()).length;
     const stopsBefore = await boardStops();
 
-    const preview = await coordinator.post('/api/v1/planning/urgent', {
+    const run = await readyUrgentRun({
       patientId,
       discipline: 'nurse',
       reason: 'Сильная боль',
     });
-    expect(preview.status, preview.raw).toBe(202);
-    const run = await waitForRun(coordinator, preview.body.id);
-    expect(run.status, run.error).toBe('ready');
     expect(run.sameDayVisit).toMatchObject({ visitId: laterVisitId, merged: true });
     const stops = (run.routes as Route[]).flatMap((r) => r.stops);
     expect(stops.some((s) => s.visitId === 'urgent')).toBe(true);
@@ -110,15 +116,12 @@ describe('an urgent visit for a patient who has a visit later that day', () => {
   });
 
   it('books a second visit only when the coordinator asks to keep the later one', async () => {
-    const preview = await coordinator.post('/api/v1/planning/urgent', {
+    const run = await readyUrgentRun({
       patientId,
       discipline: 'nurse',
       reason: 'Повторный вызов',
       sameDayVisit: 'keep',
     });
-    expect(preview.status, preview.raw).toBe(202);
-    const run = await waitForRun(coordinator, preview.body.id);
-    expect(run.status, run.error).toBe('ready');
     expect(run.sameDayVisit).toMatchObject({ visitId: laterVisitId, merged: false });
     const stops = (run.routes as Route[]).flatMap((r) => r.stops);
     expect(stops.some((s) => s.visitId === laterVisitId)).toBe(true);
@@ -196,15 +199,12 @@ describe('an urgent visit sent from an alert', () => {
       }),
     );
 
-    const preview = await coordinator.post('/api/v1/planning/urgent', {
+    const run = await readyUrgentRun({
       patientId: other,
       discipline: 'nurse',
       reason: 'Одышка усилилась',
       alertId: raised.alertId,
     });
-    expect(preview.status, preview.raw).toBe(202);
-    const run = await waitForRun(coordinator, preview.body.id);
-    expect(run.status, run.error).toBe('ready');
     expect(run.sameDayVisit).toMatchObject({ visitId: regular, merged: true });
     // the alert stays open until the coordinator accepts
     expect((await coordinator.get(`/api/v1/alerts/${raised.alertId}`)).body.status).toBe('open');
@@ -283,7 +283,7 @@ describe('an urgent visit sent from an urgent alert', () => {
     const stopsBefore = await boardStops();
     // an urgent alert asks for an answer within the hour: by 13:00
     const raised = await alertFor(patient, 'Pain not controlled');
-    const preview = await coordinator.post('/api/v1/planning/urgent', {
+    const run = await readyUrgentRun({
       patientId: patient,
       discipline: 'social_worker',
       durationMinutes: 20,
@@ -291,9 +291,6 @@ describe('an urgent visit sent from an urgent alert', () => {
       alertId: raised.alertId,
       sameDayVisit: 'keep',
     });
-    expect(preview.status, preview.raw).toBe(202);
-    const run = await waitForRun(coordinator, preview.body.id);
-    expect(run.status, run.error).toBe('ready');
     const stop = urgentStop(run)!;
     expect(stop, 'the urgent visit is planned').toBeDefined();
     expect(minutes(stop.start)).toBeGreaterThanOrEqual(12 * 60);
@@ -325,16 +322,13 @@ describe('an urgent visit sent from an urgent alert', () => {
       .set({ due_at: new Date(t.now().getTime() - 10 * 60_000) })
       .where('id', '=', raised.alertId)
       .execute();
-    const preview = await coordinator.post('/api/v1/planning/urgent', {
+    const run = await readyUrgentRun({
       patientId: patient,
       discipline: 'nurse',
       reason: 'Кровотечение',
       alertId: raised.alertId,
       sameDayVisit: 'keep',
     });
-    expect(preview.status, preview.raw).toBe(202);
-    const run = await waitForRun(coordinator, preview.body.id);
-    expect(run.status, run.error).toBe('ready');
     const stop = urgentStop(run)!;
     expect(stop, 'the urgent visit is still planned').toBeDefined();
     expect(run.unassigned).toEqual([]);
