@@ -93,8 +93,10 @@ export async function listAreas(deps: AppDeps, ctx: RequestContext) {
   return repo.listAreas(deps.db, ctx.actor.organizationId);
 }
 
-/** Reads the full record inside `db` (so the audit event shares the caller's transaction). */
-/** The full patient view; `known` is the patient's row when the caller has just read it (the gate). */
+/**
+ * The full patient view, read inside `db` (so the audit event shares the caller's transaction);
+ * `known` is the patient's row when the caller has just read it (the gate).
+ */
 export async function readPatient(
   deps: AppDeps,
   db: Conn,
