@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validCareRequest } from '../../test/fixtures.ts';
 import { createTestApp, type TestApp } from '../../test/harness.ts';
+import { readUntil, waitForEvent } from '../../test/sse.ts';
 
 let t: TestApp;
 let baseUrl: string;
@@ -9,31 +10,6 @@ beforeAll(async () => {
   baseUrl = await t.hearth.app.listen({ port: 0, host: '127.0.0.1' });
 });
 afterAll(async () => t.close());
-
-/** Reads the SSE stream until `done(text)` holds (or gives up after `ms`); returns what it read. */
-async function readUntil(res: Response, done: (text: string) => boolean, ms = 5000): Promise<string> {
-  const reader = res.body!.getReader();
-  const decoder = new TextDecoder();
-  let text = '';
-  const deadline = Date.now() + ms;
-  try {
-    while (Date.now() < deadline && !done(text)) {
-      const chunk = await Promise.race([
-        reader.read(),
-        new Promise<null>((r) => setTimeout(() => r(null), deadline - Date.now())),
-      ]);
-      if (!chunk || chunk.done) break;
-      text += decoder.decode(chunk.value);
-    }
-  } finally {
-    await reader.cancel();
-  }
-  return text;
-}
-
-/** Reads the SSE stream until an event of `type` arrives (or gives up after `ms`). */
-const waitForEvent = (res: Response, type: string, ms = 5000) =>
-  readUntil(res, (text) => text.includes(`event: ${type}`), ms);
 
 describe('live updates', () => {
   it('tells a coordinator’s open page about a new public request, and a nurse’s page nothing', async () => {
