@@ -188,6 +188,32 @@ describe('tenant keys on an upgraded install', () => {
   );
 
   it(
+    'can be undone to the exact keys before it, and redone to the same keys as a fresh install',
+    async () => {
+      const database = await openTestDatabase();
+      const fresh = await openTestDatabase();
+      try {
+        await migrateToPrevious(database.db);
+        await seedDemo(database.db, demoPassword, now);
+        const before = await constraints(database.db);
+        await migrateToLatest(database.db);
+        expect(await constraints(database.db)).not.toEqual(before);
+
+        await migrateToPrevious(database.db);
+        expect(await constraints(database.db)).toEqual(before);
+
+        await migrateToLatest(database.db);
+        await migrateToLatest(fresh.db);
+        expect(await constraints(database.db)).toEqual(await constraints(fresh.db));
+      } finally {
+        await database.close();
+        await fresh.close();
+      }
+    },
+    slowTest,
+  );
+
+  it(
     'stops with a clear message, changing nothing, when existing rows already cross organizations',
     async () => {
       const database = await openTestDatabase();

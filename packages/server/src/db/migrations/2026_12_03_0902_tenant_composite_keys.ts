@@ -63,7 +63,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     const drops = fks.map((fk) => sql`drop constraint ${sql.id(fk.name)}`);
     await sql`alter table ${sql.id(child)} ${sql.join(drops, sql`, `)}`.execute(db);
   }
-  for (const pk of await readPrimaryKeysWithoutTenant(db, tenantTables)) {
+  for (const pk of await readPrimaryKeys(db, tenantTables)) {
+    if (pk.columns.includes(tenantColumn)) continue;
     await sql`
       alter table ${sql.id(pk.table)}
         drop constraint ${sql.id(pk.name)},
@@ -79,7 +80,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
         references ${sql.id(fk.parent)} (${columnList([tenantColumn, fk.parentColumn])})
         on delete ${sql.raw(referentialAction(fk.onDelete, fk.column))}
         on update ${sql.raw(referentialAction(fk.onUpdate, null))}
-        ${sql.raw(fk.deferrable ? `deferrable initially ${fk.deferred ? 'deferred' : 'immediate'}` : '')}`,
+        ${sql.raw(deferral(fk))}`,
     );
     await sql`alter table ${sql.id(child)} ${sql.join(adds, sql`, `)}`.execute(db);
   }
@@ -87,51 +88,28 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   const tenantTables = await readTenantTables(db);
-  const composite = await sql<{
-    name: string;
-    child: string;
-    column: string;
-    parent: string;
-    parent_column: string;
-    on_delete: string;
-    on_update: string;
-  }>`
-    select c.conname as name, (select relname from pg_class where oid = c.conrelid)::text as child, a.attname as column,
-           (select relname from pg_class where oid = c.confrelid)::text as parent, pa.attname as parent_column,
-           c.confdeltype::text as on_delete, c.confupdtype::text as on_update
-    from pg_constraint c
-    join pg_attribute a on a.attrelid = c.conrelid and a.attnum = c.conkey[2]
-    join pg_attribute pa on pa.attrelid = c.confrelid and pa.attnum = c.confkey[2]
-    where c.contype = 'f' and c.connamespace = 'public'::regnamespace
-      and array_length(c.conkey, 1) = 2
-      and (select attname from pg_attribute where attrelid = c.conrelid and attnum = c.conkey[1]) = ${tenantColumn}
-    order by (select relname from pg_class where oid = c.conrelid)::text, c.conname`.execute(db);
-  for (const fk of composite.rows) {
-    await sql`alter table ${sql.id(fk.child)} drop constraint ${sql.id(fk.name)}`.execute(db);
+  const composite = await readTenantForeignKeys(db, tenantTables, 'composite');
+  for (const [child, fks] of groupBy(composite, (fk) => fk.child)) {
+    const drops = fks.map((fk) => sql`drop constraint ${sql.id(fk.name)}`);
+    await sql`alter table ${sql.id(child)} ${sql.join(drops, sql`, `)}`.execute(db);
   }
-  const keys = await sql<{ name: string; table: string; columns: string[] }>`
-    select c.conname as name, (select relname from pg_class where oid = c.conrelid)::text as table,
-           array(select a.attname from unnest(c.conkey) with ordinality k(attnum, n)
-                 join pg_attribute a on a.attrelid = c.conrelid and a.attnum = k.attnum order by k.n)::text[] as columns
-    from pg_constraint c
-    where c.contype = 'p' and c.connamespace = 'public'::regnamespace
-      and (select relname from pg_class where oid = c.conrelid)::text = any(${tenantTables}::text[])
-    order by 2`.execute(db);
-  for (const pk of keys.rows) {
-    const last = pk.columns[pk.columns.length - 1];
-    if (last !== tenantColumn || pk.columns.length < 2) continue;
+  for (const pk of await readPrimaryKeys(db, tenantTables)) {
+    if (pk.columns.length < 2 || pk.columns.at(-1) !== tenantColumn) continue;
     await sql`
       alter table ${sql.id(pk.table)}
         drop constraint ${sql.id(pk.name)},
         add constraint ${sql.id(pk.name)} primary key (${columnList(pk.columns.slice(0, -1))})`.execute(db);
   }
-  for (const fk of composite.rows) {
-    await sql`
-      alter table ${sql.id(fk.child)}
+  for (const [child, fks] of groupBy(composite, (fk) => fk.child)) {
+    const adds = fks.map(
+      (fk) => sql`
         add constraint ${sql.id(fk.name)} foreign key (${sql.id(fk.column)})
-        references ${sql.id(fk.parent)} (${sql.id(fk.parent_column)})
-        on delete ${sql.raw(referentialAction(fk.on_delete, null))}
-        on update ${sql.raw(referentialAction(fk.on_update, null))}`.execute(db);
+        references ${sql.id(fk.parent)} (${sql.id(fk.parentColumn)})
+        on delete ${sql.raw(referentialAction(fk.onDelete, null))}
+        on update ${sql.raw(referentialAction(fk.onUpdate, null))}
+        ${sql.raw(deferral(fk))}`,
+    );
+    await sql`alter table ${sql.id(child)} ${sql.join(adds, sql`, `)}`.execute(db);
   }
 }
 
@@ -145,8 +123,18 @@ async function readTenantTables(db: Kysely<unknown>): Promise<string[]> {
   return result.rows.map((r) => r.table);
 }
 
-/** Single-column foreign keys from one tenant table to another, in table and name order. */
-async function readTenantForeignKeys(db: Kysely<unknown>, tenantTables: string[]): Promise<ForeignKey[]> {
+/**
+ * Foreign keys from one tenant table to another, in table and name order: the single-column ones
+ * (`x_id → parent.id`, before this migration) or the composite ones it made
+ * (`(organization_id, x_id) → parent (organization_id, id)`), each named by its own column.
+ */
+async function readTenantForeignKeys(
+  db: Kysely<unknown>,
+  tenantTables: string[],
+  shape: 'single' | 'composite' = 'single',
+): Promise<ForeignKey[]> {
+  // the foreign key's own column is the first of a single key and the second of a composite one
+  const own = shape === 'single' ? 1 : 2;
   const result = await sql<{
     name: string;
     child: string;
@@ -163,10 +151,12 @@ async function readTenantForeignKeys(db: Kysely<unknown>, tenantTables: string[]
            c.confdeltype::text as on_delete, c.confupdtype::text as on_update,
            c.condeferrable as deferrable, c.condeferred as deferred
     from pg_constraint c
-    join pg_attribute a on a.attrelid = c.conrelid and a.attnum = c.conkey[1]
-    join pg_attribute pa on pa.attrelid = c.confrelid and pa.attnum = c.confkey[1]
+    join pg_attribute a on a.attrelid = c.conrelid and a.attnum = c.conkey[${own}]
+    join pg_attribute pa on pa.attrelid = c.confrelid and pa.attnum = c.confkey[${own}]
     where c.contype = 'f' and c.connamespace = 'public'::regnamespace
-      and array_length(c.conkey, 1) = 1
+      and array_length(c.conkey, 1) = ${own}
+      and (${own} = 1 or (select attname from pg_attribute
+                          where attrelid = c.conrelid and attnum = c.conkey[1]) = ${tenantColumn})
       and (select relname from pg_class where oid = c.conrelid)::text = any(${tenantTables}::text[])
       and (select relname from pg_class where oid = c.confrelid)::text = any(${tenantTables}::text[])
     order by (select relname from pg_class where oid = c.conrelid)::text, c.conname`.execute(db);
@@ -183,10 +173,8 @@ async function readTenantForeignKeys(db: Kysely<unknown>, tenantTables: string[]
   }));
 }
 
-async function readPrimaryKeysWithoutTenant(
-  db: Kysely<unknown>,
-  tenantTables: string[],
-): Promise<PrimaryKey[]> {
+/** The primary keys of the tenant tables, with their columns in key order. */
+async function readPrimaryKeys(db: Kysely<unknown>, tenantTables: string[]): Promise<PrimaryKey[]> {
   const result = await sql<{ name: string; table: string; columns: string[] }>`
     select c.conname as name, (select relname from pg_class where oid = c.conrelid)::text as table,
            array(select a.attname from unnest(c.conkey) with ordinality k(attnum, n)
@@ -195,7 +183,7 @@ async function readPrimaryKeysWithoutTenant(
     where c.contype = 'p' and c.connamespace = 'public'::regnamespace
       and (select relname from pg_class where oid = c.conrelid)::text = any(${tenantTables}::text[])
     order by 2`.execute(db);
-  return result.rows.filter((r) => !r.columns.includes(tenantColumn));
+  return result.rows;
 }
 
 /**
@@ -274,3 +262,6 @@ const columnList = (columns: string[]) =>
   );
 
 const quoteIdent = (name: string) => `"${name.replaceAll('"', '""')}"`;
+
+const deferral = (fk: ForeignKey) =>
+  fk.deferrable ? `deferrable initially ${fk.deferred ? 'deferred' : 'immediate'}` : '';
