@@ -2,11 +2,12 @@ import { parseLiveEventData } from '@hearth/domain';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { apiBase } from '../api/client.ts';
-import { knownEventTypes, queryKeysFor } from './event-keys.ts';
+import { knownEventTypes } from './event-keys.ts';
+import { refreshForEvent } from './refresh.ts';
 
 /**
  * One Server-Sent Events stream per logged-in page. On each event the matching queries are
- * invalidated, so lists update without a reload. EventSource reconnects by itself.
+ * refreshed (refresh.ts), so lists update without a reload. EventSource reconnects by itself.
  */
 export function useLiveEvents(enabled = true) {
   const qc = useQueryClient();
@@ -22,7 +23,7 @@ export function useLiveEvents(enabled = true) {
       }
       const event = parseLiveEventData(data);
       if (!event) return;
-      for (const queryKey of queryKeysFor(event.type)) void qc.invalidateQueries({ queryKey });
+      void refreshForEvent(qc, event.type);
     };
     for (const type of knownEventTypes) source.addEventListener(type, onEvent);
     // after a reconnect some events may have been missed: refresh what is on screen

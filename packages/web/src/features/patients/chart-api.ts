@@ -1,10 +1,14 @@
 import { patientChartRoutes } from '@hearth/domain';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { type QueryKey, useQuery, useQueryClient } from '@tanstack/react-query';
 import { call } from '../../api/call.ts';
 import { watchKeys } from '../watch/watch-api.ts';
 import { patientKeys, retryPatientRead } from './patients-api.ts';
 
 export const chartKey = (id: string) => ['patients', 'chart', id] as const;
+
+/** The query whose answer fills this one's data, if any: the chart fills the patient's record. */
+export const filledBy = (key: QueryKey): QueryKey | null =>
+  key[0] === 'patients' && key[1] === 'one' && typeof key[2] === 'string' ? chartKey(key[2]) : null;
 
 /**
  * The patient page's first paint in one request (record, newest assessments, active alerts). The
