@@ -34,6 +34,12 @@ export const progressEveryMs = 1000;
  * or queued while this one was busy). Each takes a CPU core for its whole time limit.
  */
 const solversPerProcess = 2;
+/**
+ * The lease of a solving process: it beats every 5 s, so a run whose process died passes to
+ * another within 15 s while the coordinator watches its progress (the shared job lease, 60 s by
+ * default, is sized for e-mail). Never longer than the shared lease a deployment has set.
+ */
+const solveLeaseMs = 15_000;
 /** A run whose job was started this many times without finishing is failed rather than tried again. */
 const maxAttempts = 3;
 
@@ -75,7 +81,9 @@ export class PlanRunJobs {
     private readonly publishUpdate: (orgId: string, id: string) => Promise<void>,
   ) {
     solvers.set(deps, this);
-    jobs.register(planSolveJob, this.solve, { long: { concurrency: solversPerProcess } });
+    jobs.register(planSolveJob, this.solve, {
+      long: { concurrency: solversPerProcess, leaseMs: Math.min(solveLeaseMs, deps.config.jobs.leaseMs) },
+    });
   }
 
   /**

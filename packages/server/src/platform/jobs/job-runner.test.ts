@@ -104,7 +104,7 @@ describe('leases', () => {
 describe('long jobs', () => {
   type Held = { signal: AbortSignal; holds: (conn: typeof t.hearth.deps.db) => Promise<boolean> };
   /** A runner whose callback-deadline jobs are long, and what each of them was given. */
-  function longRunner(concurrency: number) {
+  function longRunner(concurrency: number, ownLeaseMs?: number) {
     const runner = new JobRunner(t.hearth.deps);
     const held = new Map<string, Held>();
     const finish = new Map<string, () => void>();
@@ -117,7 +117,7 @@ describe('long jobs', () => {
           job.signal.addEventListener('abort', () => resolve());
         });
       },
-      { long: { concurrency } },
+      { long: { concurrency, ...(ownLeaseMs ? { leaseMs: ownLeaseMs } : {}) } },
     );
     return { runner, held, finish };
   }
@@ -159,6 +159,30 @@ describe('long jobs', () => {
     // the late runner did not mark it done
     expect(await jobRow(job.id)).toMatchObject({ status: 'running', locked_by: 'another-runner' });
     await t.hearth.deps.db.deleteFrom('job').where('id', '=', job.id).execute();
+  });
+
+  it('hold a kind’s own lease, whether claimed by a pass or at once by key, and keep it by beating', async () => {
+    const ownLeaseMs = 90;
+    const leaseLeft = async (id: string) => (await jobRow(id)).lease_until!.getTime() - t.now().getTime();
+    const { runner, held, finish } = longRunner(2, ownLeaseMs);
+    const byPass = await queueJob();
+    await runner.runDue();
+    expect(held.has(byPass.id)).toBe(true);
+    expect(await leaseLeft(byPass.id)).toBe(ownLeaseMs);
+
+    const byKey = await queueJob();
+    expect(await runner.runNow(t.organizationId, byKey.idempotency_key!)).toBe(true);
+    expect(await leaseLeft(byKey.id)).toBe(ownLeaseMs);
+
+    // several of its leases pass in real time; the heartbeat (a third of the lease) keeps both
+    t.advance(ownLeaseMs / 2);
+    await sleep(4 * ownLeaseMs);
+    for (const job of [byPass, byKey]) {
+      expect(await stillHolds(held.get(job.id)!)).toBe(true);
+      expect(await leaseLeft(job.id)).toBe(ownLeaseMs);
+      finish.get(job.id)!();
+    }
+    for (const job of [byPass, byKey]) while ((await jobRow(job.id)).status !== 'done') await sleep(5);
   });
 
   it('are handed back to the queue, unfinished and uncounted, when their process stops', async () => {

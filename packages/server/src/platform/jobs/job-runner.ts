@@ -33,8 +33,11 @@ export interface JobKindOptions {
    * For work that takes long (solving a plan): each such job runs beside the pass, under its own
    * lease and heartbeat, so e-mails and deadlines do not wait behind it; at most `concurrency`
    * of the kind run at once in this process, and a stopping process hands them back to the queue.
+   * `leaseMs` gives the kind a lease of its own (default: the runner's): a plan a coordinator is
+   * watching should pass to another process within seconds of its solver's death, while an
+   * e-mail's lease stays long enough to ride out a slow server.
    */
-  long?: { concurrency: number };
+  long?: { concurrency: number; leaseMs?: number };
 }
 
 export type JobHandler<K extends JobKind> = (deps: AppDeps, job: RunningJob<JobPayload<K>>) => Promise<void>;
@@ -81,7 +84,7 @@ export class JobRunner {
   private readonly settings: JobRunnerSettings;
   private lastPurgeAt: number | null = null;
   /** Long kinds with how many of each this process runs now. */
-  private readonly longKinds = new Map<string, { concurrency: number; running: number }>();
+  private readonly longKinds = new Map<string, { concurrency: number; leaseMs: number; running: number }>();
   /** The long jobs under way here, each with what stops it. */
   private readonly detached = new Map<string, { task: Promise<void>; stop: AbortController }>();
   /** Claims of long jobs, one at a time, so two cannot both fill the same free place. */
@@ -96,7 +99,12 @@ export class JobRunner {
   }
 
   register<K extends JobKind>(kind: K, handler: JobHandler<K>, options: JobKindOptions = {}): void {
-    if (options.long) this.longKinds.set(kind, { concurrency: options.long.concurrency, running: 0 });
+    if (options.long)
+      this.longKinds.set(kind, {
+        concurrency: options.long.concurrency,
+        leaseMs: options.long.leaseMs ?? this.settings.leaseMs,
+        running: 0,
+      });
     this.handlers.set(kind, async (deps, job) => {
       // parsed again at run time: the row may come from an older release, or from outside
       const check = checkJobPayload(kind, job.payload);
@@ -155,6 +163,10 @@ export class JobRunner {
       { now, leaseUntil: this.leaseFrom(now) },
     );
     if (!job) return false;
+    // the key did not say the kind; a long kind with its own lease holds the job by that from now
+    const ownLease = this.longKinds.get(job.kind)?.leaseMs;
+    if (ownLease !== undefined && ownLease !== this.settings.leaseMs)
+      await repo.extendLeases(this.deps.db, this.id, [job.id], this.leaseFrom(now, ownLease));
     this.startDetached(job);
     return true;
   }
@@ -193,7 +205,7 @@ export class JobRunner {
         const now = this.deps.clock();
         const claimed = await repo.claimDueJobs(this.deps.db, this.id, {
           now,
-          leaseUntil: this.leaseFrom(now),
+          leaseUntil: this.leaseFrom(now, load.leaseMs),
           limit: free,
           kinds: { only: [kind] },
         });
@@ -210,7 +222,7 @@ export class JobRunner {
     const stop = new AbortController();
     const load = this.longKinds.get(job.kind);
     if (load) load.running++;
-    const task = this.runClaimed([job], stop.signal)
+    const task = this.runClaimed([job], stop.signal, load?.leaseMs)
       .catch((err: unknown) => console.error(`hearth: job ${job.id} (${job.kind}) ended badly`, err))
       .finally(() => {
         this.detached.delete(job.id);
@@ -220,8 +232,8 @@ export class JobRunner {
     this.detached.set(job.id, { task, stop });
   }
 
-  private leaseFrom(now: Date): Date {
-    return new Date(now.getTime() + this.settings.leaseMs);
+  private leaseFrom(now: Date, leaseMs = this.settings.leaseMs): Date {
+    return new Date(now.getTime() + leaseMs);
   }
 
   /**
@@ -229,7 +241,11 @@ export class JobRunner {
    * whose lease the heartbeat finds taken is told so through its signal. Once `handBack` is
    * aborted (a long job of a stopping process) the job goes back to the queue instead of ending.
    */
-  private async runClaimed(claimed: repo.ClaimedJob[], handBack?: AbortSignal): Promise<void> {
+  private async runClaimed(
+    claimed: repo.ClaimedJob[],
+    handBack?: AbortSignal,
+    leaseMs = this.settings.leaseMs,
+  ): Promise<void> {
     const held = new Map(claimed.map((j) => [j.id, new AbortController()]));
     handBack?.addEventListener('abort', () => {
       for (const lost of held.values()) lost.abort(handBack.reason);
@@ -241,14 +257,14 @@ export class JobRunner {
           .then(async () => {
             const ids = [...held.keys()];
             const kept = new Set(
-              await repo.extendLeases(this.deps.db, this.id, ids, this.leaseFrom(this.deps.clock())),
+              await repo.extendLeases(this.deps.db, this.id, ids, this.leaseFrom(this.deps.clock(), leaseMs)),
             );
             for (const id of ids) if (!kept.has(id)) held.get(id)?.abort(new Error('lease lost'));
           })
           // a missed beat is made up by the next; the lease has room for two
           .catch(() => {});
       },
-      Math.max(10, Math.floor(this.settings.leaseMs / 3)),
+      Math.max(10, Math.floor(leaseMs / 3)),
     );
     heartbeat.unref();
     try {
