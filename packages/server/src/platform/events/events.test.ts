@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ownAndOtherPatient, requestNurseVisit } from '../../test/family-visits.ts';
 import { validCareRequest } from '../../test/fixtures.ts';
 import { createTestApp, type TestApp } from '../../test/harness.ts';
 import { readUntil, waitForEvent } from '../../test/sse.ts';
@@ -77,21 +78,8 @@ describe('live updates', () => {
   it('tells a family member about a visit of their patient, and nothing about another patient’s visit', async () => {
     const family = await t.login('family');
     const coordinator = await t.login('coordinator');
-    const own = (await family.get('/api/v1/auth/me')).body.linkedPatientIds[0] as string;
-    const patients = (await coordinator.get('/api/v1/patients?limit=200')).body.items as {
-      id: string;
-      status: string;
-    }[];
-    const other = patients.find((p) => p.id !== own && p.status === 'active')!.id;
-    const requestVisit = async (patientId: string) => {
-      const res = await coordinator.post(`/api/v1/patients/${patientId}/visits`, {
-        discipline: 'nurse',
-        date: '2026-11-25',
-        reason: 'Перевязка',
-      });
-      expect(res.status, res.raw).toBe(201);
-      return res.body.id as string;
-    };
+    const { own, other } = await ownAndOtherPatient(family, coordinator);
+    const requestVisit = (patientId: string) => requestNurseVisit(coordinator, patientId);
     const stream = await fetch(`${baseUrl}/api/v1/events`, { headers: { cookie: family.cookie! } });
     const coordinatorStream = await fetch(`${baseUrl}/api/v1/events`, {
       headers: { cookie: coordinator.cookie! },

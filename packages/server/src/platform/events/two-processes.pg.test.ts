@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ownAndOtherPatient, requestNurseVisit } from '../../test/family-visits.ts';
 import { validCareRequest } from '../../test/fixtures.ts';
 import { createTestApp, type OtherServer, type TestApp } from '../../test/harness.ts';
 import { readUntil, waitForEvent } from '../../test/sse.ts';
@@ -54,24 +55,10 @@ describe('live events across two server processes', () => {
   it('a family member on the other process hears of their patient’s visit and not of another patient’s', async () => {
     const coordinator = await t.login('coordinator');
     const family = await other.login('family');
-    const own = (await family.get('/api/v1/auth/me')).body.linkedPatientIds[0] as string;
-    const patients = (await coordinator.get('/api/v1/patients?limit=200')).body.items as {
-      id: string;
-      status: string;
-    }[];
-    const otherPatient = patients.find((p) => p.id !== own && p.status === 'active')!.id;
-    const requestVisit = async (patientId: string) => {
-      const res = await coordinator.post(`/api/v1/patients/${patientId}/visits`, {
-        discipline: 'nurse',
-        date: '2026-11-25',
-        reason: 'Перевязка',
-      });
-      expect(res.status, res.raw).toBe(201);
-      return res.body.id as string;
-    };
+    const { own, other: otherPatient } = await ownAndOtherPatient(family, coordinator);
     const familyStream = await streamOn(second, family.cookie);
-    const otherVisit = await requestVisit(otherPatient);
-    const ownVisit = await requestVisit(own);
+    const otherVisit = await requestNurseVisit(coordinator, otherPatient);
+    const ownVisit = await requestNurseVisit(coordinator, own);
     // the open stream holds what arrived meanwhile
     const text = await readUntil(familyStream, (read) => read.includes(ownVisit));
     expect(text).toContain(`"entityId":"${ownVisit}"`);
