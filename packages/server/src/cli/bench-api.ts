@@ -16,11 +16,16 @@
  *          --repeat <history copies per patient, default 1>  --seconds <per level, default 10>
  *          --concurrency 1,10,50  --writers 1,20  --rate 20  --pool <server connections, 10>
  *          --show-sql
+ *          --keep (PostgreSQL: keep the grown database) / --database <name> (measure a kept one again)
+ *
+ * The clients (HTTP and direct) run in a thread of their own, so the server's event loop serves
+ * only the server, as it would with its clients elsewhere.
  */
-import { type CapturedStatement, directReads, organizationSize } from '../db/bench-direct.ts';
+import { type CapturedStatement, organizationSize } from '../db/bench-direct.ts';
 import { cloneOrganizationPatients } from '../db/bulk-clone.ts';
 import { createTestApp } from '../test/harness.ts';
-import { closedLoop, fixedRate, formatFigures, type LoadFigures } from './bench-load.ts';
+import { BenchClients } from './bench-clients.ts';
+import { formatFigures, type LoadFigures } from './bench-load.ts';
 
 const args = Object.fromEntries(
   process.argv.slice(2).flatMap((a, i, all) => (a.startsWith('--') ? [[a.slice(2), all[i + 1] ?? '']] : [])),
@@ -49,18 +54,29 @@ function growthFor(base: { patients: number; assessments: number }) {
 async function main() {
   const started = Date.now();
   // one logged-in physician sends every request: lift the per-session limit that would refuse them
+  const reuse = args.database || undefined;
   const t = await createTestApp({
     symptomHistory: true,
     poolMax: serverPool,
     env: { HEARTH_API_RATE_MAX: '100000000' },
+    database: { ...(reuse ? { existing: reuse } : {}), keep: args.keep !== undefined },
   });
-  const base = await organizationSize(t.database.db, t.organizationId);
-  const growth = growthFor(base);
-  const loaded = await cloneOrganizationPatients(t.database.db, t.organizationId, growth);
-  console.log(
-    `database: ${t.database.kind}; ${loaded.patients} patients, copied ${JSON.stringify(loaded.rows)} ` +
-      `in ${((Date.now() - started) / 1000).toFixed(0)} s; server pool ${serverPool} connections`,
-  );
+  if (reuse) {
+    const size = await organizationSize(t.database.db, t.organizationId);
+    console.log(
+      `database: ${reuse}, kept by an earlier run; ${size.patients} patients, ${size.assessments} assessments; ` +
+        `server pool ${serverPool} connections`,
+    );
+  } else {
+    const base = await organizationSize(t.database.db, t.organizationId);
+    const loaded = await cloneOrganizationPatients(t.database.db, t.organizationId, growthFor(base));
+    console.log(
+      `database: ${t.database.kind}; ${loaded.patients} patients, copied ${JSON.stringify(loaded.rows)} ` +
+        `in ${((Date.now() - started) / 1000).toFixed(0)} s; server pool ${serverPool} connections`,
+    );
+  }
+  if (args.keep !== undefined)
+    console.log(`kept as ${t.database.name}: measure it again with --database ${t.database.name}`);
   const physician = await t.login('physician');
   const nurse = await t.login('nurse');
   const patientIds: string[] = (await physician.get('/api/v1/patients?limit=200')).body.items.map(
@@ -73,25 +89,11 @@ async function main() {
     'x-csrf-token': nurse.csrfToken!,
     'content-type': 'application/json',
   };
-  const patientAt = (i: number) => patientIds[i % patientIds.length]!;
-
-  async function chartRead(patientId: string) {
-    const path = `/api/v1/patients/${patientId}/chart`;
-    const res = await fetch(`${url}${path}`, { headers: readHeaders });
-    if (res.status !== 200) throw new Error(`${path} answered ${res.status}: ${await res.text()}`);
+  const chartRead = async (patientId: string) => {
+    const res = await fetch(`${url}/api/v1/patients/${patientId}/chart`, { headers: readHeaders });
+    if (res.status !== 200) throw new Error(`the chart answered ${res.status}: ${await res.text()}`);
     await res.arrayBuffer();
-  }
-
-  async function recordEsas(patientId: string) {
-    const res = await fetch(`${url}/api/v1/patients/${patientId}/assessments`, {
-      method: 'POST',
-      headers: writeHeaders,
-      // quiet answers: the write is measured, not the alerts a severe score would raise
-      body: JSON.stringify({ instrument: 'esas_r', answers: { pain: 1, tiredness: 2, wellbeing: 2 } }),
-    });
-    if (res.status !== 201) throw new Error(`ESAS-r answered ${res.status}: ${await res.text()}`);
-    await res.arrayBuffer();
-  }
+  };
 
   // statements of one chart read; PostgreSQL's driver reports BEGIN and COMMIT too, PGlite's not,
   // so they are counted apart
@@ -108,10 +110,28 @@ async function main() {
   );
   if (args['show-sql'] !== undefined) for (const s of statements) console.log(`  ${s.sql.slice(0, 160)}`);
 
+  const isPostgres = t.database.kind === 'postgres';
+  const clients = new BenchClients({
+    url,
+    readHeaders,
+    writeHeaders,
+    patientIds,
+    // the same SELECTs the chart read issued, with the sample patient's id swapped for each
+    // patient in turn: what the database alone can serve, without HTTP, sessions or audit
+    direct: isPostgres
+      ? {
+          databaseUrl: t.database.cliEnv.DATABASE_URL!,
+          statements: statements.map((s) => ({ sql: s.sql, parameters: [...s.parameters] })),
+          sampleId,
+          connections: Math.max(...levels),
+        }
+      : null,
+  });
+
   const http = new Map<number, LoadFigures>();
   console.log('\nchart read through HTTP (closed loop)');
   for (const level of levels) {
-    const f = await closedLoop(level, seconds, (i) => chartRead(patientAt(i)));
+    const f = await clients.run({ op: 'chart', clients: level, seconds });
     http.set(level, f);
     console.log(`${String(level).padStart(3)} connections: ${formatFigures(f, 'chart reads')}`);
   }
@@ -122,34 +142,32 @@ async function main() {
       `scaling ${levels[0]} → ${levels.at(-1)} connections: ×${(last.perSecond / first.perSecond).toFixed(2)}`,
     );
 
-  if (t.database.kind === 'postgres') {
-    // the same SELECTs the chart read issued, with the sample patient's id swapped for each
-    // patient in turn: what the database alone can serve, without HTTP, sessions or audit
-    const direct = directReads(t.database.cliEnv.DATABASE_URL!, statements, sampleId, Math.max(...levels));
-    console.log(`\nthe same ${direct.statements} SELECTs sent directly through pg (closed loop)`);
+  if (isPostgres) {
+    const selects = statements.filter((s) => /^\s*(with|select)\b/i.test(s.sql)).length;
+    console.log(`\nthe same ${selects} SELECTs sent directly through pg (closed loop)`);
     for (const level of levels) {
-      const f = await closedLoop(level, seconds, (i) => direct.read(patientAt(i)));
+      const f = await clients.run({ op: 'direct', clients: level, seconds });
       const viaHttp = http.get(level);
       const share = viaHttp
         ? ` — HTTP reaches ${((100 * viaHttp.perSecond) / f.perSecond).toFixed(0)} %`
         : '';
       console.log(`${String(level).padStart(3)} connections: ${formatFigures(f, 'chart reads')}${share}`);
     }
-    await direct.end();
   } else {
     console.log('\ndirect reads: measured on PostgreSQL only (set TEST_DATABASE_URL)');
   }
 
   console.log(`\nchart read through HTTP at a fixed ${rate} per second (open loop, ${seconds} s)`);
   console.log(
-    `     ${formatFigures(await fixedRate(rate, seconds, (i) => chartRead(patientAt(i))), 'chart reads')}`,
+    `     ${formatFigures(await clients.run({ op: 'chart-at-rate', rate, seconds }), 'chart reads')}`,
   );
 
   console.log('\nwrite: a nurse records an ESAS-r through HTTP (closed loop)');
   for (const level of writerLevels) {
-    const f = await closedLoop(level, seconds, (i) => recordEsas(patientAt(i)));
+    const f = await clients.run({ op: 'esas', clients: level, seconds });
     console.log(`${String(level).padStart(3)} connections: ${formatFigures(f, 'writes')}`);
   }
+  await clients.end();
   await t.close();
 }
 

@@ -8,6 +8,8 @@ export type { TestTemplate } from './test-template.ts';
 export interface TestDatabase extends DatabaseHandle {
   /** Environment that points a command-line tool at the same database. */
   cliEnv: Record<string, string>;
+  /** The database's name on a PostgreSQL server. */
+  name?: string;
 }
 
 /**
@@ -18,7 +20,17 @@ export interface TestDatabase extends DatabaseHandle {
  * An on-disk PGlite (`dataDir`) always starts empty.
  */
 export async function openTestDatabase(
-  options: { dataDir?: string; poolMax?: number; template?: TestTemplate } = {},
+  options: {
+    dataDir?: string;
+    poolMax?: number;
+    template?: TestTemplate;
+    /**
+     * PostgreSQL only, for benchmarks: a database of that name on the server, opened as it is
+     * (not created) and kept at close; or, with `keep`, the new database is kept at close.
+     */
+    existing?: string;
+    keep?: boolean;
+  } = {},
 ): Promise<TestDatabase> {
   const serverUrl = process.env.TEST_DATABASE_URL;
   const { template } = options;
@@ -39,16 +51,21 @@ export async function openTestDatabase(
     if (!built.handle) throw new Error('the test template was built without a database');
     return { ...built.handle, cliEnv: {} };
   }
-  const name = `hearth_test_${randomBytes(6).toString('hex')}`;
+  if (options.existing !== undefined && !/^[a-z_][a-z0-9_]*$/.test(options.existing))
+    throw new Error(`not a database name: ${options.existing}`);
+  const name = options.existing ?? `hearth_test_${randomBytes(6).toString('hex')}`;
   const poolMax = options.poolMax ?? 5;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  try {
-    if (!template) await admin.query(`create database ${name}`);
-    else await createFromTemplate(admin, serverUrl, name, template);
-  } finally {
-    await admin.end();
+  if (options.existing === undefined) {
+    const admin = new pg.Client({ connectionString: serverUrl });
+    await admin.connect();
+    try {
+      if (!template) await admin.query(`create database ${name}`);
+      else await createFromTemplate(admin, serverUrl, name, template);
+    } finally {
+      await admin.end();
+    }
   }
+  const keep = options.keep || options.existing !== undefined;
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   // tests keep the pool small so many test files fit the server's connection limit side by side
@@ -56,8 +73,10 @@ export async function openTestDatabase(
   return {
     ...handle,
     cliEnv: { DATABASE_URL: url.toString() },
+    name,
     async close() {
       await handle.close();
+      if (keep) return;
       const cleanup = new pg.Client({ connectionString: serverUrl });
       await cleanup.connect();
       await cleanup.query(`drop database if exists ${name} with (force)`);

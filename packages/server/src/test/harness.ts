@@ -79,6 +79,8 @@ export async function createTestApp(
     smtpTls?: SmtpTlsOptions;
     /** PostgreSQL connections of the app's pool (benchmarks use the production default). */
     poolMax?: number;
+    /** Benchmarks: reuse a database kept by an earlier run, or keep this one (PostgreSQL). */
+    database?: { existing?: string; keep?: boolean };
   } = {},
 ): Promise<TestApp> {
   let now = options.start ?? new Date('2026-11-23T09:00:00.000Z');
@@ -91,6 +93,7 @@ export async function createTestApp(
   const database = await openTestDatabase({
     template,
     ...(options.poolMax ? { poolMax: options.poolMax } : {}),
+    ...options.database,
   });
   const organizationId = await demoOrganizationId(database.db);
   const config = {

@@ -1,0 +1,28 @@
+import { typeScriptWorker } from '../platform/ts-worker.ts';
+import type { ClientSetup, ClientTask } from './bench-client.worker.ts';
+import type { LoadFigures } from './bench-load.ts';
+
+/** The benchmark's client thread (bench-client.worker.ts): one task at a time, its figures back. */
+export class BenchClients {
+  private readonly worker;
+
+  constructor(setup: ClientSetup) {
+    this.worker = typeScriptWorker(new URL('./bench-client.worker.ts', import.meta.url), setup);
+  }
+
+  run(task: ClientTask): Promise<LoadFigures> {
+    return new Promise((resolve, reject) => {
+      this.worker.once('message', (m: { figures?: LoadFigures; error?: string }) =>
+        m.figures ? resolve(m.figures) : reject(new Error(m.error ?? 'the client thread failed')),
+      );
+      this.worker.once('error', reject);
+      this.worker.postMessage(task);
+    });
+  }
+
+  async end(): Promise<void> {
+    const ended = new Promise((resolve) => this.worker.once('exit', resolve));
+    this.worker.postMessage({ op: 'end' });
+    await ended;
+  }
+}
