@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { keptWindowToday, sameDayVisitToMerge } from './urgent.ts';
+import { keptWindowToday, sameDayVisitToMerge, urgentSetOff } from './urgent.ts';
 
 const visit = (id: string, over: Partial<Parameters<typeof sameDayVisitToMerge>[0][number]> = {}) => ({
   id,
@@ -69,5 +69,30 @@ describe('the window another family’s visit keeps', () => {
       start: 600,
       end: 1439,
     });
+  });
+});
+
+describe('when someone can set off for an urgent visit', () => {
+  const shift = { start: 8 * 60, end: 17 * 60 };
+  const noon = 12 * 60;
+
+  it('is now for someone at the base with nothing booked, not her shift start', () => {
+    expect(urgentSetOff(shift, noon, { alreadyOut: false, firstBooked: null })).toBe(noon);
+  });
+  it('is when her first booked visit needs her to leave, if that is earlier than now', () => {
+    // booked at 12:10, twenty minutes away: she left at 11:50
+    const firstBooked = { startMin: noon + 10, travelMinutes: 20 };
+    expect(urgentSetOff(shift, noon, { alreadyOut: false, firstBooked })).toBe(noon - 10);
+    // booked at 15:00: she is still at the base now
+    expect(
+      urgentSetOff(shift, noon, { alreadyOut: false, firstBooked: { startMin: 15 * 60, travelMinutes: 20 } }),
+    ).toBe(noon);
+  });
+  it('is her shift start when she is already out (her visits place her)', () => {
+    expect(urgentSetOff(shift, noon, { alreadyOut: true, firstBooked: null })).toBe(shift.start);
+  });
+  it('stays inside her shift', () => {
+    expect(urgentSetOff(shift, 6 * 60, { alreadyOut: false, firstBooked: null })).toBe(shift.start);
+    expect(urgentSetOff(shift, 18 * 60, { alreadyOut: false, firstBooked: null })).toBe(shift.end);
   });
 });

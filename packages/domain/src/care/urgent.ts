@@ -67,3 +67,24 @@ export function urgentLatestStart(
   if (answerBy && answerBy.date === today && answerBy.minute > nowMin) return answerBy.minute;
   return 1439;
 }
+
+/**
+ * When a member of staff can set off from the base in today's urgent re-plan. Someone already
+ * out today (a visit on the way, in progress or over) is placed by those visits, so her shift
+ * start stands. Anyone else is still at the base: she leaves when her first booked visit needs
+ * her to (she may be on the road already without having pressed "on the way"), and otherwise
+ * not before now. Without this an idle nurse's route began at her 08:00 shift start, and the
+ * preview had her at a 12:00 call at 12:00 sharp, as if she had left before anyone called her.
+ * Leaving no later than her first booked visit needs keeps every booked visit reachable.
+ */
+export function urgentSetOff(
+  shift: { start: number; end: number },
+  nowMin: number,
+  today: { alreadyOut: boolean; firstBooked: { startMin: number; travelMinutes: number } | null },
+): number {
+  if (today.alreadyOut) return shift.start;
+  const leaves = today.firstBooked
+    ? Math.min(nowMin, today.firstBooked.startMin - today.firstBooked.travelMinutes)
+    : nowMin;
+  return Math.min(Math.max(shift.start, leaves), shift.end);
+}

@@ -26,6 +26,8 @@ type Stop = {
   start: string;
   windowFrom: string | null;
   windowTo: string | null;
+  /** Minutes of driving from the previous place (the base for a route's first stop). */
+  travelMinutes: number;
 };
 type Route = { staffId: string; role: string; stops: Stop[] };
 type VisitView = { id: string; kind: string; status: string; discipline: string; start: string | null };
@@ -250,6 +252,15 @@ describe('an urgent visit sent from an urgent alert', () => {
   };
   const urgentStop = (run: { routes: Route[] }) =>
     run.routes.flatMap((r) => r.stops).find((s) => s.visitId === 'urgent');
+  /** Nobody on these routes is out yet today, so whoever goes leaves the base at noon (now). */
+  const expectArrivalAfterDriveFromNow = (stop: Route['stops'][number]) => {
+    const earliest = 12 * 60 + stop.travelMinutes;
+    expect(
+      minutes(stop.start),
+      `arrives ${stop.start} after ${stop.travelMinutes} min`,
+    ).toBeGreaterThanOrEqual(earliest - 1);
+    expect(minutes(stop.start)).toBeLessThanOrEqual(earliest + 5);
+  };
 
   it('arrives by the answer-by time, as early as it can, not where the route is shortest', async () => {
     const patient = await thirdPatient();
@@ -332,8 +343,38 @@ describe('an urgent visit sent from an urgent alert', () => {
     const stop = urgentStop(run)!;
     expect(stop, 'the urgent visit is still planned').toBeDefined();
     expect(run.unassigned).toEqual([]);
-    expect(minutes(stop.start)).toBeLessThanOrEqual(13 * 60);
+    // she sets off from the base now (12:00), not at her shift start: she arrives after the
+    // drive, and no later than it takes
+    expectArrivalAfterDriveFromNow(stop);
     expect(run.urgentTiming).toEqual({ arrives: stop.start, answerBy: '11:50', byAnswerBy: false });
+    expect((await coordinator.post(`/api/v1/planning/runs/${run.id}/discard`)).status).toBe(200);
+  });
+
+  it('when the answer-by time is still ahead but nobody can get there by then, solves again for later that day', async () => {
+    const patient = await thirdPatient();
+    const raised = await alertFor(patient, 'Breathless');
+    // due in two minutes: not yet passed, but closer than anyone's drive to this family
+    const dueAt = new Date(t.now().getTime() + 2 * 60_000);
+    await t.hearth.deps.db
+      .updateTable('alert')
+      .set({ due_at: dueAt })
+      .where('id', '=', raised.alertId)
+      .execute();
+    const run = await readyUrgentRun({
+      patientId: patient,
+      discipline: 'nurse',
+      reason: 'Одышка',
+      alertId: raised.alertId,
+      sameDayVisit: 'keep',
+    });
+    // the first solve, bound by the answer-by time, could not place it; the second one did
+    const stop = urgentStop(run)!;
+    expect(stop, 'the urgent visit is planned after all').toBeDefined();
+    expect(run.unassigned).toEqual([]);
+    expectArrivalAfterDriveFromNow(stop);
+    const answerBy = run.urgentTiming?.answerBy as string;
+    expect(minutes(stop.start)).toBeGreaterThan(minutes(answerBy));
+    expect(run.urgentTiming).toEqual({ arrives: stop.start, answerBy, byAnswerBy: false });
     expect((await coordinator.post(`/api/v1/planning/runs/${run.id}/discard`)).status).toBe(200);
   });
 });

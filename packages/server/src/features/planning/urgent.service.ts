@@ -15,6 +15,7 @@ import {
   sameDayVisitToMerge,
   startedStatuses,
   urgentLatestStart,
+  urgentSetOff,
 } from '@hearth/domain';
 import type { Plan } from '@hearth/planner';
 import type { AppDeps, RequestContext } from '../../app-context.ts';
@@ -126,12 +127,32 @@ export async function prepareUrgent(
   const assigned = dc.visits.filter(
     (v) => v.staff_id && v.status !== 'requested' && !(merged && v.id === sameDay.id),
   );
+  // from the base (place 0) now, or when the first booked visit needs her: see urgentSetOff
+  const setOff = (staffId: string, shift: { start: number; end: number }) => {
+    const hers = assigned.filter((v) => v.staff_id === staffId);
+    const booked = hers
+      .filter((v) => !startedStatuses.includes(v.status) && v.start_min !== null)
+      .sort(byStart)[0];
+    return urgentSetOff(shift, nowMin, {
+      alreadyOut: hers.some((v) => startedStatuses.includes(v.status)),
+      firstBooked: booked
+        ? {
+            startMin: booked.start_min!,
+            travelMinutes: dc.matrix.minutes[0]![dc.places.of(booked.patient_id, booked.lat, booked.lon)]!,
+          }
+        : null,
+    });
+  };
   const adapterStaff: AdapterStaff[] = dc.staff.map((s) => ({
     id: s.id,
     disciplines: [s.role],
     shifts: dc.shifts
       .filter((sh) => sh.user_id === s.id)
-      .map((sh) => ({ day: 0, start: sh.start_min, end: sh.end_min })),
+      .map((sh) => ({
+        day: 0,
+        start: setOff(s.id, { start: sh.start_min, end: sh.end_min }),
+        end: sh.end_min,
+      })),
     // an urgent visit late in a shift is still made: the person stays on (the board shows the
     // overtime) rather than the visit being refused because it would end after the shift
     maxOvertime: urgentOvertimeMinutes,
