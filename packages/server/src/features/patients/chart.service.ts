@@ -6,7 +6,7 @@ import { assessmentsPage } from '../assessments/assessments.service.ts';
 import { readPatient } from './patients.service.ts';
 
 /**
- * The patient page's first paint in one request and one transaction: the record, the newest
+ * The patient page's first paint in one request, on one connection: the record, the newest
  * assessments and the active alerts, each list only when the reader may see it (the same rules as
  * the lists' own routes). One gate and one audit event instead of three of each, and eight
  * statements in all: the session, the gate's patient row, the record's parts, two for the
@@ -20,6 +20,7 @@ export function getPatientChart(
   const read = {
     patient: { id: patientId, action: 'patient:read' },
     audit: { action: 'patient.chart.read', entityType: 'patient', entityId: patientId },
+    readOnly: true,
   } as const;
   return inEnvelope(deps, ctx, read, async ({ trx, organizationId, patient }) => {
     const record = await readPatient(deps, trx, organizationId, patientId, patient ?? undefined);
