@@ -56,7 +56,7 @@ export async function refer(
       const caller = body.careRequestId ? await callerAsContact(trx, orgId, body.careRequestId) : null;
       const known = withDiagnosis.contacts.some((c) => c.phone === caller?.phone || c.name === caller?.name);
       patientId = await insertNewPatient(
-        trx,
+        { trx, audit },
         deps,
         ctx,
         caller && !known

@@ -9,6 +9,7 @@ import {
 } from '@hearth/domain';
 import type { AppDeps, RequestContext } from '../../app-context.ts';
 import { recordAudit, recordDenied } from '../../platform/audit/audit.service.ts';
+import { inEnvelope } from '../../platform/envelope.ts';
 import { JobRunner } from '../../platform/jobs/job-runner.ts';
 import { findOrganization } from '../../platform/settings/settings.repository.ts';
 import { loadSettings } from '../../platform/settings/settings.service.ts';
@@ -84,10 +85,9 @@ export async function startExport(
   if (problems.length) throw new FhirOutcomeError(400, problems);
 
   const types = requested.length ? requested : [...fhirResourceTypes];
-  const orgId = ctx.actor.organizationId;
   const id = randomUUID();
   const now = deps.clock();
-  await deps.db.transaction().execute(async (trx) => {
+  await inEnvelope(deps, ctx, {}, async ({ trx, audit, organizationId: orgId }) => {
     await repo.insertExport(trx, {
       id,
       organization_id: orgId,
@@ -105,7 +105,7 @@ export async function startExport(
       completed_at: null,
     });
     await JobRunner.enqueue(trx, orgId, bulkExportJob, now, { exportId: id });
-    await recordAudit(trx, deps, ctx, orgId, {
+    await audit({
       action: 'fhir.bulk-export.start',
       entityType: 'fhir_export',
       entityId: id,
@@ -201,11 +201,10 @@ export async function failExport(deps: AppDeps, orgId: string, exportId: string)
 /** Status of an export: in progress (with progress), complete (the manifest), or gone. */
 export async function exportStatus(deps: AppDeps, ctx: RequestContext, exportId: string, base: string) {
   await requireExporter(deps, ctx, exportId);
-  const orgId = ctx.actor.organizationId;
-  return deps.db.transaction().execute(async (trx) => {
+  return inEnvelope(deps, ctx, {}, async ({ trx, audit, organizationId: orgId }) => {
     const exp = await repo.findExport(trx, orgId, exportId);
     if (!exp || exp.status === 'cancelled') throw notFound('export');
-    await recordAudit(trx, deps, ctx, orgId, {
+    await audit({
       action: 'fhir.bulk-export.status',
       entityType: 'fhir_export',
       entityId: exportId,
@@ -237,13 +236,12 @@ export async function exportStatus(deps: AppDeps, ctx: RequestContext, exportId:
 /** One NDJSON file of a completed export (its parts joined in order); the download is audited. */
 export async function exportFile(deps: AppDeps, ctx: RequestContext, exportId: string, type: string) {
   await requireExporter(deps, ctx, exportId);
-  const orgId = ctx.actor.organizationId;
-  return deps.db.transaction().execute(async (trx) => {
+  return inEnvelope(deps, ctx, {}, async ({ trx, audit, organizationId: orgId }) => {
     const exp = await repo.findExport(trx, orgId, exportId);
     if (exp?.status !== 'completed') throw notFound('export');
     const parts = await repo.exportFileParts(trx, orgId, exportId, type);
     if (parts.length === 0) throw notFound('file', `The ${type} file was not found.`);
-    await recordAudit(trx, deps, ctx, orgId, {
+    await audit({
       action: 'fhir.bulk-export.download',
       entityType: 'fhir_export',
       entityId: exportId,
@@ -255,14 +253,13 @@ export async function exportFile(deps: AppDeps, ctx: RequestContext, exportId: s
 /** DELETE on the status URL: cancels a running export or removes a finished one's files. */
 export async function cancelExport(deps: AppDeps, ctx: RequestContext, exportId: string) {
   await requireExporter(deps, ctx, exportId);
-  const orgId = ctx.actor.organizationId;
-  await deps.db.transaction().execute(async (trx) => {
+  await inEnvelope(deps, ctx, {}, async ({ trx, audit, organizationId: orgId }) => {
     const exp = await repo.findExport(trx, orgId, exportId);
     if (!exp || exp.status === 'cancelled') throw notFound('export');
     await repo.lockExport(trx, orgId, exportId);
     await repo.updateExport(trx, orgId, exportId, { status: 'cancelled', updated_at: deps.clock() });
     await repo.deleteExportFiles(trx, orgId, exportId);
-    await recordAudit(trx, deps, ctx, orgId, {
+    await audit({
       action: 'fhir.bulk-export.cancel',
       entityType: 'fhir_export',
       entityId: exportId,

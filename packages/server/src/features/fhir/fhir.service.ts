@@ -14,8 +14,8 @@ import {
 } from '@hearth/domain';
 import type { Resource } from '@medplum/fhirtypes';
 import type { AppDeps, RequestContext } from '../../app-context.ts';
-import { loadPatientFor } from '../../platform/access/patient-access.ts';
-import { recordAudit, recordDenied } from '../../platform/audit/audit.service.ts';
+import { recordDenied } from '../../platform/audit/audit.service.ts';
+import { inEnvelope } from '../../platform/envelope.ts';
 import { findOrganization } from '../../platform/settings/settings.repository.ts';
 import { loadSettings } from '../../platform/settings/settings.service.ts';
 import { findUser, patientOfResource } from './fhir.repository.ts';
@@ -47,15 +47,11 @@ async function patientResources(
   types: ReadonlySet<FhirResourceType>,
   action: string,
 ) {
-  const orgId = ctx.actor.organizationId;
-  await loadPatientFor(deps, ctx, 'patient:read', patientId);
-  return deps.db.transaction().execute(async (trx) => {
-    await recordAudit(trx, deps, ctx, orgId, {
-      action,
-      entityType: 'patient',
-      entityId: patientId,
-      patientId,
-    });
+  const envelope = {
+    patient: { id: patientId, action: 'patient:read' },
+    audit: { action, entityType: 'patient', entityId: patientId },
+  } as const;
+  return inEnvelope(deps, ctx, envelope, async ({ trx, organizationId: orgId }) => {
     const record = await loadPatientRecord(trx, orgId, patientId, types, deps.clock());
     if (!record) throw notFound('patient');
     const seen = new Set<string>();
@@ -112,8 +108,7 @@ async function readServiceResource(
   type: 'Organization' | 'Practitioner' | 'PractitionerRole',
   id: string,
 ) {
-  const orgId = ctx.actor.organizationId;
-  return deps.db.transaction().execute(async (trx) => {
+  return inEnvelope(deps, ctx, {}, async ({ trx, audit, organizationId: orgId }) => {
     let resource: Resource | null = null;
     if (type === 'Organization') {
       const org = id === orgId ? await findOrganization(trx, orgId) : undefined;
@@ -129,7 +124,7 @@ async function readServiceResource(
         resource = type === 'Practitioner' ? toPractitioner(user) : toPractitionerRole(user, orgId);
     }
     if (!resource) throw notFound('resource', `${type}/${id} was not found.`);
-    await recordAudit(trx, deps, ctx, orgId, { action: 'fhir.read', entityType: type, entityId: id });
+    await audit({ action: 'fhir.read', entityType: type, entityId: id });
     return resource;
   });
 }

@@ -1,9 +1,10 @@
 import { can, forbidden, parseReferralBundle } from '@hearth/domain';
 import type { AppDeps, RequestContext } from '../../app-context.ts';
-import { recordAudit, recordDenied } from '../../platform/audit/audit.service.ts';
+import { recordDenied } from '../../platform/audit/audit.service.ts';
+import { inEnvelope } from '../../platform/envelope.ts';
 import { loadSettings } from '../../platform/settings/settings.service.ts';
 import { localDate } from '../../platform/time.ts';
-import { insertReferralRequest, publishCreated } from '../intake/intake.service.ts';
+import { insertReferralRequest } from '../intake/intake.service.ts';
 import { FhirOutcomeError } from './fhir-http.ts';
 
 /**
@@ -21,18 +22,12 @@ export async function importReferral(deps: AppDeps, ctx: RequestContext, body: u
   const settings = await loadSettings(deps.db, orgId);
   const parsed = parseReferralBundle(body, localDate(deps.clock(), settings.timeZone));
   if (!parsed.ok) {
-    await deps.db.transaction().execute((trx) =>
-      recordAudit(trx, deps, ctx, orgId, {
-        action: 'fhir.import',
-        entityType: 'care_request',
-        outcome: 'failed',
-      }),
-    );
+    const failed = { action: 'fhir.import', entityType: 'care_request', outcome: 'failed' } as const;
+    await inEnvelope(deps, ctx, { audit: failed }, async () => undefined);
     throw new FhirOutcomeError(400, parsed.issues);
   }
-  const created = await deps.db
-    .transaction()
-    .execute((trx) => insertReferralRequest(trx, deps, ctx, parsed.request, parsed.referral));
-  await publishCreated(deps, orgId, created.id);
+  const created = await inEnvelope(deps, ctx, {}, (env) =>
+    insertReferralRequest(env, deps, ctx, parsed.request, parsed.referral),
+  );
   return { id: created.id, reference: created.reference, callbackDueAt: created.dueAt };
 }

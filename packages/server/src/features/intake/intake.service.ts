@@ -18,6 +18,8 @@ import type { AppDeps, RequestContext } from '../../app-context.ts';
 import type { Conn } from '../../db/conn.ts';
 import { pageOfRows } from '../../http/pagination.ts';
 import { recordAudit } from '../../platform/audit/audit.service.ts';
+import { type Envelope, inEnvelope } from '../../platform/envelope.ts';
+import type { HearthEventDraft } from '../../platform/events/event-bus.ts';
 import { JobRunner } from '../../platform/jobs/job-runner.ts';
 import { coordinatorLeads, notifyUsers } from '../../platform/notifications/notifications.service.ts';
 import { loadSettings } from '../../platform/settings/settings.service.ts';
@@ -27,6 +29,12 @@ import { toCareRequest } from './intake-view.ts';
 export const callbackDeadlineJob = 'intake.callback-deadline';
 export const retryDeadlineJob = 'intake.retry-deadline';
 const intakeAudience = ['coordinator', 'admin'] as const;
+/** Tells the coordinators' screens that a request arrived (published after the commit). */
+const requestCreated = (id: string): HearthEventDraft => ({
+  type: 'intake.created',
+  entityId: id,
+  roles: intakeAudience,
+});
 
 /** A short reference a family can read over the phone: no 0/O or 1/I to confuse. */
 function newReference(now: Date) {
@@ -105,12 +113,7 @@ export async function submitPublicRequest(
     });
     return created;
   });
-  await deps.events.publish({
-    organizationId: org.id,
-    type: 'intake.created',
-    entityId: result.id,
-    roles: intakeAudience,
-  });
+  await deps.events.publish({ organizationId: org.id, ...requestCreated(result.id) });
   return {
     reference: result.reference,
     callbackWithinMinutes: result.settings.callbackDeadlineMinutes,
@@ -120,57 +123,32 @@ export async function submitPublicRequest(
 
 export async function enterPhoneRequest(deps: AppDeps, ctx: RequestContext, body: CareRequestBody) {
   if (!can(ctx.actor, 'intake:handle')) throw forbidden();
-  const orgId = ctx.actor.organizationId;
-  const created = await deps.db.transaction().execute(async (trx) => {
-    const r = await insertRequest(trx, deps, orgId, body, 'phone', ctx.actor.userId);
-    await recordAudit(trx, deps, ctx, orgId, {
-      action: 'intake.phone-entry',
-      entityType: 'care_request',
-      entityId: r.id,
-    });
+  const created = await inEnvelope(deps, ctx, {}, async ({ trx, audit, publish, organizationId }) => {
+    const r = await insertRequest(trx, deps, organizationId, body, 'phone', ctx.actor.userId);
+    await audit({ action: 'intake.phone-entry', entityType: 'care_request', entityId: r.id });
+    publish(requestCreated(r.id));
     return r;
-  });
-  await deps.events.publish({
-    organizationId: orgId,
-    type: 'intake.created',
-    entityId: created.id,
-    roles: intakeAudience,
   });
   return getRequest(deps, ctx, created.id);
 }
 
 /**
  * A hospital's FHIR referral becomes a request in the queue, with its callback deadline, inside
- * the caller's transaction (the FHIR import audits and publishes around it).
+ * the caller's envelope (audited there, and announced to the coordinators after the commit).
  */
 export async function insertReferralRequest(
-  trx: Conn,
+  { trx, audit, publish, organizationId }: Envelope,
   deps: AppDeps,
   ctx: RequestContext,
   body: Omit<CareRequestBody, 'consent'>,
   referral: FhirReferral,
 ) {
   if (!can(ctx.actor, 'intake:handle')) throw forbidden();
-  const created = await insertRequest(
-    trx,
-    deps,
-    ctx.actor.organizationId,
-    body,
-    'fhir',
-    ctx.actor.userId,
-    referral,
-  );
-  await recordAudit(trx, deps, ctx, ctx.actor.organizationId, {
-    action: 'intake.fhir-referral',
-    entityType: 'care_request',
-    entityId: created.id,
-  });
+  const created = await insertRequest(trx, deps, organizationId, body, 'fhir', ctx.actor.userId, referral);
+  await audit({ action: 'intake.fhir-referral', entityType: 'care_request', entityId: created.id });
+  publish(requestCreated(created.id));
   return created;
 }
-
-/** Tells the coordinators' screens that a request arrived (after the transaction committed). */
-export const publishCreated = (deps: AppDeps, orgId: string, id: string) =>
-  deps.events.publish({ organizationId: orgId, type: 'intake.created', entityId: id, roles: intakeAudience });
 
 const openStatuses: ('new' | 'in_progress')[] = ['new', 'in_progress'];
 
@@ -182,9 +160,8 @@ export async function listRequests(
   limit: number,
 ) {
   if (!can(ctx.actor, 'intake:read')) throw forbidden();
-  const orgId = ctx.actor.organizationId;
   const after = decodeCursor(cursor);
-  return deps.db.transaction().execute(async (trx) => {
+  return inEnvelope(deps, ctx, {}, async ({ trx, audit, organizationId: orgId }) => {
     const rows = await repo.listCareRequests(
       trx,
       orgId,
@@ -202,7 +179,7 @@ export async function listRequests(
       orgId,
       page.map((r) => r.id),
     );
-    await recordAudit(trx, deps, ctx, orgId, { action: 'intake.list', entityType: 'care_request' });
+    await audit({ action: 'intake.list', entityType: 'care_request' });
     const now = deps.clock();
     return { items: page.map((r) => toCareRequest(r, calls, now)), nextCursor };
   });
@@ -217,16 +194,11 @@ function decodeCursor(cursor: string | undefined) {
 
 export async function getRequest(deps: AppDeps, ctx: RequestContext, id: string) {
   if (!can(ctx.actor, 'intake:read')) throw forbidden();
-  const orgId = ctx.actor.organizationId;
-  return deps.db.transaction().execute(async (trx) => {
+  return inEnvelope(deps, ctx, {}, async ({ trx, audit, organizationId: orgId }) => {
     const row = await repo.findCareRequest(trx, orgId, id);
     if (!row) throw notFound('request');
     const calls = await repo.callsFor(trx, orgId, [id]);
-    await recordAudit(trx, deps, ctx, orgId, {
-      action: 'intake.read',
-      entityType: 'care_request',
-      entityId: id,
-    });
+    await audit({ action: 'intake.read', entityType: 'care_request', entityId: id });
     return toCareRequest(row, calls, deps.clock());
   });
 }
@@ -240,9 +212,7 @@ export async function recordCall(
   note: string | undefined,
 ) {
   if (!can(ctx.actor, 'intake:handle')) throw forbidden();
-  const orgId = ctx.actor.organizationId;
-  let escalated = false;
-  await deps.db.transaction().execute(async (trx) => {
+  await inEnvelope(deps, ctx, {}, async ({ trx, audit, publish, organizationId: orgId }) => {
     const row = await repo.findCareRequestForUpdate(trx, orgId, id);
     if (!row) throw notFound('request');
     if (row.status === 'closed' || row.status === 'referred')
@@ -278,8 +248,8 @@ export async function recordCall(
         retryDueAt: retryDueAt.toISOString(),
       });
     const attempts = unansweredAttempts(await repo.callsFor(trx, orgId, [id]));
-    if (unanswered && attempts === settings.callAttemptsBeforeEscalation) {
-      escalated = true;
+    const escalated = unanswered && attempts === settings.callAttemptsBeforeEscalation;
+    if (escalated) {
       await repo.updateCareRequest(trx, orgId, id, { escalated_at: now });
       await notifyUsers(
         trx,
@@ -296,25 +266,10 @@ export async function recordCall(
         now,
       );
     }
-    await recordAudit(trx, deps, ctx, orgId, {
-      action: 'intake.call',
-      entityType: 'care_request',
-      entityId: id,
-    });
+    await audit({ action: 'intake.call', entityType: 'care_request', entityId: id });
+    publish({ type: 'intake.updated', entityId: id, roles: intakeAudience });
+    if (escalated) publish({ type: 'notification.created', entityId: id, roles: intakeAudience });
   });
-  await deps.events.publish({
-    organizationId: orgId,
-    type: 'intake.updated',
-    entityId: id,
-    roles: intakeAudience,
-  });
-  if (escalated)
-    await deps.events.publish({
-      organizationId: orgId,
-      type: 'notification.created',
-      entityId: id,
-      roles: intakeAudience,
-    });
   return getRequest(deps, ctx, id);
 }
 

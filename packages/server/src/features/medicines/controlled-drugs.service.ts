@@ -118,13 +118,13 @@ export async function addEntry(
   if (!can(ctx.actor, 'medicine:controlled', { patientId })) throw forbidden();
   const orgId = ctx.actor.organizationId;
   const raised: RaisedAlert[] = [];
-  // Not in the envelope on purpose: the witness confirms between the gate and the write, in its
-  // own transaction, so a failed witness attempt stays counted when this entry is refused.
+  // The gate and the witness come before the envelope on purpose: the witness confirms in its own
+  // transaction, so a failed witness attempt stays counted when this entry is refused.
   const witness =
     body.kind === 'disposed' || (body.kind === 'count' && body.witness)
       ? await confirmWitness(deps, ctx, body.witness, 'body.witness')
       : null;
-  const result = await deps.db.transaction().execute(async (trx) => {
+  const result = await inEnvelope(deps, ctx, {}, async ({ trx, audit, publish }) => {
     const stock = await repo.lockStock(trx, orgId, patientId, stockId);
     if (!stock) throw notFound('registerEntry');
     const now = deps.clock();
@@ -216,19 +216,14 @@ export async function addEntry(
         }),
       );
     }
-    await recordAudit(trx, deps, ctx, orgId, {
+    await audit({
       action: `medicine.controlled.${body.kind}`,
       entityType: 'controlled_entry',
       entityId: id,
       patientId,
     });
+    publish({ type: 'medicines.updated', entityId: patientId, roles: ['physician', 'nurse'] });
     return (await assemble(trx, orgId, patientId)).find((s) => s.id === stockId)!;
-  });
-  await deps.events.publish({
-    organizationId: orgId,
-    type: 'medicines.updated',
-    entityId: patientId,
-    roles: ['physician', 'nurse'],
   });
   if (raised.length) await announceMedicineAlerts(deps, raised);
   return result;

@@ -17,8 +17,7 @@ import {
 import type { z } from 'zod';
 import type { AppDeps, RequestContext } from '../../app-context.ts';
 import type { Conn } from '../../db/conn.ts';
-import { loadPatientFor } from '../../platform/access/patient-access.ts';
-import { recordAudit } from '../../platform/audit/audit.service.ts';
+import { inEnvelope } from '../../platform/envelope.ts';
 import * as repo from './oncall.repository.ts';
 
 /**
@@ -125,7 +124,7 @@ export async function addShift(
   if (!can(ctx.actor, 'oncall:manage')) throw forbidden();
   const orgId = ctx.actor.organizationId;
   const id = randomUUID();
-  await deps.db.transaction().execute(async (trx) => {
+  await inEnvelope(deps, ctx, {}, async ({ trx, audit, publish }) => {
     const user = await repo.findStaffUser(trx, orgId, body.userId);
     if (user?.status !== 'active' || isPortalRole(user.role as 'family')) {
       throw invalidField(because('activeStaffRequired'), 'Choose an active member of staff.', 'body.userId');
@@ -144,17 +143,8 @@ export async function addShift(
       created_at: deps.clock(),
       cancelled_at: null,
     });
-    await recordAudit(trx, deps, ctx, orgId, {
-      action: 'oncall.add-shift',
-      entityType: 'on_call_shift',
-      entityId: id,
-    });
-  });
-  await deps.events.publish({
-    organizationId: orgId,
-    type: 'oncall.updated',
-    entityId: id,
-    roles: ['coordinator', 'admin', 'physician', 'nurse'],
+    await audit({ action: 'oncall.add-shift', entityType: 'on_call_shift', entityId: id });
+    publish({ type: 'oncall.updated', entityId: id, roles: ['coordinator', 'admin', 'physician', 'nurse'] });
   });
   const rows = await repo.shiftsBetween(deps.db, orgId, new Date(body.startsAt), new Date(body.endsAt));
   return toShift(rows.find((r) => r.id === id)!);
@@ -162,23 +152,18 @@ export async function addShift(
 
 export async function cancelShift(deps: AppDeps, ctx: RequestContext, id: string) {
   if (!can(ctx.actor, 'oncall:manage')) throw forbidden();
-  const orgId = ctx.actor.organizationId;
-  await deps.db.transaction().execute(async (trx) => {
+  await inEnvelope(deps, ctx, {}, async ({ trx, audit, organizationId: orgId }) => {
     const shift = await repo.findShift(trx, orgId, id);
     if (!shift || shift.cancelled_at) throw notFound('shift');
     await repo.updateShift(trx, orgId, id, { cancelled_at: deps.clock() });
-    await recordAudit(trx, deps, ctx, orgId, {
-      action: 'oncall.cancel-shift',
-      entityType: 'on_call_shift',
-      entityId: id,
-    });
+    await audit({ action: 'oncall.cancel-shift', entityType: 'on_call_shift', entityId: id });
   });
 }
 
 /** The outgoing person's handover note for the next shift (who is unwell, what to watch). */
 export async function writeHandover(deps: AppDeps, ctx: RequestContext, id: string, note: string) {
   const orgId = ctx.actor.organizationId;
-  const shift = await deps.db.transaction().execute(async (trx) => {
+  const shift = await inEnvelope(deps, ctx, {}, async ({ trx, audit }) => {
     const shift = await repo.findShift(trx, orgId, id);
     if (!shift || shift.cancelled_at) throw notFound('shift');
     if (shift.user_id !== ctx.actor.userId && !can(ctx.actor, 'oncall:manage')) throw forbidden();
@@ -187,11 +172,7 @@ export async function writeHandover(deps: AppDeps, ctx: RequestContext, id: stri
       handover_by: ctx.actor.userId,
       handover_at: deps.clock(),
     });
-    await recordAudit(trx, deps, ctx, orgId, {
-      action: 'oncall.handover',
-      entityType: 'on_call_shift',
-      entityId: id,
-    });
+    await audit({ action: 'oncall.handover', entityType: 'on_call_shift', entityId: id });
     return shift;
   });
   const rows = await repo.shiftsBetween(deps.db, orgId, shift.starts_at, shift.ends_at);
@@ -223,9 +204,10 @@ const toCall = (r: CallRow) => ({
 export async function logCall(deps: AppDeps, ctx: RequestContext, body: z.infer<typeof callLogBodySchema>) {
   if (!can(ctx.actor, 'call:record')) throw forbidden();
   const orgId = ctx.actor.organizationId;
-  if (body.patientId) await loadPatientFor(deps, ctx, 'call:record', body.patientId);
+  // a call about a patient passes the patient gate; a call about no one has none
+  const gate = body.patientId ? { patient: { id: body.patientId, action: 'call:record' as const } } : {};
   const id = randomUUID();
-  await deps.db.transaction().execute(async (trx) => {
+  await inEnvelope(deps, ctx, gate, async ({ trx, audit }) => {
     if (body.alertId) {
       const alert = await repo.findAlertPatient(trx, orgId, body.alertId);
       if (!alert || (body.patientId && alert.patient_id !== body.patientId)) {
@@ -252,12 +234,7 @@ export async function logCall(deps: AppDeps, ctx: RequestContext, body: z.infer<
       alert_id: body.alertId ?? null,
       created_at: deps.clock(),
     });
-    await recordAudit(trx, deps, ctx, orgId, {
-      action: 'call.log',
-      entityType: 'call_log',
-      entityId: id,
-      patientId: body.patientId ?? null,
-    });
+    await audit({ action: 'call.log', entityType: 'call_log', entityId: id });
   });
   const rows = await repo.listCalls(deps.db, orgId, body.patientId, 200);
   return toCall(rows.find((r) => r.id === id)!);
@@ -269,15 +246,10 @@ export async function listCalls(
   query: { patientId?: string | undefined; limit: number; ambulanceFirst?: boolean },
 ) {
   if (!can(ctx.actor, 'call:read')) throw forbidden();
-  if (query.patientId) await loadPatientFor(deps, ctx, 'call:read', query.patientId);
-  const orgId = ctx.actor.organizationId;
-  return deps.db.transaction().execute(async (trx) => {
+  const gate = query.patientId ? { patient: { id: query.patientId, action: 'call:read' as const } } : {};
+  return inEnvelope(deps, ctx, gate, async ({ trx, audit, organizationId: orgId }) => {
     const rows = await repo.listCalls(trx, orgId, query.patientId, query.limit, query.ambulanceFirst);
-    await recordAudit(trx, deps, ctx, orgId, {
-      action: 'call.list',
-      entityType: 'call_log',
-      patientId: query.patientId ?? null,
-    });
+    await audit({ action: 'call.list', entityType: 'call_log' });
     return { items: rows.map(toCall) };
   });
 }

@@ -27,9 +27,7 @@ import type { z } from 'zod';
 import type { AppDeps, RequestContext } from '../../app-context.ts';
 import type { Conn } from '../../db/conn.ts';
 import { pageOfRows } from '../../http/pagination.ts';
-import { loadPatientFor } from '../../platform/access/patient-access.ts';
-import { recordAudit } from '../../platform/audit/audit.service.ts';
-import { inEnvelope } from '../../platform/envelope.ts';
+import { type Envelope, inEnvelope } from '../../platform/envelope.ts';
 import { loadSettings } from '../../platform/settings/settings.service.ts';
 import { localDate } from '../../platform/time.ts';
 import { applyEpisodeChange, publishEpisode } from '../episode/episode.service.ts';
@@ -45,7 +43,7 @@ export async function listPatients(deps: AppDeps, ctx: RequestContext, query: Pa
   const settings = await loadSettings(deps.db, orgId);
   const today = localDate(deps.clock(), settings.timeZone);
   const after = decodeCursor(query.cursor);
-  return deps.db.transaction().execute(async (trx) => {
+  return inEnvelope(deps, ctx, {}, async ({ trx, audit }) => {
     // names are matched here, in the domain's transliteration, so "Kovalev Artem" finds
     // "Ковалёв Артём"; a service's patients number in the hundreds to low thousands
     const nameMatchIds = query.q
@@ -66,7 +64,7 @@ export async function listPatients(deps: AppDeps, ctx: RequestContext, query: Pa
       after,
       limit: query.limit + 1,
     });
-    await recordAudit(trx, deps, ctx, orgId, { action: 'patient.list', entityType: 'patient' });
+    await audit({ action: 'patient.list', entityType: 'patient' });
     const { page, nextCursor } = pageOfRows(rows, query.limit, (last) =>
       encodeCursor(last.last_name, last.first_name, last.id),
     );
@@ -131,7 +129,7 @@ export function getPatient(deps: AppDeps, ctx: RequestContext, patientId: string
  * the date of birth is checked here; `at` names the field in the caller's body.
  */
 export async function insertNewPatient(
-  trx: Conn,
+  { trx, audit }: Pick<Envelope, 'trx' | 'audit'>,
   deps: AppDeps,
   ctx: RequestContext,
   body: PatientCreateBody,
@@ -177,12 +175,7 @@ export async function insertNewPatient(
     by_user_id: ctx.actor.userId,
     at: now,
   });
-  await recordAudit(trx, deps, ctx, orgId, {
-    action: 'patient.create',
-    entityType: 'patient',
-    entityId: id,
-    patientId: id,
-  });
+  await audit({ action: 'patient.create', entityType: 'patient', entityId: id, patientId: id });
   return id;
 }
 
@@ -235,9 +228,9 @@ async function addParts(
 
 export async function createPatient(deps: AppDeps, ctx: RequestContext, body: PatientCreateBody) {
   if (!can(ctx.actor, 'patient:create')) throw forbidden();
-  return deps.db.transaction().execute(async (trx) => {
-    const id = await insertNewPatient(trx, deps, ctx, body);
-    return readPatient(deps, trx, ctx.actor.organizationId, id);
+  return inEnvelope(deps, ctx, {}, async (env) => {
+    const id = await insertNewPatient(env, deps, ctx, body);
+    return readPatient(deps, env.trx, env.organizationId, id);
   });
 }
 
@@ -247,9 +240,8 @@ export async function updatePatient(
   patientId: string,
   patch: z.infer<typeof patientUpdateBodySchema>,
 ) {
-  await loadPatientFor(deps, ctx, 'patient:update', patientId);
-  return deps.db.transaction().execute(async (trx) => {
-    const orgId = ctx.actor.organizationId;
+  const gate = { patient: { id: patientId, action: 'patient:update' } } as const;
+  return inEnvelope(deps, ctx, gate, async ({ trx, audit, organizationId: orgId }) => {
     await repo.updatePatient(trx, orgId, patientId, {
       ...(patch.address !== undefined && { address: patch.address }),
       ...(patch.area !== undefined && { area: patch.area }),
@@ -259,12 +251,7 @@ export async function updatePatient(
       ...(patch.consentToShare !== undefined && { consent_to_share: patch.consentToShare }),
       updated_at: deps.clock(),
     });
-    await recordAudit(trx, deps, ctx, orgId, {
-      action: 'patient.update',
-      entityType: 'patient',
-      entityId: patientId,
-      patientId,
-    });
+    await audit({ action: 'patient.update', entityType: 'patient', entityId: patientId });
     return readPatient(deps, trx, orgId, patientId);
   });
 }
@@ -280,36 +267,33 @@ export async function changeStatus(
   to: PatientStatus,
   reason: string,
 ) {
-  const patient = await loadPatientFor(deps, ctx, 'patient:change-status', patientId);
-  const from = patient.status as PatientStatus;
-  if (!patientStatusTransitions[from].includes(to)) {
-    throw conflict(
-      `A patient cannot move from ${from} to ${to}.`,
-      { from, to, allowed: patientStatusTransitions[from] },
-      because('patient.cannotMove', { from, to }),
-    );
-  }
-  if (to === 'active' && patient.palliative_status !== 'granted') {
-    throw conflict(
-      'Regular care needs a palliative status granted by the medical commission.',
-      undefined,
-      because('patient.needsPalliativeStatus'),
-    );
-  }
+  const gate = { patient: { id: patientId, action: 'patient:change-status' } } as const;
   const orgId = ctx.actor.organizationId;
-  const { record, outcome } = await deps.db.transaction().execute(async (trx) => {
+  const { record, outcome } = await inEnvelope(deps, ctx, gate, async ({ trx, audit, patient: gated }) => {
+    const patient = gated!;
+    const from = patient.status as PatientStatus;
+    if (!patientStatusTransitions[from].includes(to)) {
+      throw conflict(
+        `A patient cannot move from ${from} to ${to}.`,
+        { from, to, allowed: patientStatusTransitions[from] },
+        because('patient.cannotMove', { from, to }),
+      );
+    }
+    if (to === 'active' && patient.palliative_status !== 'granted') {
+      throw conflict(
+        'Regular care needs a palliative status granted by the medical commission.',
+        undefined,
+        because('patient.needsPalliativeStatus'),
+      );
+    }
     const outcome = await applyEpisodeChange(trx, deps, ctx, orgId, patient, {
       to: stateForStatus({ status: from, careSetting: patient.care_setting as 'home' }, to),
       reason,
     });
-    await recordAudit(trx, deps, ctx, orgId, {
-      action: 'patient.change-status',
-      entityType: 'patient',
-      entityId: patientId,
-      patientId,
-    });
+    await audit({ action: 'patient.change-status', entityType: 'patient', entityId: patientId });
     return { record: await readPatient(deps, trx, orgId, patientId), outcome };
   });
+  // the episode's events go out once the status change is committed
   await publishEpisode(deps, orgId, patientId, outcome);
   return record;
 }
@@ -324,20 +308,14 @@ export async function addPatientPart(
     contacts?: z.infer<typeof contactInputSchema>[];
   },
 ) {
-  await loadPatientFor(deps, ctx, 'patient:update', patientId);
-  if (part.diagnoses && !can(ctx.actor, 'diagnosis:write'))
-    throw forbidden('Only a physician adds a diagnosis.', because('patient.diagnosisPhysicianOnly'));
-  return deps.db.transaction().execute(async (trx) => {
-    const orgId = ctx.actor.organizationId;
+  const gate = { patient: { id: patientId, action: 'patient:update' } } as const;
+  return inEnvelope(deps, ctx, gate, async ({ trx, audit, organizationId: orgId }) => {
+    if (part.diagnoses && !can(ctx.actor, 'diagnosis:write'))
+      throw forbidden('Only a physician adds a diagnosis.', because('patient.diagnosisPhysicianOnly'));
     await addParts(trx, orgId, patientId, deps.clock(), part);
     await repo.updatePatient(trx, orgId, patientId, { updated_at: deps.clock() });
     const what = part.diagnoses ? 'diagnosis' : part.allergies ? 'allergy' : 'contact';
-    await recordAudit(trx, deps, ctx, orgId, {
-      action: `patient.add-${what}`,
-      entityType: 'patient',
-      entityId: patientId,
-      patientId,
-    });
+    await audit({ action: `patient.add-${what}`, entityType: 'patient', entityId: patientId });
     return readPatient(deps, trx, orgId, patientId);
   });
 }

@@ -22,7 +22,7 @@ import {
 } from '@hearth/domain';
 import type { AppDeps, RequestContext } from '../../app-context.ts';
 import { pageOfRows, timeCursorAfter, timeCursorOf } from '../../http/pagination.ts';
-import { recordAudit } from '../../platform/audit/audit.service.ts';
+import { inEnvelope } from '../../platform/envelope.ts';
 import { loadSettings } from '../../platform/settings/settings.service.ts';
 import { localDate } from '../../platform/time.ts';
 import { measureQueries } from './measure-catalogue.ts';
@@ -90,8 +90,7 @@ function resultOf(def: MeasureDefinition, rows: MeasureTotalsRow[]): MeasureResu
  */
 export async function report(deps: AppDeps, ctx: RequestContext, q: ReportQuery): Promise<Report> {
   if (!can(ctx.actor, 'report:read')) throw forbidden();
-  const orgId = ctx.actor.organizationId;
-  return deps.db.transaction().execute(async (trx) => {
+  return inEnvelope(deps, ctx, {}, async ({ trx, audit, organizationId: orgId }) => {
     const settings = await loadSettings(trx, orgId);
     const { from, to } = periodOf(q, deps.clock(), settings.timeZone);
     const scope = scopeOf(orgId, settings.timeZone, from, to, deps.clock());
@@ -102,7 +101,7 @@ export async function report(deps: AppDeps, ctx: RequestContext, q: ReportQuery)
     }
     const areas = (await patientAreas(trx, orgId)).map((r) => r.area);
     const org = await organizationName(trx, orgId);
-    await recordAudit(trx, deps, ctx, orgId, { action: 'report.read', entityType: 'report' });
+    await audit({ action: 'report.read', entityType: 'report' });
     return {
       from,
       to,
@@ -126,8 +125,7 @@ export async function drill(deps: AppDeps, ctx: RequestContext, measure: Measure
   const def = measureById(measure);
   if (def.drill === null) throw notFound('drillList', 'A list behind this measure was not found.');
   if (!can(ctx.actor, def.drill === 'request' ? 'intake:read' : 'patient:read')) throw forbidden();
-  const orgId = ctx.actor.organizationId;
-  return deps.db.transaction().execute(async (trx) => {
+  return inEnvelope(deps, ctx, {}, async ({ trx, audit, organizationId: orgId }) => {
     const settings = await loadSettings(trx, orgId);
     const { from, to } = periodOf(q, deps.clock(), settings.timeZone);
     const scope = scopeOf(orgId, settings.timeZone, from, to, deps.clock());
@@ -143,7 +141,7 @@ export async function drill(deps: AppDeps, ctx: RequestContext, measure: Measure
     );
     const group = regrouped[measure];
     for (const row of page) {
-      await recordAudit(trx, deps, ctx, orgId, {
+      await audit({
         action: `report.drill.${measure}`,
         entityType: row.subject === 'request' ? 'care_request' : 'patient',
         entityId: row.subject_id,

@@ -8,7 +8,7 @@ import {
   organizationSettingsSchema,
 } from '@hearth/domain';
 import type { AppDeps, RequestContext } from '../../app-context.ts';
-import { recordAudit } from '../../platform/audit/audit.service.ts';
+import { inEnvelope } from '../../platform/envelope.ts';
 import * as repo from '../../platform/settings/settings.repository.ts';
 import {
   loadSettings,
@@ -30,9 +30,9 @@ export async function settingsProblems(deps: AppDeps, ctx: RequestContext) {
 /** PATCH: only the fields in the body change; the merged whole is checked before it is stored. */
 export async function updateSettings(deps: AppDeps, ctx: RequestContext, patch: OrganizationSettingsPatch) {
   if (!can(ctx.actor, 'settings:manage')) throw forbidden();
-  const saved = await deps.db.transaction().execute(async (trx) => {
+  const saved = await inEnvelope(deps, ctx, {}, async ({ trx, audit, organizationId }) => {
     // read past the cache: the change is made on what is stored now
-    const current = (await readStoredSettings(trx, ctx.actor.organizationId)).value;
+    const current = (await readStoredSettings(trx, organizationId)).value;
     const merged = organizationSettingsSchema.safeParse(mergePatch(current, patch));
     if (!merged.success)
       throw new DomainError(
@@ -47,12 +47,8 @@ export async function updateSettings(deps: AppDeps, ctx: RequestContext, patch: 
         because('fieldsInvalid'),
       );
     const next = merged.data;
-    await repo.updateOrganizationSettings(trx, ctx.actor.organizationId, next);
-    await recordAudit(trx, deps, ctx, ctx.actor.organizationId, {
-      action: 'settings.update',
-      entityType: 'organization',
-      entityId: ctx.actor.organizationId,
-    });
+    await repo.updateOrganizationSettings(trx, organizationId, next);
+    await audit({ action: 'settings.update', entityType: 'organization', entityId: organizationId });
     return next;
   });
   await settingsChanged(deps, ctx.actor.organizationId);

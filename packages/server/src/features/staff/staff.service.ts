@@ -3,7 +3,7 @@ import { because, can, conflict, forbidden, notFound, type StaffMember } from '@
 import type { z } from 'zod';
 import type { AppDeps, RequestContext } from '../../app-context.ts';
 import { nameCursorAfter, nameCursorOf, pageOfRows } from '../../http/pagination.ts';
-import { recordAudit } from '../../platform/audit/audit.service.ts';
+import { inEnvelope } from '../../platform/envelope.ts';
 import * as users from '../auth/auth.repository.ts';
 import { createInvitedUser, newInvitationToken } from './invitations.ts';
 import * as repo from './staff.repository.ts';
@@ -36,16 +36,9 @@ export async function inviteStaff(
   body: z.infer<typeof inviteStaffBodySchema>,
 ) {
   if (!can(ctx.actor, 'staff:manage')) throw forbidden();
-  return deps.db.transaction().execute(async (trx) => {
-    const invitation = await createInvitedUser(trx, deps.clock(), {
-      organizationId: ctx.actor.organizationId,
-      ...body,
-    });
-    await recordAudit(trx, deps, ctx, ctx.actor.organizationId, {
-      action: 'staff.invite',
-      entityType: 'user',
-      entityId: invitation.userId,
-    });
+  return inEnvelope(deps, ctx, {}, async ({ trx, audit, organizationId }) => {
+    const invitation = await createInvitedUser(trx, deps.clock(), { organizationId, ...body });
+    await audit({ action: 'staff.invite', entityType: 'user', entityId: invitation.userId });
     return invitation;
   });
 }
@@ -59,21 +52,21 @@ export async function setStaffActive(deps: AppDeps, ctx: RequestContext, userId:
   if (!can(ctx.actor, 'staff:manage')) throw forbidden();
   if (userId === ctx.actor.userId)
     throw conflict('You cannot deactivate your own account.', undefined, because('staff.notYourself'));
-  return deps.db.transaction().execute(async (trx) => {
-    const user = await users.findUserById(trx, ctx.actor.organizationId, userId);
+  return inEnvelope(deps, ctx, {}, async ({ trx, audit, organizationId: orgId }) => {
+    const user = await users.findUserById(trx, orgId, userId);
     if (!user || user.role === 'family') throw notFound('staffMember');
     if (active && user.status !== 'deactivated')
       throw conflict('This account is not deactivated.', undefined, because('staff.notDeactivated'));
     const now = deps.clock();
     const invitation = active && !user.password_hash ? newInvitationToken(now) : null;
-    await users.updateUser(trx, ctx.actor.organizationId, userId, {
+    await users.updateUser(trx, orgId, userId, {
       status: active ? (user.password_hash ? 'active' : 'invited') : 'deactivated',
       invite_token_hash: invitation?.tokenHash ?? null,
       invite_expires_at: invitation?.expiresAt ?? null,
       updated_at: now,
     });
-    if (!active) await users.revokeUserSessions(trx, ctx.actor.organizationId, userId, now);
-    await recordAudit(trx, deps, ctx, ctx.actor.organizationId, {
+    if (!active) await users.revokeUserSessions(trx, orgId, userId, now);
+    await audit({
       action: active ? 'staff.reactivate' : 'staff.deactivate',
       entityType: 'user',
       entityId: userId,
