@@ -13,13 +13,11 @@ import {
 import type { z } from 'zod';
 import type { AppDeps, RequestContext } from '../../app-context.ts';
 import type { Conn } from '../../db/conn.ts';
-import { loadPatientFor } from '../../platform/access/patient-access.ts';
-import { recordAudit } from '../../platform/audit/audit.service.ts';
 import { inEnvelope } from '../../platform/envelope.ts';
 import { findOrganization } from '../../platform/settings/settings.repository.ts';
 import { loadSettings } from '../../platform/settings/settings.service.ts';
 import * as assessments from '../assessments/assessments.repository.ts';
-import { applyEpisodeChange, publishEpisode } from '../episode/episode.service.ts';
+import { applyEpisodeChange, episodeEvents } from '../episode/episode.service.ts';
 import { loansAtHome } from '../equipment/equipment.service.ts';
 import * as medicines from '../medicines/medicines.repository.ts';
 import { prescriptionStatus } from '../medicines/medicines.view.ts';
@@ -218,16 +216,13 @@ async function buildTransferSummary(
 }
 
 export async function transferSummary(deps: AppDeps, ctx: RequestContext, patientId: string) {
-  await loadPatientFor(deps, ctx, 'acp:read', patientId);
-  const orgId = ctx.actor.organizationId;
-  return deps.db.transaction().execute(async (trx) => {
-    await recordAudit(trx, deps, ctx, orgId, {
-      action: 'care-level.summary',
-      entityType: 'care_level_move',
-      patientId,
-    });
-    return buildTransferSummary(deps, trx, orgId, patientId);
-  });
+  const read = {
+    patient: { id: patientId, action: 'acp:read' },
+    audit: { action: 'care-level.summary', entityType: 'care_level_move' },
+  } as const;
+  return inEnvelope(deps, ctx, read, ({ trx, organizationId }) =>
+    buildTransferSummary(deps, trx, organizationId, patientId),
+  );
 }
 
 async function movesView(db: Conn, orgId: string, patientId: string) {
@@ -244,16 +239,11 @@ async function movesView(db: Conn, orgId: string, patientId: string) {
 }
 
 export async function listMoves(deps: AppDeps, ctx: RequestContext, patientId: string) {
-  await loadPatientFor(deps, ctx, 'acp:read', patientId);
-  const orgId = ctx.actor.organizationId;
-  return deps.db.transaction().execute(async (trx) => {
-    await recordAudit(trx, deps, ctx, orgId, {
-      action: 'care-level.list',
-      entityType: 'care_level_move',
-      patientId,
-    });
-    return movesView(trx, orgId, patientId);
-  });
+  const read = {
+    patient: { id: patientId, action: 'acp:read' },
+    audit: { action: 'care-level.list', entityType: 'care_level_move' },
+  } as const;
+  return inEnvelope(deps, ctx, read, ({ trx, organizationId }) => movesView(trx, organizationId, patientId));
 }
 
 /** Records a move between home, continuous care at home, respite, inpatient hospice and hospital, with its transfer summary. */
@@ -263,17 +253,22 @@ export async function moveCareLevel(
   patientId: string,
   body: z.infer<typeof careLevelMoveBodySchema>,
 ) {
-  const patient = await loadPatientFor(deps, ctx, 'care-level:move', patientId);
-  if (patient.status === 'deceased' || patient.status === 'discharged' || patient.status === 'referred')
-    throw conflict(
-      `A ${patient.status} patient cannot change level of care.`,
-      undefined,
-      because('careLevel.notNow', { status: patient.status }),
-    );
-  if (patient.care_setting === body.to)
-    throw conflict('The patient is already at this level of care.', undefined, because('careLevel.already'));
-  const orgId = ctx.actor.organizationId;
-  const { moves, outcome } = await deps.db.transaction().execute(async (trx) => {
+  const gate = { patient: { id: patientId, action: 'care-level:move' } } as const;
+  return inEnvelope(deps, ctx, gate, async (env) => {
+    const { trx, organizationId: orgId, audit, publish } = env;
+    const patient = env.patient!;
+    if (patient.status === 'deceased' || patient.status === 'discharged' || patient.status === 'referred')
+      throw conflict(
+        `A ${patient.status} patient cannot change level of care.`,
+        undefined,
+        because('careLevel.notNow', { status: patient.status }),
+      );
+    if (patient.care_setting === body.to)
+      throw conflict(
+        'The patient is already at this level of care.',
+        undefined,
+        because('careLevel.already'),
+      );
     const now = deps.clock();
     const outcome = await applyEpisodeChange(trx, deps, ctx, orgId, patient, {
       to: stateForCareLevel(body.to),
@@ -294,14 +289,9 @@ export async function moveCareLevel(
       recorded_by: ctx.actor.userId,
       recorded_at: now,
     });
-    await recordAudit(trx, deps, ctx, orgId, {
-      action: 'care-level.move',
-      entityType: 'care_level_move',
-      entityId: id,
-      patientId,
-    });
-    return { moves: await movesView(trx, orgId, patientId), outcome };
+    await audit({ action: 'care-level.move', entityType: 'care_level_move', entityId: id });
+    const moves = await movesView(trx, orgId, patientId);
+    for (const event of episodeEvents(patientId, outcome)) publish(event);
+    return moves;
   });
-  await publishEpisode(deps, orgId, patientId, outcome);
-  return moves;
 }

@@ -50,8 +50,9 @@ import {
 import type { z } from 'zod';
 import type { AppDeps, RequestContext } from '../../app-context.ts';
 import type { Conn } from '../../db/conn.ts';
-import { loadPatientFor } from '../../platform/access/patient-access.ts';
 import { recordAudit } from '../../platform/audit/audit.service.ts';
+import { inEnvelope } from '../../platform/envelope.ts';
+import type { HearthEventDraft } from '../../platform/events/event-bus.ts';
 import { JobRunner } from '../../platform/jobs/job-runner.ts';
 import { coordinatorLeads, notifyUsers } from '../../platform/notifications/notifications.service.ts';
 import { loadSettings } from '../../platform/settings/settings.service.ts';
@@ -354,15 +355,9 @@ async function loadAlert(trx: Conn, orgId: string, id: string, now: Date): Promi
 
 export async function getAlert(deps: AppDeps, ctx: RequestContext, id: string) {
   if (!can(ctx.actor, 'alert:read')) throw forbidden();
-  const orgId = ctx.actor.organizationId;
-  return deps.db.transaction().execute(async (trx) => {
+  return inEnvelope(deps, ctx, {}, async ({ trx, organizationId: orgId, audit }) => {
     const alert = await loadAlert(trx, orgId, id, deps.clock());
-    await recordAudit(trx, deps, ctx, orgId, {
-      action: 'alert.read',
-      entityType: 'alert',
-      entityId: id,
-      patientId: alert.patientId,
-    });
+    await audit({ action: 'alert.read', entityType: 'alert', entityId: id, patientId: alert.patientId });
     return alert;
   });
 }
@@ -373,15 +368,11 @@ const statusesFor = (s: ListQuery['status']): ('open' | 'acknowledged' | 'resolv
 
 export async function listAlerts(deps: AppDeps, ctx: RequestContext, query: ListQuery) {
   if (!can(ctx.actor, 'alert:read')) throw forbidden();
-  if (query.patientId) await loadPatientFor(deps, ctx, 'alert:read', query.patientId);
-  const orgId = ctx.actor.organizationId;
-  return deps.db.transaction().execute(async (trx) => {
+  // one patient's alerts pass that patient's gate (and the audit names the patient)
+  const gate = query.patientId ? { patient: { id: query.patientId, action: 'alert:read' as const } } : {};
+  return inEnvelope(deps, ctx, gate, async ({ trx, organizationId: orgId, audit }) => {
     const page = await alertsPage(trx, deps, ctx, orgId, query);
-    await recordAudit(trx, deps, ctx, orgId, {
-      action: 'alert.list',
-      entityType: 'alert',
-      patientId: query.patientId ?? null,
-    });
+    await audit({ action: 'alert.list', entityType: 'alert' });
     return page;
   });
 }
@@ -432,8 +423,7 @@ function decodeCursor(cursor: string | undefined) {
 /** "I have it": stops the escalation and makes the caller the owner. */
 export async function acknowledgeAlert(deps: AppDeps, ctx: RequestContext, id: string) {
   if (!can(ctx.actor, 'alert:handle')) throw forbidden();
-  const orgId = ctx.actor.organizationId;
-  const alert = await deps.db.transaction().execute(async (trx) => {
+  return inEnvelope(deps, ctx, {}, async ({ trx, organizationId: orgId, audit, publish }) => {
     const row = await repo.findAlertForUpdate(trx, orgId, id);
     if (!row) throw notFound('alert');
     if (row.status === 'resolved')
@@ -458,16 +448,16 @@ export async function acknowledgeAlert(deps: AppDeps, ctx: RequestContext, id: s
         data: { minutesToAcknowledge: Math.round((now.getTime() - row.raised_at.getTime()) / 60_000) },
       });
     }
-    await recordAudit(trx, deps, ctx, orgId, {
+    await audit({
       action: 'alert.acknowledge',
       entityType: 'alert',
       entityId: id,
       patientId: row.patient_id,
     });
-    return loadAlert(trx, orgId, id, now);
+    const alert = await loadAlert(trx, orgId, id, now);
+    publish(alertUpdated(id));
+    return alert;
   });
-  await announceUpdate(deps, orgId, id);
-  return alert;
 }
 
 /** Hooks run inside the resolving transaction (e.g. an urgent visit request becomes a task). */
@@ -490,8 +480,7 @@ export async function resolveAlert(deps: AppDeps, ctx: RequestContext, id: strin
       because('alert.physicianOnly'),
     );
   }
-  const orgId = ctx.actor.organizationId;
-  const result = await deps.db.transaction().execute(async (trx) => {
+  return inEnvelope(deps, ctx, {}, async ({ trx, organizationId: orgId, audit, publish }) => {
     const row = await repo.findAlertForUpdate(trx, orgId, id);
     if (!row) throw notFound('alert');
     if (row.status === 'resolved')
@@ -547,34 +536,21 @@ export async function resolveAlert(deps: AppDeps, ctx: RequestContext, id: strin
         outcome: body.outcome,
       });
     }
-    await recordAudit(trx, deps, ctx, orgId, {
-      action: 'alert.resolve',
-      entityType: 'alert',
-      entityId: id,
-      patientId: row.patient_id,
-    });
-    return { alert: await loadAlert(trx, orgId, id, now), familyIds: family.map((f) => f.user_id) };
-  });
-  await announceUpdate(deps, orgId, id);
-  if (result.familyIds.length) {
-    for (const type of ['alert.answered', 'notification.created'] as const) {
-      await deps.events.publish({
-        organizationId: orgId,
-        type,
-        entityId: result.alert.patientId,
-        roles: ['family'],
-        userIds: result.familyIds,
-      });
+    await audit({ action: 'alert.resolve', entityType: 'alert', entityId: id, patientId: row.patient_id });
+    const alert = await loadAlert(trx, orgId, id, now);
+    const familyIds = family.map((f) => f.user_id);
+    publish(alertUpdated(id));
+    if (familyIds.length) {
+      for (const type of ['alert.answered', 'notification.created'] as const) {
+        publish({ type, entityId: alert.patientId, roles: ['family'], userIds: familyIds });
+      }
     }
-  }
-  return result.alert;
+    return alert;
+  });
 }
 
-async function announceUpdate(deps: AppDeps, organizationId: string, id: string) {
-  await deps.events.publish({
-    organizationId,
-    type: 'alert.updated',
-    entityId: id,
-    roles: alertAudienceRoles,
-  });
-}
+const alertUpdated = (id: string): HearthEventDraft => ({
+  type: 'alert.updated',
+  entityId: id,
+  roles: alertAudienceRoles,
+});

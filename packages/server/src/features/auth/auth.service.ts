@@ -10,6 +10,7 @@ import {
 } from '@hearth/domain';
 import type { AppDeps, RequestContext } from '../../app-context.ts';
 import { recordAudit } from '../../platform/audit/audit.service.ts';
+import { inEnvelope } from '../../platform/envelope.ts';
 import { loadSettings } from '../../platform/settings/settings.service.ts';
 import * as repo from './auth.repository.ts';
 import { dummyHashForTiming, hashPassword, verifyPassword } from './passwords.ts';
@@ -183,13 +184,9 @@ export async function resolveSession(deps: AppDeps, token: string): Promise<Sess
 }
 
 export async function logout(deps: AppDeps, ctx: RequestContext, sessionId: string) {
-  await deps.db.transaction().execute(async (trx) => {
+  await inEnvelope(deps, ctx, {}, async ({ trx, audit }) => {
     await repo.revokeSession(trx, sessionId, deps.clock());
-    await recordAudit(trx, deps, ctx, ctx.actor.organizationId, {
-      action: 'auth.logout',
-      entityType: 'user',
-      entityId: ctx.actor.userId,
-    });
+    await audit({ action: 'auth.logout', entityType: 'user', entityId: ctx.actor.userId });
   });
 }
 
@@ -211,17 +208,13 @@ export async function changePassword(
     );
   }
   const hash = await hashPassword(next);
-  await deps.db.transaction().execute(async (trx) => {
-    await repo.updateUser(trx, ctx.actor.organizationId, ctx.actor.userId, {
+  await inEnvelope(deps, ctx, {}, async ({ trx, organizationId, audit }) => {
+    await repo.updateUser(trx, organizationId, ctx.actor.userId, {
       password_hash: hash,
       updated_at: deps.clock(),
     });
-    await repo.revokeUserSessions(trx, ctx.actor.organizationId, ctx.actor.userId, deps.clock(), sessionId);
-    await recordAudit(trx, deps, ctx, ctx.actor.organizationId, {
-      action: 'auth.password-change',
-      entityType: 'user',
-      entityId: ctx.actor.userId,
-    });
+    await repo.revokeUserSessions(trx, organizationId, ctx.actor.userId, deps.clock(), sessionId);
+    await audit({ action: 'auth.password-change', entityType: 'user', entityId: ctx.actor.userId });
   });
 }
 

@@ -168,7 +168,7 @@ export async function duePatients(deps: AppDeps, ctx: RequestContext, date: stri
   const orgId = ctx.actor.organizationId;
   const settings = await loadSettings(deps.db, orgId);
   const today = date ?? localDate(deps.clock(), settings.timeZone);
-  return deps.db.transaction().execute(async (trx) => {
+  return inEnvelope(deps, ctx, {}, async ({ trx, audit }) => {
     const [plans, reviews, history] = await Promise.all([
       repo.currentPlans(trx, orgId),
       repo.lastReviews(trx, orgId),
@@ -181,7 +181,7 @@ export async function duePatients(deps: AppDeps, ctx: RequestContext, date: stri
       if (!cur || cur.phase !== h.phase)
         phaseSince.set(h.patient_id, { phase: h.phase, since: h.created_at });
     }
-    await recordAudit(trx, deps, ctx, orgId, { action: 'meeting.due-list', entityType: 'team_meeting' });
+    await audit({ action: 'meeting.due-list', entityType: 'team_meeting' });
     return plans
       .map((p) => {
         const since = phaseSince.get(p.patient_id);
@@ -249,9 +249,8 @@ async function assembleMeetings(
  */
 export async function recordMeeting(deps: AppDeps, ctx: RequestContext, body: MeetingCreateBody) {
   if (!can(ctx.actor, 'meeting:manage')) throw forbidden();
-  const orgId = ctx.actor.organizationId;
   const id = randomUUID();
-  await deps.db.transaction().execute(async (trx) => {
+  await inEnvelope(deps, ctx, {}, async ({ trx, organizationId: orgId, audit }) => {
     const users = await repo.usersByIds(trx, orgId, [...new Set(body.attendeeIds)]);
     if (users.length !== new Set(body.attendeeIds).size || users.some((u) => u.status !== 'active'))
       throw invalidField(
@@ -301,43 +300,33 @@ export async function recordMeeting(deps: AppDeps, ctx: RequestContext, body: Me
         care_plan_version: version,
         owner_id: review.ownerId,
       });
-      await recordAudit(trx, deps, ctx, orgId, {
+      await audit({
         action: 'meeting.review',
         entityType: 'team_meeting',
         entityId: id,
         patientId: review.patientId,
       });
     }
-    await recordAudit(trx, deps, ctx, orgId, {
-      action: 'meeting.record',
-      entityType: 'team_meeting',
-      entityId: id,
-    });
+    await audit({ action: 'meeting.record', entityType: 'team_meeting', entityId: id });
   });
   return getMeeting(deps, ctx, id);
 }
 
 export async function getMeeting(deps: AppDeps, ctx: RequestContext, id: string) {
   if (!can(ctx.actor, 'meeting:read')) throw forbidden();
-  const orgId = ctx.actor.organizationId;
-  return deps.db.transaction().execute(async (trx) => {
+  return inEnvelope(deps, ctx, {}, async ({ trx, organizationId: orgId, audit }) => {
     const row = await repo.findMeeting(trx, orgId, id);
     if (!row) throw notFound('meeting');
-    await recordAudit(trx, deps, ctx, orgId, {
-      action: 'meeting.read',
-      entityType: 'team_meeting',
-      entityId: id,
-    });
+    await audit({ action: 'meeting.read', entityType: 'team_meeting', entityId: id });
     return (await assembleMeetings(trx, orgId, [row]))[0]!;
   });
 }
 
 export async function listMeetings(deps: AppDeps, ctx: RequestContext) {
   if (!can(ctx.actor, 'meeting:read')) throw forbidden();
-  const orgId = ctx.actor.organizationId;
-  return deps.db.transaction().execute(async (trx) => {
+  return inEnvelope(deps, ctx, {}, async ({ trx, organizationId: orgId, audit }) => {
     const rows = await repo.listMeetings(trx, orgId, 50);
-    await recordAudit(trx, deps, ctx, orgId, { action: 'meeting.list', entityType: 'team_meeting' });
+    await audit({ action: 'meeting.list', entityType: 'team_meeting' });
     return assembleMeetings(trx, orgId, rows);
   });
 }

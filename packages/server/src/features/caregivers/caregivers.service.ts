@@ -24,9 +24,8 @@ import {
 import type { z } from 'zod';
 import type { AppDeps, RequestContext } from '../../app-context.ts';
 import type { Conn } from '../../db/conn.ts';
-import { loadPatientFor } from '../../platform/access/patient-access.ts';
 import { recordAudit } from '../../platform/audit/audit.service.ts';
-import { inEnvelope } from '../../platform/envelope.ts';
+import { type Envelope, inEnvelope } from '../../platform/envelope.ts';
 import type { JobRunner } from '../../platform/jobs/job-runner.ts';
 import { notifyUsers } from '../../platform/notifications/notifications.service.ts';
 import { loadSettings } from '../../platform/settings/settings.service.ts';
@@ -93,16 +92,11 @@ async function skillsView(db: Conn, orgId: string, patientId: string) {
 }
 
 export async function getSkills(deps: AppDeps, ctx: RequestContext, patientId: string) {
-  await loadPatientFor(deps, ctx, 'caregiver-skill:read', patientId);
-  const orgId = ctx.actor.organizationId;
-  return deps.db.transaction().execute(async (trx) => {
-    await recordAudit(trx, deps, ctx, orgId, {
-      action: 'caregiver-skill.read',
-      entityType: 'caregiver_skill',
-      patientId,
-    });
-    return skillsView(trx, orgId, patientId);
-  });
+  const read = {
+    patient: { id: patientId, action: 'caregiver-skill:read' },
+    audit: { action: 'caregiver-skill.read', entityType: 'caregiver_skill' },
+  } as const;
+  return inEnvelope(deps, ctx, read, ({ trx, organizationId }) => skillsView(trx, organizationId, patientId));
 }
 
 /** A nurse signs a relative's skill at the next level: shown → practised → confident. */
@@ -112,9 +106,8 @@ export async function signSkill(
   patientId: string,
   body: z.infer<typeof skillSignOffBodySchema>,
 ) {
-  await loadPatientFor(deps, ctx, 'caregiver-skill:sign', patientId);
-  const orgId = ctx.actor.organizationId;
-  return deps.db.transaction().execute(async (trx) => {
+  const gate = { patient: { id: patientId, action: 'caregiver-skill:sign' } } as const;
+  return inEnvelope(deps, ctx, gate, async ({ trx, organizationId: orgId, audit }) => {
     await checkFamilyUser(trx, orgId, patientId, body.familyUserId);
     const reached = (await repo.skillRecordsOf(trx, orgId, patientId))
       .filter((r) => r.caregiver_name === body.caregiverName && r.skill === body.skill)
@@ -145,12 +138,7 @@ export async function signSkill(
       note: body.note ?? null,
       created_at: deps.clock(),
     });
-    await recordAudit(trx, deps, ctx, orgId, {
-      action: 'caregiver-skill.sign',
-      entityType: 'caregiver_skill',
-      entityId: id,
-      patientId,
-    });
+    await audit({ action: 'caregiver-skill.sign', entityType: 'caregiver_skill', entityId: id });
     return skillsView(trx, orgId, patientId);
   });
 }
@@ -348,16 +336,13 @@ async function burdenView(deps: AppDeps, db: Conn, orgId: string, patientId: str
 }
 
 export async function getBurden(deps: AppDeps, ctx: RequestContext, patientId: string) {
-  await loadPatientFor(deps, ctx, 'caregiver-burden:read', patientId);
-  const orgId = ctx.actor.organizationId;
-  return deps.db.transaction().execute(async (trx) => {
-    await recordAudit(trx, deps, ctx, orgId, {
-      action: 'caregiver-burden.read',
-      entityType: 'caregiver_burden',
-      patientId,
-    });
-    return burdenView(deps, trx, orgId, patientId);
-  });
+  const read = {
+    patient: { id: patientId, action: 'caregiver-burden:read' },
+    audit: { action: 'caregiver-burden.read', entityType: 'caregiver_burden' },
+  } as const;
+  return inEnvelope(deps, ctx, read, ({ trx, organizationId }) =>
+    burdenView(deps, trx, organizationId, patientId),
+  );
 }
 
 /** "I cannot cope" opens (or joins) a psychologist referral and offers respite. */
@@ -374,7 +359,7 @@ const cannotCopeReferral = (trx: Conn, deps: AppDeps, ctx: RequestContext, patie
 
 /** "I cannot cope" without a questionnaire: straight to a psychologist, with respite offered. */
 async function recordCannotCope(
-  trx: Conn,
+  { trx, audit }: Envelope,
   deps: AppDeps,
   ctx: RequestContext,
   patientId: string,
@@ -401,7 +386,7 @@ async function recordCannotCope(
     recorded_by: ctx.actor.userId,
     recorded_at: deps.clock(),
   });
-  await recordAudit(trx, deps, ctx, orgId, {
+  await audit({
     action: 'caregiver-burden.cannot_cope',
     entityType: 'caregiver_burden',
     entityId: id,
@@ -417,15 +402,16 @@ async function recordCannotCope(
  * falls due in four weeks.
  */
 export async function recordBurden(deps: AppDeps, ctx: RequestContext, patientId: string, body: BurdenBody) {
-  const patient = await loadPatientFor(deps, ctx, 'caregiver-burden:record', patientId);
-  if (patient.status === 'discharged')
-    throw conflict('The patient has left the service.', undefined, because('patient.leftService'));
+  const gate = { patient: { id: patientId, action: 'caregiver-burden:record' } } as const;
   const orgId = ctx.actor.organizationId;
   let referralId: string | null = null;
   let written: Awaited<ReturnType<typeof recordAssessmentIn>> | null = null;
-  const view = await deps.db.transaction().execute(async (trx) => {
+  const view = await inEnvelope(deps, ctx, gate, async (env) => {
+    const { trx, audit } = env;
+    if (env.patient!.status === 'discharged')
+      throw conflict('The patient has left the service.', undefined, because('patient.leftService'));
     if (body.kind === 'cannot_cope') {
-      referralId = await recordCannotCope(trx, deps, ctx, patientId, body);
+      referralId = await recordCannotCope(env, deps, ctx, patientId, body);
       return burdenView(deps, trx, orgId, patientId);
     }
     await checkFamilyUser(trx, orgId, patientId, body.familyUserId);
@@ -457,14 +443,15 @@ export async function recordBurden(deps: AppDeps, ctx: RequestContext, patientId
       respite_offered: referralId !== null,
       created_at: now,
     });
-    await recordAudit(trx, deps, ctx, orgId, {
+    await audit({
       action: `caregiver-burden.${body.kind}`,
       entityType: 'caregiver_burden',
       entityId: written.recordId,
-      patientId,
     });
     return burdenView(deps, trx, orgId, patientId);
   });
+  // after the commit (the envelope has returned), in this order: the assessment's events, then a
+  // "cannot cope" referral they did not already announce
   if (written) await announceRecorded(deps, orgId, patientId, written);
   if (referralId && referralId !== (written as { referralId: string | null } | null)?.referralId)
     await publishReferral(deps, orgId, referralId);
@@ -528,8 +515,7 @@ export async function loadWording(
       'body.items',
       'the 12 ZBI-12 items',
     );
-  const orgId = ctx.actor.organizationId;
-  await deps.db.transaction().execute(async (trx) => {
+  await inEnvelope(deps, ctx, {}, async ({ trx, organizationId: orgId, audit }) => {
     await repo.upsertWording(trx, {
       organization_id: orgId,
       instrument: 'zbi12',
@@ -539,11 +525,7 @@ export async function loadWording(
       updated_by: ctx.actor.userId,
       updated_at: deps.clock(),
     });
-    await recordAudit(trx, deps, ctx, orgId, {
-      action: 'instrument.wording',
-      entityType: 'instrument_wording',
-      entityId: null,
-    });
+    await audit({ action: 'instrument.wording', entityType: 'instrument_wording', entityId: null });
   });
   return { ok: true as const };
 }

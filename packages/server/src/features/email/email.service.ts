@@ -11,7 +11,7 @@ import {
 import type { z } from 'zod';
 import type { AppDeps, RequestContext } from '../../app-context.ts';
 import type { Conn } from '../../db/conn.ts';
-import { recordAudit } from '../../platform/audit/audit.service.ts';
+import { inEnvelope } from '../../platform/envelope.ts';
 import { JobRunner } from '../../platform/jobs/job-runner.ts';
 import { isSealed, openSecret, sealSecret } from '../../platform/secrets/secret-box.ts';
 import { loadSettings } from '../../platform/settings/settings.service.ts';
@@ -56,7 +56,7 @@ export async function updateEmailSettings(
       because('email.noSecretKey'),
     );
   }
-  return deps.db.transaction().execute(async (trx) => {
+  return inEnvelope(deps, ctx, {}, async ({ trx, audit }) => {
     const current = await repo.findEmailSettings(trx, orgId);
     // stored sealed (AES-256-GCM); an empty string removes it, an omitted one keeps the stored value
     const password =
@@ -78,11 +78,7 @@ export async function updateEmailSettings(
       base_url: body.baseUrl.replace(/\/+$/, ''),
       updated_at: deps.clock(),
     });
-    await recordAudit(trx, deps, ctx, orgId, {
-      action: 'settings.email-update',
-      entityType: 'organization',
-      entityId: orgId,
-    });
+    await audit({ action: 'settings.email-update', entityType: 'organization', entityId: orgId });
     return toView(await repo.findEmailSettings(trx, orgId));
   });
 }
@@ -113,12 +109,8 @@ export async function sendTestEmail(deps: AppDeps, ctx: RequestContext, to: stri
       because('email.notSent', { error }),
     );
   }
-  await deps.db.transaction().execute((trx) =>
-    recordAudit(trx, deps, ctx, orgId, {
-      action: 'settings.email-test',
-      entityType: 'organization',
-      entityId: orgId,
-    }),
+  await inEnvelope(deps, ctx, {}, ({ audit }) =>
+    audit({ action: 'settings.email-test', entityType: 'organization', entityId: orgId }),
   );
 }
 

@@ -24,7 +24,6 @@ import type { z } from 'zod';
 import type { AppDeps, RequestContext } from '../../app-context.ts';
 import type { Conn } from '../../db/conn.ts';
 import { loadPatientFor } from '../../platform/access/patient-access.ts';
-import { recordAudit } from '../../platform/audit/audit.service.ts';
 import { type Envelope, inEnvelope } from '../../platform/envelope.ts';
 import type { HearthEventDraft } from '../../platform/events/event-bus.ts';
 import { notifyUsers } from '../../platform/notifications/notifications.service.ts';
@@ -32,7 +31,7 @@ import { loadSettings } from '../../platform/settings/settings.service.ts';
 import { localDate } from '../../platform/time.ts';
 import { currentPlan } from '../advance-care/advance-care.service.ts';
 import { confirmWitness } from '../auth/witness.service.ts';
-import { applyEpisodeChange, publishEpisode } from '../episode/episode.service.ts';
+import { applyEpisodeChange, episodeEvents } from '../episode/episode.service.ts';
 import * as patients from '../patients/patients.repository.ts';
 import { activeUsersOfRole } from '../support/support.repository.ts';
 import { openReferral, publishReferral } from '../support/support.service.ts';
@@ -102,7 +101,7 @@ export async function recordDeath(
   body: z.infer<typeof deathRecordBodySchema>,
 ) {
   const gate = { patient: { id: patientId, action: 'death:record' } } as const;
-  const { record, outcome } = await inEnvelope(deps, ctx, gate, async (env) => {
+  return inEnvelope(deps, ctx, gate, async (env) => {
     const { trx, organizationId: orgId } = env;
     const patient = env.patient!;
     if (patient.status === 'discharged')
@@ -160,11 +159,10 @@ export async function recordDeath(
     });
     await env.audit({ action: 'death.record', entityType: 'death_record', entityId: id });
     announce(env.publish, patientId);
-    return { record: (await view(trx, orgId, patientId))!, outcome };
+    // the episode's events come after the death's, as before (both after the commit)
+    for (const event of episodeEvents(patientId, outcome)) env.publish(event);
+    return (await view(trx, orgId, patientId))!;
   });
-  // the episode's events come after the death's, as before (both after the commit)
-  await publishEpisode(deps, ctx.actor.organizationId, patientId, outcome);
-  return record;
 }
 
 const mayWork = (ctx: RequestContext) => can(ctx.actor, 'death:record') || can(ctx.actor, 'bereavement:work');
@@ -196,10 +194,10 @@ export async function updateChecklist(
     const recorder = await repo.findActiveUser(deps.db, ctx.actor.organizationId, ctx.actor.userId);
     witnesses = [recorder?.name ?? '', witness.name];
   }
-  // Not in the envelope on purpose: the witness confirms between the gate and the write, in its
-  // own transaction, so a failed witness attempt stays counted when this change is refused.
-  const orgId = ctx.actor.organizationId;
-  const record = await deps.db.transaction().execute(async (trx) => {
+  // The gate stays outside the envelope on purpose: the witness confirms between the gate and
+  // the write, in its own transaction, so a failed witness attempt stays counted when this change
+  // is refused.
+  return inEnvelope(deps, ctx, {}, async ({ trx, organizationId: orgId, audit, publish }) => {
     const d = await repo.findDeath(trx, orgId, patientId);
     if (!d) throw notFound('deathRecord');
     if (d.closed_at) throw conflict('The record is closed.', undefined, because('death.recordClosed'));
@@ -216,16 +214,10 @@ export async function updateChecklist(
       done_at: deps.clock(),
       done_by: ctx.actor.userId,
     });
-    await recordAudit(trx, deps, ctx, orgId, {
-      action: `death.checklist.${item}`,
-      entityType: 'death_record',
-      entityId: d.id,
-      patientId,
-    });
+    await audit({ action: `death.checklist.${item}`, entityType: 'death_record', entityId: d.id, patientId });
+    announce(publish, patientId);
     return (await view(trx, orgId, patientId))!;
   });
-  await deps.events.publish({ organizationId: orgId, ...deathUpdated(patientId) });
-  return record;
 }
 
 /** Who may own a bereavement contact: active members of the support team. */

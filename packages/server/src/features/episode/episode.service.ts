@@ -14,9 +14,9 @@ import {
 } from '@hearth/domain';
 import type { AppDeps, RequestContext } from '../../app-context.ts';
 import type { Conn } from '../../db/conn.ts';
-import { loadPatientFor } from '../../platform/access/patient-access.ts';
 import { recordAudit } from '../../platform/audit/audit.service.ts';
 import { inEnvelope } from '../../platform/envelope.ts';
+import type { HearthEventDraft } from '../../platform/events/event-bus.ts';
 import { coordinatorLeads, notifyUsers } from '../../platform/notifications/notifications.service.ts';
 import { loadSettings } from '../../platform/settings/settings.service.ts';
 import { localDate } from '../../platform/time.ts';
@@ -227,6 +227,33 @@ function titleOf(from: EpisodeState, to: EpisodeState) {
   }
 }
 
+/** The live events of a change: the patient, the visits, the board (published after the commit). */
+export function episodeEvents(patientId: string, outcome: EpisodeOutcome): HearthEventDraft[] {
+  const events: HearthEventDraft[] = [
+    {
+      type: 'patient.updated',
+      entityId: patientId,
+      roles: ['coordinator', 'physician', 'nurse', 'family', 'equipment_manager'],
+      patientId,
+    },
+  ];
+  for (const visitId of outcome.visitIds)
+    events.push({
+      type: 'visit.updated',
+      entityId: visitId,
+      roles: ['coordinator', 'admin', 'family', 'physician', 'nurse'],
+      patientId,
+    });
+  if (outcome.effects.length)
+    events.push({
+      type: 'notification.created',
+      entityId: patientId,
+      roles: ['coordinator', 'physician', 'nurse', 'family', 'equipment_manager', 'admin'],
+      patientId,
+    });
+  return events;
+}
+
 /** Tells every open screen after the change commits: the patient, the visits, the board. */
 export async function publishEpisode(
   deps: AppDeps,
@@ -234,29 +261,8 @@ export async function publishEpisode(
   patientId: string,
   outcome: EpisodeOutcome,
 ) {
-  await deps.events.publish({
-    organizationId: orgId,
-    type: 'patient.updated',
-    entityId: patientId,
-    roles: ['coordinator', 'physician', 'nurse', 'family', 'equipment_manager'],
-    patientId,
-  });
-  for (const visitId of outcome.visitIds)
-    await deps.events.publish({
-      organizationId: orgId,
-      type: 'visit.updated',
-      entityId: visitId,
-      roles: ['coordinator', 'admin', 'family', 'physician', 'nurse'],
-      patientId,
-    });
-  if (outcome.effects.length)
-    await deps.events.publish({
-      organizationId: orgId,
-      type: 'notification.created',
-      entityId: patientId,
-      roles: ['coordinator', 'physician', 'nurse', 'family', 'equipment_manager', 'admin'],
-      patientId,
-    });
+  for (const event of episodeEvents(patientId, outcome))
+    await deps.events.publish({ ...event, organizationId: orgId });
 }
 
 async function viewOf(db: Conn, orgId: string, patientId: string): Promise<EpisodeView> {
@@ -318,11 +324,10 @@ export async function restoreVisits(
   patientId: string,
   visitIds: string[],
 ) {
-  await loadPatientFor(deps, ctx, 'patient:read', patientId);
-  if (!can(ctx.actor, 'visit:schedule'))
-    throw forbidden('Only a coordinator restores visits.', because('episode.restoreCoordinatorOnly'));
-  const orgId = ctx.actor.organizationId;
-  const touched = await deps.db.transaction().execute(async (trx) => {
+  const gate = { patient: { id: patientId, action: 'patient:read' } } as const;
+  await inEnvelope(deps, ctx, gate, async ({ trx, organizationId: orgId, audit, publish }) => {
+    if (!can(ctx.actor, 'visit:schedule'))
+      throw forbidden('Only a coordinator restores visits.', because('episode.restoreCoordinatorOnly'));
     const patient = await patients.findPatient(trx, orgId, patientId);
     if (!patient) throw new Error(`patient ${patientId} vanished inside its transaction`);
     const state = { status: patient.status as PatientStatus, careSetting: patient.care_setting as 'home' };
@@ -363,14 +368,9 @@ export async function restoreVisits(
       now,
       randomUUID,
     );
-    await recordAudit(trx, deps, ctx, orgId, {
-      action: 'episode.restore-visits',
-      entityType: 'patient',
-      entityId: patientId,
-      patientId,
-    });
-    return held.map((v) => v.id);
+    await audit({ action: 'episode.restore-visits', entityType: 'patient', entityId: patientId });
+    const touched = held.map((v) => v.id);
+    for (const event of episodeEvents(patientId, { effects: [], visitIds: touched })) publish(event);
   });
-  await publishEpisode(deps, orgId, patientId, { effects: [], visitIds: touched });
   return getEpisode(deps, ctx, patientId);
 }

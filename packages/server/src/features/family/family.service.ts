@@ -8,8 +8,7 @@ import {
 } from '@hearth/domain';
 import type { z } from 'zod';
 import type { AppDeps, RequestContext } from '../../app-context.ts';
-import { loadPatientFor } from '../../platform/access/patient-access.ts';
-import { recordAudit } from '../../platform/audit/audit.service.ts';
+import { inEnvelope } from '../../platform/envelope.ts';
 import { revokeUserSessions } from '../auth/auth.repository.ts';
 import { updatePatient } from '../patients/patients.repository.ts';
 import { createInvitedUser } from '../staff/invitations.ts';
@@ -20,14 +19,10 @@ export async function listFamily(
   ctx: RequestContext,
   patientId: string,
 ): Promise<FamilyMember[]> {
-  await loadPatientFor(deps, ctx, 'patient:read', patientId);
-  return deps.db.transaction().execute(async (trx) => {
-    const rows = await repo.familyOf(trx, ctx.actor.organizationId, patientId);
-    await recordAudit(trx, deps, ctx, ctx.actor.organizationId, {
-      action: 'family.list',
-      entityType: 'family_link',
-      patientId,
-    });
+  const gate = { patient: { id: patientId, action: 'patient:read' } } as const;
+  return inEnvelope(deps, ctx, gate, async ({ trx, organizationId, audit }) => {
+    const rows = await repo.familyOf(trx, organizationId, patientId);
+    await audit({ action: 'family.list', entityType: 'family_link' });
     return rows.map((r) => ({
       userId: r.user_id,
       name: r.name,
@@ -49,15 +44,14 @@ export async function inviteFamily(
   patientId: string,
   body: z.infer<typeof inviteFamilyBodySchema>,
 ) {
-  await loadPatientFor(deps, ctx, 'family:invite', patientId);
-  if (body.designated && ctx.actor.role === 'family') {
-    throw forbidden(
-      'Only the care team can change who manages the family’s access.',
-      because('family.careTeamOnly'),
-    );
-  }
-  return deps.db.transaction().execute(async (trx) => {
-    const orgId = ctx.actor.organizationId;
+  const gate = { patient: { id: patientId, action: 'family:invite' } } as const;
+  return inEnvelope(deps, ctx, gate, async ({ trx, organizationId: orgId, audit }) => {
+    if (body.designated && ctx.actor.role === 'family') {
+      throw forbidden(
+        'Only the care team can change who manages the family’s access.',
+        because('family.careTeamOnly'),
+      );
+    }
     const now = deps.clock();
     const invitation = await createInvitedUser(trx, now, {
       organizationId: orgId,
@@ -82,27 +76,21 @@ export async function inviteFamily(
         designated_family_user_id: invitation.userId,
         updated_at: now,
       });
-    await recordAudit(trx, deps, ctx, orgId, {
-      action: 'family.invite',
-      entityType: 'family_link',
-      entityId: invitation.userId,
-      patientId,
-    });
+    await audit({ action: 'family.invite', entityType: 'family_link', entityId: invitation.userId });
     return invitation;
   });
 }
 
 /** Removing a relative ends their access to this patient at once (their sessions end too). */
 export async function removeFamily(deps: AppDeps, ctx: RequestContext, patientId: string, userId: string) {
-  await loadPatientFor(deps, ctx, 'family:remove', patientId);
-  if (userId === ctx.actor.userId)
-    throw conflict(
-      'You cannot remove yourself; ask the care team.',
-      undefined,
-      because('family.notYourself'),
-    );
-  await deps.db.transaction().execute(async (trx) => {
-    const orgId = ctx.actor.organizationId;
+  const gate = { patient: { id: patientId, action: 'family:remove' } } as const;
+  await inEnvelope(deps, ctx, gate, async ({ trx, organizationId: orgId, audit }) => {
+    if (userId === ctx.actor.userId)
+      throw conflict(
+        'You cannot remove yourself; ask the care team.',
+        undefined,
+        because('family.notYourself'),
+      );
     const link = await repo.findFamilyLink(trx, orgId, patientId, userId);
     if (!link) throw notFound('familyMember');
     const now = deps.clock();
@@ -110,11 +98,6 @@ export async function removeFamily(deps: AppDeps, ctx: RequestContext, patientId
     if (link.is_designated)
       await updatePatient(trx, orgId, patientId, { designated_family_user_id: null, updated_at: now });
     await revokeUserSessions(trx, orgId, userId, now);
-    await recordAudit(trx, deps, ctx, orgId, {
-      action: 'family.remove',
-      entityType: 'family_link',
-      entityId: userId,
-      patientId,
-    });
+    await audit({ action: 'family.remove', entityType: 'family_link', entityId: userId });
   });
 }

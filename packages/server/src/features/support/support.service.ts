@@ -18,8 +18,9 @@ import {
 import type { z } from 'zod';
 import type { AppDeps, RequestContext } from '../../app-context.ts';
 import type { Conn } from '../../db/conn.ts';
-import { loadPatientFor } from '../../platform/access/patient-access.ts';
 import { recordAudit } from '../../platform/audit/audit.service.ts';
+import { inEnvelope } from '../../platform/envelope.ts';
+import type { HearthEventDraft } from '../../platform/events/event-bus.ts';
 import { coordinatorLeads, notifyUsers } from '../../platform/notifications/notifications.service.ts';
 import * as repo from './support.repository.ts';
 
@@ -171,19 +172,14 @@ export async function openReferral(trx: Conn, deps: AppDeps, orgId: string, inpu
   return id;
 }
 
+/** A referral's live events: the referral itself and the notifications it sent (after the commit). */
+const referralEvents = (referralId: string): HearthEventDraft[] => [
+  { type: 'support.updated', entityId: referralId, roles: audience },
+  { type: 'notification.created', entityId: referralId, roles: audience },
+];
+
 export const publishReferral = async (deps: AppDeps, organizationId: string, referralId: string) => {
-  await deps.events.publish({
-    organizationId,
-    type: 'support.updated',
-    entityId: referralId,
-    roles: audience,
-  });
-  await deps.events.publish({
-    organizationId,
-    type: 'notification.created',
-    entityId: referralId,
-    roles: audience,
-  });
+  for (const event of referralEvents(referralId)) await deps.events.publish({ ...event, organizationId });
 };
 
 export async function refer(
@@ -192,57 +188,47 @@ export async function refer(
   patientId: string,
   body: z.infer<typeof referralBodySchema>,
 ) {
-  const patient = await loadPatientFor(deps, ctx, 'support:refer', patientId);
-  if (patient.status === 'discharged')
-    throw conflict('The patient has left the service.', undefined, because('patient.leftService'));
-  const orgId = ctx.actor.organizationId;
-  const id = await deps.db.transaction().execute(async (trx) => {
-    const id = await openReferral(trx, deps, orgId, {
-      patientId,
-      discipline: body.discipline,
-      source: 'staff',
-      reason: body.reason,
-      forWhom: body.forWhom,
-      createdBy: ctx.actor.userId,
-    });
-    await recordAudit(trx, deps, ctx, orgId, {
-      action: 'support.refer',
-      entityType: 'support_referral',
-      entityId: id,
-      patientId,
-    });
-    return id;
-  });
-  await publishReferral(deps, orgId, id);
+  const gate = { patient: { id: patientId, action: 'support:refer' } } as const;
+  const id = await inEnvelope(
+    deps,
+    ctx,
+    gate,
+    async ({ trx, organizationId: orgId, patient, audit, publish }) => {
+      if (patient!.status === 'discharged')
+        throw conflict('The patient has left the service.', undefined, because('patient.leftService'));
+      const id = await openReferral(trx, deps, orgId, {
+        patientId,
+        discipline: body.discipline,
+        source: 'staff',
+        reason: body.reason,
+        forWhom: body.forWhom,
+        createdBy: ctx.actor.userId,
+      });
+      await audit({ action: 'support.refer', entityType: 'support_referral', entityId: id });
+      for (const event of referralEvents(id)) publish(event);
+      return id;
+    },
+  );
   return getOne(deps, ctx, patientId, id);
 }
 
 async function getOne(deps: AppDeps, ctx: RequestContext, patientId: string, id: string) {
-  const orgId = ctx.actor.organizationId;
-  return deps.db.transaction().execute(async (trx) => {
+  return inEnvelope(deps, ctx, {}, async ({ trx, organizationId: orgId, audit }) => {
     const row = await repo.findReferral(trx, orgId, id);
     if (row?.patient_id !== patientId) throw notFound('referral');
-    await recordAudit(trx, deps, ctx, orgId, {
-      action: 'support.read',
-      entityType: 'support_referral',
-      entityId: id,
-      patientId,
-    });
+    await audit({ action: 'support.read', entityType: 'support_referral', entityId: id, patientId });
     return (await assemble(trx, orgId, [row]))[0]!;
   });
 }
 
 export async function patientReferrals(deps: AppDeps, ctx: RequestContext, patientId: string) {
-  await loadPatientFor(deps, ctx, 'support:read', patientId);
-  const orgId = ctx.actor.organizationId;
-  return deps.db.transaction().execute(async (trx) => {
-    await recordAudit(trx, deps, ctx, orgId, {
-      action: 'support.list',
-      entityType: 'support_referral',
-      patientId,
-    });
-    return assemble(trx, orgId, await repo.referralsOfPatient(trx, orgId, patientId));
-  });
+  const read = {
+    patient: { id: patientId, action: 'support:read' },
+    audit: { action: 'support.list', entityType: 'support_referral' },
+  } as const;
+  return inEnvelope(deps, ctx, read, async ({ trx, organizationId: orgId }) =>
+    assemble(trx, orgId, await repo.referralsOfPatient(trx, orgId, patientId)),
+  );
 }
 
 /** The support workers' inbox: open referrals of a discipline (or assigned to me). */
@@ -252,11 +238,10 @@ export async function listReferrals(
   q: z.infer<typeof referralListQuerySchema>,
 ) {
   if (!can(ctx.actor, 'support:read')) throw forbidden();
-  const orgId = ctx.actor.organizationId;
   const [at, id] = (q.cursor ?? '').split('|');
   const after =
     id && at && !Number.isNaN(new Date(at).getTime()) ? { createdAt: new Date(at), id } : undefined;
-  return deps.db.transaction().execute(async (trx) => {
+  return inEnvelope(deps, ctx, {}, async ({ trx, organizationId: orgId, audit }) => {
     const rows = await repo.listReferrals(
       trx,
       orgId,
@@ -269,7 +254,7 @@ export async function listReferrals(
       q.limit + 1,
     );
     const page = rows.slice(0, q.limit);
-    await recordAudit(trx, deps, ctx, orgId, { action: 'support.inbox', entityType: 'support_referral' });
+    await audit({ action: 'support.inbox', entityType: 'support_referral' });
     const last = page[page.length - 1];
     return {
       items: await assemble(trx, orgId, page),
@@ -290,9 +275,8 @@ async function withReferral(
     now: Date,
   ) => Promise<void>,
 ) {
-  await loadPatientFor(deps, ctx, 'support:work', patientId);
-  const orgId = ctx.actor.organizationId;
-  await deps.db.transaction().execute(async (trx) => {
+  const gate = { patient: { id: patientId, action: 'support:work' } } as const;
+  await inEnvelope(deps, ctx, gate, async ({ trx, organizationId: orgId, audit, publish }) => {
     const row = await repo.findReferralForUpdate(trx, orgId, patientId, referralId);
     if (!row) throw notFound('referral');
     if (row.discipline !== ctx.actor.role)
@@ -301,14 +285,9 @@ async function withReferral(
         because('support.otherDiscipline'),
       );
     await work(trx, row, deps.clock());
-    await recordAudit(trx, deps, ctx, orgId, {
-      action,
-      entityType: 'support_referral',
-      entityId: referralId,
-      patientId,
-    });
+    await audit({ action, entityType: 'support_referral', entityId: referralId });
+    for (const event of referralEvents(referralId)) publish(event);
   });
-  await publishReferral(deps, orgId, referralId);
   return getOne(deps, ctx, patientId, referralId);
 }
 
