@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { type BoardRoute, can, conflict, forbidden, notFound, type PlanRun } from '@hearth/domain';
+import { type BoardRoute, because, can, conflict, forbidden, notFound, type PlanRun } from '@hearth/domain';
 import type { AppDeps, RequestContext } from '../../app-context.ts';
 import { recordAudit } from '../../platform/audit/audit.service.ts';
 import { JobRunner } from '../../platform/jobs/job-runner.ts';
@@ -58,7 +58,7 @@ function toPlanRun(row: NonNullable<Awaited<ReturnType<typeof repo.findRun>>>): 
 export async function getRun(deps: AppDeps, ctx: RequestContext, id: string) {
   if (!can(ctx.actor, 'planning:run')) throw forbidden();
   const row = await repo.findRun(deps.db, ctx.actor.organizationId, id);
-  if (!row) throw notFound('The planning run');
+  if (!row) throw notFound('planningRun');
   return toPlanRun(row);
 }
 
@@ -126,9 +126,13 @@ export async function discardRun(deps: AppDeps, ctx: RequestContext, id: string)
   const orgId = ctx.actor.organizationId;
   await deps.db.transaction().execute(async (trx) => {
     const run = await repo.lockRun(trx, orgId, id);
-    if (!run) throw notFound('The planning run');
+    if (!run) throw notFound('planningRun');
     if (run.status === 'published')
-      throw conflict('A published plan cannot be discarded; move or cancel its visits.');
+      throw conflict(
+        'A published plan cannot be discarded; move or cancel its visits.',
+        undefined,
+        because('planning.publishedNotDiscardable'),
+      );
     await repo.updateRun(trx, orgId, id, { status: 'discarded' });
     await recordAudit(trx, deps, ctx, orgId, {
       action: 'planning.discard',
