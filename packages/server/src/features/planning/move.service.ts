@@ -17,6 +17,7 @@ import type { AppDeps, RequestContext } from '../../app-context.ts';
 import type { Conn } from '../../db/conn.ts';
 import { loadPatientFor } from '../../platform/access/patient-access.ts';
 import { recordAudit } from '../../platform/audit/audit.service.ts';
+import { inEnvelope } from '../../platform/envelope.ts';
 import { loadSettings } from '../../platform/settings/settings.service.ts';
 import { localDate, localMinutes } from '../../platform/time.ts';
 import * as visits from '../visits/visits.repository.ts';
@@ -49,9 +50,9 @@ async function checkMove(deps: AppDeps, ctx: RequestContext, body: MoveBody) {
 export async function moveVisit(deps: AppDeps, ctx: RequestContext, id: string, body: MoveBody) {
   const settings = await checkMove(deps, ctx, body);
   const orgId = ctx.actor.organizationId;
-  const patientId = await deps.db
-    .transaction()
-    .execute((trx) => applyMove(deps, ctx, trx, id, body, settings));
+  const patientId = await inEnvelope(deps, ctx, {}, ({ trx }) =>
+    applyMove(deps, ctx, trx, id, body, settings),
+  );
   await publishVisit(deps, orgId, id, patientId);
   return buildBoard(await dayContext(deps.db, orgId, body.date), settings.base);
 }
@@ -92,13 +93,8 @@ export async function previewMove(deps: AppDeps, ctx: RequestContext, id: string
     if (!(e instanceof PreviewRollback)) throw e;
     preview = e.preview;
   }
-  await deps.db.transaction().execute((trx) =>
-    recordAudit(trx, deps, ctx, orgId, {
-      action: 'visit.move.preview',
-      entityType: 'visit',
-      entityId: id,
-      patientId,
-    }),
+  await inEnvelope(deps, ctx, {}, ({ audit }) =>
+    audit({ action: 'visit.move.preview', entityType: 'visit', entityId: id, patientId }),
   );
   return preview!;
 }

@@ -12,7 +12,8 @@ import {
 } from '@hearth/domain';
 import type { AppDeps, RequestContext } from '../../app-context.ts';
 import type { Conn } from '../../db/conn.ts';
-import { recordAudit, recordAudits } from '../../platform/audit/audit.service.ts';
+import { recordAudits } from '../../platform/audit/audit.service.ts';
+import { inEnvelope } from '../../platform/envelope.ts';
 import { notifyUsers } from '../../platform/notifications/notifications.service.ts';
 import { resolveAlert } from '../alerts/alerts.service.ts';
 import * as visits from '../visits/visits.repository.ts';
@@ -31,7 +32,7 @@ export async function publishRun(deps: AppDeps, ctx: RequestContext, id: string)
   let alertId: string | null = null;
   let alertNote = '';
   let familyUserIds: string[] = [];
-  await deps.db.transaction().execute(async (trx) => {
+  await inEnvelope(deps, ctx, {}, async ({ trx, audit }) => {
     const run = await repo.lockRun(trx, orgId, id);
     if (!run) throw notFound('planningRun');
     if (run.status === 'running')
@@ -63,11 +64,7 @@ export async function publishRun(deps: AppDeps, ctx: RequestContext, id: string)
       published_at: now,
       published_by: ctx.actor.userId,
     });
-    await recordAudit(trx, deps, ctx, orgId, {
-      action: `planning.publish-${run.kind}`,
-      entityType: 'plan_run',
-      entityId: id,
-    });
+    await audit({ action: `planning.publish-${run.kind}`, entityType: 'plan_run', entityId: id });
     const patientIds = [...new Set(touched.map((t) => t.split('|')[1]!))];
     await recordAudits(
       trx,
