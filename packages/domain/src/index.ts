@@ -43,6 +43,7 @@ export * from './contracts/notifications.ts';
 export * from './contracts/oncall.ts';
 export * from './contracts/patient-chart.ts';
 export * from './contracts/patients.ts';
+export * from './contracts/planning.ts';
 export * from './contracts/programmes.ts';
 export * from './contracts/reports.ts';
 export * from './contracts/route-contract.ts';

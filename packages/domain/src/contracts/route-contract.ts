@@ -12,8 +12,8 @@ export interface RouteContract {
   method: HttpMethod;
   /** Under `/api/v1`, with `:name` placeholders for the params. */
   path: string;
-  /** The success status (201 for a create). */
-  status?: 200 | 201;
+  /** The success status (201 for a create, 202 for work that goes on after the answer). */
+  status?: 200 | 201 | 202;
   params?: z.ZodObject;
   query?: z.ZodObject;
   body?: z.ZodType;

@@ -10,6 +10,7 @@ export const valueWords: Record<string, Record<string, string>> = {
   'patient.cannotMove': { from: 'patients.status', to: 'patients.status' },
   'careLevel.notNow': { status: 'patients.status' },
   'visit.cannotMove': { from: 'care.statuses', to: 'care.statuses' },
+  'planning.visitNotMovable': { status: 'care.statuses' },
   'commission.alreadyDecided': { status: 'commission.status' },
   'medicines.registerShort': { unit: 'alertText.units' },
   'medicines.dosePerUnitRequired': { unit: 'alertText.units', doseUnit: 'alertText.units' },

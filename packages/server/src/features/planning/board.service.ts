@@ -8,7 +8,7 @@ import {
   type TimedRoute,
 } from '@hearth/domain';
 import type { AppDeps, RequestContext } from '../../app-context.ts';
-import { recordAudit } from '../../platform/audit/audit.service.ts';
+import { inEnvelope } from '../../platform/envelope.ts';
 import { loadSettings } from '../../platform/settings/settings.service.ts';
 import { localDate } from '../../platform/time.ts';
 import * as visits from '../visits/visits.repository.ts';
@@ -80,13 +80,9 @@ export async function dispatchBoard(deps: AppDeps, ctx: RequestContext, date: st
   const settings = await loadSettings(deps.db, orgId);
   const day = date ?? localDate(deps.clock(), settings.timeZone);
   const dc = await dayContext(deps.db, orgId, day);
-  await deps.db.transaction().execute(async (trx) => {
+  await inEnvelope(deps, ctx, {}, async ({ audit }) => {
     for (const pid of new Set(dc.visits.map((v) => v.patient_id)))
-      await recordAudit(trx, deps, ctx, orgId, {
-        action: 'dispatch.read',
-        entityType: 'visit',
-        patientId: pid,
-      });
+      await audit({ action: 'dispatch.read', entityType: 'visit', patientId: pid });
   });
   return withSheetNotes(
     buildBoard(dc, settings.base),

@@ -1,12 +1,13 @@
 /** Moving a visit on the board (drag and drop or keyboard), with a preview that keeps nothing. */
 import { randomUUID } from 'node:crypto';
 import {
+  because,
   can,
   clinicalRoles,
   conflict,
-  DomainError,
   forbidden,
   hhmmOf,
+  invalidField,
   type MovePreview,
   notFound,
   startedStatuses,
@@ -16,6 +17,7 @@ import type { AppDeps, RequestContext } from '../../app-context.ts';
 import type { Conn } from '../../db/conn.ts';
 import { loadPatientFor } from '../../platform/access/patient-access.ts';
 import { recordAudit } from '../../platform/audit/audit.service.ts';
+import { inEnvelope } from '../../platform/envelope.ts';
 import { loadSettings } from '../../platform/settings/settings.service.ts';
 import { localDate, localMinutes } from '../../platform/time.ts';
 import * as visits from '../visits/visits.repository.ts';
@@ -32,21 +34,25 @@ import { notifyMovedToColleague } from './visit-notices.ts';
 type MoveBody = { staffId: string; date: string; position?: number | undefined };
 
 async function checkMove(deps: AppDeps, ctx: RequestContext, body: MoveBody) {
-  if (!can(ctx.actor, 'visit:schedule')) throw forbidden('Only a coordinator moves visits.');
+  if (!can(ctx.actor, 'visit:schedule'))
+    throw forbidden('Only a coordinator moves visits.', because('planning.moveCoordinatorOnly'));
   const settings = await loadSettings(deps.db, ctx.actor.organizationId);
   if (body.date < localDate(deps.clock(), settings.timeZone))
-    throw new DomainError('VALIDATION', 'A visit cannot be moved to a day that has passed.', {
-      fields: [{ field: 'body.date', message: 'in the past' }],
-    });
+    throw invalidField(
+      because('planning.moveDayPassed'),
+      'A visit cannot be moved to a day that has passed.',
+      'body.date',
+      'in the past',
+    );
   return settings;
 }
 
 export async function moveVisit(deps: AppDeps, ctx: RequestContext, id: string, body: MoveBody) {
   const settings = await checkMove(deps, ctx, body);
   const orgId = ctx.actor.organizationId;
-  const patientId = await deps.db
-    .transaction()
-    .execute((trx) => applyMove(deps, ctx, trx, id, body, settings));
+  const patientId = await inEnvelope(deps, ctx, {}, ({ trx }) =>
+    applyMove(deps, ctx, trx, id, body, settings),
+  );
   await publishVisit(deps, orgId, id, patientId);
   return buildBoard(await dayContext(deps.db, orgId, body.date), settings.base);
 }
@@ -87,13 +93,8 @@ export async function previewMove(deps: AppDeps, ctx: RequestContext, id: string
     if (!(e instanceof PreviewRollback)) throw e;
     preview = e.preview;
   }
-  await deps.db.transaction().execute((trx) =>
-    recordAudit(trx, deps, ctx, orgId, {
-      action: 'visit.move.preview',
-      entityType: 'visit',
-      entityId: id,
-      patientId,
-    }),
+  await inEnvelope(deps, ctx, {}, ({ audit }) =>
+    audit({ action: 'visit.move.preview', entityType: 'visit', entityId: id, patientId }),
   );
   return preview!;
 }
@@ -170,14 +171,16 @@ async function applyMove(
   const orgId = ctx.actor.organizationId;
   {
     const v = await visits.lockVisit(trx, orgId, id);
-    if (!v) throw notFound('The visit');
+    if (!v) throw notFound('visit');
     await loadPatientFor(deps, ctx, 'visit:read', v.patient_id, trx);
     if (v.status !== 'scheduled' && v.status !== 'requested')
       throw conflict(
         `Only a scheduled or requested visit can be moved; this one is ${v.status.replaceAll('_', ' ')}.`,
+        undefined,
+        because('planning.visitNotMovable', { status: v.status }),
       );
     const staff = await visits.activeStaff(trx, orgId, clinicalRoles);
-    if (!staff.some((s) => s.id === body.staffId)) throw notFound('The staff member');
+    if (!staff.some((s) => s.id === body.staffId)) throw notFound('staffMember');
     const now = deps.clock();
     const fromDate = v.visit_date;
     const fromStaff = v.staff_id;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { type BoardRoute, can, conflict, forbidden, notFound, type PlanRun } from '@hearth/domain';
+import { type BoardRoute, because, can, conflict, forbidden, notFound, type PlanRun } from '@hearth/domain';
 import type { AppDeps, RequestContext } from '../../app-context.ts';
-import { recordAudit } from '../../platform/audit/audit.service.ts';
+import { inEnvelope } from '../../platform/envelope.ts';
 import { JobRunner } from '../../platform/jobs/job-runner.ts';
 import {
   type PreparedRun,
@@ -58,7 +58,7 @@ function toPlanRun(row: NonNullable<Awaited<ReturnType<typeof repo.findRun>>>): 
 export async function getRun(deps: AppDeps, ctx: RequestContext, id: string) {
   if (!can(ctx.actor, 'planning:run')) throw forbidden();
   const row = await repo.findRun(deps.db, ctx.actor.organizationId, id);
-  if (!row) throw notFound('The planning run');
+  if (!row) throw notFound('planningRun');
   return toPlanRun(row);
 }
 
@@ -85,7 +85,7 @@ export async function startRun(
   const solver = planRunJobsOf(deps);
   const orgId = ctx.actor.organizationId;
   const id = randomUUID();
-  await deps.db.transaction().execute(async (trx) => {
+  await inEnvelope(deps, ctx, {}, async ({ trx, audit }) => {
     await repo.insertRun(trx, {
       id,
       organization_id: orgId,
@@ -110,7 +110,7 @@ export async function startRun(
       { runId: id },
       { idempotencyKey: planSolveKey(id) },
     );
-    await recordAudit(trx, deps, ctx, orgId, {
+    await audit({
       action: run.audit.action,
       entityType: 'plan_run',
       entityId: id,
@@ -124,17 +124,17 @@ export async function startRun(
 export async function discardRun(deps: AppDeps, ctx: RequestContext, id: string) {
   if (!can(ctx.actor, 'planning:run')) throw forbidden();
   const orgId = ctx.actor.organizationId;
-  await deps.db.transaction().execute(async (trx) => {
+  await inEnvelope(deps, ctx, {}, async ({ trx, audit }) => {
     const run = await repo.lockRun(trx, orgId, id);
-    if (!run) throw notFound('The planning run');
+    if (!run) throw notFound('planningRun');
     if (run.status === 'published')
-      throw conflict('A published plan cannot be discarded; move or cancel its visits.');
+      throw conflict(
+        'A published plan cannot be discarded; move or cancel its visits.',
+        undefined,
+        because('planning.publishedNotDiscardable'),
+      );
     await repo.updateRun(trx, orgId, id, { status: 'discarded' });
-    await recordAudit(trx, deps, ctx, orgId, {
-      action: 'planning.discard',
-      entityType: 'plan_run',
-      entityId: id,
-    });
+    await audit({ action: 'planning.discard', entityType: 'plan_run', entityId: id });
   });
   return getRun(deps, ctx, id);
 }

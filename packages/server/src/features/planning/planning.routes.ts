@@ -1,16 +1,7 @@
-import {
-  dispatchBoardSchema,
-  idSchema,
-  isoDateSchema,
-  movePreviewSchema,
-  moveVisitBodySchema,
-  planRunSchema,
-  planWeekBodySchema,
-  urgentVisitBodySchema,
-} from '@hearth/domain';
+import { planningRoutes as routes } from '@hearth/domain';
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
 import type { AppDeps } from '../../app-context.ts';
+import { serve } from '../../http/contract-routes.ts';
 import { zodApp } from '../../http/routes.ts';
 import { requireContext } from '../../http/session.ts';
 import { dispatchBoard } from './board.service.ts';
@@ -22,54 +13,18 @@ import { planWeek } from './week-plan.service.ts';
 
 export function planningRoutes(base: FastifyInstance, deps: AppDeps) {
   const app = zodApp(base);
-  const tags = ['planning and dispatch'];
-  const params = z.object({ id: idSchema });
-  app.post(
-    '/planning/runs',
-    { schema: { tags, body: planWeekBodySchema, response: { 202: planRunSchema } } },
-    async (request, reply) =>
-      reply.status(202).send(await planWeek(deps, requireContext(request), request.body.weekStart)),
+  serve(app, routes.startWeek, ({ request, body }) =>
+    planWeek(deps, requireContext(request), body.weekStart),
   );
-  app.post(
-    '/planning/urgent',
-    { schema: { tags, body: urgentVisitBodySchema, response: { 202: planRunSchema } } },
-    async (request, reply) =>
-      reply.status(202).send(await previewUrgent(deps, requireContext(request), request.body)),
+  serve(app, routes.urgent, ({ request, body }) => previewUrgent(deps, requireContext(request), body));
+  serve(app, routes.run, ({ request, params }) => getRun(deps, requireContext(request), params.id));
+  serve(app, routes.publish, ({ request, params }) => publishRun(deps, requireContext(request), params.id));
+  serve(app, routes.discard, ({ request, params }) => discardRun(deps, requireContext(request), params.id));
+  serve(app, routes.board, ({ request, query }) => dispatchBoard(deps, requireContext(request), query.date));
+  serve(app, routes.previewMove, ({ request, params, body }) =>
+    previewMove(deps, requireContext(request), params.id, body),
   );
-  app.get(
-    '/planning/runs/:id',
-    { schema: { tags, params, response: { 200: planRunSchema } } },
-    async (request) => getRun(deps, requireContext(request), request.params.id),
-  );
-  app.post(
-    '/planning/runs/:id/publish',
-    { schema: { tags, params, response: { 200: planRunSchema } } },
-    async (request) => publishRun(deps, requireContext(request), request.params.id),
-  );
-  app.post(
-    '/planning/runs/:id/discard',
-    { schema: { tags, params, response: { 200: planRunSchema } } },
-    async (request) => discardRun(deps, requireContext(request), request.params.id),
-  );
-  app.get(
-    '/dispatch/board',
-    {
-      schema: {
-        tags,
-        querystring: z.object({ date: isoDateSchema.optional() }),
-        response: { 200: dispatchBoardSchema },
-      },
-    },
-    async (request) => dispatchBoard(deps, requireContext(request), request.query.date),
-  );
-  app.post(
-    '/visits/:id/move/preview',
-    { schema: { tags, params, body: moveVisitBodySchema, response: { 200: movePreviewSchema } } },
-    async (request) => previewMove(deps, requireContext(request), request.params.id, request.body),
-  );
-  app.post(
-    '/visits/:id/move',
-    { schema: { tags, params, body: moveVisitBodySchema, response: { 200: dispatchBoardSchema } } },
-    async (request) => moveVisit(deps, requireContext(request), request.params.id, request.body),
+  serve(app, routes.move, ({ request, params, body }) =>
+    moveVisit(deps, requireContext(request), params.id, body),
   );
 }

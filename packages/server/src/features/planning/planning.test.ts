@@ -51,7 +51,13 @@ describe('weekly planning', () => {
     const pub = await coordinator.post(`/api/v1/planning/runs/${runId}/publish`);
     expect(pub.status, pub.raw).toBe(200);
     expect(pub.body.status).toBe('published');
-    expect((await coordinator.post(`/api/v1/planning/runs/${runId}/publish`)).status).toBe(409);
+    const again = await coordinator.post(`/api/v1/planning/runs/${runId}/publish`);
+    expect(again.status).toBe(409);
+    expect(again.body.error).toMatchObject({
+      reason: 'planning.runAlreadyPublished',
+      params: {},
+      message: 'This plan is published and cannot be published.',
+    });
     const visits = await family.get(`/api/v1/patients/${patientId}/visits?from=2026-11-23&to=2026-11-29`);
     expect(visits.body.filter((v: { kind: string }) => v.kind === 'planned').length).toBeGreaterThan(0);
     const nurse = await t.login('nurse');
@@ -175,15 +181,21 @@ describe('moving a visit with a preview', () => {
       date: '2026-11-20',
     });
     expect(past.status).toBe(400);
+    expect(past.body.error).toMatchObject({
+      reason: 'planning.moveDayPassed',
+      message: 'A visit cannot be moved to a day that has passed.',
+      details: { fields: [{ field: 'body.date', message: 'in the past' }] },
+    });
     const nurse = await t.login('nurse');
-    expect(
-      (
-        await nurse.post(`/api/v1/visits/${stop.visitId}/move/preview`, {
-          staffId: stop.visitId,
-          date: '2026-11-25',
-        })
-      ).status,
-    ).toBe(403);
+    const refused = await nurse.post(`/api/v1/visits/${stop.visitId}/move/preview`, {
+      staffId: stop.visitId,
+      date: '2026-11-25',
+    });
+    expect(refused.status).toBe(403);
+    expect(refused.body.error).toMatchObject({
+      reason: 'planning.moveCoordinatorOnly',
+      message: 'Only a coordinator moves visits.',
+    });
   });
 });
 
@@ -377,6 +389,11 @@ describe('urgent visit', () => {
       alertId: alert.id,
     });
     expect(wrongPatient.status).toBe(404);
+    expect(wrongPatient.body.error).toMatchObject({
+      reason: 'notFound',
+      params: { what: 'alert' },
+      message: 'The alert was not found.',
+    });
     const preview = await coordinator.post('/api/v1/planning/urgent', {
       patientId: alert.patientId,
       discipline: 'physician',

@@ -1,9 +1,19 @@
 /** Publishing a reviewed week plan, or accepting an urgent re-plan: the visits become real. */
 import { randomUUID } from 'node:crypto';
-import { can, conflict, DomainError, forbidden, hhmmOf, notFound } from '@hearth/domain';
+import {
+  type Because,
+  because,
+  can,
+  conflict,
+  DomainError,
+  forbidden,
+  hhmmOf,
+  notFound,
+} from '@hearth/domain';
 import type { AppDeps, RequestContext } from '../../app-context.ts';
 import type { Conn } from '../../db/conn.ts';
-import { recordAudit, recordAudits } from '../../platform/audit/audit.service.ts';
+import { recordAudits } from '../../platform/audit/audit.service.ts';
+import { inEnvelope } from '../../platform/envelope.ts';
 import { notifyUsers } from '../../platform/notifications/notifications.service.ts';
 import { resolveAlert } from '../alerts/alerts.service.ts';
 import * as visits from '../visits/visits.repository.ts';
@@ -22,12 +32,21 @@ export async function publishRun(deps: AppDeps, ctx: RequestContext, id: string)
   let alertId: string | null = null;
   let alertNote = '';
   let familyUserIds: string[] = [];
-  await deps.db.transaction().execute(async (trx) => {
+  await inEnvelope(deps, ctx, {}, async ({ trx, audit }) => {
     const run = await repo.lockRun(trx, orgId, id);
-    if (!run) throw notFound('The planning run');
+    if (!run) throw notFound('planningRun');
     if (run.status === 'running')
-      throw conflict('The planner is still working; wait until the plan is ready.');
-    if (run.status !== 'ready') throw conflict(`This plan is ${run.status} and cannot be published.`);
+      throw conflict(
+        'The planner is still working; wait until the plan is ready.',
+        undefined,
+        because('planning.stillPlanning'),
+      );
+    if (run.status !== 'ready')
+      throw conflict(
+        `This plan is ${run.status} and cannot be published.`,
+        undefined,
+        whyNotPublishable(run.status),
+      );
     const result = run.result as unknown as StoredResult;
     const now = deps.clock();
     if (run.kind === 'week')
@@ -45,11 +64,7 @@ export async function publishRun(deps: AppDeps, ctx: RequestContext, id: string)
       published_at: now,
       published_by: ctx.actor.userId,
     });
-    await recordAudit(trx, deps, ctx, orgId, {
-      action: `planning.publish-${run.kind}`,
-      entityType: 'plan_run',
-      entityId: id,
-    });
+    await audit({ action: `planning.publish-${run.kind}`, entityType: 'plan_run', entityId: id });
     const patientIds = [...new Set(touched.map((t) => t.split('|')[1]!))];
     await recordAudits(
       trx,
@@ -76,6 +91,13 @@ export async function publishRun(deps: AppDeps, ctx: RequestContext, id: string)
     roles: audience,
   });
   return getRun(deps, ctx, id);
+}
+
+/** Why a run neither running nor ready cannot be published: it failed, or is published or discarded. */
+function whyNotPublishable(status: string): Because {
+  if (status === 'published') return because('planning.runAlreadyPublished');
+  if (status === 'discarded') return because('planning.runDiscarded');
+  return because('planning.runFailed');
 }
 
 /**
@@ -218,7 +240,11 @@ async function acceptUrgent(
 ) {
   const urgent = result.assignments.find((a) => a.key === 'urgent');
   if (!urgent)
-    throw new DomainError('CONFLICT', 'Nobody on shift today can take this visit; it cannot be dispatched.');
+    throw conflict(
+      'Nobody on shift today can take this visit; it cannot be dispatched.',
+      undefined,
+      because('planning.nobodyOnShift'),
+    );
   const row = input.mergeVisitId
     ? await bringForward(trx, ctx, orgId, input, input.mergeVisitId, urgent, now)
     : await insertUrgent(trx, ctx, orgId, runId, input, urgent, now);
@@ -328,6 +354,8 @@ async function bringForward(
   if (!v || (v.status !== 'scheduled' && v.status !== 'requested') || v.visit_date !== input.date)
     throw conflict(
       'The visit to bring forward has changed since the preview; preview the urgent visit again.',
+      undefined,
+      because('planning.sameDayVisitChanged'),
     );
   await visits.updateVisit(trx, orgId, v.id, {
     kind: 'urgent',

@@ -72,7 +72,7 @@ export async function previewUrgent(deps: AppDeps, ctx: RequestContext, body: Ur
   const orgId = ctx.actor.organizationId;
   if (body.alertId) {
     const alert = await findAlertView(deps.db, orgId, body.alertId);
-    if (!alert || alert.patient_id !== patient.id) throw notFound('The alert');
+    if (!alert || alert.patient_id !== patient.id) throw notFound('alert');
   }
   const prepared = await prepareUrgent(deps, orgId, patient, body);
   return startRun(deps, ctx, {

@@ -1,4 +1,4 @@
-import type { BoardRoute, DispatchBoard, MovePreview, PlanRun } from '@hearth/domain';
+import { type BoardRoute, type DispatchBoard, type PlanRun, planningRoutes } from '@hearth/domain';
 import {
   Alert,
   Anchor,
@@ -19,7 +19,7 @@ import { useMutation } from '@tanstack/react-query';
 import { type DragEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { api } from '../../api/client.ts';
+import { call } from '../../api/call.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { PageLoader } from '../../components/PageLoader.tsx';
 import { usePageTitle } from '../../components/use-page-title.ts';
@@ -111,9 +111,11 @@ function Measures({ m }: { m: NonNullable<PlanRun['measures']> }) {
 function WeekPlanning({ weekStart }: { weekStart: string }) {
   const { t } = useTranslation();
   const [runId, setRunId] = useState<string | null>(null);
-  const start = useCareMutation((week: string) => api.post<PlanRun>('/planning/runs', { weekStart: week }));
-  const publish = useCareMutation((id: string) => api.post<PlanRun>(`/planning/runs/${id}/publish`));
-  const discard = useCareMutation((id: string) => api.post<PlanRun>(`/planning/runs/${id}/discard`));
+  const start = useCareMutation((week: string) =>
+    call(planningRoutes.startWeek, { body: { weekStart: week } }),
+  );
+  const publish = useCareMutation((id: string) => call(planningRoutes.publish, { params: { id } }));
+  const discard = useCareMutation((id: string) => call(planningRoutes.discard, { params: { id } }));
   const run = usePlanRun(runId);
   const r = run.data;
   return (
@@ -227,10 +229,11 @@ function Board({ board }: { board: DispatchBoard }) {
   const { t } = useTranslation();
   const moveBody = (b: MoveTarget) => ({ staffId: b.staffId, date: b.date, position: b.position });
   const move = useCareMutation((b: MoveTarget) =>
-    api.post<DispatchBoard>(`/visits/${b.visitId}/move`, moveBody(b)),
+    call(planningRoutes.move, { params: { id: b.visitId }, body: moveBody(b) }),
   );
   const previewMove = useMutation({
-    mutationFn: (b: MoveTarget) => api.post<MovePreview>(`/visits/${b.visitId}/move/preview`, moveBody(b)),
+    mutationFn: (b: MoveTarget) =>
+      call(planningRoutes.previewMove, { params: { id: b.visitId }, body: moveBody(b) }),
   });
   const [pending, setPending] = useState<PendingMove | null>(null);
   const [lastMove, setLastMove] = useState<PendingMove | null>(null);

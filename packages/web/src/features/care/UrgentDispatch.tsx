@@ -1,4 +1,11 @@
-import { disciplines, type Patient, type PatientSummary, type PlanRun } from '@hearth/domain';
+import {
+  type ContractInput,
+  type Discipline,
+  disciplines,
+  type PlanRun,
+  patientRoutes,
+  planningRoutes,
+} from '@hearth/domain';
 import {
   Alert,
   Anchor,
@@ -11,12 +18,11 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
+import { skipToken, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { api } from '../../api/client.ts';
-import type { Page } from '../../api/page.ts';
+import { call } from '../../api/call.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { PatientPicker } from '../../components/PatientPicker.tsx';
 import { patientKeys } from '../patients/patients-api.ts';
@@ -37,27 +43,28 @@ export function UrgentDispatch({
 }) {
   const { t } = useTranslation();
   const [patient, setPatient] = useState(patientId ?? '');
-  const [discipline, setDiscipline] = useState('nurse');
+  const [discipline, setDiscipline] = useState<Discipline>('nurse');
   const [reason, setReason] = useState('');
   const [runId, setRunId] = useState<string | null>(null);
   const patients = useQuery({
     queryKey: ['patients', 'active-for-urgent'],
-    queryFn: () => api.get<Page<PatientSummary>>('/patients', { status: 'active', limit: 200 }),
+    queryFn: () => call(patientRoutes.list, { query: { status: 'active', limit: 200 } }),
     enabled: !patientId,
   });
   // opened from an alert: the patient is fixed, so the panel says who it is
   const fixedPatient = useQuery({
     queryKey: patientKeys.one(patientId ?? ''),
-    queryFn: () => api.get<Patient>(`/patients/${patientId}`),
-    enabled: !!patientId,
+    queryFn: patientId ? () => call(patientRoutes.get, { params: { patientId } }) : skipToken,
   });
-  const preview = useCareMutation((body: unknown) => api.post<PlanRun>('/planning/urgent', body));
+  const preview = useCareMutation((body: ContractInput<typeof planningRoutes.urgent>['body']) =>
+    call(planningRoutes.urgent, { body }),
+  );
   const ask = (sameDayVisit: 'merge' | 'keep') =>
     preview.mutate(
       { patientId: patient, discipline, reason, sameDayVisit, ...(alertId ? { alertId } : {}) },
       { onSuccess: (x) => setRunId(x.id) },
     );
-  const accept = useCareMutation((id: string) => api.post<PlanRun>(`/planning/runs/${id}/publish`));
+  const accept = useCareMutation((id: string) => call(planningRoutes.publish, { params: { id } }));
   const run = usePlanRun(runId);
   const r = run.data;
   const stop = r?.routes
@@ -90,7 +97,11 @@ export function UrgentDispatch({
         <NativeSelect
           label={t('care.urgent.discipline')}
           value={discipline}
-          onChange={(e) => setDiscipline(e.currentTarget.value)}
+          onChange={(e) => {
+            // the options are the disciplines themselves, so a pick is always one of them
+            const picked = disciplines.find((d) => d === e.currentTarget.value);
+            if (picked) setDiscipline(picked);
+          }}
           data={disciplines.map((d) => ({ value: d, label: t(`care.disciplines.${d}`) }))}
         />
         <TextInput

@@ -1,14 +1,7 @@
-import {
-  carePlanRoutes,
-  type carePlanSchema,
-  type DispatchBoard,
-  type PlanRun,
-  visitRoutes,
-} from '@hearth/domain';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { carePlanRoutes, type carePlanSchema, planningRoutes, visitRoutes } from '@hearth/domain';
+import { skipToken, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { call } from '../../api/call.ts';
-import { api } from '../../api/client.ts';
 
 /** Every query of this feature starts with 'care', so one live event refreshes them all. */
 export const careKeys = {
@@ -57,15 +50,15 @@ export const usePatientVisits = (patientId: string) =>
 export const useBoard = (date: string) =>
   useQuery({
     queryKey: careKeys.board(date),
-    queryFn: () => api.get<DispatchBoard>('/dispatch/board', { date }),
+    queryFn: () => call(planningRoutes.board, { query: { date } }),
   });
 
 /** A planning run, polled while the planner works. */
 export const usePlanRun = (id: string | null) =>
   useQuery({
     queryKey: careKeys.run(id ?? 'none'),
-    queryFn: () => api.get<PlanRun>(`/planning/runs/${id}`),
-    enabled: id !== null,
+    // no run asked for yet: nothing to fetch (skipToken is react-query's typed "disabled")
+    queryFn: id === null ? skipToken : () => call(planningRoutes.run, { params: { id } }),
     refetchInterval: (q) => (q.state.data?.status === 'running' ? 500 : false),
   });
 

@@ -161,6 +161,19 @@ export const reasons = {
       shiftEndsBeforeStart: 'The shift must end after it starts.',
       shiftOverlaps: 'This person already has a shift at that time.',
     },
+    planning: {
+      moveCoordinatorOnly: 'Only a coordinator moves visits.',
+      moveDayPassed: 'A visit cannot be moved to a day that has passed.',
+      visitNotMovable: 'Only a scheduled or requested visit can be moved; this one is “{{status}}”.',
+      stillPlanning: 'The planner is still working; wait until the plan is ready.',
+      runAlreadyPublished: 'This plan has already been published.',
+      runFailed: 'This plan failed and cannot be published.',
+      runDiscarded: 'This plan was discarded and cannot be published.',
+      publishedNotDiscardable: 'A published plan cannot be discarded; move or cancel its visits.',
+      nobodyOnShift: 'Nobody on shift today can take this visit; it cannot be dispatched.',
+      sameDayVisitChanged:
+        'The visit to bring forward has changed since the preview; preview the urgent visit again.',
+    },
     equipment: {
       serialTaken: 'An item with this serial number is already in the store.',
       itemOnLoan: 'The item is out on a loan; finish the loan before changing its status.',
