@@ -114,7 +114,7 @@ export async function getApplication(deps: AppDeps, ctx: RequestContext, id: str
   const orgId = ctx.actor.organizationId;
   return deps.db.transaction().execute(async (trx) => {
     const a = await repo.findApplication(trx, orgId, id);
-    if (!a) throw notFound('The application');
+    if (!a) throw notFound('application');
     const apps = await repo.applicationsOf(trx, orgId, [a.session_id]);
     await recordAudit(trx, deps, ctx, orgId, {
       action: 'camp.read-application',

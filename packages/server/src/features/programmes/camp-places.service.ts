@@ -1,6 +1,7 @@
 // Summer camp places: an application takes a place or joins the waiting list; a withdrawal frees it.
 import { randomUUID } from 'node:crypto';
 import {
+  because,
   type campApplicationBodySchema,
   conflict,
   isChild,
@@ -41,12 +42,25 @@ export async function applyToCamp(
   const gate = { patient: { id: body.patientId, action: 'patient:read' as const } };
   await inEnvelope(deps, ctx, gate, async ({ trx, organizationId: orgId, patient, audit, publish }) => {
     const s = await lockedSession(trx, orgId, sessionId);
-    if (s.kind !== 'summer_camp') throw conflict('Applications are for summer camp shifts.');
+    if (s.kind !== 'summer_camp')
+      throw conflict(
+        'Applications are for summer camp shifts.',
+        undefined,
+        because('programmes.notACampShift'),
+      );
     if (!isChild(patient!.date_of_birth, await today(deps, trx, orgId)))
-      throw conflict('The summer camp is for children under care.');
+      throw conflict(
+        'The summer camp is for children under care.',
+        undefined,
+        because('programmes.campForChildren'),
+      );
     const apps = await repo.applicationsOf(trx, orgId, [sessionId]);
     if (apps.some((a) => a.patient_id === body.patientId && a.status !== 'withdrawn'))
-      throw conflict('This child has already applied to this shift.');
+      throw conflict(
+        'This child has already applied to this shift.',
+        undefined,
+        because('programmes.alreadyApplied'),
+      );
     const status = placeApplication(
       loadOf(s, apps),
       body.familyMembers,
@@ -78,9 +92,14 @@ export async function withdrawApplication(deps: AppDeps, ctx: RequestContext, id
   const orgId = ctx.actor.organizationId;
   const sessionId = await deps.db.transaction().execute(async (trx) => {
     const a = await repo.findApplication(trx, orgId, id);
-    if (!a) throw notFound('The application');
+    if (!a) throw notFound('application');
     const s = await lockedSession(trx, orgId, a.session_id);
-    if (a.status === 'withdrawn') throw conflict('This application is already withdrawn.');
+    if (a.status === 'withdrawn')
+      throw conflict(
+        'This application is already withdrawn.',
+        undefined,
+        because('programmes.alreadyWithdrawn'),
+      );
     const now = deps.clock();
     await repo.updateApplication(trx, orgId, id, { status: 'withdrawn', updated_at: now });
     const apps = await repo.applicationsOf(trx, orgId, [a.session_id]);

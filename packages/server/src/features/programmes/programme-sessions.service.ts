@@ -116,7 +116,7 @@ export async function getProgramme(deps: AppDeps, ctx: RequestContext, id: strin
   const orgId = ctx.actor.organizationId;
   return deps.db.transaction().execute(async (trx) => {
     const p = await repo.findProgramme(trx, orgId, id);
-    if (!p) throw notFound('The programme');
+    if (!p) throw notFound('programme');
     const sessions = await assembleSessions(trx, orgId, id);
     await recordAudit(trx, deps, ctx, orgId, {
       action: 'programme.read',
@@ -146,7 +146,7 @@ export async function addSession(
   const orgId = ctx.actor.organizationId;
   await deps.db.transaction().execute(async (trx) => {
     const p = await repo.findProgramme(trx, orgId, programmeId);
-    if (!p) throw notFound('The programme');
+    if (!p) throw notFound('programme');
     const id = randomUUID();
     await repo.insertSession(trx, {
       id,

@@ -27,7 +27,7 @@ export const today = async (deps: AppDeps, db: Conn, orgId: string) => {
 
 export async function lockedSession(trx: Conn, orgId: string, sessionId: string) {
   const s = await repo.findSessionForUpdate(trx, orgId, sessionId);
-  if (!s) throw notFound('The session');
+  if (!s) throw notFound('session');
   return s;
 }
 

@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import {
+  because,
   type Certificate,
   certificateNumber,
   conflict,
   courseCompleted,
-  DomainError,
   type Enrolment,
   type enrolmentBodySchema,
+  invalidField,
   notFound,
 } from '@hearth/domain';
 import type { z } from 'zod';
@@ -62,8 +63,13 @@ export async function enrol(
   const id = randomUUID();
   await deps.db.transaction().execute(async (trx) => {
     const p = await repo.findProgramme(trx, orgId, programmeId);
-    if (!p) throw notFound('The course');
-    if (p.kind !== 'training_course') throw conflict('Enrolment is for training-centre courses.');
+    if (!p) throw notFound('course');
+    if (p.kind !== 'training_course')
+      throw conflict(
+        'Enrolment is for training-centre courses.',
+        undefined,
+        because('programmes.notACourse'),
+      );
     await repo.lockCertificates(trx, orgId);
     const [sessions, enrolled] = await Promise.all([
       repo.sessionsOf(trx, orgId, programmeId),
@@ -71,13 +77,18 @@ export async function enrol(
     ]);
     const capacity = sessions.length ? Math.min(...sessions.map((s) => s.capacity)) : null;
     if (capacity !== null && enrolled.length >= capacity)
-      throw conflict(`The course is full (${capacity} places).`, { capacity });
+      throw conflict(
+        `The course is full (${capacity} places).`,
+        { capacity },
+        because('programmes.courseFull', { capacity }),
+      );
     let name = body.name;
     let email = body.email ?? null;
     if (body.userId) {
       const u = await findUserById(trx, orgId, body.userId);
-      if (!u || u.role === 'family' || u.role === 'volunteer') throw notFound('The staff member');
-      if (enrolled.some((e) => e.user_id === body.userId)) throw conflict('Already enrolled.');
+      if (!u || u.role === 'family' || u.role === 'volunteer') throw notFound('staffMember');
+      if (enrolled.some((e) => e.user_id === body.userId))
+        throw conflict('Already enrolled.', undefined, because('programmes.alreadyEnrolled'));
       name = u.name;
       email = u.email;
     }
@@ -119,15 +130,22 @@ export async function markAttendance(
   const programmeId = await deps.db.transaction().execute(async (trx) => {
     await repo.lockCertificates(trx, orgId);
     const e = await repo.findEnrolmentForUpdate(trx, orgId, enrolmentId);
-    if (!e) throw notFound('The enrolment');
+    if (!e) throw notFound('enrolment');
     const sessions = await repo.sessionsOf(trx, orgId, e.programme_id);
     const session = sessions.find((s) => s.id === body.sessionId);
     if (!session)
-      throw new DomainError('VALIDATION', 'This session is not part of the course.', {
-        fields: [{ field: 'body.sessionId', message: 'not a session of this course' }],
-      });
+      throw invalidField(
+        because('programmes.sessionNotInCourse'),
+        'This session is not part of the course.',
+        'body.sessionId',
+        'not a session of this course',
+      );
     if (session.starts_at > deps.clock())
-      throw conflict('Attendance can be marked once the session has started.');
+      throw conflict(
+        'Attendance can be marked once the session has started.',
+        undefined,
+        because('programmes.sessionNotStarted'),
+      );
     const now = deps.clock();
     await repo.upsertAttendance(trx, {
       organization_id: orgId,
@@ -170,9 +188,13 @@ export async function certificate(
   const orgId = ctx.actor.organizationId;
   return deps.db.transaction().execute(async (trx) => {
     const e = await repo.findEnrolmentForUpdate(trx, orgId, enrolmentId);
-    if (!e) throw notFound('The enrolment');
+    if (!e) throw notFound('enrolment');
     if (!e.certificate_number || !e.completed_on)
-      throw conflict('The learner has not completed the course yet.');
+      throw conflict(
+        'The learner has not completed the course yet.',
+        undefined,
+        because('programmes.courseNotCompleted'),
+      );
     const [p, sessions, org, settings] = await Promise.all([
       repo.findProgramme(trx, orgId, e.programme_id),
       repo.sessionsOf(trx, orgId, e.programme_id),
