@@ -11,11 +11,10 @@ import {
 } from '@hearth/domain';
 import type { z } from 'zod';
 import type { AppDeps, RequestContext } from '../../app-context.ts';
-import { recordAudit } from '../../platform/audit/audit.service.ts';
 import { inEnvelope } from '../../platform/envelope.ts';
 import { type AppRow, getApplication } from './camp-applications.service.ts';
 import * as repo from './programmes.repository.ts';
-import { lockedSession, need, programmeEvent, publish, today } from './programmes-common.ts';
+import { lockedSession, need, programmeEvent, today } from './programmes-common.ts';
 
 const loadOf = (s: { capacity: number; family_capacity: number | null }, apps: AppRow[]) => {
   const accepted = apps.filter((a) => a.status === 'accepted');
@@ -90,7 +89,7 @@ export async function applyToCamp(
 export async function withdrawApplication(deps: AppDeps, ctx: RequestContext, id: string) {
   need(ctx, 'programme:manage');
   const orgId = ctx.actor.organizationId;
-  const sessionId = await deps.db.transaction().execute(async (trx) => {
+  await inEnvelope(deps, ctx, {}, async ({ trx, audit, publish }) => {
     const a = await repo.findApplication(trx, orgId, id);
     if (!a) throw notFound('application');
     const s = await lockedSession(trx, orgId, a.session_id);
@@ -109,21 +108,20 @@ export async function withdrawApplication(deps: AppDeps, ctx: RequestContext, id
     );
     for (const p of promoted)
       await repo.updateApplication(trx, orgId, p.id, { status: 'accepted', updated_at: now });
-    await recordAudit(trx, deps, ctx, orgId, {
+    await audit({
       action: 'camp.withdraw',
       entityType: 'camp_application',
       entityId: id,
       patientId: a.patient_id,
     });
     for (const p of promoted)
-      await recordAudit(trx, deps, ctx, orgId, {
+      await audit({
         action: 'camp.promote',
         entityType: 'camp_application',
         entityId: p.id,
         patientId: p.patient_id,
       });
-    return a.session_id;
+    publish(programmeEvent(a.session_id));
   });
-  await publish(deps, orgId, sessionId);
   return getApplication(deps, ctx, id);
 }

@@ -15,10 +15,9 @@ import {
 } from '@hearth/domain';
 import type { z } from 'zod';
 import type { AppDeps, RequestContext } from '../../app-context.ts';
-import { recordAudit } from '../../platform/audit/audit.service.ts';
 import { inEnvelope } from '../../platform/envelope.ts';
 import * as repo from './programmes.repository.ts';
-import { need, programmeEvent, publish, today } from './programmes-common.ts';
+import { need, programmeEvent, today } from './programmes-common.ts';
 
 type ClownRow = NonNullable<Awaited<ReturnType<typeof repo.findClownVisit>>>;
 const toClown = (c: ClownRow): ClownVisit => ({
@@ -115,14 +114,14 @@ export async function scheduleClownVisit(
 export async function listClownVisits(deps: AppDeps, ctx: RequestContext, limit: number) {
   need(ctx, 'programme:read');
   const orgId = ctx.actor.organizationId;
-  return deps.db.transaction().execute(async (trx) => {
+  return inEnvelope(deps, ctx, {}, async ({ trx, audit }) => {
     const rows = await repo.listClownVisits(
       trx,
       orgId,
       new Date(deps.clock().getTime() - 30 * 86_400_000),
       limit,
     );
-    await recordAudit(trx, deps, ctx, orgId, { action: 'clown-visit.list', entityType: 'clown_visit' });
+    await audit({ action: 'clown-visit.list', entityType: 'clown_visit' });
     return rows.map(toClown);
   });
 }
@@ -136,7 +135,7 @@ export async function closeClownVisit(
 ) {
   need(ctx, 'programme:manage');
   const orgId = ctx.actor.organizationId;
-  const visit = await deps.db.transaction().execute(async (trx) => {
+  return inEnvelope(deps, ctx, {}, async ({ trx, audit, publish }) => {
     const row = await repo.findClownVisit(trx, orgId, id);
     if (!row) throw notFound('visit');
     if (row.status !== 'scheduled')
@@ -150,14 +149,13 @@ export async function closeClownVisit(
       );
     const patch = { status: body.status, outcome: body.outcome, closed_at: now, closed_by: ctx.actor.userId };
     await repo.updateClownVisit(trx, orgId, id, patch);
-    await recordAudit(trx, deps, ctx, orgId, {
+    await audit({
       action: `clown-visit.${body.status}`,
       entityType: 'clown_visit',
       entityId: id,
       patientId: row.patient_id,
     });
+    publish(programmeEvent(id));
     return toClown({ ...row, ...patch });
   });
-  await publish(deps, orgId, id);
-  return visit;
 }

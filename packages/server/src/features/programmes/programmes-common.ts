@@ -13,8 +13,6 @@ export const programmeEvent = (entityId: string): HearthEventDraft => ({
   entityId,
   roles: audience,
 });
-export const publish = (deps: AppDeps, organizationId: string, entityId: string) =>
-  deps.events.publish({ ...programmeEvent(entityId), organizationId });
 
 export function need(ctx: RequestContext, action: 'programme:read' | 'programme:manage') {
   if (!can(ctx.actor, action)) throw forbidden();

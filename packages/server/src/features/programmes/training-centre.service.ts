@@ -12,12 +12,12 @@ import {
 } from '@hearth/domain';
 import type { z } from 'zod';
 import type { AppDeps, RequestContext } from '../../app-context.ts';
-import { recordAudit } from '../../platform/audit/audit.service.ts';
+import { inEnvelope } from '../../platform/envelope.ts';
 import { findOrganization } from '../../platform/settings/settings.repository.ts';
 import { loadSettings } from '../../platform/settings/settings.service.ts';
 import { findUserById } from '../auth/auth.repository.ts';
 import * as repo from './programmes.repository.ts';
-import { need, publish, today } from './programmes-common.ts';
+import { need, programmeEvent, today } from './programmes-common.ts';
 
 type EnrolmentRow = Awaited<ReturnType<typeof repo.enrolmentsOf>>[number];
 const toEnrolment = (e: EnrolmentRow, attended: string[]): Enrolment => ({
@@ -61,7 +61,7 @@ export async function enrol(
   need(ctx, 'programme:manage');
   const orgId = ctx.actor.organizationId;
   const id = randomUUID();
-  await deps.db.transaction().execute(async (trx) => {
+  await inEnvelope(deps, ctx, {}, async ({ trx, audit, publish }) => {
     const p = await repo.findProgramme(trx, orgId, programmeId);
     if (!p) throw notFound('course');
     if (p.kind !== 'training_course')
@@ -105,13 +105,9 @@ export async function enrol(
       completed_on: null,
       certificate_number: null,
     });
-    await recordAudit(trx, deps, ctx, orgId, {
-      action: 'course.enrol',
-      entityType: 'course_enrolment',
-      entityId: id,
-    });
+    await audit({ action: 'course.enrol', entityType: 'course_enrolment', entityId: id });
+    publish(programmeEvent(programmeId));
   });
-  await publish(deps, orgId, programmeId);
   return (await listEnrolments(deps, ctx, programmeId)).find((e) => e.id === id)!;
 }
 
@@ -127,7 +123,7 @@ export async function markAttendance(
 ) {
   need(ctx, 'programme:manage');
   const orgId = ctx.actor.organizationId;
-  const programmeId = await deps.db.transaction().execute(async (trx) => {
+  const programmeId = await inEnvelope(deps, ctx, {}, async ({ trx, audit }) => {
     await repo.lockCertificates(trx, orgId);
     const e = await repo.findEnrolmentForUpdate(trx, orgId, enrolmentId);
     if (!e) throw notFound('enrolment');
@@ -169,11 +165,7 @@ export async function markAttendance(
         certificate_number: certificateNumber(now.getUTCFullYear(), seq),
       });
     }
-    await recordAudit(trx, deps, ctx, orgId, {
-      action: 'course.attendance',
-      entityType: 'course_enrolment',
-      entityId: enrolmentId,
-    });
+    await audit({ action: 'course.attendance', entityType: 'course_enrolment', entityId: enrolmentId });
     return e.programme_id;
   });
   return (await listEnrolments(deps, ctx, programmeId)).find((e) => e.id === enrolmentId)!;
@@ -186,7 +178,7 @@ export async function certificate(
 ): Promise<Certificate> {
   need(ctx, 'programme:read');
   const orgId = ctx.actor.organizationId;
-  return deps.db.transaction().execute(async (trx) => {
+  return inEnvelope(deps, ctx, {}, async ({ trx, audit }) => {
     const e = await repo.findEnrolmentForUpdate(trx, orgId, enrolmentId);
     if (!e) throw notFound('enrolment');
     if (!e.certificate_number || !e.completed_on)
@@ -201,11 +193,7 @@ export async function certificate(
       findOrganization(trx, orgId),
       loadSettings(trx, orgId),
     ]);
-    await recordAudit(trx, deps, ctx, orgId, {
-      action: 'course.certificate',
-      entityType: 'course_enrolment',
-      entityId: enrolmentId,
-    });
+    await audit({ action: 'course.certificate', entityType: 'course_enrolment', entityId: enrolmentId });
     const minutes = sessions.reduce((n, s) => n + (s.ends_at.getTime() - s.starts_at.getTime()) / 60_000, 0);
     return {
       number: e.certificate_number,
