@@ -2,7 +2,6 @@ import { type CampApplication, can, forbidden, missingConsents, notFound } from 
 import type { AppDeps, RequestContext } from '../../app-context.ts';
 import type { Conn } from '../../db/conn.ts';
 import { inEnvelope } from '../../platform/envelope.ts';
-import { listCurrent as currentPrescriptions } from '../medicines/medicines.repository.ts';
 import * as repo from './programmes.repository.ts';
 
 export type AppRow = Awaited<ReturnType<typeof repo.applicationsOf>>[number];
@@ -27,7 +26,7 @@ async function assembleApplications(
   ]);
   const medicines = new Map<string, string[]>();
   for (const patientId of showMedicines ? new Set(apps.map((a) => a.patient_id)) : []) {
-    const rows = await currentPrescriptions(db, orgId, patientId);
+    const rows = await repo.currentPrescriptionsOf(db, orgId, patientId);
     medicines.set(
       patientId,
       rows

@@ -15,7 +15,6 @@ import type { AppDeps, RequestContext } from '../../app-context.ts';
 import { inEnvelope } from '../../platform/envelope.ts';
 import { findOrganization } from '../../platform/settings/settings.repository.ts';
 import { loadSettings } from '../../platform/settings/settings.service.ts';
-import { findUserById } from '../auth/auth.repository.ts';
 import * as repo from './programmes.repository.ts';
 import { need, programmeEvent, today } from './programmes-common.ts';
 
@@ -85,7 +84,7 @@ export async function enrol(
     let name = body.name;
     let email = body.email ?? null;
     if (body.userId) {
-      const u = await findUserById(trx, orgId, body.userId);
+      const u = await repo.findAccount(trx, orgId, body.userId);
       if (!u || u.role === 'family' || u.role === 'volunteer') throw notFound('staffMember');
       if (enrolled.some((e) => e.user_id === body.userId))
         throw conflict('Already enrolled.', undefined, because('programmes.alreadyEnrolled'));
