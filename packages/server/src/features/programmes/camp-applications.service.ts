@@ -1,8 +1,7 @@
 import { type CampApplication, can, forbidden, missingConsents, notFound } from '@hearth/domain';
 import type { AppDeps, RequestContext } from '../../app-context.ts';
 import type { Conn } from '../../db/conn.ts';
-import { recordAudit } from '../../platform/audit/audit.service.ts';
-import { listCurrent as currentPrescriptions } from '../medicines/medicines.repository.ts';
+import { inEnvelope } from '../../platform/envelope.ts';
 import * as repo from './programmes.repository.ts';
 
 export type AppRow = Awaited<ReturnType<typeof repo.applicationsOf>>[number];
@@ -27,7 +26,7 @@ async function assembleApplications(
   ]);
   const medicines = new Map<string, string[]>();
   for (const patientId of showMedicines ? new Set(apps.map((a) => a.patient_id)) : []) {
-    const rows = await currentPrescriptions(db, orgId, patientId);
+    const rows = await repo.currentPrescriptionsOf(db, orgId, patientId);
     medicines.set(
       patientId,
       rows
@@ -95,10 +94,10 @@ export async function listApplications(deps: AppDeps, ctx: RequestContext, sessi
   // the camp's nurse reads the applications to prepare the medicines; only the programme staff change them
   if (!can(ctx.actor, 'programme:manage') && !can(ctx.actor, 'camp:read-medicines')) throw forbidden();
   const orgId = ctx.actor.organizationId;
-  return deps.db.transaction().execute(async (trx) => {
+  return inEnvelope(deps, ctx, {}, async ({ trx, audit }) => {
     const apps = await repo.applicationsOf(trx, orgId, [sessionId]);
     for (const a of apps)
-      await recordAudit(trx, deps, ctx, orgId, {
+      await audit({
         action: 'camp.read-application',
         entityType: 'camp_application',
         entityId: a.id,
@@ -112,11 +111,11 @@ export async function listApplications(deps: AppDeps, ctx: RequestContext, sessi
 
 export async function getApplication(deps: AppDeps, ctx: RequestContext, id: string) {
   const orgId = ctx.actor.organizationId;
-  return deps.db.transaction().execute(async (trx) => {
+  return inEnvelope(deps, ctx, {}, async ({ trx, audit }) => {
     const a = await repo.findApplication(trx, orgId, id);
-    if (!a) throw notFound('The application');
+    if (!a) throw notFound('application');
     const apps = await repo.applicationsOf(trx, orgId, [a.session_id]);
-    await recordAudit(trx, deps, ctx, orgId, {
+    await audit({
       action: 'camp.read-application',
       entityType: 'camp_application',
       entityId: id,

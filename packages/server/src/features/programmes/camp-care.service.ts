@@ -1,5 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { can, type careNoteBodySchema, type consentBodySchema, forbidden, notFound } from '@hearth/domain';
+import {
+  because,
+  can,
+  type careNoteBodySchema,
+  type consentBodySchema,
+  forbidden,
+  notFound,
+} from '@hearth/domain';
 import type { z } from 'zod';
 import type { AppDeps, RequestContext } from '../../app-context.ts';
 import type { Conn } from '../../db/conn.ts';
@@ -23,7 +30,7 @@ async function writeToApplication(
   if (!allowed) throw forbidden();
   await inEnvelope(deps, ctx, {}, async ({ trx, organizationId: orgId, audit, publish }) => {
     const a = await repo.findApplication(trx, orgId, id);
-    if (!a) throw notFound('The application');
+    if (!a) throw notFound('application');
     await write(trx, orgId);
     await audit({ action, entityType: 'camp_application', entityId: id, patientId: a.patient_id });
     publish(programmeEvent(a.session_id));
@@ -44,7 +51,10 @@ export function recordCareNote(
 ) {
   const clinical = can(ctx.actor, 'camp:read-medicines');
   if (body.medicines !== undefined && !clinical)
-    throw forbidden('Only a nurse or physician writes the medicines for camp.');
+    throw forbidden(
+      'Only a nurse or physician writes the medicines for camp.',
+      because('programmes.campMedicinesClinicianOnly'),
+    );
   return writeToApplication(
     deps,
     ctx,

@@ -1,6 +1,7 @@
 // Summer camp places: an application takes a place or joins the waiting list; a withdrawal frees it.
 import { randomUUID } from 'node:crypto';
 import {
+  because,
   type campApplicationBodySchema,
   conflict,
   isChild,
@@ -10,11 +11,10 @@ import {
 } from '@hearth/domain';
 import type { z } from 'zod';
 import type { AppDeps, RequestContext } from '../../app-context.ts';
-import { recordAudit } from '../../platform/audit/audit.service.ts';
 import { inEnvelope } from '../../platform/envelope.ts';
 import { type AppRow, getApplication } from './camp-applications.service.ts';
 import * as repo from './programmes.repository.ts';
-import { lockedSession, need, programmeEvent, publish, today } from './programmes-common.ts';
+import { lockedSession, need, programmeEvent, today } from './programmes-common.ts';
 
 const loadOf = (s: { capacity: number; family_capacity: number | null }, apps: AppRow[]) => {
   const accepted = apps.filter((a) => a.status === 'accepted');
@@ -41,12 +41,25 @@ export async function applyToCamp(
   const gate = { patient: { id: body.patientId, action: 'patient:read' as const } };
   await inEnvelope(deps, ctx, gate, async ({ trx, organizationId: orgId, patient, audit, publish }) => {
     const s = await lockedSession(trx, orgId, sessionId);
-    if (s.kind !== 'summer_camp') throw conflict('Applications are for summer camp shifts.');
+    if (s.kind !== 'summer_camp')
+      throw conflict(
+        'Applications are for summer camp shifts.',
+        undefined,
+        because('programmes.notACampShift'),
+      );
     if (!isChild(patient!.date_of_birth, await today(deps, trx, orgId)))
-      throw conflict('The summer camp is for children under care.');
+      throw conflict(
+        'The summer camp is for children under care.',
+        undefined,
+        because('programmes.campForChildren'),
+      );
     const apps = await repo.applicationsOf(trx, orgId, [sessionId]);
     if (apps.some((a) => a.patient_id === body.patientId && a.status !== 'withdrawn'))
-      throw conflict('This child has already applied to this shift.');
+      throw conflict(
+        'This child has already applied to this shift.',
+        undefined,
+        because('programmes.alreadyApplied'),
+      );
     const status = placeApplication(
       loadOf(s, apps),
       body.familyMembers,
@@ -76,11 +89,16 @@ export async function applyToCamp(
 export async function withdrawApplication(deps: AppDeps, ctx: RequestContext, id: string) {
   need(ctx, 'programme:manage');
   const orgId = ctx.actor.organizationId;
-  const sessionId = await deps.db.transaction().execute(async (trx) => {
+  await inEnvelope(deps, ctx, {}, async ({ trx, audit, publish }) => {
     const a = await repo.findApplication(trx, orgId, id);
-    if (!a) throw notFound('The application');
+    if (!a) throw notFound('application');
     const s = await lockedSession(trx, orgId, a.session_id);
-    if (a.status === 'withdrawn') throw conflict('This application is already withdrawn.');
+    if (a.status === 'withdrawn')
+      throw conflict(
+        'This application is already withdrawn.',
+        undefined,
+        because('programmes.alreadyWithdrawn'),
+      );
     const now = deps.clock();
     await repo.updateApplication(trx, orgId, id, { status: 'withdrawn', updated_at: now });
     const apps = await repo.applicationsOf(trx, orgId, [a.session_id]);
@@ -90,21 +108,20 @@ export async function withdrawApplication(deps: AppDeps, ctx: RequestContext, id
     );
     for (const p of promoted)
       await repo.updateApplication(trx, orgId, p.id, { status: 'accepted', updated_at: now });
-    await recordAudit(trx, deps, ctx, orgId, {
+    await audit({
       action: 'camp.withdraw',
       entityType: 'camp_application',
       entityId: id,
       patientId: a.patient_id,
     });
     for (const p of promoted)
-      await recordAudit(trx, deps, ctx, orgId, {
+      await audit({
         action: 'camp.promote',
         entityType: 'camp_application',
         entityId: p.id,
         patientId: p.patient_id,
       });
-    return a.session_id;
+    publish(programmeEvent(a.session_id));
   });
-  await publish(deps, orgId, sessionId);
   return getApplication(deps, ctx, id);
 }

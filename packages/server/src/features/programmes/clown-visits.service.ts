@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import {
+  type Because,
+  because,
   type ClownVisit,
   clownPhaseFreshDays,
   type clownVisitBodySchema,
@@ -13,10 +15,9 @@ import {
 } from '@hearth/domain';
 import type { z } from 'zod';
 import type { AppDeps, RequestContext } from '../../app-context.ts';
-import { recordAudit } from '../../platform/audit/audit.service.ts';
 import { inEnvelope } from '../../platform/envelope.ts';
 import * as repo from './programmes.repository.ts';
-import { need, programmeEvent, publish, today } from './programmes-common.ts';
+import { need, programmeEvent, today } from './programmes-common.ts';
 
 type ClownRow = NonNullable<Awaited<ReturnType<typeof repo.findClownVisit>>>;
 const toClown = (c: ClownRow): ClownVisit => ({
@@ -34,12 +35,28 @@ const toClown = (c: ClownRow): ClownVisit => ({
 });
 
 const clownRefusal = {
-  family_declined: 'The family declined clown-doctor visits.',
-  terminal_phase:
-    'No clown-doctor visit in the terminal phase unless the family asks for it. Record that the family asked, if they did.',
-  bereaved: 'The child has died; no clown-doctor visit.',
-  phase_unknown: `No phase of illness recorded in the last ${clownPhaseFreshDays} days. Ask the child's nurse or physician to record the phase first.`,
-} as const;
+  family_declined: {
+    message: 'The family declined clown-doctor visits.',
+    why: because('programmes.clownFamilyDeclined'),
+  },
+  terminal_phase: {
+    message:
+      'No clown-doctor visit in the terminal phase unless the family asks for it. Record that the family asked, if they did.',
+    why: because('programmes.clownTerminalPhase'),
+  },
+  bereaved: {
+    message: 'The child has died; no clown-doctor visit.',
+    why: because('programmes.clownBereaved'),
+  },
+  phase_unknown: {
+    message: `No phase of illness recorded in the last ${clownPhaseFreshDays} days. Ask the child's nurse or physician to record the phase first.`,
+    why: because('programmes.clownPhaseUnknown', { days: clownPhaseFreshDays }),
+  },
+} as const satisfies Record<string, { message: string; why: Because }>;
+
+/** A refused clown visit: `details.reason` keeps the domain's word for why, as before the reason codes. */
+const refuseClownVisit = (reason: keyof typeof clownRefusal) =>
+  conflict(clownRefusal[reason].message, { reason }, clownRefusal[reason].why);
 
 /**
  * Schedules a clown-doctor visit to a child under care. The phase of illness is the latest
@@ -57,8 +74,12 @@ export async function scheduleClownVisit(
   const gate = { patient: { id: body.patientId, action: 'patient:read' as const } };
   await inEnvelope(deps, ctx, gate, async ({ trx, patient, audit, publish }) => {
     if (!isChild(patient!.date_of_birth, await today(deps, trx, orgId)))
-      throw conflict('Clown doctors visit children under care.');
-    if (patient!.status === 'deceased') throw conflict(clownRefusal.bereaved, { reason: 'bereaved' });
+      throw conflict(
+        'Clown doctors visit children under care.',
+        undefined,
+        because('programmes.clownForChildren'),
+      );
+    if (patient!.status === 'deceased') throw refuseClownVisit('bereaved');
     const recorded = await repo.latestPhase(trx, orgId, body.patientId);
     const phase = phaseForClownVisit(
       recorded && {
@@ -68,7 +89,7 @@ export async function scheduleClownVisit(
       deps.clock(),
     );
     const decision = clownVisitDecision(phase, body.familyWish);
-    if (!decision.allowed) throw conflict(clownRefusal[decision.reason], { reason: decision.reason });
+    if (!decision.allowed) throw refuseClownVisit(decision.reason);
     if (!phase) throw new Error('an allowed clown visit always has a phase');
     await repo.insertClownVisit(trx, {
       id,
@@ -93,14 +114,14 @@ export async function scheduleClownVisit(
 export async function listClownVisits(deps: AppDeps, ctx: RequestContext, limit: number) {
   need(ctx, 'programme:read');
   const orgId = ctx.actor.organizationId;
-  return deps.db.transaction().execute(async (trx) => {
+  return inEnvelope(deps, ctx, {}, async ({ trx, audit }) => {
     const rows = await repo.listClownVisits(
       trx,
       orgId,
       new Date(deps.clock().getTime() - 30 * 86_400_000),
       limit,
     );
-    await recordAudit(trx, deps, ctx, orgId, { action: 'clown-visit.list', entityType: 'clown_visit' });
+    await audit({ action: 'clown-visit.list', entityType: 'clown_visit' });
     return rows.map(toClown);
   });
 }
@@ -114,23 +135,27 @@ export async function closeClownVisit(
 ) {
   need(ctx, 'programme:manage');
   const orgId = ctx.actor.organizationId;
-  const visit = await deps.db.transaction().execute(async (trx) => {
+  return inEnvelope(deps, ctx, {}, async ({ trx, audit, publish }) => {
     const row = await repo.findClownVisit(trx, orgId, id);
-    if (!row) throw notFound('The visit');
-    if (row.status !== 'scheduled') throw conflict('This visit is already closed.');
+    if (!row) throw notFound('visit');
+    if (row.status !== 'scheduled')
+      throw conflict('This visit is already closed.', undefined, because('programmes.visitClosed'));
     const now = deps.clock();
     if (body.status === 'done' && row.scheduled_at > now)
-      throw conflict('A visit can be recorded as done once its time has come.');
+      throw conflict(
+        'A visit can be recorded as done once its time has come.',
+        undefined,
+        because('programmes.visitNotDue'),
+      );
     const patch = { status: body.status, outcome: body.outcome, closed_at: now, closed_by: ctx.actor.userId };
     await repo.updateClownVisit(trx, orgId, id, patch);
-    await recordAudit(trx, deps, ctx, orgId, {
+    await audit({
       action: `clown-visit.${body.status}`,
       entityType: 'clown_visit',
       entityId: id,
       patientId: row.patient_id,
     });
+    publish(programmeEvent(id));
     return toClown({ ...row, ...patch });
   });
-  await publish(deps, orgId, id);
-  return visit;
 }

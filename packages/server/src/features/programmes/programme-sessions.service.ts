@@ -10,9 +10,9 @@ import type { z } from 'zod';
 import type { AppDeps, RequestContext } from '../../app-context.ts';
 import type { Conn } from '../../db/conn.ts';
 import { pageOfRows, timeCursorAfter, timeCursorOf } from '../../http/pagination.ts';
-import { recordAudit } from '../../platform/audit/audit.service.ts';
+import { inEnvelope } from '../../platform/envelope.ts';
 import * as repo from './programmes.repository.ts';
-import { need, publish } from './programmes-common.ts';
+import { need, programmeEvent } from './programmes-common.ts';
 
 export async function createProgramme(
   deps: AppDeps,
@@ -22,7 +22,7 @@ export async function createProgramme(
   need(ctx, 'programme:manage');
   const orgId = ctx.actor.organizationId;
   const id = randomUUID();
-  await deps.db.transaction().execute(async (trx) => {
+  await inEnvelope(deps, ctx, {}, async ({ trx, audit, publish }) => {
     await repo.insertProgramme(trx, {
       id,
       organization_id: orgId,
@@ -33,13 +33,9 @@ export async function createProgramme(
       created_by: ctx.actor.userId,
       created_at: deps.clock(),
     });
-    await recordAudit(trx, deps, ctx, orgId, {
-      action: 'programme.create',
-      entityType: 'programme',
-      entityId: id,
-    });
+    await audit({ action: 'programme.create', entityType: 'programme', entityId: id });
+    publish(programmeEvent(id));
   });
-  await publish(deps, orgId, id);
   return getProgramme(deps, ctx, id);
 }
 
@@ -114,15 +110,11 @@ async function assembleSessions(db: Conn, orgId: string, programmeId: string): P
 export async function getProgramme(deps: AppDeps, ctx: RequestContext, id: string): Promise<ProgrammeDetail> {
   need(ctx, 'programme:read');
   const orgId = ctx.actor.organizationId;
-  return deps.db.transaction().execute(async (trx) => {
+  return inEnvelope(deps, ctx, {}, async ({ trx, audit }) => {
     const p = await repo.findProgramme(trx, orgId, id);
-    if (!p) throw notFound('The programme');
+    if (!p) throw notFound('programme');
     const sessions = await assembleSessions(trx, orgId, id);
-    await recordAudit(trx, deps, ctx, orgId, {
-      action: 'programme.read',
-      entityType: 'programme',
-      entityId: id,
-    });
+    await audit({ action: 'programme.read', entityType: 'programme', entityId: id });
     return {
       id: p.id,
       kind: p.kind,
@@ -144,9 +136,9 @@ export async function addSession(
 ) {
   need(ctx, 'programme:manage');
   const orgId = ctx.actor.organizationId;
-  await deps.db.transaction().execute(async (trx) => {
+  await inEnvelope(deps, ctx, {}, async ({ trx, audit, publish }) => {
     const p = await repo.findProgramme(trx, orgId, programmeId);
-    if (!p) throw notFound('The programme');
+    if (!p) throw notFound('programme');
     const id = randomUUID();
     await repo.insertSession(trx, {
       id,
@@ -160,12 +152,8 @@ export async function addSession(
       family_capacity: p.kind === 'summer_camp' ? (body.familyCapacity ?? 0) : null,
       created_at: deps.clock(),
     });
-    await recordAudit(trx, deps, ctx, orgId, {
-      action: 'programme.add-session',
-      entityType: 'programme_session',
-      entityId: id,
-    });
+    await audit({ action: 'programme.add-session', entityType: 'programme_session', entityId: id });
+    publish(programmeEvent(programmeId));
   });
-  await publish(deps, orgId, programmeId);
   return getProgramme(deps, ctx, programmeId);
 }

@@ -13,8 +13,6 @@ export const programmeEvent = (entityId: string): HearthEventDraft => ({
   entityId,
   roles: audience,
 });
-export const publish = (deps: AppDeps, organizationId: string, entityId: string) =>
-  deps.events.publish({ ...programmeEvent(entityId), organizationId });
 
 export function need(ctx: RequestContext, action: 'programme:read' | 'programme:manage') {
   if (!can(ctx.actor, action)) throw forbidden();
@@ -27,7 +25,7 @@ export const today = async (deps: AppDeps, db: Conn, orgId: string) => {
 
 export async function lockedSession(trx: Conn, orgId: string, sessionId: string) {
   const s = await repo.findSessionForUpdate(trx, orgId, sessionId);
-  if (!s) throw notFound('The session');
+  if (!s) throw notFound('session');
   return s;
 }
 

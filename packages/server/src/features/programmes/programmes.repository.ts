@@ -114,6 +114,15 @@ export const rosterOf = (db: Conn, organizationId: string, sessionIds: string[])
         .orderBy('r.added_at')
         .execute();
 
+/** A user account as the programmes need it: who may work a session or enrol on a course as staff. */
+export const findAccount = (db: Conn, organizationId: string, id: string) =>
+  db
+    .selectFrom('app_user')
+    .select(['id', 'name', 'email', 'role', 'status'])
+    .where('organization_id', '=', organizationId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+
 export const insertParticipant = (db: Conn, row: SessionParticipantTable) =>
   db.insertInto('session_participant').values(row).execute();
 
@@ -198,6 +207,35 @@ export const consentsOf = (db: Conn, organizationId: string, applicationIds: str
         .where('application_id', 'in', applicationIds)
         .orderBy('recorded_at')
         .execute();
+
+/**
+ * The current version of each of a child's prescriptions (medicines module), oldest first: what
+ * the camp's medicines line lists. The caller drops the ended ones.
+ */
+export const currentPrescriptionsOf = (db: Conn, organizationId: string, patientId: string) =>
+  db
+    .selectFrom('prescription as p')
+    .innerJoin('prescription_version as v', (j) =>
+      j
+        .onRef('v.prescription_id', '=', 'p.id')
+        .onRef('v.version', '=', 'p.current_version')
+        .onRef('v.organization_id', '=', 'p.organization_id'),
+    )
+    .select([
+      'v.name',
+      'v.strength',
+      'v.dose_amount',
+      'v.dose_unit',
+      'v.route',
+      'v.kind',
+      'v.times_of_day',
+      'v.ends_at',
+    ])
+    .where('p.organization_id', '=', organizationId)
+    .where('p.patient_id', '=', patientId)
+    .orderBy('p.created_at')
+    .orderBy('p.id')
+    .execute();
 
 export const insertClownVisit = (db: Conn, row: Insertable<ClownVisitTable>) =>
   db.insertInto('clown_visit').values(row).execute();

@@ -69,6 +69,7 @@ describe('programmes, sessions and rosters', () => {
     });
     expect(full.status).toBe(409);
     expect(full.body.error.details.capacity).toBe(2);
+    expect(full.body.error).toMatchObject({ reason: 'programmes.sessionFull', params: { capacity: 2 } });
     const club2 = await vc.post(
       `/api/v1/programmes/${club}/sessions`,
       session({
@@ -90,6 +91,10 @@ describe('programmes, sessions and rosters', () => {
     });
     expect(unknownAge.status).toBe(400);
     expect(unknownAge.body.error.details.fields[0].field).toBe('body.dateOfBirth');
+    expect(unknownAge.body.error).toMatchObject({
+      reason: 'programmes.dateOfBirthRequired',
+      params: { maxAge: 24 },
+    });
     // a linked young person's age comes from the record, whatever date is typed
     const adult = await vc.post(`/api/v1/programme-sessions/${second}/participants`, {
       name: 'Взрослый пациент',
@@ -318,6 +323,7 @@ describe('clown doctors', () => {
     const terminal = await vc.post('/api/v1/clown-visits', { ...body, familyWish: 'welcome' });
     expect(terminal.status).toBe(409);
     expect(terminal.body.error.details.reason).toBe('terminal_phase');
+    expect(terminal.body.error.reason).toBe('programmes.clownTerminalPhase');
     const asked = await vc.post('/api/v1/clown-visits', { ...body, familyWish: 'asked' });
     expect(asked.status, asked.raw).toBe(201);
     expect(asked.body).toMatchObject({ phase: 'terminal', phaseSource: 'assessment' });
@@ -342,6 +348,7 @@ describe('clown doctors', () => {
       expect(res.status, res.raw).toBe(409);
       expect(res.body.error.details.reason).toBe('phase_unknown');
       expect(res.body.error.message).toMatch(/nurse or physician/);
+      expect(res.body.error).toMatchObject({ reason: 'programmes.clownPhaseUnknown', params: { days: 14 } });
     }
     const physician = await t.login('physician');
     // a phase from a month ago no longer describes the child

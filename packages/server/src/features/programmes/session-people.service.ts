@@ -4,8 +4,9 @@ import {
   ageInYears,
   assertAssignable,
   assertPlausibleDateOfBirth,
+  because,
   conflict,
-  DomainError,
+  invalidField,
   notFound,
   type participantBodySchema,
   type rosterBodySchema,
@@ -15,7 +16,6 @@ import type { AppDeps, RequestContext } from '../../app-context.ts';
 import type { Conn } from '../../db/conn.ts';
 import type { AuditInput } from '../../platform/audit/audit.service.ts';
 import { type Envelope, type EnvelopeOptions, inEnvelope } from '../../platform/envelope.ts';
-import { findUserById } from '../auth/auth.repository.ts';
 import { volunteerStatus } from '../volunteers/records.service.ts';
 import { getProgramme } from './programme-sessions.service.ts';
 import * as repo from './programmes.repository.ts';
@@ -55,15 +55,17 @@ export const addToRoster = (
     const current = await repo.rosterOf(trx, orgId, [sessionId]);
     if (body.volunteerId) {
       const status = await volunteerStatus(trx, orgId, body.volunteerId);
-      if (!status) throw notFound('The volunteer');
+      if (!status) throw notFound('volunteer');
       assertAssignable(status, 'join a roster');
-      if (current.some((r) => r.volunteer_id === body.volunteerId)) throw conflict('Already on the roster.');
+      if (current.some((r) => r.volunteer_id === body.volunteerId))
+        throw conflict('Already on the roster.', undefined, because('programmes.alreadyOnRoster'));
     }
     if (body.userId) {
-      const u = await findUserById(trx, orgId, body.userId);
+      const u = await repo.findAccount(trx, orgId, body.userId);
       if (u?.status !== 'active' || u.role === 'family' || u.role === 'volunteer')
-        throw notFound('The staff member');
-      if (current.some((r) => r.user_id === body.userId)) throw conflict('Already on the roster.');
+        throw notFound('staffMember');
+      if (current.some((r) => r.user_id === body.userId))
+        throw conflict('Already on the roster.', undefined, because('programmes.alreadyOnRoster'));
     }
     const id = randomUUID();
     await repo.insertRoster(trx, {
@@ -83,7 +85,7 @@ export const addToRoster = (
 export const removeFromRoster = (deps: AppDeps, ctx: RequestContext, sessionId: string, entryId: string) =>
   writeToSession(deps, ctx, sessionId, async (trx, _s, orgId) => {
     const res = await repo.removeRoster(trx, orgId, sessionId, entryId, deps.clock());
-    if (Number(res.numUpdatedRows) === 0) throw notFound('The roster entry');
+    if (Number(res.numUpdatedRows) === 0) throw notFound('rosterEntry');
     return { action: 'programme.roster-remove', entityType: 'session_roster', entityId: entryId };
   });
 
@@ -105,28 +107,50 @@ export async function addParticipant(
     sessionId,
     async (trx, s, orgId, patient) => {
       if (s.kind === 'summer_camp')
-        throw conflict('Camp places go through applications (with the waiting list).');
-      if (s.kind === 'training_course') throw conflict('Learners enrol on the course, not on one session.');
+        throw conflict(
+          'Camp places go through applications (with the waiting list).',
+          undefined,
+          because('programmes.campThroughApplications'),
+        );
+      if (s.kind === 'training_course')
+        throw conflict(
+          'Learners enrol on the course, not on one session.',
+          undefined,
+          because('programmes.enrolOnCourse'),
+        );
       if (s.max_age_years !== null) {
         // the record's date of birth wins over a typed one; without either the limit cannot be checked
         const born = patient?.date_of_birth ?? body.dateOfBirth;
         if (!born)
-          throw new DomainError(
-            'VALIDATION',
+          throw invalidField(
+            because('programmes.dateOfBirthRequired', { maxAge: s.max_age_years }),
             `Give the date of birth: this programme is for people up to ${s.max_age_years}.`,
-            { fields: [{ field: 'body.dateOfBirth', message: 'required for an age-limited programme' }] },
+            'body.dateOfBirth',
+            'required for an age-limited programme',
           );
         const day = await today(deps, trx, orgId);
         if (!patient) assertPlausibleDateOfBirth(born, day, 'body.dateOfBirth');
         const age = ageInYears(born, day);
         if (age > s.max_age_years)
-          throw conflict(`This programme is for people up to ${s.max_age_years} years old.`, { age });
+          throw conflict(
+            `This programme is for people up to ${s.max_age_years} years old.`,
+            { age },
+            because('programmes.tooOld', { maxAge: s.max_age_years }),
+          );
       }
       const members = await repo.participantsOf(trx, orgId, [sessionId]);
       if (body.patientId && members.some((m) => m.patient_id === body.patientId))
-        throw conflict('Already taking part in this session.');
+        throw conflict(
+          'Already taking part in this session.',
+          undefined,
+          because('programmes.alreadyTakingPart'),
+        );
       if (members.length >= s.capacity)
-        throw conflict(`The session is full (${s.capacity} places).`, { capacity: s.capacity });
+        throw conflict(
+          `The session is full (${s.capacity} places).`,
+          { capacity: s.capacity },
+          because('programmes.sessionFull', { capacity: s.capacity }),
+        );
       const id = randomUUID();
       await repo.insertParticipant(trx, {
         id,

@@ -1,22 +1,22 @@
 import { randomUUID } from 'node:crypto';
 import {
+  because,
   type Certificate,
   certificateNumber,
   conflict,
   courseCompleted,
-  DomainError,
   type Enrolment,
   type enrolmentBodySchema,
+  invalidField,
   notFound,
 } from '@hearth/domain';
 import type { z } from 'zod';
 import type { AppDeps, RequestContext } from '../../app-context.ts';
-import { recordAudit } from '../../platform/audit/audit.service.ts';
+import { inEnvelope } from '../../platform/envelope.ts';
 import { findOrganization } from '../../platform/settings/settings.repository.ts';
 import { loadSettings } from '../../platform/settings/settings.service.ts';
-import { findUserById } from '../auth/auth.repository.ts';
 import * as repo from './programmes.repository.ts';
-import { need, publish, today } from './programmes-common.ts';
+import { need, programmeEvent, today } from './programmes-common.ts';
 
 type EnrolmentRow = Awaited<ReturnType<typeof repo.enrolmentsOf>>[number];
 const toEnrolment = (e: EnrolmentRow, attended: string[]): Enrolment => ({
@@ -60,10 +60,15 @@ export async function enrol(
   need(ctx, 'programme:manage');
   const orgId = ctx.actor.organizationId;
   const id = randomUUID();
-  await deps.db.transaction().execute(async (trx) => {
+  await inEnvelope(deps, ctx, {}, async ({ trx, audit, publish }) => {
     const p = await repo.findProgramme(trx, orgId, programmeId);
-    if (!p) throw notFound('The course');
-    if (p.kind !== 'training_course') throw conflict('Enrolment is for training-centre courses.');
+    if (!p) throw notFound('course');
+    if (p.kind !== 'training_course')
+      throw conflict(
+        'Enrolment is for training-centre courses.',
+        undefined,
+        because('programmes.notACourse'),
+      );
     await repo.lockCertificates(trx, orgId);
     const [sessions, enrolled] = await Promise.all([
       repo.sessionsOf(trx, orgId, programmeId),
@@ -71,13 +76,18 @@ export async function enrol(
     ]);
     const capacity = sessions.length ? Math.min(...sessions.map((s) => s.capacity)) : null;
     if (capacity !== null && enrolled.length >= capacity)
-      throw conflict(`The course is full (${capacity} places).`, { capacity });
+      throw conflict(
+        `The course is full (${capacity} places).`,
+        { capacity },
+        because('programmes.courseFull', { capacity }),
+      );
     let name = body.name;
     let email = body.email ?? null;
     if (body.userId) {
-      const u = await findUserById(trx, orgId, body.userId);
-      if (!u || u.role === 'family' || u.role === 'volunteer') throw notFound('The staff member');
-      if (enrolled.some((e) => e.user_id === body.userId)) throw conflict('Already enrolled.');
+      const u = await repo.findAccount(trx, orgId, body.userId);
+      if (!u || u.role === 'family' || u.role === 'volunteer') throw notFound('staffMember');
+      if (enrolled.some((e) => e.user_id === body.userId))
+        throw conflict('Already enrolled.', undefined, because('programmes.alreadyEnrolled'));
       name = u.name;
       email = u.email;
     }
@@ -94,13 +104,9 @@ export async function enrol(
       completed_on: null,
       certificate_number: null,
     });
-    await recordAudit(trx, deps, ctx, orgId, {
-      action: 'course.enrol',
-      entityType: 'course_enrolment',
-      entityId: id,
-    });
+    await audit({ action: 'course.enrol', entityType: 'course_enrolment', entityId: id });
+    publish(programmeEvent(programmeId));
   });
-  await publish(deps, orgId, programmeId);
   return (await listEnrolments(deps, ctx, programmeId)).find((e) => e.id === id)!;
 }
 
@@ -116,18 +122,25 @@ export async function markAttendance(
 ) {
   need(ctx, 'programme:manage');
   const orgId = ctx.actor.organizationId;
-  const programmeId = await deps.db.transaction().execute(async (trx) => {
+  const programmeId = await inEnvelope(deps, ctx, {}, async ({ trx, audit }) => {
     await repo.lockCertificates(trx, orgId);
     const e = await repo.findEnrolmentForUpdate(trx, orgId, enrolmentId);
-    if (!e) throw notFound('The enrolment');
+    if (!e) throw notFound('enrolment');
     const sessions = await repo.sessionsOf(trx, orgId, e.programme_id);
     const session = sessions.find((s) => s.id === body.sessionId);
     if (!session)
-      throw new DomainError('VALIDATION', 'This session is not part of the course.', {
-        fields: [{ field: 'body.sessionId', message: 'not a session of this course' }],
-      });
+      throw invalidField(
+        because('programmes.sessionNotInCourse'),
+        'This session is not part of the course.',
+        'body.sessionId',
+        'not a session of this course',
+      );
     if (session.starts_at > deps.clock())
-      throw conflict('Attendance can be marked once the session has started.');
+      throw conflict(
+        'Attendance can be marked once the session has started.',
+        undefined,
+        because('programmes.sessionNotStarted'),
+      );
     const now = deps.clock();
     await repo.upsertAttendance(trx, {
       organization_id: orgId,
@@ -151,11 +164,7 @@ export async function markAttendance(
         certificate_number: certificateNumber(now.getUTCFullYear(), seq),
       });
     }
-    await recordAudit(trx, deps, ctx, orgId, {
-      action: 'course.attendance',
-      entityType: 'course_enrolment',
-      entityId: enrolmentId,
-    });
+    await audit({ action: 'course.attendance', entityType: 'course_enrolment', entityId: enrolmentId });
     return e.programme_id;
   });
   return (await listEnrolments(deps, ctx, programmeId)).find((e) => e.id === enrolmentId)!;
@@ -168,22 +177,22 @@ export async function certificate(
 ): Promise<Certificate> {
   need(ctx, 'programme:read');
   const orgId = ctx.actor.organizationId;
-  return deps.db.transaction().execute(async (trx) => {
+  return inEnvelope(deps, ctx, {}, async ({ trx, audit }) => {
     const e = await repo.findEnrolmentForUpdate(trx, orgId, enrolmentId);
-    if (!e) throw notFound('The enrolment');
+    if (!e) throw notFound('enrolment');
     if (!e.certificate_number || !e.completed_on)
-      throw conflict('The learner has not completed the course yet.');
+      throw conflict(
+        'The learner has not completed the course yet.',
+        undefined,
+        because('programmes.courseNotCompleted'),
+      );
     const [p, sessions, org, settings] = await Promise.all([
       repo.findProgramme(trx, orgId, e.programme_id),
       repo.sessionsOf(trx, orgId, e.programme_id),
       findOrganization(trx, orgId),
       loadSettings(trx, orgId),
     ]);
-    await recordAudit(trx, deps, ctx, orgId, {
-      action: 'course.certificate',
-      entityType: 'course_enrolment',
-      entityId: enrolmentId,
-    });
+    await audit({ action: 'course.certificate', entityType: 'course_enrolment', entityId: enrolmentId });
     const minutes = sessions.reduce((n, s) => n + (s.ends_at.getTime() - s.starts_at.getTime()) / 60_000, 0);
     return {
       number: e.certificate_number,

@@ -1,12 +1,10 @@
-import type { PatientSummary, ProgrammeDetail, ProgrammeSession } from '@hearth/domain';
-import { programmeRoutes as routes } from '@hearth/domain';
+import type { ProgrammeDetail, ProgrammeSession } from '@hearth/domain';
+import { patientRoutes, programmeRoutes as routes } from '@hearth/domain';
 import { Button, Group, Stack, Text, TextInput } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api/call.ts';
-import { api } from '../../api/client.ts';
-import type { Page } from '../../api/page.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { PatientPicker } from '../../components/PatientPicker.tsx';
 import { type ProgrammeBody, useProgrammeMutation } from './programmes-api.ts';
@@ -15,7 +13,7 @@ import { type ProgrammeBody, useProgrammeMutation } from './programmes-api.ts';
 function useYoungPatients(maxAge: number | null) {
   return useQuery({
     queryKey: ['patients', 'for-programmes', 'active'],
-    queryFn: () => api.get<Page<PatientSummary>>('/patients', { status: 'active', limit: 200 }),
+    queryFn: () => call(patientRoutes.list, { query: { status: 'active', limit: 200 } }),
     select: (page) => page.items.filter((p) => maxAge === null || p.ageYears <= maxAge),
   });
 }
