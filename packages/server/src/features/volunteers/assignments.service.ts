@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { assertAssignable, conflict, notFound } from '@hearth/domain';
+import { assertAssignable, because, conflict, notFound } from '@hearth/domain';
 import type { AppDeps, RequestContext } from '../../app-context.ts';
 import { recordAudit } from '../../platform/audit/audit.service.ts';
 import { notifyUsers } from '../../platform/notifications/notifications.service.ts';
@@ -16,13 +16,18 @@ export async function assign(deps: AppDeps, ctx: RequestContext, requestId: stri
   const orgId = ctx.actor.organizationId;
   const volunteerUserId = await deps.db.transaction().execute(async (trx) => {
     const r = await repo.findRequestForUpdate(trx, orgId, requestId);
-    if (!r) throw notFound('The request');
+    if (!r) throw notFound('request');
     const v = await mustFind(trx, orgId, volunteerId, true);
     assertAssignable(v.status, 'be assigned');
-    if (r.status !== 'open') throw conflict('This request is no longer open.');
+    if (r.status !== 'open')
+      throw conflict('This request is no longer open.', undefined, because('volunteers.requestNotOpen'));
     const current = await repo.assignmentsOfRequests(trx, orgId, [requestId]);
     if (current.some((a) => a.status === 'offered' || a.status === 'accepted'))
-      throw conflict('This request is already offered to a volunteer.');
+      throw conflict(
+        'This request is already offered to a volunteer.',
+        undefined,
+        because('volunteers.requestAlreadyOffered'),
+      );
     const now = deps.clock();
     const id = randomUUID();
     await repo.insertAssignment(trx, {
@@ -73,9 +78,9 @@ export async function cancelAssignment(
   const orgId = ctx.actor.organizationId;
   const volunteerUserId = await deps.db.transaction().execute(async (trx) => {
     const a = await repo.findAssignmentForUpdate(trx, orgId, assignmentId);
-    if (!a || a.request_id !== requestId) throw notFound('The assignment');
+    if (!a || a.request_id !== requestId) throw notFound('assignment');
     if (a.status !== 'offered' && a.status !== 'accepted')
-      throw conflict('This assignment is already closed.');
+      throw conflict('This assignment is already closed.', undefined, because('volunteers.assignmentClosed'));
     const now = deps.clock();
     await repo.updateAssignment(trx, orgId, assignmentId, { status: 'cancelled', responded_at: now });
     await repo.updateRequest(trx, orgId, requestId, { status: 'open', updated_at: now });
@@ -106,13 +111,23 @@ export async function closeAssignment(
   const orgId = ctx.actor.organizationId;
   const volunteerUserId = await deps.db.transaction().execute(async (trx) => {
     const a = await repo.findAssignmentForUpdate(trx, orgId, assignmentId);
-    if (!a || a.request_id !== requestId) throw notFound('The assignment');
+    if (!a || a.request_id !== requestId) throw notFound('assignment');
     if (a.status === 'offered')
-      throw conflict('The volunteer has not accepted yet; withdraw the offer instead of closing it.');
-    if (a.status !== 'accepted') throw conflict('This assignment is already closed.');
+      throw conflict(
+        'The volunteer has not accepted yet; withdraw the offer instead of closing it.',
+        undefined,
+        because('volunteers.notAcceptedYet'),
+      );
+    if (a.status !== 'accepted')
+      throw conflict('This assignment is already closed.', undefined, because('volunteers.assignmentClosed'));
     const r = await repo.findRequestForUpdate(trx, orgId, requestId);
     const now = deps.clock();
-    if (r && r.starts_at > now) throw conflict('The help has not been given yet: the request starts later.');
+    if (r && r.starts_at > now)
+      throw conflict(
+        'The help has not been given yet: the request starts later.',
+        undefined,
+        because('volunteers.helpNotGivenYet'),
+      );
     await repo.updateAssignment(trx, orgId, assignmentId, {
       status: 'completed',
       closed_at: now,

@@ -1,4 +1,4 @@
-import { conflict, type HoursEntry, notFound, type RequestKind } from '@hearth/domain';
+import { because, conflict, type HoursEntry, notFound, type RequestKind } from '@hearth/domain';
 import type { AppDeps, RequestContext } from '../../app-context.ts';
 import { pageOfRows, timeCursorAfter, timeCursorOf } from '../../http/pagination.ts';
 import { recordAudit } from '../../platform/audit/audit.service.ts';
@@ -50,8 +50,13 @@ export async function decideHours(
   const orgId = ctx.actor.organizationId;
   const entry = await deps.db.transaction().execute(async (trx) => {
     const h = await repo.findHoursForUpdate(trx, orgId, id);
-    if (!h) throw notFound('The hours entry');
-    if (h.status !== 'submitted') throw conflict('These hours have already been decided.');
+    if (!h) throw notFound('hoursEntry');
+    if (h.status !== 'submitted')
+      throw conflict(
+        'These hours have already been decided.',
+        undefined,
+        because('volunteers.hoursAlreadyDecided'),
+      );
     const now = deps.clock();
     await repo.updateHours(trx, orgId, id, {
       status: body.approve ? 'approved' : 'rejected',

@@ -1,4 +1,11 @@
-import { conflict, localWeekMinute, notFound, type PortalAssignment, type RequestKind } from '@hearth/domain';
+import {
+  because,
+  conflict,
+  localWeekMinute,
+  notFound,
+  type PortalAssignment,
+  type RequestKind,
+} from '@hearth/domain';
 import type { AppDeps, RequestContext } from '../../app-context.ts';
 import type { Conn } from '../../db/conn.ts';
 import { recordAudit } from '../../platform/audit/audit.service.ts';
@@ -59,7 +66,7 @@ export async function ownAssignment(trx: Conn, ctx: RequestContext, assignmentId
   const v = await ownVolunteer(trx, ctx);
   // someone else's assignment answers exactly like one that does not exist
   const a = v && (await repo.findAssignmentOfVolunteer(trx, ctx.actor.organizationId, v.id, assignmentId));
-  if (!v || !a) throw notFound('The assignment');
+  if (!v || !a) throw notFound('assignment');
   return { v, a };
 }
 
@@ -86,7 +93,12 @@ export async function respond(
   const orgId = ctx.actor.organizationId;
   await deps.db.transaction().execute(async (trx) => {
     const { a } = await ownAssignment(trx, ctx, assignmentId);
-    if (a.status !== 'offered') throw conflict('You have already answered this request.');
+    if (a.status !== 'offered')
+      throw conflict(
+        'You have already answered this request.',
+        undefined,
+        because('volunteers.alreadyAnswered'),
+      );
     const now = deps.clock();
     await repo.findAssignmentForUpdate(trx, orgId, assignmentId);
     await repo.updateAssignment(trx, orgId, assignmentId, {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
+  because,
   conflict,
   missingModules,
   type TrainingModule,
@@ -211,7 +212,8 @@ export async function createLogin(deps: AppDeps, ctx: RequestContext, id: string
   const orgId = ctx.actor.organizationId;
   return deps.db.transaction().execute(async (trx) => {
     const v = await mustFind(trx, orgId, id, true);
-    if (v.user_id) throw conflict('This volunteer already has a login.');
+    if (v.user_id)
+      throw conflict('This volunteer already has a login.', undefined, because('volunteers.alreadyHasLogin'));
     const invitation = await createInvitedUser(trx, deps.clock(), {
       organizationId: orgId,
       email,

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
+  because,
   conflict,
   localWeekMinute,
   type Match,
@@ -110,7 +111,7 @@ export async function getRequest(deps: AppDeps, ctx: RequestContext, id: string)
   const orgId = ctx.actor.organizationId;
   return deps.db.transaction().execute(async (trx) => {
     const row = await repo.findRequest(trx, orgId, id);
-    if (!row) throw notFound('The request');
+    if (!row) throw notFound('request');
     await recordAudit(trx, deps, ctx, orgId, {
       action: 'volunteer-request.read',
       entityType: 'volunteer_request',
@@ -127,9 +128,13 @@ export async function matchRequest(deps: AppDeps, ctx: RequestContext, id: strin
   const orgId = ctx.actor.organizationId;
   return deps.db.transaction().execute(async (trx) => {
     const r = await repo.findRequest(trx, orgId, id);
-    if (!r) throw notFound('The request');
+    if (!r) throw notFound('request');
     if (r.patient_lat === null || r.patient_lon === null)
-      throw conflict('The family’s address has no coordinates yet; add them to the patient record first.');
+      throw conflict(
+        'The family’s address has no coordinates yet; add them to the patient record first.',
+        undefined,
+        because('volunteers.familyNotLocated'),
+      );
     const settings = await loadSettings(trx, orgId);
     const local = localWeekMinute(r.starts_at, settings.timeZone);
     const end = new Date(r.starts_at.getTime() + r.duration_minutes * 60_000);

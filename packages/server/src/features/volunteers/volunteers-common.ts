@@ -68,6 +68,6 @@ export async function mustFind(db: Conn, orgId: string, id: string, forUpdate = 
   const row = forUpdate
     ? await repo.findVolunteerForUpdate(db, orgId, id)
     : await repo.findVolunteer(db, orgId, id);
-  if (!row) throw notFound('The volunteer');
+  if (!row) throw notFound('volunteer');
   return row;
 }
