@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { assertAssignable, because, conflict, notFound } from '@hearth/domain';
 import type { AppDeps, RequestContext } from '../../app-context.ts';
-import { recordAudit } from '../../platform/audit/audit.service.ts';
+import { inEnvelope } from '../../platform/envelope.ts';
 import { notifyUsers } from '../../platform/notifications/notifications.service.ts';
 import { getRequest } from './requests.service.ts';
 import * as repo from './volunteers.repository.ts';
-import { mustFind, need, publish, userOfVolunteer } from './volunteers-common.ts';
+import { changeEvents, mustFind, need, userOfVolunteer } from './volunteers-common.ts';
 
 /**
  * Offers the request to one volunteer. Only an active volunteer (screened and trained) may be
@@ -13,8 +13,7 @@ import { mustFind, need, publish, userOfVolunteer } from './volunteers-common.ts
  */
 export async function assign(deps: AppDeps, ctx: RequestContext, requestId: string, volunteerId: string) {
   need(ctx, 'volunteer:manage');
-  const orgId = ctx.actor.organizationId;
-  const volunteerUserId = await deps.db.transaction().execute(async (trx) => {
+  await inEnvelope(deps, ctx, {}, async ({ trx, organizationId: orgId, audit, publish }) => {
     const r = await repo.findRequestForUpdate(trx, orgId, requestId);
     if (!r) throw notFound('request');
     const v = await mustFind(trx, orgId, volunteerId, true);
@@ -56,15 +55,14 @@ export async function assign(deps: AppDeps, ctx: RequestContext, requestId: stri
         },
         now,
       );
-    await recordAudit(trx, deps, ctx, orgId, {
+    await audit({
       action: 'volunteer-request.assign',
       entityType: 'volunteer_assignment',
       entityId: id,
       patientId: r.patient_id,
     });
-    return v.user_id;
+    for (const event of changeEvents('volunteers.request', requestId, v.user_id)) publish(event);
   });
-  await publish(deps, orgId, 'volunteers.request', requestId, volunteerUserId);
   return getRequest(deps, ctx, requestId);
 }
 
@@ -75,8 +73,7 @@ export async function cancelAssignment(
   assignmentId: string,
 ) {
   need(ctx, 'volunteer:manage');
-  const orgId = ctx.actor.organizationId;
-  const volunteerUserId = await deps.db.transaction().execute(async (trx) => {
+  await inEnvelope(deps, ctx, {}, async ({ trx, organizationId: orgId, audit, publish }) => {
     const a = await repo.findAssignmentForUpdate(trx, orgId, assignmentId);
     if (!a || a.request_id !== requestId) throw notFound('assignment');
     if (a.status !== 'offered' && a.status !== 'accepted')
@@ -84,14 +81,14 @@ export async function cancelAssignment(
     const now = deps.clock();
     await repo.updateAssignment(trx, orgId, assignmentId, { status: 'cancelled', responded_at: now });
     await repo.updateRequest(trx, orgId, requestId, { status: 'open', updated_at: now });
-    await recordAudit(trx, deps, ctx, orgId, {
+    await audit({
       action: 'volunteer-request.unassign',
       entityType: 'volunteer_assignment',
       entityId: assignmentId,
     });
-    return userOfVolunteer(trx, orgId, a.volunteer_id);
+    const volunteerUserId = await userOfVolunteer(trx, orgId, a.volunteer_id);
+    for (const event of changeEvents('volunteers.request', requestId, volunteerUserId)) publish(event);
   });
-  await publish(deps, orgId, 'volunteers.request', requestId, volunteerUserId);
   return getRequest(deps, ctx, requestId);
 }
 
@@ -108,8 +105,7 @@ export async function closeAssignment(
   body: { note?: string | undefined },
 ) {
   need(ctx, 'volunteer:manage');
-  const orgId = ctx.actor.organizationId;
-  const volunteerUserId = await deps.db.transaction().execute(async (trx) => {
+  await inEnvelope(deps, ctx, {}, async ({ trx, organizationId: orgId, audit, publish }) => {
     const a = await repo.findAssignmentForUpdate(trx, orgId, assignmentId);
     if (!a || a.request_id !== requestId) throw notFound('assignment');
     if (a.status === 'offered')
@@ -135,14 +131,14 @@ export async function closeAssignment(
       close_note: body.note ?? null,
     });
     await repo.updateRequest(trx, orgId, requestId, { status: 'done', updated_at: now });
-    await recordAudit(trx, deps, ctx, orgId, {
+    await audit({
       action: 'volunteer-request.close',
       entityType: 'volunteer_assignment',
       entityId: assignmentId,
       patientId: r?.patient_id ?? null,
     });
-    return userOfVolunteer(trx, orgId, a.volunteer_id);
+    const volunteerUserId = await userOfVolunteer(trx, orgId, a.volunteer_id);
+    for (const event of changeEvents('volunteers.request', requestId, volunteerUserId)) publish(event);
   });
-  await publish(deps, orgId, 'volunteers.request', requestId, volunteerUserId);
   return getRequest(deps, ctx, requestId);
 }

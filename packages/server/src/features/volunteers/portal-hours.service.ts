@@ -10,11 +10,11 @@ import {
 } from '@hearth/domain';
 import type { AppDeps, RequestContext } from '../../app-context.ts';
 import type { Conn } from '../../db/conn.ts';
-import { recordAudit } from '../../platform/audit/audit.service.ts';
+import { inEnvelope } from '../../platform/envelope.ts';
 import { loadSettings } from '../../platform/settings/settings.service.ts';
 import { myAssignment, ownAssignment } from './portal.service.ts';
 import * as repo from './volunteers.repository.ts';
-import { publish } from './volunteers-common.ts';
+import { changeEvents } from './volunteers-common.ts';
 
 const hoursDayText = {
   future: 'Hours cannot be logged for a day in the future.',
@@ -77,8 +77,7 @@ export async function logHours(
   assignmentId: string,
   body: { on: string; minutes: number; note?: string | undefined },
 ) {
-  const orgId = ctx.actor.organizationId;
-  await deps.db.transaction().execute(async (trx) => {
+  await inEnvelope(deps, ctx, {}, async ({ trx, organizationId: orgId, audit, publish }) => {
     const { v, a } = await ownAssignment(trx, ctx, assignmentId);
     if (a.status !== 'accepted' && a.status !== 'completed')
       throw conflict(
@@ -116,12 +115,12 @@ export async function logHours(
       decided_at: null,
       reject_reason: null,
     });
-    await recordAudit(trx, deps, ctx, orgId, {
+    await audit({
       action: 'volunteer-portal.log-hours',
       entityType: 'volunteer_assignment',
       entityId: assignmentId,
     });
+    for (const event of changeEvents('volunteers.hours', assignmentId)) publish(event);
   });
-  await publish(deps, orgId, 'volunteers.hours', assignmentId);
   return myAssignment(deps, ctx, assignmentId);
 }

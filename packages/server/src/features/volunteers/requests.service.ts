@@ -13,7 +13,6 @@ import {
 import type { AppDeps, RequestContext } from '../../app-context.ts';
 import type { Conn } from '../../db/conn.ts';
 import { pageOfRows, timeCursorAfter, timeCursorOf } from '../../http/pagination.ts';
-import { recordAudit } from '../../platform/audit/audit.service.ts';
 import { inEnvelope } from '../../platform/envelope.ts';
 import { loadSettings } from '../../platform/settings/settings.service.ts';
 import * as repo from './volunteers.repository.ts';
@@ -88,8 +87,7 @@ export async function listRequests(
   query: { status?: string | undefined; cursor?: string | undefined; limit: number },
 ) {
   need(ctx, 'volunteer:read');
-  const orgId = ctx.actor.organizationId;
-  return deps.db.transaction().execute(async (trx) => {
+  return inEnvelope(deps, ctx, {}, async ({ trx, organizationId: orgId, audit }) => {
     const rows = await repo.listRequests(
       trx,
       orgId,
@@ -98,7 +96,7 @@ export async function listRequests(
       query.limit + 1,
     );
     const { page, nextCursor } = pageOfRows(rows, query.limit, (l) => timeCursorOf(l.starts_at, l.id));
-    await recordAudit(trx, deps, ctx, orgId, {
+    await audit({
       action: 'volunteer-request.list',
       entityType: 'volunteer_request',
     });
@@ -108,11 +106,10 @@ export async function listRequests(
 
 export async function getRequest(deps: AppDeps, ctx: RequestContext, id: string) {
   need(ctx, 'volunteer:read');
-  const orgId = ctx.actor.organizationId;
-  return deps.db.transaction().execute(async (trx) => {
+  return inEnvelope(deps, ctx, {}, async ({ trx, organizationId: orgId, audit }) => {
     const row = await repo.findRequest(trx, orgId, id);
     if (!row) throw notFound('request');
-    await recordAudit(trx, deps, ctx, orgId, {
+    await audit({
       action: 'volunteer-request.read',
       entityType: 'volunteer_request',
       entityId: id,
@@ -125,8 +122,7 @@ export async function getRequest(deps: AppDeps, ctx: RequestContext, id: string)
 /** Volunteers ranked for a request; eligible (active, in range, free, shared language) first. */
 export async function matchRequest(deps: AppDeps, ctx: RequestContext, id: string): Promise<Match[]> {
   need(ctx, 'volunteer:manage');
-  const orgId = ctx.actor.organizationId;
-  return deps.db.transaction().execute(async (trx) => {
+  return inEnvelope(deps, ctx, {}, async ({ trx, organizationId: orgId, audit }) => {
     const r = await repo.findRequest(trx, orgId, id);
     if (!r) throw notFound('request');
     if (r.patient_lat === null || r.patient_lon === null)
@@ -147,7 +143,7 @@ export async function matchRequest(deps: AppDeps, ctx: RequestContext, id: strin
         .filter((a) => a.status === 'declined')
         .map((a) => a.volunteer_id),
     );
-    await recordAudit(trx, deps, ctx, orgId, {
+    await audit({
       action: 'volunteer-request.match',
       entityType: 'volunteer_request',
       entityId: id,
