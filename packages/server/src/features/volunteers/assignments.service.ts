@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { assertAssignable, conflict, notFound } from '@hearth/domain';
+import { assertAssignable, because, conflict, notFound } from '@hearth/domain';
 import type { AppDeps, RequestContext } from '../../app-context.ts';
-import { recordAudit } from '../../platform/audit/audit.service.ts';
+import { inEnvelope } from '../../platform/envelope.ts';
 import { notifyUsers } from '../../platform/notifications/notifications.service.ts';
 import { getRequest } from './requests.service.ts';
 import * as repo from './volunteers.repository.ts';
-import { mustFind, need, publish, userOfVolunteer } from './volunteers-common.ts';
+import { changeEvents, mustFind, need, userOfVolunteer } from './volunteers-common.ts';
 
 /**
  * Offers the request to one volunteer. Only an active volunteer (screened and trained) may be
@@ -13,16 +13,20 @@ import { mustFind, need, publish, userOfVolunteer } from './volunteers-common.ts
  */
 export async function assign(deps: AppDeps, ctx: RequestContext, requestId: string, volunteerId: string) {
   need(ctx, 'volunteer:manage');
-  const orgId = ctx.actor.organizationId;
-  const volunteerUserId = await deps.db.transaction().execute(async (trx) => {
+  await inEnvelope(deps, ctx, {}, async ({ trx, organizationId: orgId, audit, publish }) => {
     const r = await repo.findRequestForUpdate(trx, orgId, requestId);
-    if (!r) throw notFound('The request');
+    if (!r) throw notFound('request');
     const v = await mustFind(trx, orgId, volunteerId, true);
     assertAssignable(v.status, 'be assigned');
-    if (r.status !== 'open') throw conflict('This request is no longer open.');
+    if (r.status !== 'open')
+      throw conflict('This request is no longer open.', undefined, because('volunteers.requestNotOpen'));
     const current = await repo.assignmentsOfRequests(trx, orgId, [requestId]);
     if (current.some((a) => a.status === 'offered' || a.status === 'accepted'))
-      throw conflict('This request is already offered to a volunteer.');
+      throw conflict(
+        'This request is already offered to a volunteer.',
+        undefined,
+        because('volunteers.requestAlreadyOffered'),
+      );
     const now = deps.clock();
     const id = randomUUID();
     await repo.insertAssignment(trx, {
@@ -51,15 +55,14 @@ export async function assign(deps: AppDeps, ctx: RequestContext, requestId: stri
         },
         now,
       );
-    await recordAudit(trx, deps, ctx, orgId, {
+    await audit({
       action: 'volunteer-request.assign',
       entityType: 'volunteer_assignment',
       entityId: id,
       patientId: r.patient_id,
     });
-    return v.user_id;
+    for (const event of changeEvents('volunteers.request', requestId, v.user_id)) publish(event);
   });
-  await publish(deps, orgId, 'volunteers.request', requestId, volunteerUserId);
   return getRequest(deps, ctx, requestId);
 }
 
@@ -70,23 +73,22 @@ export async function cancelAssignment(
   assignmentId: string,
 ) {
   need(ctx, 'volunteer:manage');
-  const orgId = ctx.actor.organizationId;
-  const volunteerUserId = await deps.db.transaction().execute(async (trx) => {
+  await inEnvelope(deps, ctx, {}, async ({ trx, organizationId: orgId, audit, publish }) => {
     const a = await repo.findAssignmentForUpdate(trx, orgId, assignmentId);
-    if (!a || a.request_id !== requestId) throw notFound('The assignment');
+    if (!a || a.request_id !== requestId) throw notFound('assignment');
     if (a.status !== 'offered' && a.status !== 'accepted')
-      throw conflict('This assignment is already closed.');
+      throw conflict('This assignment is already closed.', undefined, because('volunteers.assignmentClosed'));
     const now = deps.clock();
     await repo.updateAssignment(trx, orgId, assignmentId, { status: 'cancelled', responded_at: now });
     await repo.updateRequest(trx, orgId, requestId, { status: 'open', updated_at: now });
-    await recordAudit(trx, deps, ctx, orgId, {
+    await audit({
       action: 'volunteer-request.unassign',
       entityType: 'volunteer_assignment',
       entityId: assignmentId,
     });
-    return userOfVolunteer(trx, orgId, a.volunteer_id);
+    const volunteerUserId = await userOfVolunteer(trx, orgId, a.volunteer_id);
+    for (const event of changeEvents('volunteers.request', requestId, volunteerUserId)) publish(event);
   });
-  await publish(deps, orgId, 'volunteers.request', requestId, volunteerUserId);
   return getRequest(deps, ctx, requestId);
 }
 
@@ -103,16 +105,25 @@ export async function closeAssignment(
   body: { note?: string | undefined },
 ) {
   need(ctx, 'volunteer:manage');
-  const orgId = ctx.actor.organizationId;
-  const volunteerUserId = await deps.db.transaction().execute(async (trx) => {
+  await inEnvelope(deps, ctx, {}, async ({ trx, organizationId: orgId, audit, publish }) => {
     const a = await repo.findAssignmentForUpdate(trx, orgId, assignmentId);
-    if (!a || a.request_id !== requestId) throw notFound('The assignment');
+    if (!a || a.request_id !== requestId) throw notFound('assignment');
     if (a.status === 'offered')
-      throw conflict('The volunteer has not accepted yet; withdraw the offer instead of closing it.');
-    if (a.status !== 'accepted') throw conflict('This assignment is already closed.');
+      throw conflict(
+        'The volunteer has not accepted yet; withdraw the offer instead of closing it.',
+        undefined,
+        because('volunteers.notAcceptedYet'),
+      );
+    if (a.status !== 'accepted')
+      throw conflict('This assignment is already closed.', undefined, because('volunteers.assignmentClosed'));
     const r = await repo.findRequestForUpdate(trx, orgId, requestId);
     const now = deps.clock();
-    if (r && r.starts_at > now) throw conflict('The help has not been given yet: the request starts later.');
+    if (r && r.starts_at > now)
+      throw conflict(
+        'The help has not been given yet: the request starts later.',
+        undefined,
+        because('volunteers.helpNotGivenYet'),
+      );
     await repo.updateAssignment(trx, orgId, assignmentId, {
       status: 'completed',
       closed_at: now,
@@ -120,14 +131,14 @@ export async function closeAssignment(
       close_note: body.note ?? null,
     });
     await repo.updateRequest(trx, orgId, requestId, { status: 'done', updated_at: now });
-    await recordAudit(trx, deps, ctx, orgId, {
+    await audit({
       action: 'volunteer-request.close',
       entityType: 'volunteer_assignment',
       entityId: assignmentId,
       patientId: r?.patient_id ?? null,
     });
-    return userOfVolunteer(trx, orgId, a.volunteer_id);
+    const volunteerUserId = await userOfVolunteer(trx, orgId, a.volunteer_id);
+    for (const event of changeEvents('volunteers.request', requestId, volunteerUserId)) publish(event);
   });
-  await publish(deps, orgId, 'volunteers.request', requestId, volunteerUserId);
   return getRequest(deps, ctx, requestId);
 }

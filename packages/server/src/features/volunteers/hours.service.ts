@@ -1,9 +1,9 @@
-import { conflict, type HoursEntry, notFound, type RequestKind } from '@hearth/domain';
+import { because, conflict, type HoursEntry, notFound, type RequestKind } from '@hearth/domain';
 import type { AppDeps, RequestContext } from '../../app-context.ts';
 import { pageOfRows, timeCursorAfter, timeCursorOf } from '../../http/pagination.ts';
-import { recordAudit } from '../../platform/audit/audit.service.ts';
+import { inEnvelope } from '../../platform/envelope.ts';
 import * as repo from './volunteers.repository.ts';
-import { need, publish, userOfVolunteer } from './volunteers-common.ts';
+import { changeEvents, need, userOfVolunteer } from './volunteers-common.ts';
 
 // The coordinator approves or rejects the hours volunteers log.
 type HoursRow = NonNullable<Awaited<ReturnType<typeof repo.findHoursEntry>>>;
@@ -47,11 +47,15 @@ export async function decideHours(
   body: { approve: boolean; reason?: string | undefined },
 ) {
   need(ctx, 'volunteer:manage');
-  const orgId = ctx.actor.organizationId;
-  const entry = await deps.db.transaction().execute(async (trx) => {
+  const entry = await inEnvelope(deps, ctx, {}, async ({ trx, organizationId: orgId, audit, publish }) => {
     const h = await repo.findHoursForUpdate(trx, orgId, id);
-    if (!h) throw notFound('The hours entry');
-    if (h.status !== 'submitted') throw conflict('These hours have already been decided.');
+    if (!h) throw notFound('hoursEntry');
+    if (h.status !== 'submitted')
+      throw conflict(
+        'These hours have already been decided.',
+        undefined,
+        because('volunteers.hoursAlreadyDecided'),
+      );
     const now = deps.clock();
     await repo.updateHours(trx, orgId, id, {
       status: body.approve ? 'approved' : 'rejected',
@@ -59,19 +63,15 @@ export async function decideHours(
       decided_at: now,
       reject_reason: body.approve ? null : (body.reason ?? null),
     });
-    await recordAudit(trx, deps, ctx, orgId, {
+    await audit({
       action: body.approve ? 'volunteer-hours.approve' : 'volunteer-hours.reject',
       entityType: 'volunteer_hours',
       entityId: id,
     });
-    return (await repo.findHoursEntry(trx, orgId, id))!;
+    const decided = (await repo.findHoursEntry(trx, orgId, id))!;
+    const volunteerUserId = await userOfVolunteer(trx, orgId, decided.volunteer_id);
+    for (const event of changeEvents('volunteers.hours', id, volunteerUserId)) publish(event);
+    return decided;
   });
-  await publish(
-    deps,
-    orgId,
-    'volunteers.hours',
-    id,
-    await userOfVolunteer(deps.db, orgId, entry.volunteer_id),
-  );
   return toHours(entry);
 }

@@ -1,18 +1,41 @@
 import { randomUUID } from 'node:crypto';
-import { conflict, DomainError, hoursDayProblem, hoursLimitProblem, localWeekMinute } from '@hearth/domain';
+import {
+  because,
+  conflict,
+  type HoursLimitProblem,
+  hoursDayProblem,
+  hoursLimitProblem,
+  invalidField,
+  localWeekMinute,
+} from '@hearth/domain';
 import type { AppDeps, RequestContext } from '../../app-context.ts';
 import type { Conn } from '../../db/conn.ts';
-import { recordAudit } from '../../platform/audit/audit.service.ts';
+import { inEnvelope } from '../../platform/envelope.ts';
 import { loadSettings } from '../../platform/settings/settings.service.ts';
 import { myAssignment, ownAssignment } from './portal.service.ts';
 import * as repo from './volunteers.repository.ts';
-import { publish } from './volunteers-common.ts';
+import { changeEvents } from './volunteers-common.ts';
 
 const hoursDayText = {
   future: 'Hours cannot be logged for a day in the future.',
   before_visit: 'Hours are logged from the day of the visit on.',
   after_close: 'The coordinator closed this request; hours can be logged up to the day it was closed.',
 } as const;
+
+const hoursDayReason = {
+  future: 'volunteers.hoursInFuture',
+  before_visit: 'volunteers.hoursBeforeVisit',
+  after_close: 'volunteers.hoursAfterClose',
+} as const;
+
+/** The reason of a refused log, with the minutes the web words in the reader's language. */
+const hoursLimitReason = (problem: HoursLimitProblem) => {
+  if (problem.kind === 'duplicate') return because('volunteers.hoursDuplicate', { minutes: problem.minutes });
+  const minutes = { allowedMinutes: problem.allowedMinutes, loggedMinutes: problem.loggedMinutes };
+  return problem.kind === 'over_request'
+    ? because('volunteers.hoursOverRequest', minutes)
+    : because('volunteers.hoursOverlap', minutes);
+};
 
 const hoursText = (m: number) => `${Math.floor(m / 60)} h${m % 60 ? ` ${m % 60} min` : ''}`;
 
@@ -45,7 +68,7 @@ async function checkHoursLimits(
       : problem.kind === 'over_request'
         ? `This request allows ${hoursText(problem.allowedMinutes)} a day and ${hoursText(problem.loggedMinutes)} are already logged for ${body.on}.`
         : `These hours overlap hours already logged for another request on ${body.on}: together at most ${hoursText(problem.allowedMinutes)}, and ${hoursText(problem.loggedMinutes)} are already logged.`;
-  throw conflict(message, { reason: `hours_${problem.kind}`, ...problem });
+  throw conflict(message, { reason: `hours_${problem.kind}`, ...problem }, hoursLimitReason(problem));
 }
 
 export async function logHours(
@@ -54,11 +77,14 @@ export async function logHours(
   assignmentId: string,
   body: { on: string; minutes: number; note?: string | undefined },
 ) {
-  const orgId = ctx.actor.organizationId;
-  await deps.db.transaction().execute(async (trx) => {
+  await inEnvelope(deps, ctx, {}, async ({ trx, organizationId: orgId, audit, publish }) => {
     const { v, a } = await ownAssignment(trx, ctx, assignmentId);
     if (a.status !== 'accepted' && a.status !== 'completed')
-      throw conflict('Hours can be logged only for a request you have accepted.');
+      throw conflict(
+        'Hours can be logged only for a request you have accepted.',
+        undefined,
+        because('volunteers.hoursOnlyAccepted'),
+      );
     const { timeZone } = await loadSettings(trx, orgId);
     const problem = hoursDayProblem(body.on, {
       today: localWeekMinute(deps.clock(), timeZone).date,
@@ -66,9 +92,12 @@ export async function logHours(
       closedDay: a.closed_at ? localWeekMinute(a.closed_at, timeZone).date : null,
     });
     if (problem)
-      throw new DomainError('VALIDATION', hoursDayText[problem], {
-        fields: [{ field: 'body.on', message: problem.replace('_', ' ') }],
-      });
+      throw invalidField(
+        because(hoursDayReason[problem]),
+        hoursDayText[problem],
+        'body.on',
+        problem.replace('_', ' '),
+      );
     await repo.findAssignmentForUpdate(trx, orgId, assignmentId); // one log at a time per assignment
     await checkHoursLimits(trx, orgId, v.id, assignmentId, a, body);
     await repo.insertHours(trx, {
@@ -86,12 +115,12 @@ export async function logHours(
       decided_at: null,
       reject_reason: null,
     });
-    await recordAudit(trx, deps, ctx, orgId, {
+    await audit({
       action: 'volunteer-portal.log-hours',
       entityType: 'volunteer_assignment',
       entityId: assignmentId,
     });
+    for (const event of changeEvents('volunteers.hours', assignmentId)) publish(event);
   });
-  await publish(deps, orgId, 'volunteers.hours', assignmentId);
   return myAssignment(deps, ctx, assignmentId);
 }

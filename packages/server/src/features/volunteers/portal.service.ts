@@ -1,10 +1,17 @@
-import { conflict, localWeekMinute, notFound, type PortalAssignment, type RequestKind } from '@hearth/domain';
+import {
+  because,
+  conflict,
+  localWeekMinute,
+  notFound,
+  type PortalAssignment,
+  type RequestKind,
+} from '@hearth/domain';
 import type { AppDeps, RequestContext } from '../../app-context.ts';
 import type { Conn } from '../../db/conn.ts';
-import { recordAudit } from '../../platform/audit/audit.service.ts';
+import { inEnvelope } from '../../platform/envelope.ts';
 import { loadSettings } from '../../platform/settings/settings.service.ts';
 import * as repo from './volunteers.repository.ts';
-import { need, publish } from './volunteers-common.ts';
+import { changeEvents, need } from './volunteers-common.ts';
 
 // The volunteer's own portal: only their assignments, only the minimum about the family.
 async function ownVolunteer(db: Conn, ctx: RequestContext) {
@@ -42,12 +49,11 @@ async function toPortal(db: Conn, orgId: string, rows: AssignmentRow[]): Promise
 }
 
 export async function myAssignments(deps: AppDeps, ctx: RequestContext) {
-  const orgId = ctx.actor.organizationId;
-  return deps.db.transaction().execute(async (trx) => {
+  return inEnvelope(deps, ctx, {}, async ({ trx, organizationId: orgId, audit }) => {
     const v = await ownVolunteer(trx, ctx);
     if (!v) return { volunteerName: null, items: [] };
     const rows = await repo.assignmentsOfVolunteer(trx, orgId, v.id, 100);
-    await recordAudit(trx, deps, ctx, orgId, {
+    await audit({
       action: 'volunteer-portal.list',
       entityType: 'volunteer_assignment',
     });
@@ -59,15 +65,14 @@ export async function ownAssignment(trx: Conn, ctx: RequestContext, assignmentId
   const v = await ownVolunteer(trx, ctx);
   // someone else's assignment answers exactly like one that does not exist
   const a = v && (await repo.findAssignmentOfVolunteer(trx, ctx.actor.organizationId, v.id, assignmentId));
-  if (!v || !a) throw notFound('The assignment');
+  if (!v || !a) throw notFound('assignment');
   return { v, a };
 }
 
 export async function myAssignment(deps: AppDeps, ctx: RequestContext, assignmentId: string) {
-  const orgId = ctx.actor.organizationId;
-  return deps.db.transaction().execute(async (trx) => {
+  return inEnvelope(deps, ctx, {}, async ({ trx, organizationId: orgId, audit }) => {
     const { a } = await ownAssignment(trx, ctx, assignmentId);
-    await recordAudit(trx, deps, ctx, orgId, {
+    await audit({
       action: 'volunteer-portal.read',
       entityType: 'volunteer_assignment',
       entityId: assignmentId,
@@ -83,10 +88,14 @@ export async function respond(
   assignmentId: string,
   body: { accept: boolean; reason?: string | undefined },
 ) {
-  const orgId = ctx.actor.organizationId;
-  await deps.db.transaction().execute(async (trx) => {
+  await inEnvelope(deps, ctx, {}, async ({ trx, organizationId: orgId, audit, publish }) => {
     const { a } = await ownAssignment(trx, ctx, assignmentId);
-    if (a.status !== 'offered') throw conflict('You have already answered this request.');
+    if (a.status !== 'offered')
+      throw conflict(
+        'You have already answered this request.',
+        undefined,
+        because('volunteers.alreadyAnswered'),
+      );
     const now = deps.clock();
     await repo.findAssignmentForUpdate(trx, orgId, assignmentId);
     await repo.updateAssignment(trx, orgId, assignmentId, {
@@ -96,13 +105,13 @@ export async function respond(
     });
     // a declined request goes back to the coordinator's open list for the next volunteer
     if (!body.accept) await repo.updateRequest(trx, orgId, a.request_id, { status: 'open', updated_at: now });
-    await recordAudit(trx, deps, ctx, orgId, {
+    await audit({
       action: body.accept ? 'volunteer-portal.accept' : 'volunteer-portal.decline',
       entityType: 'volunteer_assignment',
       entityId: assignmentId,
       patientId: a.patient_id,
     });
+    for (const event of changeEvents('volunteers.request', assignmentId, ctx.actor.userId)) publish(event);
   });
-  await publish(deps, orgId, 'volunteers.request', assignmentId, ctx.actor.userId);
   return myAssignment(deps, ctx, assignmentId);
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
+  because,
   conflict,
   missingModules,
   type TrainingModule,
@@ -12,7 +13,6 @@ import type { z } from 'zod';
 import type { AppDeps, RequestContext } from '../../app-context.ts';
 import type { Conn } from '../../db/conn.ts';
 import { nameCursorAfter, nameCursorOf, pageOfRows } from '../../http/pagination.ts';
-import { recordAudit } from '../../platform/audit/audit.service.ts';
 import { inEnvelope } from '../../platform/envelope.ts';
 import { createInvitedUser } from '../staff/invitations.ts';
 import * as repo from './volunteers.repository.ts';
@@ -118,12 +118,11 @@ export async function listVolunteers(
   },
 ) {
   need(ctx, 'volunteer:read');
-  const orgId = ctx.actor.organizationId;
   const after = nameCursorAfter(query.cursor);
-  return deps.db.transaction().execute(async (trx) => {
+  return inEnvelope(deps, ctx, {}, async ({ trx, organizationId: orgId, audit }) => {
     const rows = await repo.listVolunteers(trx, orgId, query, after, query.limit + 1);
     const { page, nextCursor } = pageOfRows(rows, query.limit, (last) => nameCursorOf(last.name, last.id));
-    await recordAudit(trx, deps, ctx, orgId, { action: 'volunteer.list', entityType: 'volunteer' });
+    await audit({ action: 'volunteer.list', entityType: 'volunteer' });
     return { items: page.map(toVolunteer), nextCursor };
   });
 }
@@ -154,15 +153,14 @@ export async function facts(db: Conn, orgId: string, v: VolunteerRow) {
 
 export async function getVolunteer(deps: AppDeps, ctx: RequestContext, id: string): Promise<VolunteerDetail> {
   need(ctx, 'volunteer:read');
-  const orgId = ctx.actor.organizationId;
-  return deps.db.transaction().execute(async (trx) => {
+  return inEnvelope(deps, ctx, {}, async ({ trx, organizationId: orgId, audit }) => {
     const v = await mustFind(trx, orgId, id);
     const [{ screening, training, facts: f }, notes, history] = await Promise.all([
       facts(trx, orgId, v),
       repo.notesOf(trx, orgId, id),
       repo.statusHistoryOf(trx, orgId, id),
     ]);
-    await recordAudit(trx, deps, ctx, orgId, {
+    await audit({
       action: 'volunteer.read',
       entityType: 'volunteer',
       entityId: id,
@@ -208,10 +206,10 @@ export async function getVolunteer(deps: AppDeps, ctx: RequestContext, id: strin
 /** Gives a volunteer a portal login of the volunteer role (a one-time invitation link). */
 export async function createLogin(deps: AppDeps, ctx: RequestContext, id: string, email: string) {
   need(ctx, 'volunteer:manage');
-  const orgId = ctx.actor.organizationId;
-  return deps.db.transaction().execute(async (trx) => {
+  return inEnvelope(deps, ctx, {}, async ({ trx, organizationId: orgId, audit }) => {
     const v = await mustFind(trx, orgId, id, true);
-    if (v.user_id) throw conflict('This volunteer already has a login.');
+    if (v.user_id)
+      throw conflict('This volunteer already has a login.', undefined, because('volunteers.alreadyHasLogin'));
     const invitation = await createInvitedUser(trx, deps.clock(), {
       organizationId: orgId,
       email,
@@ -220,7 +218,7 @@ export async function createLogin(deps: AppDeps, ctx: RequestContext, id: string
       phone: v.phone,
     });
     await repo.updateVolunteer(trx, orgId, id, { user_id: invitation.userId, updated_at: deps.clock() });
-    await recordAudit(trx, deps, ctx, orgId, {
+    await audit({
       action: 'volunteer.login',
       entityType: 'volunteer',
       entityId: id,

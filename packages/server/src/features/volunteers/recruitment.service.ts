@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
+  because,
   checkVolunteerTransition,
   conflict,
   type ScreeningBody,
@@ -88,12 +89,17 @@ export const changeStatus = (
     const check = checkVolunteerTransition(f, body.to);
     if (!check.ok) {
       if (check.reason === 'transition')
-        throw conflict(`A volunteer cannot go from ${v.status} to ${body.to}.`, {
-          from: v.status,
-          to: body.to,
-        });
+        throw conflict(
+          `A volunteer cannot go from ${v.status} to ${body.to}.`,
+          { from: v.status, to: body.to },
+          because('volunteers.cannotMove'),
+        );
       const words = check.missing.map((m) => missingText[m] ?? `the ${m.replaceAll('_', ' ')} module`);
-      throw conflict(`Still missing: ${words.join(', ')}.`, { missing: check.missing });
+      throw conflict(
+        `Still missing: ${words.join(', ')}.`,
+        { missing: check.missing },
+        because('volunteers.stepsMissing'),
+      );
     }
     const now = deps.clock();
     await repo.updateVolunteer(trx, orgId, id, { status: body.to, updated_at: now });

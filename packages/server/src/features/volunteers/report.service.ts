@@ -1,6 +1,6 @@
 import { type RequestKind, type VolunteerReport, volunteerShare } from '@hearth/domain';
 import type { AppDeps, RequestContext } from '../../app-context.ts';
-import { recordAudit } from '../../platform/audit/audit.service.ts';
+import { inEnvelope } from '../../platform/envelope.ts';
 import { loadSettings } from '../../platform/settings/settings.service.ts';
 import * as repo from './volunteers.repository.ts';
 import { need } from './volunteers-common.ts';
@@ -17,8 +17,7 @@ export async function setPaidCareHours(
   hours: number | null,
 ) {
   need(ctx, 'volunteer:manage');
-  const orgId = ctx.actor.organizationId;
-  await deps.db.transaction().execute(async (trx) => {
+  await inEnvelope(deps, ctx, {}, async ({ trx, organizationId: orgId, audit }) => {
     if (hours === null) await repo.deletePaidCareHours(trx, orgId, month);
     else
       await repo.upsertPaidCareHours(trx, {
@@ -28,7 +27,7 @@ export async function setPaidCareHours(
         entered_by: ctx.actor.userId,
         entered_at: deps.clock(),
       });
-    await recordAudit(trx, deps, ctx, orgId, {
+    await audit({
       action: 'volunteer-report.paid-hours',
       entityType: 'paid_care_hours',
     });

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
+  because,
   conflict,
   localWeekMinute,
   type Match,
@@ -12,7 +13,6 @@ import {
 import type { AppDeps, RequestContext } from '../../app-context.ts';
 import type { Conn } from '../../db/conn.ts';
 import { pageOfRows, timeCursorAfter, timeCursorOf } from '../../http/pagination.ts';
-import { recordAudit } from '../../platform/audit/audit.service.ts';
 import { inEnvelope } from '../../platform/envelope.ts';
 import { loadSettings } from '../../platform/settings/settings.service.ts';
 import * as repo from './volunteers.repository.ts';
@@ -87,8 +87,7 @@ export async function listRequests(
   query: { status?: string | undefined; cursor?: string | undefined; limit: number },
 ) {
   need(ctx, 'volunteer:read');
-  const orgId = ctx.actor.organizationId;
-  return deps.db.transaction().execute(async (trx) => {
+  return inEnvelope(deps, ctx, {}, async ({ trx, organizationId: orgId, audit }) => {
     const rows = await repo.listRequests(
       trx,
       orgId,
@@ -97,7 +96,7 @@ export async function listRequests(
       query.limit + 1,
     );
     const { page, nextCursor } = pageOfRows(rows, query.limit, (l) => timeCursorOf(l.starts_at, l.id));
-    await recordAudit(trx, deps, ctx, orgId, {
+    await audit({
       action: 'volunteer-request.list',
       entityType: 'volunteer_request',
     });
@@ -107,11 +106,10 @@ export async function listRequests(
 
 export async function getRequest(deps: AppDeps, ctx: RequestContext, id: string) {
   need(ctx, 'volunteer:read');
-  const orgId = ctx.actor.organizationId;
-  return deps.db.transaction().execute(async (trx) => {
+  return inEnvelope(deps, ctx, {}, async ({ trx, organizationId: orgId, audit }) => {
     const row = await repo.findRequest(trx, orgId, id);
-    if (!row) throw notFound('The request');
-    await recordAudit(trx, deps, ctx, orgId, {
+    if (!row) throw notFound('request');
+    await audit({
       action: 'volunteer-request.read',
       entityType: 'volunteer_request',
       entityId: id,
@@ -124,12 +122,15 @@ export async function getRequest(deps: AppDeps, ctx: RequestContext, id: string)
 /** Volunteers ranked for a request; eligible (active, in range, free, shared language) first. */
 export async function matchRequest(deps: AppDeps, ctx: RequestContext, id: string): Promise<Match[]> {
   need(ctx, 'volunteer:manage');
-  const orgId = ctx.actor.organizationId;
-  return deps.db.transaction().execute(async (trx) => {
+  return inEnvelope(deps, ctx, {}, async ({ trx, organizationId: orgId, audit }) => {
     const r = await repo.findRequest(trx, orgId, id);
-    if (!r) throw notFound('The request');
+    if (!r) throw notFound('request');
     if (r.patient_lat === null || r.patient_lon === null)
-      throw conflict('The family’s address has no coordinates yet; add them to the patient record first.');
+      throw conflict(
+        'The family’s address has no coordinates yet; add them to the patient record first.',
+        undefined,
+        because('volunteers.familyNotLocated'),
+      );
     const settings = await loadSettings(trx, orgId);
     const local = localWeekMinute(r.starts_at, settings.timeZone);
     const end = new Date(r.starts_at.getTime() + r.duration_minutes * 60_000);
@@ -142,7 +143,7 @@ export async function matchRequest(deps: AppDeps, ctx: RequestContext, id: strin
         .filter((a) => a.status === 'declined')
         .map((a) => a.volunteer_id),
     );
-    await recordAudit(trx, deps, ctx, orgId, {
+    await audit({
       action: 'volunteer-request.match',
       entityType: 'volunteer_request',
       entityId: id,

@@ -1,6 +1,6 @@
 // What every volunteer service shares: who may act, who hears of a change, and finding a volunteer.
 import { can, forbidden, type LiveEventType, notFound, type Volunteer } from '@hearth/domain';
-import type { AppDeps, RequestContext } from '../../app-context.ts';
+import type { RequestContext } from '../../app-context.ts';
 import type { Conn } from '../../db/conn.ts';
 import type { HearthEventDraft } from '../../platform/events/event-bus.ts';
 import * as repo from './volunteers.repository.ts';
@@ -18,18 +18,6 @@ export function changeEvents(
   const coordinators: HearthEventDraft = { type, entityId, roles: audience };
   if (!volunteerUserId) return [coordinators];
   return [coordinators, { type, entityId, roles: ['volunteer'], userIds: [volunteerUserId] }];
-}
-
-/** Tells the coordinators and, when named, the one volunteer the change concerns (no other). */
-export async function publish(
-  deps: AppDeps,
-  organizationId: string,
-  type: VolunteerEventType,
-  entityId: string,
-  volunteerUserId: string | null = null,
-) {
-  for (const event of changeEvents(type, entityId, volunteerUserId))
-    await deps.events.publish({ ...event, organizationId });
 }
 
 /** The login of a volunteer, if they have one: the account a change about them is sent to. */
@@ -68,6 +56,6 @@ export async function mustFind(db: Conn, orgId: string, id: string, forUpdate = 
   const row = forUpdate
     ? await repo.findVolunteerForUpdate(db, orgId, id)
     : await repo.findVolunteer(db, orgId, id);
-  if (!row) throw notFound('The volunteer');
+  if (!row) throw notFound('volunteer');
   return row;
 }

@@ -86,6 +86,7 @@ describe('volunteer records', () => {
       'consent',
       'confidentiality_agreement',
     ]);
+    expect(early.body.error).toMatchObject({ reason: 'volunteers.stepsMissing', params: {} });
     const skip = await vc.post(`/api/v1/volunteers/${id}/status`, { to: 'active' });
     expect(skip.status).toBe(409);
 
@@ -307,6 +308,10 @@ describe('matching and assignments', () => {
     expect(duplicate.body.error.message).toBe(
       '2 h 30 min for 2026-11-24 on this request are already logged.',
     );
+    expect(duplicate.body.error).toMatchObject({
+      reason: 'volunteers.hoursDuplicate',
+      params: { minutes: 150 },
+    });
     const over = await volunteer.post(`/api/v1/volunteer-portal/assignments/${a.id}/hours`, {
       on: '2026-11-24',
       minutes: 60,
@@ -316,6 +321,10 @@ describe('matching and assignments', () => {
       reason: 'hours_over_request',
       allowedMinutes: 180,
       loggedMinutes: 150,
+    });
+    expect(over.body.error).toMatchObject({
+      reason: 'volunteers.hoursOverRequest',
+      params: { allowedMinutes: 180, loggedMinutes: 150 },
     });
     expect((await volunteer.get(`/api/v1/volunteer-portal/assignments/${a.id}`)).body.hours).toHaveLength(1);
 
@@ -377,7 +386,9 @@ describe('matching and assignments', () => {
     const other = await t.login('volunteer');
     const theirs = (await other.get('/api/v1/volunteer-portal/assignments')).body.items;
     expect(theirs.some((x: { id: string }) => x.id === mine[0].id)).toBe(false);
-    expect((await other.get(`/api/v1/volunteer-portal/assignments/${mine[0].id}`)).status).toBe(404);
+    const someoneElses = await other.get(`/api/v1/volunteer-portal/assignments/${mine[0].id}`);
+    expect(someoneElses.status).toBe(404);
+    expect(someoneElses.body.error).toMatchObject({ reason: 'notFound', params: { what: 'assignment' } });
     expect(
       (await other.post(`/api/v1/volunteer-portal/assignments/${mine[0].id}/response`, { accept: true }))
         .status,
@@ -415,6 +426,7 @@ describe('closing an assignment', () => {
     const notAccepted = await close();
     expect(notAccepted.status).toBe(409);
     expect(notAccepted.body.error.message).toMatch(/not accepted/);
+    expect(notAccepted.body.error.reason).toBe('volunteers.notAcceptedYet');
 
     let volunteer = await t.login('closing.volunteer@example.org', 'volunteer-pass-1');
     await volunteer.post(`/api/v1/volunteer-portal/assignments/${offered.id}/response`, { accept: true });
@@ -463,6 +475,8 @@ describe('closing an assignment', () => {
     });
     expect(after.status).toBe(400);
     expect(after.body.error.message).toMatch(/closed/);
+    expect(after.body.error).toMatchObject({ reason: 'volunteers.hoursAfterClose', params: {} });
+    expect(after.body.error.details.fields[0]).toEqual({ field: 'body.on', message: 'after close' });
     vc = await t.login('volunteer_coordinator');
   });
 });

@@ -1,5 +1,4 @@
-import type { PatientSummary } from '@hearth/domain';
-import { requestKinds, volunteerRequestBodySchema } from '@hearth/domain';
+import { patientRoutes, requestKinds, volunteerRequestBodySchema } from '@hearth/domain';
 import {
   Anchor,
   Badge,
@@ -19,8 +18,7 @@ import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { api } from '../../api/client.ts';
-import type { Page } from '../../api/page.ts';
+import { call } from '../../api/call.ts';
 import { useCan } from '../../auth/me.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { OrgDateTimeInput } from '../../components/OrgDateTimeInput.tsx';
@@ -37,8 +35,7 @@ import { useCreateRequest, useRequests } from './volunteers-api.ts';
 export function useChildPatients() {
   return useQuery({
     queryKey: ['patients', 'children-for-programmes'],
-    queryFn: () =>
-      api.get<Page<PatientSummary>>('/patients', { ageGroup: 'child', status: 'active', limit: 200 }),
+    queryFn: () => call(patientRoutes.list, { query: { ageGroup: 'child', status: 'active', limit: 200 } }),
   });
 }
 

@@ -42,6 +42,30 @@ export const reasons = {
       notYourself: 'You cannot deactivate your own account.',
       notDeactivated: 'This account is not deactivated.',
     },
+    volunteers: {
+      cannotMove: 'The volunteer cannot move to this status from the one they have now.',
+      stepsMissing:
+        'Screening or training for this status is still missing; the volunteer’s record shows what.',
+      alreadyHasLogin: 'This volunteer already has a login.',
+      familyNotLocated: 'The family’s address has no coordinates yet; add them to the patient record first.',
+      requestNotOpen: 'This request is no longer open.',
+      requestAlreadyOffered: 'This request is already offered to a volunteer.',
+      assignmentClosed: 'This assignment is already closed.',
+      notAcceptedYet: 'The volunteer has not accepted yet; withdraw the offer instead of closing it.',
+      helpNotGivenYet: 'The help has not been given yet: the request starts later.',
+      alreadyAnswered: 'You have already answered this request.',
+      hoursAlreadyDecided: 'These hours have already been decided.',
+      hoursOnlyAccepted: 'Hours can be logged only for a request you have accepted.',
+      hoursInFuture: 'Hours cannot be logged for a day in the future.',
+      hoursBeforeVisit: 'Hours are logged from the day of the visit on.',
+      hoursAfterClose:
+        'The coordinator closed this request; hours can be logged up to the day it was closed.',
+      hoursDuplicate: '{{minutes}} min for this day on this request are already logged.',
+      hoursOverRequest:
+        'This request allows {{allowedMinutes}} min a day and {{loggedMinutes}} min are already logged for this day.',
+      hoursOverlap:
+        'These hours overlap hours already logged for another request on this day: together at most {{allowedMinutes}} min, and {{loggedMinutes}} min are already logged.',
+    },
     email: {
       noSecretKey:
         'The SMTP password cannot be saved: the server has no key to encrypt it with. Set HEARTH_SECRET_KEY (see the README) and restart.',
