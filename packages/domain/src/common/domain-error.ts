@@ -1,4 +1,4 @@
-import { type Because, because, type ReasonThing, reasonThings } from './reasons.ts';
+import { type Because, because, type ReasonThing } from './reasons.ts';
 
 /**
  * The one error type every layer throws for an expected failure. The server maps `code` to an
@@ -87,24 +87,17 @@ export const reasonThingWords: Record<ReasonThing, string> = {
   volunteer: 'The volunteer',
 };
 
-const isThing = (what: string): what is ReasonThing => (reasonThings as readonly string[]).includes(what);
-
 /**
- * `notFound('visit')` names the thing by its code, so the web can say it in any language. A free
- * English phrase (`notFound('The programme')`) is still accepted from features not yet converted;
- * it carries no reason. `message` replaces the English sentence where it says more (an id).
+ * `notFound('visit')` names the thing by its code, so the web can say it in any language;
+ * `message` replaces the English sentence where it says more (an id).
  */
-export function notFound(what: ReasonThing, message?: string): DomainError;
-export function notFound(what: string): DomainError;
-export function notFound(what: string, message?: string): DomainError {
-  if (isThing(what))
-    return new DomainError(
-      'NOT_FOUND',
-      message ?? `${reasonThingWords[what]} was not found.`,
-      undefined,
-      because('notFound', { what }),
-    );
-  return new DomainError('NOT_FOUND', `${what} was not found.`);
+export function notFound(what: ReasonThing, message?: string): DomainError {
+  return new DomainError(
+    'NOT_FOUND',
+    message ?? `${reasonThingWords[what]} was not found.`,
+    undefined,
+    because('notFound', { what }),
+  );
 }
 
 /** Without arguments: the generic "no permission" (reason `forbidden`). */

@@ -17,10 +17,11 @@ describe('reason catalogue', () => {
     const e = notFound('visit');
     expect(e).toMatchObject({ code: 'NOT_FOUND', reason: 'notFound', params: { what: 'visit' } });
     expect(e.message).toBe('The visit was not found.');
-    // a feature not converted yet still says its phrase, without a reason
-    expect(notFound('The programme')).toMatchObject({
-      message: 'The programme was not found.',
-      reason: undefined,
+    // a message that says more keeps the reason
+    expect(notFound('programme', 'Programme p-1 was not found.')).toMatchObject({
+      message: 'Programme p-1 was not found.',
+      reason: 'notFound',
+      params: { what: 'programme' },
     });
   });
 
