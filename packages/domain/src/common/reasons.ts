@@ -93,7 +93,8 @@ export const reasonCatalogue = {
   'staff.notYourself': none,
   'staff.notDeactivated': none,
   // ---- volunteers
-  'volunteers.cannotMove': none,
+  'volunteers.cannotMove': z.object({ from: z.string(), to: z.string() }),
+  'volunteers.notActive': z.object({ status: z.string() }),
   'volunteers.stepsMissing': none,
   'volunteers.alreadyHasLogin': none,
   'volunteers.familyNotLocated': none,

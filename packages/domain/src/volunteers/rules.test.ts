@@ -176,5 +176,8 @@ describe('assignable volunteers', () => {
     expect(() => assertAssignable('screened', 'join a roster')).toThrow(
       /join a roster; this volunteer is screened/,
     );
+    expect(() => assertAssignable('paused', 'be assigned')).toThrow(
+      expect.objectContaining({ reason: 'volunteers.notActive', params: { status: 'paused' } }),
+    );
   });
 });

@@ -1,5 +1,6 @@
 import { conflict } from '../common/domain-error.ts';
 import { greatCircleKm, type LatLon } from '../common/geo.ts';
+import { because } from '../common/reasons.ts';
 import type {
   AvailabilitySlot,
   RequestKind,
@@ -73,9 +74,8 @@ export function assertAssignable(status: VolunteerStatus, what: 'be assigned' | 
   if (!mayBeAssigned(status))
     throw conflict(
       `Only an active volunteer (screened and trained) can ${what}; this volunteer is ${status}.`,
-      {
-        status,
-      },
+      { status },
+      because('volunteers.notActive', { status }),
     );
 }
 

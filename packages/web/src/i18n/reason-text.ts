@@ -11,6 +11,8 @@ export const valueWords: Record<string, Record<string, string>> = {
   'careLevel.notNow': { status: 'patients.status' },
   'visit.cannotMove': { from: 'care.statuses', to: 'care.statuses' },
   'planning.visitNotMovable': { status: 'care.statuses' },
+  'volunteers.cannotMove': { from: 'vol.status', to: 'vol.status' },
+  'volunteers.notActive': { status: 'vol.status' },
   'commission.alreadyDecided': { status: 'commission.status' },
   'medicines.registerShort': { unit: 'alertText.units' },
   'medicines.dosePerUnitRequired': { unit: 'alertText.units', doseUnit: 'alertText.units' },

@@ -57,6 +57,7 @@ describe('reasonText', () => {
       'Статус пациента нельзя сменить с «Умер» на «Под наблюдением».',
     );
     expect(reasonText(i18n, 'file.tooLarge', { megabytes: 10 })).toBe('Файл больше 10 МБ.');
+    expect(reasonText(i18n, 'volunteers.notActive', { status: 'paused' })).toContain('«На паузе»');
     await i18n.changeLanguage('en');
     expect(reasonText(i18n, 'notFound', { what: 'visit' })).toBe('The visit was not found.');
   });

@@ -92,7 +92,7 @@ export const changeStatus = (
         throw conflict(
           `A volunteer cannot go from ${v.status} to ${body.to}.`,
           { from: v.status, to: body.to },
-          because('volunteers.cannotMove'),
+          because('volunteers.cannotMove', { from: v.status, to: body.to }),
         );
       const words = check.missing.map((m) => missingText[m] ?? `the ${m.replaceAll('_', ' ')} module`);
       throw conflict(

@@ -43,7 +43,9 @@ export const reasons = {
       notDeactivated: 'This account is not deactivated.',
     },
     volunteers: {
-      cannotMove: 'The volunteer cannot move to this status from the one they have now.',
+      cannotMove: 'A volunteer cannot go from “{{from}}” to “{{to}}”.',
+      notActive:
+        'Only an active volunteer (screened and trained) can do this; this volunteer is “{{status}}”.',
       stepsMissing:
         'Screening or training for this status is still missing; the volunteer’s record shows what.',
       alreadyHasLogin: 'This volunteer already has a login.',
