@@ -12,10 +12,17 @@ export class BenchClients {
 
   run(task: ClientTask): Promise<LoadFigures> {
     return new Promise((resolve, reject) => {
-      this.worker.once('message', (m: { figures?: LoadFigures; error?: string }) =>
-        m.figures ? resolve(m.figures) : reject(new Error(m.error ?? 'the client thread failed')),
-      );
-      this.worker.once('error', reject);
+      const failed = (err: Error) => {
+        this.worker.off('message', answered);
+        reject(err);
+      };
+      const answered = (m: { figures?: LoadFigures; error?: string }) => {
+        this.worker.off('error', failed);
+        if (m.figures) resolve(m.figures);
+        else reject(new Error(m.error ?? 'the client thread failed'));
+      };
+      this.worker.once('message', answered);
+      this.worker.once('error', failed);
       this.worker.postMessage(task);
     });
   }
