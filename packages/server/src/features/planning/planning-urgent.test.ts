@@ -252,6 +252,12 @@ describe('an urgent visit sent from an urgent alert', () => {
   };
   const urgentStop = (run: { routes: Route[] }) =>
     run.routes.flatMap((r) => r.stops).find((s) => s.visitId === 'urgent');
+  /** An urgent nurse visit for an alert whose answer-by time is `minutes` from now (negative: passed). */
+  async function nurseRunForAlertDueIn(minutes: number, patientId: string, alertId: string, reason: string) {
+    const dueAt = new Date(t.now().getTime() + minutes * 60_000);
+    await t.hearth.deps.db.updateTable('alert').set({ due_at: dueAt }).where('id', '=', alertId).execute();
+    return readyUrgentRun({ patientId, discipline: 'nurse', reason, alertId, sameDayVisit: 'keep' });
+  }
   /** Nobody on these routes is out yet today, so whoever goes leaves the base at noon (now). */
   const expectArrivalAfterDriveFromNow = (stop: Route['stops'][number]) => {
     const earliest = 12 * 60 + stop.travelMinutes;
@@ -328,18 +334,7 @@ describe('an urgent visit sent from an urgent alert', () => {
     const patient = await thirdPatient();
     const raised = await alertFor(patient, 'Bleeding');
     // the alert's answer-by time, 11:50, has already passed
-    await t.hearth.deps.db
-      .updateTable('alert')
-      .set({ due_at: new Date(t.now().getTime() - 10 * 60_000) })
-      .where('id', '=', raised.alertId)
-      .execute();
-    const run = await readyUrgentRun({
-      patientId: patient,
-      discipline: 'nurse',
-      reason: 'Кровотечение',
-      alertId: raised.alertId,
-      sameDayVisit: 'keep',
-    });
+    const run = await nurseRunForAlertDueIn(-10, patient, raised.alertId, 'Кровотечение');
     const stop = urgentStop(run)!;
     expect(stop, 'the urgent visit is still planned').toBeDefined();
     expect(run.unassigned).toEqual([]);
@@ -354,19 +349,7 @@ describe('an urgent visit sent from an urgent alert', () => {
     const patient = await thirdPatient();
     const raised = await alertFor(patient, 'Breathless');
     // due in two minutes: not yet passed, but closer than anyone's drive to this family
-    const dueAt = new Date(t.now().getTime() + 2 * 60_000);
-    await t.hearth.deps.db
-      .updateTable('alert')
-      .set({ due_at: dueAt })
-      .where('id', '=', raised.alertId)
-      .execute();
-    const run = await readyUrgentRun({
-      patientId: patient,
-      discipline: 'nurse',
-      reason: 'Одышка',
-      alertId: raised.alertId,
-      sameDayVisit: 'keep',
-    });
+    const run = await nurseRunForAlertDueIn(2, patient, raised.alertId, 'Одышка');
     // the first solve, bound by the answer-by time, could not place it; the second one did
     const stop = urgentStop(run)!;
     expect(stop, 'the urgent visit is planned after all').toBeDefined();
