@@ -16,11 +16,14 @@ export async function ownAndOtherPatient(family: Agent, coordinator: Agent) {
 }
 
 /** A coordinator asks for a nurse visit for the patient; returns the visit's id. */
-export async function requestNurseVisit(coordinator: Agent, patientId: string): Promise<string> {
+export async function requestNurseVisit(
+  coordinator: Agent,
+  patientId: string,
+  visit: { date: string; reason: string } = { date: '2026-11-25', reason: 'Перевязка' },
+): Promise<string> {
   const res = await coordinator.post(`/api/v1/patients/${patientId}/visits`, {
     discipline: 'nurse',
-    date: '2026-11-25',
-    reason: 'Перевязка',
+    ...visit,
   });
   expect(res.status, res.raw).toBe(201);
   return res.body.id as string;

@@ -1,5 +1,6 @@
 import { triageRuleSetVersion } from '@hearth/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { requestNurseVisit } from '../../test/family-visits.ts';
 import { createTestApp, type TestApp } from '../../test/harness.ts';
 
 let t: TestApp;
@@ -301,15 +302,8 @@ describe('assessments recorded at a visit', () => {
     const coordinator = await t.login('coordinator');
     const nurse = await t.login('nurse');
     const [patient, other] = [others[2]!, others[3]!];
-    const requestVisit = async (patientId: string) => {
-      const res = await coordinator.post(`/api/v1/patients/${patientId}/visits`, {
-        discipline: 'nurse',
-        date: '2026-12-01',
-        reason: 'Symptom review',
-      });
-      expect(res.status, res.raw).toBe(201);
-      return res.body.id as string;
-    };
+    const requestVisit = (patientId: string) =>
+      requestNurseVisit(coordinator, patientId, { date: '2026-12-01', reason: 'Symptom review' });
     const visitId = await requestVisit(patient);
     const pps = { instrument: 'pps', answers: { level: 50 } };
     const atVisit = await nurse.post(`/api/v1/patients/${patient}/assessments`, { ...pps, visitId });
