@@ -6,12 +6,15 @@ import { knownEventTypes } from '../../../../web/src/live/event-keys.ts';
 
 const serverSources = join(import.meta.dirname, '../..');
 
-/** The server's own code (no tests) in files that publish live events. */
+/**
+ * The server's own code (no tests) in files that publish live events or build them for the
+ * envelope to publish (a feature's typed event drafts).
+ */
 function publishingSources(): string {
   return readdirSync(serverSources, { recursive: true, encoding: 'utf8' })
     .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && !f.includes('test/'))
     .map((f) => readFileSync(join(serverSources, f), 'utf8'))
-    .filter((text) => /\bpublish\w*\(/.test(text))
+    .filter((text) => /\bpublish\w*\(|\bHearthEventDraft\b/.test(text))
     .join('\n');
 }
 
