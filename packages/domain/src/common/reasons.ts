@@ -95,7 +95,7 @@ export const reasonCatalogue = {
   // ---- volunteers
   'volunteers.cannotMove': z.object({ from: z.string(), to: z.string() }),
   'volunteers.notActive': z.object({ status: z.string() }),
-  'volunteers.stepsMissing': none,
+  'volunteers.stepsMissing': z.object({ missing: z.array(z.string()) }),
   'volunteers.alreadyHasLogin': none,
   'volunteers.familyNotLocated': none,
   'volunteers.requestNotOpen': none,

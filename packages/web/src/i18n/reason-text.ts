@@ -13,6 +13,7 @@ export const valueWords: Record<string, Record<string, string>> = {
   'planning.visitNotMovable': { status: 'care.statuses' },
   'volunteers.cannotMove': { from: 'vol.status', to: 'vol.status' },
   'volunteers.notActive': { status: 'vol.status' },
+  'volunteers.stepsMissing': { missing: 'vol.step' },
   'commission.alreadyDecided': { status: 'commission.status' },
   'medicines.registerShort': { unit: 'alertText.units' },
   'medicines.dosePerUnitRequired': { unit: 'alertText.units', doseUnit: 'alertText.units' },
@@ -29,10 +30,13 @@ export function reasonText(i18n: I18n, reason: unknown, params: unknown): string
   const given = typeof params === 'object' && params !== null ? (params as Record<string, unknown>) : {};
   const words = valueWords[reason] ?? {};
   const values: Record<string, unknown> = {};
-  for (const [name, value] of Object.entries(given)) {
+  const word = (name: string, value: unknown) => {
     const key = words[name] && `${words[name]}.${String(value)}`;
-    values[name] = key && i18n.exists(key) ? t(key) : value;
-  }
+    return key && i18n.exists(key) ? t(key) : value;
+  };
+  // a list (the steps still missing) is said item by item, joined
+  for (const [name, value] of Object.entries(given))
+    values[name] = Array.isArray(value) ? value.map((v) => word(name, v)).join(', ') : word(name, value);
   return t(`reasons.${reason}`, { ...values, interpolation: { escapeValue: false } });
 }
 

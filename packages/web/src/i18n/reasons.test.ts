@@ -58,6 +58,9 @@ describe('reasonText', () => {
     );
     expect(reasonText(i18n, 'file.tooLarge', { megabytes: 10 })).toBe('Файл больше 10 МБ.');
     expect(reasonText(i18n, 'volunteers.notActive', { status: 'paused' })).toContain('«На паузе»');
+    expect(
+      reasonText(i18n, 'volunteers.stepsMissing', { missing: ['interview', 'safeguarding_children'] }),
+    ).toBe('Для этого статуса ещё не хватает: собеседование, модуль «Защита детей».');
     await i18n.changeLanguage('en');
     expect(reasonText(i18n, 'notFound', { what: 'visit' })).toBe('The visit was not found.');
   });

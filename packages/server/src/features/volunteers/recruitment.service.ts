@@ -98,7 +98,7 @@ export const changeStatus = (
       throw conflict(
         `Still missing: ${words.join(', ')}.`,
         { missing: check.missing },
-        because('volunteers.stepsMissing'),
+        because('volunteers.stepsMissing', { missing: check.missing }),
       );
     }
     const now = deps.clock();

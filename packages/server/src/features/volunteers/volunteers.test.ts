@@ -86,7 +86,11 @@ describe('volunteer records', () => {
       'consent',
       'confidentiality_agreement',
     ]);
-    expect(early.body.error).toMatchObject({ reason: 'volunteers.stepsMissing', params: {} });
+    expect(early.body.error).toMatchObject({
+      reason: 'volunteers.stepsMissing',
+      params: { missing: early.body.error.details.missing },
+    });
+    expect(early.body.error.params.missing.length).toBeGreaterThan(0);
     const skip = await vc.post(`/api/v1/volunteers/${id}/status`, { to: 'active' });
     expect(skip.status).toBe(409);
 

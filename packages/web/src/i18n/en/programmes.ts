@@ -94,6 +94,18 @@ export const programmes = {
       completedOn: 'Completed on',
       markDone: 'Mark completed',
     },
+    /** Steps of screening and training a status still lacks (refusal texts). */
+    step: {
+      interview: 'the interview',
+      background_check: 'a clear background check',
+      consent: 'the signed consent',
+      confidentiality_agreement: 'the signed confidentiality agreement',
+      induction: 'the induction module',
+      safeguarding_children: 'the safeguarding children module',
+      confidentiality: 'the confidentiality module',
+      infection_control: 'the infection control module',
+      grief_and_loss: 'the grief and loss module',
+    },
     module: {
       induction: 'Induction',
       safeguarding_children: 'Safeguarding children',

@@ -46,8 +46,7 @@ export const reasons = {
       cannotMove: 'A volunteer cannot go from “{{from}}” to “{{to}}”.',
       notActive:
         'Only an active volunteer (screened and trained) can do this; this volunteer is “{{status}}”.',
-      stepsMissing:
-        'Screening or training for this status is still missing; the volunteer’s record shows what.',
+      stepsMissing: 'Still missing: {{missing}}.',
       alreadyHasLogin: 'This volunteer already has a login.',
       familyNotLocated: 'The family’s address has no coordinates yet; add them to the patient record first.',
       requestNotOpen: 'This request is no longer open.',

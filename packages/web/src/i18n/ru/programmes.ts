@@ -94,6 +94,17 @@ export const programmes = {
       completedOn: 'Дата прохождения',
       markDone: 'Отметить пройденным',
     },
+    step: {
+      interview: 'собеседование',
+      background_check: 'проверка без замечаний',
+      consent: 'подписанное согласие',
+      confidentiality_agreement: 'подписанное соглашение о конфиденциальности',
+      induction: 'модуль «Вводный курс»',
+      safeguarding_children: 'модуль «Защита детей»',
+      confidentiality: 'модуль «Конфиденциальность»',
+      infection_control: 'модуль «Инфекционная безопасность»',
+      grief_and_loss: 'модуль «Горе и утрата»',
+    },
     module: {
       induction: 'Вводный курс',
       safeguarding_children: 'Защита детей',
