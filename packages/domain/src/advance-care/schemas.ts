@@ -12,31 +12,34 @@ export const places = ['home', 'inpatient_hospice', 'hospital', 'care_home', 'ot
 export const resuscitationDecisions = ['attempt_cpr', 'do_not_attempt_cpr', 'not_discussed'] as const;
 export const awareness = ['yes', 'partly', 'no', 'unknown'] as const;
 
-export const acpBodySchema = z
-  .object({
-    preferredPlaceOfCare: z.enum(places),
-    preferredPlaceOfDeath: z.enum(places),
-    placeNote: z.string().trim().max(300).optional(),
-    resuscitation: z.object({
-      decision: z.enum(resuscitationDecisions),
-      decidedOn: isoDateSchema.optional(),
-      formLocation: z.string().trim().max(200).optional(),
-      whoWasTold: z.string().trim().max(300).optional(),
-    }),
-    ceilingsOfTreatment: z.string().trim().max(2000).optional(),
-    decisionMaker: z
-      .object({
-        name: z.string().trim().min(2).max(120),
-        relationship: z.string().trim().max(60).optional(),
-        phone: z.string().trim().max(30).optional(),
-        basis: z.string().trim().max(120).optional(),
-      })
-      .optional(),
-    patientKnowsPrognosis: z.enum(awareness),
-    familyKnowsPrognosis: z.enum(awareness),
-    consentToShare: z.boolean(),
-    changeReason: z.string().trim().min(3).max(500),
-  })
+/** The plan's own fields: what a version stores (its change reason is kept beside it). */
+export const acpPlanFieldsSchema = z.object({
+  preferredPlaceOfCare: z.enum(places),
+  preferredPlaceOfDeath: z.enum(places),
+  placeNote: z.string().trim().max(300).optional(),
+  resuscitation: z.object({
+    decision: z.enum(resuscitationDecisions),
+    decidedOn: isoDateSchema.optional(),
+    formLocation: z.string().trim().max(200).optional(),
+    whoWasTold: z.string().trim().max(300).optional(),
+  }),
+  ceilingsOfTreatment: z.string().trim().max(2000).optional(),
+  decisionMaker: z
+    .object({
+      name: z.string().trim().min(2).max(120),
+      relationship: z.string().trim().max(60).optional(),
+      phone: z.string().trim().max(30).optional(),
+      basis: z.string().trim().max(120).optional(),
+    })
+    .optional(),
+  patientKnowsPrognosis: z.enum(awareness),
+  familyKnowsPrognosis: z.enum(awareness),
+  consentToShare: z.boolean(),
+});
+export type AcpPlanFields = z.infer<typeof acpPlanFieldsSchema>;
+
+export const acpBodySchema = acpPlanFieldsSchema
+  .extend({ changeReason: z.string().trim().min(3).max(500) })
   .refine(
     (b) =>
       b.resuscitation.decision !== 'do_not_attempt_cpr' ||
@@ -142,6 +145,8 @@ export const transferSummarySchema = z.object({
   notAvailable: z.array(z.string()),
   generatedAt: z.string(),
 });
+
+export type TransferSummary = z.infer<typeof transferSummarySchema>;
 
 export const careLevelMoveSchema = z.object({
   id: idSchema,

@@ -50,10 +50,8 @@ export async function seedEndOfLife(trx: Conn, rnd: Random, s: EndOfLifeSeed) {
     const planAt = new Date(diedAt.getTime() - rnd.int(20, 60) * dayMs);
     const preferred = i === 1 ? 'inpatient_hospice' : 'home';
     const place = i === 2 ? 'inpatient_hospice' : 'home';
-    await acp.insertPlan(trx, {
+    await acp.insertPlan(trx, orgId, patientId, {
       id: rnd.uuid(),
-      organization_id: orgId,
-      patient_id: patientId,
       version: 1,
       plan: {
         preferredPlaceOfCare: 'home',
@@ -69,9 +67,9 @@ export async function seedEndOfLife(trx: Conn, rnd: Random, s: EndOfLifeSeed) {
         familyKnowsPrognosis: 'yes',
         consentToShare: true,
       },
-      change_reason: 'Беседа с пациентом и семьёй',
-      recorded_by: physician,
-      recorded_at: planAt,
+      changeReason: 'Беседа с пациентом и семьёй',
+      recordedBy: physician,
+      recordedAt: planAt,
     });
     const deathId = rnd.uuid();
     const recordedAt = new Date(diedAt.getTime() + 3 * 3_600_000);

@@ -136,10 +136,8 @@ export async function seedAdvanceCarePlans(trx: Conn, rnd: Random, ctx: DemoCont
   for (const [k, patientId] of patientIds.entries()) {
     if (k % 2 === 1) continue;
     const place = rnd.pick(places);
-    await insertPlan(trx, {
+    await insertPlan(trx, ctx.orgId, patientId, {
       id: rnd.uuid(),
-      organization_id: ctx.orgId,
-      patient_id: patientId,
       version: 1,
       plan: {
         preferredPlaceOfCare: place === 'undecided' ? 'home' : place,
@@ -149,9 +147,9 @@ export async function seedAdvanceCarePlans(trx: Conn, rnd: Random, ctx: DemoCont
         familyKnowsPrognosis: 'yes',
         consentToShare: true,
       },
-      change_reason: 'Беседа с пациентом и семьёй на визите врача',
-      recorded_by: ctx.userIds.physician!,
-      recorded_at: new Date(ctx.now.getTime() - rnd.int(5, 120) * day),
+      changeReason: 'Беседа с пациентом и семьёй на визите врача',
+      recordedBy: ctx.userIds.physician!,
+      recordedAt: new Date(ctx.now.getTime() - rnd.int(5, 120) * day),
     });
   }
 }

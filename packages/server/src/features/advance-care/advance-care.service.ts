@@ -3,6 +3,7 @@ import {
   type AcpBody,
   type AcpVersion,
   because,
+  type CareSetting,
   can,
   type careLevelMoveBodySchema,
   conflict,
@@ -25,10 +26,9 @@ import * as patients from '../patients/patients.repository.ts';
 import { readPatient } from '../patients/patients.service.ts';
 import * as repo from './advance-care.repository.ts';
 
-type PlanRow = Awaited<ReturnType<typeof repo.plansOf>>[number];
-
-function toVersion(r: PlanRow): AcpVersion {
-  const p = r.plan as Omit<AcpBody, 'changeReason'>;
+/** The API's view of a stored version: absent optional fields are said as null. */
+function toVersion(r: repo.AcpVersionRecord): AcpVersion {
+  const p = r.plan;
   return {
     id: r.id,
     version: r.version,
@@ -53,9 +53,9 @@ function toVersion(r: PlanRow): AcpVersion {
     patientKnowsPrognosis: p.patientKnowsPrognosis,
     familyKnowsPrognosis: p.familyKnowsPrognosis,
     consentToShare: p.consentToShare,
-    changeReason: r.change_reason,
-    recordedAt: r.recorded_at.toISOString(),
-    recordedByName: r.recorded_by_name,
+    changeReason: r.changeReason,
+    recordedAt: r.recordedAt.toISOString(),
+    recordedByName: r.recordedByName,
   };
 }
 
@@ -83,9 +83,13 @@ export async function getPlan(deps: AppDeps, ctx: RequestContext, patientId: str
  * Resuscitation and ceilings of treatment are a physician's decisions (issue 13): anyone else may
  * record the plan only with these exactly as they stand (a first plan: CPR not yet discussed).
  */
-function assertMedicalDecisionsUnchanged(ctx: RequestContext, latest: PlanRow | undefined, body: AcpBody) {
+function assertMedicalDecisionsUnchanged(
+  ctx: RequestContext,
+  latest: repo.AcpVersionRecord | undefined,
+  body: AcpBody,
+) {
   if (can(ctx.actor, 'acp:decide')) return;
-  const before = latest ? (latest.plan as Omit<AcpBody, 'changeReason'>) : undefined;
+  const before = latest?.plan;
   const cpr = (r: AcpBody['resuscitation'] | undefined) =>
     JSON.stringify([r?.decision ?? 'not_discussed', r?.decidedOn ?? null, r?.formLocation ?? null]);
   const ceilings = (p: { ceilingsOfTreatment?: string | undefined } | undefined) =>
@@ -107,15 +111,13 @@ export async function recordPlan(deps: AppDeps, ctx: RequestContext, patientId: 
     const { changeReason, ...plan } = body;
     const id = randomUUID();
     const now = deps.clock();
-    await repo.insertPlan(trx, {
+    await repo.insertPlan(trx, orgId, patientId, {
       id,
-      organization_id: orgId,
-      patient_id: patientId,
       version: (latest?.version ?? 0) + 1,
       plan,
-      change_reason: changeReason,
-      recorded_by: ctx.actor.userId,
-      recorded_at: now,
+      changeReason,
+      recordedBy: ctx.actor.userId,
+      recordedAt: now,
     });
     // consent to share lives on the patient record too (DOMAIN.md step 3)
     await patients.updatePatient(trx, orgId, patientId, {
@@ -227,14 +229,8 @@ export async function transferSummary(deps: AppDeps, ctx: RequestContext, patien
 
 async function movesView(db: Conn, orgId: string, patientId: string) {
   return (await repo.movesOf(db, orgId, patientId)).map((m) => ({
-    id: m.id,
-    from: m.from_setting as 'home',
-    to: m.to_setting as 'home',
-    movedOn: m.moved_on,
-    reason: m.reason,
-    recordedByName: m.recorded_by_name,
-    recordedAt: m.recorded_at.toISOString(),
-    summary: m.summary as unknown as z.infer<typeof transferSummarySchema>,
+    ...m,
+    recordedAt: m.recordedAt.toISOString(),
   }));
 }
 
@@ -277,17 +273,15 @@ export async function moveCareLevel(
     });
     const summary = await buildTransferSummary(deps, trx, orgId, patientId);
     const id = randomUUID();
-    await repo.insertMove(trx, {
+    await repo.insertMove(trx, orgId, patientId, {
       id,
-      organization_id: orgId,
-      patient_id: patientId,
-      from_setting: patient.care_setting,
-      to_setting: body.to,
-      moved_on: body.movedOn,
+      from: patient.care_setting as CareSetting,
+      to: body.to,
+      movedOn: body.movedOn,
       reason: body.reason,
       summary,
-      recorded_by: ctx.actor.userId,
-      recorded_at: now,
+      recordedBy: ctx.actor.userId,
+      recordedAt: now,
     });
     await audit({ action: 'care-level.move', entityType: 'care_level_move', entityId: id });
     const moves = await movesView(trx, orgId, patientId);

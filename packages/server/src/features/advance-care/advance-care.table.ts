@@ -1,12 +1,12 @@
-import type { JSONColumnType } from 'kysely';
+import type { StoredJson } from '../../db/stored-json.ts';
 
 export interface AdvanceCarePlanTable {
   id: string;
   organization_id: string;
   patient_id: string;
   version: number;
-  /** The plan's fields as the domain's `acpBodySchema` gives them (minus the change reason). */
-  plan: JSONColumnType<Record<string, unknown>>;
+  /** The plan's fields as the domain's `acpBodySchema` gives them (`acpPlanFieldsSchema`). */
+  plan: StoredJson;
   change_reason: string;
   recorded_by: string;
   recorded_at: Date;
@@ -20,7 +20,8 @@ export interface CareLevelMoveTable {
   to_setting: string;
   moved_on: string;
   reason: string;
-  summary: JSONColumnType<Record<string, unknown>>;
+  /** The transfer summary as it stood at the move (`transferSummarySchema`). */
+  summary: StoredJson;
   recorded_by: string;
   recorded_at: Date;
 }

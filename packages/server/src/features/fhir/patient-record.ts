@@ -99,7 +99,7 @@ export async function loadPatientRecord(
   }
   for (const v of visits) if (v.staff_id) userIds.add(v.staff_id);
   for (const n of visitNotes) userIds.add(n.by_user_id);
-  if (acps[0]) userIds.add(acps[0].recorded_by);
+  if (acps[0]) userIds.add(acps[0].recordedBy);
   const users = new Map<string, UserRow>((await usersByIds(db, orgId, [...userIds])).map((u) => [u.id, u]));
   return {
     organization: { id: org.id, name: org.name, servicePhone: settings.servicePhone },

@@ -1,10 +1,11 @@
 import {
+  type AcpPlanFields,
   fhirSystems,
   hearthConcept,
   hearthExtensionUrl,
-  places,
+  type places,
   resuscitationConcept,
-  resuscitationDecisions,
+  type resuscitationDecisions,
 } from '@hearth/domain';
 import type { CodeableConcept, Consent, ConsentProvisionActor, Extension } from '@medplum/fhirtypes';
 import type { PatientRecord } from '../patient-record.ts';
@@ -13,34 +14,19 @@ import { compact, instant, ref } from './common.ts';
 type Decision = (typeof resuscitationDecisions)[number];
 type Place = (typeof places)[number];
 
-interface PlanFacts {
-  resuscitation?: { decision?: unknown; decidedOn?: unknown };
-  preferredPlaceOfCare?: unknown;
-  preferredPlaceOfDeath?: unknown;
-  placeNote?: unknown;
-  ceilingsOfTreatment?: unknown;
-  decisionMaker?: { name?: unknown; relationship?: unknown; basis?: unknown };
-}
-
-const str = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
+const str = (v: string | undefined) => (v?.trim() ? v.trim() : undefined);
 
 /** The preferred places and the ceilings of treatment, which R4's Consent has no element for. */
-function planExtensions(plan: PlanFacts): Extension[] {
-  const place = (
-    name: 'preferred-place-of-care' | 'preferred-place-of-death',
-    value: unknown,
-  ): Extension[] =>
-    places.includes(value as Place)
-      ? [
-          {
-            url: hearthExtensionUrl(name),
-            valueCodeableConcept: {
-              ...hearthConcept('place', value as Place, value as Place),
-              ...(str(plan.placeNote) ? { text: `${value as Place}: ${str(plan.placeNote)}` } : {}),
-            },
-          },
-        ]
-      : [];
+function planExtensions(plan: AcpPlanFields): Extension[] {
+  const place = (name: 'preferred-place-of-care' | 'preferred-place-of-death', value: Place): Extension[] => [
+    {
+      url: hearthExtensionUrl(name),
+      valueCodeableConcept: {
+        ...hearthConcept('place', value, value),
+        ...(str(plan.placeNote) ? { text: `${value}: ${str(plan.placeNote)}` } : {}),
+      },
+    },
+  ];
   const ceilings = str(plan.ceilingsOfTreatment);
   return [
     ...place('preferred-place-of-care', plan.preferredPlaceOfCare),
@@ -54,7 +40,7 @@ function planExtensions(plan: PlanFacts): Extension[] {
  * the relationship and the legal basis in the words they were recorded in (free text in any
  * language, so no code is guessed from it). Named only: Hearth does not keep them as a record.
  */
-function decisionMakerActor(plan: PlanFacts): ConsentProvisionActor | undefined {
+function decisionMakerActor(plan: AcpPlanFields): ConsentProvisionActor | undefined {
   const name = str(plan.decisionMaker?.name);
   if (!name) return undefined;
   const basis = str(plan.decisionMaker?.basis);
@@ -80,14 +66,11 @@ const cpr: CodeableConcept = {
 export function toConsents(r: PatientRecord): Consent[] {
   const acp = r.acp;
   if (!acp) return [];
-  const plan = acp.plan as PlanFacts;
-  const resuscitation = plan.resuscitation ?? {};
+  const plan = acp.plan;
   const extension = planExtensions(plan);
   const actor = decisionMakerActor(plan);
-  const decision: Decision = resuscitationDecisions.includes(resuscitation.decision as Decision)
-    ? (resuscitation.decision as Decision)
-    : 'not_discussed';
-  const decidedOn = typeof resuscitation.decidedOn === 'string' ? resuscitation.decidedOn : undefined;
+  const decision: Decision = plan.resuscitation.decision;
+  const decidedOn = plan.resuscitation.decidedOn;
   return [
     compact<Consent>({
       resourceType: 'Consent',
@@ -109,10 +92,10 @@ export function toConsents(r: PatientRecord): Consent[] {
         resuscitationConcept(decision),
       ],
       patient: ref('Patient', r.patient.id),
-      dateTime: instant(acp.recorded_at),
+      dateTime: instant(acp.recordedAt),
       performer: [ref('Patient', r.patient.id)],
       organization: [ref('Organization', r.organization.id)],
-      policyRule: { text: `Advance care plan version ${acp.version}, recorded by ${acp.recorded_by_name}` },
+      policyRule: { text: `Advance care plan version ${acp.version}, recorded by ${acp.recordedByName}` },
       provision:
         decision === 'not_discussed' && !actor
           ? undefined
