@@ -1,7 +1,7 @@
-import { organizationSettingsSchema } from '@hearth/domain';
 import type { Conn } from '../db/conn.ts';
 import { insertCase, insertDecision } from '../features/commission/commission.repository.ts';
 import { insertCareRequest } from '../features/intake/intake.repository.ts';
+import { readStoredSettings } from '../platform/settings/settings.service.ts';
 import { addDays, localDate } from '../platform/time.ts';
 import type { DemoContext } from './clinical-watch.ts';
 import type { Random } from './random.ts';
@@ -25,12 +25,7 @@ const day = 24 * 60 * minute;
  * requests stay as they were).
  */
 export async function seedReportHistory(trx: Conn, rnd: Random, ctx: DemoContext, measuresRnd: Random) {
-  const org = await trx
-    .selectFrom('organization')
-    .select('settings')
-    .where('id', '=', ctx.orgId)
-    .executeTakeFirstOrThrow();
-  const deadlineMinutes = organizationSettingsSchema.parse(org.settings).callbackDeadlineMinutes;
+  const deadlineMinutes = (await readStoredSettings(trx, ctx.orgId)).value.callbackDeadlineMinutes;
   await seedRequestHistory(trx, rnd, { ...ctx, deadlineMinutes });
   // the months of visits first: the commission decides before a patient's first visit
   await seedMeasureHistory(trx, measuresRnd, ctx);

@@ -104,7 +104,7 @@ export async function seedDemo(
     await insertOrganization(trx, {
       id: orgId,
       name: 'DEMO · Мобильная паллиативная служба, Минск',
-      is_demo: true,
+      isDemo: true,
       settings: organizationSettingsSchema.parse({ base: demoBase, servicePhone: '+375 17 000-12-34' }),
     });
 

@@ -17,18 +17,12 @@ export async function listMyNotifications(
     before && !Number.isNaN(before.getTime()) ? before : undefined,
     limit + 1,
   );
-  const { page, nextCursor } = pageOfRows(rows, limit, (last) => last.created_at.toISOString());
+  const { page, nextCursor } = pageOfRows(rows, limit, (last) => last.createdAt.toISOString());
   return {
     items: page.map((r) => ({
-      id: r.id,
-      kind: r.kind,
-      params: r.params ?? {},
-      title: r.title,
-      body: r.body,
-      entityType: r.entity_type,
-      entityId: r.entity_id,
-      createdAt: r.created_at.toISOString(),
-      readAt: r.read_at?.toISOString() ?? null,
+      ...r,
+      createdAt: r.createdAt.toISOString(),
+      readAt: r.readAt?.toISOString() ?? null,
     })),
     nextCursor,
   };

@@ -284,7 +284,7 @@ export class JobRunner {
       if (!handler) throw new Error(`no handler for job kind ${job.kind}`);
       await handler(this.deps, {
         id: job.id,
-        organizationId: job.organization_id,
+        organizationId: job.organizationId,
         payload: job.payload,
         attempt: job.attempts,
         finalAttempt: job.attempts >= maxAttempts,

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Conn } from '../../db/conn.ts';
+import { storedJson } from '../../db/stored-json.ts';
 
 export interface NewJob {
   id: string;
@@ -18,7 +19,7 @@ export interface NewJob {
 export async function enqueueJob(db: Conn, job: NewJob): Promise<boolean> {
   const inserted = await db
     .insertInto('job')
-    .values({ ...job, payload: JSON.stringify(job.payload) })
+    .values({ ...job, payload: storedJson(job.payload) })
     .onConflict((oc) =>
       oc.columns(['organization_id', 'idempotency_key']).where('idempotency_key', 'is not', null).doNothing(),
     )
@@ -27,13 +28,28 @@ export async function enqueueJob(db: Conn, job: NewJob): Promise<boolean> {
   return inserted !== undefined;
 }
 
+/**
+ * A job a runner now holds. The payload stays `unknown` here: only the runner knows the kind's
+ * domain schema (`checkJobPayload`), and a payload that does not parse fails the job for good
+ * rather than the request that would otherwise have read it.
+ */
 export interface ClaimedJob {
   id: string;
-  organization_id: string;
+  organizationId: string;
   kind: string;
-  payload: Record<string, unknown>;
+  payload: unknown;
   attempts: number;
 }
+
+type ClaimedRow = { id: string; organization_id: string; kind: string; payload: unknown; attempts: number };
+
+const toClaimed = (r: ClaimedRow): ClaimedJob => ({
+  id: r.id,
+  organizationId: r.organization_id,
+  kind: r.kind,
+  payload: r.payload,
+  attempts: r.attempts,
+});
 
 /** Which kinds a claim may take: the pass takes the short kinds, long kinds are claimed apart. */
 export type KindFilter = { only: string[] } | { except: string[] };
@@ -59,7 +75,7 @@ export async function claimDueJobs(
   at: { now: Date; leaseUntil: Date; limit: number; queuedBefore?: Date; kinds?: KindFilter },
 ) {
   const { now, leaseUntil, limit, queuedBefore, kinds } = at;
-  const rows = await sql<ClaimedJob>`
+  const rows = await sql<ClaimedRow>`
     update job
     set status = 'running', locked_by = ${runner}, locked_at = ${now}, lease_until = ${leaseUntil},
         attempts = attempts + 1
@@ -73,7 +89,7 @@ export async function claimDueJobs(
       for update skip locked
     )
     returning id, organization_id, kind, payload, attempts`.execute(db);
-  return rows.rows;
+  return rows.rows.map(toClaimed);
 }
 
 /**
@@ -86,7 +102,7 @@ export async function claimKeyedJob(
   key: { organizationId: string; idempotencyKey: string },
   at: { now: Date; leaseUntil: Date },
 ) {
-  const rows = await sql<ClaimedJob>`
+  const rows = await sql<ClaimedRow>`
     update job
     set status = 'running', locked_by = ${runner}, locked_at = ${at.now}, lease_until = ${at.leaseUntil},
         attempts = attempts + 1
@@ -97,7 +113,7 @@ export async function claimKeyedJob(
       for update skip locked
     )
     returning id, organization_id, kind, payload, attempts`.execute(db);
-  return rows.rows[0];
+  return rows.rows[0] && toClaimed(rows.rows[0]);
 }
 
 /**

@@ -1,10 +1,12 @@
-import type { Generated, JSONColumnType } from 'kysely';
+import type { Generated } from 'kysely';
+import type { StoredJson } from '../../db/stored-json.ts';
 
 export interface JobTable {
   id: string;
   organization_id: string;
   kind: string;
-  payload: JSONColumnType<Record<string, unknown>>;
+  /** Parsed by the runner with the kind's schema (`checkJobPayload`) before its handler runs. */
+  payload: StoredJson;
   run_at: Date;
   status: Generated<'pending' | 'running' | 'done' | 'failed'>;
   attempts: Generated<number>;

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Conn } from '../../db/conn.ts';
+import { storedJson } from '../../db/stored-json.ts';
 import { enqueueNotificationEmails } from '../../features/email/email.service.ts';
 import * as repo from './notifications.repository.ts';
 
@@ -31,7 +32,7 @@ export async function notifyUsers(
     organization_id: organizationId,
     user_id: userId,
     kind: n.kind,
-    params: JSON.stringify(n.params ?? {}),
+    params: storedJson(n.params ?? {}),
     title: n.title,
     body: n.body,
     entity_type: n.entityType ?? null,

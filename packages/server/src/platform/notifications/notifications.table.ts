@@ -1,4 +1,4 @@
-import type { JSONColumnType } from 'kysely';
+import type { StoredJson } from '../../db/stored-json.ts';
 
 export interface NotificationTable {
   id: string;
@@ -7,8 +7,8 @@ export interface NotificationTable {
   kind: string;
   title: string;
   body: string;
-  /** What the web needs to render `kind` in the reader's language. */
-  params: JSONColumnType<Record<string, string | number>>;
+  /** What the web needs to render `kind` in the reader's language (`notificationParamsSchema`). */
+  params: StoredJson;
   entity_type: string | null;
   entity_id: string | null;
   created_at: Date;

@@ -1,13 +1,45 @@
-import type { OrganizationSettings } from '@hearth/domain';
+import { type OrganizationSettings, organizationSettingsSchema, parseTolerant } from '@hearth/domain';
+import type { Selectable } from 'kysely';
 import type { Conn } from '../../db/conn.ts';
+import { storedJson } from '../../db/stored-json.ts';
+import type { OrganizationTable } from './settings.table.ts';
 
-export const findOrganization = (db: Conn, id: string) =>
-  db.selectFrom('organization').selectAll().where('id', '=', id).executeTakeFirst();
+/** An organization with its settings parsed over the defaults. */
+export interface OrganizationRecord {
+  id: string;
+  name: string;
+  isDemo: boolean;
+  settings: OrganizationSettings;
+  /**
+   * Stored settings that no longer passed their rule and were read as their default. Settings are
+   * parsed tolerantly, not strictly like other jsonb: a bad time zone must never take the service
+   * down, and the administrator is told (issue 17).
+   */
+  replacedSettings: string[];
+  createdAt: Date;
+}
+
+const toOrganization = (r: Selectable<OrganizationTable>): OrganizationRecord => {
+  const { value, replaced } = parseTolerant(organizationSettingsSchema, r.settings);
+  return {
+    id: r.id,
+    name: r.name,
+    isDemo: r.is_demo,
+    settings: value,
+    replacedSettings: replaced,
+    createdAt: r.created_at,
+  };
+};
+
+export const findOrganization = async (db: Conn, id: string) => {
+  const row = await db.selectFrom('organization').selectAll().where('id', '=', id).executeTakeFirst();
+  return row ? toOrganization(row) : undefined;
+};
 
 export const updateOrganizationSettings = (db: Conn, id: string, settings: OrganizationSettings) =>
   db
     .updateTable('organization')
-    .set({ settings: JSON.stringify(settings) })
+    .set({ settings: storedJson(settings) })
     .where('id', '=', id)
     .execute();
 
@@ -23,11 +55,11 @@ export const countOrganizations = async (db: Conn) =>
 
 export const insertOrganization = (
   db: Conn,
-  row: { id: string; name: string; is_demo: boolean; settings: OrganizationSettings },
+  org: { id: string; name: string; isDemo: boolean; settings: OrganizationSettings },
 ) =>
   db
     .insertInto('organization')
-    .values({ ...row, settings: JSON.stringify(row.settings) })
+    .values({ id: org.id, name: org.name, is_demo: org.isDemo, settings: storedJson(org.settings) })
     .execute();
 
 /** The demo service's id, in a database that holds only the seeded demo (a test's copy of it). */

@@ -1,9 +1,4 @@
-import {
-  notFound,
-  type OrganizationSettings,
-  organizationSettingsSchema,
-  parseTolerant,
-} from '@hearth/domain';
+import { notFound, type OrganizationSettings } from '@hearth/domain';
 import type { AppDeps } from '../../app-context.ts';
 import type { Conn } from '../../db/conn.ts';
 import * as repo from './settings.repository.ts';
@@ -35,7 +30,7 @@ export async function loadSettings(db: Conn, organizationId: string): Promise<Or
 export async function readStoredSettings(db: Conn, organizationId: string) {
   const org = await repo.findOrganization(db, organizationId);
   if (!org) throw notFound('organization');
-  return parseTolerant(organizationSettingsSchema, org.settings);
+  return { value: org.settings, replaced: org.replacedSettings };
 }
 
 export const forgetSettings = (organizationId: string) => cache.delete(organizationId);

@@ -1,10 +1,11 @@
-import type { OrganizationSettings } from '@hearth/domain';
-import type { Generated, JSONColumnType } from 'kysely';
+import type { Generated } from 'kysely';
+import type { StoredJson } from '../../db/stored-json.ts';
 
 export interface OrganizationTable {
   id: string;
   name: string;
   is_demo: boolean;
-  settings: JSONColumnType<OrganizationSettings>;
+  /** `organizationSettingsSchema`, read tolerantly (see `findOrganization`). */
+  settings: StoredJson;
   created_at: Generated<Date>;
 }
