@@ -1,6 +1,48 @@
-import { sql } from 'kysely';
+import type { AuditHashInput } from '@hearth/domain';
+import { type Selectable, sql } from 'kysely';
 import type { Conn } from '../../db/conn.ts';
 import type { AuditEventTable, AuditPendingTable } from './audit.table.ts';
+import type { ChainRow } from './audit-chain.ts';
+
+/** An event as a request wrote it, before the sealer numbers and chains it. */
+export type PendingAuditRecord = Omit<AuditHashInput, 'seq'>;
+
+const toPending = (r: Omit<Selectable<AuditPendingTable>, 'id'>): PendingAuditRecord => ({
+  organizationId: r.organization_id,
+  at: r.at.toISOString(),
+  actorId: r.actor_id,
+  actorRole: r.actor_role,
+  action: r.action,
+  entityType: r.entity_type,
+  entityId: r.entity_id,
+  patientId: r.patient_id,
+  requestId: r.request_id,
+  outcome: r.outcome,
+});
+
+/** A sealed event: exactly the fields its hash covers, plus its links. */
+const toChainRow = (r: Selectable<AuditEventTable>): ChainRow => ({
+  ...toPending(r),
+  seq: Number(r.seq),
+  prevHash: r.prev_hash,
+  hash: r.hash,
+});
+
+const fromChainRow = (r: ChainRow): AuditEventTable => ({
+  organization_id: r.organizationId,
+  seq: r.seq,
+  at: new Date(r.at),
+  actor_id: r.actorId,
+  actor_role: r.actorRole,
+  action: r.action,
+  entity_type: r.entityType,
+  entity_id: r.entityId,
+  patient_id: r.patientId,
+  request_id: r.requestId,
+  outcome: r.outcome,
+  prev_hash: r.prevHash,
+  hash: r.hash,
+});
 
 type NewPending = Omit<AuditPendingTable, 'id'>;
 
@@ -42,7 +84,7 @@ export async function takePending(db: Conn, organizationId: string, limit: numbe
     .returningAll()
     .execute();
   await sql`select set_config('hearth.audit_sealing', 'off', true)`.execute(db);
-  return rows.sort((a, b) => Number(a.id) - Number(b.id));
+  return rows.sort((a, b) => Number(a.id) - Number(b.id)).map(toPending);
 }
 
 export const organizationsWithPending = async (db: Conn) =>
@@ -78,13 +120,13 @@ export async function auditEventAt(db: Conn, organizationId: string, seq: number
     .executeTakeFirst();
 }
 
-export async function insertAuditEvents(db: Conn, rows: AuditEventTable[]): Promise<void> {
-  if (rows.length) await db.insertInto('audit_event').values(rows).execute();
+export async function insertAuditEvents(db: Conn, events: ChainRow[]): Promise<void> {
+  if (events.length) await db.insertInto('audit_event').values(events.map(fromChainRow)).execute();
 }
 
 /** Reads the chain in order, a page at a time, for verification. */
 export async function auditChainPage(db: Conn, organizationId: string, afterSeq: number, limit: number) {
-  return db
+  const rows = await db
     .selectFrom('audit_event')
     .selectAll()
     .where('organization_id', '=', organizationId)
@@ -92,6 +134,7 @@ export async function auditChainPage(db: Conn, organizationId: string, afterSeq:
     .orderBy('seq', 'asc')
     .limit(limit)
     .execute();
+  return rows.map(toChainRow);
 }
 
 export async function organizationIdsWithAudit(db: Conn): Promise<string[]> {

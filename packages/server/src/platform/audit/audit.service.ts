@@ -2,9 +2,8 @@ import { type Actor, auditGenesisHash } from '@hearth/domain';
 import type { AppDeps, RequestContext } from '../../app-context.ts';
 import type { Conn } from '../../db/conn.ts';
 import * as repo from './audit.repository.ts';
-import type { AuditEventTable } from './audit.table.ts';
 import { type AuditAnchor, readAnchors, writeAnchors } from './audit-anchor.ts';
-import { type ChainCheck, checkChain, hashAuditRecord } from './audit-chain.ts';
+import { type ChainCheck, type ChainRow, checkChain, hashAuditRecord } from './audit-chain.ts';
 
 export interface AuditInput {
   action: string;
@@ -88,23 +87,11 @@ export async function sealOrganization(db: Conn, organizationId: string): Promis
       const last = await repo.lastAuditEvent(trx, organizationId);
       let seq = Number(last?.seq ?? 0);
       let prevHash = last?.hash ?? auditGenesisHash;
-      const rows: AuditEventTable[] = pending.map((p) => {
+      const rows: ChainRow[] = pending.map((p) => {
         seq += 1;
-        const record = {
-          organizationId,
-          seq,
-          at: p.at.toISOString(),
-          actorId: p.actor_id,
-          actorRole: p.actor_role,
-          action: p.action,
-          entityType: p.entity_type,
-          entityId: p.entity_id,
-          patientId: p.patient_id,
-          requestId: p.request_id,
-          outcome: p.outcome,
-        };
+        const record = { ...p, seq };
         const hash = hashAuditRecord(prevHash, record);
-        const row = { ...toRow(record), prev_hash: prevHash, hash };
+        const row = { ...record, prevHash, hash };
         prevHash = hash;
         return row;
       });
@@ -207,10 +194,7 @@ async function walkChain(db: Conn, organizationId: string): Promise<ChainCheck &
   let state = { prevHash: auditGenesisHash, prevSeq: 0, checked: 0 };
   for (;;) {
     const rows = await repo.auditChainPage(db, organizationId, state.prevSeq, pageSize);
-    const { result, state: next } = checkChain(
-      rows.map((r) => ({ ...fromRow(r), prevHash: r.prev_hash, hash: r.hash })),
-      state,
-    );
+    const { result, state: next } = checkChain(rows, state);
     if (result) return { ...result, lastSeq: state.prevSeq };
     state = next;
     if (rows.length < pageSize)
@@ -223,35 +207,5 @@ async function walkChain(db: Conn, organizationId: string): Promise<ChainCheck &
       };
   }
 }
-
-type HashedRecord = Parameters<typeof hashAuditRecord>[1];
-
-const toRow = (r: HashedRecord) => ({
-  organization_id: r.organizationId,
-  seq: r.seq,
-  at: new Date(r.at),
-  actor_id: r.actorId,
-  actor_role: r.actorRole,
-  action: r.action,
-  entity_type: r.entityType,
-  entity_id: r.entityId,
-  patient_id: r.patientId,
-  request_id: r.requestId,
-  outcome: r.outcome,
-});
-
-const fromRow = (r: AuditEventTable): HashedRecord => ({
-  organizationId: r.organization_id,
-  seq: Number(r.seq),
-  at: r.at.toISOString(),
-  actorId: r.actor_id,
-  actorRole: r.actor_role,
-  action: r.action,
-  entityType: r.entity_type,
-  entityId: r.entity_id,
-  patientId: r.patient_id,
-  requestId: r.request_id,
-  outcome: r.outcome,
-});
 
 export const allOrganizationIds = (db: Conn) => repo.organizationIdsWithAudit(db);

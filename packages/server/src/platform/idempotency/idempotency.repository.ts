@@ -1,5 +1,27 @@
+import type { Selectable } from 'kysely';
 import type { Conn } from '../../db/conn.ts';
 import type { IdempotencyKeyTable } from './idempotency.table.ts';
+
+/** A key as the server holds it: the request it was first sent with and, once done, the answer. */
+export interface IdempotencyKeyRecord {
+  method: string;
+  path: string;
+  requestHash: string;
+  state: 'in_progress' | 'done';
+  response: { status: number | null; body: string | null; contentType: string | null };
+  createdAt: Date;
+  expiresAt: Date;
+}
+
+const toKey = (r: Selectable<IdempotencyKeyTable>): IdempotencyKeyRecord => ({
+  method: r.method,
+  path: r.path,
+  requestHash: r.request_hash,
+  state: r.state,
+  response: { status: r.response_status, body: r.response_body, contentType: r.content_type },
+  createdAt: r.created_at,
+  expiresAt: r.expires_at,
+});
 
 type Owner = { organizationId: string; userId: string; key: string };
 
@@ -28,7 +50,10 @@ export async function reserveKey(
   return inserted !== undefined;
 }
 
-export const findKey = (db: Conn, o: Owner) => ofOwner(db, o).executeTakeFirst();
+export const findKey = async (db: Conn, o: Owner) => {
+  const row = await ofOwner(db, o).executeTakeFirst();
+  return row ? toKey(row) : undefined;
+};
 
 export const completeKey = (
   db: Conn,

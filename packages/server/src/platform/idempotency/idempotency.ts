@@ -112,7 +112,7 @@ export function registerIdempotency(app: FastifyInstance, deps: AppDeps): void {
         { reason: 'idempotency-in-progress' },
         because('idempotencyInProgress'),
       );
-    if (earlier.method !== request.method || earlier.path !== path || earlier.request_hash !== requestHash)
+    if (earlier.method !== request.method || earlier.path !== path || earlier.requestHash !== requestHash)
       throw new DomainError(
         'UNPROCESSABLE',
         'This Idempotency-Key was already used for a different request. Send a new key for a new request.',
@@ -120,7 +120,7 @@ export function registerIdempotency(app: FastifyInstance, deps: AppDeps): void {
         because('idempotencyKeyReused'),
       );
     if (earlier.state === 'in_progress') {
-      const abandoned = now.getTime() - earlier.created_at.getTime() > abandonedAfterMs;
+      const abandoned = now.getTime() - earlier.createdAt.getTime() > abandonedAfterMs;
       throw new DomainError(
         'CONFLICT',
         abandoned
@@ -131,10 +131,10 @@ export function registerIdempotency(app: FastifyInstance, deps: AppDeps): void {
       );
     }
     return reply
-      .status(earlier.response_status ?? 200)
-      .header('content-type', earlier.content_type ?? 'application/json; charset=utf-8')
+      .status(earlier.response.status ?? 200)
+      .header('content-type', earlier.response.contentType ?? 'application/json; charset=utf-8')
       .header(replayedHeader, 'true')
-      .send(earlier.response_body ?? '');
+      .send(earlier.response.body ?? '');
   });
 
   // runs for every answer, the error handler's too, before it is sent
