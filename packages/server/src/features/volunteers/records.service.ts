@@ -3,7 +3,6 @@ import {
   because,
   conflict,
   missingModules,
-  type TrainingModule,
   type VolunteerBody,
   type VolunteerDetail,
   type VolunteerStatus,
@@ -16,7 +15,7 @@ import { nameCursorAfter, nameCursorOf, pageOfRows } from '../../http/pagination
 import { inEnvelope } from '../../platform/envelope.ts';
 import { createInvitedUser } from '../staff/invitations.ts';
 import * as repo from './volunteers.repository.ts';
-import { changeEvents, mustFind, need, toVolunteer, type VolunteerRow } from './volunteers-common.ts';
+import { changeEvents, mustFind, need, toVolunteer } from './volunteers-common.ts';
 
 type VolunteerColumns = Omit<
   Parameters<typeof repo.insertVolunteer>[1],
@@ -85,7 +84,7 @@ export async function writeVolunteer(
   ctx: RequestContext,
   id: string,
   action: string,
-  write: (trx: Conn, v: VolunteerRow, orgId: string) => Promise<unknown>,
+  write: (trx: Conn, v: repo.VolunteerRecord, orgId: string) => Promise<unknown>,
 ) {
   need(ctx, 'volunteer:manage');
   await inEnvelope(deps, ctx, {}, async ({ trx, organizationId: orgId, audit, publish }) => {
@@ -127,7 +126,7 @@ export async function listVolunteers(
   });
 }
 
-export async function facts(db: Conn, orgId: string, v: VolunteerRow) {
+export async function facts(db: Conn, orgId: string, v: repo.VolunteerRecord) {
   const [screening, training] = await Promise.all([
     repo.latestScreening(db, orgId, v.id),
     repo.trainingOf(db, orgId, v.id),
@@ -139,14 +138,14 @@ export async function facts(db: Conn, orgId: string, v: VolunteerRow) {
       status: v.status,
       screening: screening
         ? {
-            interviewOn: screening.interview_on,
-            backgroundCheckOn: screening.background_check_on,
-            backgroundCheckResult: screening.background_check_result,
-            consentSignedOn: screening.consent_signed_on,
-            confidentialitySignedOn: screening.confidentiality_signed_on,
+            interviewOn: screening.interviewOn,
+            backgroundCheckOn: screening.backgroundCheckOn,
+            backgroundCheckResult: screening.backgroundCheckResult,
+            consentSignedOn: screening.consentSignedOn,
+            confidentialitySignedOn: screening.confidentialitySignedOn,
           }
         : null,
-      completedModules: training.map((t) => t.module as TrainingModule),
+      completedModules: training.map((t) => t.module),
     },
   };
 }
@@ -169,33 +168,33 @@ export async function getVolunteer(deps: AppDeps, ctx: RequestContext, id: strin
       ...toVolunteer(v),
       screening: screening
         ? {
-            interviewOn: screening.interview_on,
-            interviewNotes: screening.interview_notes,
-            backgroundCheckOn: screening.background_check_on,
-            backgroundCheckResult: screening.background_check_result,
-            consentSignedOn: screening.consent_signed_on,
-            confidentialitySignedOn: screening.confidentiality_signed_on,
-            recordedAt: screening.recorded_at.toISOString(),
-            recordedByName: screening.recorded_by_name,
+            interviewOn: screening.interviewOn,
+            interviewNotes: screening.interviewNotes,
+            backgroundCheckOn: screening.backgroundCheckOn,
+            backgroundCheckResult: screening.backgroundCheckResult,
+            consentSignedOn: screening.consentSignedOn,
+            confidentialitySignedOn: screening.confidentialitySignedOn,
+            recordedAt: screening.recordedAt.toISOString(),
+            recordedByName: screening.recordedByName,
           }
         : null,
       training: training.map((t) => ({
-        module: t.module as TrainingModule,
-        completedOn: t.completed_on,
-        recordedByName: t.recorded_by_name,
+        module: t.module,
+        completedOn: t.completedOn,
+        recordedByName: t.recordedByName,
       })),
       missingModules: missingModules(f.completedModules),
       supervision: notes.map((n) => ({
         id: n.id,
         kind: n.kind,
-        on: n.on_date,
+        on: n.on,
         body: n.body,
-        byName: n.by_name,
+        byName: n.byName,
         at: n.at.toISOString(),
       })),
       history: history.map((h) => ({
-        from: h.from_value,
-        to: h.to_value,
+        from: h.from,
+        to: h.to,
         reason: h.reason,
         at: h.at.toISOString(),
       })),
@@ -208,7 +207,7 @@ export async function createLogin(deps: AppDeps, ctx: RequestContext, id: string
   need(ctx, 'volunteer:manage');
   return inEnvelope(deps, ctx, {}, async ({ trx, organizationId: orgId, audit }) => {
     const v = await mustFind(trx, orgId, id, true);
-    if (v.user_id)
+    if (v.userId)
       throw conflict('This volunteer already has a login.', undefined, because('volunteers.alreadyHasLogin'));
     const invitation = await createInvitedUser(trx, deps.clock(), {
       organizationId: orgId,
