@@ -17,23 +17,22 @@ import { createInvitedUser } from '../staff/invitations.ts';
 import * as repo from './volunteers.repository.ts';
 import { changeEvents, mustFind, need, toVolunteer } from './volunteers-common.ts';
 
-type VolunteerColumns = Omit<
-  Parameters<typeof repo.insertVolunteer>[1],
-  'id' | 'organization_id' | 'user_id' | 'status' | 'created_by' | 'created_at' | 'updated_at'
+type VolunteerFields = Omit<
+  repo.VolunteerRecord,
+  'id' | 'userId' | 'status' | 'createdBy' | 'createdAt' | 'updatedAt'
 >;
 
-/** Body fields to columns; on a patch, absent fields stay undefined so the update leaves them. */
-function volunteerColumns(body: VolunteerBody): VolunteerColumns;
-function volunteerColumns(body: Partial<VolunteerBody>): Partial<VolunteerColumns>;
-function volunteerColumns(body: Partial<VolunteerBody>): Partial<VolunteerColumns> {
+/** Body fields to the record's; on a patch, absent fields stay undefined so the update leaves them. */
+function volunteerFields(body: VolunteerBody): Omit<VolunteerFields, 'email' | 'notes'>;
+function volunteerFields(body: Partial<VolunteerBody>): Partial<VolunteerFields>;
+function volunteerFields(body: Partial<VolunteerBody>): Partial<VolunteerFields> {
   return {
     name: body.name,
     phone: body.phone,
     email: body.email,
     address: body.address,
-    lat: body.home?.lat,
-    lon: body.home?.lon,
-    max_distance_km: body.maxDistanceKm,
+    home: body.home,
+    maxDistanceKm: body.maxDistanceKm,
     areas: body.areas,
     languages: body.languages && [...new Set(body.languages)],
     skills: body.skills && [...new Set(body.skills)],
@@ -47,17 +46,16 @@ export async function createVolunteer(deps: AppDeps, ctx: RequestContext, body: 
   const id = randomUUID();
   await inEnvelope(deps, ctx, {}, async ({ trx, organizationId: orgId, audit, publish }) => {
     const now = deps.clock();
-    await repo.insertVolunteer(trx, {
+    await repo.insertVolunteer(trx, orgId, {
       id,
-      organization_id: orgId,
-      user_id: null,
-      ...volunteerColumns(body),
+      userId: null,
+      ...volunteerFields(body),
       email: body.email ?? null,
       notes: body.notes ?? null,
       status: 'applicant',
-      created_by: ctx.actor.userId,
-      created_at: now,
-      updated_at: now,
+      createdBy: ctx.actor.userId,
+      createdAt: now,
+      updatedAt: now,
     });
     await repo.insertStatusHistory(trx, {
       id: randomUUID(),
@@ -103,7 +101,7 @@ export const updateVolunteer = (
   body: z.output<typeof volunteerPatchSchema>,
 ) =>
   writeVolunteer(deps, ctx, id, 'volunteer.update', (trx, _v, orgId) =>
-    repo.updateVolunteer(trx, orgId, id, { ...volunteerColumns(body), updated_at: deps.clock() }),
+    repo.updateVolunteer(trx, orgId, id, { ...volunteerFields(body), updatedAt: deps.clock() }),
   );
 
 export async function listVolunteers(
@@ -216,7 +214,7 @@ export async function createLogin(deps: AppDeps, ctx: RequestContext, id: string
       role: 'volunteer',
       phone: v.phone,
     });
-    await repo.updateVolunteer(trx, orgId, id, { user_id: invitation.userId, updated_at: deps.clock() });
+    await repo.updateVolunteer(trx, orgId, id, { userId: invitation.userId, updatedAt: deps.clock() });
     await audit({
       action: 'volunteer.login',
       entityType: 'volunteer',

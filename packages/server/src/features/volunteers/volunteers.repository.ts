@@ -371,42 +371,61 @@ const toPaidCareHours = (r: Selectable<PaidCareHoursTable>): PaidCareHoursRecord
   enteredAt: r.entered_at,
 });
 
-type VolunteerInsert = Omit<Insertable<VolunteerTable>, 'areas' | 'languages' | 'skills' | 'availability'> &
-  Pick<VolunteerRecord, 'areas' | 'languages' | 'skills' | 'availability'>;
-
-export const insertVolunteer = (db: Conn, row: VolunteerInsert) =>
+export const insertVolunteer = (db: Conn, organizationId: string, v: VolunteerRecord) =>
   db
     .insertInto('volunteer')
     .values({
-      ...row,
-      areas: storedJson(row.areas),
-      languages: storedJson(row.languages),
-      skills: storedJson(row.skills),
-      availability: storedJson(row.availability),
+      id: v.id,
+      organization_id: organizationId,
+      user_id: v.userId,
+      name: v.name,
+      phone: v.phone,
+      email: v.email,
+      address: v.address,
+      lat: v.home.lat,
+      lon: v.home.lon,
+      max_distance_km: v.maxDistanceKm,
+      areas: storedJson(v.areas),
+      languages: storedJson(v.languages),
+      skills: storedJson(v.skills),
+      availability: storedJson(v.availability),
+      notes: v.notes,
+      status: v.status,
+      created_by: v.createdBy,
+      created_at: v.createdAt,
+      updated_at: v.updatedAt,
     })
     .execute();
 
-export function updateVolunteer(
+/** Writes the fields given; a field left undefined keeps its value. */
+export const updateVolunteer = (
   db: Conn,
   organizationId: string,
   id: string,
-  patch: Omit<Updateable<VolunteerTable>, 'areas' | 'languages' | 'skills' | 'availability'> &
-    Partial<Pick<VolunteerRecord, 'areas' | 'languages' | 'skills' | 'availability'>>,
-) {
-  const { areas, languages, skills, availability, ...rest } = patch;
-  return db
+  patch: Partial<Omit<VolunteerRecord, 'id' | 'createdBy' | 'createdAt'>> & { updatedAt: Date },
+) =>
+  db
     .updateTable('volunteer')
     .set({
-      ...rest,
-      ...(areas && { areas: storedJson(areas) }),
-      ...(languages && { languages: storedJson(languages) }),
-      ...(skills && { skills: storedJson(skills) }),
-      ...(availability && { availability: storedJson(availability) }),
+      user_id: patch.userId,
+      name: patch.name,
+      phone: patch.phone,
+      email: patch.email,
+      address: patch.address,
+      lat: patch.home?.lat,
+      lon: patch.home?.lon,
+      max_distance_km: patch.maxDistanceKm,
+      areas: patch.areas && storedJson(patch.areas),
+      languages: patch.languages && storedJson(patch.languages),
+      skills: patch.skills && storedJson(patch.skills),
+      availability: patch.availability && storedJson(patch.availability),
+      notes: patch.notes,
+      status: patch.status,
+      updated_at: patch.updatedAt,
     })
     .where('organization_id', '=', organizationId)
     .where('id', '=', id)
     .execute();
-}
 
 const volunteerColumns = (db: Conn) => db.selectFrom('volunteer').selectAll();
 
