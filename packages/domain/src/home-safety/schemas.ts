@@ -67,15 +67,21 @@ export const safetyActionSchema = z.object({
   doneByName: z.string().nullable(),
 });
 
+/** One answered item as a check keeps it (a note left out is kept as null). */
+export const safetyItemAnswerSchema = z.object({
+  key: z.enum(homeSafetyItemKeys),
+  answer: z.enum(safetyAnswers),
+  note: z.string().nullable(),
+});
+export type SafetyItemAnswer = z.infer<typeof safetyItemAnswerSchema>;
+
 export const homeSafetyCheckSchema = z.object({
   id: idSchema,
   patientId: idSchema,
   occasion: z.enum(safetyOccasions),
   checkedOn: z.string(),
   checkedByName: z.string(),
-  items: z.array(
-    z.object({ key: z.enum(homeSafetyItemKeys), answer: z.enum(safetyAnswers), note: z.string().nullable() }),
-  ),
+  items: z.array(safetyItemAnswerSchema),
   actions: z.array(safetyActionSchema),
   createdAt: z.string(),
 });

@@ -112,13 +112,12 @@ export async function seedHomeFamily(trx: Conn, s: HomeFamilySeed) {
   await lend(patientIds[2]!, 'oxygen_concentrator', 'requested', 1);
 
   const checkId = rnd.uuid();
-  await safety.insertCheck(trx, {
+  await safety.insertCheck(trx, orgId, {
     id: checkId,
-    organization_id: orgId,
-    patient_id: familyPatient,
+    patientId: familyPatient,
     occasion: 'first_visit',
-    checked_on: isoDay(now, -20),
-    checked_by: nurse,
+    checkedOn: isoDay(now, -20),
+    checkedBy: nurse,
     items: [
       { key: 'bed_both_sides', answer: 'met', note: null },
       { key: 'supplies_within_reach', answer: 'met', note: null },
@@ -129,38 +128,36 @@ export async function seedHomeFamily(trx: Conn, s: HomeFamilySeed) {
       { key: 'falls_floor_clear', answer: 'unmet', note: 'ковёр у кровати' },
       { key: 'falls_bathroom', answer: 'met', note: null },
     ],
-    created_at: new Date(now.getTime() - 20 * 86_400_000),
+    createdAt: new Date(now.getTime() - 20 * 86_400_000),
   });
-  await safety.insertActions(trx, [
+  await safety.insertActions(trx, orgId, [
     {
       id: rnd.uuid(),
-      organization_id: orgId,
-      patient_id: familyPatient,
-      check_id: checkId,
-      item_key: 'lighting',
+      patientId: familyPatient,
+      checkId: checkId,
+      itemKey: 'lighting',
       description: 'Поставить ночник у кровати',
-      owner_name: 'Анна Ковалёва',
-      owner_user_id: userIds.family ?? null,
-      due_on: isoDay(now, 2),
+      ownerName: 'Анна Ковалёва',
+      ownerUserId: userIds.family ?? null,
+      dueOn: isoDay(now, 2),
       status: 'open',
-      done_at: null,
-      done_by: null,
-      created_at: now,
+      doneAt: null,
+      doneBy: null,
+      createdAt: now,
     },
     {
       id: rnd.uuid(),
-      organization_id: orgId,
-      patient_id: familyPatient,
-      check_id: checkId,
-      item_key: 'falls_floor_clear',
+      patientId: familyPatient,
+      checkId: checkId,
+      itemKey: 'falls_floor_clear',
       description: 'Убрать ковёр у кровати',
-      owner_name: 'Анна Ковалёва',
-      owner_user_id: userIds.family ?? null,
-      due_on: isoDay(now, -10),
+      ownerName: 'Анна Ковалёва',
+      ownerUserId: userIds.family ?? null,
+      dueOn: isoDay(now, -10),
       status: 'done',
-      done_at: new Date(now.getTime() - 15 * 86_400_000),
-      done_by: userIds.family ?? null,
-      created_at: now,
+      doneAt: new Date(now.getTime() - 15 * 86_400_000),
+      doneBy: userIds.family ?? null,
+      createdAt: now,
     },
   ]);
 

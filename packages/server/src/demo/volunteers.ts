@@ -55,17 +55,15 @@ export async function seedVolunteers(c: DemoContext) {
     const id = rnd.uuid();
     ids.push(id);
     const home = nearMinsk(rnd);
-    await repo.insertVolunteer(trx, {
+    await repo.insertVolunteer(trx, orgId, {
       id,
-      organization_id: orgId,
-      user_id: i === 0 ? userIds.volunteer! : null,
+      userId: i === 0 ? userIds.volunteer! : null,
       name: p.name,
       phone: `+375 29 ${rnd.int(100, 999)}-${rnd.int(10, 99)}-${rnd.int(10, 99)}`,
       email: null,
       address: `Минск, ${rnd.pick(demoStreets)}, д. ${rnd.int(1, 90)}`,
-      lat: home.lat,
-      lon: home.lon,
-      max_distance_km: rnd.pick([15, 25, 40]),
+      home,
+      maxDistanceKm: rnd.pick([15, 25, 40]),
       areas: ['Минск'],
       languages: p.languages,
       skills: p.skills,
@@ -76,9 +74,9 @@ export async function seedVolunteers(c: DemoContext) {
       ],
       notes: null,
       status: p.status,
-      created_by: by,
-      created_at: now,
-      updated_at: now,
+      createdBy: by,
+      createdAt: now,
+      updatedAt: now,
     });
     await repo.insertStatusHistory(trx, {
       id: rnd.uuid(),

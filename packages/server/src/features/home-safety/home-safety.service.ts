@@ -25,31 +25,27 @@ async function assemble(db: Conn, orgId: string, patientId: string) {
     repo.checksOf(db, orgId, patientId),
     repo.actionsOf(db, orgId, patientId),
   ]);
-  const toAction = (a: (typeof actions)[number]) => ({
+  const toAction = (a: (typeof actions)[number]): HomeSafetyCheck['actions'][number] => ({
     id: a.id,
-    checkId: a.check_id,
-    itemKey: a.item_key as HomeSafetyCheck['actions'][number]['itemKey'],
+    checkId: a.checkId,
+    itemKey: a.itemKey,
     description: a.description,
-    ownerName: a.owner_name,
-    ownerUserId: a.owner_user_id,
-    dueOn: a.due_on,
+    ownerName: a.ownerName,
+    ownerUserId: a.ownerUserId,
+    dueOn: a.dueOn,
     status: a.status,
-    doneAt: a.done_at?.toISOString() ?? null,
-    doneByName: a.done_by_name,
+    doneAt: a.doneAt?.toISOString() ?? null,
+    doneByName: a.doneByName,
   });
   const out: HomeSafetyCheck[] = checks.map((c) => ({
     id: c.id,
-    patientId: c.patient_id,
-    occasion: c.occasion as HomeSafetyCheck['occasion'],
-    checkedOn: c.checked_on,
-    checkedByName: c.checked_by_name,
-    items: c.items.map((i) => ({
-      key: i.key as HomeSafetyCheck['items'][number]['key'],
-      answer: i.answer as HomeSafetyCheck['items'][number]['answer'],
-      note: i.note,
-    })),
-    actions: actions.filter((a) => a.check_id === c.id).map(toAction),
-    createdAt: c.created_at.toISOString(),
+    patientId: c.patientId,
+    occasion: c.occasion,
+    checkedOn: c.checkedOn,
+    checkedByName: c.checkedByName,
+    items: c.items,
+    actions: actions.filter((a) => a.checkId === c.id).map(toAction),
+    createdAt: c.createdAt.toISOString(),
   }));
   return {
     checks: out,
@@ -123,32 +119,31 @@ export async function recordCheck(
       );
     const orgId = env.organizationId;
     const now = deps.clock();
-    await repo.insertCheck(env.trx, {
+    await repo.insertCheck(env.trx, orgId, {
       id,
-      organization_id: orgId,
-      patient_id: patientId,
+      patientId,
       occasion: body.occasion,
-      checked_on: body.checkedOn,
-      checked_by: ctx.actor.userId,
+      checkedOn: body.checkedOn,
+      checkedBy: ctx.actor.userId,
       items: body.items.map((i) => ({ key: i.key, answer: i.answer, note: i.note ?? null })),
-      created_at: now,
+      createdAt: now,
     });
     await repo.insertActions(
       env.trx,
+      orgId,
       body.actions.map((a) => ({
         id: randomUUID(),
-        organization_id: orgId,
-        patient_id: patientId,
-        check_id: id,
-        item_key: a.itemKey,
+        patientId,
+        checkId: id,
+        itemKey: a.itemKey,
         description: a.description,
-        owner_name: a.ownerName,
-        owner_user_id: a.ownerUserId ?? null,
-        due_on: a.dueOn ?? null,
+        ownerName: a.ownerName,
+        ownerUserId: a.ownerUserId ?? null,
+        dueOn: a.dueOn ?? null,
         status: 'open',
-        done_at: null,
-        done_by: null,
-        created_at: now,
+        doneAt: null,
+        doneBy: null,
+        createdAt: now,
       })),
     );
     await env.audit({ action: 'home-safety.record', entityType: 'home_safety_check', entityId: id });
@@ -167,7 +162,7 @@ export async function completeAction(
   await inEnvelope(deps, ctx, { patient: { id: patientId, action: 'home-safety:read' } }, async (env) => {
     const action = await repo.findActionForUpdate(env.trx, env.organizationId, patientId, actionId);
     if (!action) throw notFound('action');
-    const isOwner = action.owner_user_id === ctx.actor.userId;
+    const isOwner = action.ownerUserId === ctx.actor.userId;
     if (!isOwner && !can(ctx.actor, 'home-safety:record', { patientId })) throw forbidden();
     if (action.status === 'done')
       throw conflict('This action is already done.', undefined, because('homeSafety.actionDone'));

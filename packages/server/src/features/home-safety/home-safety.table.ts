@@ -1,4 +1,4 @@
-import type { JSONColumnType } from 'kysely';
+import type { StoredJson } from '../../db/stored-json.ts';
 
 export interface HomeSafetyCheckTable {
   id: string;
@@ -7,7 +7,8 @@ export interface HomeSafetyCheckTable {
   occasion: string;
   checked_on: string;
   checked_by: string;
-  items: JSONColumnType<{ key: string; answer: string; note: string | null }[]>;
+  /** The answered items (`safetyItemAnswerSchema`, an array). */
+  items: StoredJson;
   created_at: Date;
 }
 

@@ -41,11 +41,11 @@ export async function assign(deps: AppDeps, ctx: RequestContext, requestId: stri
       decline_reason: null,
     });
     await repo.updateRequest(trx, orgId, requestId, { status: 'assigned', updated_at: now });
-    if (v.user_id)
+    if (v.userId)
       await notifyUsers(
         trx,
         orgId,
-        [v.user_id],
+        [v.userId],
         {
           kind: 'volunteer.offer',
           title: 'A new request for you',
@@ -59,9 +59,9 @@ export async function assign(deps: AppDeps, ctx: RequestContext, requestId: stri
       action: 'volunteer-request.assign',
       entityType: 'volunteer_assignment',
       entityId: id,
-      patientId: r.patient_id,
+      patientId: r.patientId,
     });
-    for (const event of changeEvents('volunteers.request', requestId, v.user_id)) publish(event);
+    for (const event of changeEvents('volunteers.request', requestId, v.userId)) publish(event);
   });
   return getRequest(deps, ctx, requestId);
 }
@@ -75,7 +75,7 @@ export async function cancelAssignment(
   need(ctx, 'volunteer:manage');
   await inEnvelope(deps, ctx, {}, async ({ trx, organizationId: orgId, audit, publish }) => {
     const a = await repo.findAssignmentForUpdate(trx, orgId, assignmentId);
-    if (!a || a.request_id !== requestId) throw notFound('assignment');
+    if (!a || a.requestId !== requestId) throw notFound('assignment');
     if (a.status !== 'offered' && a.status !== 'accepted')
       throw conflict('This assignment is already closed.', undefined, because('volunteers.assignmentClosed'));
     const now = deps.clock();
@@ -86,7 +86,7 @@ export async function cancelAssignment(
       entityType: 'volunteer_assignment',
       entityId: assignmentId,
     });
-    const volunteerUserId = await userOfVolunteer(trx, orgId, a.volunteer_id);
+    const volunteerUserId = await userOfVolunteer(trx, orgId, a.volunteerId);
     for (const event of changeEvents('volunteers.request', requestId, volunteerUserId)) publish(event);
   });
   return getRequest(deps, ctx, requestId);
@@ -107,7 +107,7 @@ export async function closeAssignment(
   need(ctx, 'volunteer:manage');
   await inEnvelope(deps, ctx, {}, async ({ trx, organizationId: orgId, audit, publish }) => {
     const a = await repo.findAssignmentForUpdate(trx, orgId, assignmentId);
-    if (!a || a.request_id !== requestId) throw notFound('assignment');
+    if (!a || a.requestId !== requestId) throw notFound('assignment');
     if (a.status === 'offered')
       throw conflict(
         'The volunteer has not accepted yet; withdraw the offer instead of closing it.',
@@ -118,7 +118,7 @@ export async function closeAssignment(
       throw conflict('This assignment is already closed.', undefined, because('volunteers.assignmentClosed'));
     const r = await repo.findRequestForUpdate(trx, orgId, requestId);
     const now = deps.clock();
-    if (r && r.starts_at > now)
+    if (r && r.startsAt > now)
       throw conflict(
         'The help has not been given yet: the request starts later.',
         undefined,
@@ -135,9 +135,9 @@ export async function closeAssignment(
       action: 'volunteer-request.close',
       entityType: 'volunteer_assignment',
       entityId: assignmentId,
-      patientId: r?.patient_id ?? null,
+      patientId: r?.patientId ?? null,
     });
-    const volunteerUserId = await userOfVolunteer(trx, orgId, a.volunteer_id);
+    const volunteerUserId = await userOfVolunteer(trx, orgId, a.volunteerId);
     for (const event of changeEvents('volunteers.request', requestId, volunteerUserId)) publish(event);
   });
   return getRequest(deps, ctx, requestId);

@@ -1,4 +1,4 @@
-import { because, conflict, type HoursEntry, notFound, type RequestKind } from '@hearth/domain';
+import { because, conflict, type HoursEntry, notFound } from '@hearth/domain';
 import type { AppDeps, RequestContext } from '../../app-context.ts';
 import { pageOfRows, timeCursorAfter, timeCursorOf } from '../../http/pagination.ts';
 import { inEnvelope } from '../../platform/envelope.ts';
@@ -6,20 +6,19 @@ import * as repo from './volunteers.repository.ts';
 import { changeEvents, need, userOfVolunteer } from './volunteers-common.ts';
 
 // The coordinator approves or rejects the hours volunteers log.
-type HoursRow = NonNullable<Awaited<ReturnType<typeof repo.findHoursEntry>>>;
-const toHours = (h: HoursRow): HoursEntry => ({
+const toHours = (h: repo.HoursEntryRecord): HoursEntry => ({
   id: h.id,
-  assignmentId: h.assignment_id,
-  volunteerId: h.volunteer_id,
-  volunteerName: h.volunteer_name,
-  kind: h.kind as RequestKind,
-  on: h.on_date,
+  assignmentId: h.assignmentId,
+  volunteerId: h.volunteerId,
+  volunteerName: h.volunteerName,
+  kind: h.kind,
+  on: h.on,
   minutes: h.minutes,
   note: h.note,
   status: h.status,
-  loggedAt: h.logged_at.toISOString(),
-  decidedByName: h.decided_by_name,
-  rejectReason: h.reject_reason,
+  loggedAt: h.loggedAt.toISOString(),
+  decidedByName: h.decidedByName,
+  rejectReason: h.rejectReason,
 });
 
 export async function listHours(
@@ -36,7 +35,7 @@ export async function listHours(
     timeCursorAfter(query.cursor),
     query.limit + 1,
   );
-  const { page, nextCursor } = pageOfRows(rows, query.limit, (l) => timeCursorOf(l.logged_at, l.id));
+  const { page, nextCursor } = pageOfRows(rows, query.limit, (l) => timeCursorOf(l.loggedAt, l.id));
   return { items: page.map(toHours), nextCursor };
 }
 
@@ -69,7 +68,7 @@ export async function decideHours(
       entityId: id,
     });
     const decided = (await repo.findHoursEntry(trx, orgId, id))!;
-    const volunteerUserId = await userOfVolunteer(trx, orgId, decided.volunteer_id);
+    const volunteerUserId = await userOfVolunteer(trx, orgId, decided.volunteerId);
     for (const event of changeEvents('volunteers.hours', id, volunteerUserId)) publish(event);
     return decided;
   });

@@ -45,7 +45,7 @@ async function checkHoursLimits(
   orgId: string,
   volunteerId: string,
   assignmentId: string,
-  a: { starts_at: Date; duration_minutes: number },
+  a: { startsAt: Date; durationMinutes: number },
   body: { on: string; minutes: number },
 ) {
   const windowOf = (startsAt: Date, minutes: number) => ({
@@ -53,12 +53,12 @@ async function checkHoursLimits(
     end: startsAt.getTime() + minutes * 60_000,
   });
   const logged = (await repo.countingHoursOnDay(trx, orgId, volunteerId, body.on)).map((h) => ({
-    assignmentId: h.assignment_id,
+    assignmentId: h.assignmentId,
     minutes: h.minutes,
-    window: windowOf(h.starts_at, h.duration_minutes),
+    window: windowOf(h.startsAt, h.durationMinutes),
   }));
   const problem = hoursLimitProblem(
-    { assignmentId, minutes: body.minutes, window: windowOf(a.starts_at, a.duration_minutes) },
+    { assignmentId, minutes: body.minutes, window: windowOf(a.startsAt, a.durationMinutes) },
     logged,
   );
   if (!problem) return;
@@ -88,8 +88,8 @@ export async function logHours(
     const { timeZone } = await loadSettings(trx, orgId);
     const problem = hoursDayProblem(body.on, {
       today: localWeekMinute(deps.clock(), timeZone).date,
-      visitDay: localWeekMinute(a.starts_at, timeZone).date,
-      closedDay: a.closed_at ? localWeekMinute(a.closed_at, timeZone).date : null,
+      visitDay: localWeekMinute(a.startsAt, timeZone).date,
+      closedDay: a.closedAt ? localWeekMinute(a.closedAt, timeZone).date : null,
     });
     if (problem)
       throw invalidField(

@@ -1,11 +1,4 @@
-import {
-  because,
-  conflict,
-  localWeekMinute,
-  notFound,
-  type PortalAssignment,
-  type RequestKind,
-} from '@hearth/domain';
+import { because, conflict, localWeekMinute, notFound, type PortalAssignment } from '@hearth/domain';
 import type { AppDeps, RequestContext } from '../../app-context.ts';
 import type { Conn } from '../../db/conn.ts';
 import { inEnvelope } from '../../platform/envelope.ts';
@@ -19,9 +12,11 @@ async function ownVolunteer(db: Conn, ctx: RequestContext) {
   return repo.findVolunteerByUser(db, ctx.actor.organizationId, ctx.actor.userId);
 }
 
-type AssignmentRow = NonNullable<Awaited<ReturnType<typeof repo.findAssignmentOfVolunteer>>>;
-
-async function toPortal(db: Conn, orgId: string, rows: AssignmentRow[]): Promise<PortalAssignment[]> {
+async function toPortal(
+  db: Conn,
+  orgId: string,
+  rows: repo.VolunteerJobRecord[],
+): Promise<PortalAssignment[]> {
   const [hours, settings] = await Promise.all([
     repo.hoursOfAssignments(
       db,
@@ -33,18 +28,18 @@ async function toPortal(db: Conn, orgId: string, rows: AssignmentRow[]): Promise
   return rows.map((a) => ({
     id: a.id,
     status: a.status,
-    kind: a.kind as RequestKind,
-    startsAt: a.starts_at.toISOString(),
-    durationMinutes: a.duration_minutes,
-    familyFirstName: a.family_first_name,
+    kind: a.kind,
+    startsAt: a.startsAt.toISOString(),
+    durationMinutes: a.durationMinutes,
+    familyFirstName: a.familyFirstName,
     // the address only once the volunteer has accepted the visit
-    address: a.status === 'accepted' || a.status === 'completed' ? a.family_address : null,
-    whatToBring: a.what_to_bring,
+    address: a.status === 'accepted' || a.status === 'completed' ? a.familyAddress : null,
+    whatToBring: a.whatToBring,
     coordinatorPhone: settings.servicePhone,
-    closedOn: a.closed_at ? localWeekMinute(a.closed_at, settings.timeZone).date : null,
+    closedOn: a.closedAt ? localWeekMinute(a.closedAt, settings.timeZone).date : null,
     hours: hours
-      .filter((h) => h.assignment_id === a.id)
-      .map((h) => ({ id: h.id, on: h.on_date, minutes: h.minutes, status: h.status })),
+      .filter((h) => h.assignmentId === a.id)
+      .map((h) => ({ id: h.id, on: h.on, minutes: h.minutes, status: h.status })),
   }));
 }
 
@@ -76,7 +71,7 @@ export async function myAssignment(deps: AppDeps, ctx: RequestContext, assignmen
       action: 'volunteer-portal.read',
       entityType: 'volunteer_assignment',
       entityId: assignmentId,
-      patientId: a.patient_id,
+      patientId: a.patientId,
     });
     return (await toPortal(trx, orgId, [a]))[0]!;
   });
@@ -104,12 +99,12 @@ export async function respond(
       decline_reason: body.accept ? null : (body.reason ?? null),
     });
     // a declined request goes back to the coordinator's open list for the next volunteer
-    if (!body.accept) await repo.updateRequest(trx, orgId, a.request_id, { status: 'open', updated_at: now });
+    if (!body.accept) await repo.updateRequest(trx, orgId, a.requestId, { status: 'open', updated_at: now });
     await audit({
       action: body.accept ? 'volunteer-portal.accept' : 'volunteer-portal.decline',
       entityType: 'volunteer_assignment',
       entityId: assignmentId,
-      patientId: a.patient_id,
+      patientId: a.patientId,
     });
     for (const event of changeEvents('volunteers.request', assignmentId, ctx.actor.userId)) publish(event);
   });

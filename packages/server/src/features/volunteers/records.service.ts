@@ -3,7 +3,6 @@ import {
   because,
   conflict,
   missingModules,
-  type TrainingModule,
   type VolunteerBody,
   type VolunteerDetail,
   type VolunteerStatus,
@@ -16,25 +15,24 @@ import { nameCursorAfter, nameCursorOf, pageOfRows } from '../../http/pagination
 import { inEnvelope } from '../../platform/envelope.ts';
 import { createInvitedUser } from '../staff/invitations.ts';
 import * as repo from './volunteers.repository.ts';
-import { changeEvents, mustFind, need, toVolunteer, type VolunteerRow } from './volunteers-common.ts';
+import { changeEvents, mustFind, need, toVolunteer } from './volunteers-common.ts';
 
-type VolunteerColumns = Omit<
-  Parameters<typeof repo.insertVolunteer>[1],
-  'id' | 'organization_id' | 'user_id' | 'status' | 'created_by' | 'created_at' | 'updated_at'
+type VolunteerFields = Omit<
+  repo.VolunteerRecord,
+  'id' | 'userId' | 'status' | 'createdBy' | 'createdAt' | 'updatedAt'
 >;
 
-/** Body fields to columns; on a patch, absent fields stay undefined so the update leaves them. */
-function volunteerColumns(body: VolunteerBody): VolunteerColumns;
-function volunteerColumns(body: Partial<VolunteerBody>): Partial<VolunteerColumns>;
-function volunteerColumns(body: Partial<VolunteerBody>): Partial<VolunteerColumns> {
+/** Body fields to the record's; on a patch, absent fields stay undefined so the update leaves them. */
+function volunteerFields(body: VolunteerBody): Omit<VolunteerFields, 'email' | 'notes'>;
+function volunteerFields(body: Partial<VolunteerBody>): Partial<VolunteerFields>;
+function volunteerFields(body: Partial<VolunteerBody>): Partial<VolunteerFields> {
   return {
     name: body.name,
     phone: body.phone,
     email: body.email,
     address: body.address,
-    lat: body.home?.lat,
-    lon: body.home?.lon,
-    max_distance_km: body.maxDistanceKm,
+    home: body.home,
+    maxDistanceKm: body.maxDistanceKm,
     areas: body.areas,
     languages: body.languages && [...new Set(body.languages)],
     skills: body.skills && [...new Set(body.skills)],
@@ -48,17 +46,16 @@ export async function createVolunteer(deps: AppDeps, ctx: RequestContext, body: 
   const id = randomUUID();
   await inEnvelope(deps, ctx, {}, async ({ trx, organizationId: orgId, audit, publish }) => {
     const now = deps.clock();
-    await repo.insertVolunteer(trx, {
+    await repo.insertVolunteer(trx, orgId, {
       id,
-      organization_id: orgId,
-      user_id: null,
-      ...volunteerColumns(body),
+      userId: null,
+      ...volunteerFields(body),
       email: body.email ?? null,
       notes: body.notes ?? null,
       status: 'applicant',
-      created_by: ctx.actor.userId,
-      created_at: now,
-      updated_at: now,
+      createdBy: ctx.actor.userId,
+      createdAt: now,
+      updatedAt: now,
     });
     await repo.insertStatusHistory(trx, {
       id: randomUUID(),
@@ -85,7 +82,7 @@ export async function writeVolunteer(
   ctx: RequestContext,
   id: string,
   action: string,
-  write: (trx: Conn, v: VolunteerRow, orgId: string) => Promise<unknown>,
+  write: (trx: Conn, v: repo.VolunteerRecord, orgId: string) => Promise<unknown>,
 ) {
   need(ctx, 'volunteer:manage');
   await inEnvelope(deps, ctx, {}, async ({ trx, organizationId: orgId, audit, publish }) => {
@@ -104,7 +101,7 @@ export const updateVolunteer = (
   body: z.output<typeof volunteerPatchSchema>,
 ) =>
   writeVolunteer(deps, ctx, id, 'volunteer.update', (trx, _v, orgId) =>
-    repo.updateVolunteer(trx, orgId, id, { ...volunteerColumns(body), updated_at: deps.clock() }),
+    repo.updateVolunteer(trx, orgId, id, { ...volunteerFields(body), updatedAt: deps.clock() }),
   );
 
 export async function listVolunteers(
@@ -127,7 +124,7 @@ export async function listVolunteers(
   });
 }
 
-export async function facts(db: Conn, orgId: string, v: VolunteerRow) {
+export async function facts(db: Conn, orgId: string, v: repo.VolunteerRecord) {
   const [screening, training] = await Promise.all([
     repo.latestScreening(db, orgId, v.id),
     repo.trainingOf(db, orgId, v.id),
@@ -139,14 +136,14 @@ export async function facts(db: Conn, orgId: string, v: VolunteerRow) {
       status: v.status,
       screening: screening
         ? {
-            interviewOn: screening.interview_on,
-            backgroundCheckOn: screening.background_check_on,
-            backgroundCheckResult: screening.background_check_result,
-            consentSignedOn: screening.consent_signed_on,
-            confidentialitySignedOn: screening.confidentiality_signed_on,
+            interviewOn: screening.interviewOn,
+            backgroundCheckOn: screening.backgroundCheckOn,
+            backgroundCheckResult: screening.backgroundCheckResult,
+            consentSignedOn: screening.consentSignedOn,
+            confidentialitySignedOn: screening.confidentialitySignedOn,
           }
         : null,
-      completedModules: training.map((t) => t.module as TrainingModule),
+      completedModules: training.map((t) => t.module),
     },
   };
 }
@@ -169,33 +166,33 @@ export async function getVolunteer(deps: AppDeps, ctx: RequestContext, id: strin
       ...toVolunteer(v),
       screening: screening
         ? {
-            interviewOn: screening.interview_on,
-            interviewNotes: screening.interview_notes,
-            backgroundCheckOn: screening.background_check_on,
-            backgroundCheckResult: screening.background_check_result,
-            consentSignedOn: screening.consent_signed_on,
-            confidentialitySignedOn: screening.confidentiality_signed_on,
-            recordedAt: screening.recorded_at.toISOString(),
-            recordedByName: screening.recorded_by_name,
+            interviewOn: screening.interviewOn,
+            interviewNotes: screening.interviewNotes,
+            backgroundCheckOn: screening.backgroundCheckOn,
+            backgroundCheckResult: screening.backgroundCheckResult,
+            consentSignedOn: screening.consentSignedOn,
+            confidentialitySignedOn: screening.confidentialitySignedOn,
+            recordedAt: screening.recordedAt.toISOString(),
+            recordedByName: screening.recordedByName,
           }
         : null,
       training: training.map((t) => ({
-        module: t.module as TrainingModule,
-        completedOn: t.completed_on,
-        recordedByName: t.recorded_by_name,
+        module: t.module,
+        completedOn: t.completedOn,
+        recordedByName: t.recordedByName,
       })),
       missingModules: missingModules(f.completedModules),
       supervision: notes.map((n) => ({
         id: n.id,
         kind: n.kind,
-        on: n.on_date,
+        on: n.on,
         body: n.body,
-        byName: n.by_name,
+        byName: n.byName,
         at: n.at.toISOString(),
       })),
       history: history.map((h) => ({
-        from: h.from_value,
-        to: h.to_value,
+        from: h.from,
+        to: h.to,
         reason: h.reason,
         at: h.at.toISOString(),
       })),
@@ -208,7 +205,7 @@ export async function createLogin(deps: AppDeps, ctx: RequestContext, id: string
   need(ctx, 'volunteer:manage');
   return inEnvelope(deps, ctx, {}, async ({ trx, organizationId: orgId, audit }) => {
     const v = await mustFind(trx, orgId, id, true);
-    if (v.user_id)
+    if (v.userId)
       throw conflict('This volunteer already has a login.', undefined, because('volunteers.alreadyHasLogin'));
     const invitation = await createInvitedUser(trx, deps.clock(), {
       organizationId: orgId,
@@ -217,7 +214,7 @@ export async function createLogin(deps: AppDeps, ctx: RequestContext, id: string
       role: 'volunteer',
       phone: v.phone,
     });
-    await repo.updateVolunteer(trx, orgId, id, { user_id: invitation.userId, updated_at: deps.clock() });
+    await repo.updateVolunteer(trx, orgId, id, { userId: invitation.userId, updatedAt: deps.clock() });
     await audit({
       action: 'volunteer.login',
       entityType: 'volunteer',

@@ -102,7 +102,7 @@ export const changeStatus = (
       );
     }
     const now = deps.clock();
-    await repo.updateVolunteer(trx, orgId, id, { status: body.to, updated_at: now });
+    await repo.updateVolunteer(trx, orgId, id, { status: body.to, updatedAt: now });
     await repo.insertStatusHistory(trx, {
       id: randomUUID(),
       organization_id: orgId,

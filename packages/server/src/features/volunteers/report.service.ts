@@ -51,10 +51,10 @@ export async function report(deps: AppDeps, ctx: RequestContext, month: string):
   const byVolunteer = new Map<string, { name: string; minutes: number }>();
   const byKind = new Map<RequestKind, number>();
   for (const r of approved) {
-    const v = byVolunteer.get(r.volunteer_id) ?? { name: r.volunteer_name, minutes: 0 };
+    const v = byVolunteer.get(r.volunteerId) ?? { name: r.volunteerName, minutes: 0 };
     v.minutes += r.minutes;
-    byVolunteer.set(r.volunteer_id, v);
-    byKind.set(r.kind as RequestKind, (byKind.get(r.kind as RequestKind) ?? 0) + r.minutes);
+    byVolunteer.set(r.volunteerId, v);
+    byKind.set(r.kind, (byKind.get(r.kind) ?? 0) + r.minutes);
   }
   const volunteerHours = hoursOf(approvedMinutes);
   // a typed figure overrides the visits record (visits outside Hearth, a correction)

@@ -5,7 +5,6 @@ import {
   localWeekMinute,
   type Match,
   notFound,
-  type RequestKind,
   rankVolunteers,
   type VolunteerRequest,
   type VolunteerRequestBody,
@@ -18,9 +17,11 @@ import { loadSettings } from '../../platform/settings/settings.service.ts';
 import * as repo from './volunteers.repository.ts';
 import { changeEvents, need } from './volunteers-common.ts';
 
-type RequestRow = NonNullable<Awaited<ReturnType<typeof repo.findRequest>>>;
-
-async function assembleRequests(db: Conn, orgId: string, rows: RequestRow[]): Promise<VolunteerRequest[]> {
+async function assembleRequests(
+  db: Conn,
+  orgId: string,
+  rows: repo.FamilyRequestRecord[],
+): Promise<VolunteerRequest[]> {
   const assignments = await repo.assignmentsOfRequests(
     db,
     orgId,
@@ -28,28 +29,28 @@ async function assembleRequests(db: Conn, orgId: string, rows: RequestRow[]): Pr
   );
   return rows.map((r) => ({
     id: r.id,
-    patientId: r.patient_id,
-    patientName: r.patient_name,
-    kind: r.kind as RequestKind,
+    patientId: r.patientId,
+    patientName: r.patientName,
+    kind: r.kind,
     status: r.status,
-    startsAt: r.starts_at.toISOString(),
-    durationMinutes: r.duration_minutes,
+    startsAt: r.startsAt.toISOString(),
+    durationMinutes: r.durationMinutes,
     language: r.language,
-    whatToBring: r.what_to_bring,
+    whatToBring: r.whatToBring,
     details: r.details,
-    createdAt: r.created_at.toISOString(),
+    createdAt: r.createdAt.toISOString(),
     assignments: assignments
-      .filter((a) => a.request_id === r.id)
+      .filter((a) => a.requestId === r.id)
       .map((a) => ({
         id: a.id,
-        volunteerId: a.volunteer_id,
-        volunteerName: a.volunteer_name,
+        volunteerId: a.volunteerId,
+        volunteerName: a.volunteerName,
         status: a.status,
-        offeredAt: a.offered_at.toISOString(),
-        respondedAt: a.responded_at?.toISOString() ?? null,
-        declineReason: a.decline_reason,
-        closedAt: a.closed_at?.toISOString() ?? null,
-        closeNote: a.close_note,
+        offeredAt: a.offeredAt.toISOString(),
+        respondedAt: a.respondedAt?.toISOString() ?? null,
+        declineReason: a.declineReason,
+        closedAt: a.closedAt?.toISOString() ?? null,
+        closeNote: a.closeNote,
       })),
   }));
 }
@@ -95,7 +96,7 @@ export async function listRequests(
       timeCursorAfter(query.cursor),
       query.limit + 1,
     );
-    const { page, nextCursor } = pageOfRows(rows, query.limit, (l) => timeCursorOf(l.starts_at, l.id));
+    const { page, nextCursor } = pageOfRows(rows, query.limit, (l) => timeCursorOf(l.startsAt, l.id));
     await audit({
       action: 'volunteer-request.list',
       entityType: 'volunteer_request',
@@ -113,7 +114,7 @@ export async function getRequest(deps: AppDeps, ctx: RequestContext, id: string)
       action: 'volunteer-request.read',
       entityType: 'volunteer_request',
       entityId: id,
-      patientId: row.patient_id,
+      patientId: row.patientId,
     });
     return (await assembleRequests(trx, orgId, [row]))[0]!;
   });
@@ -125,38 +126,38 @@ export async function matchRequest(deps: AppDeps, ctx: RequestContext, id: strin
   return inEnvelope(deps, ctx, {}, async ({ trx, organizationId: orgId, audit }) => {
     const r = await repo.findRequest(trx, orgId, id);
     if (!r) throw notFound('request');
-    if (r.patient_lat === null || r.patient_lon === null)
+    if (r.patientLat === null || r.patientLon === null)
       throw conflict(
         'The family’s address has no coordinates yet; add them to the patient record first.',
         undefined,
         because('volunteers.familyNotLocated'),
       );
     const settings = await loadSettings(trx, orgId);
-    const local = localWeekMinute(r.starts_at, settings.timeZone);
-    const end = new Date(r.starts_at.getTime() + r.duration_minutes * 60_000);
+    const local = localWeekMinute(r.startsAt, settings.timeZone);
+    const end = new Date(r.startsAt.getTime() + r.durationMinutes * 60_000);
     const [candidates, busy] = await Promise.all([
       repo.volunteersByStatus(trx, orgId, ['screened', 'trained', 'active', 'paused']),
-      repo.busyVolunteerIds(trx, orgId, r.starts_at, end),
+      repo.busyVolunteerIds(trx, orgId, r.startsAt, end),
     ]);
     const declined = new Set(
       (await repo.assignmentsOfRequests(trx, orgId, [id]))
         .filter((a) => a.status === 'declined')
-        .map((a) => a.volunteer_id),
+        .map((a) => a.volunteerId),
     );
     await audit({
       action: 'volunteer-request.match',
       entityType: 'volunteer_request',
       entityId: id,
-      patientId: r.patient_id,
+      patientId: r.patientId,
     });
     return rankVolunteers(
       {
-        kind: r.kind as RequestKind,
+        kind: r.kind,
         language: r.language,
-        place: { lat: r.patient_lat, lon: r.patient_lon },
+        place: { lat: r.patientLat, lon: r.patientLon },
         weekday: local.weekday,
         startMinute: local.minute,
-        durationMinutes: r.duration_minutes,
+        durationMinutes: r.durationMinutes,
       },
       candidates
         .filter((c) => !declined.has(c.id))
@@ -164,8 +165,8 @@ export async function matchRequest(deps: AppDeps, ctx: RequestContext, id: strin
           id: c.id,
           name: c.name,
           status: c.status,
-          home: { lat: c.lat, lon: c.lon },
-          maxDistanceKm: c.max_distance_km,
+          home: c.home,
+          maxDistanceKm: c.maxDistanceKm,
           languages: c.languages,
           skills: c.skills,
           availability: c.availability,

@@ -22,7 +22,7 @@ export function changeEvents(
 
 /** The login of a volunteer, if they have one: the account a change about them is sent to. */
 export async function userOfVolunteer(db: Conn, organizationId: string, volunteerId: string) {
-  return (await repo.findVolunteer(db, organizationId, volunteerId))?.user_id ?? null;
+  return (await repo.findVolunteer(db, organizationId, volunteerId))?.userId ?? null;
 }
 
 export function need(
@@ -32,24 +32,23 @@ export function need(
   if (!can(ctx.actor, action)) throw forbidden();
 }
 
-export type VolunteerRow = NonNullable<Awaited<ReturnType<typeof repo.findVolunteer>>>;
-
-export const toVolunteer = (r: VolunteerRow): Volunteer => ({
+/** The API's view of a volunteer: whether they have a login, not which. */
+export const toVolunteer = (r: repo.VolunteerRecord): Volunteer => ({
   id: r.id,
   name: r.name,
   phone: r.phone,
   email: r.email,
   address: r.address,
-  home: { lat: r.lat, lon: r.lon },
-  maxDistanceKm: r.max_distance_km,
+  home: r.home,
+  maxDistanceKm: r.maxDistanceKm,
   areas: r.areas,
   languages: r.languages,
   skills: r.skills,
   availability: r.availability,
   notes: r.notes,
   status: r.status,
-  hasLogin: r.user_id !== null,
-  createdAt: r.created_at.toISOString(),
+  hasLogin: r.userId !== null,
+  createdAt: r.createdAt.toISOString(),
 });
 
 export async function mustFind(db: Conn, orgId: string, id: string, forUpdate = false) {

@@ -1,6 +1,19 @@
-import { type Insertable, sql, type Updateable } from 'kysely';
+import {
+  type AvailabilitySlot,
+  type RequestKind,
+  requestKinds,
+  type TrainingModule,
+  trainingModules,
+  type VolunteerSkill,
+  type VolunteerStatus,
+  volunteerBodySchema,
+} from '@hearth/domain';
+import { type Insertable, type Selectable, sql, type Updateable } from 'kysely';
+import { z } from 'zod';
 import type { Conn } from '../../db/conn.ts';
+import { parseStored, storedJson } from '../../db/stored-json.ts';
 import type {
+  PaidCareHoursTable,
   VolunteerAssignmentTable,
   VolunteerHoursTable,
   VolunteerNoteTable,
@@ -11,71 +24,437 @@ import type {
   VolunteerTrainingTable,
 } from './volunteers.table.ts';
 
-type VolunteerInsert = Omit<Insertable<VolunteerTable>, 'areas' | 'languages' | 'skills' | 'availability'> & {
-  areas: unknown[];
-  languages: unknown[];
-  skills: unknown[];
-  availability: unknown[];
-};
-const json = (v: unknown) => JSON.stringify(v);
+/** A volunteer: contact, where they live and how far they go, what they offer and when, their status. */
+export interface VolunteerRecord {
+  id: string;
+  userId: string | null;
+  name: string;
+  phone: string;
+  email: string | null;
+  address: string;
+  home: { lat: number; lon: number };
+  maxDistanceKm: number;
+  areas: string[];
+  languages: string[];
+  skills: VolunteerSkill[];
+  availability: AvailabilitySlot[];
+  notes: string | null;
+  status: VolunteerStatus;
+  createdBy: string;
+  createdAt: Date;
+  updatedAt: Date;
+}
 
-export const insertVolunteer = (db: Conn, row: VolunteerInsert) =>
+/** One step of a volunteer's status path. */
+export interface VolunteerStatusChangeRecord {
+  id: string;
+  volunteerId: string;
+  from: string | null;
+  to: string;
+  reason: string | null;
+  byUserId: string | null;
+  at: Date;
+}
+
+/** One version of a volunteer's screening, with who recorded it. */
+export interface VolunteerScreeningRecord {
+  id: string;
+  volunteerId: string;
+  version: number;
+  interviewOn: string | null;
+  interviewNotes: string | null;
+  backgroundCheckOn: string | null;
+  backgroundCheckResult: VolunteerScreeningTable['background_check_result'];
+  consentSignedOn: string | null;
+  confidentialitySignedOn: string | null;
+  recordedBy: string;
+  recordedByName: string;
+  recordedAt: Date;
+}
+
+/** A training module a volunteer completed, with who recorded it. */
+export interface VolunteerTrainingRecord {
+  id: string;
+  volunteerId: string;
+  module: TrainingModule;
+  completedOn: string;
+  recordedBy: string;
+  recordedByName: string;
+  recordedAt: Date;
+}
+
+/** A supervision or debrief note, with its author. */
+export interface VolunteerNoteRecord {
+  id: string;
+  volunteerId: string;
+  kind: VolunteerNoteTable['kind'];
+  on: string;
+  body: string;
+  byUserId: string;
+  byName: string;
+  at: Date;
+}
+
+/** What a family asked a volunteer for, and when. */
+export interface VolunteerRequestRecord {
+  id: string;
+  patientId: string;
+  kind: RequestKind;
+  status: VolunteerRequestTable['status'];
+  startsAt: Date;
+  durationMinutes: number;
+  language: string;
+  whatToBring: string | null;
+  details: string | null;
+  createdBy: string;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** A request with the family it is for: the patient's name and where they live. */
+export interface FamilyRequestRecord extends VolunteerRequestRecord {
+  patientName: string;
+  patientFirstName: string;
+  patientAddress: string;
+  patientLat: number | null;
+  patientLon: number | null;
+}
+
+/** A request offered to one volunteer, and how it went. */
+export interface VolunteerAssignmentRecord {
+  id: string;
+  requestId: string;
+  volunteerId: string;
+  status: VolunteerAssignmentTable['status'];
+  offeredBy: string;
+  offeredAt: Date;
+  respondedAt: Date | null;
+  declineReason: string | null;
+  closedAt: Date | null;
+  closedBy: string | null;
+  closeNote: string | null;
+}
+
+/** An assignment with the volunteer's name, as the coordinator sees it on a request. */
+export interface NamedAssignmentRecord extends VolunteerAssignmentRecord {
+  volunteerName: string;
+}
+
+/** An assignment with what the volunteer needs of its request and the family. */
+export interface VolunteerJobRecord extends VolunteerAssignmentRecord {
+  kind: RequestKind;
+  startsAt: Date;
+  durationMinutes: number;
+  whatToBring: string | null;
+  patientId: string;
+  familyFirstName: string;
+  familyAddress: string;
+}
+
+/** Hours a volunteer logged on one day for one assignment, and the coordinator's decision. */
+export interface VolunteerHoursRecord {
+  id: string;
+  assignmentId: string;
+  volunteerId: string;
+  on: string;
+  minutes: number;
+  note: string | null;
+  status: VolunteerHoursTable['status'];
+  loggedBy: string;
+  loggedAt: Date;
+  decidedBy: string | null;
+  decidedAt: Date | null;
+  rejectReason: string | null;
+}
+
+/** Logged hours with the volunteer's name, the request's kind and who decided. */
+export interface HoursEntryRecord extends VolunteerHoursRecord {
+  volunteerName: string;
+  kind: RequestKind;
+  decidedByName: string | null;
+}
+
+/** The paid care hours typed in for a month. */
+export interface PaidCareHoursRecord {
+  month: string;
+  hours: number;
+  enteredBy: string;
+  enteredAt: Date;
+}
+
+/** Hours on a day that still count, with their request's time window. */
+export interface CountingHoursRecord {
+  assignmentId: string;
+  minutes: number;
+  startsAt: Date;
+  durationMinutes: number;
+}
+
+// the profile lists are stored as the volunteer form validated them
+const profile = volunteerBodySchema.shape;
+const kindSchema = z.enum(requestKinds);
+const moduleSchema = z.enum(trainingModules);
+
+const toVolunteer = (r: Selectable<VolunteerTable>): VolunteerRecord => {
+  const at = (column: string) => ({ table: 'volunteer', column, id: r.id });
+  return {
+    id: r.id,
+    userId: r.user_id,
+    name: r.name,
+    phone: r.phone,
+    email: r.email,
+    address: r.address,
+    home: { lat: r.lat, lon: r.lon },
+    maxDistanceKm: r.max_distance_km,
+    areas: parseStored(profile.areas, r.areas, at('areas')),
+    languages: parseStored(profile.languages, r.languages, at('languages')),
+    skills: parseStored(profile.skills, r.skills, at('skills')),
+    availability: parseStored(profile.availability, r.availability, at('availability')),
+    notes: r.notes,
+    status: r.status,
+    createdBy: r.created_by,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
+};
+
+const toStatusChange = (r: Selectable<VolunteerStatusHistoryTable>): VolunteerStatusChangeRecord => ({
+  id: r.id,
+  volunteerId: r.volunteer_id,
+  from: r.from_value,
+  to: r.to_value,
+  reason: r.reason,
+  byUserId: r.by_user_id,
+  at: r.at,
+});
+
+const toScreening = (
+  r: Selectable<VolunteerScreeningTable> & { recorded_by_name: string },
+): VolunteerScreeningRecord => ({
+  id: r.id,
+  volunteerId: r.volunteer_id,
+  version: r.version,
+  interviewOn: r.interview_on,
+  interviewNotes: r.interview_notes,
+  backgroundCheckOn: r.background_check_on,
+  backgroundCheckResult: r.background_check_result,
+  consentSignedOn: r.consent_signed_on,
+  confidentialitySignedOn: r.confidentiality_signed_on,
+  recordedBy: r.recorded_by,
+  recordedByName: r.recorded_by_name,
+  recordedAt: r.recorded_at,
+});
+
+const toTraining = (
+  r: Selectable<VolunteerTrainingTable> & { recorded_by_name: string },
+): VolunteerTrainingRecord => ({
+  id: r.id,
+  volunteerId: r.volunteer_id,
+  module: parseStored(moduleSchema, r.module, { table: 'volunteer_training', column: 'module', id: r.id }),
+  completedOn: r.completed_on,
+  recordedBy: r.recorded_by,
+  recordedByName: r.recorded_by_name,
+  recordedAt: r.recorded_at,
+});
+
+const toNote = (r: Selectable<VolunteerNoteTable> & { by_name: string }): VolunteerNoteRecord => ({
+  id: r.id,
+  volunteerId: r.volunteer_id,
+  kind: r.kind,
+  on: r.on_date,
+  body: r.body,
+  byUserId: r.by_user_id,
+  byName: r.by_name,
+  at: r.at,
+});
+
+const toRequest = (r: Selectable<VolunteerRequestTable>): VolunteerRequestRecord => ({
+  id: r.id,
+  patientId: r.patient_id,
+  kind: parseStored(kindSchema, r.kind, { table: 'volunteer_request', column: 'kind', id: r.id }),
+  status: r.status,
+  startsAt: r.starts_at,
+  durationMinutes: r.duration_minutes,
+  language: r.language,
+  whatToBring: r.what_to_bring,
+  details: r.details,
+  createdBy: r.created_by,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+});
+
+const toFamilyRequest = (
+  r: Selectable<VolunteerRequestTable> & {
+    patient_name: string;
+    patient_first_name: string;
+    patient_address: string;
+    patient_lat: number | null;
+    patient_lon: number | null;
+  },
+): FamilyRequestRecord => ({
+  ...toRequest(r),
+  patientName: r.patient_name,
+  patientFirstName: r.patient_first_name,
+  patientAddress: r.patient_address,
+  patientLat: r.patient_lat,
+  patientLon: r.patient_lon,
+});
+
+const toAssignment = (r: Selectable<VolunteerAssignmentTable>): VolunteerAssignmentRecord => ({
+  id: r.id,
+  requestId: r.request_id,
+  volunteerId: r.volunteer_id,
+  status: r.status,
+  offeredBy: r.offered_by,
+  offeredAt: r.offered_at,
+  respondedAt: r.responded_at,
+  declineReason: r.decline_reason,
+  closedAt: r.closed_at,
+  closedBy: r.closed_by,
+  closeNote: r.close_note,
+});
+
+const toJob = (
+  r: Selectable<VolunteerAssignmentTable> & {
+    kind: string;
+    starts_at: Date;
+    duration_minutes: number;
+    what_to_bring: string | null;
+    patient_id: string;
+    family_first_name: string;
+    family_address: string;
+  },
+): VolunteerJobRecord => ({
+  ...toAssignment(r),
+  kind: parseStored(kindSchema, r.kind, { table: 'volunteer_request', column: 'kind', id: r.request_id }),
+  startsAt: r.starts_at,
+  durationMinutes: r.duration_minutes,
+  whatToBring: r.what_to_bring,
+  patientId: r.patient_id,
+  familyFirstName: r.family_first_name,
+  familyAddress: r.family_address,
+});
+
+const toHours = (r: Selectable<VolunteerHoursTable>): VolunteerHoursRecord => ({
+  id: r.id,
+  assignmentId: r.assignment_id,
+  volunteerId: r.volunteer_id,
+  on: r.on_date,
+  minutes: r.minutes,
+  note: r.note,
+  status: r.status,
+  loggedBy: r.logged_by,
+  loggedAt: r.logged_at,
+  decidedBy: r.decided_by,
+  decidedAt: r.decided_at,
+  rejectReason: r.reject_reason,
+});
+
+const toHoursEntry = (
+  r: Selectable<VolunteerHoursTable> & {
+    volunteer_name: string;
+    kind: string;
+    request_id: string;
+    decided_by_name: string | null;
+  },
+): HoursEntryRecord => ({
+  ...toHours(r),
+  volunteerName: r.volunteer_name,
+  kind: parseStored(kindSchema, r.kind, { table: 'volunteer_request', column: 'kind', id: r.request_id }),
+  decidedByName: r.decided_by_name,
+});
+
+const toPaidCareHours = (r: Selectable<PaidCareHoursTable>): PaidCareHoursRecord => ({
+  month: r.month,
+  hours: r.hours,
+  enteredBy: r.entered_by,
+  enteredAt: r.entered_at,
+});
+
+export const insertVolunteer = (db: Conn, organizationId: string, v: VolunteerRecord) =>
   db
     .insertInto('volunteer')
     .values({
-      ...row,
-      areas: json(row.areas),
-      languages: json(row.languages),
-      skills: json(row.skills),
-      availability: json(row.availability),
+      id: v.id,
+      organization_id: organizationId,
+      user_id: v.userId,
+      name: v.name,
+      phone: v.phone,
+      email: v.email,
+      address: v.address,
+      lat: v.home.lat,
+      lon: v.home.lon,
+      max_distance_km: v.maxDistanceKm,
+      areas: storedJson(v.areas),
+      languages: storedJson(v.languages),
+      skills: storedJson(v.skills),
+      availability: storedJson(v.availability),
+      notes: v.notes,
+      status: v.status,
+      created_by: v.createdBy,
+      created_at: v.createdAt,
+      updated_at: v.updatedAt,
     })
     .execute();
 
-export function updateVolunteer(
+/** Writes the fields given; a field left undefined keeps its value. */
+export const updateVolunteer = (
   db: Conn,
   organizationId: string,
   id: string,
-  patch: Omit<Updateable<VolunteerTable>, 'areas' | 'languages' | 'skills' | 'availability'> & {
-    areas?: unknown[] | undefined;
-    languages?: unknown[] | undefined;
-    skills?: unknown[] | undefined;
-    availability?: unknown[] | undefined;
-  },
-) {
-  const { areas, languages, skills, availability, ...rest } = patch;
-  return db
+  patch: Partial<Omit<VolunteerRecord, 'id' | 'createdBy' | 'createdAt'>> & { updatedAt: Date },
+) =>
+  db
     .updateTable('volunteer')
     .set({
-      ...rest,
-      ...(areas && { areas: json(areas) }),
-      ...(languages && { languages: json(languages) }),
-      ...(skills && { skills: json(skills) }),
-      ...(availability && { availability: json(availability) }),
+      user_id: patch.userId,
+      name: patch.name,
+      phone: patch.phone,
+      email: patch.email,
+      address: patch.address,
+      lat: patch.home?.lat,
+      lon: patch.home?.lon,
+      max_distance_km: patch.maxDistanceKm,
+      areas: patch.areas && storedJson(patch.areas),
+      languages: patch.languages && storedJson(patch.languages),
+      skills: patch.skills && storedJson(patch.skills),
+      availability: patch.availability && storedJson(patch.availability),
+      notes: patch.notes,
+      status: patch.status,
+      updated_at: patch.updatedAt,
     })
     .where('organization_id', '=', organizationId)
     .where('id', '=', id)
     .execute();
-}
 
 const volunteerColumns = (db: Conn) => db.selectFrom('volunteer').selectAll();
 
-export const findVolunteer = (db: Conn, organizationId: string, id: string) =>
-  volunteerColumns(db).where('organization_id', '=', organizationId).where('id', '=', id).executeTakeFirst();
+export const findVolunteer = async (db: Conn, organizationId: string, id: string) => {
+  const row = await volunteerColumns(db)
+    .where('organization_id', '=', organizationId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row && toVolunteer(row);
+};
 
-export const findVolunteerForUpdate = (db: Conn, organizationId: string, id: string) =>
-  volunteerColumns(db)
+export const findVolunteerForUpdate = async (db: Conn, organizationId: string, id: string) => {
+  const row = await volunteerColumns(db)
     .where('organization_id', '=', organizationId)
     .where('id', '=', id)
     .forUpdate()
     .executeTakeFirst();
+  return row && toVolunteer(row);
+};
 
-export const findVolunteerByUser = (db: Conn, organizationId: string, userId: string) =>
-  volunteerColumns(db)
+export const findVolunteerByUser = async (db: Conn, organizationId: string, userId: string) => {
+  const row = await volunteerColumns(db)
     .where('organization_id', '=', organizationId)
     .where('user_id', '=', userId)
     .executeTakeFirst();
+  return row && toVolunteer(row);
+};
 
-export function listVolunteers(
+export async function listVolunteers(
   db: Conn,
   organizationId: string,
   filter: { status?: string | undefined; q?: string | undefined },
@@ -89,33 +468,41 @@ export function listVolunteers(
     q = q.where((eb) =>
       eb.or([eb('name', '>', after.name), eb.and([eb('name', '=', after.name), eb('id', '>', after.id)])]),
     );
-  return q.orderBy('name').orderBy('id').limit(limit).execute();
+  return (await q.orderBy('name').orderBy('id').limit(limit).execute()).map(toVolunteer);
 }
 
-export const volunteersByStatus = (db: Conn, organizationId: string, statuses: VolunteerTable['status'][]) =>
-  volunteerColumns(db)
-    .where('organization_id', '=', organizationId)
-    .where('status', 'in', statuses)
-    .orderBy('name')
-    .execute();
+export const volunteersByStatus = async (
+  db: Conn,
+  organizationId: string,
+  statuses: VolunteerTable['status'][],
+) =>
+  (
+    await volunteerColumns(db)
+      .where('organization_id', '=', organizationId)
+      .where('status', 'in', statuses)
+      .orderBy('name')
+      .execute()
+  ).map(toVolunteer);
 
 export const insertStatusHistory = (db: Conn, row: VolunteerStatusHistoryTable) =>
   db.insertInto('volunteer_status_history').values(row).execute();
 
-export const statusHistoryOf = (db: Conn, organizationId: string, volunteerId: string) =>
-  db
-    .selectFrom('volunteer_status_history')
-    .selectAll()
-    .where('organization_id', '=', organizationId)
-    .where('volunteer_id', '=', volunteerId)
-    .orderBy('at')
-    .execute();
+export const statusHistoryOf = async (db: Conn, organizationId: string, volunteerId: string) =>
+  (
+    await db
+      .selectFrom('volunteer_status_history')
+      .selectAll()
+      .where('organization_id', '=', organizationId)
+      .where('volunteer_id', '=', volunteerId)
+      .orderBy('at')
+      .execute()
+  ).map(toStatusChange);
 
 export const insertScreening = (db: Conn, row: VolunteerScreeningTable) =>
   db.insertInto('volunteer_screening').values(row).execute();
 
-export const latestScreening = (db: Conn, organizationId: string, volunteerId: string) =>
-  db
+export const latestScreening = async (db: Conn, organizationId: string, volunteerId: string) => {
+  const row = await db
     .selectFrom('volunteer_screening as s')
     .innerJoin('app_user as u', 'u.id', 's.recorded_by')
     .selectAll('s')
@@ -125,35 +512,41 @@ export const latestScreening = (db: Conn, organizationId: string, volunteerId: s
     .orderBy('s.version', 'desc')
     .limit(1)
     .executeTakeFirst();
+  return row && toScreening(row);
+};
 
 export const insertTraining = (db: Conn, row: VolunteerTrainingTable) =>
   db.insertInto('volunteer_training').values(row).execute();
 
-export const trainingOf = (db: Conn, organizationId: string, volunteerId: string) =>
-  db
-    .selectFrom('volunteer_training as t')
-    .innerJoin('app_user as u', 'u.id', 't.recorded_by')
-    .selectAll('t')
-    .select('u.name as recorded_by_name')
-    .where('t.organization_id', '=', organizationId)
-    .where('t.volunteer_id', '=', volunteerId)
-    .orderBy('t.completed_on')
-    .execute();
+export const trainingOf = async (db: Conn, organizationId: string, volunteerId: string) =>
+  (
+    await db
+      .selectFrom('volunteer_training as t')
+      .innerJoin('app_user as u', 'u.id', 't.recorded_by')
+      .selectAll('t')
+      .select('u.name as recorded_by_name')
+      .where('t.organization_id', '=', organizationId)
+      .where('t.volunteer_id', '=', volunteerId)
+      .orderBy('t.completed_on')
+      .execute()
+  ).map(toTraining);
 
 export const insertNote = (db: Conn, row: VolunteerNoteTable) =>
   db.insertInto('volunteer_note').values(row).execute();
 
-export const notesOf = (db: Conn, organizationId: string, volunteerId: string) =>
-  db
-    .selectFrom('volunteer_note as n')
-    .innerJoin('app_user as u', 'u.id', 'n.by_user_id')
-    .selectAll('n')
-    .select('u.name as by_name')
-    .where('n.organization_id', '=', organizationId)
-    .where('n.volunteer_id', '=', volunteerId)
-    .orderBy('n.on_date', 'desc')
-    .orderBy('n.at', 'desc')
-    .execute();
+export const notesOf = async (db: Conn, organizationId: string, volunteerId: string) =>
+  (
+    await db
+      .selectFrom('volunteer_note as n')
+      .innerJoin('app_user as u', 'u.id', 'n.by_user_id')
+      .selectAll('n')
+      .select('u.name as by_name')
+      .where('n.organization_id', '=', organizationId)
+      .where('n.volunteer_id', '=', volunteerId)
+      .orderBy('n.on_date', 'desc')
+      .orderBy('n.at', 'desc')
+      .execute()
+  ).map(toNote);
 
 export const insertRequest = (db: Conn, row: VolunteerRequestTable) =>
   db.insertInto('volunteer_request').values(row).execute();
@@ -188,22 +581,26 @@ const requestColumns = (db: Conn) =>
         .as('patient_name'),
     );
 
-export const findRequest = (db: Conn, organizationId: string, id: string) =>
-  requestColumns(db)
+export const findRequest = async (db: Conn, organizationId: string, id: string) => {
+  const row = await requestColumns(db)
     .where('r.organization_id', '=', organizationId)
     .where('r.id', '=', id)
     .executeTakeFirst();
+  return row && toFamilyRequest(row);
+};
 
-export const findRequestForUpdate = (db: Conn, organizationId: string, id: string) =>
-  db
+export const findRequestForUpdate = async (db: Conn, organizationId: string, id: string) => {
+  const row = await db
     .selectFrom('volunteer_request')
     .selectAll()
     .where('organization_id', '=', organizationId)
     .where('id', '=', id)
     .forUpdate()
     .executeTakeFirst();
+  return row && toRequest(row);
+};
 
-export function listRequests(
+export async function listRequests(
   db: Conn,
   organizationId: string,
   status: string | undefined,
@@ -219,7 +616,7 @@ export function listRequests(
         eb.and([eb('r.starts_at', '=', after.at), eb('r.id', '>', after.id)]),
       ]),
     );
-  return q.orderBy('r.starts_at').orderBy('r.id').limit(limit).execute();
+  return (await q.orderBy('r.starts_at').orderBy('r.id').limit(limit).execute()).map(toFamilyRequest);
 }
 
 export const insertAssignment = (db: Conn, row: Insertable<VolunteerAssignmentTable>) =>
@@ -238,18 +635,24 @@ export const updateAssignment = (
     .where('id', '=', id)
     .execute();
 
-export const assignmentsOfRequests = (db: Conn, organizationId: string, requestIds: string[]) =>
+export const assignmentsOfRequests = async (
+  db: Conn,
+  organizationId: string,
+  requestIds: string[],
+): Promise<NamedAssignmentRecord[]> =>
   requestIds.length === 0
-    ? Promise.resolve([])
-    : db
-        .selectFrom('volunteer_assignment as a')
-        .innerJoin('volunteer as v', 'v.id', 'a.volunteer_id')
-        .selectAll('a')
-        .select('v.name as volunteer_name')
-        .where('a.organization_id', '=', organizationId)
-        .where('a.request_id', 'in', requestIds)
-        .orderBy('a.offered_at')
-        .execute();
+    ? []
+    : (
+        await db
+          .selectFrom('volunteer_assignment as a')
+          .innerJoin('volunteer as v', 'v.id', 'a.volunteer_id')
+          .selectAll('a')
+          .select('v.name as volunteer_name')
+          .where('a.organization_id', '=', organizationId)
+          .where('a.request_id', 'in', requestIds)
+          .orderBy('a.offered_at')
+          .execute()
+      ).map((r) => ({ ...toAssignment(r), volunteerName: r.volunteer_name }));
 
 const assignmentWithRequest = (db: Conn) =>
   db
@@ -267,40 +670,46 @@ const assignmentWithRequest = (db: Conn) =>
       'p.address as family_address',
     ]);
 
-export const findAssignmentForUpdate = (db: Conn, organizationId: string, id: string) =>
-  db
+export const findAssignmentForUpdate = async (db: Conn, organizationId: string, id: string) => {
+  const row = await db
     .selectFrom('volunteer_assignment')
     .selectAll()
     .where('organization_id', '=', organizationId)
     .where('id', '=', id)
     .forUpdate()
     .executeTakeFirst();
+  return row && toAssignment(row);
+};
 
-export const findAssignmentOfVolunteer = (
+export const findAssignmentOfVolunteer = async (
   db: Conn,
   organizationId: string,
   volunteerId: string,
   id: string,
-) =>
-  assignmentWithRequest(db)
+) => {
+  const row = await assignmentWithRequest(db)
     .where('a.organization_id', '=', organizationId)
     .where('a.volunteer_id', '=', volunteerId)
     .where('a.id', '=', id)
     .executeTakeFirst();
+  return row && toJob(row);
+};
 
-export const assignmentsOfVolunteer = (
+export const assignmentsOfVolunteer = async (
   db: Conn,
   organizationId: string,
   volunteerId: string,
   limit: number,
 ) =>
-  assignmentWithRequest(db)
-    .where('a.organization_id', '=', organizationId)
-    .where('a.volunteer_id', '=', volunteerId)
-    .where('a.status', 'in', ['offered', 'accepted', 'completed'])
-    .orderBy('r.starts_at', 'desc')
-    .limit(limit)
-    .execute();
+  (
+    await assignmentWithRequest(db)
+      .where('a.organization_id', '=', organizationId)
+      .where('a.volunteer_id', '=', volunteerId)
+      .where('a.status', 'in', ['offered', 'accepted', 'completed'])
+      .orderBy('r.starts_at', 'desc')
+      .limit(limit)
+      .execute()
+  ).map(toJob);
 
 /** Volunteers holding an offered or accepted assignment that overlaps [from, to). */
 export const busyVolunteerIds = async (db: Conn, organizationId: string, from: Date, to: Date) =>
@@ -332,25 +741,33 @@ export const updateHours = (
     .where('id', '=', id)
     .execute();
 
-export const findHoursForUpdate = (db: Conn, organizationId: string, id: string) =>
-  db
+export const findHoursForUpdate = async (db: Conn, organizationId: string, id: string) => {
+  const row = await db
     .selectFrom('volunteer_hours')
     .selectAll()
     .where('organization_id', '=', organizationId)
     .where('id', '=', id)
     .forUpdate()
     .executeTakeFirst();
+  return row && toHours(row);
+};
 
-export const hoursOfAssignments = (db: Conn, organizationId: string, assignmentIds: string[]) =>
+export const hoursOfAssignments = async (
+  db: Conn,
+  organizationId: string,
+  assignmentIds: string[],
+): Promise<VolunteerHoursRecord[]> =>
   assignmentIds.length === 0
-    ? Promise.resolve([])
-    : db
-        .selectFrom('volunteer_hours')
-        .selectAll()
-        .where('organization_id', '=', organizationId)
-        .where('assignment_id', 'in', assignmentIds)
-        .orderBy('on_date')
-        .execute();
+    ? []
+    : (
+        await db
+          .selectFrom('volunteer_hours')
+          .selectAll()
+          .where('organization_id', '=', organizationId)
+          .where('assignment_id', 'in', assignmentIds)
+          .orderBy('on_date')
+          .execute()
+      ).map(toHours);
 
 const hoursColumns = (db: Conn) =>
   db
@@ -360,12 +777,17 @@ const hoursColumns = (db: Conn) =>
     .innerJoin('volunteer_request as r', 'r.id', 'a.request_id')
     .leftJoin('app_user as d', 'd.id', 'h.decided_by')
     .selectAll('h')
-    .select(['v.name as volunteer_name', 'r.kind', 'd.name as decided_by_name']);
+    .select(['v.name as volunteer_name', 'r.kind', 'r.id as request_id', 'd.name as decided_by_name']);
 
-export const findHoursEntry = (db: Conn, organizationId: string, id: string) =>
-  hoursColumns(db).where('h.organization_id', '=', organizationId).where('h.id', '=', id).executeTakeFirst();
+export const findHoursEntry = async (db: Conn, organizationId: string, id: string) => {
+  const row = await hoursColumns(db)
+    .where('h.organization_id', '=', organizationId)
+    .where('h.id', '=', id)
+    .executeTakeFirst();
+  return row && toHoursEntry(row);
+};
 
-export function listHours(
+export async function listHours(
   db: Conn,
   organizationId: string,
   status: string | undefined,
@@ -381,24 +803,28 @@ export function listHours(
         eb.and([eb('h.logged_at', '=', after.at), eb('h.id', '>', after.id)]),
       ]),
     );
-  return q.orderBy('h.logged_at').orderBy('h.id').limit(limit).execute();
+  return (await q.orderBy('h.logged_at').orderBy('h.id').limit(limit).execute()).map(toHoursEntry);
 }
 
 /** Hours entries dated within [from, to] (calendar dates), for the monthly report. */
-export const hoursBetween = (db: Conn, organizationId: string, from: string, to: string) =>
-  hoursColumns(db)
-    .where('h.organization_id', '=', organizationId)
-    .where('h.on_date', '>=', from)
-    .where('h.on_date', '<=', to)
-    .execute();
+export const hoursBetween = async (db: Conn, organizationId: string, from: string, to: string) =>
+  (
+    await hoursColumns(db)
+      .where('h.organization_id', '=', organizationId)
+      .where('h.on_date', '>=', from)
+      .where('h.on_date', '<=', to)
+      .execute()
+  ).map(toHoursEntry);
 
-export const findPaidCareHours = (db: Conn, organizationId: string, month: string) =>
-  db
+export const findPaidCareHours = async (db: Conn, organizationId: string, month: string) => {
+  const row = await db
     .selectFrom('paid_care_hours')
     .selectAll()
     .where('organization_id', '=', organizationId)
     .where('month', '=', month)
     .executeTakeFirst();
+  return row && toPaidCareHours(row);
+};
 
 export const upsertPaidCareHours = (
   db: Conn,
@@ -448,14 +874,26 @@ export const completedVisitMinutes = async (db: Conn, organizationId: string, fr
 };
 
 /** A volunteer's hours on one day that still count (not rejected), with their request's times. */
-export const countingHoursOnDay = (db: Conn, organizationId: string, volunteerId: string, onDate: string) =>
-  db
-    .selectFrom('volunteer_hours as h')
-    .innerJoin('volunteer_assignment as a', 'a.id', 'h.assignment_id')
-    .innerJoin('volunteer_request as r', 'r.id', 'a.request_id')
-    .select(['h.assignment_id', 'h.minutes', 'r.starts_at', 'r.duration_minutes'])
-    .where('h.organization_id', '=', organizationId)
-    .where('h.volunteer_id', '=', volunteerId)
-    .where('h.on_date', '=', onDate)
-    .where('h.status', '!=', 'rejected')
-    .execute();
+export const countingHoursOnDay = async (
+  db: Conn,
+  organizationId: string,
+  volunteerId: string,
+  onDate: string,
+): Promise<CountingHoursRecord[]> =>
+  (
+    await db
+      .selectFrom('volunteer_hours as h')
+      .innerJoin('volunteer_assignment as a', 'a.id', 'h.assignment_id')
+      .innerJoin('volunteer_request as r', 'r.id', 'a.request_id')
+      .select(['h.assignment_id', 'h.minutes', 'r.starts_at', 'r.duration_minutes'])
+      .where('h.organization_id', '=', organizationId)
+      .where('h.volunteer_id', '=', volunteerId)
+      .where('h.on_date', '=', onDate)
+      .where('h.status', '!=', 'rejected')
+      .execute()
+  ).map((r) => ({
+    assignmentId: r.assignment_id,
+    minutes: r.minutes,
+    startsAt: r.starts_at,
+    durationMinutes: r.duration_minutes,
+  }));

@@ -1,5 +1,6 @@
-import type { AvailabilitySlot, VolunteerSkill, VolunteerStatus } from '@hearth/domain';
-import type { ColumnType, JSONColumnType } from 'kysely';
+import type { VolunteerStatus } from '@hearth/domain';
+import type { ColumnType } from 'kysely';
+import type { StoredJson } from '../../db/stored-json.ts';
 
 export interface VolunteerTable {
   id: string;
@@ -12,10 +13,11 @@ export interface VolunteerTable {
   lat: number;
   lon: number;
   max_distance_km: number;
-  areas: JSONColumnType<string[]>;
-  languages: JSONColumnType<string[]>;
-  skills: JSONColumnType<VolunteerSkill[]>;
-  availability: JSONColumnType<AvailabilitySlot[]>;
+  /** The profile lists as `volunteerBodySchema` validates them (`areas`, `languages`, `skills`, `availability`). */
+  areas: StoredJson;
+  languages: StoredJson;
+  skills: StoredJson;
+  availability: StoredJson;
   notes: string | null;
   status: VolunteerStatus;
   created_by: string;
