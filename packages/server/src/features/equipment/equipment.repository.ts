@@ -194,13 +194,22 @@ export const itemsMaintenanceDue = async (db: Conn, orgId: string, byDate: strin
       .execute()
   ).map(toItem);
 
-export const availabilityCounts = (db: Conn, orgId: string) =>
-  db
-    .selectFrom('equipment_item')
-    .select(['kind', 'status', (eb) => eb.fn.countAll<string>().as('n')])
-    .where('organization_id', '=', orgId)
-    .groupBy(['kind', 'status'])
-    .execute();
+/** How many items of a kind are in a status. */
+export interface AvailabilityCountRecord {
+  kind: string;
+  status: string;
+  count: number;
+}
+
+export const availabilityCounts = async (db: Conn, orgId: string) =>
+  (
+    await db
+      .selectFrom('equipment_item')
+      .select(['kind', 'status', (eb) => eb.fn.countAll<string>().as('n')])
+      .where('organization_id', '=', orgId)
+      .groupBy(['kind', 'status'])
+      .execute()
+  ).map((r): AvailabilityCountRecord => ({ kind: r.kind, status: r.status, count: Number(r.n) }));
 
 export const openLoanIdsByItem = (db: Conn, orgId: string, itemIds: string[]) =>
   itemIds.length === 0

@@ -187,8 +187,8 @@ export async function overview(deps: AppDeps, ctx: RequestContext) {
       availability: equipmentKinds
         .map((kind) => {
           const of = counts.filter((c) => c.kind === kind);
-          const n = (s: string) => Number(of.find((c) => c.status === s)?.n ?? 0);
-          const total = of.reduce((sum, c) => sum + Number(c.n), 0);
+          const n = (s: string) => of.find((c) => c.status === s)?.count ?? 0;
+          const total = of.reduce((sum, c) => sum + c.count, 0);
           return {
             kind,
             available: n('available'),
