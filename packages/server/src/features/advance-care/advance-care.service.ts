@@ -193,8 +193,8 @@ async function buildTransferSummary(
     contacts: p.contacts,
     equipmentAtHome: loans.map((l) => ({
       kind: l.kind,
-      name: l.item_name ?? l.kind,
-      serialNumber: l.item_serial ?? '',
+      name: l.itemName ?? l.kind,
+      serialNumber: l.itemSerial ?? '',
     })),
     medicines: prescriptions
       .filter((r) => prescriptionStatus(r, now) === 'active')

@@ -27,20 +27,7 @@ export async function listAudit(
     limit: query.limit + 1,
   });
   const { page, nextCursor } = pageOfRows(rows, query.limit, (last) => String(last.seq));
-  const items: AuditEvent[] = page.map((r) => ({
-    seq: r.seq,
-    at: r.at.toISOString(),
-    actorId: r.actor_id,
-    actorRole: r.actor_role as AuditEvent['actorRole'],
-    actorName: r.actor_name,
-    action: r.action,
-    entityType: r.entity_type,
-    entityId: r.entity_id,
-    patientId: r.patient_id,
-    requestId: r.request_id,
-    outcome: r.outcome as AuditEvent['outcome'],
-    hash: r.hash,
-  }));
+  const items: AuditEvent[] = page.map((r) => ({ ...r, at: r.at.toISOString() }));
   return { items, nextCursor };
 }
 

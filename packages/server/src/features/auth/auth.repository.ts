@@ -1,17 +1,89 @@
-import { type Insertable, sql, type Updateable } from 'kysely';
+import { type Insertable, type Selectable, sql, type Updateable } from 'kysely';
 import type { Conn } from '../../db/conn.ts';
 import type { AppUserTable, UserSessionTable } from './auth.table.ts';
 
-export const findUserByEmail = (db: Conn, email: string) =>
-  db.selectFrom('app_user').selectAll().where('email', '=', email.toLowerCase()).executeTakeFirst();
+/** A user account as stored, password and invitation hashes included (never sent as is). */
+export interface UserRecord {
+  id: string;
+  organizationId: string;
+  email: string;
+  name: string;
+  role: string;
+  isLead: boolean;
+  phone: string | null;
+  locale: string;
+  status: AppUserTable['status'];
+  passwordHash: string | null;
+  inviteTokenHash: string | null;
+  inviteExpiresAt: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
 
-export const findUserById = (db: Conn, organizationId: string, id: string) =>
-  db
-    .selectFrom('app_user')
-    .selectAll()
-    .where('organization_id', '=', organizationId)
-    .where('id', '=', id)
-    .executeTakeFirst();
+/** A live session with the user and organization it belongs to: who is asking, in one statement. */
+export interface LiveSessionRecord {
+  sessionId: string;
+  csrfToken: string;
+  expiresAt: Date;
+  userId: string;
+  organizationId: string;
+  email: string;
+  name: string;
+  role: string;
+  isLead: boolean;
+  locale: string;
+  status: AppUserTable['status'];
+  organizationName: string;
+  isDemo: boolean;
+}
+
+/** A family member's link to a patient they may see. */
+export interface FamilyLinkRecord {
+  patientId: string;
+  isDesignated: boolean;
+}
+
+/** The account an invitation was just used for. */
+export interface AcceptedInvitationRecord {
+  id: string;
+  organizationId: string;
+  role: string;
+  email: string;
+}
+
+const toUser = (r: Selectable<AppUserTable>): UserRecord => ({
+  id: r.id,
+  organizationId: r.organization_id,
+  email: r.email,
+  name: r.name,
+  role: r.role,
+  isLead: r.is_lead,
+  phone: r.phone,
+  locale: r.locale,
+  status: r.status,
+  passwordHash: r.password_hash,
+  inviteTokenHash: r.invite_token_hash,
+  inviteExpiresAt: r.invite_expires_at,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+});
+
+const toUserOrNone = (r: Selectable<AppUserTable> | undefined) => (r ? toUser(r) : undefined);
+
+export const findUserByEmail = async (db: Conn, email: string) =>
+  toUserOrNone(
+    await db.selectFrom('app_user').selectAll().where('email', '=', email.toLowerCase()).executeTakeFirst(),
+  );
+
+export const findUserById = async (db: Conn, organizationId: string, id: string) =>
+  toUserOrNone(
+    await db
+      .selectFrom('app_user')
+      .selectAll()
+      .where('organization_id', '=', organizationId)
+      .where('id', '=', id)
+      .executeTakeFirst(),
+  );
 
 export const insertUser = (db: Conn, row: Insertable<AppUserTable>) =>
   db.insertInto('app_user').values(row).execute();
@@ -24,14 +96,21 @@ export const updateUser = (db: Conn, organizationId: string, id: string, patch: 
     .where('id', '=', id)
     .execute();
 
-export const findUserByInviteToken = (db: Conn, tokenHash: string) =>
-  db.selectFrom('app_user').selectAll().where('invite_token_hash', '=', tokenHash).executeTakeFirst();
+export const findUserByInviteToken = async (db: Conn, tokenHash: string) =>
+  toUserOrNone(
+    await db.selectFrom('app_user').selectAll().where('invite_token_hash', '=', tokenHash).executeTakeFirst(),
+  );
 
 export const insertSession = (db: Conn, row: UserSessionTable) =>
   db.insertInto('user_session').values(row).execute();
 
-export const findLiveSession = (db: Conn, id: string, now: Date) =>
-  db
+/** The session behind a cookie hash with its user and organization; still the single statement. */
+export async function findLiveSession(
+  db: Conn,
+  id: string,
+  now: Date,
+): Promise<LiveSessionRecord | undefined> {
+  const r = await db
     .selectFrom('user_session as s')
     .innerJoin('app_user as u', 'u.id', 's.user_id')
     .innerJoin('organization as o', 'o.id', 's.organization_id')
@@ -54,6 +133,23 @@ export const findLiveSession = (db: Conn, id: string, now: Date) =>
     .where('s.revoked_at', 'is', null)
     .where('s.expires_at', '>', now)
     .executeTakeFirst();
+  if (!r) return undefined;
+  return {
+    sessionId: r.session_id,
+    csrfToken: r.csrf_token,
+    expiresAt: r.expires_at,
+    userId: r.user_id,
+    organizationId: r.organization_id,
+    email: r.email,
+    name: r.name,
+    role: r.role,
+    isLead: r.is_lead,
+    locale: r.locale,
+    status: r.status,
+    organizationName: r.organization_name,
+    isDemo: r.is_demo,
+  };
+}
 
 export const revokeSession = (db: Conn, id: string, now: Date) =>
   db.updateTable('user_session').set({ revoked_at: now }).where('id', '=', id).execute();
@@ -75,14 +171,16 @@ export const revokeUserSessions = (
   return q.execute();
 };
 
-export const familyLinksOf = (db: Conn, organizationId: string, userId: string) =>
-  db
-    .selectFrom('family_link')
-    .select(['patient_id', 'is_designated'])
-    .where('organization_id', '=', organizationId)
-    .where('user_id', '=', userId)
-    .where('removed_at', 'is', null)
-    .execute();
+export const familyLinksOf = async (db: Conn, organizationId: string, userId: string) =>
+  (
+    await db
+      .selectFrom('family_link')
+      .select(['patient_id', 'is_designated'])
+      .where('organization_id', '=', organizationId)
+      .where('user_id', '=', userId)
+      .where('removed_at', 'is', null)
+      .execute()
+  ).map((r): FamilyLinkRecord => ({ patientId: r.patient_id, isDesignated: r.is_designated }));
 
 export interface ThrottlePolicy {
   /** The attempt that reaches this count is still checked; the key is blocked after it. */
@@ -142,8 +240,13 @@ export async function clearLoginAttempts(db: Conn, accountKeys: string[], addres
  * Uses an invitation once: the update matches only while the token is still unused, so of
  * several parallel accepts exactly one gets the row back.
  */
-export const consumeInvitation = (db: Conn, tokenHash: string, now: Date, passwordHash: string) =>
-  db
+export async function consumeInvitation(
+  db: Conn,
+  tokenHash: string,
+  now: Date,
+  passwordHash: string,
+): Promise<AcceptedInvitationRecord | undefined> {
+  const r = await db
     .updateTable('app_user')
     .set({
       password_hash: passwordHash,
@@ -157,3 +260,5 @@ export const consumeInvitation = (db: Conn, tokenHash: string, now: Date, passwo
     .where('invite_expires_at', '>', now)
     .returning(['id', 'organization_id', 'role', 'email'])
     .executeTakeFirst();
+  return r && { id: r.id, organizationId: r.organization_id, role: r.role, email: r.email };
+}

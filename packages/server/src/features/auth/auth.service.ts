@@ -60,11 +60,11 @@ export async function login(
   const keys = await countPasswordAttempt(deps, email, ip, now);
   const user = await repo.findUserByEmail(deps.db, email);
   // verify against a dummy hash when there is no user so both paths take the same time
-  const ok = await verifyPassword(password, user?.password_hash ?? dummyHashForTiming);
+  const ok = await verifyPassword(password, user?.passwordHash ?? dummyHashForTiming);
   if (!user || !ok || user.status !== 'active') {
     await deps.db.transaction().execute(async (trx) => {
       if (user)
-        await recordAudit(trx, deps, null, user.organization_id, {
+        await recordAudit(trx, deps, null, user.organizationId, {
           action: 'auth.login',
           entityType: 'user',
           entityId: user.id,
@@ -74,12 +74,12 @@ export async function login(
     throw wrongCredentials();
   }
   const token = newToken();
-  const settings = await loadSettings(deps.db, user.organization_id);
+  const settings = await loadSettings(deps.db, user.organizationId);
   await deps.db.transaction().execute(async (trx) => {
     await repo.clearLoginAttempts(trx, [keys.account, keys.accountAddress], keys.address);
     await repo.insertSession(trx, {
       id: hashToken(token),
-      organization_id: user.organization_id,
+      organization_id: user.organizationId,
       user_id: user.id,
       csrf_token: newToken(),
       created_at: now,
@@ -87,7 +87,7 @@ export async function login(
       revoked_at: null,
     });
     const ctx = { actor: { userId: user.id, role: user.role as Role }, requestId };
-    await recordAudit(trx, deps, ctx, user.organization_id, {
+    await recordAudit(trx, deps, ctx, user.organizationId, {
       action: 'auth.login',
       entityType: 'user',
       entityId: user.id,
@@ -150,35 +150,35 @@ export async function resolveSession(deps: AppDeps, token: string): Promise<Sess
   const row = await repo.findLiveSession(deps.db, hashToken(token), deps.clock());
   if (row?.status !== 'active') return null;
   const role = roleSchema.parse(row.role);
-  const links = role === 'family' ? await repo.familyLinksOf(deps.db, row.organization_id, row.user_id) : [];
-  const linkedPatientIds = links.map((l) => l.patient_id);
-  const designatedPatientIds = links.filter((l) => l.is_designated).map((l) => l.patient_id);
+  const links = role === 'family' ? await repo.familyLinksOf(deps.db, row.organizationId, row.userId) : [];
+  const linkedPatientIds = links.map((l) => l.patientId);
+  const designatedPatientIds = links.filter((l) => l.isDesignated).map((l) => l.patientId);
   return {
-    sessionId: row.session_id,
+    sessionId: row.sessionId,
     actor: {
-      userId: row.user_id,
-      organizationId: row.organization_id,
+      userId: row.userId,
+      organizationId: row.organizationId,
       role,
       linkedPatientIds,
       designatedPatientIds,
-      isLead: row.is_lead,
+      isLead: row.isLead,
     },
     me: {
-      id: row.user_id,
-      organizationId: row.organization_id,
-      organizationName: row.organization_name,
-      isDemo: row.is_demo,
+      id: row.userId,
+      organizationId: row.organizationId,
+      organizationName: row.organizationName,
+      isDemo: row.isDemo,
       email: row.email,
       name: row.name,
       role,
-      isLead: row.is_lead,
+      isLead: row.isLead,
       locale: row.locale === 'en' ? 'en' : 'ru',
       linkedPatientIds,
       designatedPatientIds,
-      csrfToken: row.csrf_token,
+      csrfToken: row.csrfToken,
       landing: landingScreenOf(role),
       // cached per organization, so this adds no statement to a request
-      timeZone: (await loadSettings(deps.db, row.organization_id)).timeZone,
+      timeZone: (await loadSettings(deps.db, row.organizationId)).timeZone,
     },
   };
 }
@@ -199,7 +199,7 @@ export async function changePassword(
   next: string,
 ) {
   const user = await repo.findUserById(deps.db, ctx.actor.organizationId, ctx.actor.userId);
-  if (!user?.password_hash || !(await verifyPassword(current, user.password_hash))) {
+  if (!user?.passwordHash || !(await verifyPassword(current, user.passwordHash))) {
     throw invalidField(
       because('auth.wrongCurrentPassword'),
       'The current password is not right.',
@@ -222,7 +222,7 @@ export async function changePassword(
 export async function acceptInvitation(deps: AppDeps, token: string, password: string, requestId: string) {
   const user = await repo.findUserByInviteToken(deps.db, hashToken(token));
   const now = deps.clock();
-  if (user?.status !== 'invited' || !user.invite_expires_at || user.invite_expires_at < now) {
+  if (user?.status !== 'invited' || !user.inviteExpiresAt || user.inviteExpiresAt < now) {
     throw invitationGone();
   }
   const hash = await hashPassword(password);
@@ -231,7 +231,7 @@ export async function acceptInvitation(deps: AppDeps, token: string, password: s
     // another accept of the same link got there first
     if (!row) return null;
     const ctx = { actor: { userId: row.id, role: row.role as Role }, requestId };
-    await recordAudit(trx, deps, ctx, row.organization_id, {
+    await recordAudit(trx, deps, ctx, row.organizationId, {
       action: 'auth.accept-invitation',
       entityType: 'user',
       entityId: row.id,

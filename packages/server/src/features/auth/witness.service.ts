@@ -34,13 +34,13 @@ export async function confirmWitness(
     );
   const keys = await countPasswordAttempt(deps, witness.email, ctx.ip, deps.clock());
   const user = await repo.findUserByEmail(deps.db, witness.email);
-  const ok = await verifyPassword(witness.password, user?.password_hash ?? dummyHashForTiming);
+  const ok = await verifyPassword(witness.password, user?.passwordHash ?? dummyHashForTiming);
   const role = user ? roleSchema.safeParse(user.role) : undefined;
   if (
     !user ||
     !ok ||
     user.status !== 'active' ||
-    user.organization_id !== ctx.actor.organizationId ||
+    user.organizationId !== ctx.actor.organizationId ||
     !role?.success
   ) {
     throw refused(field, 'The witness e-mail or password is not right.', because('witness.wrongCredentials'));

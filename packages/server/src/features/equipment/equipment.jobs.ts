@@ -93,11 +93,11 @@ export function equipmentJobs(jobs: JobRunner) {
     const expectedReturnOn = String(job.payload.expectedReturnOn);
     const sent = await deps.db.transaction().execute(async (trx) => {
       const loan = await repo.findLoan(trx, orgId, loanId);
-      if (!loan || loan.expected_return_on !== expectedReturnOn) return false;
+      if (!loan || loan.expectedReturnOn !== expectedReturnOn) return false;
       // still requested: nothing is at home yet; collected, cleaned or cancelled: nothing to chase
       if (loan.status !== 'delivered' && loan.status !== 'in_use') return false;
       const now = deps.clock();
-      const what = loan.item_serial ? `${loan.item_name} (${loan.item_serial})` : loan.kind;
+      const what = loan.itemSerial ? `${loan.itemName} (${loan.itemSerial})` : loan.kind;
       await notifyUsers(
         trx,
         orgId,
@@ -105,9 +105,9 @@ export function equipmentJobs(jobs: JobRunner) {
         {
           kind: 'equipment.due-back',
           title: `Equipment due back: ${what}`,
-          body: `${what} lent to ${loan.patient_name} was due back on ${expectedReturnOn}. Arrange collection.`,
+          body: `${what} lent to ${loan.patientName} was due back on ${expectedReturnOn}. Arrange collection.`,
           entityType: 'patient',
-          entityId: loan.patient_id,
+          entityId: loan.patientId,
         },
         now,
       );
@@ -116,7 +116,7 @@ export function equipmentJobs(jobs: JobRunner) {
         action: 'equipment.due-back-reminder',
         entityType: 'equipment_loan',
         entityId: loanId,
-        patientId: loan.patient_id,
+        patientId: loan.patientId,
       });
       return true;
     });
@@ -129,7 +129,7 @@ export function equipmentJobs(jobs: JobRunner) {
     const dueOn = String(job.payload.maintenanceDueOn);
     const sent = await deps.db.transaction().execute(async (trx) => {
       const item = await repo.findItem(trx, orgId, itemId);
-      if (!item || item.status === 'retired' || item.maintenance_due_on !== dueOn) return false;
+      if (!item || item.status === 'retired' || item.maintenanceDueOn !== dueOn) return false;
       const now = deps.clock();
       await notifyUsers(
         trx,
@@ -137,11 +137,11 @@ export function equipmentJobs(jobs: JobRunner) {
         await managers(trx, orgId),
         {
           kind: 'equipment.maintenance-due',
-          title: `Maintenance due ${dueOn}: ${item.name} (${item.serial_number})`,
+          title: `Maintenance due ${dueOn}: ${item.name} (${item.serialNumber})`,
           body:
             item.status === 'on_loan' || item.status === 'reserved'
-              ? `${item.name} ${item.serial_number} is out on a loan; plan its service with the family.`
-              : `Book the service for ${item.name} ${item.serial_number} and record the next date.`,
+              ? `${item.name} ${item.serialNumber} is out on a loan; plan its service with the family.`
+              : `Book the service for ${item.name} ${item.serialNumber} and record the next date.`,
           entityType: 'equipment_item',
           entityId: itemId,
         },

@@ -1,6 +1,132 @@
-import type { Insertable, Updateable } from 'kysely';
+import {
+  type EquipmentItemStatus,
+  type EquipmentKind,
+  equipmentConditions,
+  equipmentItemStatuses,
+  equipmentKinds,
+  type LoanStatus,
+  loanStatuses,
+} from '@hearth/domain';
+import type { Insertable, Selectable, Updateable } from 'kysely';
+import { z } from 'zod';
 import type { Conn } from '../../db/conn.ts';
+import { parseStored } from '../../db/stored-json.ts';
 import type { EquipmentItemTable, EquipmentLoanTable } from './equipment.table.ts';
+
+/** An item of the store: what it is, its state and when it is next serviced. */
+export interface EquipmentItemRecord {
+  id: string;
+  kind: EquipmentKind;
+  name: string;
+  serialNumber: string;
+  condition: (typeof equipmentConditions)[number];
+  status: EquipmentItemStatus;
+  /** `YYYY-MM-DD`. */
+  maintenanceDueOn: string | null;
+  notes: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** A loan to a patient's home, with the patient, the requester and the item lent (if chosen yet). */
+export interface LoanRecord {
+  id: string;
+  patientId: string;
+  patientName: string;
+  patientStatus: string;
+  kind: EquipmentKind;
+  itemId: string | null;
+  itemName: string | null;
+  itemSerial: string | null;
+  status: LoanStatus;
+  reason: string;
+  requestedBy: string;
+  requestedByName: string;
+  requestedAt: Date;
+  /** `YYYY-MM-DD` days below. */
+  expectedReturnOn: string | null;
+  deliveredOn: string | null;
+  deliveredBy: string | null;
+  deliveryRecordedBy: string | null;
+  oxygenSafetyCheckId: string | null;
+  inUseAt: Date | null;
+  collectedOn: string | null;
+  collectedBy: string | null;
+  cleanedAt: Date | null;
+  cleanedBy: string | null;
+  collectionRequestedAt: Date | null;
+  updatedAt: Date;
+}
+
+/** A loan as locked for a step: its own columns only. */
+export type LockedLoanRecord = Omit<
+  LoanRecord,
+  'patientName' | 'patientStatus' | 'itemName' | 'itemSerial' | 'requestedByName'
+>;
+
+const kindSchema = z.enum(equipmentKinds);
+const conditionSchema = z.enum(equipmentConditions);
+const itemStatusSchema = z.enum(equipmentItemStatuses);
+const loanStatusSchema = z.enum(loanStatuses);
+
+const toItem = (r: Selectable<EquipmentItemTable>): EquipmentItemRecord => {
+  const at = (column: string) => ({ table: 'equipment_item', column, id: r.id });
+  return {
+    id: r.id,
+    kind: parseStored(kindSchema, r.kind, at('kind')),
+    name: r.name,
+    serialNumber: r.serial_number,
+    condition: parseStored(conditionSchema, r.condition, at('condition')),
+    status: parseStored(itemStatusSchema, r.status, at('status')),
+    maintenanceDueOn: r.maintenance_due_on,
+    notes: r.notes,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
+};
+
+const toLockedLoan = (r: Selectable<EquipmentLoanTable>): LockedLoanRecord => {
+  const at = (column: string) => ({ table: 'equipment_loan', column, id: r.id });
+  return {
+    id: r.id,
+    patientId: r.patient_id,
+    kind: parseStored(kindSchema, r.kind, at('kind')),
+    itemId: r.item_id,
+    status: parseStored(loanStatusSchema, r.status, at('status')),
+    reason: r.reason,
+    requestedBy: r.requested_by,
+    requestedAt: r.requested_at,
+    expectedReturnOn: r.expected_return_on,
+    deliveredOn: r.delivered_on,
+    deliveredBy: r.delivered_by,
+    deliveryRecordedBy: r.delivery_recorded_by,
+    oxygenSafetyCheckId: r.oxygen_safety_check_id,
+    inUseAt: r.in_use_at,
+    collectedOn: r.collected_on,
+    collectedBy: r.collected_by,
+    cleanedAt: r.cleaned_at,
+    cleanedBy: r.cleaned_by,
+    collectionRequestedAt: r.collection_requested_at,
+    updatedAt: r.updated_at,
+  };
+};
+
+const toLoan = (
+  r: Selectable<EquipmentLoanTable> & {
+    patient_name: string;
+    patient_status: string;
+    requested_by_name: string;
+    item_name: string | null;
+    item_serial: string | null;
+  },
+): LoanRecord => ({
+  ...toLockedLoan(r),
+  patientName: r.patient_name,
+  patientStatus: r.patient_status,
+  itemName: r.item_name,
+  itemSerial: r.item_serial,
+  requestedByName: r.requested_by_name,
+});
 
 export const insertItem = (db: Conn, row: Insertable<EquipmentItemTable>) =>
   db.insertInto('equipment_item').values(row).execute();
@@ -13,22 +139,26 @@ export const updateItem = (db: Conn, orgId: string, id: string, patch: Updateabl
     .where('id', '=', id)
     .execute();
 
-export const findItem = (db: Conn, orgId: string, id: string) =>
-  db
+export const findItem = async (db: Conn, orgId: string, id: string) => {
+  const r = await db
     .selectFrom('equipment_item')
     .selectAll()
     .where('organization_id', '=', orgId)
     .where('id', '=', id)
     .executeTakeFirst();
+  return r && toItem(r);
+};
 
-export const findItemForUpdate = (db: Conn, orgId: string, id: string) =>
-  db
+export const findItemForUpdate = async (db: Conn, orgId: string, id: string) => {
+  const r = await db
     .selectFrom('equipment_item')
     .selectAll()
     .where('organization_id', '=', orgId)
     .where('id', '=', id)
     .forUpdate()
     .executeTakeFirst();
+  return r && toItem(r);
+};
 
 export const findItemBySerial = (db: Conn, orgId: string, serial: string) =>
   db
@@ -38,7 +168,7 @@ export const findItemBySerial = (db: Conn, orgId: string, serial: string) =>
     .where('serial_number', '=', serial)
     .executeTakeFirst();
 
-export function listItems(
+export async function listItems(
   db: Conn,
   orgId: string,
   filter: { kind?: string | undefined; status?: string | undefined; afterSerial?: string | undefined },
@@ -48,34 +178,45 @@ export function listItems(
   if (filter.kind) q = q.where('kind', '=', filter.kind);
   if (filter.status) q = q.where('status', '=', filter.status);
   if (filter.afterSerial) q = q.where('serial_number', '>', filter.afterSerial);
-  return q.orderBy('serial_number').limit(limit).execute();
+  return (await q.orderBy('serial_number').limit(limit).execute()).map(toItem);
 }
 
-export const itemsMaintenanceDue = (db: Conn, orgId: string, byDate: string) =>
-  db
-    .selectFrom('equipment_item')
-    .selectAll()
-    .where('organization_id', '=', orgId)
-    .where('status', '!=', 'retired')
-    .where('maintenance_due_on', '<=', byDate)
-    .orderBy('maintenance_due_on')
-    .limit(200)
-    .execute();
+export const itemsMaintenanceDue = async (db: Conn, orgId: string, byDate: string) =>
+  (
+    await db
+      .selectFrom('equipment_item')
+      .selectAll()
+      .where('organization_id', '=', orgId)
+      .where('status', '!=', 'retired')
+      .where('maintenance_due_on', '<=', byDate)
+      .orderBy('maintenance_due_on')
+      .limit(200)
+      .execute()
+  ).map(toItem);
 
-export const availabilityCounts = (db: Conn, orgId: string) =>
-  db
-    .selectFrom('equipment_item')
-    .select(['kind', 'status', (eb) => eb.fn.countAll<string>().as('n')])
-    .where('organization_id', '=', orgId)
-    .groupBy(['kind', 'status'])
-    .execute();
+/** How many items of a kind are in a status. */
+export interface AvailabilityCountRecord {
+  kind: string;
+  status: string;
+  count: number;
+}
+
+export const availabilityCounts = async (db: Conn, orgId: string) =>
+  (
+    await db
+      .selectFrom('equipment_item')
+      .select(['kind', 'status', (eb) => eb.fn.countAll<string>().as('n')])
+      .where('organization_id', '=', orgId)
+      .groupBy(['kind', 'status'])
+      .execute()
+  ).map((r): AvailabilityCountRecord => ({ kind: r.kind, status: r.status, count: Number(r.n) }));
 
 export const openLoanIdsByItem = (db: Conn, orgId: string, itemIds: string[]) =>
   itemIds.length === 0
     ? Promise.resolve([])
     : db
         .selectFrom('equipment_loan')
-        .select(['id', 'item_id'])
+        .select(['id', 'item_id as itemId'])
         .where('organization_id', '=', orgId)
         .where('item_id', 'in', itemIds)
         .where('status', 'in', ['requested', 'delivered', 'in_use', 'collected'])
@@ -92,8 +233,8 @@ export const updateLoan = (db: Conn, orgId: string, id: string, patch: Updateabl
     .where('id', '=', id)
     .execute();
 
-export const findLoanForUpdate = (db: Conn, orgId: string, patientId: string, id: string) =>
-  db
+export const findLoanForUpdate = async (db: Conn, orgId: string, patientId: string, id: string) => {
+  const r = await db
     .selectFrom('equipment_loan')
     .selectAll()
     .where('organization_id', '=', orgId)
@@ -101,6 +242,8 @@ export const findLoanForUpdate = (db: Conn, orgId: string, patientId: string, id
     .where('id', '=', id)
     .forUpdate()
     .executeTakeFirst();
+  return r && toLockedLoan(r);
+};
 
 const loanColumns = (db: Conn) =>
   db
@@ -121,23 +264,30 @@ const loanColumns = (db: Conn) =>
         .as('patient_name'),
     );
 
-export type LoanRow = Awaited<ReturnType<typeof findLoan>> & {};
-
-export const findLoan = (db: Conn, orgId: string, id: string) =>
-  loanColumns(db).where('l.organization_id', '=', orgId).where('l.id', '=', id).executeTakeFirst();
-
-export const loansOfPatient = (db: Conn, orgId: string, patientId: string) =>
-  loanColumns(db)
+export const findLoan = async (db: Conn, orgId: string, id: string) => {
+  const r = await loanColumns(db)
     .where('l.organization_id', '=', orgId)
-    .where('l.patient_id', '=', patientId)
-    .orderBy('l.requested_at', 'desc')
-    .limit(200)
-    .execute();
+    .where('l.id', '=', id)
+    .executeTakeFirst();
+  return r && toLoan(r);
+};
 
-export const loansWithStatus = (db: Conn, orgId: string, statuses: string[]) =>
-  loanColumns(db)
-    .where('l.organization_id', '=', orgId)
-    .where('l.status', 'in', statuses)
-    .orderBy('l.requested_at')
-    .limit(500)
-    .execute();
+export const loansOfPatient = async (db: Conn, orgId: string, patientId: string) =>
+  (
+    await loanColumns(db)
+      .where('l.organization_id', '=', orgId)
+      .where('l.patient_id', '=', patientId)
+      .orderBy('l.requested_at', 'desc')
+      .limit(200)
+      .execute()
+  ).map(toLoan);
+
+export const loansWithStatus = async (db: Conn, orgId: string, statuses: string[]) =>
+  (
+    await loanColumns(db)
+      .where('l.organization_id', '=', orgId)
+      .where('l.status', 'in', statuses)
+      .orderBy('l.requested_at')
+      .limit(500)
+      .execute()
+  ).map(toLoan);

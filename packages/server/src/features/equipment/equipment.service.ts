@@ -28,7 +28,6 @@ import { localDate } from '../../platform/time.ts';
 import { oxygenSafetyCheckId } from '../home-safety/home-safety.service.ts';
 import { scheduleDueBack, scheduleMaintenance } from './equipment.jobs.ts';
 import * as repo from './equipment.repository.ts';
-import type { EquipmentItemTable } from './equipment.table.ts';
 
 const audience = ['equipment_manager', 'nurse', 'physician', 'coordinator', 'admin'] as const;
 
@@ -36,45 +35,42 @@ async function today(deps: AppDeps, db: Conn, orgId: string) {
   return localDate(deps.clock(), (await loadSettings(db, orgId)).timeZone);
 }
 
-function toItem(row: EquipmentItemTable, today: string, currentLoanId: string | null): EquipmentItem {
+function toItem(r: repo.EquipmentItemRecord, today: string, currentLoanId: string | null): EquipmentItem {
   return {
-    id: row.id,
-    kind: row.kind as EquipmentItem['kind'],
-    name: row.name,
-    serialNumber: row.serial_number,
-    condition: row.condition as EquipmentItem['condition'],
-    status: row.status as EquipmentItem['status'],
-    maintenanceDueOn: row.maintenance_due_on,
-    maintenanceOverdue: row.maintenance_due_on !== null && row.maintenance_due_on <= today,
-    notes: row.notes,
+    id: r.id,
+    kind: r.kind,
+    name: r.name,
+    serialNumber: r.serialNumber,
+    condition: r.condition,
+    status: r.status,
+    maintenanceDueOn: r.maintenanceDueOn,
+    maintenanceOverdue: r.maintenanceDueOn !== null && r.maintenanceDueOn <= today,
+    notes: r.notes,
     currentLoanId,
   };
 }
 
-function toLoan(row: repo.LoanRow, today: string): Loan {
-  const status = row.status as LoanStatus;
+function toLoan(r: repo.LoanRecord, today: string): Loan {
   return {
-    id: row.id,
-    patientId: row.patient_id,
-    patientName: row.patient_name,
-    kind: row.kind as Loan['kind'],
-    status,
-    item: row.item_id
-      ? { id: row.item_id, name: row.item_name ?? '', serialNumber: row.item_serial ?? '' }
-      : null,
-    reason: row.reason,
-    requestedAt: row.requested_at.toISOString(),
-    requestedByName: row.requested_by_name,
-    expectedReturnOn: row.expected_return_on,
-    deliveredOn: row.delivered_on,
-    deliveredBy: row.delivered_by,
-    inUseAt: row.in_use_at?.toISOString() ?? null,
-    collectedOn: row.collected_on,
-    collectedBy: row.collected_by,
-    cleanedAt: row.cleaned_at?.toISOString() ?? null,
-    oxygenSafetyCheckId: row.oxygen_safety_check_id,
-    collectionRequestedAt: row.collection_requested_at?.toISOString() ?? null,
-    dueBack: isLoanDueBack({ status, expectedReturnOn: row.expected_return_on }, row.patient_status, today),
+    id: r.id,
+    patientId: r.patientId,
+    patientName: r.patientName,
+    kind: r.kind,
+    status: r.status,
+    item: r.itemId ? { id: r.itemId, name: r.itemName ?? '', serialNumber: r.itemSerial ?? '' } : null,
+    reason: r.reason,
+    requestedAt: r.requestedAt.toISOString(),
+    requestedByName: r.requestedByName,
+    expectedReturnOn: r.expectedReturnOn,
+    deliveredOn: r.deliveredOn,
+    deliveredBy: r.deliveredBy,
+    inUseAt: r.inUseAt?.toISOString() ?? null,
+    collectedOn: r.collectedOn,
+    collectedBy: r.collectedBy,
+    cleanedAt: r.cleanedAt?.toISOString() ?? null,
+    oxygenSafetyCheckId: r.oxygenSafetyCheckId,
+    collectionRequestedAt: r.collectionRequestedAt?.toISOString() ?? null,
+    dueBack: isLoanDueBack(r, r.patientStatus, today),
   };
 }
 
@@ -106,8 +102,8 @@ export async function listItems(
   );
   const day = await today(deps, deps.db, orgId);
   return {
-    items: page.map((r) => toItem(r, day, open.find((o) => o.item_id === r.id)?.id ?? null)),
-    nextCursor: rows.length > query.limit ? page[page.length - 1]!.serial_number : null,
+    items: page.map((r) => toItem(r, day, open.find((o) => o.itemId === r.id)?.id ?? null)),
+    nextCursor: rows.length > query.limit ? page[page.length - 1]!.serialNumber : null,
   };
 }
 
@@ -168,7 +164,7 @@ export async function patchItem(
       ...(patch.notes !== undefined && { notes: patch.notes }),
       updated_at: deps.clock(),
     });
-    if (patch.maintenanceDueOn && patch.maintenanceDueOn !== item.maintenance_due_on)
+    if (patch.maintenanceDueOn && patch.maintenanceDueOn !== item.maintenanceDueOn)
       await scheduleMaintenance(trx, orgId, itemId, patch.maintenanceDueOn, deps.clock());
     await audit({ action: 'equipment.update-item', entityType: 'equipment_item', entityId: itemId });
     return toItem((await repo.findItem(trx, orgId, itemId))!, await today(deps, trx, orgId), null);
@@ -191,8 +187,8 @@ export async function overview(deps: AppDeps, ctx: RequestContext) {
       availability: equipmentKinds
         .map((kind) => {
           const of = counts.filter((c) => c.kind === kind);
-          const n = (s: string) => Number(of.find((c) => c.status === s)?.n ?? 0);
-          const total = of.reduce((sum, c) => sum + Number(c.n), 0);
+          const n = (s: string) => of.find((c) => c.status === s)?.count ?? 0;
+          const total = of.reduce((sum, c) => sum + c.count, 0);
           return {
             kind,
             available: n('available'),
@@ -325,7 +321,7 @@ export async function moveLoan(
   return inEnvelope(deps, ctx, gate, async ({ trx, organizationId: orgId, audit, publish }) => {
     const row = await repo.findLoanForUpdate(trx, orgId, patientId, loanId);
     if (!row) throw notFound('loan');
-    const from = row.status as LoanStatus;
+    const from = row.status;
     if (!canMoveLoan(from, to)) {
       throw conflict(
         from === to
@@ -337,7 +333,7 @@ export async function moveLoan(
     }
     const now = deps.clock();
     if (step === 'deliver') {
-      const itemId = body.itemId ?? row.item_id;
+      const itemId = body.itemId ?? row.itemId;
       if (!itemId)
         throw invalidField(
           because('equipment.itemRequired'),
@@ -355,9 +351,9 @@ export async function moveLoan(
             because('equipment.oxygenSafetyCheck'),
           );
       }
-      if (itemId !== row.item_id && row.item_id)
-        await repo.updateItem(trx, orgId, row.item_id, { status: 'available', updated_at: now });
-      await reserve(trx, orgId, itemId, row.kind, now, row.item_id);
+      if (itemId !== row.itemId && row.itemId)
+        await repo.updateItem(trx, orgId, row.itemId, { status: 'available', updated_at: now });
+      await reserve(trx, orgId, itemId, row.kind, now, row.itemId);
       await repo.updateItem(trx, orgId, itemId, { status: 'on_loan', updated_at: now });
       await repo.updateLoan(trx, orgId, loanId, {
         status: to,
@@ -370,7 +366,7 @@ export async function moveLoan(
         updated_at: now,
       });
       // the return day agreed at the door replaces the one guessed at the request
-      if (body.expectedReturnOn && body.expectedReturnOn !== row.expected_return_on)
+      if (body.expectedReturnOn && body.expectedReturnOn !== row.expectedReturnOn)
         await scheduleDueBack(trx, orgId, loanId, body.expectedReturnOn, now);
     } else if (step === 'in_use') {
       await repo.updateLoan(trx, orgId, loanId, { status: to, in_use_at: now, updated_at: now });
@@ -381,8 +377,8 @@ export async function moveLoan(
         collected_by: body.collectedBy!,
         updated_at: now,
       });
-      if (row.item_id)
-        await repo.updateItem(trx, orgId, row.item_id, {
+      if (row.itemId)
+        await repo.updateItem(trx, orgId, row.itemId, {
           status: 'cleaning',
           ...(body.condition && { condition: body.condition }),
           updated_at: now,
@@ -394,17 +390,16 @@ export async function moveLoan(
         cleaned_by: ctx.actor.userId,
         updated_at: now,
       });
-      if (row.item_id) {
-        const item = await repo.findItem(trx, orgId, row.item_id);
-        await repo.updateItem(trx, orgId, row.item_id, {
+      if (row.itemId) {
+        const item = await repo.findItem(trx, orgId, row.itemId);
+        await repo.updateItem(trx, orgId, row.itemId, {
           status: item?.condition === 'needs_repair' ? 'maintenance' : 'available',
           updated_at: now,
         });
       }
     } else {
       await repo.updateLoan(trx, orgId, loanId, { status: to, updated_at: now });
-      if (row.item_id)
-        await repo.updateItem(trx, orgId, row.item_id, { status: 'available', updated_at: now });
+      if (row.itemId) await repo.updateItem(trx, orgId, row.itemId, { status: 'available', updated_at: now });
     }
     await audit({ action: `equipment.${step}`, entityType: 'equipment_loan', entityId: loanId });
     announce(publish, loanId);

@@ -3,6 +3,40 @@ import { type RawBuilder, sql } from 'kysely';
 import type { Conn } from '../../db/conn.ts';
 import type { MeasureItemRow, MeasureTotalsRow } from './reports.table.ts';
 
+/** One item behind a measure (a request, an alert, a visit …), with the day and month it falls in. */
+export interface MeasureItemRecord {
+  at: Date;
+  subject: MeasureItemRow['subject'];
+  subjectId: string;
+  patientId: string | null;
+  label: string;
+  category: string | null;
+  /** What the item adds to the numerator and the denominator. */
+  num: number;
+  den: number;
+  /** The time or score a median or mean is taken of. */
+  value: number | null;
+  area: string | null;
+  child: boolean | null;
+  /** `YYYY-MM-DD` and `YYYY-MM` of `at` in the organization's time zone. */
+  day: string;
+  month: string;
+}
+
+/** One line of a measure's totals: the whole period (both flags set), one month, or one category. */
+export interface MeasureTotalsRecord {
+  month: string | null;
+  category: string | null;
+  /** The line is not split by month / by category. */
+  allMonths: boolean;
+  allCategories: boolean;
+  num: number;
+  den: number;
+  median: number | null;
+  p90: number | null;
+  mean: number | null;
+}
+
 /** What every measure's SQL is given: the organization, its time zone and the period's bounds. */
 export interface ItemsScope {
   orgId: string;
@@ -64,7 +98,12 @@ const filtered = (s: ItemsScope, items: RawBuilder<unknown>, f: ItemFilter) => s
   ${f.child === null ? sql`` : sql`and i.child = ${f.child}`}`;
 
 /** Totals of one measure for the whole period, each month and each category, in one pass. */
-export async function measureTotals(db: Conn, s: ItemsScope, items: RawBuilder<unknown>, f: ItemFilter) {
+export async function measureTotals(
+  db: Conn,
+  s: ItemsScope,
+  items: RawBuilder<unknown>,
+  f: ItemFilter,
+): Promise<MeasureTotalsRecord[]> {
   const { rows } = await sql<MeasureTotalsRow>`
     with f as (${filtered(s, items, f)})
     select month, category,
@@ -75,7 +114,19 @@ export async function measureTotals(db: Conn, s: ItemsScope, items: RawBuilder<u
       avg(value)::float8 as mean
     from f
     group by grouping sets ((month), (category), ())`.execute(db);
-  return rows;
+  return rows.map(
+    (r): MeasureTotalsRecord => ({
+      month: r.month,
+      category: r.category,
+      allMonths: r.all_months === 1,
+      allCategories: r.all_categories === 1,
+      num: r.num,
+      den: r.den,
+      median: r.median,
+      p90: r.p90,
+      mean: r.mean,
+    }),
+  );
 }
 
 export interface DrillFilter {
@@ -93,7 +144,7 @@ export async function measureItems(
   items: RawBuilder<unknown>,
   f: ItemFilter,
   d: DrillFilter,
-) {
+): Promise<MeasureItemRecord[]> {
   const { rows } = await sql<MeasureItemRow>`
     with f as (${filtered(s, items, f)})
     select * from f
@@ -105,7 +156,23 @@ export async function measureItems(
     ${d.after ? sql`and (at, subject_id) < (${d.after.at}::timestamptz, ${d.after.id})` : sql``}
     order by at desc, subject_id desc
     limit ${d.limit + 1}`.execute(db);
-  return rows;
+  return rows.map(
+    (r): MeasureItemRecord => ({
+      at: r.at,
+      subject: r.subject,
+      subjectId: r.subject_id,
+      patientId: r.patient_id,
+      label: r.label,
+      category: r.category,
+      num: r.num,
+      den: r.den,
+      value: r.value,
+      area: r.area,
+      child: r.child,
+      day: r.day,
+      month: r.month,
+    }),
+  );
 }
 
 /** The areas the organization's patients live in, for the area filter. */

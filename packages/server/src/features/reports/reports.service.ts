@@ -28,13 +28,13 @@ import { localDate } from '../../platform/time.ts';
 import { measureQueries } from './measure-catalogue.ts';
 import {
   type ItemFilter,
+  type MeasureTotalsRecord,
   measureItems,
   measureTotals,
   organizationName,
   patientAreas,
   scopeOf,
 } from './measure-sql.repository.ts';
-import type { MeasureTotalsRow } from './reports.table.ts';
 
 /** Breakdowns whose raw SQL key (age in years, ICD-10 code) is shown by a domain group. */
 const regrouped: Partial<
@@ -56,10 +56,10 @@ const filterFor = (def: MeasureDefinition, q: Pick<ReportQuery, 'area' | 'age'>)
     ? { area: null, child: null }
     : { area: q.area ?? null, child: q.age === 'all' ? null : q.age === 'child' };
 
-function resultOf(def: MeasureDefinition, rows: MeasureTotalsRow[]): MeasureResult {
-  const total = rows.find((r) => r.all_months === 1 && r.all_categories === 1);
+function resultOf(def: MeasureDefinition, rows: MeasureTotalsRecord[]): MeasureResult {
+  const total = rows.find((r) => r.allMonths && r.allCategories);
   const empty = { num: 0, den: 0, median: null, p90: null, mean: null };
-  const byCategory = rows.filter((r) => r.all_months === 1 && r.all_categories === 0);
+  const byCategory = rows.filter((r) => r.allMonths && !r.allCategories);
   const group = regrouped[def.id as MeasureId];
   const categories = group
     ? regroupCounts(
@@ -76,7 +76,7 @@ function resultOf(def: MeasureDefinition, rows: MeasureTotalsRow[]): MeasureResu
     group: def.group,
     total: figuresOf(def.kind, total ?? empty),
     months: rows
-      .filter((r) => r.all_months === 0 && r.month !== null)
+      .filter((r) => !r.allMonths && r.month !== null)
       .map((r) => ({ month: r.month as string, ...figuresOf(def.kind, r) }))
       .sort((a, b) => a.month.localeCompare(b.month)),
     categories,
@@ -137,22 +137,22 @@ export async function drill(deps: AppDeps, ctx: RequestContext, measure: Measure
       limit: q.limit,
     });
     const { page, nextCursor } = pageOfRows(rows, q.limit, (last) =>
-      timeCursorOf(new Date(last.at), last.subject_id),
+      timeCursorOf(new Date(last.at), last.subjectId),
     );
     const group = regrouped[measure];
     for (const row of page) {
       await audit({
         action: `report.drill.${measure}`,
         entityType: row.subject === 'request' ? 'care_request' : 'patient',
-        entityId: row.subject_id,
-        patientId: row.patient_id,
+        entityId: row.subjectId,
+        patientId: row.patientId,
       });
     }
     return {
       items: page.map((r) => ({
         subject: def.drill ?? r.subject,
-        id: r.subject_id,
-        patientId: r.patient_id,
+        id: r.subjectId,
+        patientId: r.patientId,
         label: r.label,
         at: new Date(r.at).toISOString(),
         day: r.day,

@@ -58,9 +58,9 @@ export async function setStaffActive(deps: AppDeps, ctx: RequestContext, userId:
     if (active && user.status !== 'deactivated')
       throw conflict('This account is not deactivated.', undefined, because('staff.notDeactivated'));
     const now = deps.clock();
-    const invitation = active && !user.password_hash ? newInvitationToken(now) : null;
+    const invitation = active && !user.passwordHash ? newInvitationToken(now) : null;
     await users.updateUser(trx, orgId, userId, {
-      status: active ? (user.password_hash ? 'active' : 'invited') : 'deactivated',
+      status: active ? (user.passwordHash ? 'active' : 'invited') : 'deactivated',
       invite_token_hash: invitation?.tokenHash ?? null,
       invite_expires_at: invitation?.expiresAt ?? null,
       updated_at: now,
