@@ -97,6 +97,16 @@ export function alertDeadline(severity: AlertSeverity, raisedAt: Date, settings:
 export const isAlertOverdue = (status: AlertStatus, dueAt: Date, now: Date) =>
   status === 'open' && now.getTime() >= dueAt.getTime();
 
+/**
+ * The values that fired an alert's rule, as its rule set gives them (each rule set has its own
+ * keys; `alertFactLines` and `medicineAlertFactLines` read the ones they know).
+ */
+export const alertFactsSchema = z.record(z.string(), z.unknown());
+export type AlertFacts = z.infer<typeof alertFactsSchema>;
+
+/** What a timeline entry of an alert records besides its kind (the facts of a repeat, a level...). */
+export const alertEventDataSchema = z.record(z.string(), z.unknown());
+
 export const alertTimelineEntrySchema = z.object({
   id: idSchema,
   at: z.string(),
@@ -104,7 +114,7 @@ export const alertTimelineEntrySchema = z.object({
   actorName: z.string().nullable(),
   toUserName: z.string().nullable(),
   note: z.string().nullable(),
-  data: z.record(z.string(), z.unknown()),
+  data: alertEventDataSchema,
 });
 
 export const alertSchema = z.object({
@@ -119,7 +129,7 @@ export const alertSchema = z.object({
   ruleId: z.string(),
   title: z.string(),
   /** The values that fired the rule, so the alert can be explained later. */
-  facts: z.record(z.string(), z.unknown()),
+  facts: alertFactsSchema,
   /**
    * The facts as message codes with parameters, for the reader's language (triage alerts;
    * empty for rule sets that do not describe their facts). Never show `facts` raw.

@@ -39,6 +39,12 @@ export const checklistUpdateSchema = z.object({
   witness: witnessConfirmationSchema.optional(),
 });
 
+/**
+ * Who witnessed a checklist item, by name as their accounts gave them when it was recorded (the
+ * recorder and the confirming witness of a controlled-drug disposal; empty for other items).
+ */
+export const checklistWitnessesSchema = z.array(z.string());
+
 export const deathRecordSchema = z.object({
   id: idSchema,
   patientId: idSchema,
@@ -59,7 +65,7 @@ export const deathRecordSchema = z.object({
       item: z.enum(deathChecklistItems),
       status: z.enum(['open', 'done', 'not_needed']),
       note: z.string().nullable(),
-      witnesses: z.array(z.string()),
+      witnesses: checklistWitnessesSchema,
       doneAt: z.string().nullable(),
       doneByName: z.string().nullable(),
     }),

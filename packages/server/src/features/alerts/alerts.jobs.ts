@@ -24,16 +24,16 @@ export function alertJobs(jobs: JobRunner) {
     const orgId = job.organizationId;
     const escalated = await deps.db.transaction().execute(async (trx) => {
       const row = await repo.findAlertForUpdate(trx, orgId, alertId);
-      if (row?.status !== 'open' || row.escalation_level !== level) return false;
+      if (row?.status !== 'open' || row.escalationLevel !== level) return false;
       const now = deps.clock();
-      if (now < row.due_at) return false; // superseded by a later deadline job
+      if (now < row.dueAt) return false; // superseded by a later deadline job
       const previousOwners = new Set(
         (await repo.eventsFor(trx, orgId, [alertId]))
           .filter((e) => e.kind === 'raised' || e.kind === 'escalated')
-          .map((e) => e.to_user_id)
+          .map((e) => e.toUserId)
           .filter((u): u is string => !!u),
       );
-      if (row.owner_id) previousOwners.add(row.owner_id);
+      if (row.ownerId) previousOwners.add(row.ownerId);
       const chain = await escalationChain(trx, orgId, row.audience, now);
       const next = chain.find((u) => !previousOwners.has(u));
       if (!next) {
@@ -45,7 +45,7 @@ export function alertJobs(jobs: JobRunner) {
           at: now,
           kind: 'escalation_exhausted',
           actor_id: null,
-          to_user_id: row.owner_id,
+          to_user_id: row.ownerId,
           note: null,
           data: { level: level + 1 },
         });
@@ -53,7 +53,7 @@ export function alertJobs(jobs: JobRunner) {
           action: 'alert.escalation-exhausted',
           entityType: 'alert',
           entityId: alertId,
-          patientId: row.patient_id,
+          patientId: row.patientId,
         });
         return true;
       }
@@ -75,8 +75,8 @@ export function alertJobs(jobs: JobRunner) {
         note: null,
         data: {
           level: level + 1,
-          fromUserId: row.owner_id,
-          minutesLate: Math.max(0, Math.round((now.getTime() - row.due_at.getTime()) / 60_000)),
+          fromUserId: row.ownerId,
+          minutesLate: Math.max(0, Math.round((now.getTime() - row.dueAt.getTime()) / 60_000)),
         },
       });
       await notifyUsers(
@@ -85,7 +85,7 @@ export function alertJobs(jobs: JobRunner) {
         [next],
         {
           kind: 'alert.escalated',
-          params: { ruleId: row.rule_id },
+          params: { ruleId: row.ruleId },
           title: row.title,
           body: 'Not acknowledged in time: passed to you.',
           entityType: 'alert',
@@ -98,7 +98,7 @@ export function alertJobs(jobs: JobRunner) {
         action: 'alert.escalate',
         entityType: 'alert',
         entityId: alertId,
-        patientId: row.patient_id,
+        patientId: row.patientId,
       });
       return true;
     });

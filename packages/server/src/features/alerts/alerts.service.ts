@@ -50,6 +50,7 @@ import {
 import type { z } from 'zod';
 import type { AppDeps, RequestContext } from '../../app-context.ts';
 import type { Conn } from '../../db/conn.ts';
+import { storedJson } from '../../db/stored-json.ts';
 import { recordAudit } from '../../platform/audit/audit.service.ts';
 import { inEnvelope } from '../../platform/envelope.ts';
 import type { HearthEventDraft } from '../../platform/events/event-bus.ts';
@@ -59,7 +60,7 @@ import { loadSettings } from '../../platform/settings/settings.service.ts';
 import { familyOf } from '../family/family.repository.ts';
 import { escalationChain } from '../oncall/oncall.service.ts';
 import * as repo from './alerts.repository.ts';
-import { type AlertEventRow, toAlert } from './alerts-view.ts';
+import { toAlert } from './alerts-view.ts';
 
 export const alertDeadlineJob = 'alerts.deadline';
 
@@ -264,13 +265,13 @@ async function repeatAlert(
   const newDue =
     worse && existing.status === 'acknowledged'
       ? freshDue
-      : higher && freshDue < existing.due_at
+      : higher && freshDue < existing.dueAt
         ? freshDue
-        : existing.due_at;
+        : existing.dueAt;
   await repo.updateAlert(trx, orgId, existing.id, {
     severity,
     due_at: newDue,
-    facts: JSON.stringify(input.facts),
+    facts: storedJson(input.facts),
     ...(worse && existing.status === 'acknowledged'
       ? { status: 'open', acknowledged_at: null, acknowledged_by: null }
       : {}),
@@ -282,11 +283,11 @@ async function repeatAlert(
     at: now,
     kind: worse ? 'worsened' : 'repeated',
     actor_id: input.raisedBy?.userId ?? null,
-    to_user_id: worse ? existing.owner_id : null,
+    to_user_id: worse ? existing.ownerId : null,
     note: null,
     data: { ...input.facts, severity: input.severity, ...(input.source ? { source: input.source } : {}) },
   });
-  const notified = worse && existing.owner_id ? [existing.owner_id] : [];
+  const notified = worse && existing.ownerId ? [existing.ownerId] : [];
   if (notified.length) {
     await notifyUsers(
       trx,
@@ -303,10 +304,10 @@ async function repeatAlert(
       now,
     );
   }
-  if (worse && newDue.getTime() !== existing.due_at.getTime()) {
+  if (worse && newDue.getTime() !== existing.dueAt.getTime()) {
     await JobRunner.enqueue(trx, orgId, alertDeadlineJob, newDue, {
       alertId: existing.id,
-      level: existing.escalation_level,
+      level: existing.escalationLevel,
     });
   }
   await recordAudit(trx, deps, input.raisedBy ? { actor: input.raisedBy } : null, orgId, {
@@ -321,7 +322,7 @@ async function repeatAlert(
     patientId: input.patientId,
     created: false,
     severity,
-    ownerId: existing.owner_id,
+    ownerId: existing.ownerId,
     dueAt: newDue,
     notifiedUserIds: notified,
   };
@@ -349,7 +350,7 @@ export async function announceAlerts(deps: Pick<AppDeps, 'events'>, raised: read
 async function loadAlert(trx: Conn, orgId: string, id: string, now: Date): Promise<Alert> {
   const row = await repo.findAlertView(trx, orgId, id);
   if (!row) throw notFound('alert');
-  const events = (await repo.eventsFor(trx, orgId, [id])) as AlertEventRow[];
+  const events = await repo.eventsFor(trx, orgId, [id]);
   return toAlert(row, events, now);
 }
 
@@ -400,16 +401,16 @@ export async function alertsPage(
     query.limit + 1,
   );
   const page = rows.slice(0, query.limit);
-  const events = (await repo.eventsFor(
+  const events = await repo.eventsFor(
     trx,
     orgId,
     page.map((r) => r.id),
-  )) as AlertEventRow[];
+  );
   const now = deps.clock();
   const last = page[page.length - 1];
   return {
     items: page.map((r) => toAlert(r, events, now)),
-    nextCursor: rows.length > query.limit && last ? `${last.raised_at.toISOString()}|${last.id}` : null,
+    nextCursor: rows.length > query.limit && last ? `${last.raisedAt.toISOString()}|${last.id}` : null,
   };
 }
 
@@ -445,14 +446,14 @@ export async function acknowledgeAlert(deps: AppDeps, ctx: RequestContext, id: s
         actor_id: ctx.actor.userId,
         to_user_id: null,
         note: null,
-        data: { minutesToAcknowledge: Math.round((now.getTime() - row.raised_at.getTime()) / 60_000) },
+        data: { minutesToAcknowledge: Math.round((now.getTime() - row.raisedAt.getTime()) / 60_000) },
       });
     }
     await audit({
       action: 'alert.acknowledge',
       entityType: 'alert',
       entityId: id,
-      patientId: row.patient_id,
+      patientId: row.patientId,
     });
     const alert = await loadAlert(trx, orgId, id, now);
     publish(alertUpdated(id));
@@ -488,8 +489,8 @@ export async function resolveAlert(deps: AppDeps, ctx: RequestContext, id: strin
     const now = deps.clock();
     await repo.updateAlert(trx, orgId, id, {
       status: 'resolved',
-      acknowledged_at: row.acknowledged_at ?? now,
-      acknowledged_by: row.acknowledged_by ?? ctx.actor.userId,
+      acknowledged_at: row.acknowledgedAt ?? now,
+      acknowledged_by: row.acknowledgedBy ?? ctx.actor.userId,
       resolved_at: now,
       resolved_by: ctx.actor.userId,
       outcome: body.outcome,
@@ -507,11 +508,11 @@ export async function resolveAlert(deps: AppDeps, ctx: RequestContext, id: strin
       note: body.note ?? null,
       data: {
         outcome: body.outcome,
-        minutesToResolve: Math.round((now.getTime() - row.raised_at.getTime()) / 60_000),
+        minutesToResolve: Math.round((now.getTime() - row.raisedAt.getTime()) / 60_000),
       },
     });
     // the family linked to the patient hears that the team answered (in-app; the message is theirs)
-    const family = (await familyOf(trx, orgId, row.patient_id)).filter((f) => f.status === 'active');
+    const family = (await familyOf(trx, orgId, row.patientId)).filter((f) => f.status === 'active');
     if (body.familyMessage && family.length) {
       await notifyUsers(
         trx,
@@ -523,7 +524,7 @@ export async function resolveAlert(deps: AppDeps, ctx: RequestContext, id: strin
           title: 'The care team answered',
           body: body.familyMessage,
           entityType: 'patient',
-          entityId: row.patient_id,
+          entityId: row.patientId,
         },
         now,
       );
@@ -532,11 +533,11 @@ export async function resolveAlert(deps: AppDeps, ctx: RequestContext, id: strin
       await hook(trx, deps, ctx, {
         id,
         organizationId: orgId,
-        patientId: row.patient_id,
+        patientId: row.patientId,
         outcome: body.outcome,
       });
     }
-    await audit({ action: 'alert.resolve', entityType: 'alert', entityId: id, patientId: row.patient_id });
+    await audit({ action: 'alert.resolve', entityType: 'alert', entityId: id, patientId: row.patientId });
     const alert = await loadAlert(trx, orgId, id, now);
     const familyIds = family.map((f) => f.user_id);
     publish(alertUpdated(id));

@@ -1,4 +1,5 @@
-import type { Generated, JSONColumnType } from 'kysely';
+import type { Generated } from 'kysely';
+import type { StoredJson } from '../../db/stored-json.ts';
 
 export interface AlertTable {
   id: string;
@@ -11,7 +12,8 @@ export interface AlertTable {
   rule_set_version: string;
   rule_id: string;
   title: string;
-  facts: JSONColumnType<Record<string, unknown>>;
+  /** The values that fired the rule (`alertFactsSchema`). */
+  facts: StoredJson;
   source_type: string | null;
   source_id: string | null;
   owner_id: string | null;
@@ -45,5 +47,6 @@ export interface AlertEventTable {
   actor_id: string | null;
   to_user_id: string | null;
   note: string | null;
-  data: JSONColumnType<Record<string, unknown>>;
+  /** What the entry records besides its kind (`alertEventDataSchema`). */
+  data: StoredJson;
 }

@@ -502,7 +502,7 @@ export async function assessmentsPage(
     items: rows.map((r) =>
       toAssessment(
         r,
-        alerts.filter((a) => a.source_id === r.record_id).map((a) => a.id),
+        alerts.filter((a) => a.sourceId === r.record_id).map((a) => a.id),
       ),
     ),
     nextCursor,
@@ -573,7 +573,7 @@ export async function getDiary(deps: AppDeps, ctx: RequestContext, patientId: st
       .filter((r) => r.instrument === 'esas_r' || r.instrument === 'faces')
       .map((r) => {
         const mine = alerts
-          .filter((a) => a.source_id === r.record_id)
+          .filter((a) => a.sourceId === r.record_id)
           .sort((a, b) => severityOrder[b.severity] - severityOrder[a.severity]);
         const top = mine[0];
         const answered = mine.find((a) => a.status === 'resolved');
@@ -595,12 +595,12 @@ export async function getDiary(deps: AppDeps, ctx: RequestContext, patientId: st
                   ? 'seen'
                   : 'waiting',
             severity: top?.severity ?? null,
-            respondBy: top ? top.due_at.toISOString() : null,
+            respondBy: top ? top.dueAt.toISOString() : null,
             // the family sees the outcome and the message written for them, never the staff note
             outcome: answered?.outcome ?? null,
-            familyMessage: answered?.family_message ?? null,
-            answeredByName: answered?.resolved_by_name ?? null,
-            answeredAt: answered?.resolved_at?.toISOString() ?? null,
+            familyMessage: answered?.familyMessage ?? null,
+            answeredByName: answered?.resolvedByName ?? null,
+            answeredAt: answered?.resolvedAt?.toISOString() ?? null,
           },
         };
       });

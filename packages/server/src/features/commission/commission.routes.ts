@@ -71,10 +71,10 @@ export function commissionRoutes(base: FastifyInstance, deps: AppDeps) {
         request.params.fileId,
       );
       // names stored before bidirectional controls were stripped are cleaned on the way out too
-      const name = safeFileName(doc.file_name);
+      const name = safeFileName(doc.fileName);
       const asciiName = name.replaceAll(/[^\x20-\x7e]|"/g, '_');
       return reply
-        .header('content-type', doc.content_type)
+        .header('content-type', doc.contentType)
         .header(
           'content-disposition',
           `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(name)}`,

@@ -103,47 +103,47 @@ const announce = (publish: Envelope['publish'], caseId: string) =>
 async function assemble(
   db: Conn,
   orgId: string,
-  rows: Awaited<ReturnType<typeof repo.listCases>>,
+  cases: repo.CommissionCaseWithPatientRecord[],
 ): Promise<CommissionCase[]> {
-  const ids = rows.map((r) => r.id);
+  const ids = cases.map((c) => c.id);
   const [docs, decisions] = await Promise.all([
     repo.documentsOf(db, orgId, ids),
     repo.decisionsOf(db, orgId, ids),
   ]);
-  return rows.map((r) => ({
-    id: r.id,
-    status: r.status,
-    patientId: r.patient_id,
-    patientName: r.patient_name,
-    careRequestId: r.care_request_id,
-    icd10: r.icd10,
-    diagnosis: r.diagnosis,
-    performance: { scale: r.performance_scale as 'ecog', score: r.performance_score },
-    reason: r.reason,
-    createdAt: r.created_at.toISOString(),
+  return cases.map((c) => ({
+    id: c.id,
+    status: c.status,
+    patientId: c.patientId,
+    patientName: c.patientName,
+    careRequestId: c.careRequestId,
+    icd10: c.icd10,
+    diagnosis: c.diagnosis,
+    performance: c.performance,
+    reason: c.reason,
+    createdAt: c.createdAt.toISOString(),
     documents: docs
-      .filter((d) => d.case_id === r.id)
+      .filter((d) => d.caseId === c.id)
       .map((d) => ({
         id: d.id,
-        fileName: d.file_name,
-        contentType: d.content_type,
-        sizeBytes: d.size_bytes,
+        fileName: d.fileName,
+        contentType: d.contentType,
+        sizeBytes: d.sizeBytes,
         sha256: d.sha256,
-        uploadedAt: d.uploaded_at.toISOString(),
-        uploadedByName: d.uploaded_by_name,
+        uploadedAt: d.uploadedAt.toISOString(),
+        uploadedByName: d.uploadedByName,
       })),
     decisions: decisions
-      .filter((d) => d.case_id === r.id)
+      .filter((d) => d.caseId === c.id)
       .map((d) => ({
         decision: d.decision,
-        decidedOn: d.decided_on,
+        decidedOn: d.decidedOn,
         members: d.members,
-        reviewDate: d.review_date,
+        reviewDate: d.reviewDate,
         missing: d.missing,
         reason: d.reason,
         notes: d.notes,
-        recordedAt: d.recorded_at.toISOString(),
-        recordedByName: d.recorded_by_name,
+        recordedAt: d.recordedAt.toISOString(),
+        recordedByName: d.recordedByName,
       })),
   }));
 }
@@ -165,7 +165,7 @@ export async function listCases(
     const { page, nextCursor } = pageOfRows(
       rows,
       limit,
-      (last) => `${last.created_at.toISOString()}|${last.id}`,
+      (last) => `${last.createdAt.toISOString()}|${last.id}`,
     );
     return { items: await assemble(trx, orgId, page), nextCursor };
   });
@@ -180,7 +180,7 @@ export async function getCase(deps: AppDeps, ctx: RequestContext, id: string) {
       action: 'commission.read',
       entityType: 'commission_case',
       entityId: id,
-      patientId: row.patient_id,
+      patientId: row.patientId,
     });
     return (await assemble(trx, orgId, [row]))[0]!;
   });
@@ -222,7 +222,7 @@ export async function addDocument(
       action: 'commission.add-document',
       entityType: 'stored_file',
       entityId: fileId,
-      patientId: row.patient_id,
+      patientId: row.patientId,
     });
     announce(publish, caseId);
   });
@@ -239,7 +239,7 @@ export async function readDocument(deps: AppDeps, ctx: RequestContext, caseId: s
       action: 'commission.read-document',
       entityType: 'stored_file',
       entityId: fileId,
-      patientId: doc.patient_id,
+      patientId: doc.patientId,
     });
     return doc;
   });
@@ -293,23 +293,13 @@ export async function decide(
     });
     await repo.updateCase(trx, orgId, caseId, { status: body.decision, updated_at: now });
     if (body.decision === 'granted')
-      await grantStatus(
-        trx,
-        deps,
-        ctx,
-        orgId,
-        row.patient_id,
-        row.icd10,
-        row.diagnosis,
-        body.reviewDate,
-        now,
-      );
-    if (body.decision === 'refused') await closeRefused(trx, deps, ctx, orgId, row.patient_id, body.reason);
+      await grantStatus(trx, deps, ctx, orgId, row.patientId, row.icd10, row.diagnosis, body.reviewDate, now);
+    if (body.decision === 'refused') await closeRefused(trx, deps, ctx, orgId, row.patientId, body.reason);
     await audit({
       action: `commission.${body.decision}`,
       entityType: 'commission_case',
       entityId: caseId,
-      patientId: row.patient_id,
+      patientId: row.patientId,
     });
     announce(publish, caseId);
   });

@@ -1,4 +1,4 @@
-import type { JSONColumnType } from 'kysely';
+import type { StoredJson } from '../../db/stored-json.ts';
 
 export interface CommissionCaseTable {
   id: string;
@@ -22,7 +22,8 @@ export interface CommissionDecisionTable {
   case_id: string;
   decision: 'granted' | 'deferred' | 'refused';
   decided_on: string;
-  members: JSONColumnType<{ name: string; role?: string | undefined }[]>;
+  /** Who sat on the commission, as `commissionDecisionBodySchema` took them (`commissionMemberSchema`). */
+  members: StoredJson;
   review_date: string | null;
   missing: string | null;
   reason: string | null;

@@ -39,14 +39,14 @@ export function endOfLifeJobs(jobs: JobRunner) {
       if (task?.status !== 'open') return null;
       const now = deps.clock();
       const today = localDate(now, (await loadSettings(trx, orgId)).timeZone);
-      if (task.due_on >= today) {
+      if (task.dueOn >= today) {
         await JobRunner.enqueue(trx, orgId, bereavementOverdueJob, new Date(now.getTime() + hourMs), {
           taskId,
           reminder,
         });
         return null;
       }
-      const recipients = [task.owner_id, ...(reminder > 1 ? await coordinatorLeads(trx, orgId) : [])];
+      const recipients = [task.ownerId, ...(reminder > 1 ? await coordinatorLeads(trx, orgId) : [])];
       await notifyUsers(
         trx,
         orgId,
@@ -54,9 +54,9 @@ export function endOfLifeJobs(jobs: JobRunner) {
         {
           kind: 'bereavement.overdue',
           title: 'Bereavement contact overdue',
-          body: `A bereavement contact with the family of ${task.patient_name} was due on ${task.due_on} and is not recorded yet.`,
+          body: `A bereavement contact with the family of ${task.patientName} was due on ${task.dueOn} and is not recorded yet.`,
           entityType: 'patient',
-          entityId: task.patient_id,
+          entityId: task.patientId,
         },
         now,
       );
@@ -68,7 +68,7 @@ export function endOfLifeJobs(jobs: JobRunner) {
         action: 'bereavement.overdue',
         entityType: 'bereavement_task',
         entityId: taskId,
-        patientId: task.patient_id,
+        patientId: task.patientId,
       });
       return recipients;
     });

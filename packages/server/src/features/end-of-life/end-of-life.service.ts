@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import {
-  type BereavementTaskKind,
   because,
   bereavementDueDates,
   type bereavementListQuerySchema,
@@ -53,19 +52,19 @@ async function view(db: Conn, orgId: string, patientId: string): Promise<DeathRe
   const items = await repo.checklistOf(db, orgId, d.id);
   return {
     id: d.id,
-    patientId: d.patient_id,
-    diedAt: d.died_at.toISOString(),
-    place: d.place as DeathRecord['place'],
-    placeNote: d.place_note,
-    preferredPlace: d.preferred_place as DeathRecord['preferredPlace'],
-    inPreferredPlace: d.in_preferred_place,
-    verifiedBy: d.verified_by,
-    verifiedAt: d.verified_at.toISOString(),
+    patientId: d.patientId,
+    diedAt: d.diedAt.toISOString(),
+    place: d.place,
+    placeNote: d.placeNote,
+    preferredPlace: d.preferredPlace,
+    inPreferredPlace: d.inPreferredPlace,
+    verifiedBy: d.verifiedBy,
+    verifiedAt: d.verifiedAt.toISOString(),
     notes: d.notes,
-    familyMessage: d.family_message,
-    recordedByName: d.recorded_by_name,
-    recordedAt: d.recorded_at.toISOString(),
-    closedAt: d.closed_at?.toISOString() ?? null,
+    familyMessage: d.familyMessage,
+    recordedByName: d.recordedByName,
+    recordedAt: d.recordedAt.toISOString(),
+    closedAt: d.closedAt?.toISOString() ?? null,
     checklist: deathChecklistFor(d.place).map((item) => {
       const c = items.find((i) => i.item === item);
       return {
@@ -73,8 +72,8 @@ async function view(db: Conn, orgId: string, patientId: string): Promise<DeathRe
         status: c?.status ?? 'open',
         note: c?.note ?? null,
         witnesses: c?.witnesses ?? [],
-        doneAt: c?.done_at?.toISOString() ?? null,
-        doneByName: c?.done_by_name ?? null,
+        doneAt: c?.doneAt?.toISOString() ?? null,
+        doneByName: c?.doneByName ?? null,
       };
     }),
   };
@@ -200,7 +199,7 @@ export async function updateChecklist(
   return inEnvelope(deps, ctx, {}, async ({ trx, organizationId: orgId, audit, publish }) => {
     const d = await repo.findDeath(trx, orgId, patientId);
     if (!d) throw notFound('deathRecord');
-    if (d.closed_at) throw conflict('The record is closed.', undefined, because('death.recordClosed'));
+    if (d.closedAt) throw conflict('The record is closed.', undefined, because('death.recordClosed'));
     if (!deathChecklistFor(d.place).includes(item))
       throw conflict(
         'This item does not apply where the death happened.',
@@ -254,8 +253,7 @@ export async function closeDeath(
     if (!mayWork(ctx)) throw forbidden();
     const d = await repo.findDeath(trx, orgId, patientId);
     if (!d) throw notFound('deathRecord');
-    if (d.closed_at)
-      throw conflict('The record is already closed.', undefined, because('death.recordClosed'));
+    if (d.closedAt) throw conflict('The record is already closed.', undefined, because('death.recordClosed'));
     const open = (await repo.checklistOf(trx, orgId, d.id))
       .filter((c) => c.status === 'open')
       .map((c) => c.item);
@@ -270,7 +268,7 @@ export async function closeDeath(
       : await defaultOwner(trx, orgId, patientId, ctx.actor.userId);
     const now = deps.clock();
     const settings = await loadSettings(trx, orgId);
-    const due = bereavementDueDates(localDate(d.died_at, settings.timeZone));
+    const due = bereavementDueDates(localDate(d.diedAt, settings.timeZone));
     await repo.updateDeath(trx, orgId, d.id, { closed_at: now, closed_by: ctx.actor.userId });
     const tasks = bereavementTaskKinds.map((kind) => ({ id: randomUUID(), kind, dueOn: due[kind] }));
     await repo.insertTasks(
@@ -312,25 +310,25 @@ export async function closeDeath(
   return getDeath(deps, ctx, patientId);
 }
 
-async function toTasks(deps: AppDeps, db: Conn, orgId: string, rows: repo.TaskRow[]) {
+async function toTasks(deps: AppDeps, db: Conn, orgId: string, tasks: repo.NamedBereavementTaskRecord[]) {
   const today = localDate(deps.clock(), (await loadSettings(db, orgId)).timeZone);
-  const contacts = await repo.contactsOfPatients(db, orgId, [...new Set(rows.map((r) => r.patient_id))]);
-  return rows.map((r) => ({
-    id: r.id,
-    patientId: r.patient_id,
-    patientName: r.patient_name,
+  const contacts = await repo.contactsOfPatients(db, orgId, [...new Set(tasks.map((t) => t.patientId))]);
+  return tasks.map((t) => ({
+    id: t.id,
+    patientId: t.patientId,
+    patientName: t.patientName,
     familyContacts: contacts
-      .filter((c) => c.patient_id === r.patient_id)
+      .filter((c) => c.patientId === t.patientId)
       .map((c) => ({ name: c.name, relationship: c.relationship, phone: c.phone })),
-    kind: r.kind as BereavementTaskKind,
-    dueOn: r.due_on,
-    ownerId: r.owner_id,
-    ownerName: r.owner_name,
-    status: r.status,
-    overdue: r.status === 'open' && r.due_on < today,
-    completedOn: r.completed_on,
-    outcome: r.outcome,
-    riskLevel: r.risk_level as 'low' | null,
+    kind: t.kind,
+    dueOn: t.dueOn,
+    ownerId: t.ownerId,
+    ownerName: t.ownerName,
+    status: t.status,
+    overdue: t.status === 'open' && t.dueOn < today,
+    completedOn: t.completedOn,
+    outcome: t.outcome,
+    riskLevel: t.riskLevel,
   }));
 }
 
@@ -367,7 +365,7 @@ export async function listTasks(
     const last = page[page.length - 1];
     return {
       items: await toTasks(deps, trx, orgId, page),
-      nextCursor: rows.length > q.limit && last ? `${last.due_on}|${last.id}` : null,
+      nextCursor: rows.length > q.limit && last ? `${last.dueOn}|${last.id}` : null,
     };
   });
 }
@@ -447,7 +445,7 @@ export async function reassignTask(
     if (task.status === 'done')
       throw conflict('This contact is already recorded.', undefined, because('bereavement.contactDone'));
     const owner = await supportOwner(trx, orgId, body.ownerId, 'body.ownerId');
-    if (owner === task.owner_id) return;
+    if (owner === task.ownerId) return;
     await repo.updateTask(trx, orgId, taskId, { owner_id: owner });
     const now = deps.clock();
     if (owner !== ctx.actor.userId)
@@ -457,9 +455,9 @@ export async function reassignTask(
         [owner],
         {
           kind: 'bereavement.reassigned',
-          params: { due: task.due_on },
+          params: { due: task.dueOn },
           title: 'Bereavement contact handed to you',
-          body: `A bereavement contact with the family is due by ${task.due_on}.`,
+          body: `A bereavement contact with the family is due by ${task.dueOn}.`,
           entityType: 'patient',
           entityId: patientId,
         },
@@ -509,7 +507,7 @@ export async function measures(
         new Date(`${shiftDay(to, 2)}T00:00:00Z`),
       )
     ).filter((r) => {
-      const day = localDate(r.died_at, timeZone);
+      const day = localDate(r.diedAt, timeZone);
       return day >= from && day <= to;
     });
     const tasks = await repo.countOpenTasks(trx, orgId, today);
@@ -517,11 +515,11 @@ export async function measures(
       from,
       to,
       deaths: rows.length,
-      preferredPlaceKnown: rows.filter((r) => r.in_preferred_place !== null).length,
-      inPreferredPlace: rows.filter((r) => r.in_preferred_place === true).length,
-      withPlanBeforeDeath: rows.filter((r) => r.had_plan).length,
-      openBereavementTasks: Number(tasks.open),
-      overdueBereavementTasks: Number(tasks.overdue),
+      preferredPlaceKnown: rows.filter((r) => r.inPreferredPlace !== null).length,
+      inPreferredPlace: rows.filter((r) => r.inPreferredPlace === true).length,
+      withPlanBeforeDeath: rows.filter((r) => r.hadPlan).length,
+      openBereavementTasks: tasks.open,
+      overdueBereavementTasks: tasks.overdue,
     };
   });
 }

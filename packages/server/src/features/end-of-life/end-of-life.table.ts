@@ -1,4 +1,4 @@
-import type { JSONColumnType } from 'kysely';
+import type { StoredJson } from '../../db/stored-json.ts';
 
 export interface DeathRecordTable {
   id: string;
@@ -25,7 +25,8 @@ export interface DeathChecklistItemTable {
   item: string;
   status: 'open' | 'done' | 'not_needed';
   note: string | null;
-  witnesses: JSONColumnType<string[]>;
+  /** Names of who witnessed the item (`checklistWitnessesSchema`). */
+  witnesses: StoredJson;
   done_at: Date | null;
   done_by: string | null;
 }

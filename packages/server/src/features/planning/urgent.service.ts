@@ -72,7 +72,7 @@ export async function previewUrgent(deps: AppDeps, ctx: RequestContext, body: Ur
   const orgId = ctx.actor.organizationId;
   if (body.alertId) {
     const alert = await findAlertView(deps.db, orgId, body.alertId);
-    if (!alert || alert.patient_id !== patient.id) throw notFound('alert');
+    if (!alert || alert.patientId !== patient.id) throw notFound('alert');
   }
   const prepared = await prepareUrgent(deps, orgId, patient, body);
   return startRun(deps, ctx, {
@@ -101,8 +101,8 @@ export async function prepareUrgent(
   const alert = body.alertId ? await findAlertView(deps.db, orgId, body.alertId) : undefined;
   const answerBy = alert
     ? {
-        date: localDate(alert.due_at, settings.timeZone),
-        minute: localMinutes(alert.due_at, settings.timeZone),
+        date: localDate(alert.dueAt, settings.timeZone),
+        minute: localMinutes(alert.dueAt, settings.timeZone),
       }
     : null;
   const latestStart = urgentLatestStart(nowMin, date, answerBy);

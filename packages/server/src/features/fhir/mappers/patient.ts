@@ -24,7 +24,7 @@ export function toPatient(r: PatientRecord): Patient {
     gender: p.sex as Patient['gender'],
     birthDate: p.date_of_birth,
     ...(r.death
-      ? { deceasedDateTime: instant(r.death.died_at) }
+      ? { deceasedDateTime: instant(r.death.diedAt) }
       : p.status === 'deceased'
         ? { deceasedBoolean: true }
         : {}),
