@@ -1,9 +1,7 @@
 import { type EpisodeEffect, episodeEffectsSchema, type VisitStatus } from '@hearth/domain';
-import type { Insertable } from 'kysely';
 import { sql } from 'kysely';
 import type { Conn } from '../../db/conn.ts';
 import { parseStored, storedJson } from '../../db/stored-json.ts';
-import type { EpisodeChangeTable } from './episode.table.ts';
 
 /** One status or level-of-care change, with the effects it set off in the order applied. */
 export interface EpisodeChangeRecord {
@@ -44,13 +42,22 @@ export interface DeathRecord {
   familyMessage: string | null;
 }
 
-export const insertChange = (
-  db: Conn,
-  row: Omit<Insertable<EpisodeChangeTable>, 'effects'> & { effects: readonly EpisodeEffect[] },
-) =>
+export const insertChange = (db: Conn, organizationId: string, c: EpisodeChangeRecord) =>
   db
     .insertInto('episode_change')
-    .values({ ...row, effects: storedJson(row.effects) })
+    .values({
+      id: c.id,
+      organization_id: organizationId,
+      patient_id: c.patientId,
+      from_status: c.fromStatus,
+      to_status: c.toStatus,
+      from_setting: c.fromSetting,
+      to_setting: c.toSetting,
+      effects: storedJson(c.effects),
+      reason: c.reason,
+      by_user_id: c.byUserId,
+      at: c.at,
+    })
     .execute();
 
 export const lastChange = async (

@@ -184,17 +184,16 @@ export async function applyEpisodeChange(
         break;
     }
   }
-  await repo.insertChange(trx, {
+  await repo.insertChange(trx, orgId, {
     id: randomUUID(),
-    organization_id: orgId,
-    patient_id: patient.id,
-    from_status: from.status,
-    to_status: to.status,
-    from_setting: from.careSetting,
-    to_setting: to.careSetting,
+    patientId: patient.id,
+    fromStatus: from.status,
+    toStatus: to.status,
+    fromSetting: from.careSetting,
+    toSetting: to.careSetting,
     effects,
     reason: change.reason,
-    by_user_id: byUserId,
+    byUserId,
     at: now,
   });
   await recordAudit(trx, deps, ctx, orgId, {

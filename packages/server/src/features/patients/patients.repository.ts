@@ -6,7 +6,6 @@ import type {
   PatientAllergyTable,
   PatientContactTable,
   PatientDiagnosisTable,
-  PatientIdentityCorrectionTable,
   PatientStatusHistoryTable,
   PatientTable,
 } from './patients.table.ts';
@@ -564,8 +563,29 @@ export const identityCorrectionsOf = async (
     byName: c.by_name,
     at: c.at,
   }));
-export const insertIdentityCorrections = (db: Conn, rows: Insertable<PatientIdentityCorrectionTable>[]) =>
-  rows.length ? db.insertInto('patient_identity_correction').values(rows).execute() : Promise.resolve([]);
+export const insertIdentityCorrections = (
+  db: Conn,
+  organizationId: string,
+  corrections: Omit<IdentityCorrectionRecord, 'byName'>[],
+) =>
+  corrections.length
+    ? db
+        .insertInto('patient_identity_correction')
+        .values(
+          corrections.map((c) => ({
+            id: c.id,
+            organization_id: organizationId,
+            patient_id: c.patientId,
+            field: c.field,
+            from_value: c.fromValue,
+            to_value: c.toValue,
+            reason: c.reason,
+            by_user_id: c.byUserId,
+            at: c.at,
+          })),
+        )
+        .execute()
+    : Promise.resolve([]);
 
 /** Every patient's name in the organization, for the name search across alphabets. */
 export const patientNames = async (db: Conn, organizationId: string) =>

@@ -371,15 +371,15 @@ export async function correctIdentity(
       });
       await repo.insertIdentityCorrections(
         trx,
+        orgId,
         changes.map((c) => ({
           id: randomUUID(),
-          organization_id: orgId,
-          patient_id: patientId,
+          patientId,
           field: c.field,
-          from_value: c.from,
-          to_value: c.to,
+          fromValue: c.from,
+          toValue: c.to,
           reason: body.reason,
-          by_user_id: ctx.actor.userId,
+          byUserId: ctx.actor.userId,
           at: now,
         })),
       );
