@@ -5,6 +5,9 @@ import { idSchema, isoDateSchema } from '../common/schemas.ts';
 import { careSettings, patientStatuses } from '../patients/schemas.ts';
 import { episodeEffects } from './rules.ts';
 
+/** What a change set off, in the order applied: stored with each episode change and shown on the view. */
+export const episodeEffectsSchema = z.array(z.enum(episodeEffects));
+
 /** A home visit waiting while the patient is away. */
 export const heldVisitSchema = z.object({
   id: idSchema,
@@ -26,7 +29,7 @@ export const episodeViewSchema = z.object({
   /** Back home with visits still held: the coordinator may restore them. */
   restoreOffered: z.boolean(),
   /** What the last change did (effects in the order applied), for the record and the tests. */
-  lastEffects: z.array(z.enum(episodeEffects)),
+  lastEffects: episodeEffectsSchema,
   bereavement: z
     .object({
       diedOn: isoDateSchema,

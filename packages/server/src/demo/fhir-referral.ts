@@ -119,7 +119,7 @@ export async function seedFhirReferral(
     escalated_at: null,
     closed_reason: null,
     commission_case_id: null,
-    referral: JSON.stringify(parsed.referral),
+    referral: parsed.referral,
   });
   await insertCallAttempt(trx, {
     id: rnd.uuid(),

@@ -351,7 +351,7 @@ async function seedWeights(
   for (const patientId of patientIds) {
     const patient = await findPatient(trx, orgId, patientId);
     if (!patient) continue;
-    const age = ageInYears(patient.date_of_birth, measuredOn);
+    const age = ageInYears(patient.dateOfBirth, measuredOn);
     const kg =
       age < 18 ? Math.min(60, 2 * (Math.max(age, 1) + 4) + (age > 10 ? 3 * (age - 10) : 0)) : rnd.int(48, 85);
     await repo.insertWeight(trx, {

@@ -259,7 +259,7 @@ export async function moveCareLevel(
         undefined,
         because('careLevel.notNow', { status: patient.status }),
       );
-    if (patient.care_setting === body.to)
+    if (patient.careSetting === body.to)
       throw conflict(
         'The patient is already at this level of care.',
         undefined,
@@ -275,7 +275,7 @@ export async function moveCareLevel(
     const id = randomUUID();
     await repo.insertMove(trx, orgId, patientId, {
       id,
-      from: patient.care_setting as CareSetting,
+      from: patient.careSetting as CareSetting,
       to: body.to,
       movedOn: body.movedOn,
       reason: body.reason,

@@ -124,7 +124,7 @@ async function writeRecord(
   // children are scored with Braden Q under the organization's age, adults with Braden
   if ((current.instrument === 'braden' || current.instrument === 'braden_q') && input.version === 1) {
     const patient = await loadPatientFor(deps, ctx, 'assessment:record', patientId, trx);
-    const age = ageInYears(patient.date_of_birth, takenAt.toISOString().slice(0, 10));
+    const age = ageInYears(patient.dateOfBirth, takenAt.toISOString().slice(0, 10));
     const expected = pressureScaleFor(age, settings.triage.bradenQUnderYears);
     if (expected !== current.instrument) {
       throw conflict(
@@ -517,11 +517,11 @@ async function diaryContext(deps: AppDeps, db: Conn, orgId: string, patient: Dia
   const settings = await loadSettings(db, orgId);
   const today = deps.clock().toISOString().slice(0, 10);
   // children use the child's scale (Wong-Baker FACES); research §2.7
-  const scale: 'esas_r' | 'faces' = isChild(patient.date_of_birth, today) ? 'faces' : 'esas_r';
-  return { settings, scale, ageYears: ageInYears(patient.date_of_birth, today) };
+  const scale: 'esas_r' | 'faces' = isChild(patient.dateOfBirth, today) ? 'faces' : 'esas_r';
+  return { settings, scale, ageYears: ageInYears(patient.dateOfBirth, today) };
 }
 
-type DiaryPatient = { date_of_birth: string };
+type DiaryPatient = { dateOfBirth: string };
 const diaryGate = (patientId: string, action: Action) => ({ patient: { id: patientId, action } });
 
 export async function recordDiaryEntry(

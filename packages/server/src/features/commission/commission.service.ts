@@ -337,14 +337,14 @@ async function grantStatus(
     at: now,
     id: randomUUID(),
     kind: 'palliative',
-    from_value: patient.palliative_status,
+    from_value: patient.palliativeStatus,
     to_value: 'granted',
     reason: `Commission decision, review on ${reviewDate}`,
   });
   // admission or readmission; a renewal at review leaves an inpatient where they are
   if (patient.status === 'referred' || patient.status === 'discharged')
     await applyEpisodeChange(trx, deps, ctx, orgId, patient, {
-      to: stateForStatus({ status: patient.status, careSetting: patient.care_setting as 'home' }, 'active'),
+      to: stateForStatus({ status: patient.status, careSetting: patient.careSetting as 'home' }, 'active'),
       reason: 'Palliative status granted',
     });
   const known = await patients.diagnosesOf(trx, orgId, patientId);
@@ -375,7 +375,7 @@ async function closeRefused(
   const patient = await patients.findPatient(trx, orgId, patientId);
   if (patient?.status !== 'referred') return;
   await applyEpisodeChange(trx, deps, ctx, orgId, patient, {
-    to: { status: 'discharged', careSetting: patient.care_setting as 'home' },
+    to: { status: 'discharged', careSetting: patient.careSetting as 'home' },
     reason: `Commission refused: ${reason}`,
   });
 }

@@ -153,7 +153,7 @@ export async function recordDeath(
     });
     await repo.insertChecklist(trx, orgId, id, deathChecklistFor(body.place));
     const outcome = await applyEpisodeChange(trx, deps, ctx, orgId, patient, {
-      to: { status: 'deceased', careSetting: patient.care_setting as 'home' },
+      to: { status: 'deceased', careSetting: patient.careSetting as 'home' },
       reason: 'Death recorded',
     });
     await env.audit({ action: 'death.record', entityType: 'death_record', entityId: id });

@@ -24,7 +24,6 @@ import { burdenDueJob } from '../caregivers/burden-due.ts';
 import { scheduleDueBack } from '../equipment/equipment.jobs.ts';
 import { doseDueJob } from '../medicines/dose-reminders.ts';
 import * as patients from '../patients/patients.repository.ts';
-import type { PatientTable } from '../patients/patients.table.ts';
 import { activeUsersOfRole } from '../support/support.repository.ts';
 import * as repo from './episode.repository.ts';
 
@@ -41,7 +40,10 @@ export interface EpisodeOutcome {
   visitIds: string[];
 }
 
-type PatientRow = Pick<PatientTable, 'id' | 'status' | 'care_setting' | 'first_name' | 'last_name'>;
+type EpisodePatient = Pick<
+  patients.PatientRecord,
+  'id' | 'status' | 'careSetting' | 'firstName' | 'lastName'
+>;
 
 /**
  * The one place a patient's status or level of care changes. Runs inside the caller's
@@ -53,12 +55,12 @@ export async function applyEpisodeChange(
   deps: Pick<AppDeps, 'clock'>,
   ctx: RequestContext | null,
   orgId: string,
-  patient: PatientRow,
+  patient: EpisodePatient,
   change: EpisodeChange,
 ): Promise<EpisodeOutcome> {
   const from: EpisodeState = {
     status: patient.status as PatientStatus,
-    careSetting: patient.care_setting as EpisodeState['careSetting'],
+    careSetting: patient.careSetting as EpisodeState['careSetting'],
   };
   const to = change.to;
   const now = deps.clock();
@@ -85,7 +87,7 @@ export async function applyEpisodeChange(
   const settings = await loadSettings(trx, orgId);
   const today = localDate(now, settings.timeZone);
   const visitIds: string[] = [];
-  const patientName = `${patient.last_name} ${patient.first_name}`;
+  const patientName = `${patient.lastName} ${patient.firstName}`;
   const tell = async (userIds: string[], kind: string, title: string, body: string) => {
     const to = [...new Set(userIds)].filter((u) => u !== byUserId);
     if (to.length)
@@ -104,7 +106,7 @@ export async function applyEpisodeChange(
         const visits = await repo.pendingVisits(trx, orgId, patient.id, today, ['requested', 'scheduled']);
         await repo.setVisitsStatus(trx, orgId, visits, 'on_hold', change.reason, byUserId, now, randomUUID);
         visitIds.push(...visits.map((v) => v.id));
-        staffOfVisits.push(...visits.flatMap((v) => (v.staff_id ? [v.staff_id] : [])));
+        staffOfVisits.push(...visits.flatMap((v) => (v.staffId ? [v.staffId] : [])));
         break;
       }
       case 'cancel_visits': {
@@ -115,7 +117,7 @@ export async function applyEpisodeChange(
         ]);
         await repo.setVisitsStatus(trx, orgId, visits, 'cancelled', change.reason, byUserId, now, randomUUID);
         visitIds.push(...visits.map((v) => v.id));
-        staffOfVisits.push(...visits.flatMap((v) => (v.staff_id ? [v.staff_id] : [])));
+        staffOfVisits.push(...visits.flatMap((v) => (v.staffId ? [v.staffId] : [])));
         break;
       }
       case 'stop_medicine_reminders':
@@ -182,17 +184,16 @@ export async function applyEpisodeChange(
         break;
     }
   }
-  await repo.insertChange(trx, {
+  await repo.insertChange(trx, orgId, {
     id: randomUUID(),
-    organization_id: orgId,
-    patient_id: patient.id,
-    from_status: from.status,
-    to_status: to.status,
-    from_setting: from.careSetting,
-    to_setting: to.careSetting,
+    patientId: patient.id,
+    fromStatus: from.status,
+    toStatus: to.status,
+    fromSetting: from.careSetting,
+    toSetting: to.careSetting,
     effects,
     reason: change.reason,
-    by_user_id: byUserId,
+    byUserId,
     at: now,
   });
   await recordAudit(trx, deps, ctx, orgId, {
@@ -268,7 +269,7 @@ export async function publishEpisode(
 async function viewOf(db: Conn, orgId: string, patientId: string): Promise<EpisodeView> {
   const p = await patients.findPatient(db, orgId, patientId);
   if (!p) throw new Error(`patient ${patientId} vanished inside its transaction`);
-  const state: EpisodeState = { status: p.status as PatientStatus, careSetting: p.care_setting as 'home' };
+  const state: EpisodeState = { status: p.status as PatientStatus, careSetting: p.careSetting as 'home' };
   const [held, last, death] = await Promise.all([
     repo.heldVisits(db, orgId, patientId),
     repo.lastChange(db, orgId, patientId),
@@ -282,19 +283,19 @@ async function viewOf(db: Conn, orgId: string, patientId: string): Promise<Episo
     awayFromHome: away,
     heldVisits: held.map((v) => ({
       id: v.id,
-      date: v.visit_date,
+      date: v.visitDate,
       discipline: v.discipline as 'nurse',
-      staffName: v.staff_name,
-      reason: v.status_reason,
+      staffName: v.staffName,
+      reason: v.statusReason,
     })),
     restoreOffered: !away && state.status === 'active' && held.length > 0,
-    lastEffects: (last?.effects ?? []) as EpisodeEffect[],
+    lastEffects: last?.effects ?? [],
     bereavement:
       state.status === 'deceased' && death
         ? {
-            diedOn: localDate(death.died_at, timeZone),
+            diedOn: localDate(death.diedAt, timeZone),
             place: death.place as 'home',
-            teamMessage: death.family_message,
+            teamMessage: death.familyMessage,
           }
         : null,
   };
@@ -330,7 +331,7 @@ export async function restoreVisits(
       throw forbidden('Only a coordinator restores visits.', because('episode.restoreCoordinatorOnly'));
     const patient = await patients.findPatient(trx, orgId, patientId);
     if (!patient) throw new Error(`patient ${patientId} vanished inside its transaction`);
-    const state = { status: patient.status as PatientStatus, careSetting: patient.care_setting as 'home' };
+    const state = { status: patient.status as PatientStatus, careSetting: patient.careSetting as 'home' };
     if (state.status !== 'active' || isAwayFromHome(state))
       throw conflict(
         'Visits are restored once the patient is back home.',
@@ -351,10 +352,10 @@ export async function restoreVisits(
         },
         because('episode.notHeldVisits'),
       );
-    const chosen = held.filter((v) => visitIds.includes(v.id) && v.visit_date >= today);
+    const chosen = held.filter((v) => visitIds.includes(v.id) && v.visitDate >= today);
     const dropped = held.filter((v) => !chosen.includes(v));
-    const withStaff = chosen.filter((v) => v.staff_id);
-    const without = chosen.filter((v) => !v.staff_id);
+    const withStaff = chosen.filter((v) => v.staffId);
+    const without = chosen.filter((v) => !v.staffId);
     const reason = 'Back home: visit restored';
     await repo.setVisitsStatus(trx, orgId, withStaff, 'scheduled', reason, ctx.actor.userId, now, randomUUID);
     await repo.setVisitsStatus(trx, orgId, without, 'requested', reason, ctx.actor.userId, now, randomUUID);

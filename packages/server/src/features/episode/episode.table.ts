@@ -1,4 +1,4 @@
-import type { JSONColumnType } from 'kysely';
+import type { StoredJson } from '../../db/stored-json.ts';
 
 /** One status or level-of-care change and the effects it set off (see `effectsOf` in the domain). */
 export interface EpisodeChangeTable {
@@ -9,7 +9,8 @@ export interface EpisodeChangeTable {
   to_status: string;
   from_setting: string;
   to_setting: string;
-  effects: JSONColumnType<string[]>;
+  /** The effects applied, in order (`episodeEffectsSchema`). */
+  effects: StoredJson;
   reason: string;
   by_user_id: string | null;
   at: Date;

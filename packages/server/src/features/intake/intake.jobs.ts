@@ -15,10 +15,10 @@ export function intakeJobs(jobs: JobRunner) {
     const orgId = job.organizationId;
     const escalated = await deps.db.transaction().execute(async (trx) => {
       const row = await repo.findCareRequestForUpdate(trx, orgId, requestId);
-      if (!row || row.first_call_at || row.escalated_at || row.status === 'closed') return false;
+      if (!row || row.firstCallAt || row.escalatedAt || row.status === 'closed') return false;
       const now = deps.clock();
       await repo.updateCareRequest(trx, orgId, requestId, { escalated_at: now });
-      const minutesLate = Math.max(0, Math.round((now.getTime() - row.callback_due_at.getTime()) / 60_000));
+      const minutesLate = Math.max(0, Math.round((now.getTime() - row.callbackDueAt.getTime()) / 60_000));
       await notifyUsers(
         trx,
         orgId,
@@ -67,7 +67,7 @@ export function intakeJobs(jobs: JobRunner) {
     const told = await deps.db.transaction().execute(async (trx) => {
       const row = await repo.findCareRequestForUpdate(trx, orgId, requestId);
       if (!row || row.status === 'closed' || row.status === 'referred') return false;
-      if (row.retry_due_at?.toISOString() !== job.payload.retryDueAt) return false;
+      if (row.retryDueAt?.toISOString() !== job.payload.retryDueAt) return false;
       const now = deps.clock();
       await notifyUsers(
         trx,

@@ -90,7 +90,7 @@ async function insertRequest(
     escalated_at: null,
     closed_reason: null,
     commission_case_id: null,
-    referral: referral ? JSON.stringify(referral) : null,
+    referral,
   });
   // the deadline is a durable job written with the request: a restart cannot lose it
   await JobRunner.enqueue(trx, orgId, callbackDeadlineJob, dueAt, { careRequestId: id });
@@ -172,7 +172,7 @@ export async function listRequests(
     const { page, nextCursor } = pageOfRows(
       rows,
       limit,
-      (last) => `${new Date(last.next_due_at).toISOString()}|${last.id}`,
+      (last) => `${last.nextDueAt.toISOString()}|${last.id}`,
     );
     const calls = await repo.callsFor(
       trx,
@@ -238,7 +238,7 @@ export async function recordCall(
     const retryDueAt = unanswered ? new Date(now.getTime() + settings.callRetryMinutes * 60_000) : null;
     await repo.updateCareRequest(trx, orgId, id, {
       status,
-      first_call_at: row.first_call_at ?? now,
+      first_call_at: row.firstCallAt ?? now,
       retry_due_at: retryDueAt,
       closed_reason: status === 'closed' ? (note ?? outcome) : null,
     });
@@ -277,7 +277,7 @@ export async function recordCall(
 export async function markReferred(trx: Conn, orgId: string, requestId: string, caseId: string, now: Date) {
   const row = await repo.findCareRequestForUpdate(trx, orgId, requestId);
   if (!row) throw notFound('request');
-  if (row.commission_case_id)
+  if (row.commissionCaseId)
     throw conflict(
       'This request has already been referred to the commission.',
       undefined,
@@ -288,7 +288,7 @@ export async function markReferred(trx: Conn, orgId: string, requestId: string, 
   await repo.updateCareRequest(trx, orgId, requestId, {
     status: 'referred',
     commission_case_id: caseId,
-    first_call_at: row.first_call_at ?? now,
+    first_call_at: row.firstCallAt ?? now,
     retry_due_at: null,
   });
 }
@@ -304,7 +304,7 @@ export async function callerAsContact(trx: Conn, orgId: string, requestId: strin
   const { language } = await loadSettings(trx, orgId);
   const relationship = row.relationship as (typeof relationships)[number];
   return {
-    name: row.requester_name,
+    name: row.requesterName,
     relationship: callerRelationshipWords[language][relationship] ?? row.relationship,
     phone: row.phone,
     livesWithPatient: false,

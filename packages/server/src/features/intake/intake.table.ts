@@ -1,5 +1,5 @@
-import type { FhirReferral } from '@hearth/domain';
-import type { ColumnType, JSONColumnType, Selectable } from 'kysely';
+import type { ColumnType } from 'kysely';
+import type { NullableStoredJson } from '../../db/stored-json.ts';
 
 export interface CareRequestTable {
   id: string;
@@ -26,8 +26,8 @@ export interface CareRequestTable {
   commission_case_id: string | null;
   /** After an unanswered call: the next try is due by then (null once someone is reached). */
   retry_due_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
-  /** The data of a FHIR referral (source `fhir`); null otherwise. Optional on insert. */
-  referral: JSONColumnType<FhirReferral | null, string | null | undefined, string | null>;
+  /** The data of a FHIR referral (source `fhir`, `fhirReferralSchema`); null otherwise. Optional on insert. */
+  referral: NullableStoredJson;
 }
 
 export interface CallAttemptTable {
@@ -39,6 +39,3 @@ export interface CallAttemptTable {
   outcome: string;
   note: string | null;
 }
-
-/** A request as read back (the referral already parsed). */
-export type CareRequestRow = Selectable<CareRequestTable>;

@@ -29,7 +29,7 @@ import { toPrescription } from './medicines.view.ts';
 export async function safetyPatientOf(
   db: Conn,
   orgId: string,
-  patient: { id: string; date_of_birth: string },
+  patient: { id: string; dateOfBirth: string },
   now: Date,
   timeZone: string,
 ): Promise<SafetyPatient> {
@@ -40,7 +40,7 @@ export async function safetyPatientOf(
   ]);
   const latest = weights[0];
   return {
-    ageYears: ageInYears(patient.date_of_birth, localDate(now, timeZone)),
+    ageYears: ageInYears(patient.dateOfBirth, localDate(now, timeZone)),
     weight: latest ? { kg: Number(latest.kg), measuredOn: latest.measured_on } : null,
     allergies,
     diagnoses,
@@ -83,7 +83,7 @@ export const checkedOf = (
 export async function checkDraft(
   db: Conn,
   orgId: string,
-  patient: { id: string; date_of_birth: string },
+  patient: { id: string; dateOfBirth: string },
   draft: PrescriptionInput,
   draftId: string,
   replacingId: string | null,

@@ -2,93 +2,61 @@ import {
   ageInYears,
   checkServiceArea,
   type DiagnosisCategory,
-  type IdentityField,
   isChild,
   type OrganizationSettings,
   type Patient,
   type PatientSummary,
 } from '@hearth/domain';
-import type { PatientTable } from './patients.table.ts';
+import type { PatientListRecord, PatientParts, PatientRecord } from './patients.repository.ts';
 
 export function toSummary(
-  row: Pick<
-    PatientTable,
-    'id' | 'first_name' | 'last_name' | 'date_of_birth' | 'status' | 'palliative_status' | 'area'
+  p: Pick<
+    PatientListRecord,
+    'id' | 'firstName' | 'lastName' | 'dateOfBirth' | 'status' | 'palliativeStatus' | 'area'
   >,
   primaryDiagnosis: string | null,
   today: string,
 ): PatientSummary {
   return {
-    id: row.id,
-    firstName: row.first_name,
-    lastName: row.last_name,
-    dateOfBirth: row.date_of_birth,
-    ageYears: ageInYears(row.date_of_birth, today),
-    isChild: isChild(row.date_of_birth, today),
-    status: row.status as PatientSummary['status'],
-    palliativeStatus: row.palliative_status as PatientSummary['palliativeStatus'],
-    area: row.area,
+    id: p.id,
+    firstName: p.firstName,
+    lastName: p.lastName,
+    dateOfBirth: p.dateOfBirth,
+    ageYears: ageInYears(p.dateOfBirth, today),
+    isChild: isChild(p.dateOfBirth, today),
+    status: p.status as PatientSummary['status'],
+    palliativeStatus: p.palliativeStatus as PatientSummary['palliativeStatus'],
+    area: p.area,
     primaryDiagnosis,
   };
 }
 
-export interface PatientParts {
-  diagnoses: { id: string; icd10: string; description: string; category: string; is_primary: boolean }[];
-  allergies: { id: string; substance: string; reaction: string | null; severity: string }[];
-  contacts: {
-    id: string;
-    name: string;
-    relationship: string;
-    phone: string | null;
-    lives_with_patient: boolean;
-    notes: string | null;
-  }[];
-  team: { id: string; name: string; role: string }[];
-  history: {
-    at: Date;
-    kind: 'status' | 'palliative';
-    from_value: string | null;
-    to_value: string;
-    reason: string | null;
-    care_setting?: string | null;
-    by_name: string | null;
-  }[];
-  corrections: {
-    at: Date;
-    field: IdentityField;
-    from_value: string | null;
-    to_value: string | null;
-    reason: string;
-    by_name: string;
-  }[];
-}
-
 export function toPatient(
-  row: PatientTable,
+  p: PatientRecord,
   parts: PatientParts,
   settings: OrganizationSettings,
   today: string,
 ): Patient {
   const primary = parts.diagnoses[0];
-  const coordinates = row.lat !== null && row.lon !== null ? { lat: row.lat, lon: row.lon } : null;
+  const coordinates = p.lat !== null && p.lon !== null ? { lat: p.lat, lon: p.lon } : null;
   return {
-    ...toSummary(row, primary ? `${primary.icd10} ${primary.description}` : null, today),
-    middleName: row.middle_name,
-    sex: row.sex as Patient['sex'],
-    address: row.address,
+    ...toSummary(p, primary ? `${primary.icd10} ${primary.description}` : null, today),
+    middleName: p.middleName,
+    sex: p.sex as Patient['sex'],
+    address: p.address,
     coordinates,
     serviceArea: coordinates ? checkServiceArea(settings.base, coordinates, settings.serviceRadiusKm) : null,
-    phone: row.phone,
-    accessNotes: row.access_notes,
-    palliativeReviewDate: row.palliative_review_date,
-    careSetting: row.care_setting as Patient['careSetting'],
-    consentToShare: row.consent_to_share,
+    phone: p.phone,
+    accessNotes: p.accessNotes,
+    palliativeReviewDate: p.palliativeReviewDate,
+    careSetting: p.careSetting as Patient['careSetting'],
+    consentToShare: p.consentToShare,
     diagnoses: parts.diagnoses.map((d) => ({
       id: d.id,
       icd10: d.icd10,
       description: d.description,
       category: d.category as DiagnosisCategory,
-      primary: d.is_primary,
+      primary: d.isPrimary,
     })),
     allergies: parts.allergies.map((a) => ({
       id: a.id,
@@ -96,34 +64,27 @@ export function toPatient(
       reaction: a.reaction,
       severity: a.severity as 'unknown',
     })),
-    contacts: parts.contacts.map((c) => ({
-      id: c.id,
-      name: c.name,
-      relationship: c.relationship,
-      phone: c.phone,
-      livesWithPatient: c.lives_with_patient,
-      notes: c.notes,
-    })),
+    contacts: parts.contacts,
     team: parts.team.map((t) => ({ userId: t.id, name: t.name, role: t.role })),
-    designatedFamilyUserId: row.designated_family_user_id,
+    designatedFamilyUserId: p.designatedFamilyUserId,
     statusHistory: parts.history.map((h) => ({
       at: h.at.toISOString(),
       kind: h.kind,
-      from: h.from_value,
-      to: h.to_value,
+      from: h.fromValue,
+      to: h.toValue,
       reason: h.reason,
-      careSetting: h.care_setting ?? null,
-      byName: h.by_name,
+      careSetting: h.careSetting ?? null,
+      byName: h.byName,
     })),
     identityCorrections: parts.corrections.map((c) => ({
       at: c.at.toISOString(),
       field: c.field,
-      from: c.from_value,
-      to: c.to_value,
+      from: c.fromValue,
+      to: c.toValue,
       reason: c.reason,
-      byName: c.by_name,
+      byName: c.byName,
     })),
-    createdAt: row.created_at.toISOString(),
-    updatedAt: row.updated_at.toISOString(),
+    createdAt: p.createdAt.toISOString(),
+    updatedAt: p.updatedAt.toISOString(),
   };
 }

@@ -48,7 +48,7 @@ export async function listPatients(deps: AppDeps, ctx: RequestContext, query: Pa
     // "Ковалёв Артём"; a service's patients number in the hundreds to low thousands
     const nameMatchIds = query.q
       ? (await repo.patientNames(trx, orgId))
-          .filter((n) => nameMatches(query.q!, [n.last_name, n.first_name, n.middle_name]))
+          .filter((n) => nameMatches(query.q!, [n.lastName, n.firstName, n.middleName]))
           .map((n) => n.id)
       : undefined;
     const rows = await repo.listPatients(trx, {
@@ -66,9 +66,9 @@ export async function listPatients(deps: AppDeps, ctx: RequestContext, query: Pa
     });
     await audit({ action: 'patient.list', entityType: 'patient' });
     const { page, nextCursor } = pageOfRows(rows, query.limit, (last) =>
-      encodeCursor(last.last_name, last.first_name, last.id),
+      encodeCursor(last.lastName, last.firstName, last.id),
     );
-    return { items: page.map((r) => toSummary(r, r.primary_diagnosis, today)), nextCursor };
+    return { items: page.map((r) => toSummary(r, r.primaryDiagnosis, today)), nextCursor };
   });
 }
 
@@ -100,13 +100,13 @@ export async function readPatient(
   db: Conn,
   orgId: string,
   patientId: string,
-  known?: NonNullable<Awaited<ReturnType<typeof repo.findPatient>>>,
+  known?: repo.PatientRecord,
 ) {
   const settings = await loadSettings(db, orgId);
-  const row = known ?? (await repo.findPatient(db, orgId, patientId));
-  if (!row) throw new Error(`patient ${patientId} vanished inside its transaction`);
+  const patient = known ?? (await repo.findPatient(db, orgId, patientId));
+  if (!patient) throw new Error(`patient ${patientId} vanished inside its transaction`);
   const parts = await repo.partsOf(db, orgId, patientId);
-  return toPatient(row, parts, settings, localDate(deps.clock(), settings.timeZone));
+  return toPatient(patient, parts, settings, localDate(deps.clock(), settings.timeZone));
 }
 
 /** The patient's chart header: the gate's row is the one shown, so the patient is read once. */
@@ -279,7 +279,7 @@ export async function changeStatus(
         because('patient.cannotMove', { from, to }),
       );
     }
-    if (to === 'active' && patient.palliative_status !== 'granted') {
+    if (to === 'active' && patient.palliativeStatus !== 'granted') {
       throw conflict(
         'Regular care needs a palliative status granted by the medical commission.',
         undefined,
@@ -287,7 +287,7 @@ export async function changeStatus(
       );
     }
     const outcome = await applyEpisodeChange(trx, deps, ctx, orgId, patient, {
-      to: stateForStatus({ status: from, careSetting: patient.care_setting as 'home' }, to),
+      to: stateForStatus({ status: from, careSetting: patient.careSetting as 'home' }, to),
       reason,
     });
     await audit({ action: 'patient.change-status', entityType: 'patient', entityId: patientId });
@@ -355,7 +355,7 @@ export async function correctIdentity(
       const record = patient!;
       const changes = identityFields.flatMap((field) => {
         const to = body[field];
-        const from = record[columnOf[field]];
+        const from = record[field];
         return to === undefined || to === from ? [] : [{ field, from, to }];
       });
       if (changes.length === 0)
@@ -371,15 +371,15 @@ export async function correctIdentity(
       });
       await repo.insertIdentityCorrections(
         trx,
+        orgId,
         changes.map((c) => ({
           id: randomUUID(),
-          organization_id: orgId,
-          patient_id: patientId,
+          patientId,
           field: c.field,
-          from_value: c.from,
-          to_value: c.to,
+          fromValue: c.from,
+          toValue: c.to,
           reason: body.reason,
-          by_user_id: ctx.actor.userId,
+          byUserId: ctx.actor.userId,
           at: now,
         })),
       );

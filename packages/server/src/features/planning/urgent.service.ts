@@ -244,7 +244,7 @@ export async function prepareUrgent(
             window: null,
             location: urgentLoc,
             patientId: patient.id,
-            patientName: `${patient.last_name} ${patient.first_name}`,
+            patientName: `${patient.lastName} ${patient.firstName}`,
             address: patient.address,
             coordinates:
               patient.lat !== null && patient.lon !== null ? { lat: patient.lat, lon: patient.lon } : null,
@@ -294,7 +294,7 @@ export async function prepareUrgent(
         ? [
             {
               patientId: patient.id,
-              patientName: `${patient.last_name} ${patient.first_name}`,
+              patientName: `${patient.lastName} ${patient.firstName}`,
               discipline: body.discipline,
               reason: unplaced.reason,
             },

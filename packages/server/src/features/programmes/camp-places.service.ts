@@ -47,7 +47,7 @@ export async function applyToCamp(
         undefined,
         because('programmes.notACampShift'),
       );
-    if (!isChild(patient!.date_of_birth, await today(deps, trx, orgId)))
+    if (!isChild(patient!.dateOfBirth, await today(deps, trx, orgId)))
       throw conflict(
         'The summer camp is for children under care.',
         undefined,

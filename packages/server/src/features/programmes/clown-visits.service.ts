@@ -73,7 +73,7 @@ export async function scheduleClownVisit(
   const id = randomUUID();
   const gate = { patient: { id: body.patientId, action: 'patient:read' as const } };
   await inEnvelope(deps, ctx, gate, async ({ trx, patient, audit, publish }) => {
-    if (!isChild(patient!.date_of_birth, await today(deps, trx, orgId)))
+    if (!isChild(patient!.dateOfBirth, await today(deps, trx, orgId)))
       throw conflict(
         'Clown doctors visit children under care.',
         undefined,

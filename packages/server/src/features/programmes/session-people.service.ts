@@ -120,7 +120,7 @@ export async function addParticipant(
         );
       if (s.max_age_years !== null) {
         // the record's date of birth wins over a typed one; without either the limit cannot be checked
-        const born = patient?.date_of_birth ?? body.dateOfBirth;
+        const born = patient?.dateOfBirth ?? body.dateOfBirth;
         if (!born)
           throw invalidField(
             because('programmes.dateOfBirthRequired', { maxAge: s.max_age_years }),

@@ -20,7 +20,7 @@ export const toConditions = (r: PatientRecord): Condition[] =>
       text: d.description,
     },
     subject: ref('Patient', r.patient.id),
-    recordedDate: instant(d.created_at),
+    recordedDate: instant(d.createdAt),
   }));
 
 const criticality = { severe: 'high', moderate: 'low', mild: 'low', unknown: 'unable-to-assess' } as const;
@@ -35,7 +35,7 @@ export const toAllergies = (r: PatientRecord): AllergyIntolerance[] =>
       criticality: criticality[a.severity as keyof typeof criticality] ?? 'unable-to-assess',
       code: { text: a.substance },
       patient: ref('Patient', r.patient.id),
-      recordedDate: instant(a.created_at),
+      recordedDate: instant(a.createdAt),
       reaction: text(a.reaction)
         ? [
             compact({

@@ -23,13 +23,13 @@ export function toEpisodes(r: PatientRecord): EpisodeOfCare[] {
   const statusHistory: EpisodeOfCareStatusHistory[] = changes.map((h, i) => {
     const next = changes[i + 1];
     return {
-      status: statusOf[h.to_value] ?? 'active',
+      status: statusOf[h.toValue] ?? 'active',
       period: compact({ start: instant(h.at), end: next ? instant(next.at) : undefined }),
     };
   });
   const status = statusOf[r.patient.status] ?? 'active';
-  const start = changes[0]?.at ?? r.patient.created_at;
-  const end = status === 'finished' ? (changes.at(-1)?.at ?? r.patient.updated_at) : undefined;
+  const start = changes[0]?.at ?? r.patient.createdAt;
+  const end = status === 'finished' ? (changes.at(-1)?.at ?? r.patient.updatedAt) : undefined;
   return [
     compact<EpisodeOfCare>({
       resourceType: 'EpisodeOfCare',
@@ -38,7 +38,7 @@ export function toEpisodes(r: PatientRecord): EpisodeOfCare[] {
       statusHistory: statusHistory.length ? statusHistory : undefined,
       type: [
         palliativeCareConcept,
-        hearthConcept('care-setting', r.patient.care_setting, `Level of care: ${r.patient.care_setting}`),
+        hearthConcept('care-setting', r.patient.careSetting, `Level of care: ${r.patient.careSetting}`),
       ],
       diagnosis: r.diagnoses.length
         ? r.diagnoses.map((d, i) => ({ condition: ref('Condition', d.id), rank: i + 1 }))

@@ -6,7 +6,7 @@ const inactive = new Set(['discharged', 'deceased']);
 
 export function toPatient(r: PatientRecord): Patient {
   const p = r.patient;
-  const given = [p.first_name, p.middle_name].filter((g): g is string => !!text(g));
+  const given = [p.firstName, p.middleName].filter((g): g is string => !!text(g));
   return compact<Patient>({
     resourceType: 'Patient',
     id: p.id,
@@ -15,14 +15,14 @@ export function toPatient(r: PatientRecord): Patient {
     name: [
       compact({
         use: 'official' as const,
-        family: text(p.last_name),
+        family: text(p.lastName),
         given: given.length ? given : undefined,
-        text: [p.last_name, ...given].join(' '),
+        text: [p.lastName, ...given].join(' '),
       }),
     ],
     telecom: text(p.phone) ? [{ system: 'phone', value: text(p.phone), use: 'home' }] : undefined,
     gender: p.sex as Patient['gender'],
-    birthDate: p.date_of_birth,
+    birthDate: p.dateOfBirth,
     ...(r.death
       ? { deceasedDateTime: instant(r.death.diedAt) }
       : p.status === 'deceased'
