@@ -517,7 +517,7 @@ export async function resolveAlert(deps: AppDeps, ctx: RequestContext, id: strin
       await notifyUsers(
         trx,
         orgId,
-        family.map((f) => f.user_id),
+        family.map((f) => f.userId),
         {
           kind: 'alert.answered',
           params: { message: body.familyMessage },
@@ -539,7 +539,7 @@ export async function resolveAlert(deps: AppDeps, ctx: RequestContext, id: strin
     }
     await audit({ action: 'alert.resolve', entityType: 'alert', entityId: id, patientId: row.patientId });
     const alert = await loadAlert(trx, orgId, id, now);
-    const familyIds = family.map((f) => f.user_id);
+    const familyIds = family.map((f) => f.userId);
     publish(alertUpdated(id));
     if (familyIds.length) {
       for (const type of ['alert.answered', 'notification.created'] as const) {

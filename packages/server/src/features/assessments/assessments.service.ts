@@ -283,7 +283,7 @@ async function announce(
     entityId: patientId,
     roles: alertAudienceRoles,
   });
-  const family = (await familyOf(deps.db, orgId, patientId)).map((f) => f.user_id);
+  const family = (await familyOf(deps.db, orgId, patientId)).map((f) => f.userId);
   if (family.length) {
     await deps.events.publish({
       organizationId: orgId,

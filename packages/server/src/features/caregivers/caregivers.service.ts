@@ -45,7 +45,7 @@ async function today(deps: AppDeps, db: Conn, orgId: string) {
 async function checkFamilyUser(db: Conn, orgId: string, patientId: string, userId: string | undefined) {
   if (!userId) return;
   const links = await familyOf(db, orgId, patientId);
-  if (!links.some((l) => l.user_id === userId))
+  if (!links.some((l) => l.userId === userId))
     throw invalidField(
       because('caregiver.notFamily'),
       'This person is not a family member of the patient.',
@@ -62,7 +62,7 @@ async function skillsView(db: Conn, orgId: string, patientId: string) {
     familyOf(db, orgId, patientId),
   ]);
   const names = new Map<string, string | null>();
-  for (const f of family) names.set(f.name, f.user_id);
+  for (const f of family) names.set(f.name, f.userId);
   for (const r of records) if (!names.has(r.caregiver_name)) names.set(r.caregiver_name, r.family_user_id);
   return {
     caregivers: [...names].map(([caregiverName, familyUserId]) => ({
@@ -468,7 +468,7 @@ export function caregiverJobs(jobs: JobRunner) {
       if (!patient || patient.status === 'deceased' || patient.status === 'discharged') return;
       const latest = lastScreening(await burdenItems(trx, orgId, patientId));
       if (latest && latest.id !== job.payload.afterAssessmentId) return;
-      const family = (await familyOf(trx, orgId, patientId)).map((f) => f.user_id);
+      const family = (await familyOf(trx, orgId, patientId)).map((f) => f.userId);
       const nurses = (await teamOf(trx, orgId, patientId)).filter((u) => u.role === 'nurse').map((u) => u.id);
       await notifyUsers(
         trx,

@@ -6,7 +6,6 @@ import {
   type emailSettingsBodySchema,
   forbidden,
   isPortalRole,
-  type Role,
 } from '@hearth/domain';
 import type { z } from 'zod';
 import type { AppDeps, RequestContext } from '../../app-context.ts';
@@ -21,18 +20,17 @@ import { sendMail } from './smtp-client.ts';
 
 export const notificationEmailJob = 'email.notification';
 
-type Row = NonNullable<Awaited<ReturnType<typeof repo.findEmailSettings>>>;
-const toView = (r: Row | undefined): EmailSettings => ({
+const toView = (r: repo.EmailSettingsRecord | undefined): EmailSettings => ({
   enabled: r?.enabled ?? false,
   host: r?.host ?? '',
   port: r?.port ?? 587,
   secure: r?.secure ?? false,
   // nothing saved yet: the form starts on the safe side
-  requireTls: r?.require_tls ?? true,
+  requireTls: r?.requireTls ?? true,
   username: r?.username ?? '',
   passwordSet: !!r?.password,
-  fromAddress: r?.from_address ?? '',
-  baseUrl: r?.base_url ?? '',
+  fromAddress: r?.fromAddress ?? '',
+  baseUrl: r?.baseUrl ?? '',
 });
 
 export async function getEmailSettings(deps: AppDeps, ctx: RequestContext) {
@@ -66,17 +64,17 @@ export async function updateEmailSettings(
           ? sealSecret(key, body.password)
           : '';
     await repo.saveEmailSettings(trx, {
-      organization_id: orgId,
+      organizationId: orgId,
       enabled: body.enabled,
       host: body.host,
       port: body.port,
       secure: body.secure,
-      require_tls: body.requireTls ?? body.username !== '',
+      requireTls: body.requireTls ?? body.username !== '',
       username: body.username,
       password,
-      from_address: body.fromAddress,
-      base_url: body.baseUrl.replace(/\/+$/, ''),
-      updated_at: deps.clock(),
+      fromAddress: body.fromAddress,
+      baseUrl: body.baseUrl.replace(/\/+$/, ''),
+      updatedAt: deps.clock(),
     });
     await audit({ action: 'settings.email-update', entityType: 'organization', entityId: orgId });
     return toView(await repo.findEmailSettings(trx, orgId));
@@ -88,7 +86,7 @@ export async function sendTestEmail(deps: AppDeps, ctx: RequestContext, to: stri
   if (!can(ctx.actor, 'settings:manage')) throw forbidden();
   const orgId = ctx.actor.organizationId;
   const row = await repo.findEmailSettings(deps.db, orgId);
-  if (!row?.host || !row.from_address) {
+  if (!row?.host || !row.fromAddress) {
     throw new DomainError(
       'VALIDATION',
       'Save the SMTP server and the sender address first.',
@@ -97,9 +95,9 @@ export async function sendTestEmail(deps: AppDeps, ctx: RequestContext, to: stri
     );
   }
   const { language } = await loadSettings(deps.db, orgId);
-  const mail = notificationEmail('test', language, row.base_url, false);
+  const mail = notificationEmail('test', language, row.baseUrl, false);
   try {
-    await sendMail(smtpOf(row, deps), { from: row.from_address, to, ...mail }, deps.clock(), deps.smtpTls);
+    await sendMail(smtpOf(row, deps), { from: row.fromAddress, to, ...mail }, deps.clock(), deps.smtpTls);
   } catch (err) {
     const error = (err as Error).message;
     throw new DomainError(
@@ -124,11 +122,11 @@ function passwordOf(stored: string, deps: Pick<AppDeps, 'config'>): string {
   return openSecret(key, stored);
 }
 
-const smtpOf = (row: Row, deps: Pick<AppDeps, 'config'>) => ({
+const smtpOf = (row: repo.EmailSettingsRecord, deps: Pick<AppDeps, 'config'>) => ({
   host: row.host,
   port: row.port,
   secure: row.secure,
-  requireTls: row.require_tls,
+  requireTls: row.requireTls,
   username: row.username,
   password: passwordOf(row.password, deps),
 });
@@ -169,10 +167,10 @@ export function emailJobs(jobs: JobRunner) {
     const to = await repo.findNotificationRecipient(deps.db, orgId, String(job.payload.notificationId));
     if (to?.status !== 'active') return;
     const { language } = await loadSettings(deps.db, orgId);
-    const mail = notificationEmail(to.kind, language, row.base_url, isPortalRole(to.role as Role));
+    const mail = notificationEmail(to.kind, language, row.baseUrl, isPortalRole(to.role));
     await sendMail(
       smtpOf(row, deps),
-      { from: row.from_address, to: to.email, ...mail },
+      { from: row.fromAddress, to: to.email, ...mail },
       deps.clock(),
       deps.smtpTls,
     );
@@ -186,7 +184,6 @@ export function emailJobs(jobs: JobRunner) {
 export async function sealStoredSecrets(db: Conn, key: Buffer | null): Promise<number> {
   if (!key) return 0;
   const rows = await repo.findUnsealedPasswords(db);
-  for (const row of rows)
-    await repo.setStoredPassword(db, row.organization_id, sealSecret(key, row.password));
+  for (const row of rows) await repo.setStoredPassword(db, row.organizationId, sealSecret(key, row.password));
   return rows.length;
 }

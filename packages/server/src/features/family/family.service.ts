@@ -21,16 +21,9 @@ export async function listFamily(
 ): Promise<FamilyMember[]> {
   const gate = { patient: { id: patientId, action: 'patient:read' } } as const;
   return inEnvelope(deps, ctx, gate, async ({ trx, organizationId, audit }) => {
-    const rows = await repo.familyOf(trx, organizationId, patientId);
+    const family = await repo.familyOf(trx, organizationId, patientId);
     await audit({ action: 'family.list', entityType: 'family_link' });
-    return rows.map((r) => ({
-      userId: r.user_id,
-      name: r.name,
-      email: r.email,
-      relationship: r.relationship,
-      designated: r.is_designated,
-      status: r.status,
-    }));
+    return family;
   });
 }
 
@@ -95,7 +88,7 @@ export async function removeFamily(deps: AppDeps, ctx: RequestContext, patientId
     if (!link) throw notFound('familyMember');
     const now = deps.clock();
     await repo.removeFamilyLink(trx, orgId, patientId, userId, now);
-    if (link.is_designated)
+    if (link.designated)
       await updatePatient(trx, orgId, patientId, { designated_family_user_id: null, updated_at: now });
     await revokeUserSessions(trx, orgId, userId, now);
     await audit({ action: 'family.remove', entityType: 'family_link', entityId: userId });

@@ -4,8 +4,6 @@ import type { Conn } from '../../db/conn.ts';
 import { inEnvelope } from '../../platform/envelope.ts';
 import * as repo from './programmes.repository.ts';
 
-export type AppRow = Awaited<ReturnType<typeof repo.applicationsOf>>[number];
-
 /**
  * Every read of a camp application goes through here, so the prescriptions (from the record and in
  * the care note) reach only readers with `camp:read-medicines`; the other staff see the child's
@@ -15,7 +13,7 @@ async function assembleApplications(
   db: Conn,
   ctx: RequestContext,
   orgId: string,
-  apps: AppRow[],
+  apps: repo.CampApplicationListRecord[],
   now: Date,
 ): Promise<CampApplication[]> {
   const showMedicines = can(ctx.actor, 'camp:read-medicines');
@@ -25,19 +23,19 @@ async function assembleApplications(
     repo.consentsOf(db, orgId, ids),
   ]);
   const medicines = new Map<string, string[]>();
-  for (const patientId of showMedicines ? new Set(apps.map((a) => a.patient_id)) : []) {
+  for (const patientId of showMedicines ? new Set(apps.map((a) => a.patientId)) : []) {
     const rows = await repo.currentPrescriptionsOf(db, orgId, patientId);
     medicines.set(
       patientId,
       rows
-        .filter((r) => r.ends_at === null || r.ends_at > now)
+        .filter((r) => r.endsAt === null || r.endsAt > now)
         .map((r) =>
           [
             r.name,
             r.strength,
-            `${r.dose_amount} ${r.dose_unit}`,
+            `${r.doseAmount} ${r.doseUnit}`,
             r.route,
-            r.kind === 'prn' ? 'PRN' : r.times_of_day.join(', '),
+            r.kind === 'prn' ? 'PRN' : r.timesOfDay.join(', '),
           ]
             .filter(Boolean)
             .join(' · '),
@@ -49,21 +47,21 @@ async function assembleApplications(
     apps.filter((x) => x.status === 'waitlisted').map((a, i) => [a.id, i + 1] as const),
   );
   return apps.map((a) => {
-    const own = notes.filter((n) => n.application_id === a.id);
+    const own = notes.filter((n) => n.applicationId === a.id);
     const latest = own[own.length - 1];
     // a form signed again replaces the earlier signature (rows come oldest first)
     const signed = [
-      ...new Map(consents.filter((c) => c.application_id === a.id).map((c) => [c.kind, c])).values(),
+      ...new Map(consents.filter((c) => c.applicationId === a.id).map((c) => [c.kind, c])).values(),
     ];
     return {
       id: a.id,
-      sessionId: a.session_id,
-      patientId: a.patient_id,
-      childName: a.child_name,
-      familyMembers: a.family_members,
+      sessionId: a.sessionId,
+      patientId: a.patientId,
+      childName: a.childName,
+      familyMembers: a.familyMembers,
       status: a.status,
       waitlistPosition: waitingOrder.get(a.id) ?? null,
-      appliedAt: a.applied_at.toISOString(),
+      appliedAt: a.appliedAt.toISOString(),
       notes: a.notes,
       careNote: latest
         ? {
@@ -71,20 +69,16 @@ async function assembleApplications(
             equipment: latest.equipment,
             diet: latest.diet,
             mobility: latest.mobility,
-            whoMayGive: latest.who_may_give,
+            whoMayGive: latest.whoMayGive,
             notes: latest.notes,
-            recordedAt: latest.recorded_at.toISOString(),
-            recordedByName: latest.recorded_by_name,
+            recordedAt: latest.recordedAt.toISOString(),
+            recordedByName: latest.recordedByName,
             version: own.length,
           }
         : null,
-      consents: signed.map((c) => ({
-        kind: c.kind as CampApplication['consents'][number]['kind'],
-        signedBy: c.signed_by,
-        signedOn: c.signed_on,
-      })),
+      consents: signed.map((c) => ({ kind: c.kind, signedBy: c.signedBy, signedOn: c.signedOn })),
       missingConsents: missingConsents(signed.map((c) => c.kind)),
-      recordMedicines: showMedicines ? (medicines.get(a.patient_id) ?? []) : null,
+      recordMedicines: showMedicines ? (medicines.get(a.patientId) ?? []) : null,
     };
   });
 }
@@ -101,7 +95,7 @@ export async function listApplications(deps: AppDeps, ctx: RequestContext, sessi
         action: 'camp.read-application',
         entityType: 'camp_application',
         entityId: a.id,
-        patientId: a.patient_id,
+        patientId: a.patientId,
       });
     const all = await assembleApplications(trx, ctx, orgId, apps, deps.clock());
     const rank = { accepted: 0, waitlisted: 1, withdrawn: 2 } as const;
@@ -114,12 +108,12 @@ export async function getApplication(deps: AppDeps, ctx: RequestContext, id: str
   return inEnvelope(deps, ctx, {}, async ({ trx, audit }) => {
     const a = await repo.findApplication(trx, orgId, id);
     if (!a) throw notFound('application');
-    const apps = await repo.applicationsOf(trx, orgId, [a.session_id]);
+    const apps = await repo.applicationsOf(trx, orgId, [a.sessionId]);
     await audit({
       action: 'camp.read-application',
       entityType: 'camp_application',
       entityId: id,
-      patientId: a.patient_id,
+      patientId: a.patientId,
     });
     return (await assembleApplications(trx, ctx, orgId, apps, deps.clock())).find((x) => x.id === id)!;
   });

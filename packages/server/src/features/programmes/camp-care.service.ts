@@ -32,8 +32,8 @@ async function writeToApplication(
     const a = await repo.findApplication(trx, orgId, id);
     if (!a) throw notFound('application');
     await write(trx, orgId);
-    await audit({ action, entityType: 'camp_application', entityId: id, patientId: a.patient_id });
-    publish(programmeEvent(a.session_id));
+    await audit({ action, entityType: 'camp_application', entityId: id, patientId: a.patientId });
+    publish(programmeEvent(a.sessionId));
   });
   return getApplication(deps, ctx, id);
 }

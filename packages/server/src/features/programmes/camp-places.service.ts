@@ -12,17 +12,20 @@ import {
 import type { z } from 'zod';
 import type { AppDeps, RequestContext } from '../../app-context.ts';
 import { inEnvelope } from '../../platform/envelope.ts';
-import { type AppRow, getApplication } from './camp-applications.service.ts';
+import { getApplication } from './camp-applications.service.ts';
 import * as repo from './programmes.repository.ts';
 import { lockedSession, need, programmeEvent, today } from './programmes-common.ts';
 
-const loadOf = (s: { capacity: number; family_capacity: number | null }, apps: AppRow[]) => {
+const loadOf = (
+  s: { capacity: number; familyCapacity: number | null },
+  apps: repo.CampApplicationRecord[],
+) => {
   const accepted = apps.filter((a) => a.status === 'accepted');
   return {
     capacity: s.capacity,
-    familyCapacity: s.family_capacity,
+    familyCapacity: s.familyCapacity,
     children: accepted.length,
-    familyMembers: accepted.reduce((n, a) => n + a.family_members, 0),
+    familyMembers: accepted.reduce((n, a) => n + a.familyMembers, 0),
   };
 };
 
@@ -54,7 +57,7 @@ export async function applyToCamp(
         because('programmes.campForChildren'),
       );
     const apps = await repo.applicationsOf(trx, orgId, [sessionId]);
-    if (apps.some((a) => a.patient_id === body.patientId && a.status !== 'withdrawn'))
+    if (apps.some((a) => a.patientId === body.patientId && a.status !== 'withdrawn'))
       throw conflict(
         'This child has already applied to this shift.',
         undefined,
@@ -72,7 +75,7 @@ export async function applyToCamp(
       session_id: sessionId,
       patient_id: body.patientId,
       family_members: body.familyMembers,
-      queue_no: apps.reduce((n, a) => Math.max(n, a.queue_no), 0) + 1,
+      queue_no: apps.reduce((n, a) => Math.max(n, a.queueNo), 0) + 1,
       status,
       notes: body.notes ?? null,
       applied_by: ctx.actor.userId,
@@ -92,7 +95,7 @@ export async function withdrawApplication(deps: AppDeps, ctx: RequestContext, id
   await inEnvelope(deps, ctx, {}, async ({ trx, audit, publish }) => {
     const a = await repo.findApplication(trx, orgId, id);
     if (!a) throw notFound('application');
-    const s = await lockedSession(trx, orgId, a.session_id);
+    const s = await lockedSession(trx, orgId, a.sessionId);
     if (a.status === 'withdrawn')
       throw conflict(
         'This application is already withdrawn.',
@@ -101,10 +104,10 @@ export async function withdrawApplication(deps: AppDeps, ctx: RequestContext, id
       );
     const now = deps.clock();
     await repo.updateApplication(trx, orgId, id, { status: 'withdrawn', updated_at: now });
-    const apps = await repo.applicationsOf(trx, orgId, [a.session_id]);
+    const apps = await repo.applicationsOf(trx, orgId, [a.sessionId]);
     const promoted = promoteFromWaitlist(
       loadOf(s, apps),
-      apps.filter((x) => x.status === 'waitlisted').map((x) => ({ ...x, familyMembers: x.family_members })),
+      apps.filter((x) => x.status === 'waitlisted'),
     );
     for (const p of promoted)
       await repo.updateApplication(trx, orgId, p.id, { status: 'accepted', updated_at: now });
@@ -112,16 +115,16 @@ export async function withdrawApplication(deps: AppDeps, ctx: RequestContext, id
       action: 'camp.withdraw',
       entityType: 'camp_application',
       entityId: id,
-      patientId: a.patient_id,
+      patientId: a.patientId,
     });
     for (const p of promoted)
       await audit({
         action: 'camp.promote',
         entityType: 'camp_application',
         entityId: p.id,
-        patientId: p.patient_id,
+        patientId: p.patientId,
       });
-    publish(programmeEvent(a.session_id));
+    publish(programmeEvent(a.sessionId));
   });
   return getApplication(deps, ctx, id);
 }

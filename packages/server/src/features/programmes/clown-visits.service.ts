@@ -10,7 +10,6 @@ import {
   conflict,
   isChild,
   notFound,
-  type PhaseOfIllness,
   phaseForClownVisit,
 } from '@hearth/domain';
 import type { z } from 'zod';
@@ -19,19 +18,18 @@ import { inEnvelope } from '../../platform/envelope.ts';
 import * as repo from './programmes.repository.ts';
 import { need, programmeEvent, today } from './programmes-common.ts';
 
-type ClownRow = NonNullable<Awaited<ReturnType<typeof repo.findClownVisit>>>;
-const toClown = (c: ClownRow): ClownVisit => ({
+const toClown = (c: repo.ClownVisitRecord): ClownVisit => ({
   id: c.id,
-  patientId: c.patient_id,
-  childFirstName: c.child_first_name,
-  scheduledAt: c.scheduled_at.toISOString(),
-  familyWish: c.family_wish,
-  phase: c.phase as PhaseOfIllness,
-  phaseSource: c.phase_source as ClownVisit['phaseSource'],
+  patientId: c.patientId,
+  childFirstName: c.childFirstName,
+  scheduledAt: c.scheduledAt.toISOString(),
+  familyWish: c.familyWish,
+  phase: c.phase,
+  phaseSource: c.phaseSource,
   status: c.status,
   notes: c.notes,
   outcome: c.outcome,
-  closedAt: c.closed_at?.toISOString() ?? null,
+  closedAt: c.closedAt?.toISOString() ?? null,
 });
 
 const clownRefusal = {
@@ -80,14 +78,7 @@ export async function scheduleClownVisit(
         because('programmes.clownForChildren'),
       );
     if (patient!.status === 'deceased') throw refuseClownVisit('bereaved');
-    const recorded = await repo.latestPhase(trx, orgId, body.patientId);
-    const phase = phaseForClownVisit(
-      recorded && {
-        phase: (recorded.answers as { phase?: PhaseOfIllness }).phase,
-        takenAt: recorded.taken_at,
-      },
-      deps.clock(),
-    );
+    const phase = phaseForClownVisit(await repo.latestPhase(trx, orgId, body.patientId), deps.clock());
     const decision = clownVisitDecision(phase, body.familyWish);
     if (!decision.allowed) throw refuseClownVisit(decision.reason);
     if (!phase) throw new Error('an allowed clown visit always has a phase');
@@ -141,21 +132,31 @@ export async function closeClownVisit(
     if (row.status !== 'scheduled')
       throw conflict('This visit is already closed.', undefined, because('programmes.visitClosed'));
     const now = deps.clock();
-    if (body.status === 'done' && row.scheduled_at > now)
+    if (body.status === 'done' && row.scheduledAt > now)
       throw conflict(
         'A visit can be recorded as done once its time has come.',
         undefined,
         because('programmes.visitNotDue'),
       );
-    const patch = { status: body.status, outcome: body.outcome, closed_at: now, closed_by: ctx.actor.userId };
-    await repo.updateClownVisit(trx, orgId, id, patch);
+    await repo.updateClownVisit(trx, orgId, id, {
+      status: body.status,
+      outcome: body.outcome,
+      closed_at: now,
+      closed_by: ctx.actor.userId,
+    });
     await audit({
       action: `clown-visit.${body.status}`,
       entityType: 'clown_visit',
       entityId: id,
-      patientId: row.patient_id,
+      patientId: row.patientId,
     });
     publish(programmeEvent(id));
-    return toClown({ ...row, ...patch });
+    return toClown({
+      ...row,
+      status: body.status,
+      outcome: body.outcome,
+      closedAt: now,
+      closedBy: ctx.actor.userId,
+    });
   });
 }

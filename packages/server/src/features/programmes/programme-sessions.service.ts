@@ -53,16 +53,16 @@ export async function listProgrammes(
     timeCursorAfter(query.cursor),
     query.limit + 1,
   );
-  const { page, nextCursor } = pageOfRows(rows, query.limit, (l) => timeCursorOf(l.created_at, l.id));
+  const { page, nextCursor } = pageOfRows(rows, query.limit, (l) => timeCursorOf(l.createdAt, l.id));
   return {
     items: page.map((p) => ({
       id: p.id,
       kind: p.kind,
       name: p.name,
       description: p.description,
-      maxAgeYears: p.max_age_years,
-      sessionCount: Number(p.session_count ?? 0),
-      createdAt: p.created_at.toISOString(),
+      maxAgeYears: p.maxAgeYears,
+      sessionCount: p.sessionCount,
+      createdAt: p.createdAt.toISOString(),
     })),
     nextCursor,
   };
@@ -78,31 +78,31 @@ async function assembleSessions(db: Conn, orgId: string, programmeId: string): P
     repo.enrolmentsOf(db, orgId, programmeId),
   ]);
   return sessions.map((s) => {
-    const apps = applications.filter((a) => a.session_id === s.id);
+    const apps = applications.filter((a) => a.sessionId === s.id);
     const accepted = apps.filter((a) => a.status === 'accepted');
-    const own = participants.filter((p) => p.session_id === s.id);
+    const own = participants.filter((p) => p.sessionId === s.id);
     return {
       id: s.id,
-      programmeId: s.programme_id,
+      programmeId: s.programmeId,
       title: s.title,
-      startsAt: s.starts_at.toISOString(),
-      endsAt: s.ends_at.toISOString(),
+      startsAt: s.startsAt.toISOString(),
+      endsAt: s.endsAt.toISOString(),
       place: s.place,
       capacity: s.capacity,
-      familyCapacity: s.family_capacity,
+      familyCapacity: s.familyCapacity,
       taken: own.length + accepted.length + enrolments.length,
-      familyTaken: accepted.reduce((n, a) => n + a.family_members, 0),
+      familyTaken: accepted.reduce((n, a) => n + a.familyMembers, 0),
       waiting: apps.filter((a) => a.status === 'waitlisted').length,
       roster: roster
-        .filter((r) => r.session_id === s.id)
+        .filter((r) => r.sessionId === s.id)
         .map((r) => ({
           id: r.id,
-          userId: r.user_id,
-          volunteerId: r.volunteer_id,
-          name: r.user_name ?? r.volunteer_name ?? '',
+          userId: r.userId,
+          volunteerId: r.volunteerId,
+          name: r.userName ?? r.volunteerName ?? '',
           role: r.role,
         })),
-      participants: own.map((p) => ({ id: p.id, name: p.name, patientId: p.patient_id })),
+      participants: own.map((p) => ({ id: p.id, name: p.name, patientId: p.patientId })),
     };
   });
 }
@@ -120,9 +120,9 @@ export async function getProgramme(deps: AppDeps, ctx: RequestContext, id: strin
       kind: p.kind,
       name: p.name,
       description: p.description,
-      maxAgeYears: p.max_age_years,
+      maxAgeYears: p.maxAgeYears,
       sessionCount: sessions.length,
-      createdAt: p.created_at.toISOString(),
+      createdAt: p.createdAt.toISOString(),
       sessions,
     };
   });

@@ -38,8 +38,8 @@ async function writeToSession(
   const programmeId = await inEnvelope(deps, ctx, gate, async (env) => {
     const s = await lockedSession(env.trx, env.organizationId, sessionId);
     await env.audit(await write(env.trx, s, env.organizationId, env.patient));
-    env.publish(programmeEvent(s.programme_id));
-    return s.programme_id;
+    env.publish(programmeEvent(s.programmeId));
+    return s.programmeId;
   });
   return getProgramme(deps, ctx, programmeId);
 }
@@ -57,14 +57,14 @@ export const addToRoster = (
       const status = await volunteerStatus(trx, orgId, body.volunteerId);
       if (!status) throw notFound('volunteer');
       assertAssignable(status, 'join a roster');
-      if (current.some((r) => r.volunteer_id === body.volunteerId))
+      if (current.some((r) => r.volunteerId === body.volunteerId))
         throw conflict('Already on the roster.', undefined, because('programmes.alreadyOnRoster'));
     }
     if (body.userId) {
       const u = await repo.findAccount(trx, orgId, body.userId);
       if (u?.status !== 'active' || u.role === 'family' || u.role === 'volunteer')
         throw notFound('staffMember');
-      if (current.some((r) => r.user_id === body.userId))
+      if (current.some((r) => r.userId === body.userId))
         throw conflict('Already on the roster.', undefined, because('programmes.alreadyOnRoster'));
     }
     const id = randomUUID();
@@ -118,28 +118,28 @@ export async function addParticipant(
           undefined,
           because('programmes.enrolOnCourse'),
         );
-      if (s.max_age_years !== null) {
+      if (s.maxAgeYears !== null) {
         // the record's date of birth wins over a typed one; without either the limit cannot be checked
         const born = patient?.dateOfBirth ?? body.dateOfBirth;
         if (!born)
           throw invalidField(
-            because('programmes.dateOfBirthRequired', { maxAge: s.max_age_years }),
-            `Give the date of birth: this programme is for people up to ${s.max_age_years}.`,
+            because('programmes.dateOfBirthRequired', { maxAge: s.maxAgeYears }),
+            `Give the date of birth: this programme is for people up to ${s.maxAgeYears}.`,
             'body.dateOfBirth',
             'required for an age-limited programme',
           );
         const day = await today(deps, trx, orgId);
         if (!patient) assertPlausibleDateOfBirth(born, day, 'body.dateOfBirth');
         const age = ageInYears(born, day);
-        if (age > s.max_age_years)
+        if (age > s.maxAgeYears)
           throw conflict(
-            `This programme is for people up to ${s.max_age_years} years old.`,
+            `This programme is for people up to ${s.maxAgeYears} years old.`,
             { age },
-            because('programmes.tooOld', { maxAge: s.max_age_years }),
+            because('programmes.tooOld', { maxAge: s.maxAgeYears }),
           );
       }
       const members = await repo.participantsOf(trx, orgId, [sessionId]);
-      if (body.patientId && members.some((m) => m.patient_id === body.patientId))
+      if (body.patientId && members.some((m) => m.patientId === body.patientId))
         throw conflict(
           'Already taking part in this session.',
           undefined,

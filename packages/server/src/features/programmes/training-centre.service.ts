@@ -18,19 +18,18 @@ import { loadSettings } from '../../platform/settings/settings.service.ts';
 import * as repo from './programmes.repository.ts';
 import { need, programmeEvent, today } from './programmes-common.ts';
 
-type EnrolmentRow = Awaited<ReturnType<typeof repo.enrolmentsOf>>[number];
-const toEnrolment = (e: EnrolmentRow, attended: string[]): Enrolment => ({
+const toEnrolment = (e: repo.EnrolmentRecord, attended: string[]): Enrolment => ({
   id: e.id,
-  programmeId: e.programme_id,
-  userId: e.user_id,
-  name: e.learner_name,
-  email: e.learner_email,
-  organization: e.learner_organization,
-  external: e.user_id === null,
-  enrolledAt: e.enrolled_at.toISOString(),
+  programmeId: e.programmeId,
+  userId: e.userId,
+  name: e.learnerName,
+  email: e.learnerEmail,
+  organization: e.learnerOrganization,
+  external: e.userId === null,
+  enrolledAt: e.enrolledAt.toISOString(),
   attended,
-  completedOn: e.completed_on,
-  certificateNumber: e.certificate_number,
+  completedOn: e.completedOn,
+  certificateNumber: e.certificateNumber,
 });
 
 export async function listEnrolments(deps: AppDeps, ctx: RequestContext, programmeId: string) {
@@ -45,7 +44,7 @@ export async function listEnrolments(deps: AppDeps, ctx: RequestContext, program
   return rows.map((r) =>
     toEnrolment(
       r,
-      attendance.filter((a) => a.enrolment_id === r.id && a.present).map((a) => a.session_id),
+      attendance.filter((a) => a.enrolmentId === r.id && a.present).map((a) => a.sessionId),
     ),
   );
 }
@@ -86,7 +85,7 @@ export async function enrol(
     if (body.userId) {
       const u = await repo.findAccount(trx, orgId, body.userId);
       if (!u || u.role === 'family' || u.role === 'volunteer') throw notFound('staffMember');
-      if (enrolled.some((e) => e.user_id === body.userId))
+      if (enrolled.some((e) => e.userId === body.userId))
         throw conflict('Already enrolled.', undefined, because('programmes.alreadyEnrolled'));
       name = u.name;
       email = u.email;
@@ -126,7 +125,7 @@ export async function markAttendance(
     await repo.lockCertificates(trx, orgId);
     const e = await repo.findEnrolmentForUpdate(trx, orgId, enrolmentId);
     if (!e) throw notFound('enrolment');
-    const sessions = await repo.sessionsOf(trx, orgId, e.programme_id);
+    const sessions = await repo.sessionsOf(trx, orgId, e.programmeId);
     const session = sessions.find((s) => s.id === body.sessionId);
     if (!session)
       throw invalidField(
@@ -135,7 +134,7 @@ export async function markAttendance(
         'body.sessionId',
         'not a session of this course',
       );
-    if (session.starts_at > deps.clock())
+    if (session.startsAt > deps.clock())
       throw conflict(
         'Attendance can be marked once the session has started.',
         undefined,
@@ -152,10 +151,10 @@ export async function markAttendance(
     });
     const attended = (await repo.attendanceOf(trx, orgId, [enrolmentId])).filter((a) => a.present);
     if (
-      !e.certificate_number &&
+      !e.certificateNumber &&
       courseCompleted(
         sessions.map((s) => s.id),
-        attended.map((a) => a.session_id),
+        attended.map((a) => a.sessionId),
       )
     ) {
       const seq = (await repo.countCertificates(trx, orgId)) + 1;
@@ -165,7 +164,7 @@ export async function markAttendance(
       });
     }
     await audit({ action: 'course.attendance', entityType: 'course_enrolment', entityId: enrolmentId });
-    return e.programme_id;
+    return e.programmeId;
   });
   return (await listEnrolments(deps, ctx, programmeId)).find((e) => e.id === enrolmentId)!;
 }
@@ -180,27 +179,27 @@ export async function certificate(
   return inEnvelope(deps, ctx, {}, async ({ trx, audit }) => {
     const e = await repo.findEnrolmentForUpdate(trx, orgId, enrolmentId);
     if (!e) throw notFound('enrolment');
-    if (!e.certificate_number || !e.completed_on)
+    if (!e.certificateNumber || !e.completedOn)
       throw conflict(
         'The learner has not completed the course yet.',
         undefined,
         because('programmes.courseNotCompleted'),
       );
     const [p, sessions, org, settings] = await Promise.all([
-      repo.findProgramme(trx, orgId, e.programme_id),
-      repo.sessionsOf(trx, orgId, e.programme_id),
+      repo.findProgramme(trx, orgId, e.programmeId),
+      repo.sessionsOf(trx, orgId, e.programmeId),
       findOrganization(trx, orgId),
       loadSettings(trx, orgId),
     ]);
     await audit({ action: 'course.certificate', entityType: 'course_enrolment', entityId: enrolmentId });
-    const minutes = sessions.reduce((n, s) => n + (s.ends_at.getTime() - s.starts_at.getTime()) / 60_000, 0);
+    const minutes = sessions.reduce((n, s) => n + (s.endsAt.getTime() - s.startsAt.getTime()) / 60_000, 0);
     return {
-      number: e.certificate_number,
-      learnerName: e.learner_name,
+      number: e.certificateNumber,
+      learnerName: e.learnerName,
       courseName: p!.name,
       organizationName: org!.name,
-      completedOn: e.completed_on,
-      sessions: sessions.map((s) => ({ title: s.title, startsAt: s.starts_at.toISOString() })),
+      completedOn: e.completedOn,
+      sessions: sessions.map((s) => ({ title: s.title, startsAt: s.startsAt.toISOString() })),
       totalHours: Math.round((minutes / 60) * 10) / 10,
       language: settings.language,
     };

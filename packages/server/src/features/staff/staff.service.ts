@@ -17,16 +17,7 @@ export async function listStaff(
   if (!can(ctx.actor, 'staff:read')) throw forbidden();
   const rows = await repo.listStaff(deps.db, ctx.actor.organizationId, nameCursorAfter(cursor), limit + 1);
   const { page, nextCursor } = pageOfRows(rows, limit, (last) => nameCursorOf(last.name, last.id));
-  const items: StaffMember[] = page.map((r) => ({
-    id: r.id,
-    email: r.email,
-    name: r.name,
-    role: r.role as StaffMember['role'],
-    isLead: r.is_lead,
-    phone: r.phone,
-    status: r.status,
-    createdAt: r.created_at.toISOString(),
-  }));
+  const items: StaffMember[] = page.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() }));
   return { items, nextCursor };
 }
 

@@ -23,12 +23,12 @@ export function toRelatedPersons(r: PatientRecord): RelatedPerson[] {
   const family = r.family.map((f) =>
     compact<RelatedPerson>({
       resourceType: 'RelatedPerson',
-      id: f.user_id,
+      id: f.userId,
       active: f.status === 'active',
       patient,
       relationship: [
         ...(text(f.relationship) ? [{ text: text(f.relationship) }] : []),
-        f.is_designated
+        f.designated
           ? hearthConcept('family-role', 'designated', 'Designated family member')
           : hearthConcept('family-role', 'portal-user', 'Family portal user'),
       ],
