@@ -1,4 +1,13 @@
-import { ageInYears, localDate, organizationSettingsSchema, timesOnLocalDay } from '@hearth/domain';
+import {
+  ageInYears,
+  type DoseUnit,
+  localDate,
+  type MedicineForm,
+  type MedicineRoute,
+  organizationSettingsSchema,
+  type Prescription,
+  timesOnLocalDay,
+} from '@hearth/domain';
 import type { Conn } from '../db/conn.ts';
 import { queueDoseReminder } from '../features/medicines/dose-reminders.ts';
 import * as repo from '../features/medicines/medicines.repository.ts';
@@ -9,18 +18,18 @@ import type { Random } from './random.ts';
 interface DemoMedicine {
   medicineId: string;
   name: string;
-  form: string;
+  form: MedicineForm;
   strength: string;
-  route: string;
+  route: MedicineRoute;
   dose: number;
-  unit: string;
+  unit: DoseUnit;
   kind: 'scheduled' | 'prn';
   times?: string[];
   interval?: number;
   max?: number;
   indication: string;
   controlled: boolean;
-  purpose?: string;
+  purpose?: Prescription['anticipatoryPurpose'];
 }
 
 /** The regimen of the demo family's patient: an opioid with rescue doses, a laxative, an antiemetic. */
@@ -175,30 +184,31 @@ export async function seedMedicines(
       created_by: by,
       created_at: threeDaysAgo,
     });
-    await repo.insertVersion(trx, {
-      organization_id: orgId,
-      prescription_id: id,
+    await repo.insertVersion(trx, orgId, id, {
       version: 1,
-      medicine_id: m.medicineId,
+      medicineId: m.medicineId,
       name: m.name,
       form: m.form,
       strength: m.strength,
       route: m.route,
-      dose_amount: m.dose,
-      dose_unit: m.unit,
+      doseAmount: m.dose,
+      doseUnit: m.unit,
       kind: m.kind,
-      times_of_day: m.times ?? [],
-      min_interval_minutes: m.interval ?? null,
-      max_doses_per_24h: m.max ?? null,
+      timesOfDay: m.times ?? [],
+      minIntervalMinutes: m.interval ?? null,
+      maxDosesPer24h: m.max ?? null,
       indication: m.indication,
       instructions: null,
-      starts_at: threeDaysAgo,
-      ends_at: null,
-      anticipatory_purpose: m.purpose ?? null,
+      startsAt: threeDaysAgo,
+      endsAt: null,
+      anticipatoryPurpose: m.purpose ?? null,
       controlled: m.controlled,
+      declaredClass: null,
+      overrideReason: null,
+      changeIntervalHours: null,
       reason: null,
-      created_by: by,
-      created_at: threeDaysAgo,
+      createdBy: by,
+      createdAt: threeDaysAgo,
     });
     // the family's due-dose reminders start from now, as for a prescription written today
     const row = await repo.findCurrent(trx, orgId, patientId, id);

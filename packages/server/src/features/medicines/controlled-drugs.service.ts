@@ -82,12 +82,12 @@ export async function addStock(
       const rx = await repo.findCurrent(trx, orgId, patientId, body.prescriptionId);
       if (!rx) throw notFound('prescription');
       // each dose of this prescription will be taken off the stock: the units must convert
-      if (body.unit !== rx.dose_unit && body.dosePerUnit === null)
+      if (body.unit !== rx.doseUnit && body.dosePerUnit === null)
         throw new DomainError(
           'VALIDATION',
-          `Say how many ${rx.dose_unit} one ${body.unit} holds, so each dose is taken off the register.`,
+          `Say how many ${rx.doseUnit} one ${body.unit} holds, so each dose is taken off the register.`,
           { fields: [{ field: 'body.dosePerUnit', message: 'required when the units differ' }] },
-          because('medicines.dosePerUnitRequired', { doseUnit: rx.dose_unit, unit: body.unit }),
+          because('medicines.dosePerUnitRequired', { doseUnit: rx.doseUnit, unit: body.unit }),
         );
     }
     await repo.insertStock(trx, {

@@ -48,7 +48,7 @@ export async function remindDoseDue(
   const now = deps.clock();
   // the same lock a dose record takes: a dose being recorded right now is seen, or waits for us
   const locked = await repo.lockPrescription(trx, orgId, payload.patientId, payload.prescriptionId);
-  if (!locked || locked.current_version !== payload.version) return false;
+  if (!locked || locked.currentVersion !== payload.version) return false;
   const patient = await findPatient(trx, orgId, payload.patientId);
   if (!patient || patient.status === 'deceased' || patient.status === 'discharged') return false;
   const row = await repo.findCurrent(trx, orgId, payload.patientId, payload.prescriptionId);

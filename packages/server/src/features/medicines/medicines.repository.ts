@@ -1,5 +1,19 @@
-import type { Insertable, Updateable } from 'kysely';
+import {
+  anticipatoryPurposeSchema,
+  type DoseUnit,
+  doseUnitSchema,
+  type MedicineClass,
+  type MedicineForm,
+  type MedicineRoute,
+  medicineClassSchema,
+  medicineFormSchema,
+  medicineRouteSchema,
+  type Prescription,
+  timesOfDaySchema,
+} from '@hearth/domain';
+import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { Conn } from '../../db/conn.ts';
+import { parseStored, storedJson } from '../../db/stored-json.ts';
 import type {
   ControlledEntryTable,
   ControlledStockTable,
@@ -9,15 +23,149 @@ import type {
   PrescriptionVersionTable,
 } from './medicines.table.ts';
 
-type VersionRow = Omit<Insertable<PrescriptionVersionTable>, 'times_of_day'> & { times_of_day: string[] };
+/** The prescription's own row: who wrote it first, and which of its versions is in force. */
+export interface PrescriptionHeadRecord {
+  id: string;
+  patientId: string;
+  currentVersion: number;
+  createdBy: string;
+  createdAt: Date;
+}
+
+/**
+ * A prescription as one of its versions states it (the current one, or the one asked for), with
+ * who wrote that version. `createdBy`/`createdAt` are the version's; `prescriptionCreatedAt` is
+ * when the prescription was first written.
+ */
+export interface PrescriptionRecord {
+  id: string;
+  patientId: string;
+  version: number;
+  medicineId: string | null;
+  name: string;
+  form: MedicineForm | null;
+  strength: string | null;
+  route: MedicineRoute;
+  doseAmount: number;
+  doseUnit: DoseUnit;
+  kind: 'scheduled' | 'prn';
+  timesOfDay: string[];
+  minIntervalMinutes: number | null;
+  maxDosesPer24h: number | null;
+  indication: string;
+  instructions: string | null;
+  startsAt: Date;
+  endsAt: Date | null;
+  anticipatoryPurpose: Prescription['anticipatoryPurpose'];
+  controlled: boolean;
+  declaredClass: MedicineClass | null;
+  overrideReason: string | null;
+  changeIntervalHours: number | null;
+  reason: string | null;
+  createdBy: string;
+  createdAt: Date;
+  prescriptionCreatedAt: Date;
+  prescribedByName: string;
+}
+
+/** What a new version of a prescription is written with. */
+export type PrescriptionVersionInput = Omit<
+  PrescriptionRecord,
+  'id' | 'patientId' | 'prescriptionCreatedAt' | 'prescribedByName'
+>;
+
+const toHead = (r: Selectable<PrescriptionTable>): PrescriptionHeadRecord => ({
+  id: r.id,
+  patientId: r.patient_id,
+  currentVersion: r.current_version,
+  createdBy: r.created_by,
+  createdAt: r.created_at,
+});
+
+type PrescriptionRow = Selectable<PrescriptionVersionTable> & {
+  id: string;
+  patient_id: string;
+  prescription_created_at: Date;
+  prescribed_by_name: string;
+};
+
+const toPrescriptionRecord = (r: PrescriptionRow): PrescriptionRecord => {
+  const at = (column: string) => ({ table: 'prescription_version', column, id: `${r.id} v${r.version}` });
+  return {
+    id: r.id,
+    patientId: r.patient_id,
+    version: r.version,
+    medicineId: r.medicine_id,
+    name: r.name,
+    form: parseStored(medicineFormSchema.nullable(), r.form, at('form')),
+    strength: r.strength,
+    route: parseStored(medicineRouteSchema, r.route, at('route')),
+    doseAmount: Number(r.dose_amount),
+    doseUnit: parseStored(doseUnitSchema, r.dose_unit, at('dose_unit')),
+    kind: r.kind,
+    timesOfDay: parseStored(timesOfDaySchema, r.times_of_day, at('times_of_day')),
+    minIntervalMinutes: r.min_interval_minutes,
+    maxDosesPer24h: r.max_doses_per_24h,
+    indication: r.indication,
+    instructions: r.instructions,
+    startsAt: r.starts_at,
+    endsAt: r.ends_at,
+    anticipatoryPurpose: parseStored(
+      anticipatoryPurposeSchema.nullable(),
+      r.anticipatory_purpose,
+      at('anticipatory_purpose'),
+    ),
+    controlled: r.controlled,
+    declaredClass: parseStored(medicineClassSchema.nullable(), r.declared_class, at('declared_class')),
+    overrideReason: r.override_reason,
+    changeIntervalHours: r.change_interval_hours,
+    reason: r.reason,
+    createdBy: r.created_by,
+    createdAt: r.created_at,
+    prescriptionCreatedAt: r.prescription_created_at,
+    prescribedByName: r.prescribed_by_name,
+  };
+};
 
 export const insertPrescription = (db: Conn, row: Insertable<PrescriptionTable>) =>
   db.insertInto('prescription').values(row).execute();
 
-export const insertVersion = (db: Conn, row: VersionRow) =>
+export const insertVersion = (
+  db: Conn,
+  organizationId: string,
+  prescriptionId: string,
+  v: PrescriptionVersionInput,
+) =>
   db
     .insertInto('prescription_version')
-    .values({ ...row, times_of_day: JSON.stringify(row.times_of_day) })
+    .values({
+      organization_id: organizationId,
+      prescription_id: prescriptionId,
+      version: v.version,
+      medicine_id: v.medicineId,
+      name: v.name,
+      form: v.form,
+      strength: v.strength,
+      route: v.route,
+      dose_amount: v.doseAmount,
+      dose_unit: v.doseUnit,
+      kind: v.kind,
+      times_of_day: storedJson(v.timesOfDay),
+      min_interval_minutes: v.minIntervalMinutes,
+      max_doses_per_24h: v.maxDosesPer24h,
+      indication: v.indication,
+      instructions: v.instructions,
+      starts_at: v.startsAt,
+      ends_at: v.endsAt,
+      anticipatory_purpose: v.anticipatoryPurpose,
+      controlled: v.controlled,
+      declared_class: v.declaredClass,
+      override_reason: v.overrideReason,
+      change_interval_hours: v.changeIntervalHours,
+      reason: v.reason,
+      created_by: v.createdBy,
+      created_at: v.createdAt,
+    })
     .execute();
 
 export const setCurrentVersion = (db: Conn, organizationId: string, id: string, version: number) =>
@@ -29,8 +177,8 @@ export const setCurrentVersion = (db: Conn, organizationId: string, id: string, 
     .execute();
 
 /** Locks the prescription row: every dose record and change of this prescription queues here. */
-export const lockPrescription = (db: Conn, organizationId: string, patientId: string, id: string) =>
-  db
+export const lockPrescription = async (db: Conn, organizationId: string, patientId: string, id: string) => {
+  const row = await db
     .selectFrom('prescription')
     .selectAll()
     .where('organization_id', '=', organizationId)
@@ -38,6 +186,8 @@ export const lockPrescription = (db: Conn, organizationId: string, patientId: st
     .where('id', '=', id)
     .forUpdate()
     .executeTakeFirst();
+  return row && toHead(row);
+};
 
 const currentColumns = (db: Conn, organizationId: string) =>
   db
@@ -58,20 +208,23 @@ const currentColumns = (db: Conn, organizationId: string) =>
     ])
     .where('p.organization_id', '=', organizationId);
 
-export type CurrentPrescriptionRow = Awaited<ReturnType<typeof listCurrent>>[number];
+/** The patient's prescriptions as their current versions state them, oldest first. */
+export const listCurrent = async (db: Conn, organizationId: string, patientId: string) =>
+  (
+    await currentColumns(db, organizationId)
+      .where('p.patient_id', '=', patientId)
+      .orderBy('p.created_at')
+      .orderBy('p.id')
+      .execute()
+  ).map(toPrescriptionRecord);
 
-export const listCurrent = (db: Conn, organizationId: string, patientId: string) =>
-  currentColumns(db, organizationId)
-    .where('p.patient_id', '=', patientId)
-    .orderBy('p.created_at')
-    .orderBy('p.id')
-    .execute();
-
-export const findCurrent = (db: Conn, organizationId: string, patientId: string, id: string) =>
-  currentColumns(db, organizationId)
+export const findCurrent = async (db: Conn, organizationId: string, patientId: string, id: string) => {
+  const row = await currentColumns(db, organizationId)
     .where('p.patient_id', '=', patientId)
     .where('p.id', '=', id)
     .executeTakeFirst();
+  return row && toPrescriptionRecord(row);
+};
 
 /** Every version of a prescription with who wrote it: the base of the history and of late entries. */
 const versionColumns = (db: Conn, organizationId: string) =>
@@ -88,11 +241,13 @@ const versionColumns = (db: Conn, organizationId: string) =>
     ])
     .where('v.organization_id', '=', organizationId);
 
-export const versionsOf = (db: Conn, organizationId: string, prescriptionId: string) =>
-  versionColumns(db, organizationId)
-    .where('v.prescription_id', '=', prescriptionId)
-    .orderBy('v.version')
-    .execute();
+export const versionsOf = async (db: Conn, organizationId: string, prescriptionId: string) =>
+  (
+    await versionColumns(db, organizationId)
+      .where('v.prescription_id', '=', prescriptionId)
+      .orderBy('v.version')
+      .execute()
+  ).map(toPrescriptionRecord);
 
 export const insertAdministration = (db: Conn, row: Insertable<MedicineAdministrationTable>) =>
   db.insertInto('medicine_administration').values(row).execute();
@@ -433,19 +588,21 @@ export const lockPatientPrescriptions = (db: Conn, organizationId: string, patie
     .execute();
 
 /** The version of a prescription in force at a time: the latest one written at or before it. */
-export const versionAt = (
+export const versionAt = async (
   db: Conn,
   organizationId: string,
   patientId: string,
   prescriptionId: string,
   at: Date,
-) =>
-  versionColumns(db, organizationId)
+) => {
+  const row = await versionColumns(db, organizationId)
     .where('p.patient_id', '=', patientId)
     .where('v.prescription_id', '=', prescriptionId)
     .where('v.created_at', '<=', at)
     .orderBy('v.version', 'desc')
     .executeTakeFirst();
+  return row && toPrescriptionRecord(row);
+};
 
 /** Doses given to a patient in a period, each with the limits of the version it was given under. */
 export const givenWithVersions = (

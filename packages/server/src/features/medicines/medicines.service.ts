@@ -154,7 +154,7 @@ export async function prescriptionHistory(deps: AppDeps, ctx: RequestContext, pa
   } as const;
   return inEnvelope(deps, ctx, read, async ({ trx, organizationId }) => {
     const rows = await repo.versionsOf(trx, organizationId, id);
-    if (!rows.length || rows[0]!.patient_id !== patientId) throw notFound('prescription');
+    if (!rows.length || rows[0]!.patientId !== patientId) throw notFound('prescription');
     return rows.map((r) => toPrescription(r, deps.clock()));
   });
 }
@@ -264,43 +264,39 @@ function checkFormulary(input: PrescriptionInput) {
   }
 }
 
-function versionRow(
-  orgId: string,
-  id: string,
+function versionOf(
   version: number,
   input: PrescriptionInput,
   by: string,
   now: Date,
   reason: string | null,
   overridden: boolean,
-) {
+): repo.PrescriptionVersionInput {
   return {
-    organization_id: orgId,
-    prescription_id: id,
     version,
-    medicine_id: input.medicineId,
+    medicineId: input.medicineId,
     name: input.name,
     form: input.form,
     strength: input.strength,
     route: input.route,
-    dose_amount: input.doseAmount,
-    dose_unit: input.doseUnit,
+    doseAmount: input.doseAmount,
+    doseUnit: input.doseUnit,
     kind: input.kind,
-    times_of_day: input.kind === 'scheduled' && input.form !== 'patch' ? [...input.timesOfDay].sort() : [],
-    min_interval_minutes: input.kind === 'prn' ? input.minIntervalMinutes : null,
-    max_doses_per_24h: input.kind === 'prn' ? input.maxDosesPer24h : null,
+    timesOfDay: input.kind === 'scheduled' && input.form !== 'patch' ? [...input.timesOfDay].sort() : [],
+    minIntervalMinutes: input.kind === 'prn' ? input.minIntervalMinutes : null,
+    maxDosesPer24h: input.kind === 'prn' ? input.maxDosesPer24h : null,
     indication: input.indication,
     instructions: input.instructions,
-    starts_at: new Date(input.startsAt),
-    ends_at: input.endsAt ? new Date(input.endsAt) : null,
-    anticipatory_purpose: input.anticipatoryPurpose,
+    startsAt: new Date(input.startsAt),
+    endsAt: input.endsAt ? new Date(input.endsAt) : null,
+    anticipatoryPurpose: input.anticipatoryPurpose,
     controlled: isControlled(input.medicineId, input.declaredClass),
-    declared_class: input.medicineId ? null : input.declaredClass,
-    override_reason: overridden ? input.overrideReason : null,
-    change_interval_hours: changeIntervalOf(input),
+    declaredClass: input.medicineId ? null : input.declaredClass,
+    overrideReason: overridden ? input.overrideReason : null,
+    changeIntervalHours: changeIntervalOf(input),
     reason,
-    created_by: by,
-    created_at: now,
+    createdBy: by,
+    createdAt: now,
   };
 }
 
@@ -338,7 +334,9 @@ export async function prescribe(
     });
     await repo.insertVersion(
       trx,
-      versionRow(orgId, id, 1, input, ctx.actor.userId, now, null, overridden.length > 0),
+      orgId,
+      id,
+      versionOf(1, input, ctx.actor.userId, now, null, overridden.length > 0),
     );
     await remindersFor(trx, orgId, patientId, id, now);
     await audit({ action: 'medicine.prescribe', entityType: 'prescription', entityId: id });
@@ -394,10 +392,12 @@ export async function changePrescription(
       );
     const safety = await checkDraft(trx, orgId, patient!, change, id, id, now, settings.timeZone);
     const overridden = requireSafe(safety, change);
-    const version = locked.current_version + 1;
+    const version = locked.currentVersion + 1;
     await repo.insertVersion(
       trx,
-      versionRow(orgId, id, version, change, ctx.actor.userId, now, change.reason, overridden.length > 0),
+      orgId,
+      id,
+      versionOf(version, change, ctx.actor.userId, now, change.reason, overridden.length > 0),
     );
     await repo.setCurrentVersion(trx, orgId, id, version);
     await remindersFor(trx, orgId, patientId, id, now);
@@ -432,22 +432,22 @@ export async function stopPrescription(
     if (!locked) throw notFound('prescription');
     const now = deps.clock();
     const row = (await repo.findCurrent(trx, orgId, patientId, id))!;
-    if (row.ends_at && row.ends_at <= now)
+    if (row.endsAt && row.endsAt <= now)
       throw conflict(
         'This prescription has already ended.',
         conflictReason('prescription-already-ended'),
         because('medicines.prescriptionAlreadyEnded'),
       );
-    const version = locked.current_version + 1;
-    const { id: _id, patient_id: _p, prescription_created_at: _c, prescribed_by_name: _n, ...columns } = row;
-    await repo.insertVersion(trx, {
-      ...columns,
+    const version = locked.currentVersion + 1;
+    const { id: _id, patientId: _p, prescriptionCreatedAt: _c, prescribedByName: _n, ...fields } = row;
+    await repo.insertVersion(trx, orgId, id, {
+      ...fields,
       version,
-      ends_at: now,
-      starts_at: row.starts_at > now ? now : row.starts_at,
+      endsAt: now,
+      startsAt: row.startsAt > now ? now : row.startsAt,
       reason,
-      created_by: ctx.actor.userId,
-      created_at: now,
+      createdBy: ctx.actor.userId,
+      createdAt: now,
     });
     await repo.setCurrentVersion(trx, orgId, id, version);
     await audit({ action: 'medicine.stop', entityType: 'prescription', entityId: id });

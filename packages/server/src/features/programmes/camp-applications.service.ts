@@ -1,6 +1,14 @@
-import { type CampApplication, can, forbidden, missingConsents, notFound } from '@hearth/domain';
+import {
+  type CampApplication,
+  can,
+  forbidden,
+  missingConsents,
+  notFound,
+  timesOfDaySchema,
+} from '@hearth/domain';
 import type { AppDeps, RequestContext } from '../../app-context.ts';
 import type { Conn } from '../../db/conn.ts';
+import { parseStored } from '../../db/stored-json.ts';
 import { inEnvelope } from '../../platform/envelope.ts';
 import * as repo from './programmes.repository.ts';
 
@@ -37,7 +45,13 @@ async function assembleApplications(
             r.strength,
             `${r.dose_amount} ${r.dose_unit}`,
             r.route,
-            r.kind === 'prn' ? 'PRN' : r.times_of_day.join(', '),
+            r.kind === 'prn'
+              ? 'PRN'
+              : parseStored(timesOfDaySchema, r.times_of_day, {
+                  table: 'prescription_version',
+                  column: 'times_of_day',
+                  id: `current version, patient ${patientId}`,
+                }).join(', '),
           ]
             .filter(Boolean)
             .join(' · '),
