@@ -9,6 +9,8 @@ import {
   medicineFormSchema,
   medicineRouteSchema,
   type Prescription,
+  type RefusalReason,
+  refusalReasonSchema,
   timesOfDaySchema,
 } from '@hearth/domain';
 import type { Insertable, Selectable, Updateable } from 'kysely';
@@ -66,6 +68,120 @@ export interface PrescriptionRecord {
   createdAt: Date;
   prescriptionCreatedAt: Date;
   prescribedByName: string;
+}
+
+/** A dose record: given, not taken, or refused by the dose guard (with what the person was told). */
+export interface AdministrationRecord {
+  id: string;
+  patientId: string;
+  prescriptionId: string;
+  prescriptionVersion: number;
+  status: MedicineAdministrationTable['status'];
+  givenAt: Date;
+  slot: Date | null;
+  doseAmount: number;
+  doseUnit: DoseUnit;
+  note: string | null;
+  refusalReason: RefusalReason | null;
+  refusalMessage: string | null;
+  nextAllowedAt: Date | null;
+  recordedBy: string;
+  recordedByRole: string;
+  recordedAt: Date;
+  verbalOrderPhysicianId: string | null;
+  verbalOrderAt: Date | null;
+  countersignedBy: string | null;
+  countersignedAt: Date | null;
+}
+
+/** A dose record as the chart shows it: the product of the version it was given under, and who signed. */
+export interface ChartedAdministrationRecord extends AdministrationRecord {
+  medicineId: string | null;
+  medicineName: string;
+  medicineForm: MedicineForm | null;
+  medicineStrength: string | null;
+  recordedByName: string;
+  countersignedByName: string | null;
+}
+
+/** When a dose of a prescription was recorded, for which slot, and whether it was given. */
+export interface DoseTimeRecord {
+  prescriptionId: string;
+  givenAt: Date;
+  slot: Date | null;
+  status: MedicineAdministrationTable['status'];
+}
+
+/** A dose given, with the limits of the prescription version it was given under (the guard's history). */
+export interface GivenDoseRecord {
+  prescriptionId: string;
+  prescriptionVersion: number;
+  givenAt: Date;
+  slot: Date | null;
+  doseAmount: number;
+  doseUnit: string;
+  medicineId: string | null;
+  name: string;
+  kind: PrescriptionVersionTable['kind'];
+  minIntervalMinutes: number | null;
+  maxDosesPer24h: number | null;
+  declaredClass: MedicineClass | null;
+}
+
+/** The "just in case" box in the patient's home: where it is, when it expires, who saved it last. */
+export interface AnticipatoryBoxRecord {
+  patientId: string;
+  location: string;
+  /** `YYYY-MM-DD`. */
+  expiresOn: string;
+  notes: string | null;
+  updatedBy: string;
+  updatedAt: Date;
+  updatedByName: string;
+}
+
+/** A controlled drug kept in the patient's home, with the balance its register holds. */
+export interface ControlledStockRecord {
+  id: string;
+  patientId: string;
+  name: string;
+  unit: string;
+  prescriptionId: string | null;
+  balance: number;
+  /** How much of the prescribed dose unit one unit of stock holds; null when the units are the same. */
+  dosePerUnit: number | null;
+  createdBy: string;
+  createdAt: Date;
+}
+
+/** One line of the controlled-drug register, with who recorded it and who witnessed it. */
+export interface ControlledEntryRecord {
+  id: string;
+  stockId: string;
+  patientId: string;
+  kind: ControlledEntryTable['kind'];
+  quantity: number;
+  balanceAfter: number;
+  expected: number | null;
+  discrepancy: number | null;
+  note: string | null;
+  method: string | null;
+  administrationId: string | null;
+  recordedBy: string;
+  witnessUserId: string | null;
+  at: Date;
+  recordedByName: string;
+  witnessName: string | null;
+}
+
+/** A weighing of the patient: the day it was measured and who recorded it. */
+export interface WeightRecord {
+  id: string;
+  kg: number;
+  /** `YYYY-MM-DD`. */
+  measuredOn: string;
+  recordedAt: Date;
+  recordedByName: string;
 }
 
 /** What a new version of a prescription is written with. */
@@ -126,6 +242,69 @@ const toPrescriptionRecord = (r: PrescriptionRow): PrescriptionRecord => {
     prescribedByName: r.prescribed_by_name,
   };
 };
+
+const toAdministration = (r: Selectable<MedicineAdministrationTable>): AdministrationRecord => {
+  const at = (column: string) => ({ table: 'medicine_administration', column, id: r.id });
+  return {
+    id: r.id,
+    patientId: r.patient_id,
+    prescriptionId: r.prescription_id,
+    prescriptionVersion: r.prescription_version,
+    status: r.status,
+    givenAt: r.given_at,
+    slot: r.slot,
+    doseAmount: Number(r.dose_amount),
+    doseUnit: parseStored(doseUnitSchema, r.dose_unit, at('dose_unit')),
+    note: r.note,
+    refusalReason: parseStored(refusalReasonSchema.nullable(), r.refusal_reason, at('refusal_reason')),
+    refusalMessage: r.refusal_message,
+    nextAllowedAt: r.next_allowed_at,
+    recordedBy: r.recorded_by,
+    recordedByRole: r.recorded_by_role,
+    recordedAt: r.recorded_at,
+    verbalOrderPhysicianId: r.verbal_order_physician_id,
+    verbalOrderAt: r.verbal_order_at,
+    countersignedBy: r.countersigned_by,
+    countersignedAt: r.countersigned_at,
+  };
+};
+
+const toChartedAdministration = (
+  r: Selectable<MedicineAdministrationTable> & {
+    medicine_id: string | null;
+    medicine_name: string;
+    medicine_form: string | null;
+    medicine_strength: string | null;
+    recorded_by_name: string;
+    countersigned_by_name: string | null;
+  },
+): ChartedAdministrationRecord => ({
+  ...toAdministration(r),
+  medicineId: r.medicine_id,
+  medicineName: r.medicine_name,
+  medicineForm: parseStored(medicineFormSchema.nullable(), r.medicine_form, {
+    table: 'prescription_version',
+    column: 'form',
+    id: `${r.prescription_id} v${r.prescription_version}`,
+  }),
+  medicineStrength: r.medicine_strength,
+  recordedByName: r.recorded_by_name,
+  countersignedByName: r.countersigned_by_name,
+});
+
+const numberOrNull = (n: number | null) => (n === null ? null : Number(n));
+
+const toStock = (r: Selectable<ControlledStockTable>): ControlledStockRecord => ({
+  id: r.id,
+  patientId: r.patient_id,
+  name: r.name,
+  unit: r.unit,
+  prescriptionId: r.prescription_id,
+  balance: Number(r.balance),
+  dosePerUnit: numberOrNull(r.dose_per_unit),
+  createdBy: r.created_by,
+  createdAt: r.created_at,
+});
 
 export const insertPrescription = (db: Conn, row: Insertable<PrescriptionTable>) =>
   db.insertInto('prescription').values(row).execute();
@@ -253,37 +432,51 @@ export const insertAdministration = (db: Conn, row: Insertable<MedicineAdministr
   db.insertInto('medicine_administration').values(row).execute();
 
 /** Doses recorded as given for one prescription (every version) since a time. */
-export const givenDoses = (db: Conn, organizationId: string, prescriptionId: string, since: Date) =>
-  db
-    .selectFrom('medicine_administration')
-    .select(['given_at', 'slot'])
-    .where('organization_id', '=', organizationId)
-    .where('prescription_id', '=', prescriptionId)
-    .where('status', '=', 'given')
-    .where('given_at', '>=', since)
-    .orderBy('given_at')
-    .execute();
+export const givenDoses = async (
+  db: Conn,
+  organizationId: string,
+  prescriptionId: string,
+  since: Date,
+): Promise<Pick<DoseTimeRecord, 'givenAt' | 'slot'>[]> =>
+  (
+    await db
+      .selectFrom('medicine_administration')
+      .select(['given_at', 'slot'])
+      .where('organization_id', '=', organizationId)
+      .where('prescription_id', '=', prescriptionId)
+      .where('status', '=', 'given')
+      .where('given_at', '>=', since)
+      .orderBy('given_at')
+      .execute()
+  ).map((r) => ({ givenAt: r.given_at, slot: r.slot }));
 
 /** Doses given of any of the listed prescriptions in a time range. */
-export const givenOfPrescriptions = (
+export const givenOfPrescriptions = async (
   db: Conn,
   organizationId: string,
   ids: string[],
   from: Date,
   to: Date,
-) =>
+): Promise<DoseTimeRecord[]> =>
   ids.length === 0
-    ? Promise.resolve([])
-    : db
-        .selectFrom('medicine_administration')
-        .select(['prescription_id', 'given_at', 'slot', 'status'])
-        .where('organization_id', '=', organizationId)
-        .where('prescription_id', 'in', ids)
-        .where('status', 'in', ['given', 'not_taken'])
-        .where('given_at', '>=', from)
-        .where('given_at', '<', to)
-        .orderBy('given_at')
-        .execute();
+    ? []
+    : (
+        await db
+          .selectFrom('medicine_administration')
+          .select(['prescription_id', 'given_at', 'slot', 'status'])
+          .where('organization_id', '=', organizationId)
+          .where('prescription_id', 'in', ids)
+          .where('status', 'in', ['given', 'not_taken'])
+          .where('given_at', '>=', from)
+          .where('given_at', '<', to)
+          .orderBy('given_at')
+          .execute()
+      ).map((r) => ({
+        prescriptionId: r.prescription_id,
+        givenAt: r.given_at,
+        slot: r.slot,
+        status: r.status,
+      }));
 
 const administrationColumns = (db: Conn, organizationId: string) =>
   db
@@ -307,32 +500,35 @@ const administrationColumns = (db: Conn, organizationId: string) =>
     ])
     .where('a.organization_id', '=', organizationId);
 
-export type AdministrationRow = Awaited<ReturnType<typeof listAdministrations>>[number];
-
-export const listAdministrations = (
+/** The patient's dose records in a period, newest first. */
+export const listAdministrations = async (
   db: Conn,
   organizationId: string,
   patientId: string,
   from: Date,
   to: Date,
 ) =>
-  administrationColumns(db, organizationId)
-    .where('a.patient_id', '=', patientId)
-    .where('a.given_at', '>=', from)
-    .where('a.given_at', '<', to)
-    .orderBy('a.given_at', 'desc')
-    .orderBy('a.recorded_at', 'desc')
-    .limit(1000)
-    .execute();
+  (
+    await administrationColumns(db, organizationId)
+      .where('a.patient_id', '=', patientId)
+      .where('a.given_at', '>=', from)
+      .where('a.given_at', '<', to)
+      .orderBy('a.given_at', 'desc')
+      .orderBy('a.recorded_at', 'desc')
+      .limit(1000)
+      .execute()
+  ).map(toChartedAdministration);
 
-export const findAdministration = (db: Conn, organizationId: string, patientId: string, id: string) =>
-  administrationColumns(db, organizationId)
+export const findAdministration = async (db: Conn, organizationId: string, patientId: string, id: string) => {
+  const row = await administrationColumns(db, organizationId)
     .where('a.patient_id', '=', patientId)
     .where('a.id', '=', id)
     .executeTakeFirst();
+  return row && toChartedAdministration(row);
+};
 
-export const lockAdministration = (db: Conn, organizationId: string, patientId: string, id: string) =>
-  db
+export const lockAdministration = async (db: Conn, organizationId: string, patientId: string, id: string) => {
+  const row = await db
     .selectFrom('medicine_administration')
     .selectAll()
     .where('organization_id', '=', organizationId)
@@ -340,6 +536,8 @@ export const lockAdministration = (db: Conn, organizationId: string, patientId: 
     .where('id', '=', id)
     .forUpdate()
     .executeTakeFirst();
+  return row && toAdministration(row);
+};
 
 export const updateAdministration = (
   db: Conn,
@@ -431,8 +629,12 @@ export const findActiveStaff = (db: Conn, organizationId: string, userId: string
     .where('status', '=', 'active')
     .executeTakeFirst();
 
-export const findBox = (db: Conn, organizationId: string, patientId: string) =>
-  db
+export const findBox = async (
+  db: Conn,
+  organizationId: string,
+  patientId: string,
+): Promise<AnticipatoryBoxRecord | undefined> => {
+  const r = await db
     .selectFrom('anticipatory_box as b')
     .innerJoin('app_user as u', 'u.id', 'b.updated_by')
     .selectAll('b')
@@ -440,6 +642,18 @@ export const findBox = (db: Conn, organizationId: string, patientId: string) =>
     .where('b.organization_id', '=', organizationId)
     .where('b.patient_id', '=', patientId)
     .executeTakeFirst();
+  return (
+    r && {
+      patientId: r.patient_id,
+      location: r.location,
+      expiresOn: r.expires_on,
+      notes: r.notes,
+      updatedBy: r.updated_by,
+      updatedAt: r.updated_at,
+      updatedByName: r.updated_by_name,
+    }
+  );
+};
 
 export const upsertBox = (
   db: Conn,
@@ -470,8 +684,8 @@ export const upsertBox = (
 export const insertStock = (db: Conn, row: Insertable<ControlledStockTable>) =>
   db.insertInto('controlled_stock').values(row).execute();
 
-export const lockStock = (db: Conn, organizationId: string, patientId: string, id: string) =>
-  db
+export const lockStock = async (db: Conn, organizationId: string, patientId: string, id: string) => {
+  const row = await db
     .selectFrom('controlled_stock')
     .selectAll()
     .where('organization_id', '=', organizationId)
@@ -479,6 +693,8 @@ export const lockStock = (db: Conn, organizationId: string, patientId: string, i
     .where('id', '=', id)
     .forUpdate()
     .executeTakeFirst();
+  return row && toStock(row);
+};
 
 export const setStockBalance = (db: Conn, organizationId: string, id: string, balance: number) =>
   db
@@ -491,28 +707,54 @@ export const setStockBalance = (db: Conn, organizationId: string, id: string, ba
 export const insertEntry = (db: Conn, row: Insertable<ControlledEntryTable>) =>
   db.insertInto('controlled_entry').values(row).execute();
 
-export const stocksOf = (db: Conn, organizationId: string, patientId: string) =>
-  db
-    .selectFrom('controlled_stock')
-    .selectAll()
-    .where('organization_id', '=', organizationId)
-    .where('patient_id', '=', patientId)
-    .orderBy('created_at')
-    .execute();
+export const stocksOf = async (db: Conn, organizationId: string, patientId: string) =>
+  (
+    await db
+      .selectFrom('controlled_stock')
+      .selectAll()
+      .where('organization_id', '=', organizationId)
+      .where('patient_id', '=', patientId)
+      .orderBy('created_at')
+      .execute()
+  ).map(toStock);
 
-export const entriesOf = (db: Conn, organizationId: string, stockIds: string[]) =>
+/** The register lines of the listed stocks, oldest first. */
+export const entriesOf = async (
+  db: Conn,
+  organizationId: string,
+  stockIds: string[],
+): Promise<ControlledEntryRecord[]> =>
   stockIds.length === 0
-    ? Promise.resolve([])
-    : db
-        .selectFrom('controlled_entry as e')
-        .innerJoin('app_user as u', 'u.id', 'e.recorded_by')
-        .leftJoin('app_user as w', 'w.id', 'e.witness_user_id')
-        .selectAll('e')
-        .select(['u.name as recorded_by_name', 'w.name as witness_name'])
-        .where('e.organization_id', '=', organizationId)
-        .where('e.stock_id', 'in', stockIds)
-        .orderBy('e.at')
-        .execute();
+    ? []
+    : (
+        await db
+          .selectFrom('controlled_entry as e')
+          .innerJoin('app_user as u', 'u.id', 'e.recorded_by')
+          .leftJoin('app_user as w', 'w.id', 'e.witness_user_id')
+          .selectAll('e')
+          .select(['u.name as recorded_by_name', 'w.name as witness_name'])
+          .where('e.organization_id', '=', organizationId)
+          .where('e.stock_id', 'in', stockIds)
+          .orderBy('e.at')
+          .execute()
+      ).map((r) => ({
+        id: r.id,
+        stockId: r.stock_id,
+        patientId: r.patient_id,
+        kind: r.kind,
+        quantity: Number(r.quantity),
+        balanceAfter: Number(r.balance_after),
+        expected: numberOrNull(r.expected),
+        discrepancy: numberOrNull(r.discrepancy),
+        note: r.note,
+        method: r.method,
+        administrationId: r.administration_id,
+        recordedBy: r.recorded_by,
+        witnessUserId: r.witness_user_id,
+        at: r.at,
+        recordedByName: r.recorded_by_name,
+        witnessName: r.witness_name,
+      }));
 
 /**
  * Marks a scheduled slot as looked at by the reminder job; false when it already was (the job
@@ -555,22 +797,24 @@ export const familyRecipients = (db: Conn, organizationId: string, patientId: st
     .execute();
 
 /** Stock of the register kept for one prescription, oldest first, locked for a draw-down. */
-export const lockStocksOfPrescription = (
+export const lockStocksOfPrescription = async (
   db: Conn,
   organizationId: string,
   patientId: string,
   prescriptionId: string,
 ) =>
-  db
-    .selectFrom('controlled_stock')
-    .selectAll()
-    .where('organization_id', '=', organizationId)
-    .where('patient_id', '=', patientId)
-    .where('prescription_id', '=', prescriptionId)
-    .orderBy('created_at')
-    .orderBy('id')
-    .forUpdate()
-    .execute();
+  (
+    await db
+      .selectFrom('controlled_stock')
+      .selectAll()
+      .where('organization_id', '=', organizationId)
+      .where('patient_id', '=', patientId)
+      .where('prescription_id', '=', prescriptionId)
+      .orderBy('created_at')
+      .orderBy('id')
+      .forUpdate()
+      .execute()
+  ).map(toStock);
 
 /**
  * Locks every prescription of the patient (in id order, so two callers never deadlock): the dose
@@ -605,42 +849,61 @@ export const versionAt = async (
 };
 
 /** Doses given to a patient in a period, each with the limits of the version it was given under. */
-export const givenWithVersions = (
+export const givenWithVersions = async (
   db: Conn,
   organizationId: string,
   patientId: string,
   from: Date,
   to: Date,
-) =>
-  db
-    .selectFrom('medicine_administration as a')
-    .innerJoin('prescription_version as v', (j) =>
-      j
-        .onRef('v.prescription_id', '=', 'a.prescription_id')
-        .onRef('v.version', '=', 'a.prescription_version')
-        .onRef('v.organization_id', '=', 'a.organization_id'),
-    )
-    .select([
-      'a.prescription_id',
-      'a.prescription_version',
-      'a.given_at',
-      'a.slot',
-      'a.dose_amount',
-      'a.dose_unit',
-      'v.medicine_id',
-      'v.name',
-      'v.kind',
-      'v.min_interval_minutes',
-      'v.max_doses_per_24h',
-      'v.declared_class',
-    ])
-    .where('a.organization_id', '=', organizationId)
-    .where('a.patient_id', '=', patientId)
-    .where('a.status', '=', 'given')
-    .where('a.given_at', '>=', from)
-    .where('a.given_at', '<', to)
-    .orderBy('a.given_at')
-    .execute();
+): Promise<GivenDoseRecord[]> =>
+  (
+    await db
+      .selectFrom('medicine_administration as a')
+      .innerJoin('prescription_version as v', (j) =>
+        j
+          .onRef('v.prescription_id', '=', 'a.prescription_id')
+          .onRef('v.version', '=', 'a.prescription_version')
+          .onRef('v.organization_id', '=', 'a.organization_id'),
+      )
+      .select([
+        'a.prescription_id',
+        'a.prescription_version',
+        'a.given_at',
+        'a.slot',
+        'a.dose_amount',
+        'a.dose_unit',
+        'v.medicine_id',
+        'v.name',
+        'v.kind',
+        'v.min_interval_minutes',
+        'v.max_doses_per_24h',
+        'v.declared_class',
+      ])
+      .where('a.organization_id', '=', organizationId)
+      .where('a.patient_id', '=', patientId)
+      .where('a.status', '=', 'given')
+      .where('a.given_at', '>=', from)
+      .where('a.given_at', '<', to)
+      .orderBy('a.given_at')
+      .execute()
+  ).map((r) => ({
+    prescriptionId: r.prescription_id,
+    prescriptionVersion: r.prescription_version,
+    givenAt: r.given_at,
+    slot: r.slot,
+    doseAmount: Number(r.dose_amount),
+    doseUnit: r.dose_unit,
+    medicineId: r.medicine_id,
+    name: r.name,
+    kind: r.kind,
+    minIntervalMinutes: r.min_interval_minutes,
+    maxDosesPer24h: r.max_doses_per_24h,
+    declaredClass: parseStored(medicineClassSchema.nullable(), r.declared_class, {
+      table: 'prescription_version',
+      column: 'declared_class',
+      id: `${r.prescription_id} v${r.prescription_version}`,
+    }),
+  }));
 
 export const patientDiagnosisCodes = async (db: Conn, organizationId: string, patientId: string) =>
   (
@@ -655,14 +918,27 @@ export const patientDiagnosisCodes = async (db: Conn, organizationId: string, pa
 export const insertWeight = (db: Conn, row: Insertable<PatientWeightTable>) =>
   db.insertInto('patient_weight').values(row).execute();
 
-export const listWeights = (db: Conn, organizationId: string, patientId: string) =>
-  db
-    .selectFrom('patient_weight as w')
-    .innerJoin('app_user as u', 'u.id', 'w.recorded_by')
-    .select(['w.id', 'w.kg', 'w.measured_on', 'w.recorded_at', 'u.name as recorded_by_name'])
-    .where('w.organization_id', '=', organizationId)
-    .where('w.patient_id', '=', patientId)
-    .orderBy('w.measured_on', 'desc')
-    .orderBy('w.recorded_at', 'desc')
-    .limit(100)
-    .execute();
+/** The patient's weighings, latest first. */
+export const listWeights = async (
+  db: Conn,
+  organizationId: string,
+  patientId: string,
+): Promise<WeightRecord[]> =>
+  (
+    await db
+      .selectFrom('patient_weight as w')
+      .innerJoin('app_user as u', 'u.id', 'w.recorded_by')
+      .select(['w.id', 'w.kg', 'w.measured_on', 'w.recorded_at', 'u.name as recorded_by_name'])
+      .where('w.organization_id', '=', organizationId)
+      .where('w.patient_id', '=', patientId)
+      .orderBy('w.measured_on', 'desc')
+      .orderBy('w.recorded_at', 'desc')
+      .limit(100)
+      .execute()
+  ).map((r) => ({
+    id: r.id,
+    kg: Number(r.kg),
+    measuredOn: r.measured_on,
+    recordedAt: r.recorded_at,
+    recordedByName: r.recorded_by_name,
+  }));

@@ -24,7 +24,6 @@ import {
   isOpioidPrescription,
   type Locale,
   localDate,
-  type MedicineClass,
   nextAllowedAt,
   notFound,
   opioidSources,
@@ -673,14 +672,14 @@ async function guardDose(
   const from = new Date(a.givenAt.getTime() - 48 * hour);
   const to = new Date(Math.max(a.givenAt.getTime(), a.now.getTime()) + 48 * hour);
   const history = (await repo.givenWithVersions(trx, orgId, patientId, from, to))
-    .filter((h) => ingredientOf({ medicineId: h.medicine_id, name: h.name }) === ingredient)
+    .filter((h) => ingredientOf(h) === ingredient)
     .map((h) => ({
-      prescriptionId: h.prescription_id,
-      givenAt: h.given_at,
+      prescriptionId: h.prescriptionId,
+      givenAt: h.givenAt,
       slot: h.slot,
       kind: h.kind,
-      minIntervalMinutes: h.min_interval_minutes,
-      maxDosesPer24h: h.max_doses_per_24h,
+      minIntervalMinutes: h.minIntervalMinutes,
+      maxDosesPer24h: h.maxDosesPer24h,
     }));
   return checkDoseRecord({
     path: a.path,
@@ -724,17 +723,10 @@ async function rescueReview(
   const since = new Date(now.getTime() - 24 * hour);
   const rescue = (
     await repo.givenWithVersions(trx, orgId, patientId, since, new Date(now.getTime() + 1))
-  ).filter(
-    (h) =>
-      h.kind === 'prn' &&
-      isOpioidPrescription({
-        medicineId: h.medicine_id,
-        declaredClass: h.declared_class as MedicineClass | null,
-      }),
-  );
+  ).filter((h) => h.kind === 'prn' && isOpioidPrescription(h));
   const count = rescue.length;
   const last = rescue.reduce<(typeof rescue)[number] | undefined>(
-    (a, b) => (!a || b.given_at > a.given_at ? b : a),
+    (a, b) => (!a || b.givenAt > a.givenAt ? b : a),
     undefined,
   );
   const threshold = settings.rescueDosesReviewThreshold ?? rescueDosesReviewThreshold;
@@ -748,11 +740,11 @@ async function rescueReview(
       rescueDoses24h: count,
       threshold,
       medicine: rx.label,
-      medicineId: last?.medicine_id ?? rx.medicineId,
+      medicineId: last?.medicineId ?? rx.medicineId,
       medicineName: last?.name ?? rx.name,
-      lastDoseAmount: last ? Number(last.dose_amount) : null,
-      lastDoseUnit: last?.dose_unit ?? null,
-      lastGivenAt: last?.given_at.toISOString() ?? null,
+      lastDoseAmount: last?.doseAmount ?? null,
+      lastDoseUnit: last?.doseUnit ?? null,
+      lastGivenAt: last?.givenAt.toISOString() ?? null,
     },
     source: { type: 'prescription', id: rx.id },
     raisedBy: ctx.actor,
@@ -770,19 +762,19 @@ export async function countersign(deps: AppDeps, ctx: RequestContext, patientId:
   await inEnvelope(deps, ctx, gate, async ({ trx, organizationId: orgId, audit, publish }) => {
     const row = await repo.lockAdministration(trx, orgId, patientId, id);
     if (!row) throw notFound('record');
-    if (!row.verbal_order_physician_id)
+    if (!row.verbalOrderPhysicianId)
       throw conflict(
         'This dose was not given on a verbal order.',
         conflictReason('not-verbal-order'),
         because('medicines.notVerbalOrder'),
       );
-    if (row.countersigned_at)
+    if (row.countersignedAt)
       throw conflict(
         'This dose has already been countersigned.',
         conflictReason('already-countersigned'),
         because('medicines.alreadyCountersigned'),
       );
-    if (row.verbal_order_physician_id !== ctx.actor.userId)
+    if (row.verbalOrderPhysicianId !== ctx.actor.userId)
       throw forbidden(
         'Only the physician who gave the verbal order countersigns it.',
         because('medicines.countersignOwnOnly'),
@@ -866,10 +858,10 @@ export async function todaySchedule(deps: AppDeps, ctx: RequestContext, patientI
       dayEnd!,
     );
     const items = prescriptions.map((p) => {
-      const mine = records.filter((r) => r.prescription_id === p.id);
+      const mine = records.filter((r) => r.prescriptionId === p.id);
       const given = mine
         .filter((r) => r.status === 'given')
-        .map((r) => ({ givenAt: r.given_at, slot: r.slot }));
+        .map((r) => ({ givenAt: r.givenAt, slot: r.slot }));
       const guard = guardOf(p, tz);
       const w = effectiveWindowMinutes(p.timesOfDay, window) * 60_000;
       const slots =
@@ -927,10 +919,10 @@ export async function getAnticipatory(deps: AppDeps, ctx: RequestContext, patien
       box: box
         ? {
             location: box.location,
-            expiresOn: box.expires_on,
+            expiresOn: box.expiresOn,
             notes: box.notes,
-            updatedAt: box.updated_at.toISOString(),
-            updatedByName: box.updated_by_name,
+            updatedAt: box.updatedAt.toISOString(),
+            updatedByName: box.updatedByName,
           }
         : null,
       prescriptions,

@@ -1,13 +1,6 @@
-import type {
-  Administration,
-  DoseUnit,
-  GuardPrescription,
-  MedicineForm,
-  Prescription,
-  RefusalReason,
-} from '@hearth/domain';
+import type { Administration, GuardPrescription, Prescription } from '@hearth/domain';
 import { doseVolumeMl, guardPrescriptionOf, productLabel, productName } from '@hearth/domain';
-import type { AdministrationRow, PrescriptionRecord } from './medicines.repository.ts';
+import type { ChartedAdministrationRecord, PrescriptionRecord } from './medicines.repository.ts';
 
 export function prescriptionStatus(
   r: Pick<PrescriptionRecord, 'startsAt' | 'endsAt'>,
@@ -67,36 +60,36 @@ export function toPrescription(r: PrescriptionRecord, now: Date): Prescription {
 export const guardOf = (p: Prescription, timeZone: string): GuardPrescription =>
   guardPrescriptionOf(p, timeZone);
 
-export function toAdministration(r: AdministrationRow): Administration {
+export function toAdministration(r: ChartedAdministrationRecord): Administration {
   const product = {
-    medicineId: r.medicine_id,
-    name: r.medicine_name,
-    form: r.medicine_form as MedicineForm | null,
-    strength: r.medicine_strength,
+    medicineId: r.medicineId,
+    name: r.medicineName,
+    form: r.medicineForm,
+    strength: r.medicineStrength,
   };
   return {
     id: r.id,
-    prescriptionId: r.prescription_id,
-    prescriptionVersion: r.prescription_version,
+    prescriptionId: r.prescriptionId,
+    prescriptionVersion: r.prescriptionVersion,
     medicineName: productName(product),
     product,
     status: r.status,
-    givenAt: r.given_at.toISOString(),
+    givenAt: r.givenAt.toISOString(),
     slot: r.slot?.toISOString() ?? null,
-    doseAmount: Number(r.dose_amount),
-    doseUnit: r.dose_unit as DoseUnit,
+    doseAmount: r.doseAmount,
+    doseUnit: r.doseUnit,
     note: r.note,
-    refusalReason: r.refusal_reason as RefusalReason | null,
-    refusalMessage: r.refusal_message,
-    nextAllowedAt: r.next_allowed_at?.toISOString() ?? null,
-    recordedById: r.recorded_by,
-    recordedByName: r.recorded_by_name,
-    recordedByRole: r.recorded_by_role,
-    recordedAt: r.recorded_at.toISOString(),
-    verbalOrderPhysicianId: r.verbal_order_physician_id,
-    verbalOrderAt: r.verbal_order_at?.toISOString() ?? null,
-    countersignedAt: r.countersigned_at?.toISOString() ?? null,
-    countersignedByName: r.countersigned_by_name,
+    refusalReason: r.refusalReason,
+    refusalMessage: r.refusalMessage,
+    nextAllowedAt: r.nextAllowedAt?.toISOString() ?? null,
+    recordedById: r.recordedBy,
+    recordedByName: r.recordedByName,
+    recordedByRole: r.recordedByRole,
+    recordedAt: r.recordedAt.toISOString(),
+    verbalOrderPhysicianId: r.verbalOrderPhysicianId,
+    verbalOrderAt: r.verbalOrderAt?.toISOString() ?? null,
+    countersignedAt: r.countersignedAt?.toISOString() ?? null,
+    countersignedByName: r.countersignedByName,
   };
 }
 

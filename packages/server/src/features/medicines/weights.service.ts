@@ -23,10 +23,10 @@ export async function listWeights(
     const rows = await repo.listWeights(trx, organizationId, patientId);
     return rows.map((r) => ({
       id: r.id,
-      kg: Number(r.kg),
-      measuredOn: r.measured_on,
-      recordedByName: r.recorded_by_name,
-      recordedAt: r.recorded_at.toISOString(),
+      kg: r.kg,
+      measuredOn: r.measuredOn,
+      recordedByName: r.recordedByName,
+      recordedAt: r.recordedAt.toISOString(),
     }));
   });
 }

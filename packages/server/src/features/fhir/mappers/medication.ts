@@ -59,9 +59,9 @@ export function toMedicationRequests(r: PatientRecord): MedicationRequest[] {
 export function toMedicationAdministrations(r: PatientRecord): MedicationAdministration[] {
   return r.administrations.map((a) => {
     const actor =
-      a.recorded_by_role === 'family'
-        ? ref('RelatedPerson', a.recorded_by, a.recorded_by_name)
-        : ref('Practitioner', a.recorded_by, a.recorded_by_name);
+      a.recordedByRole === 'family'
+        ? ref('RelatedPerson', a.recordedBy, a.recordedByName)
+        : ref('Practitioner', a.recordedBy, a.recordedByName);
     return compact<MedicationAdministration>({
       resourceType: 'MedicationAdministration',
       id: a.id,
@@ -69,14 +69,14 @@ export function toMedicationAdministrations(r: PatientRecord): MedicationAdminis
       statusReason:
         a.status === 'given'
           ? undefined
-          : [{ text: text(a.refusal_reason) ?? (a.status === 'refused' ? 'Refused' : 'Not taken') }],
-      medicationCodeableConcept: { text: a.medicine_name },
+          : [{ text: text(a.refusalReason) ?? (a.status === 'refused' ? 'Refused' : 'Not taken') }],
+      medicationCodeableConcept: { text: a.medicineName },
       subject: ref('Patient', r.patient.id),
-      effectiveDateTime: instant(a.given_at),
+      effectiveDateTime: instant(a.givenAt),
       performer: [{ actor }],
-      request: ref('MedicationRequest', a.prescription_id),
+      request: ref('MedicationRequest', a.prescriptionId),
       note: text(a.note) ? [{ text: text(a.note)! }] : undefined,
-      dosage: { dose: { value: a.dose_amount, unit: a.dose_unit } },
+      dosage: { dose: { value: a.doseAmount, unit: a.doseUnit } },
     });
   });
 }
