@@ -176,13 +176,12 @@ export async function seedMedicines(
   const threeDaysAgo = new Date(now.getTime() - 3 * 86_400_000);
   const prescribe = async (patientId: string, m: DemoMedicine, by: string) => {
     const id = rnd.uuid();
-    await repo.insertPrescription(trx, {
+    await repo.insertPrescription(trx, orgId, {
       id,
-      organization_id: orgId,
-      patient_id: patientId,
-      current_version: 1,
-      created_by: by,
-      created_at: threeDaysAgo,
+      patientId,
+      currentVersion: 1,
+      createdBy: by,
+      createdAt: threeDaysAgo,
     });
     await repo.insertVersion(trx, orgId, id, {
       version: 1,
@@ -224,27 +223,27 @@ export async function seedMedicines(
     by: string,
     role: string,
   ) =>
-    repo.insertAdministration(trx, {
+    repo.insertAdministration(trx, orgId, {
       id: rnd.uuid(),
-      organization_id: orgId,
-      patient_id: patientId,
-      prescription_id: rxId,
-      prescription_version: 1,
+      patientId,
+      prescriptionId: rxId,
+      prescriptionVersion: 1,
       status: 'given',
-      given_at: at,
+      givenAt: at,
       slot,
-      dose_amount: m.dose,
-      dose_unit: m.unit,
+      doseAmount: m.dose,
+      doseUnit: m.unit,
       note: null,
-      refusal_reason: null,
-      refusal_message: null,
-      next_allowed_at: null,
-      recorded_by: by,
-      recorded_by_role: role,
-      recorded_at: at,
-      verbal_order_physician_id: null,
-      countersigned_by: null,
-      countersigned_at: null,
+      refusalReason: null,
+      refusalMessage: null,
+      nextAllowedAt: null,
+      recordedBy: by,
+      recordedByRole: role,
+      recordedAt: at,
+      verbalOrderPhysicianId: null,
+      verbalOrderAt: null,
+      countersignedBy: null,
+      countersignedAt: null,
     });
 
   await seedWeights(trx, rnd, orgId, people.patientIds, people.nurses[0]!, threeDaysAgo, tz);
@@ -364,14 +363,12 @@ async function seedWeights(
     const age = ageInYears(patient.date_of_birth, measuredOn);
     const kg =
       age < 18 ? Math.min(60, 2 * (Math.max(age, 1) + 4) + (age > 10 ? 3 * (age - 10) : 0)) : rnd.int(48, 85);
-    await repo.insertWeight(trx, {
+    await repo.insertWeight(trx, orgId, patientId, {
       id: rnd.uuid(),
-      organization_id: orgId,
-      patient_id: patientId,
       kg,
-      measured_on: measuredOn,
-      recorded_by: nurse,
-      recorded_at: on,
+      measuredOn,
+      recordedBy: nurse,
+      recordedAt: on,
     });
   }
 }

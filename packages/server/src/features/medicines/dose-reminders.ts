@@ -67,12 +67,11 @@ export async function remindDoseDue(
   // in hospital or not yet admitted, nobody at home gives the dose: keep the chain, stay quiet
   const atHome = patient.status === 'active';
   const family = stillDue && !recorded && atHome ? await repo.familyRecipients(trx, orgId, rx.patientId) : [];
-  const first = await repo.claimReminderSlot(trx, {
-    organization_id: orgId,
-    prescription_id: rx.id,
+  const first = await repo.claimReminderSlot(trx, orgId, {
+    prescriptionId: rx.id,
     slot,
     notified: family.length > 0,
-    handled_at: now,
+    handledAt: now,
   });
   if (!first) return false;
   const byLocale = new Map<Locale, string[]>();

@@ -13,14 +13,13 @@ import {
   refusalReasonSchema,
   timesOfDaySchema,
 } from '@hearth/domain';
-import type { Insertable, Selectable, Updateable } from 'kysely';
+import type { Insertable, Selectable } from 'kysely';
 import type { Conn } from '../../db/conn.ts';
 import { parseStored, storedJson } from '../../db/stored-json.ts';
 import type {
   ControlledEntryTable,
   ControlledStockTable,
   MedicineAdministrationTable,
-  PatientWeightTable,
   PrescriptionTable,
   PrescriptionVersionTable,
 } from './medicines.table.ts';
@@ -306,8 +305,18 @@ const toStock = (r: Selectable<ControlledStockTable>): ControlledStockRecord => 
   createdAt: r.created_at,
 });
 
-export const insertPrescription = (db: Conn, row: Insertable<PrescriptionTable>) =>
-  db.insertInto('prescription').values(row).execute();
+export const insertPrescription = (db: Conn, organizationId: string, p: PrescriptionHeadRecord) =>
+  db
+    .insertInto('prescription')
+    .values({
+      id: p.id,
+      organization_id: organizationId,
+      patient_id: p.patientId,
+      current_version: p.currentVersion,
+      created_by: p.createdBy,
+      created_at: p.createdAt,
+    })
+    .execute();
 
 export const insertVersion = (
   db: Conn,
@@ -428,8 +437,33 @@ export const versionsOf = async (db: Conn, organizationId: string, prescriptionI
       .execute()
   ).map(toPrescriptionRecord);
 
-export const insertAdministration = (db: Conn, row: Insertable<MedicineAdministrationTable>) =>
-  db.insertInto('medicine_administration').values(row).execute();
+export const insertAdministration = (db: Conn, organizationId: string, a: AdministrationRecord) =>
+  db
+    .insertInto('medicine_administration')
+    .values({
+      id: a.id,
+      organization_id: organizationId,
+      patient_id: a.patientId,
+      prescription_id: a.prescriptionId,
+      prescription_version: a.prescriptionVersion,
+      status: a.status,
+      given_at: a.givenAt,
+      slot: a.slot,
+      dose_amount: a.doseAmount,
+      dose_unit: a.doseUnit,
+      note: a.note,
+      refusal_reason: a.refusalReason,
+      refusal_message: a.refusalMessage,
+      next_allowed_at: a.nextAllowedAt,
+      recorded_by: a.recordedBy,
+      recorded_by_role: a.recordedByRole,
+      recorded_at: a.recordedAt,
+      verbal_order_physician_id: a.verbalOrderPhysicianId,
+      verbal_order_at: a.verbalOrderAt,
+      countersigned_by: a.countersignedBy,
+      countersigned_at: a.countersignedAt,
+    })
+    .execute();
 
 /** Doses recorded as given for one prescription (every version) since a time. */
 export const givenDoses = async (
@@ -543,11 +577,11 @@ export const updateAdministration = (
   db: Conn,
   organizationId: string,
   id: string,
-  patch: Updateable<MedicineAdministrationTable>,
+  patch: Pick<AdministrationRecord, 'countersignedBy' | 'countersignedAt'>,
 ) =>
   db
     .updateTable('medicine_administration')
-    .set(patch)
+    .set({ countersigned_by: patch.countersignedBy, countersigned_at: patch.countersignedAt })
     .where('organization_id', '=', organizationId)
     .where('id', '=', id)
     .execute();
@@ -762,12 +796,19 @@ export const entriesOf = async (
  */
 export const claimReminderSlot = async (
   db: Conn,
-  row: { organization_id: string; prescription_id: string; slot: Date; notified: boolean; handled_at: Date },
+  organizationId: string,
+  r: { prescriptionId: string; slot: Date; notified: boolean; handledAt: Date },
 ) =>
   (
     await db
       .insertInto('medicine_dose_reminder')
-      .values(row)
+      .values({
+        organization_id: organizationId,
+        prescription_id: r.prescriptionId,
+        slot: r.slot,
+        notified: r.notified,
+        handled_at: r.handledAt,
+      })
       .onConflict((oc) => oc.columns(['organization_id', 'prescription_id', 'slot']).doNothing())
       .returning('slot')
       .execute()
@@ -915,8 +956,24 @@ export const patientDiagnosisCodes = async (db: Conn, organizationId: string, pa
       .execute()
   ).map((r) => r.icd10);
 
-export const insertWeight = (db: Conn, row: Insertable<PatientWeightTable>) =>
-  db.insertInto('patient_weight').values(row).execute();
+export const insertWeight = (
+  db: Conn,
+  organizationId: string,
+  patientId: string,
+  w: { id: string; kg: number; measuredOn: string; recordedBy: string; recordedAt: Date },
+) =>
+  db
+    .insertInto('patient_weight')
+    .values({
+      id: w.id,
+      organization_id: organizationId,
+      patient_id: patientId,
+      kg: w.kg,
+      measured_on: w.measuredOn,
+      recorded_by: w.recordedBy,
+      recorded_at: w.recordedAt,
+    })
+    .execute();
 
 /** The patient's weighings, latest first. */
 export const listWeights = async (

@@ -323,13 +323,12 @@ export async function prescribe(
     // every kind (regular, as needed, anticipatory) goes through the one safety check
     const safety = await checkDraft(trx, orgId, patient!, input, id, null, now, settings.timeZone);
     const overridden = requireSafe(safety, input);
-    await repo.insertPrescription(trx, {
+    await repo.insertPrescription(trx, orgId, {
       id,
-      organization_id: orgId,
-      patient_id: patientId,
-      current_version: 1,
-      created_by: ctx.actor.userId,
-      created_at: now,
+      patientId,
+      currentVersion: 1,
+      createdBy: ctx.actor.userId,
+      createdAt: now,
     });
     await repo.insertVersion(
       trx,
@@ -521,31 +520,30 @@ export async function recordAdministration(
       const verbalOrderAt = physician ? (body.verbalOrderAt ? new Date(body.verbalOrderAt) : givenAt) : null;
       const base = {
         id,
-        organization_id: orgId,
-        patient_id: patientId,
-        prescription_id: rx.id,
-        prescription_version: rx.version,
-        given_at: givenAt,
-        dose_amount: body.doseAmount,
-        dose_unit: body.doseUnit,
+        patientId,
+        prescriptionId: rx.id,
+        prescriptionVersion: rx.version,
+        givenAt,
+        doseAmount: body.doseAmount,
+        doseUnit: body.doseUnit,
         note: body.note,
-        recorded_by: ctx.actor.userId,
-        recorded_by_role: ctx.actor.role,
-        recorded_at: now,
+        recordedBy: ctx.actor.userId,
+        recordedByRole: ctx.actor.role,
+        recordedAt: now,
         slot: null,
-        refusal_reason: null,
-        refusal_message: null,
-        next_allowed_at: null,
-        verbal_order_physician_id: physician?.id ?? null,
-        verbal_order_at: verbalOrderAt,
-        countersigned_by: null,
-        countersigned_at: null,
+        refusalReason: null,
+        refusalMessage: null,
+        nextAllowedAt: null,
+        verbalOrderPhysicianId: physician?.id ?? null,
+        verbalOrderAt,
+        countersignedBy: null,
+        countersignedAt: null,
       };
       const audit = (action: string, outcome: 'success' | 'denied' = 'success') =>
         auditIn({ action, entityType: 'medicine_administration', entityId: id, outcome });
 
       if (body.outcome === 'not_taken' && !physician) {
-        await repo.insertAdministration(trx, { ...base, status: 'not_taken' });
+        await repo.insertAdministration(trx, orgId, { ...base, status: 'not_taken' });
         await audit('medicine.not-taken');
         return;
       }
@@ -566,12 +564,12 @@ export async function recordAdministration(
           teamPhone: settings.servicePhone,
           locale: await localeOf(trx, orgId, ctx.actor.userId, settings.language),
         });
-        await repo.insertAdministration(trx, {
+        await repo.insertAdministration(trx, orgId, {
           ...base,
           status: 'refused',
-          refusal_reason: result.reason,
-          refusal_message: message,
-          next_allowed_at: result.nextAllowedAt,
+          refusalReason: result.reason,
+          refusalMessage: message,
+          nextAllowedAt: result.nextAllowedAt,
         });
         raised.push(
           await raiseMedicineAlert(
@@ -606,7 +604,7 @@ export async function recordAdministration(
         await audit(physician ? 'medicine.verbal-order-refused' : 'medicine.dose-refused', 'denied');
         return;
       }
-      await repo.insertAdministration(trx, { ...base, status: 'given', slot: result.slot });
+      await repo.insertAdministration(trx, orgId, { ...base, status: 'given', slot: result.slot });
       // a dose given from controlled stock in the home comes off the register
       const flagged = await drawDownForDose(trx, deps, ctx, orgId, patientId, {
         administrationId: id,
@@ -780,8 +778,8 @@ export async function countersign(deps: AppDeps, ctx: RequestContext, patientId:
         because('medicines.countersignOwnOnly'),
       );
     await repo.updateAdministration(trx, orgId, id, {
-      countersigned_by: ctx.actor.userId,
-      countersigned_at: deps.clock(),
+      countersignedBy: ctx.actor.userId,
+      countersignedAt: deps.clock(),
     });
     await audit({ action: 'medicine.countersign', entityType: 'medicine_administration', entityId: id });
     announce(publish, patientId);
