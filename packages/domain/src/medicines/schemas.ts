@@ -6,6 +6,8 @@ import { doseUnitSchema, medicineClassSchema, medicineFormSchema, medicineRouteS
 import { safetyProblemCodes } from './safety-problems.ts';
 
 const timeOfDaySchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use HH:MM, for example 08:00');
+/** A scheduled prescription's times of day ("HH:MM"), as written and as a version stores them. */
+export const timesOfDaySchema = z.array(timeOfDaySchema).max(12);
 
 /** Purposes of anticipatory ("just in case") medicines for the last days (issue 6). */
 export const anticipatoryPurposes = ['pain', 'breathlessness', 'agitation', 'secretions', 'nausea'] as const;
@@ -21,7 +23,7 @@ const prescriptionFields = z.object({
   doseAmount: z.number().positive().max(100_000),
   doseUnit: doseUnitSchema,
   kind: z.enum(['scheduled', 'prn']),
-  timesOfDay: z.array(timeOfDaySchema).max(12).default([]),
+  timesOfDay: timesOfDaySchema.default([]),
   minIntervalMinutes: z
     .number()
     .int()

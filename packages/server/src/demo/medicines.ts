@@ -1,4 +1,13 @@
-import { ageInYears, localDate, organizationSettingsSchema, timesOnLocalDay } from '@hearth/domain';
+import {
+  ageInYears,
+  type DoseUnit,
+  localDate,
+  type MedicineForm,
+  type MedicineRoute,
+  organizationSettingsSchema,
+  type Prescription,
+  timesOnLocalDay,
+} from '@hearth/domain';
 import type { Conn } from '../db/conn.ts';
 import { queueDoseReminder } from '../features/medicines/dose-reminders.ts';
 import * as repo from '../features/medicines/medicines.repository.ts';
@@ -9,18 +18,18 @@ import type { Random } from './random.ts';
 interface DemoMedicine {
   medicineId: string;
   name: string;
-  form: string;
+  form: MedicineForm;
   strength: string;
-  route: string;
+  route: MedicineRoute;
   dose: number;
-  unit: string;
+  unit: DoseUnit;
   kind: 'scheduled' | 'prn';
   times?: string[];
   interval?: number;
   max?: number;
   indication: string;
   controlled: boolean;
-  purpose?: string;
+  purpose?: Prescription['anticipatoryPurpose'];
 }
 
 /** The regimen of the demo family's patient: an opioid with rescue doses, a laxative, an antiemetic. */
@@ -167,38 +176,38 @@ export async function seedMedicines(
   const threeDaysAgo = new Date(now.getTime() - 3 * 86_400_000);
   const prescribe = async (patientId: string, m: DemoMedicine, by: string) => {
     const id = rnd.uuid();
-    await repo.insertPrescription(trx, {
+    await repo.insertPrescription(trx, orgId, {
       id,
-      organization_id: orgId,
-      patient_id: patientId,
-      current_version: 1,
-      created_by: by,
-      created_at: threeDaysAgo,
+      patientId,
+      currentVersion: 1,
+      createdBy: by,
+      createdAt: threeDaysAgo,
     });
-    await repo.insertVersion(trx, {
-      organization_id: orgId,
-      prescription_id: id,
+    await repo.insertVersion(trx, orgId, id, {
       version: 1,
-      medicine_id: m.medicineId,
+      medicineId: m.medicineId,
       name: m.name,
       form: m.form,
       strength: m.strength,
       route: m.route,
-      dose_amount: m.dose,
-      dose_unit: m.unit,
+      doseAmount: m.dose,
+      doseUnit: m.unit,
       kind: m.kind,
-      times_of_day: m.times ?? [],
-      min_interval_minutes: m.interval ?? null,
-      max_doses_per_24h: m.max ?? null,
+      timesOfDay: m.times ?? [],
+      minIntervalMinutes: m.interval ?? null,
+      maxDosesPer24h: m.max ?? null,
       indication: m.indication,
       instructions: null,
-      starts_at: threeDaysAgo,
-      ends_at: null,
-      anticipatory_purpose: m.purpose ?? null,
+      startsAt: threeDaysAgo,
+      endsAt: null,
+      anticipatoryPurpose: m.purpose ?? null,
       controlled: m.controlled,
+      declaredClass: null,
+      overrideReason: null,
+      changeIntervalHours: null,
       reason: null,
-      created_by: by,
-      created_at: threeDaysAgo,
+      createdBy: by,
+      createdAt: threeDaysAgo,
     });
     // the family's due-dose reminders start from now, as for a prescription written today
     const row = await repo.findCurrent(trx, orgId, patientId, id);
@@ -214,27 +223,27 @@ export async function seedMedicines(
     by: string,
     role: string,
   ) =>
-    repo.insertAdministration(trx, {
+    repo.insertAdministration(trx, orgId, {
       id: rnd.uuid(),
-      organization_id: orgId,
-      patient_id: patientId,
-      prescription_id: rxId,
-      prescription_version: 1,
+      patientId,
+      prescriptionId: rxId,
+      prescriptionVersion: 1,
       status: 'given',
-      given_at: at,
+      givenAt: at,
       slot,
-      dose_amount: m.dose,
-      dose_unit: m.unit,
+      doseAmount: m.dose,
+      doseUnit: m.unit,
       note: null,
-      refusal_reason: null,
-      refusal_message: null,
-      next_allowed_at: null,
-      recorded_by: by,
-      recorded_by_role: role,
-      recorded_at: at,
-      verbal_order_physician_id: null,
-      countersigned_by: null,
-      countersigned_at: null,
+      refusalReason: null,
+      refusalMessage: null,
+      nextAllowedAt: null,
+      recordedBy: by,
+      recordedByRole: role,
+      recordedAt: at,
+      verbalOrderPhysicianId: null,
+      verbalOrderAt: null,
+      countersignedBy: null,
+      countersignedAt: null,
     });
 
   await seedWeights(trx, rnd, orgId, people.patientIds, people.nurses[0]!, threeDaysAgo, tz);
@@ -354,14 +363,12 @@ async function seedWeights(
     const age = ageInYears(patient.dateOfBirth, measuredOn);
     const kg =
       age < 18 ? Math.min(60, 2 * (Math.max(age, 1) + 4) + (age > 10 ? 3 * (age - 10) : 0)) : rnd.int(48, 85);
-    await repo.insertWeight(trx, {
+    await repo.insertWeight(trx, orgId, patientId, {
       id: rnd.uuid(),
-      organization_id: orgId,
-      patient_id: patientId,
       kg,
-      measured_on: measuredOn,
-      recorded_by: nurse,
-      recorded_at: on,
+      measuredOn,
+      recordedBy: nurse,
+      recordedAt: on,
     });
   }
 }

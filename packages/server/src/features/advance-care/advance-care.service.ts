@@ -200,7 +200,7 @@ async function buildTransferSummary(
       .filter((r) => prescriptionStatus(r, now) === 'active')
       .map((r) => ({
         name: r.name,
-        dose: `${Number(r.dose_amount)} ${r.dose_unit}`,
+        dose: `${r.doseAmount} ${r.doseUnit}`,
         route: r.route,
         kind: r.kind,
         indication: r.indication,

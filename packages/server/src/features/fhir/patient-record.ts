@@ -90,8 +90,8 @@ export async function loadPatientRecord(
     : [];
   const userIds = new Set<string>(team.map((t) => t.id));
   for (const a of assessments) userIds.add(a.recorded_by);
-  for (const p of prescriptions) userIds.add(p.created_by);
-  for (const a of administrations) userIds.add(a.recorded_by);
+  for (const p of prescriptions) userIds.add(p.createdBy);
+  for (const a of administrations) userIds.add(a.recordedBy);
   if (carePlan) {
     userIds.add(carePlan.changed_by);
     if (carePlan.key_worker_id) userIds.add(carePlan.key_worker_id);

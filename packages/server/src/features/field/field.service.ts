@@ -222,13 +222,13 @@ async function dosesGiven(
 ): Promise<FieldGivenDose[]> {
   const rows = await givenWithVersions(deps.db, ctx.actor.organizationId, patientId, w.givenSince, w.chartTo);
   return rows.map((h) => ({
-    prescriptionId: h.prescription_id,
-    prescriptionVersion: h.prescription_version,
-    ingredient: ingredientOf({ medicineId: h.medicine_id, name: h.name }),
-    givenAt: h.given_at.toISOString(),
+    prescriptionId: h.prescriptionId,
+    prescriptionVersion: h.prescriptionVersion,
+    ingredient: ingredientOf(h),
+    givenAt: h.givenAt.toISOString(),
     slot: h.slot?.toISOString() ?? null,
     kind: h.kind,
-    minIntervalMinutes: h.min_interval_minutes,
-    maxDosesPer24h: h.max_doses_per_24h,
+    minIntervalMinutes: h.minIntervalMinutes,
+    maxDosesPer24h: h.maxDosesPer24h,
   }));
 }

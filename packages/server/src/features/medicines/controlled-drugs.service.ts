@@ -39,23 +39,23 @@ async function assemble(db: Conn, orgId: string, patientId: string) {
     id: s.id,
     name: s.name,
     unit: s.unit,
-    prescriptionId: s.prescription_id,
-    dosePerUnit: s.dose_per_unit === null ? null : Number(s.dose_per_unit),
-    balance: Number(s.balance),
+    prescriptionId: s.prescriptionId,
+    dosePerUnit: s.dosePerUnit,
+    balance: s.balance,
     entries: entries
-      .filter((e) => e.stock_id === s.id)
+      .filter((e) => e.stockId === s.id)
       .map((e) => ({
         id: e.id,
         kind: e.kind,
-        quantity: Number(e.quantity),
-        balanceAfter: Number(e.balance_after),
-        expected: e.expected === null ? null : Number(e.expected),
-        discrepancy: e.discrepancy === null ? null : Number(e.discrepancy),
+        quantity: e.quantity,
+        balanceAfter: e.balanceAfter,
+        expected: e.expected,
+        discrepancy: e.discrepancy,
         note: e.note,
         method: e.method,
-        recordedByName: e.recorded_by_name,
-        witnessName: e.witness_name,
-        administrationId: e.administration_id,
+        recordedByName: e.recordedByName,
+        witnessName: e.witnessName,
+        administrationId: e.administrationId,
         at: e.at.toISOString(),
       })),
   }));
@@ -82,12 +82,12 @@ export async function addStock(
       const rx = await repo.findCurrent(trx, orgId, patientId, body.prescriptionId);
       if (!rx) throw notFound('prescription');
       // each dose of this prescription will be taken off the stock: the units must convert
-      if (body.unit !== rx.dose_unit && body.dosePerUnit === null)
+      if (body.unit !== rx.doseUnit && body.dosePerUnit === null)
         throw new DomainError(
           'VALIDATION',
-          `Say how many ${rx.dose_unit} one ${body.unit} holds, so each dose is taken off the register.`,
+          `Say how many ${rx.doseUnit} one ${body.unit} holds, so each dose is taken off the register.`,
           { fields: [{ field: 'body.dosePerUnit', message: 'required when the units differ' }] },
-          because('medicines.dosePerUnitRequired', { doseUnit: rx.dose_unit, unit: body.unit }),
+          because('medicines.dosePerUnitRequired', { doseUnit: rx.doseUnit, unit: body.unit }),
         );
     }
     await repo.insertStock(trx, {
@@ -128,7 +128,7 @@ export async function addEntry(
     const stock = await repo.lockStock(trx, orgId, patientId, stockId);
     if (!stock) throw notFound('registerEntry');
     const now = deps.clock();
-    const balance = Number(stock.balance);
+    const balance = stock.balance;
     const id = randomUUID();
     const row = {
       id,
@@ -231,16 +231,12 @@ export async function addEntry(
 
 /** Stock units a dose takes, or null when the stock's units do not convert from the dose's. */
 function unitsOf(
-  stock: { unit: string; dose_per_unit: number | null },
+  stock: Pick<repo.ControlledStockRecord, 'unit' | 'dosePerUnit'>,
   doseAmount: number,
   doseUnit: string,
 ) {
   const exact =
-    stock.dose_per_unit !== null
-      ? doseAmount / Number(stock.dose_per_unit)
-      : stock.unit === doseUnit
-        ? doseAmount
-        : null;
+    stock.dosePerUnit !== null ? doseAmount / stock.dosePerUnit : stock.unit === doseUnit ? doseAmount : null;
   if (exact === null) return null;
   // an opened ampoule (vial, capsule, patch) is used up whole; the rest is discarded
   return wholeStockUnits.includes(stock.unit) ? Math.ceil(exact - 1e-9) : Math.round(exact * 1000) / 1000;
@@ -264,10 +260,10 @@ export async function drawDownForDose(
     .map((s) => ({ stock: s, units: unitsOf(s, dose.doseAmount, dose.doseUnit) }))
     .filter((x): x is { stock: (typeof x)['stock']; units: number } => x.units !== null);
   // the oldest stock that still holds enough, else the newest
-  const pick = stocks.find((x) => Number(x.stock.balance) >= x.units) ?? stocks.at(-1);
+  const pick = stocks.find((x) => x.stock.balance >= x.units) ?? stocks.at(-1);
   if (!pick) return null;
   const { stock, units } = pick;
-  const before = Number(stock.balance);
+  const before = stock.balance;
   const after = Math.round((before - units) * 1000) / 1000;
   const id = randomUUID();
   await repo.insertEntry(trx, {

@@ -48,7 +48,7 @@ export async function remindDoseDue(
   const now = deps.clock();
   // the same lock a dose record takes: a dose being recorded right now is seen, or waits for us
   const locked = await repo.lockPrescription(trx, orgId, payload.patientId, payload.prescriptionId);
-  if (!locked || locked.current_version !== payload.version) return false;
+  if (!locked || locked.currentVersion !== payload.version) return false;
   const patient = await findPatient(trx, orgId, payload.patientId);
   if (!patient || patient.status === 'deceased' || patient.status === 'discharged') return false;
   const row = await repo.findCurrent(trx, orgId, payload.patientId, payload.prescriptionId);
@@ -67,12 +67,11 @@ export async function remindDoseDue(
   // in hospital or not yet admitted, nobody at home gives the dose: keep the chain, stay quiet
   const atHome = patient.status === 'active';
   const family = stillDue && !recorded && atHome ? await repo.familyRecipients(trx, orgId, rx.patientId) : [];
-  const first = await repo.claimReminderSlot(trx, {
-    organization_id: orgId,
-    prescription_id: rx.id,
+  const first = await repo.claimReminderSlot(trx, orgId, {
+    prescriptionId: rx.id,
     slot,
     notified: family.length > 0,
-    handled_at: now,
+    handledAt: now,
   });
   if (!first) return false;
   const byLocale = new Map<Locale, string[]>();

@@ -41,7 +41,7 @@ export async function safetyPatientOf(
   const latest = weights[0];
   return {
     ageYears: ageInYears(patient.dateOfBirth, localDate(now, timeZone)),
-    weight: latest ? { kg: Number(latest.kg), measuredOn: latest.measured_on } : null,
+    weight: latest ? { kg: latest.kg, measuredOn: latest.measuredOn } : null,
     allergies,
     diagnoses,
   };

@@ -38,10 +38,10 @@ export function medicinesJobs(jobs: JobRunner) {
       const box = await repo.findBox(trx, orgId, patientId);
       // the box was saved again since (new date, or the same date twice): that save queued its
       // own reminder, so this one stays quiet and the team is told once
-      if (!box || box.expires_on !== expiresOn) return false;
+      if (!box || box.expiresOn !== expiresOn) return false;
       if (
         typeof job.payload.savedAt === 'string' &&
-        box.updated_at.getTime() !== Date.parse(job.payload.savedAt)
+        box.updatedAt.getTime() !== Date.parse(job.payload.savedAt)
       )
         return false;
       const patient = await findPatient(trx, orgId, patientId);

@@ -1,23 +1,215 @@
-import type { Insertable, Updateable } from 'kysely';
+import {
+  anticipatoryPurposeSchema,
+  doseUnitSchema,
+  medicineClassSchema,
+  medicineFormSchema,
+  medicineRouteSchema,
+  refusalReasonSchema,
+  timesOfDaySchema,
+} from '@hearth/domain';
+import type { Insertable, Selectable } from 'kysely';
 import type { Conn } from '../../db/conn.ts';
+import { parseStored, storedJson } from '../../db/stored-json.ts';
+import type {
+  AdministrationRecord,
+  AnticipatoryBoxRecord,
+  ChartedAdministrationRecord,
+  ControlledEntryRecord,
+  ControlledStockRecord,
+  DoseTimeRecord,
+  GivenDoseRecord,
+  PrescriptionHeadRecord,
+  PrescriptionRecord,
+  PrescriptionVersionInput,
+  WeightRecord,
+} from './medicines.records.ts';
 import type {
   ControlledEntryTable,
   ControlledStockTable,
   MedicineAdministrationTable,
-  PatientWeightTable,
   PrescriptionTable,
   PrescriptionVersionTable,
 } from './medicines.table.ts';
 
-type VersionRow = Omit<Insertable<PrescriptionVersionTable>, 'times_of_day'> & { times_of_day: string[] };
+export type {
+  AdministrationRecord,
+  AnticipatoryBoxRecord,
+  ChartedAdministrationRecord,
+  ControlledEntryRecord,
+  ControlledStockRecord,
+  DoseTimeRecord,
+  GivenDoseRecord,
+  PrescriptionHeadRecord,
+  PrescriptionRecord,
+  PrescriptionVersionInput,
+  WeightRecord,
+} from './medicines.records.ts';
 
-export const insertPrescription = (db: Conn, row: Insertable<PrescriptionTable>) =>
-  db.insertInto('prescription').values(row).execute();
+const toHead = (r: Selectable<PrescriptionTable>): PrescriptionHeadRecord => ({
+  id: r.id,
+  patientId: r.patient_id,
+  currentVersion: r.current_version,
+  createdBy: r.created_by,
+  createdAt: r.created_at,
+});
 
-export const insertVersion = (db: Conn, row: VersionRow) =>
+type PrescriptionRow = Selectable<PrescriptionVersionTable> & {
+  id: string;
+  patient_id: string;
+  prescription_created_at: Date;
+  prescribed_by_name: string;
+};
+
+const toPrescriptionRecord = (r: PrescriptionRow): PrescriptionRecord => {
+  const at = (column: string) => ({ table: 'prescription_version', column, id: `${r.id} v${r.version}` });
+  return {
+    id: r.id,
+    patientId: r.patient_id,
+    version: r.version,
+    medicineId: r.medicine_id,
+    name: r.name,
+    form: parseStored(medicineFormSchema.nullable(), r.form, at('form')),
+    strength: r.strength,
+    route: parseStored(medicineRouteSchema, r.route, at('route')),
+    doseAmount: Number(r.dose_amount),
+    doseUnit: parseStored(doseUnitSchema, r.dose_unit, at('dose_unit')),
+    kind: r.kind,
+    timesOfDay: parseStored(timesOfDaySchema, r.times_of_day, at('times_of_day')),
+    minIntervalMinutes: r.min_interval_minutes,
+    maxDosesPer24h: r.max_doses_per_24h,
+    indication: r.indication,
+    instructions: r.instructions,
+    startsAt: r.starts_at,
+    endsAt: r.ends_at,
+    anticipatoryPurpose: parseStored(
+      anticipatoryPurposeSchema.nullable(),
+      r.anticipatory_purpose,
+      at('anticipatory_purpose'),
+    ),
+    controlled: r.controlled,
+    declaredClass: parseStored(medicineClassSchema.nullable(), r.declared_class, at('declared_class')),
+    overrideReason: r.override_reason,
+    changeIntervalHours: r.change_interval_hours,
+    reason: r.reason,
+    createdBy: r.created_by,
+    createdAt: r.created_at,
+    prescriptionCreatedAt: r.prescription_created_at,
+    prescribedByName: r.prescribed_by_name,
+  };
+};
+
+const toAdministration = (r: Selectable<MedicineAdministrationTable>): AdministrationRecord => {
+  const at = (column: string) => ({ table: 'medicine_administration', column, id: r.id });
+  return {
+    id: r.id,
+    patientId: r.patient_id,
+    prescriptionId: r.prescription_id,
+    prescriptionVersion: r.prescription_version,
+    status: r.status,
+    givenAt: r.given_at,
+    slot: r.slot,
+    doseAmount: Number(r.dose_amount),
+    doseUnit: parseStored(doseUnitSchema, r.dose_unit, at('dose_unit')),
+    note: r.note,
+    refusalReason: parseStored(refusalReasonSchema.nullable(), r.refusal_reason, at('refusal_reason')),
+    refusalMessage: r.refusal_message,
+    nextAllowedAt: r.next_allowed_at,
+    recordedBy: r.recorded_by,
+    recordedByRole: r.recorded_by_role,
+    recordedAt: r.recorded_at,
+    verbalOrderPhysicianId: r.verbal_order_physician_id,
+    verbalOrderAt: r.verbal_order_at,
+    countersignedBy: r.countersigned_by,
+    countersignedAt: r.countersigned_at,
+  };
+};
+
+const toChartedAdministration = (
+  r: Selectable<MedicineAdministrationTable> & {
+    medicine_id: string | null;
+    medicine_name: string;
+    medicine_form: string | null;
+    medicine_strength: string | null;
+    recorded_by_name: string;
+    countersigned_by_name: string | null;
+  },
+): ChartedAdministrationRecord => ({
+  ...toAdministration(r),
+  medicineId: r.medicine_id,
+  medicineName: r.medicine_name,
+  medicineForm: parseStored(medicineFormSchema.nullable(), r.medicine_form, {
+    table: 'prescription_version',
+    column: 'form',
+    id: `${r.prescription_id} v${r.prescription_version}`,
+  }),
+  medicineStrength: r.medicine_strength,
+  recordedByName: r.recorded_by_name,
+  countersignedByName: r.countersigned_by_name,
+});
+
+const numberOrNull = (n: number | null) => (n === null ? null : Number(n));
+
+const toStock = (r: Selectable<ControlledStockTable>): ControlledStockRecord => ({
+  id: r.id,
+  patientId: r.patient_id,
+  name: r.name,
+  unit: r.unit,
+  prescriptionId: r.prescription_id,
+  balance: Number(r.balance),
+  dosePerUnit: numberOrNull(r.dose_per_unit),
+  createdBy: r.created_by,
+  createdAt: r.created_at,
+});
+
+export const insertPrescription = (db: Conn, organizationId: string, p: PrescriptionHeadRecord) =>
+  db
+    .insertInto('prescription')
+    .values({
+      id: p.id,
+      organization_id: organizationId,
+      patient_id: p.patientId,
+      current_version: p.currentVersion,
+      created_by: p.createdBy,
+      created_at: p.createdAt,
+    })
+    .execute();
+
+export const insertVersion = (
+  db: Conn,
+  organizationId: string,
+  prescriptionId: string,
+  v: PrescriptionVersionInput,
+) =>
   db
     .insertInto('prescription_version')
-    .values({ ...row, times_of_day: JSON.stringify(row.times_of_day) })
+    .values({
+      organization_id: organizationId,
+      prescription_id: prescriptionId,
+      version: v.version,
+      medicine_id: v.medicineId,
+      name: v.name,
+      form: v.form,
+      strength: v.strength,
+      route: v.route,
+      dose_amount: v.doseAmount,
+      dose_unit: v.doseUnit,
+      kind: v.kind,
+      times_of_day: storedJson(v.timesOfDay),
+      min_interval_minutes: v.minIntervalMinutes,
+      max_doses_per_24h: v.maxDosesPer24h,
+      indication: v.indication,
+      instructions: v.instructions,
+      starts_at: v.startsAt,
+      ends_at: v.endsAt,
+      anticipatory_purpose: v.anticipatoryPurpose,
+      controlled: v.controlled,
+      declared_class: v.declaredClass,
+      override_reason: v.overrideReason,
+      change_interval_hours: v.changeIntervalHours,
+      reason: v.reason,
+      created_by: v.createdBy,
+      created_at: v.createdAt,
+    })
     .execute();
 
 export const setCurrentVersion = (db: Conn, organizationId: string, id: string, version: number) =>
@@ -29,8 +221,8 @@ export const setCurrentVersion = (db: Conn, organizationId: string, id: string, 
     .execute();
 
 /** Locks the prescription row: every dose record and change of this prescription queues here. */
-export const lockPrescription = (db: Conn, organizationId: string, patientId: string, id: string) =>
-  db
+export const lockPrescription = async (db: Conn, organizationId: string, patientId: string, id: string) => {
+  const row = await db
     .selectFrom('prescription')
     .selectAll()
     .where('organization_id', '=', organizationId)
@@ -38,6 +230,8 @@ export const lockPrescription = (db: Conn, organizationId: string, patientId: st
     .where('id', '=', id)
     .forUpdate()
     .executeTakeFirst();
+  return row && toHead(row);
+};
 
 const currentColumns = (db: Conn, organizationId: string) =>
   db
@@ -58,20 +252,23 @@ const currentColumns = (db: Conn, organizationId: string) =>
     ])
     .where('p.organization_id', '=', organizationId);
 
-export type CurrentPrescriptionRow = Awaited<ReturnType<typeof listCurrent>>[number];
+/** The patient's prescriptions as their current versions state them, oldest first. */
+export const listCurrent = async (db: Conn, organizationId: string, patientId: string) =>
+  (
+    await currentColumns(db, organizationId)
+      .where('p.patient_id', '=', patientId)
+      .orderBy('p.created_at')
+      .orderBy('p.id')
+      .execute()
+  ).map(toPrescriptionRecord);
 
-export const listCurrent = (db: Conn, organizationId: string, patientId: string) =>
-  currentColumns(db, organizationId)
-    .where('p.patient_id', '=', patientId)
-    .orderBy('p.created_at')
-    .orderBy('p.id')
-    .execute();
-
-export const findCurrent = (db: Conn, organizationId: string, patientId: string, id: string) =>
-  currentColumns(db, organizationId)
+export const findCurrent = async (db: Conn, organizationId: string, patientId: string, id: string) => {
+  const row = await currentColumns(db, organizationId)
     .where('p.patient_id', '=', patientId)
     .where('p.id', '=', id)
     .executeTakeFirst();
+  return row && toPrescriptionRecord(row);
+};
 
 /** Every version of a prescription with who wrote it: the base of the history and of late entries. */
 const versionColumns = (db: Conn, organizationId: string) =>
@@ -88,47 +285,88 @@ const versionColumns = (db: Conn, organizationId: string) =>
     ])
     .where('v.organization_id', '=', organizationId);
 
-export const versionsOf = (db: Conn, organizationId: string, prescriptionId: string) =>
-  versionColumns(db, organizationId)
-    .where('v.prescription_id', '=', prescriptionId)
-    .orderBy('v.version')
-    .execute();
+export const versionsOf = async (db: Conn, organizationId: string, prescriptionId: string) =>
+  (
+    await versionColumns(db, organizationId)
+      .where('v.prescription_id', '=', prescriptionId)
+      .orderBy('v.version')
+      .execute()
+  ).map(toPrescriptionRecord);
 
-export const insertAdministration = (db: Conn, row: Insertable<MedicineAdministrationTable>) =>
-  db.insertInto('medicine_administration').values(row).execute();
+export const insertAdministration = (db: Conn, organizationId: string, a: AdministrationRecord) =>
+  db
+    .insertInto('medicine_administration')
+    .values({
+      id: a.id,
+      organization_id: organizationId,
+      patient_id: a.patientId,
+      prescription_id: a.prescriptionId,
+      prescription_version: a.prescriptionVersion,
+      status: a.status,
+      given_at: a.givenAt,
+      slot: a.slot,
+      dose_amount: a.doseAmount,
+      dose_unit: a.doseUnit,
+      note: a.note,
+      refusal_reason: a.refusalReason,
+      refusal_message: a.refusalMessage,
+      next_allowed_at: a.nextAllowedAt,
+      recorded_by: a.recordedBy,
+      recorded_by_role: a.recordedByRole,
+      recorded_at: a.recordedAt,
+      verbal_order_physician_id: a.verbalOrderPhysicianId,
+      verbal_order_at: a.verbalOrderAt,
+      countersigned_by: a.countersignedBy,
+      countersigned_at: a.countersignedAt,
+    })
+    .execute();
 
 /** Doses recorded as given for one prescription (every version) since a time. */
-export const givenDoses = (db: Conn, organizationId: string, prescriptionId: string, since: Date) =>
-  db
-    .selectFrom('medicine_administration')
-    .select(['given_at', 'slot'])
-    .where('organization_id', '=', organizationId)
-    .where('prescription_id', '=', prescriptionId)
-    .where('status', '=', 'given')
-    .where('given_at', '>=', since)
-    .orderBy('given_at')
-    .execute();
+export const givenDoses = async (
+  db: Conn,
+  organizationId: string,
+  prescriptionId: string,
+  since: Date,
+): Promise<Pick<DoseTimeRecord, 'givenAt' | 'slot'>[]> =>
+  (
+    await db
+      .selectFrom('medicine_administration')
+      .select(['given_at', 'slot'])
+      .where('organization_id', '=', organizationId)
+      .where('prescription_id', '=', prescriptionId)
+      .where('status', '=', 'given')
+      .where('given_at', '>=', since)
+      .orderBy('given_at')
+      .execute()
+  ).map((r) => ({ givenAt: r.given_at, slot: r.slot }));
 
 /** Doses given of any of the listed prescriptions in a time range. */
-export const givenOfPrescriptions = (
+export const givenOfPrescriptions = async (
   db: Conn,
   organizationId: string,
   ids: string[],
   from: Date,
   to: Date,
-) =>
+): Promise<DoseTimeRecord[]> =>
   ids.length === 0
-    ? Promise.resolve([])
-    : db
-        .selectFrom('medicine_administration')
-        .select(['prescription_id', 'given_at', 'slot', 'status'])
-        .where('organization_id', '=', organizationId)
-        .where('prescription_id', 'in', ids)
-        .where('status', 'in', ['given', 'not_taken'])
-        .where('given_at', '>=', from)
-        .where('given_at', '<', to)
-        .orderBy('given_at')
-        .execute();
+    ? []
+    : (
+        await db
+          .selectFrom('medicine_administration')
+          .select(['prescription_id', 'given_at', 'slot', 'status'])
+          .where('organization_id', '=', organizationId)
+          .where('prescription_id', 'in', ids)
+          .where('status', 'in', ['given', 'not_taken'])
+          .where('given_at', '>=', from)
+          .where('given_at', '<', to)
+          .orderBy('given_at')
+          .execute()
+      ).map((r) => ({
+        prescriptionId: r.prescription_id,
+        givenAt: r.given_at,
+        slot: r.slot,
+        status: r.status,
+      }));
 
 const administrationColumns = (db: Conn, organizationId: string) =>
   db
@@ -152,32 +390,35 @@ const administrationColumns = (db: Conn, organizationId: string) =>
     ])
     .where('a.organization_id', '=', organizationId);
 
-export type AdministrationRow = Awaited<ReturnType<typeof listAdministrations>>[number];
-
-export const listAdministrations = (
+/** The patient's dose records in a period, newest first. */
+export const listAdministrations = async (
   db: Conn,
   organizationId: string,
   patientId: string,
   from: Date,
   to: Date,
 ) =>
-  administrationColumns(db, organizationId)
-    .where('a.patient_id', '=', patientId)
-    .where('a.given_at', '>=', from)
-    .where('a.given_at', '<', to)
-    .orderBy('a.given_at', 'desc')
-    .orderBy('a.recorded_at', 'desc')
-    .limit(1000)
-    .execute();
+  (
+    await administrationColumns(db, organizationId)
+      .where('a.patient_id', '=', patientId)
+      .where('a.given_at', '>=', from)
+      .where('a.given_at', '<', to)
+      .orderBy('a.given_at', 'desc')
+      .orderBy('a.recorded_at', 'desc')
+      .limit(1000)
+      .execute()
+  ).map(toChartedAdministration);
 
-export const findAdministration = (db: Conn, organizationId: string, patientId: string, id: string) =>
-  administrationColumns(db, organizationId)
+export const findAdministration = async (db: Conn, organizationId: string, patientId: string, id: string) => {
+  const row = await administrationColumns(db, organizationId)
     .where('a.patient_id', '=', patientId)
     .where('a.id', '=', id)
     .executeTakeFirst();
+  return row && toChartedAdministration(row);
+};
 
-export const lockAdministration = (db: Conn, organizationId: string, patientId: string, id: string) =>
-  db
+export const lockAdministration = async (db: Conn, organizationId: string, patientId: string, id: string) => {
+  const row = await db
     .selectFrom('medicine_administration')
     .selectAll()
     .where('organization_id', '=', organizationId)
@@ -185,16 +426,18 @@ export const lockAdministration = (db: Conn, organizationId: string, patientId: 
     .where('id', '=', id)
     .forUpdate()
     .executeTakeFirst();
+  return row && toAdministration(row);
+};
 
 export const updateAdministration = (
   db: Conn,
   organizationId: string,
   id: string,
-  patch: Updateable<MedicineAdministrationTable>,
+  patch: Pick<AdministrationRecord, 'countersignedBy' | 'countersignedAt'>,
 ) =>
   db
     .updateTable('medicine_administration')
-    .set(patch)
+    .set({ countersigned_by: patch.countersignedBy, countersigned_at: patch.countersignedAt })
     .where('organization_id', '=', organizationId)
     .where('id', '=', id)
     .execute();
@@ -276,8 +519,12 @@ export const findActiveStaff = (db: Conn, organizationId: string, userId: string
     .where('status', '=', 'active')
     .executeTakeFirst();
 
-export const findBox = (db: Conn, organizationId: string, patientId: string) =>
-  db
+export const findBox = async (
+  db: Conn,
+  organizationId: string,
+  patientId: string,
+): Promise<AnticipatoryBoxRecord | undefined> => {
+  const r = await db
     .selectFrom('anticipatory_box as b')
     .innerJoin('app_user as u', 'u.id', 'b.updated_by')
     .selectAll('b')
@@ -285,6 +532,18 @@ export const findBox = (db: Conn, organizationId: string, patientId: string) =>
     .where('b.organization_id', '=', organizationId)
     .where('b.patient_id', '=', patientId)
     .executeTakeFirst();
+  return (
+    r && {
+      patientId: r.patient_id,
+      location: r.location,
+      expiresOn: r.expires_on,
+      notes: r.notes,
+      updatedBy: r.updated_by,
+      updatedAt: r.updated_at,
+      updatedByName: r.updated_by_name,
+    }
+  );
+};
 
 export const upsertBox = (
   db: Conn,
@@ -315,8 +574,8 @@ export const upsertBox = (
 export const insertStock = (db: Conn, row: Insertable<ControlledStockTable>) =>
   db.insertInto('controlled_stock').values(row).execute();
 
-export const lockStock = (db: Conn, organizationId: string, patientId: string, id: string) =>
-  db
+export const lockStock = async (db: Conn, organizationId: string, patientId: string, id: string) => {
+  const row = await db
     .selectFrom('controlled_stock')
     .selectAll()
     .where('organization_id', '=', organizationId)
@@ -324,6 +583,8 @@ export const lockStock = (db: Conn, organizationId: string, patientId: string, i
     .where('id', '=', id)
     .forUpdate()
     .executeTakeFirst();
+  return row && toStock(row);
+};
 
 export const setStockBalance = (db: Conn, organizationId: string, id: string, balance: number) =>
   db
@@ -336,28 +597,54 @@ export const setStockBalance = (db: Conn, organizationId: string, id: string, ba
 export const insertEntry = (db: Conn, row: Insertable<ControlledEntryTable>) =>
   db.insertInto('controlled_entry').values(row).execute();
 
-export const stocksOf = (db: Conn, organizationId: string, patientId: string) =>
-  db
-    .selectFrom('controlled_stock')
-    .selectAll()
-    .where('organization_id', '=', organizationId)
-    .where('patient_id', '=', patientId)
-    .orderBy('created_at')
-    .execute();
+export const stocksOf = async (db: Conn, organizationId: string, patientId: string) =>
+  (
+    await db
+      .selectFrom('controlled_stock')
+      .selectAll()
+      .where('organization_id', '=', organizationId)
+      .where('patient_id', '=', patientId)
+      .orderBy('created_at')
+      .execute()
+  ).map(toStock);
 
-export const entriesOf = (db: Conn, organizationId: string, stockIds: string[]) =>
+/** The register lines of the listed stocks, oldest first. */
+export const entriesOf = async (
+  db: Conn,
+  organizationId: string,
+  stockIds: string[],
+): Promise<ControlledEntryRecord[]> =>
   stockIds.length === 0
-    ? Promise.resolve([])
-    : db
-        .selectFrom('controlled_entry as e')
-        .innerJoin('app_user as u', 'u.id', 'e.recorded_by')
-        .leftJoin('app_user as w', 'w.id', 'e.witness_user_id')
-        .selectAll('e')
-        .select(['u.name as recorded_by_name', 'w.name as witness_name'])
-        .where('e.organization_id', '=', organizationId)
-        .where('e.stock_id', 'in', stockIds)
-        .orderBy('e.at')
-        .execute();
+    ? []
+    : (
+        await db
+          .selectFrom('controlled_entry as e')
+          .innerJoin('app_user as u', 'u.id', 'e.recorded_by')
+          .leftJoin('app_user as w', 'w.id', 'e.witness_user_id')
+          .selectAll('e')
+          .select(['u.name as recorded_by_name', 'w.name as witness_name'])
+          .where('e.organization_id', '=', organizationId)
+          .where('e.stock_id', 'in', stockIds)
+          .orderBy('e.at')
+          .execute()
+      ).map((r) => ({
+        id: r.id,
+        stockId: r.stock_id,
+        patientId: r.patient_id,
+        kind: r.kind,
+        quantity: Number(r.quantity),
+        balanceAfter: Number(r.balance_after),
+        expected: numberOrNull(r.expected),
+        discrepancy: numberOrNull(r.discrepancy),
+        note: r.note,
+        method: r.method,
+        administrationId: r.administration_id,
+        recordedBy: r.recorded_by,
+        witnessUserId: r.witness_user_id,
+        at: r.at,
+        recordedByName: r.recorded_by_name,
+        witnessName: r.witness_name,
+      }));
 
 /**
  * Marks a scheduled slot as looked at by the reminder job; false when it already was (the job
@@ -365,12 +652,19 @@ export const entriesOf = (db: Conn, organizationId: string, stockIds: string[]) 
  */
 export const claimReminderSlot = async (
   db: Conn,
-  row: { organization_id: string; prescription_id: string; slot: Date; notified: boolean; handled_at: Date },
+  organizationId: string,
+  r: { prescriptionId: string; slot: Date; notified: boolean; handledAt: Date },
 ) =>
   (
     await db
       .insertInto('medicine_dose_reminder')
-      .values(row)
+      .values({
+        organization_id: organizationId,
+        prescription_id: r.prescriptionId,
+        slot: r.slot,
+        notified: r.notified,
+        handled_at: r.handledAt,
+      })
       .onConflict((oc) => oc.columns(['organization_id', 'prescription_id', 'slot']).doNothing())
       .returning('slot')
       .execute()
@@ -400,22 +694,24 @@ export const familyRecipients = (db: Conn, organizationId: string, patientId: st
     .execute();
 
 /** Stock of the register kept for one prescription, oldest first, locked for a draw-down. */
-export const lockStocksOfPrescription = (
+export const lockStocksOfPrescription = async (
   db: Conn,
   organizationId: string,
   patientId: string,
   prescriptionId: string,
 ) =>
-  db
-    .selectFrom('controlled_stock')
-    .selectAll()
-    .where('organization_id', '=', organizationId)
-    .where('patient_id', '=', patientId)
-    .where('prescription_id', '=', prescriptionId)
-    .orderBy('created_at')
-    .orderBy('id')
-    .forUpdate()
-    .execute();
+  (
+    await db
+      .selectFrom('controlled_stock')
+      .selectAll()
+      .where('organization_id', '=', organizationId)
+      .where('patient_id', '=', patientId)
+      .where('prescription_id', '=', prescriptionId)
+      .orderBy('created_at')
+      .orderBy('id')
+      .forUpdate()
+      .execute()
+  ).map(toStock);
 
 /**
  * Locks every prescription of the patient (in id order, so two callers never deadlock): the dose
@@ -433,57 +729,78 @@ export const lockPatientPrescriptions = (db: Conn, organizationId: string, patie
     .execute();
 
 /** The version of a prescription in force at a time: the latest one written at or before it. */
-export const versionAt = (
+export const versionAt = async (
   db: Conn,
   organizationId: string,
   patientId: string,
   prescriptionId: string,
   at: Date,
-) =>
-  versionColumns(db, organizationId)
+) => {
+  const row = await versionColumns(db, organizationId)
     .where('p.patient_id', '=', patientId)
     .where('v.prescription_id', '=', prescriptionId)
     .where('v.created_at', '<=', at)
     .orderBy('v.version', 'desc')
     .executeTakeFirst();
+  return row && toPrescriptionRecord(row);
+};
 
 /** Doses given to a patient in a period, each with the limits of the version it was given under. */
-export const givenWithVersions = (
+export const givenWithVersions = async (
   db: Conn,
   organizationId: string,
   patientId: string,
   from: Date,
   to: Date,
-) =>
-  db
-    .selectFrom('medicine_administration as a')
-    .innerJoin('prescription_version as v', (j) =>
-      j
-        .onRef('v.prescription_id', '=', 'a.prescription_id')
-        .onRef('v.version', '=', 'a.prescription_version')
-        .onRef('v.organization_id', '=', 'a.organization_id'),
-    )
-    .select([
-      'a.prescription_id',
-      'a.prescription_version',
-      'a.given_at',
-      'a.slot',
-      'a.dose_amount',
-      'a.dose_unit',
-      'v.medicine_id',
-      'v.name',
-      'v.kind',
-      'v.min_interval_minutes',
-      'v.max_doses_per_24h',
-      'v.declared_class',
-    ])
-    .where('a.organization_id', '=', organizationId)
-    .where('a.patient_id', '=', patientId)
-    .where('a.status', '=', 'given')
-    .where('a.given_at', '>=', from)
-    .where('a.given_at', '<', to)
-    .orderBy('a.given_at')
-    .execute();
+): Promise<GivenDoseRecord[]> =>
+  (
+    await db
+      .selectFrom('medicine_administration as a')
+      .innerJoin('prescription_version as v', (j) =>
+        j
+          .onRef('v.prescription_id', '=', 'a.prescription_id')
+          .onRef('v.version', '=', 'a.prescription_version')
+          .onRef('v.organization_id', '=', 'a.organization_id'),
+      )
+      .select([
+        'a.prescription_id',
+        'a.prescription_version',
+        'a.given_at',
+        'a.slot',
+        'a.dose_amount',
+        'a.dose_unit',
+        'v.medicine_id',
+        'v.name',
+        'v.kind',
+        'v.min_interval_minutes',
+        'v.max_doses_per_24h',
+        'v.declared_class',
+      ])
+      .where('a.organization_id', '=', organizationId)
+      .where('a.patient_id', '=', patientId)
+      .where('a.status', '=', 'given')
+      .where('a.given_at', '>=', from)
+      .where('a.given_at', '<', to)
+      .orderBy('a.given_at')
+      .execute()
+  ).map((r) => ({
+    prescriptionId: r.prescription_id,
+    prescriptionVersion: r.prescription_version,
+    givenAt: r.given_at,
+    slot: r.slot,
+    doseAmount: Number(r.dose_amount),
+    doseUnit: r.dose_unit,
+    medicineId: r.medicine_id,
+    name: r.name,
+    kind: r.kind,
+    minIntervalMinutes: r.min_interval_minutes,
+    maxDosesPer24h: r.max_doses_per_24h,
+    declaredClass: parseStored(medicineClassSchema.nullable(), r.declared_class, {
+      table: 'prescription_version',
+      column: 'declared_class',
+      id: `${r.prescription_id} v${r.prescription_version}`,
+    }),
+  }));
 
 export const patientDiagnosisCodes = async (db: Conn, organizationId: string, patientId: string) =>
   (
@@ -495,17 +812,46 @@ export const patientDiagnosisCodes = async (db: Conn, organizationId: string, pa
       .execute()
   ).map((r) => r.icd10);
 
-export const insertWeight = (db: Conn, row: Insertable<PatientWeightTable>) =>
-  db.insertInto('patient_weight').values(row).execute();
-
-export const listWeights = (db: Conn, organizationId: string, patientId: string) =>
+export const insertWeight = (
+  db: Conn,
+  organizationId: string,
+  patientId: string,
+  w: { id: string; kg: number; measuredOn: string; recordedBy: string; recordedAt: Date },
+) =>
   db
-    .selectFrom('patient_weight as w')
-    .innerJoin('app_user as u', 'u.id', 'w.recorded_by')
-    .select(['w.id', 'w.kg', 'w.measured_on', 'w.recorded_at', 'u.name as recorded_by_name'])
-    .where('w.organization_id', '=', organizationId)
-    .where('w.patient_id', '=', patientId)
-    .orderBy('w.measured_on', 'desc')
-    .orderBy('w.recorded_at', 'desc')
-    .limit(100)
+    .insertInto('patient_weight')
+    .values({
+      id: w.id,
+      organization_id: organizationId,
+      patient_id: patientId,
+      kg: w.kg,
+      measured_on: w.measuredOn,
+      recorded_by: w.recordedBy,
+      recorded_at: w.recordedAt,
+    })
     .execute();
+
+/** The patient's weighings, latest first. */
+export const listWeights = async (
+  db: Conn,
+  organizationId: string,
+  patientId: string,
+): Promise<WeightRecord[]> =>
+  (
+    await db
+      .selectFrom('patient_weight as w')
+      .innerJoin('app_user as u', 'u.id', 'w.recorded_by')
+      .select(['w.id', 'w.kg', 'w.measured_on', 'w.recorded_at', 'u.name as recorded_by_name'])
+      .where('w.organization_id', '=', organizationId)
+      .where('w.patient_id', '=', patientId)
+      .orderBy('w.measured_on', 'desc')
+      .orderBy('w.recorded_at', 'desc')
+      .limit(100)
+      .execute()
+  ).map((r) => ({
+    id: r.id,
+    kg: Number(r.kg),
+    measuredOn: r.measured_on,
+    recordedAt: r.recorded_at,
+    recordedByName: r.recorded_by_name,
+  }));

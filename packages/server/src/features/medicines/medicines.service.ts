@@ -24,7 +24,6 @@ import {
   isOpioidPrescription,
   type Locale,
   localDate,
-  type MedicineClass,
   nextAllowedAt,
   notFound,
   opioidSources,
@@ -154,7 +153,7 @@ export async function prescriptionHistory(deps: AppDeps, ctx: RequestContext, pa
   } as const;
   return inEnvelope(deps, ctx, read, async ({ trx, organizationId }) => {
     const rows = await repo.versionsOf(trx, organizationId, id);
-    if (!rows.length || rows[0]!.patient_id !== patientId) throw notFound('prescription');
+    if (!rows.length || rows[0]!.patientId !== patientId) throw notFound('prescription');
     return rows.map((r) => toPrescription(r, deps.clock()));
   });
 }
@@ -264,43 +263,39 @@ function checkFormulary(input: PrescriptionInput) {
   }
 }
 
-function versionRow(
-  orgId: string,
-  id: string,
+function versionOf(
   version: number,
   input: PrescriptionInput,
   by: string,
   now: Date,
   reason: string | null,
   overridden: boolean,
-) {
+): repo.PrescriptionVersionInput {
   return {
-    organization_id: orgId,
-    prescription_id: id,
     version,
-    medicine_id: input.medicineId,
+    medicineId: input.medicineId,
     name: input.name,
     form: input.form,
     strength: input.strength,
     route: input.route,
-    dose_amount: input.doseAmount,
-    dose_unit: input.doseUnit,
+    doseAmount: input.doseAmount,
+    doseUnit: input.doseUnit,
     kind: input.kind,
-    times_of_day: input.kind === 'scheduled' && input.form !== 'patch' ? [...input.timesOfDay].sort() : [],
-    min_interval_minutes: input.kind === 'prn' ? input.minIntervalMinutes : null,
-    max_doses_per_24h: input.kind === 'prn' ? input.maxDosesPer24h : null,
+    timesOfDay: input.kind === 'scheduled' && input.form !== 'patch' ? [...input.timesOfDay].sort() : [],
+    minIntervalMinutes: input.kind === 'prn' ? input.minIntervalMinutes : null,
+    maxDosesPer24h: input.kind === 'prn' ? input.maxDosesPer24h : null,
     indication: input.indication,
     instructions: input.instructions,
-    starts_at: new Date(input.startsAt),
-    ends_at: input.endsAt ? new Date(input.endsAt) : null,
-    anticipatory_purpose: input.anticipatoryPurpose,
+    startsAt: new Date(input.startsAt),
+    endsAt: input.endsAt ? new Date(input.endsAt) : null,
+    anticipatoryPurpose: input.anticipatoryPurpose,
     controlled: isControlled(input.medicineId, input.declaredClass),
-    declared_class: input.medicineId ? null : input.declaredClass,
-    override_reason: overridden ? input.overrideReason : null,
-    change_interval_hours: changeIntervalOf(input),
+    declaredClass: input.medicineId ? null : input.declaredClass,
+    overrideReason: overridden ? input.overrideReason : null,
+    changeIntervalHours: changeIntervalOf(input),
     reason,
-    created_by: by,
-    created_at: now,
+    createdBy: by,
+    createdAt: now,
   };
 }
 
@@ -328,17 +323,18 @@ export async function prescribe(
     // every kind (regular, as needed, anticipatory) goes through the one safety check
     const safety = await checkDraft(trx, orgId, patient!, input, id, null, now, settings.timeZone);
     const overridden = requireSafe(safety, input);
-    await repo.insertPrescription(trx, {
+    await repo.insertPrescription(trx, orgId, {
       id,
-      organization_id: orgId,
-      patient_id: patientId,
-      current_version: 1,
-      created_by: ctx.actor.userId,
-      created_at: now,
+      patientId,
+      currentVersion: 1,
+      createdBy: ctx.actor.userId,
+      createdAt: now,
     });
     await repo.insertVersion(
       trx,
-      versionRow(orgId, id, 1, input, ctx.actor.userId, now, null, overridden.length > 0),
+      orgId,
+      id,
+      versionOf(1, input, ctx.actor.userId, now, null, overridden.length > 0),
     );
     await remindersFor(trx, orgId, patientId, id, now);
     await audit({ action: 'medicine.prescribe', entityType: 'prescription', entityId: id });
@@ -394,10 +390,12 @@ export async function changePrescription(
       );
     const safety = await checkDraft(trx, orgId, patient!, change, id, id, now, settings.timeZone);
     const overridden = requireSafe(safety, change);
-    const version = locked.current_version + 1;
+    const version = locked.currentVersion + 1;
     await repo.insertVersion(
       trx,
-      versionRow(orgId, id, version, change, ctx.actor.userId, now, change.reason, overridden.length > 0),
+      orgId,
+      id,
+      versionOf(version, change, ctx.actor.userId, now, change.reason, overridden.length > 0),
     );
     await repo.setCurrentVersion(trx, orgId, id, version);
     await remindersFor(trx, orgId, patientId, id, now);
@@ -432,22 +430,22 @@ export async function stopPrescription(
     if (!locked) throw notFound('prescription');
     const now = deps.clock();
     const row = (await repo.findCurrent(trx, orgId, patientId, id))!;
-    if (row.ends_at && row.ends_at <= now)
+    if (row.endsAt && row.endsAt <= now)
       throw conflict(
         'This prescription has already ended.',
         conflictReason('prescription-already-ended'),
         because('medicines.prescriptionAlreadyEnded'),
       );
-    const version = locked.current_version + 1;
-    const { id: _id, patient_id: _p, prescription_created_at: _c, prescribed_by_name: _n, ...columns } = row;
-    await repo.insertVersion(trx, {
-      ...columns,
+    const version = locked.currentVersion + 1;
+    const { id: _id, patientId: _p, prescriptionCreatedAt: _c, prescribedByName: _n, ...fields } = row;
+    await repo.insertVersion(trx, orgId, id, {
+      ...fields,
       version,
-      ends_at: now,
-      starts_at: row.starts_at > now ? now : row.starts_at,
+      endsAt: now,
+      startsAt: row.startsAt > now ? now : row.startsAt,
       reason,
-      created_by: ctx.actor.userId,
-      created_at: now,
+      createdBy: ctx.actor.userId,
+      createdAt: now,
     });
     await repo.setCurrentVersion(trx, orgId, id, version);
     await audit({ action: 'medicine.stop', entityType: 'prescription', entityId: id });
@@ -522,31 +520,30 @@ export async function recordAdministration(
       const verbalOrderAt = physician ? (body.verbalOrderAt ? new Date(body.verbalOrderAt) : givenAt) : null;
       const base = {
         id,
-        organization_id: orgId,
-        patient_id: patientId,
-        prescription_id: rx.id,
-        prescription_version: rx.version,
-        given_at: givenAt,
-        dose_amount: body.doseAmount,
-        dose_unit: body.doseUnit,
+        patientId,
+        prescriptionId: rx.id,
+        prescriptionVersion: rx.version,
+        givenAt,
+        doseAmount: body.doseAmount,
+        doseUnit: body.doseUnit,
         note: body.note,
-        recorded_by: ctx.actor.userId,
-        recorded_by_role: ctx.actor.role,
-        recorded_at: now,
+        recordedBy: ctx.actor.userId,
+        recordedByRole: ctx.actor.role,
+        recordedAt: now,
         slot: null,
-        refusal_reason: null,
-        refusal_message: null,
-        next_allowed_at: null,
-        verbal_order_physician_id: physician?.id ?? null,
-        verbal_order_at: verbalOrderAt,
-        countersigned_by: null,
-        countersigned_at: null,
+        refusalReason: null,
+        refusalMessage: null,
+        nextAllowedAt: null,
+        verbalOrderPhysicianId: physician?.id ?? null,
+        verbalOrderAt,
+        countersignedBy: null,
+        countersignedAt: null,
       };
       const audit = (action: string, outcome: 'success' | 'denied' = 'success') =>
         auditIn({ action, entityType: 'medicine_administration', entityId: id, outcome });
 
       if (body.outcome === 'not_taken' && !physician) {
-        await repo.insertAdministration(trx, { ...base, status: 'not_taken' });
+        await repo.insertAdministration(trx, orgId, { ...base, status: 'not_taken' });
         await audit('medicine.not-taken');
         return;
       }
@@ -567,12 +564,12 @@ export async function recordAdministration(
           teamPhone: settings.servicePhone,
           locale: await localeOf(trx, orgId, ctx.actor.userId, settings.language),
         });
-        await repo.insertAdministration(trx, {
+        await repo.insertAdministration(trx, orgId, {
           ...base,
           status: 'refused',
-          refusal_reason: result.reason,
-          refusal_message: message,
-          next_allowed_at: result.nextAllowedAt,
+          refusalReason: result.reason,
+          refusalMessage: message,
+          nextAllowedAt: result.nextAllowedAt,
         });
         raised.push(
           await raiseMedicineAlert(
@@ -607,7 +604,7 @@ export async function recordAdministration(
         await audit(physician ? 'medicine.verbal-order-refused' : 'medicine.dose-refused', 'denied');
         return;
       }
-      await repo.insertAdministration(trx, { ...base, status: 'given', slot: result.slot });
+      await repo.insertAdministration(trx, orgId, { ...base, status: 'given', slot: result.slot });
       // a dose given from controlled stock in the home comes off the register
       const flagged = await drawDownForDose(trx, deps, ctx, orgId, patientId, {
         administrationId: id,
@@ -673,14 +670,14 @@ async function guardDose(
   const from = new Date(a.givenAt.getTime() - 48 * hour);
   const to = new Date(Math.max(a.givenAt.getTime(), a.now.getTime()) + 48 * hour);
   const history = (await repo.givenWithVersions(trx, orgId, patientId, from, to))
-    .filter((h) => ingredientOf({ medicineId: h.medicine_id, name: h.name }) === ingredient)
+    .filter((h) => ingredientOf(h) === ingredient)
     .map((h) => ({
-      prescriptionId: h.prescription_id,
-      givenAt: h.given_at,
+      prescriptionId: h.prescriptionId,
+      givenAt: h.givenAt,
       slot: h.slot,
       kind: h.kind,
-      minIntervalMinutes: h.min_interval_minutes,
-      maxDosesPer24h: h.max_doses_per_24h,
+      minIntervalMinutes: h.minIntervalMinutes,
+      maxDosesPer24h: h.maxDosesPer24h,
     }));
   return checkDoseRecord({
     path: a.path,
@@ -724,17 +721,10 @@ async function rescueReview(
   const since = new Date(now.getTime() - 24 * hour);
   const rescue = (
     await repo.givenWithVersions(trx, orgId, patientId, since, new Date(now.getTime() + 1))
-  ).filter(
-    (h) =>
-      h.kind === 'prn' &&
-      isOpioidPrescription({
-        medicineId: h.medicine_id,
-        declaredClass: h.declared_class as MedicineClass | null,
-      }),
-  );
+  ).filter((h) => h.kind === 'prn' && isOpioidPrescription(h));
   const count = rescue.length;
   const last = rescue.reduce<(typeof rescue)[number] | undefined>(
-    (a, b) => (!a || b.given_at > a.given_at ? b : a),
+    (a, b) => (!a || b.givenAt > a.givenAt ? b : a),
     undefined,
   );
   const threshold = settings.rescueDosesReviewThreshold ?? rescueDosesReviewThreshold;
@@ -748,11 +738,11 @@ async function rescueReview(
       rescueDoses24h: count,
       threshold,
       medicine: rx.label,
-      medicineId: last?.medicine_id ?? rx.medicineId,
+      medicineId: last?.medicineId ?? rx.medicineId,
       medicineName: last?.name ?? rx.name,
-      lastDoseAmount: last ? Number(last.dose_amount) : null,
-      lastDoseUnit: last?.dose_unit ?? null,
-      lastGivenAt: last?.given_at.toISOString() ?? null,
+      lastDoseAmount: last?.doseAmount ?? null,
+      lastDoseUnit: last?.doseUnit ?? null,
+      lastGivenAt: last?.givenAt.toISOString() ?? null,
     },
     source: { type: 'prescription', id: rx.id },
     raisedBy: ctx.actor,
@@ -770,26 +760,26 @@ export async function countersign(deps: AppDeps, ctx: RequestContext, patientId:
   await inEnvelope(deps, ctx, gate, async ({ trx, organizationId: orgId, audit, publish }) => {
     const row = await repo.lockAdministration(trx, orgId, patientId, id);
     if (!row) throw notFound('record');
-    if (!row.verbal_order_physician_id)
+    if (!row.verbalOrderPhysicianId)
       throw conflict(
         'This dose was not given on a verbal order.',
         conflictReason('not-verbal-order'),
         because('medicines.notVerbalOrder'),
       );
-    if (row.countersigned_at)
+    if (row.countersignedAt)
       throw conflict(
         'This dose has already been countersigned.',
         conflictReason('already-countersigned'),
         because('medicines.alreadyCountersigned'),
       );
-    if (row.verbal_order_physician_id !== ctx.actor.userId)
+    if (row.verbalOrderPhysicianId !== ctx.actor.userId)
       throw forbidden(
         'Only the physician who gave the verbal order countersigns it.',
         because('medicines.countersignOwnOnly'),
       );
     await repo.updateAdministration(trx, orgId, id, {
-      countersigned_by: ctx.actor.userId,
-      countersigned_at: deps.clock(),
+      countersignedBy: ctx.actor.userId,
+      countersignedAt: deps.clock(),
     });
     await audit({ action: 'medicine.countersign', entityType: 'medicine_administration', entityId: id });
     announce(publish, patientId);
@@ -866,10 +856,10 @@ export async function todaySchedule(deps: AppDeps, ctx: RequestContext, patientI
       dayEnd!,
     );
     const items = prescriptions.map((p) => {
-      const mine = records.filter((r) => r.prescription_id === p.id);
+      const mine = records.filter((r) => r.prescriptionId === p.id);
       const given = mine
         .filter((r) => r.status === 'given')
-        .map((r) => ({ givenAt: r.given_at, slot: r.slot }));
+        .map((r) => ({ givenAt: r.givenAt, slot: r.slot }));
       const guard = guardOf(p, tz);
       const w = effectiveWindowMinutes(p.timesOfDay, window) * 60_000;
       const slots =
@@ -927,10 +917,10 @@ export async function getAnticipatory(deps: AppDeps, ctx: RequestContext, patien
       box: box
         ? {
             location: box.location,
-            expiresOn: box.expires_on,
+            expiresOn: box.expiresOn,
             notes: box.notes,
-            updatedAt: box.updated_at.toISOString(),
-            updatedByName: box.updated_by_name,
+            updatedAt: box.updatedAt.toISOString(),
+            updatedByName: box.updatedByName,
           }
         : null,
       prescriptions,

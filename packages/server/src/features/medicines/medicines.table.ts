@@ -1,4 +1,4 @@
-import type { ColumnType } from 'kysely';
+import type { StoredJson } from '../../db/stored-json.ts';
 
 export interface PrescriptionTable {
   id: string;
@@ -21,8 +21,8 @@ export interface PrescriptionVersionTable {
   dose_amount: number;
   dose_unit: string;
   kind: 'scheduled' | 'prn';
-  /** jsonb array of "HH:MM"; written as a JSON string. */
-  times_of_day: ColumnType<string[], string, string>;
+  /** jsonb array of "HH:MM" (`timesOfDaySchema`). */
+  times_of_day: StoredJson;
   min_interval_minutes: number | null;
   max_doses_per_24h: number | null;
   indication: string;

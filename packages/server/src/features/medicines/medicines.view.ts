@@ -1,76 +1,58 @@
-import type {
-  Administration,
-  DoseUnit,
-  GuardPrescription,
-  MedicineForm,
-  MedicineRoute,
-  Prescription,
-  RefusalReason,
-} from '@hearth/domain';
-import {
-  doseVolumeMl,
-  guardPrescriptionOf,
-  type MedicineClass,
-  productLabel,
-  productName,
-} from '@hearth/domain';
-import type { AdministrationRow, CurrentPrescriptionRow } from './medicines.repository.ts';
+import type { Administration, GuardPrescription, Prescription } from '@hearth/domain';
+import { doseVolumeMl, guardPrescriptionOf, productLabel, productName } from '@hearth/domain';
+import type { ChartedAdministrationRecord, PrescriptionRecord } from './medicines.repository.ts';
 
 export function prescriptionStatus(
-  r: { starts_at: Date; ends_at: Date | null },
+  r: Pick<PrescriptionRecord, 'startsAt' | 'endsAt'>,
   now: Date,
 ): Prescription['status'] {
-  if (r.ends_at && now.getTime() >= r.ends_at.getTime()) return 'ended';
-  if (now.getTime() < r.starts_at.getTime()) return 'not_started';
+  if (r.endsAt && now.getTime() >= r.endsAt.getTime()) return 'ended';
+  if (now.getTime() < r.startsAt.getTime()) return 'not_started';
   return 'active';
 }
 
-export function toPrescription(r: CurrentPrescriptionRow, now: Date): Prescription {
+export function toPrescription(r: PrescriptionRecord, now: Date): Prescription {
+  const product = {
+    medicineId: r.medicineId,
+    name: r.name,
+    form: r.form,
+    strength: r.strength,
+    route: r.route,
+    doseAmount: r.doseAmount,
+    doseUnit: r.doseUnit,
+  };
   return {
     id: r.id,
-    patientId: r.patient_id,
+    patientId: r.patientId,
     version: r.version,
-    medicineId: r.medicine_id,
+    medicineId: r.medicineId,
     name: r.name,
-    form: r.form as MedicineForm | null,
+    form: r.form,
     strength: r.strength,
-    route: r.route as MedicineRoute,
-    doseAmount: Number(r.dose_amount),
-    doseUnit: r.dose_unit as DoseUnit,
+    route: r.route,
+    doseAmount: r.doseAmount,
+    doseUnit: r.doseUnit,
     kind: r.kind,
-    timesOfDay: r.times_of_day,
-    minIntervalMinutes: r.min_interval_minutes,
-    maxDosesPer24h: r.max_doses_per_24h,
+    timesOfDay: r.timesOfDay,
+    minIntervalMinutes: r.minIntervalMinutes,
+    maxDosesPer24h: r.maxDosesPer24h,
     indication: r.indication,
     instructions: r.instructions,
-    startsAt: r.starts_at.toISOString(),
-    endsAt: r.ends_at?.toISOString() ?? null,
-    anticipatoryPurpose: r.anticipatory_purpose as Prescription['anticipatoryPurpose'],
+    startsAt: r.startsAt.toISOString(),
+    endsAt: r.endsAt?.toISOString() ?? null,
+    anticipatoryPurpose: r.anticipatoryPurpose,
     controlled: r.controlled,
-    declaredClass: r.declared_class as MedicineClass | null,
-    overrideReason: r.override_reason,
-    changeIntervalHours: r.change_interval_hours,
-    doseVolumeMl: doseVolumeMl({
-      form: r.form as MedicineForm | null,
-      strength: r.strength,
-      doseAmount: Number(r.dose_amount),
-      doseUnit: r.dose_unit as DoseUnit,
-    }),
-    label: productLabel({
-      medicineId: r.medicine_id,
-      name: r.name,
-      form: r.form as MedicineForm | null,
-      strength: r.strength,
-      route: r.route as MedicineRoute,
-      doseAmount: Number(r.dose_amount),
-      doseUnit: r.dose_unit as DoseUnit,
-    }),
+    declaredClass: r.declaredClass,
+    overrideReason: r.overrideReason,
+    changeIntervalHours: r.changeIntervalHours,
+    doseVolumeMl: doseVolumeMl(product),
+    label: productLabel(product),
     status: prescriptionStatus(r, now),
     reason: r.reason,
-    prescribedById: r.created_by,
-    prescribedByName: r.prescribed_by_name,
-    createdAt: r.prescription_created_at.toISOString(),
-    versionCreatedAt: r.created_at.toISOString(),
+    prescribedById: r.createdBy,
+    prescribedByName: r.prescribedByName,
+    createdAt: r.prescriptionCreatedAt.toISOString(),
+    versionCreatedAt: r.createdAt.toISOString(),
   };
 }
 
@@ -78,36 +60,36 @@ export function toPrescription(r: CurrentPrescriptionRow, now: Date): Prescripti
 export const guardOf = (p: Prescription, timeZone: string): GuardPrescription =>
   guardPrescriptionOf(p, timeZone);
 
-export function toAdministration(r: AdministrationRow): Administration {
+export function toAdministration(r: ChartedAdministrationRecord): Administration {
   const product = {
-    medicineId: r.medicine_id,
-    name: r.medicine_name,
-    form: r.medicine_form as MedicineForm | null,
-    strength: r.medicine_strength,
+    medicineId: r.medicineId,
+    name: r.medicineName,
+    form: r.medicineForm,
+    strength: r.medicineStrength,
   };
   return {
     id: r.id,
-    prescriptionId: r.prescription_id,
-    prescriptionVersion: r.prescription_version,
+    prescriptionId: r.prescriptionId,
+    prescriptionVersion: r.prescriptionVersion,
     medicineName: productName(product),
     product,
     status: r.status,
-    givenAt: r.given_at.toISOString(),
+    givenAt: r.givenAt.toISOString(),
     slot: r.slot?.toISOString() ?? null,
-    doseAmount: Number(r.dose_amount),
-    doseUnit: r.dose_unit as DoseUnit,
+    doseAmount: r.doseAmount,
+    doseUnit: r.doseUnit,
     note: r.note,
-    refusalReason: r.refusal_reason as RefusalReason | null,
-    refusalMessage: r.refusal_message,
-    nextAllowedAt: r.next_allowed_at?.toISOString() ?? null,
-    recordedById: r.recorded_by,
-    recordedByName: r.recorded_by_name,
-    recordedByRole: r.recorded_by_role,
-    recordedAt: r.recorded_at.toISOString(),
-    verbalOrderPhysicianId: r.verbal_order_physician_id,
-    verbalOrderAt: r.verbal_order_at?.toISOString() ?? null,
-    countersignedAt: r.countersigned_at?.toISOString() ?? null,
-    countersignedByName: r.countersigned_by_name,
+    refusalReason: r.refusalReason,
+    refusalMessage: r.refusalMessage,
+    nextAllowedAt: r.nextAllowedAt?.toISOString() ?? null,
+    recordedById: r.recordedBy,
+    recordedByName: r.recordedByName,
+    recordedByRole: r.recordedByRole,
+    recordedAt: r.recordedAt.toISOString(),
+    verbalOrderPhysicianId: r.verbalOrderPhysicianId,
+    verbalOrderAt: r.verbalOrderAt?.toISOString() ?? null,
+    countersignedAt: r.countersignedAt?.toISOString() ?? null,
+    countersignedByName: r.countersignedByName,
   };
 }
 

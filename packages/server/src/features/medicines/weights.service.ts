@@ -23,10 +23,10 @@ export async function listWeights(
     const rows = await repo.listWeights(trx, organizationId, patientId);
     return rows.map((r) => ({
       id: r.id,
-      kg: Number(r.kg),
-      measuredOn: r.measured_on,
-      recordedByName: r.recorded_by_name,
-      recordedAt: r.recorded_at.toISOString(),
+      kg: r.kg,
+      measuredOn: r.measuredOn,
+      recordedByName: r.recordedByName,
+      recordedAt: r.recordedAt.toISOString(),
     }));
   });
 }
@@ -49,14 +49,12 @@ export async function recordWeight(
         'in the future',
       );
     const id = randomUUID();
-    await repo.insertWeight(trx, {
+    await repo.insertWeight(trx, orgId, patientId, {
       id,
-      organization_id: orgId,
-      patient_id: patientId,
       kg: body.kg,
-      measured_on: body.measuredOn,
-      recorded_by: ctx.actor.userId,
-      recorded_at: now,
+      measuredOn: body.measuredOn,
+      recordedBy: ctx.actor.userId,
+      recordedAt: now,
     });
     await audit({ action: 'patient.weight.record', entityType: 'patient_weight', entityId: id });
   });

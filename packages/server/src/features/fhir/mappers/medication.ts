@@ -9,17 +9,17 @@ const medicationText = (p: Pick<Prescription, 'name' | 'strength' | 'form'>) =>
   [p.name, p.strength, p.form].filter((s) => !!text(s)).join(' ');
 
 function dosageOf(p: Prescription): Dosage {
-  const times = (p.times_of_day ?? []).map((t) => `${t}:00`);
+  const times = p.timesOfDay.map((t) => `${t}:00`);
   return compact<Dosage>({
     text: text(p.instructions),
     route: { text: p.route },
     asNeededBoolean: p.kind === 'prn',
     timing: p.kind === 'scheduled' && times.length ? { repeat: { timeOfDay: times } } : undefined,
-    doseAndRate: [{ doseQuantity: { value: p.dose_amount, unit: p.dose_unit } }],
+    doseAndRate: [{ doseQuantity: { value: p.doseAmount, unit: p.doseUnit } }],
     maxDosePerPeriod:
-      p.max_doses_per_24h !== null
+      p.maxDosesPer24h !== null
         ? {
-            numerator: { value: p.max_doses_per_24h, unit: 'doses' },
+            numerator: { value: p.maxDosesPer24h, unit: 'doses' },
             denominator: { value: 24, unit: 'h', system: fhirSystems.ucum, code: 'h' },
           }
         : undefined,
@@ -29,26 +29,26 @@ function dosageOf(p: Prescription): Dosage {
 /** Current prescriptions (the version in force). A physician prescribed each; Hearth never chose a dose. */
 export function toMedicationRequests(r: PatientRecord): MedicationRequest[] {
   return r.prescriptions.map((p) => {
-    const ended = p.ends_at !== null && p.ends_at.getTime() <= r.now.getTime();
+    const ended = p.endsAt !== null && p.endsAt.getTime() <= r.now.getTime();
     return compact<MedicationRequest>({
       resourceType: 'MedicationRequest',
       id: p.id,
       status: ended ? 'completed' : 'active',
       intent: 'order',
-      category: p.anticipatory_purpose
+      category: p.anticipatoryPurpose
         ? [hearthConcept('medication-category', 'anticipatory', 'Anticipatory (just in case) medicine')]
         : undefined,
       medicationCodeableConcept: { text: medicationText(p) },
       subject: ref('Patient', r.patient.id),
-      authoredOn: instant(p.prescription_created_at),
-      requester: ref('Practitioner', p.created_by, p.prescribed_by_name),
+      authoredOn: instant(p.prescriptionCreatedAt),
+      requester: ref('Practitioner', p.createdBy, p.prescribedByName),
       reasonCode: text(p.indication) ? [{ text: text(p.indication) }] : undefined,
-      note: text(p.anticipatory_purpose) ? [{ text: text(p.anticipatory_purpose)! }] : undefined,
+      note: text(p.anticipatoryPurpose) ? [{ text: text(p.anticipatoryPurpose)! }] : undefined,
       dosageInstruction: [dosageOf(p)],
       dispenseRequest: {
         validityPeriod: compact({
-          start: instant(p.starts_at),
-          end: p.ends_at ? instant(p.ends_at) : undefined,
+          start: instant(p.startsAt),
+          end: p.endsAt ? instant(p.endsAt) : undefined,
         }),
       },
     });
@@ -59,9 +59,9 @@ export function toMedicationRequests(r: PatientRecord): MedicationRequest[] {
 export function toMedicationAdministrations(r: PatientRecord): MedicationAdministration[] {
   return r.administrations.map((a) => {
     const actor =
-      a.recorded_by_role === 'family'
-        ? ref('RelatedPerson', a.recorded_by, a.recorded_by_name)
-        : ref('Practitioner', a.recorded_by, a.recorded_by_name);
+      a.recordedByRole === 'family'
+        ? ref('RelatedPerson', a.recordedBy, a.recordedByName)
+        : ref('Practitioner', a.recordedBy, a.recordedByName);
     return compact<MedicationAdministration>({
       resourceType: 'MedicationAdministration',
       id: a.id,
@@ -69,14 +69,14 @@ export function toMedicationAdministrations(r: PatientRecord): MedicationAdminis
       statusReason:
         a.status === 'given'
           ? undefined
-          : [{ text: text(a.refusal_reason) ?? (a.status === 'refused' ? 'Refused' : 'Not taken') }],
-      medicationCodeableConcept: { text: a.medicine_name },
+          : [{ text: text(a.refusalReason) ?? (a.status === 'refused' ? 'Refused' : 'Not taken') }],
+      medicationCodeableConcept: { text: a.medicineName },
       subject: ref('Patient', r.patient.id),
-      effectiveDateTime: instant(a.given_at),
+      effectiveDateTime: instant(a.givenAt),
       performer: [{ actor }],
-      request: ref('MedicationRequest', a.prescription_id),
+      request: ref('MedicationRequest', a.prescriptionId),
       note: text(a.note) ? [{ text: text(a.note)! }] : undefined,
-      dosage: { dose: { value: a.dose_amount, unit: a.dose_unit } },
+      dosage: { dose: { value: a.doseAmount, unit: a.doseUnit } },
     });
   });
 }
