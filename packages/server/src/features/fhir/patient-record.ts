@@ -13,7 +13,7 @@ import {
 } from '../medicines/medicines.repository.ts';
 import * as patients from '../patients/patients.repository.ts';
 import { notesOf, visitsOfPatient } from '../visits/visits.repository.ts';
-import { type UserRow, usersByIds } from './fhir.repository.ts';
+import { type UserRecord, usersByIds } from './fhir.repository.ts';
 
 /**
  * Which feature's read right each resource type needs on top of `fhir:read`: FHIR gives a staff
@@ -100,7 +100,9 @@ export async function loadPatientRecord(
   for (const v of visits) if (v.staff_id) userIds.add(v.staff_id);
   for (const n of visitNotes) userIds.add(n.by_user_id);
   if (acps[0]) userIds.add(acps[0].recordedBy);
-  const users = new Map<string, UserRow>((await usersByIds(db, orgId, [...userIds])).map((u) => [u.id, u]));
+  const users = new Map<string, UserRecord>(
+    (await usersByIds(db, orgId, [...userIds])).map((u) => [u.id, u]),
+  );
   return {
     organization: { id: org.id, name: org.name, servicePhone: settings.servicePhone },
     timeZone: settings.timeZone,
