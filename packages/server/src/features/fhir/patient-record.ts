@@ -97,8 +97,8 @@ export async function loadPatientRecord(
     if (carePlan.key_worker_id) userIds.add(carePlan.key_worker_id);
     for (const item of carePlan.content.items) if (item.ownerId) userIds.add(item.ownerId);
   }
-  for (const v of visits) if (v.staff_id) userIds.add(v.staff_id);
-  for (const n of visitNotes) userIds.add(n.by_user_id);
+  for (const v of visits) if (v.staffId) userIds.add(v.staffId);
+  for (const n of visitNotes) userIds.add(n.byUserId);
   if (acps[0]) userIds.add(acps[0].recordedBy);
   const users = new Map<string, UserRecord>(
     (await usersByIds(db, orgId, [...userIds])).map((u) => [u.id, u]),
