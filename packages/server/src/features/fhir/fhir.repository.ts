@@ -167,7 +167,7 @@ type PatientScopedTable =
 export const familyLinkPatients = (db: Conn, orgId: string, userId: string) =>
   db
     .selectFrom('family_link')
-    .select('patient_id')
+    .select('patient_id as patientId')
     .where('organization_id', '=', orgId)
     .where('user_id', '=', userId)
     .where('removed_at', 'is', null)
