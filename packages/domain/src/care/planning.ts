@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { idSchema, isoDateSchema, isoDateTimeSchema } from '../common/schemas.ts';
 import { capacitySchema, unplannedCodes } from './capacity.ts';
 import { disciplineSchema, hhmmSchema } from './care-plan.ts';
+import { visitRequirementSchema } from './requirements.ts';
 
 export const measuresSchema = z.object({
   travelMinutes: z.number(),
@@ -97,17 +98,21 @@ export const planAddedVisitSchema = z.object({
 
 export const planRunStatuses = ['running', 'ready', 'failed', 'published', 'discarded'] as const;
 
+/** How far the planner has got with a run (kept with the run, so every process shows it). */
+export const planRunProgressSchema = z.object({
+  fraction: z.number(),
+  seconds: z.number(),
+  iterations: z.number(),
+  bestCost: z.number().nullable(),
+});
+export type PlanRunProgress = z.infer<typeof planRunProgressSchema>;
+
 export const planRunSchema = z.object({
   id: idSchema,
   kind: z.enum(['week', 'urgent']),
   status: z.enum(planRunStatuses),
   weekStart: isoDateSchema,
-  progress: z.object({
-    fraction: z.number(),
-    seconds: z.number(),
-    iterations: z.number(),
-    bestCost: z.number().nullable(),
-  }),
+  progress: planRunProgressSchema,
   routes: z.array(boardRouteSchema),
   unassigned: z.array(
     z.object({
@@ -175,6 +180,32 @@ export const planRunSchema = z.object({
 });
 export type PlanRun = z.infer<typeof planRunSchema>;
 
+/**
+ * A reviewed run's result as the run keeps it: what the review shows (optional parts are absent
+ * from kinds of run, or runs stored, without them) and the assignments publishing makes real.
+ */
+export const planRunResultSchema = z.object({
+  routes: z.array(boardRouteSchema),
+  unassigned: planRunSchema.shape.unassigned,
+  measures: planRunSchema.shape.measures,
+  capacity: planRunSchema.shape.capacity.optional(),
+  changes: planRunSchema.shape.changes,
+  /** What publishing creates or changes: `key` is a requirement's visit, a visit id, or 'urgent'. */
+  assignments: z.array(
+    z.object({
+      key: z.string(),
+      staffId: idSchema,
+      date: isoDateSchema,
+      start: z.number(),
+      sequence: z.number(),
+    }),
+  ),
+  sameDayVisit: planRunSchema.shape.sameDayVisit.optional(),
+  urgentTiming: planRunSchema.shape.urgentTiming.optional(),
+  againstPublished: planRunSchema.shape.againstPublished.optional(),
+});
+export type PlanRunResult = z.infer<typeof planRunResultSchema>;
+
 export const planWeekBodySchema = z.object({
   /** The Monday of the week to plan. */
   weekStart: isoDateSchema,
@@ -193,6 +224,40 @@ export const urgentVisitBodySchema = z.object({
    */
   sameDayVisit: z.enum(['merge', 'keep']).default('merge'),
 });
+
+/** What a week run was asked: the week's requirements, each with its patient's name and place. */
+export const weekRunInputSchema = z.object({
+  weekStart: isoDateSchema,
+  requirements: z.array(
+    visitRequirementSchema.extend({
+      patientName: z.string(),
+      address: z.string(),
+      lat: z.number().nullable(),
+      lon: z.number().nullable(),
+    }),
+  ),
+});
+export type WeekRunInput = z.infer<typeof weekRunInputSchema>;
+
+/** What an urgent run was asked, on the day it was asked for. */
+export const urgentRunInputSchema = z.object({
+  date: isoDateSchema,
+  patientId: idSchema,
+  discipline: disciplineSchema,
+  durationMinutes: z.number(),
+  reason: z.string(),
+  alertId: idSchema.nullable(),
+  /** The patient's visit later today that the urgent visit takes the place of (brought forward). */
+  mergeVisitId: idSchema.nullable().optional(),
+});
+export type UrgentRunInput = z.infer<typeof urgentRunInputSchema>;
+
+/** What a run was asked (kind and its parameters), kept so any process can prepare it again. */
+export const planRunRequestSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('week'), weekStart: isoDateSchema }),
+  urgentVisitBodySchema.extend({ kind: z.literal('urgent') }),
+]);
+export type PlanRunRequest = z.output<typeof planRunRequestSchema>;
 
 export const moveVisitBodySchema = z.object({
   staffId: idSchema,

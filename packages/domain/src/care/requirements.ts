@@ -1,5 +1,6 @@
+import { z } from 'zod';
 import type { CarePlanContent, Discipline } from './care-plan.ts';
-import { minutesOf } from './care-plan.ts';
+import { disciplineSchema, minutesOf } from './care-plan.ts';
 
 /**
  * How many days before its due day an interval visit may be brought forward when nobody of its
@@ -9,21 +10,22 @@ import { minutesOf } from './care-plan.ts';
 export const earlyDays = 2;
 
 /** One discipline's visits for one patient in a planning horizon, as the planner needs them. */
-export interface VisitRequirement {
+export const visitRequirementSchema = z.object({
   /** Stable id: patient, discipline and week. */
-  id: string;
-  patientId: string;
-  discipline: Discipline;
-  durationMinutes: number;
+  id: z.string(),
+  patientId: z.string(),
+  discipline: disciplineSchema,
+  durationMinutes: z.number(),
   /** Visits to make within `days`. */
-  count: number;
+  count: z.number().int(),
   /** Minimum days between two of them. */
-  minGapDays: number;
+  minGapDays: z.number(),
   /** Allowed day indexes of the horizon (0 = its first day). */
-  days: number[];
-  window: { start: number; end: number } | null;
-  keyWorkerId: string | null;
-}
+  days: z.array(z.number().int()),
+  window: z.object({ start: z.number(), end: z.number() }).nullable(),
+  keyWorkerId: z.string().nullable(),
+});
+export type VisitRequirement = z.infer<typeof visitRequirementSchema>;
 
 export interface PlanForWeek {
   patientId: string;

@@ -1,3 +1,5 @@
+import { z } from 'zod';
+
 /**
  * The FHIR resource types Hearth serves, and what each one supports. The server registers its
  * routes from this list and the CapabilityStatement is built from it, so the two cannot drift
@@ -22,6 +24,9 @@ export const fhirResourceTypes = [
   'Organization',
 ] as const;
 export type FhirResourceType = (typeof fhirResourceTypes)[number];
+
+/** The resource types one bulk export was asked for, as the export keeps them. */
+export const fhirExportTypesSchema = z.array(z.enum(fhirResourceTypes));
 
 export interface FhirSearchParam {
   name: string;

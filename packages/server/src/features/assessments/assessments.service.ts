@@ -106,7 +106,7 @@ async function writeRecord(
   // a visit id ties the record to one visit of THIS patient; another patient's visit is refused
   if (input.body.visitId) {
     const visit = await findVisit(trx, orgId, input.body.visitId);
-    if (visit?.patient_id !== patientId) throw notFound('visit');
+    if (visit?.patientId !== patientId) throw notFound('visit');
   }
   // ZBI-12 wording is licensed: only an organization that chose it may record it (licences.md)
   if (

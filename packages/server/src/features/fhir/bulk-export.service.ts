@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import {
   can,
   type FhirResourceType,
+  fhirExportTypesSchema,
   fhirResourceTypes,
   forbidden,
   notFound,
@@ -84,25 +85,24 @@ export async function startExport(
     });
   if (problems.length) throw new FhirOutcomeError(400, problems);
 
-  const types = requested.length ? requested : [...fhirResourceTypes];
+  const types = requested.length ? fhirExportTypesSchema.parse(requested) : [...fhirResourceTypes];
   const id = randomUUID();
   const now = deps.clock();
   await inEnvelope(deps, ctx, {}, async ({ trx, audit, organizationId: orgId }) => {
-    await repo.insertExport(trx, {
+    await repo.insertExport(trx, orgId, {
       id,
-      organization_id: orgId,
       status: 'accepted',
-      requested_by: ctx.actor.userId,
-      types: JSON.stringify(types),
+      requestedBy: ctx.actor.userId,
+      types,
       since: null,
-      request_url: input.requestUrl,
-      patient_total: await repo.countPatients(trx, orgId),
-      patients_done: 0,
-      last_patient_id: null,
+      requestUrl: input.requestUrl,
+      patientTotal: await repo.countPatients(trx, orgId),
+      patientsDone: 0,
+      lastPatientId: null,
       error: null,
-      created_at: now,
-      updated_at: now,
-      completed_at: null,
+      createdAt: now,
+      updatedAt: now,
+      completedAt: null,
     });
     await JobRunner.enqueue(trx, orgId, bulkExportJob, now, { exportId: id });
     await audit({
@@ -127,9 +127,9 @@ export async function runExportBatch(deps: AppDeps, orgId: string, exportId: str
     const exp = await repo.lockExport(trx, orgId, exportId);
     if (!exp || exp.status === 'completed' || exp.status === 'cancelled' || exp.status === 'failed')
       return false;
-    const types = new Set(exp.types as FhirResourceType[]);
+    const types = new Set(await repo.typesOfExport(trx, orgId, exportId));
     const now = deps.clock();
-    const caller = { actor: { userId: exp.requested_by, role: 'admin' as const } };
+    const caller = { actor: { userId: exp.requestedBy, role: 'admin' as const } };
     const byType = new Map<string, { resourceType: string }[]>();
     const add = (rs: readonly { resourceType: string }[]) => {
       for (const r of rs) byType.set(r.resourceType, [...(byType.get(r.resourceType) ?? []), r]);
@@ -143,7 +143,7 @@ export async function runExportBatch(deps: AppDeps, orgId: string, exportId: str
       if (types.has('Practitioner')) add(staff.map(toPractitioner));
       if (types.has('PractitionerRole')) add(staff.map((u) => toPractitionerRole(u, orgId)));
     }
-    const patientIds = await repo.patientIdsAfter(trx, orgId, exp.last_patient_id, patientsPerBatch);
+    const patientIds = await repo.patientIdsAfter(trx, orgId, exp.lastPatientId, patientsPerBatch);
     const perPatient = fhirResourceTypes.filter((t) => types.has(t) && !serviceTypes.includes(t));
     for (const patientId of patientIds) {
       const record = await loadPatientRecord(trx, orgId, patientId, new Set(perPatient), now);
@@ -156,7 +156,7 @@ export async function runExportBatch(deps: AppDeps, orgId: string, exportId: str
         patientId,
       });
     }
-    const part = exp.patients_done + (exp.status === 'accepted' ? 0 : 1);
+    const part = exp.patientsDone + (exp.status === 'accepted' ? 0 : 1);
     await repo.insertExportFiles(
       trx,
       [...byType.entries()].map(([type, resources]) => ({
@@ -171,8 +171,8 @@ export async function runExportBatch(deps: AppDeps, orgId: string, exportId: str
     const finished = patientIds.length < patientsPerBatch;
     await repo.updateExport(trx, orgId, exportId, {
       status: finished ? 'completed' : 'in_progress',
-      patients_done: exp.patients_done + patientIds.length,
-      last_patient_id: patientIds.at(-1) ?? exp.last_patient_id,
+      patients_done: exp.patientsDone + patientIds.length,
+      last_patient_id: patientIds.at(-1) ?? exp.lastPatientId,
       updated_at: now,
       ...(finished ? { completed_at: now } : {}),
     });
@@ -213,19 +213,19 @@ export async function exportStatus(deps: AppDeps, ctx: RequestContext, exportId:
     if (exp.status !== 'completed')
       return {
         kind: 'running' as const,
-        progress: `${exp.patients_done} of ${exp.patient_total} patients`,
+        progress: `${exp.patientsDone} of ${exp.patientTotal} patients`,
       };
     const files = await repo.exportFileSummary(trx, orgId, exportId);
     return {
       kind: 'complete' as const,
       manifest: {
-        transactionTime: exp.created_at.toISOString(),
-        request: exp.request_url,
+        transactionTime: exp.createdAt.toISOString(),
+        request: exp.requestUrl,
         requiresAccessToken: true,
         output: files.map((f) => ({
-          type: f.resource_type,
-          url: `${base}/$export-file/${exportId}/${f.resource_type}.ndjson`,
-          count: Number(f.lines),
+          type: f.resourceType,
+          url: `${base}/$export-file/${exportId}/${f.resourceType}.ndjson`,
+          count: f.lines,
         })),
         error: [],
       },

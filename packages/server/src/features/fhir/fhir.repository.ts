@@ -1,10 +1,78 @@
-import type { FhirResourceType } from '@hearth/domain';
-import type { Insertable, Updateable } from 'kysely';
+import { type FhirResourceType, fhirExportTypesSchema } from '@hearth/domain';
+import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { Conn } from '../../db/conn.ts';
-import type { FhirExportFileTable, FhirExportTable } from './fhir.table.ts';
+import { parseStored, storedJson } from '../../db/stored-json.ts';
+import type { AppUserTable } from '../auth/auth.table.ts';
+import type { FhirExportFileTable, FhirExportStatus, FhirExportTable } from './fhir.table.ts';
+
+/** A user as the FHIR resources name them (Practitioner, PractitionerRole, RelatedPerson). */
+export type UserRecord = Pick<
+  Selectable<AppUserTable>,
+  'id' | 'name' | 'role' | 'status' | 'email' | 'phone'
+>;
+
+/**
+ * One bulk export and how far it has got. Its resource types are read on their own
+ * (`typesOfExport`) by the batch that needs them, so a damaged list fails that batch while status,
+ * cancel and the final failure mark still read the export.
+ */
+export interface FhirExportRecord {
+  id: string;
+  status: FhirExportStatus;
+  requestedBy: string;
+  since: Date | null;
+  requestUrl: string;
+  patientTotal: number;
+  patientsDone: number;
+  lastPatientId: string | null;
+  error: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+  completedAt: Date | null;
+}
+
+/** The lines written for one resource type, for the completion manifest. */
+export interface ExportFileSummaryRecord {
+  resourceType: string;
+  lines: number;
+}
+
+const exportColumns = [
+  'id',
+  'status',
+  'requested_by',
+  'since',
+  'request_url',
+  'patient_total',
+  'patients_done',
+  'last_patient_id',
+  'error',
+  'created_at',
+  'updated_at',
+  'completed_at',
+] as const;
+
+const toExport = (r: Omit<Selectable<FhirExportTable>, 'organization_id' | 'types'>): FhirExportRecord => ({
+  id: r.id,
+  status: r.status,
+  requestedBy: r.requested_by,
+  since: r.since,
+  requestUrl: r.request_url,
+  patientTotal: r.patient_total,
+  patientsDone: r.patients_done,
+  lastPatientId: r.last_patient_id,
+  error: r.error,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+  completedAt: r.completed_at,
+});
 
 /** Staff (and family users) referenced by a patient's resources: Practitioner or RelatedPerson. */
-export const usersByIds = (db: Conn, organizationId: string, ids: readonly string[]) =>
+export const usersByIds = (
+  db: Conn,
+  organizationId: string,
+  ids: readonly string[],
+): Promise<UserRecord[]> =>
   ids.length === 0
     ? Promise.resolve([])
     : db
@@ -13,7 +81,6 @@ export const usersByIds = (db: Conn, organizationId: string, ids: readonly strin
         .where('organization_id', '=', organizationId)
         .where('id', 'in', [...ids])
         .execute();
-export type UserRow = Awaited<ReturnType<typeof usersByIds>>[number];
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -100,7 +167,7 @@ type PatientScopedTable =
 export const familyLinkPatients = (db: Conn, orgId: string, userId: string) =>
   db
     .selectFrom('family_link')
-    .select('patient_id')
+    .select('patient_id as patientId')
     .where('organization_id', '=', orgId)
     .where('user_id', '=', userId)
     .where('removed_at', 'is', null)
@@ -126,7 +193,7 @@ export const countPatients = (db: Conn, orgId: string) =>
     .then((r) => Number(r.n));
 
 /** Staff of the organization (Practitioner and PractitionerRole read by id). */
-export const findUser = (db: Conn, orgId: string, id: string) =>
+export const findUser = (db: Conn, orgId: string, id: string): Promise<UserRecord | undefined> =>
   uuid.test(id)
     ? db
         .selectFrom('app_user')
@@ -137,7 +204,7 @@ export const findUser = (db: Conn, orgId: string, id: string) =>
     : Promise.resolve(undefined);
 
 /** Staff (not family or volunteers) of the organization, for the bulk export. */
-export const staffOf = (db: Conn, orgId: string) =>
+export const staffOf = (db: Conn, orgId: string): Promise<UserRecord[]> =>
   db
     .selectFrom('app_user')
     .select(['id', 'name', 'role', 'status', 'email', 'phone'])
@@ -147,27 +214,59 @@ export const staffOf = (db: Conn, orgId: string) =>
     .limit(10_000)
     .execute();
 
-export const insertExport = (db: Conn, row: Insertable<FhirExportTable>) =>
-  db.insertInto('fhir_export').values(row).execute();
-
-export const findExport = (db: Conn, orgId: string, id: string) =>
-  uuid.test(id)
-    ? db
-        .selectFrom('fhir_export')
-        .selectAll()
-        .where('organization_id', '=', orgId)
-        .where('id', '=', id)
-        .executeTakeFirst()
-    : Promise.resolve(undefined);
-
-export const lockExport = (db: Conn, orgId: string, id: string) =>
+export const insertExport = (db: Conn, orgId: string, e: FhirExportRecord & { types: FhirResourceType[] }) =>
   db
+    .insertInto('fhir_export')
+    .values({
+      id: e.id,
+      organization_id: orgId,
+      status: e.status,
+      requested_by: e.requestedBy,
+      types: storedJson(e.types),
+      since: e.since,
+      request_url: e.requestUrl,
+      patient_total: e.patientTotal,
+      patients_done: e.patientsDone,
+      last_patient_id: e.lastPatientId,
+      error: e.error,
+      created_at: e.createdAt,
+      updated_at: e.updatedAt,
+      completed_at: e.completedAt,
+    })
+    .execute();
+
+export const findExport = async (db: Conn, orgId: string, id: string) => {
+  if (!uuid.test(id)) return undefined;
+  const row = await db
     .selectFrom('fhir_export')
-    .selectAll()
+    .select(exportColumns)
+    .where('organization_id', '=', orgId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row && toExport(row);
+};
+
+/** The resource types an export was asked for. */
+export const typesOfExport = async (db: Conn, orgId: string, id: string): Promise<FhirResourceType[]> => {
+  const row = await db
+    .selectFrom('fhir_export')
+    .select('types')
+    .where('organization_id', '=', orgId)
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow();
+  return parseStored(fhirExportTypesSchema, row.types, { table: 'fhir_export', column: 'types', id });
+};
+
+export const lockExport = async (db: Conn, orgId: string, id: string) => {
+  const row = await db
+    .selectFrom('fhir_export')
+    .select(exportColumns)
     .where('organization_id', '=', orgId)
     .where('id', '=', id)
     .forUpdate()
     .executeTakeFirst();
+  return row && toExport(row);
+};
 
 export const updateExport = (db: Conn, orgId: string, id: string, patch: Updateable<FhirExportTable>) =>
   db
@@ -188,15 +287,21 @@ export const deleteExportFiles = (db: Conn, orgId: string, exportId: string) =>
     .execute();
 
 /** Per resource type: how many lines, for the completion manifest. */
-export const exportFileSummary = (db: Conn, orgId: string, exportId: string) =>
-  db
-    .selectFrom('fhir_export_file')
-    .select(['resource_type', (eb) => eb.fn.sum<string>('line_count').as('lines')])
-    .where('organization_id', '=', orgId)
-    .where('export_id', '=', exportId)
-    .groupBy('resource_type')
-    .orderBy('resource_type')
-    .execute();
+export const exportFileSummary = async (
+  db: Conn,
+  orgId: string,
+  exportId: string,
+): Promise<ExportFileSummaryRecord[]> =>
+  (
+    await db
+      .selectFrom('fhir_export_file')
+      .select(['resource_type', (eb) => eb.fn.sum<string>('line_count').as('lines')])
+      .where('organization_id', '=', orgId)
+      .where('export_id', '=', exportId)
+      .groupBy('resource_type')
+      .orderBy('resource_type')
+      .execute()
+  ).map((f) => ({ resourceType: f.resource_type, lines: Number(f.lines) }));
 
 export const exportFileParts = (db: Conn, orgId: string, exportId: string, type: string) =>
   db

@@ -1,4 +1,4 @@
-import type { JSONColumnType } from 'kysely';
+import type { StoredJson } from '../../db/stored-json.ts';
 
 export type FhirExportStatus = 'accepted' | 'in_progress' | 'completed' | 'failed' | 'cancelled';
 
@@ -8,7 +8,8 @@ export interface FhirExportTable {
   organization_id: string;
   status: FhirExportStatus;
   requested_by: string;
-  types: JSONColumnType<string[]>;
+  /** The resource types asked for (`fhirExportTypesSchema`). */
+  types: StoredJson;
   since: Date | null;
   /** The kick-off URL, echoed in the completion manifest as the Bulk Data spec asks. */
   request_url: string;

@@ -13,7 +13,7 @@ import {
 } from '../medicines/medicines.repository.ts';
 import * as patients from '../patients/patients.repository.ts';
 import { notesOf, visitsOfPatient } from '../visits/visits.repository.ts';
-import { type UserRow, usersByIds } from './fhir.repository.ts';
+import { type UserRecord, usersByIds } from './fhir.repository.ts';
 
 /**
  * Which feature's read right each resource type needs on top of `fhir:read`: FHIR gives a staff
@@ -97,10 +97,12 @@ export async function loadPatientRecord(
     if (carePlan.key_worker_id) userIds.add(carePlan.key_worker_id);
     for (const item of carePlan.content.items) if (item.ownerId) userIds.add(item.ownerId);
   }
-  for (const v of visits) if (v.staff_id) userIds.add(v.staff_id);
-  for (const n of visitNotes) userIds.add(n.by_user_id);
+  for (const v of visits) if (v.staffId) userIds.add(v.staffId);
+  for (const n of visitNotes) userIds.add(n.byUserId);
   if (acps[0]) userIds.add(acps[0].recordedBy);
-  const users = new Map<string, UserRow>((await usersByIds(db, orgId, [...userIds])).map((u) => [u.id, u]));
+  const users = new Map<string, UserRecord>(
+    (await usersByIds(db, orgId, [...userIds])).map((u) => [u.id, u]),
+  );
   return {
     organization: { id: org.id, name: org.name, servicePhone: settings.servicePhone },
     timeZone: settings.timeZone,

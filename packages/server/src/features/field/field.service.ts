@@ -52,7 +52,7 @@ export async function fieldCaseload(deps: AppDeps, ctx: RequestContext): Promise
   // the visits themselves, and one audit event per patient saying the caseload was taken away
   const { staffName, visits } = await inEnvelope(deps, ctx, {}, async ({ trx, audit }) => {
     const rows = (await Promise.all(days.map((d) => visitsOfStaff(trx, orgId, ctx.actor.userId, d)))).flat();
-    for (const patientId of new Set(rows.map((r) => r.patient_id)))
+    for (const patientId of new Set(rows.map((r) => r.patientId)))
       await audit({ action: 'field.caseload', entityType: 'patient', entityId: patientId, patientId });
     return {
       staffName: (await findUserById(trx, orgId, ctx.actor.userId))?.name ?? '',

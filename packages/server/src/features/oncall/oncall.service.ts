@@ -35,17 +35,12 @@ export async function escalationChain(
   at: Date,
 ): Promise<string[]> {
   const physicians = await repo.activeStaff(db, organizationId, ['physician']);
-  const medicalLeads = physicians.filter((p) => p.is_lead).map((p) => p.id);
+  const medicalLeads = physicians.filter((p) => p.isLead).map((p) => p.id);
   if (audience === 'clinical') {
     const shifts = await repo.shiftsBetween(db, organizationId, at, new Date(at.getTime() + 1));
     const activeIds = new Set(physicians.map((p) => p.id));
     return onCallChain(
-      shifts.map((s) => ({
-        userId: s.user_id,
-        startsAt: s.starts_at,
-        endsAt: s.ends_at,
-        position: s.position,
-      })),
+      shifts.map((s) => ({ userId: s.userId, startsAt: s.startsAt, endsAt: s.endsAt, position: s.position })),
       medicalLeads,
       [...activeIds],
       at,
@@ -56,23 +51,22 @@ export async function escalationChain(
     audience === 'psychosocial'
       ? [
           ...(await repo.activeStaff(db, organizationId, ['psychologist'])).map((u) => u.id),
-          ...coordinators.filter((c) => c.is_lead).map((c) => c.id),
+          ...coordinators.filter((c) => c.isLead).map((c) => c.id),
         ]
       : coordinators.map((c) => c.id);
   return [...new Set([...first, ...medicalLeads])];
 }
 
-type ShiftRow = Awaited<ReturnType<typeof repo.shiftsBetween>>[number];
-const toShift = (r: ShiftRow): OnCallShift => ({
+const toShift = (r: repo.RotaShiftRecord): OnCallShift => ({
   id: r.id,
-  userId: r.user_id,
-  userName: r.user_name,
-  userPhone: r.user_phone,
-  startsAt: r.starts_at.toISOString(),
-  endsAt: r.ends_at.toISOString(),
+  userId: r.userId,
+  userName: r.userName,
+  userPhone: r.userPhone,
+  startsAt: r.startsAt.toISOString(),
+  endsAt: r.endsAt.toISOString(),
   position: r.position,
-  handoverNote: r.handover_note,
-  handoverAt: r.handover_at?.toISOString() ?? null,
+  handoverNote: r.handoverNote,
+  handoverAt: r.handoverAt?.toISOString() ?? null,
 });
 
 /** The rota between two moments, with the hours nobody is on call as primary. */
@@ -88,7 +82,7 @@ export async function getRota(deps: AppDeps, ctx: RequestContext, from: Date, to
   }
   const rows = await repo.shiftsBetween(deps.db, ctx.actor.organizationId, from, to);
   const gaps = rotaGaps(
-    rows.map((s) => ({ userId: s.user_id, startsAt: s.starts_at, endsAt: s.ends_at, position: s.position })),
+    rows.map((s) => ({ userId: s.userId, startsAt: s.startsAt, endsAt: s.endsAt, position: s.position })),
     from,
     to,
   );
@@ -110,8 +104,8 @@ export async function onCallNow(deps: AppDeps, ctx: RequestContext) {
     at: at.toISOString(),
     chain: chain.map((id) => ({
       userId: id,
-      name: staff.find((s) => s.id === id)?.name ?? shifts.find((s) => s.user_id === id)?.user_name ?? '',
-      phone: shifts.find((s) => s.user_id === id)?.user_phone ?? null,
+      name: staff.find((s) => s.id === id)?.name ?? shifts.find((s) => s.userId === id)?.userName ?? '',
+      phone: shifts.find((s) => s.userId === id)?.userPhone ?? null,
     })),
   };
 }
@@ -154,7 +148,7 @@ export async function cancelShift(deps: AppDeps, ctx: RequestContext, id: string
   if (!can(ctx.actor, 'oncall:manage')) throw forbidden();
   await inEnvelope(deps, ctx, {}, async ({ trx, audit, organizationId: orgId }) => {
     const shift = await repo.findShift(trx, orgId, id);
-    if (!shift || shift.cancelled_at) throw notFound('shift');
+    if (!shift || shift.cancelledAt) throw notFound('shift');
     await repo.updateShift(trx, orgId, id, { cancelled_at: deps.clock() });
     await audit({ action: 'oncall.cancel-shift', entityType: 'on_call_shift', entityId: id });
   });
@@ -165,8 +159,8 @@ export async function writeHandover(deps: AppDeps, ctx: RequestContext, id: stri
   const orgId = ctx.actor.organizationId;
   const shift = await inEnvelope(deps, ctx, {}, async ({ trx, audit }) => {
     const shift = await repo.findShift(trx, orgId, id);
-    if (!shift || shift.cancelled_at) throw notFound('shift');
-    if (shift.user_id !== ctx.actor.userId && !can(ctx.actor, 'oncall:manage')) throw forbidden();
+    if (!shift || shift.cancelledAt) throw notFound('shift');
+    if (shift.userId !== ctx.actor.userId && !can(ctx.actor, 'oncall:manage')) throw forbidden();
     await repo.updateShift(trx, orgId, id, {
       handover_note: note,
       handover_by: ctx.actor.userId,
@@ -175,30 +169,27 @@ export async function writeHandover(deps: AppDeps, ctx: RequestContext, id: stri
     await audit({ action: 'oncall.handover', entityType: 'on_call_shift', entityId: id });
     return shift;
   });
-  const rows = await repo.shiftsBetween(deps.db, orgId, shift.starts_at, shift.ends_at);
+  const rows = await repo.shiftsBetween(deps.db, orgId, shift.startsAt, shift.endsAt);
   return toShift(rows.find((r) => r.id === id)!);
 }
 
 // ---------------------------------------------------------------------------------------------
 // Call log
 
-type CallRow = Awaited<ReturnType<typeof repo.listCalls>>[number];
-const toCall = (r: CallRow) => ({
+const toCall = (r: repo.CallRecord) => ({
   id: r.id,
-  patientId: r.patient_id,
-  patientName: r.last_name ? `${r.last_name} ${r.first_name}` : null,
-  callerType: r.caller_type as 'family',
-  callerName: r.caller_name,
+  patientId: r.patientId,
+  patientName: r.patientLastName ? `${r.patientLastName} ${r.patientFirstName}` : null,
+  callerType: r.callerType,
+  callerName: r.callerName,
   reason: r.reason,
-  receivedAt: r.received_at.toISOString(),
-  answeredAt: r.answered_at?.toISOString() ?? null,
-  answeredByName: r.answered_by_name,
-  responseSeconds: r.answered_at
-    ? Math.round((r.answered_at.getTime() - r.received_at.getTime()) / 1000)
-    : null,
-  outcome: r.outcome as 'advice_given',
-  ambulanceCalledFirst: r.ambulance_called_first,
-  alertId: r.alert_id,
+  receivedAt: r.receivedAt.toISOString(),
+  answeredAt: r.answeredAt?.toISOString() ?? null,
+  answeredByName: r.answeredByName,
+  responseSeconds: r.answeredAt ? Math.round((r.answeredAt.getTime() - r.receivedAt.getTime()) / 1000) : null,
+  outcome: r.outcome,
+  ambulanceCalledFirst: r.ambulanceCalledFirst,
+  alertId: r.alertId,
 });
 
 export async function logCall(deps: AppDeps, ctx: RequestContext, body: z.infer<typeof callLogBodySchema>) {
@@ -210,7 +201,7 @@ export async function logCall(deps: AppDeps, ctx: RequestContext, body: z.infer<
   await inEnvelope(deps, ctx, gate, async ({ trx, audit }) => {
     if (body.alertId) {
       const alert = await repo.findAlertPatient(trx, orgId, body.alertId);
-      if (!alert || (body.patientId && alert.patient_id !== body.patientId)) {
+      if (!alert || (body.patientId && alert.patientId !== body.patientId)) {
         throw invalidField(
           because('oncall.alertOfOtherPatient'),
           'The linked alert is not this patient’s.',

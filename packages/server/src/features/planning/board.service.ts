@@ -23,50 +23,50 @@ import {
 } from './day-context.ts';
 
 export function buildBoard(ctx: DayContext, base: LatLon) {
-  const onShift = new Set(ctx.shifts.map((s) => s.user_id));
-  const withVisits = new Set(ctx.visits.flatMap((v) => (v.staff_id ? [v.staff_id] : [])));
+  const onShift = new Set(ctx.shifts.map((s) => s.userId));
+  const withVisits = new Set(ctx.visits.flatMap((v) => (v.staffId ? [v.staffId] : [])));
   const routes: BoardRoute[] = [];
   const timed: TimedRoute[] = [];
   for (const s of ctx.staff) {
     if (!onShift.has(s.id) && !withVisits.has(s.id)) continue;
-    const shift = ctx.shifts.find((x) => x.user_id === s.id);
+    const shift = ctx.shifts.find((x) => x.userId === s.id);
     const stops = ctx.visits
-      .filter((v) => v.staff_id === s.id && v.status !== 'requested')
+      .filter((v) => v.staffId === s.id && v.status !== 'requested')
       .sort(byStart)
       .map((v) => stopOf(v, ctx.places));
     const r = boardRoute(
       s,
       ctx.date,
-      shift ? { start: shift.start_min, end: shift.end_min } : null,
+      shift ? { start: shift.startMin, end: shift.endMin } : null,
       stops,
       ctx.matrix,
     );
     routes.push(r.route);
     timed.push(r.timed);
   }
-  const assigned = ctx.visits.filter((v) => v.staff_id && v.status !== 'requested');
+  const assigned = ctx.visits.filter((v) => v.staffId && v.status !== 'requested');
   return {
     date: ctx.date,
     base,
     routes,
     unassigned: ctx.visits
-      .filter((v) => !v.staff_id || v.status === 'requested')
+      .filter((v) => !v.staffId || v.status === 'requested')
       .map((v) => ({
         visitId: v.id,
-        patientName: `${v.last_name} ${v.first_name}`,
+        patientName: `${v.lastName} ${v.firstName}`,
         discipline: v.discipline as Discipline,
       })),
     held: ctx.held.map((v) => ({
       visitId: v.id,
-      patientId: v.patient_id,
-      patientName: `${v.last_name} ${v.first_name}`,
+      patientId: v.patientId,
+      patientName: `${v.lastName} ${v.firstName}`,
       discipline: v.discipline as Discipline,
-      staffName: v.staff_name,
-      reason: v.status_reason,
+      staffName: v.staffName,
+      reason: v.statusReason,
     })),
     measures: planMeasures(
       timed,
-      assigned.map((v) => ({ staffId: v.staff_id, keyWorkerId: keyWorkerFor(ctx, v) })),
+      assigned.map((v) => ({ staffId: v.staffId, keyWorkerId: keyWorkerFor(ctx, v) })),
       ctx.visits.length,
     ),
     travelSource: ctx.matrix.source,
@@ -81,7 +81,7 @@ export async function dispatchBoard(deps: AppDeps, ctx: RequestContext, date: st
   const day = date ?? localDate(deps.clock(), settings.timeZone);
   const dc = await dayContext(deps.db, orgId, day);
   await inEnvelope(deps, ctx, {}, async ({ audit }) => {
-    for (const pid of new Set(dc.visits.map((v) => v.patient_id)))
+    for (const pid of new Set(dc.visits.map((v) => v.patientId)))
       await audit({ action: 'dispatch.read', entityType: 'visit', patientId: pid });
   });
   return withSheetNotes(
@@ -103,7 +103,7 @@ export function withSheetNotes(
 ) {
   const byId = new Map(rows.map((v) => [v.id, v]));
   // notes come oldest first: the last one of a visit is its current documentation
-  const latest = new Map(notes.map((n) => [n.visit_id, n.content]));
+  const latest = new Map(notes.map((n) => [n.visitId, n.content]));
   const documentationOf = (visitId: string) => {
     const d = latest.get(visitId);
     if (!d) return null;
@@ -116,7 +116,7 @@ export function withSheetNotes(
       stops: r.stops.map((s) => ({
         ...s,
         reason: byId.get(s.visitId)?.reason ?? null,
-        accessNotes: byId.get(s.visitId)?.access_notes ?? null,
+        accessNotes: byId.get(s.visitId)?.accessNotes ?? null,
         documentation: documentationOf(s.visitId),
       })),
     })),

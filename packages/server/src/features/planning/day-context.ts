@@ -112,24 +112,24 @@ export const stopOf = (v: VisitRow, places: Places, keepPlannedStart = true): St
   const stop: StopInfo = {
     visitId: v.id,
     discipline: v.discipline as Discipline,
-    durationMinutes: v.duration_min,
+    durationMinutes: v.durationMin,
     window:
-      v.window_start !== null && v.window_end !== null ? { start: v.window_start, end: v.window_end } : null,
-    location: places.of(v.patient_id, v.lat, v.lon),
-    patientId: v.patient_id,
-    patientName: `${v.last_name} ${v.first_name}`,
+      v.windowStart !== null && v.windowEnd !== null ? { start: v.windowStart, end: v.windowEnd } : null,
+    location: places.of(v.patientId, v.lat, v.lon),
+    patientId: v.patientId,
+    patientName: `${v.lastName} ${v.firstName}`,
     address: v.address,
     coordinates: v.lat !== null && v.lon !== null ? { lat: v.lat, lon: v.lon } : null,
     kind: v.kind,
     status: v.status,
   };
-  if (startedStatuses.includes(v.status) && v.start_min !== null) stop.fixedStart = v.start_min;
-  else if (v.start_min !== null && keepPlannedStart) stop.notBefore = v.start_min;
+  if (startedStatuses.includes(v.status) && v.startMin !== null) stop.fixedStart = v.startMin;
+  else if (v.startMin !== null && keepPlannedStart) stop.notBefore = v.startMin;
   return stop;
 };
 
 export const byStart = (a: VisitRow, b: VisitRow) =>
-  (a.start_min ?? 1e9) - (b.start_min ?? 1e9) || (a.sequence ?? 0) - (b.sequence ?? 0);
+  (a.startMin ?? 1e9) - (b.startMin ?? 1e9) || (a.sequence ?? 0) - (b.sequence ?? 0);
 
 export interface DayContext {
   date: string;
@@ -155,7 +155,7 @@ export async function dayContext(db: Conn, orgId: string, date: string): Promise
   ]);
   const live = dayVisits.filter((v) => v.status !== 'cancelled' && v.status !== 'on_hold');
   const places = new Places(settings.base);
-  for (const v of live) places.of(v.patient_id, v.lat, v.lon);
+  for (const v of live) places.of(v.patientId, v.lat, v.lon);
   const matrix = await travelMatrix(places.points, settings.travel);
   const keyWorkers = new Map(
     plans.flatMap((p) => {
@@ -181,8 +181,8 @@ export async function dayContext(db: Conn, orgId: string, date: string): Promise
  * of the visit's discipline (a nurse key worker says nothing about who makes the physician's visits),
  * as in the weekly plan's measure.
  */
-export function keyWorkerFor(ctx: DayContext, v: { patient_id: string; discipline: string }): string | null {
-  const id = ctx.keyWorkers.get(v.patient_id);
+export function keyWorkerFor(ctx: DayContext, v: { patientId: string; discipline: string }): string | null {
+  const id = ctx.keyWorkers.get(v.patientId);
   if (!id) return null;
   return ctx.staff.find((s) => s.id === id)?.role === v.discipline ? id : null;
 }

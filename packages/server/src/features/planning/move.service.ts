@@ -77,7 +77,7 @@ export async function previewMove(deps: AppDeps, ctx: RequestContext, id: string
   try {
     await deps.db.transaction().execute(async (trx) => {
       const current = await visits.findVisit(trx, orgId, id);
-      const dates = [...new Set([body.date, ...(current ? [current.visit_date] : [])])];
+      const dates = [...new Set([body.date, ...(current ? [current.visitDate] : [])])];
       const before = await Promise.all(dates.map((d) => dayContext(trx, orgId, d)));
       patientId = await applyMove(deps, ctx, trx, id, body, settings);
       const after = await Promise.all(dates.map((d) => dayContext(trx, orgId, d)));
@@ -172,7 +172,7 @@ async function applyMove(
   {
     const v = await visits.lockVisit(trx, orgId, id);
     if (!v) throw notFound('visit');
-    await loadPatientFor(deps, ctx, 'visit:read', v.patient_id, trx);
+    await loadPatientFor(deps, ctx, 'visit:read', v.patientId, trx);
     if (v.status !== 'scheduled' && v.status !== 'requested')
       throw conflict(
         `Only a scheduled or requested visit can be moved; this one is ${v.status.replaceAll('_', ' ')}.`,
@@ -182,8 +182,8 @@ async function applyMove(
     const staff = await visits.activeStaff(trx, orgId, clinicalRoles);
     if (!staff.some((s) => s.id === body.staffId)) throw notFound('staffMember');
     const now = deps.clock();
-    const fromDate = v.visit_date;
-    const fromStaff = v.staff_id;
+    const fromDate = v.visitDate;
+    const fromStaff = v.staffId;
     await visits.updateVisit(trx, orgId, id, {
       staff_id: body.staffId,
       visit_date: body.date,
@@ -205,11 +205,11 @@ async function applyMove(
     // re-time the target route with the moved visit at its position, then the route it left
     const target = await dayContext(trx, orgId, body.date);
     const others = target.visits
-      .filter((x) => x.staff_id === body.staffId && x.id !== id && x.status !== 'requested')
+      .filter((x) => x.staffId === body.staffId && x.id !== id && x.status !== 'requested')
       .sort(byStart);
     const moved = target.visits.find((x) => x.id === id)!;
     const position = Math.min(
-      body.position ?? others.filter((x) => (x.start_min ?? 0) <= (v.start_min ?? 0)).length,
+      body.position ?? others.filter((x) => (x.startMin ?? 0) <= (v.startMin ?? 0)).length,
       others.length,
     );
     const ordered = [...others.slice(0, position), moved, ...others.slice(position)];
@@ -217,21 +217,21 @@ async function applyMove(
     if (fromStaff && (fromStaff !== body.staffId || fromDate !== body.date)) {
       const source = await dayContext(trx, orgId, fromDate);
       const left = source.visits
-        .filter((x) => x.staff_id === fromStaff && x.status !== 'requested')
+        .filter((x) => x.staffId === fromStaff && x.status !== 'requested')
         .sort(byStart);
       await retime(trx, orgId, source, fromStaff, left, now, settings.timeZone);
     }
     const after = await visits.findVisit(trx, orgId, id);
-    const when = `${body.date} ${hhmmOf(after?.start_min ?? 0)}`;
+    const when = `${body.date} ${hhmmOf(after?.startMin ?? 0)}`;
     await notifyVisitPeople(
       trx,
       orgId,
-      { id, patient_id: v.patient_id, staff_id: body.staffId },
+      { id, patientId: v.patientId, staffId: body.staffId },
       {
         kind: 'visit.assigned',
-        params: { patient: `${after?.last_name ?? ''} ${after?.first_name ?? ''}`, when },
+        params: { patient: `${after?.lastName ?? ''} ${after?.firstName ?? ''}`, when },
         title: 'Visit assigned to you',
-        body: `${after?.last_name ?? ''} ${after?.first_name ?? ''}, ${when}`,
+        body: `${after?.lastName ?? ''} ${after?.firstName ?? ''}, ${when}`,
       },
       fromDate !== body.date
         ? { kind: 'visit.moved', params: { when }, title: 'Visit moved', body: when }
@@ -244,9 +244,9 @@ async function applyMove(
       action: 'visit.move',
       entityType: 'visit',
       entityId: id,
-      patientId: v.patient_id,
+      patientId: v.patientId,
     });
-    return v.patient_id;
+    return v.patientId;
   }
 }
 
@@ -259,22 +259,22 @@ async function retime(
   now: Date,
   timeZone: string,
 ) {
-  const shift = dc.shifts.find((s) => s.user_id === staffId);
+  const shift = dc.shifts.find((s) => s.userId === staffId);
   // today, nobody can leave before now: re-timing never moves a visit into the past
   const earliest = dc.date === localDate(now, timeZone) ? Math.ceil(localMinutes(now, timeZone) / 5) * 5 : 0;
   const timed = timeRoute({
     staffDisciplines: [dc.staff.find((s) => s.id === staffId)?.role ?? ''],
-    shift: shift ? { start: Math.max(shift.start_min, earliest), end: shift.end_min } : null,
+    shift: shift ? { start: Math.max(shift.startMin, earliest), end: shift.endMin } : null,
     stops: ordered.map((v) => stopOf(v, dc.places, false)),
     legs: legsFor(
       dc.matrix,
-      ordered.map((v) => dc.places.of(v.patient_id, v.lat, v.lon)),
+      ordered.map((v) => dc.places.of(v.patientId, v.lat, v.lon)),
     ),
   });
   for (const [i, t] of timed.stops.entries()) {
     const v = ordered[i]!;
     if (startedStatuses.includes(v.status)) continue;
-    if (v.start_min !== Math.round(t.start) || v.sequence !== i)
+    if (v.startMin !== Math.round(t.start) || v.sequence !== i)
       await visits.updateVisit(trx, orgId, v.id, {
         start_min: Math.round(t.start),
         sequence: i,

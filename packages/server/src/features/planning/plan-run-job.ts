@@ -1,4 +1,4 @@
-import type { urgentVisitBodySchema } from '@hearth/domain';
+import type { PlanRunRequest, UrgentRunInput, urgentVisitBodySchema, WeekRunInput } from '@hearth/domain';
 import type { Plan, Progress } from '@hearth/planner';
 import type { z } from 'zod';
 import type { AppDeps } from '../../app-context.ts';
@@ -10,11 +10,11 @@ import * as repo from './planning.repository.ts';
 export type UrgentRequest = z.output<typeof urgentVisitBodySchema>;
 
 /** What a run was asked, stored with it so any process can prepare the same run again. */
-export type RunRequest = { kind: 'week'; weekStart: string } | ({ kind: 'urgent' } & UrgentRequest);
+export type RunRequest = PlanRunRequest;
 
 /** A run ready to solve: what publishing needs, the planner's job and how to read its plan. */
 export interface PreparedRun {
-  input: unknown;
+  input: WeekRunInput | UrgentRunInput;
   job: PlannerJob;
   finish: (plan: Plan) => StoredResult;
   /** A second job to solve when the first plan is not good enough (null: keep that plan). */
@@ -118,7 +118,7 @@ export class PlanRunJobs {
     try {
       if (preparedHere) prepared = preparedHere;
       else {
-        const request = row.request as RunRequest | null;
+        const request = row.request;
         if (!request) throw new Error('the server stopped while planning; start again');
         if (job.attempt > maxAttempts)
           throw new Error(`it was started ${maxAttempts} times without finishing`);

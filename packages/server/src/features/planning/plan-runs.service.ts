@@ -1,5 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { type BoardRoute, because, can, conflict, forbidden, notFound, type PlanRun } from '@hearth/domain';
+import {
+  because,
+  can,
+  conflict,
+  forbidden,
+  notFound,
+  type PlanRun,
+  type PlanRunResult,
+} from '@hearth/domain';
 import type { AppDeps, RequestContext } from '../../app-context.ts';
 import { inEnvelope } from '../../platform/envelope.ts';
 import { JobRunner } from '../../platform/jobs/job-runner.ts';
@@ -14,28 +22,18 @@ import * as repo from './planning.repository.ts';
 
 export const audience = ['coordinator', 'admin'] as const;
 
-export interface StoredResult {
-  routes: BoardRoute[];
-  unassigned: PlanRun['unassigned'];
-  measures: PlanRun['measures'];
-  capacity?: PlanRun['capacity'];
-  changes: PlanRun['changes'];
-  /** What publishing creates or changes. */
-  assignments: { key: string; staffId: string; date: string; start: number; sequence: number }[];
-  sameDayVisit?: PlanRun['sameDayVisit'];
-  urgentTiming?: PlanRun['urgentTiming'];
-  againstPublished?: PlanRun['againstPublished'];
-}
+/** A run's result as the run keeps it (the domain's `planRunResultSchema`). */
+export type StoredResult = PlanRunResult;
 
-function toPlanRun(row: NonNullable<Awaited<ReturnType<typeof repo.findRun>>>): PlanRun {
-  const result = row.result as unknown as StoredResult | null;
+function toPlanRun(row: repo.PlanRunRecord): PlanRun {
+  const result = row.result;
   // written by whichever process solves the run, so every process shows the same progress
-  const progress = row.progress as unknown as PlanRun['progress'] | null;
+  const progress = row.progress;
   return {
     id: row.id,
     kind: row.kind,
     status: row.status,
-    weekStart: row.week_start,
+    weekStart: row.weekStart,
     progress: progress ?? {
       fraction: row.status === 'running' ? 0 : 1,
       seconds: 0,
@@ -51,7 +49,7 @@ function toPlanRun(row: NonNullable<Awaited<ReturnType<typeof repo.findRun>>>): 
     urgentTiming: result?.urgentTiming ?? null,
     againstPublished: result?.againstPublished ?? null,
     error: row.error,
-    createdAt: row.created_at.toISOString(),
+    createdAt: row.createdAt.toISOString(),
   };
 }
 

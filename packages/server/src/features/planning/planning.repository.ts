@@ -1,8 +1,80 @@
-import type { Updateable } from 'kysely';
+import {
+  type PlanRunProgress,
+  type PlanRunRequest,
+  type PlanRunResult,
+  planRunProgressSchema,
+  planRunRequestSchema,
+  planRunResultSchema,
+  type UrgentRunInput,
+  urgentRunInputSchema,
+  type WeekRunInput,
+  weekRunInputSchema,
+} from '@hearth/domain';
+import type { Selectable, Updateable } from 'kysely';
 import type { Conn } from '../../db/conn.ts';
+import { parseStored, storedJson } from '../../db/stored-json.ts';
 import type { PlanRunTable } from './planning.table.ts';
 
+/**
+ * A plan run. What it was asked for publishing (its input) is read on its own (`inputOfRun`) by
+ * publishing, the one step that needs it: a run that can no longer be prepared is still shown
+ * and failed.
+ */
+export interface PlanRunRecord {
+  id: string;
+  kind: PlanRunTable['kind'];
+  status: PlanRunTable['status'];
+  weekStart: string;
+  result: PlanRunResult | null;
+  error: string | null;
+  createdBy: string;
+  createdAt: Date;
+  finishedAt: Date | null;
+  publishedAt: Date | null;
+  publishedBy: string | null;
+  request: PlanRunRequest | null;
+  progress: PlanRunProgress | null;
+}
+
+/** A run's input, by its kind. */
+export type PlanRunInput = { kind: 'week'; input: WeekRunInput } | { kind: 'urgent'; input: UrgentRunInput };
+
 type Json = 'input' | 'result' | 'request' | 'progress';
+
+const runColumns = [
+  'id',
+  'kind',
+  'status',
+  'week_start',
+  'result',
+  'error',
+  'created_by',
+  'created_at',
+  'finished_at',
+  'published_at',
+  'published_by',
+  'request',
+  'progress',
+] as const;
+
+const toRun = (r: Omit<Selectable<PlanRunTable>, 'organization_id' | 'input'>): PlanRunRecord => {
+  const at = (column: string) => ({ table: 'plan_run', column, id: r.id });
+  return {
+    id: r.id,
+    kind: r.kind,
+    status: r.status,
+    weekStart: r.week_start,
+    result: r.result === null ? null : parseStored(planRunResultSchema, r.result, at('result')),
+    error: r.error,
+    createdBy: r.created_by,
+    createdAt: r.created_at,
+    finishedAt: r.finished_at,
+    publishedAt: r.published_at,
+    publishedBy: r.published_by,
+    request: r.request === null ? null : parseStored(planRunRequestSchema, r.request, at('request')),
+    progress: r.progress === null ? null : parseStored(planRunProgressSchema, r.progress, at('progress')),
+  };
+};
 
 export const insertRun = (
   db: Conn,
@@ -16,9 +88,9 @@ export const insertRun = (
     .insertInto('plan_run')
     .values({
       ...row,
-      input: JSON.stringify(row.input),
-      result: row.result ? JSON.stringify(row.result) : null,
-      request: row.request ? JSON.stringify(row.request) : null,
+      input: storedJson(row.input),
+      result: row.result ? storedJson(row.result) : null,
+      request: row.request ? storedJson(row.request) : null,
     })
     .execute();
 
@@ -31,7 +103,7 @@ export const updateRun = (
   const { result, ...rest } = patch;
   return db
     .updateTable('plan_run')
-    .set({ ...rest, ...(result !== undefined ? { result: JSON.stringify(result) } : {}) })
+    .set({ ...rest, ...(result !== undefined ? { result: storedJson(result) } : {}) })
     .where('organization_id', '=', organizationId)
     .where('id', '=', id)
     .execute();
@@ -47,10 +119,10 @@ export async function writeRunning(
   organizationId: string,
   id: string,
   patch: {
-    progress?: unknown;
+    progress?: PlanRunProgress;
     status?: 'ready' | 'failed';
     input?: unknown;
-    result?: unknown;
+    result?: PlanRunResult;
     error?: string;
     finished_at?: Date;
   },
@@ -60,9 +132,9 @@ export async function writeRunning(
     .updateTable('plan_run')
     .set({
       ...rest,
-      ...(progress !== undefined ? { progress: JSON.stringify(progress) } : {}),
-      ...(input !== undefined ? { input: JSON.stringify(input) } : {}),
-      ...(result !== undefined ? { result: JSON.stringify(result) } : {}),
+      ...(progress !== undefined ? { progress: storedJson(progress) } : {}),
+      ...(input !== undefined ? { input: storedJson(input) } : {}),
+      ...(result !== undefined ? { result: storedJson(result) } : {}),
     })
     .where('organization_id', '=', organizationId)
     .where('id', '=', id)
@@ -71,28 +143,52 @@ export async function writeRunning(
   return Number(done.numUpdatedRows) > 0;
 }
 
-export const findRun = (db: Conn, organizationId: string, id: string) =>
-  db
+export const findRun = async (db: Conn, organizationId: string, id: string) => {
+  const row = await db
     .selectFrom('plan_run')
-    .selectAll()
+    .select(runColumns)
     .where('organization_id', '=', organizationId)
     .where('id', '=', id)
     .executeTakeFirst();
+  return row && toRun(row);
+};
 
-export const lockRun = (db: Conn, organizationId: string, id: string) =>
-  db
+export const lockRun = async (db: Conn, organizationId: string, id: string) => {
+  const row = await db
     .selectFrom('plan_run')
-    .selectAll()
+    .select(runColumns)
     .where('organization_id', '=', organizationId)
     .where('id', '=', id)
     .forUpdate()
     .executeTakeFirst();
+  return row && toRun(row);
+};
 
-export const latestRuns = (db: Conn, organizationId: string, limit: number) =>
-  db
+/** What a run was asked, as publishing makes it real. */
+export const inputOfRun = async (
+  db: Conn,
+  organizationId: string,
+  run: Pick<PlanRunRecord, 'id' | 'kind'>,
+): Promise<PlanRunInput> => {
+  const { input } = await db
     .selectFrom('plan_run')
-    .selectAll()
+    .select('input')
     .where('organization_id', '=', organizationId)
-    .orderBy('created_at', 'desc')
-    .limit(limit)
-    .execute();
+    .where('id', '=', run.id)
+    .executeTakeFirstOrThrow();
+  const at = { table: 'plan_run', column: 'input', id: run.id };
+  return run.kind === 'week'
+    ? { kind: 'week', input: parseStored(weekRunInputSchema, input, at) }
+    : { kind: 'urgent', input: parseStored(urgentRunInputSchema, input, at) };
+};
+
+export const latestRuns = async (db: Conn, organizationId: string, limit: number) =>
+  (
+    await db
+      .selectFrom('plan_run')
+      .select(runColumns)
+      .where('organization_id', '=', organizationId)
+      .orderBy('created_at', 'desc')
+      .limit(limit)
+      .execute()
+  ).map(toRun);

@@ -47,14 +47,14 @@ export async function publishRun(deps: AppDeps, ctx: RequestContext, id: string)
         undefined,
         whyNotPublishable(run.status),
       );
-    const result = run.result as unknown as StoredResult;
+    const result = run.result;
+    if (!result) throw new Error(`plan run ${run.id} is ready without a result`);
     const now = deps.clock();
-    if (run.kind === 'week')
-      touched.push(
-        ...(await publishWeek(trx, ctx, orgId, run.id, run.input as unknown as WeekInput, result, now)),
-      );
+    const asked = await repo.inputOfRun(trx, orgId, run);
+    if (asked.kind === 'week')
+      touched.push(...(await publishWeek(trx, ctx, orgId, run.id, asked.input, result, now)));
     else {
-      const input = run.input as unknown as UrgentInput;
+      const input = asked.input;
       alertId = input.alertId;
       alertNote = dispatchedNote(input, result);
       touched.push(...(await acceptUrgent(trx, ctx, orgId, run.id, input, result, now)));
@@ -73,7 +73,7 @@ export async function publishRun(deps: AppDeps, ctx: RequestContext, id: string)
       orgId,
       patientIds.map((pid) => ({ action: 'visit.plan', entityType: 'visit', patientId: pid })),
     );
-    familyUserIds = [...new Set((await visits.familyUsersOf(trx, orgId, patientIds)).map((f) => f.user_id))];
+    familyUserIds = [...new Set((await visits.familyUsersOf(trx, orgId, patientIds)).map((f) => f.userId))];
   });
   // dispatched from an alert: the alert is answered with "urgent visit" (unless someone already answered it)
   if (alertId && can(ctx.actor, 'alert:handle')) {
@@ -212,7 +212,7 @@ async function publishWeek(
       now,
     );
   const family = await visits.familyUsersOf(trx, orgId, [...new Set(rows.map((r) => r.patient_id))]);
-  const familyIds = [...new Set(family.map((f) => f.user_id))];
+  const familyIds = [...new Set(family.map((f) => f.userId))];
   if (familyIds.length > 0)
     await notifyUsers(
       trx,
@@ -254,14 +254,14 @@ async function acceptUrgent(
     if (a.key === 'urgent') continue;
     const v = await visits.lockVisit(trx, orgId, a.key);
     if (v?.status !== 'scheduled') continue;
-    if (v.staff_id !== a.staffId || v.start_min !== a.start || v.sequence !== a.sequence) {
+    if (v.staffId !== a.staffId || v.startMin !== a.start || v.sequence !== a.sequence) {
       await visits.updateVisit(trx, orgId, v.id, {
         staff_id: a.staffId,
         start_min: a.start,
         sequence: a.sequence,
         updated_at: now,
       });
-      if (v.staff_id !== a.staffId) {
+      if (v.staffId !== a.staffId) {
         await notifyUsers(
           trx,
           orgId,
@@ -276,15 +276,15 @@ async function acceptUrgent(
           },
           now,
         );
-        if (v.staff_id) await notifyMovedToColleague(trx, orgId, v.staff_id, v.id, input.date, now);
+        if (v.staffId) await notifyMovedToColleague(trx, orgId, v.staffId, v.id, input.date, now);
       }
-      touched.push(`${v.id}|${v.patient_id}`);
+      touched.push(`${v.id}|${v.patientId}`);
     }
   }
   await notifyVisitPeople(
     trx,
     orgId,
-    { id: row.id, patient_id: input.patientId, staff_id: urgent.staffId },
+    { id: row.id, patientId: input.patientId, staffId: urgent.staffId },
     { title: 'Urgent visit', body: `${input.date} ${hhmmOf(urgent.start)}: ${input.reason}` },
     input.mergeVisitId
       ? { title: 'Your visit today comes earlier', body: `Expected around ${hhmmOf(urgent.start)}` }
@@ -351,7 +351,7 @@ async function bringForward(
   now: Date,
 ) {
   const v = await visits.lockVisit(trx, orgId, visitId);
-  if (!v || (v.status !== 'scheduled' && v.status !== 'requested') || v.visit_date !== input.date)
+  if (!v || (v.status !== 'scheduled' && v.status !== 'requested') || v.visitDate !== input.date)
     throw conflict(
       'The visit to bring forward has changed since the preview; preview the urgent visit again.',
       undefined,
@@ -376,7 +376,7 @@ async function bringForward(
     from_status: v.status,
     to_status: 'scheduled',
     reason:
-      `Brought forward as an urgent visit (was ${v.start_min === null ? 'unscheduled' : hhmmOf(v.start_min)}): ${input.reason}`.slice(
+      `Brought forward as an urgent visit (was ${v.startMin === null ? 'unscheduled' : hhmmOf(v.startMin)}): ${input.reason}`.slice(
         0,
         500,
       ),
@@ -384,7 +384,7 @@ async function bringForward(
     at: now,
     client_id: null,
   });
-  if (v.staff_id && v.staff_id !== urgent.staffId)
-    await notifyMovedToColleague(trx, orgId, v.staff_id, v.id, input.date, now);
-  return { id: v.id, patient_id: v.patient_id };
+  if (v.staffId && v.staffId !== urgent.staffId)
+    await notifyMovedToColleague(trx, orgId, v.staffId, v.id, input.date, now);
+  return { id: v.id, patient_id: v.patientId };
 }

@@ -6,7 +6,6 @@
 import {
   type BoardRoute,
   can,
-  type Discipline,
   forbidden,
   hhmmOf,
   keptWindowToday,
@@ -14,6 +13,7 @@ import {
   type PlanRun,
   sameDayVisitToMerge,
   startedStatuses,
+  type UrgentRunInput,
   urgentLatestStart,
   urgentSetOff,
 } from '@hearth/domain';
@@ -36,16 +36,8 @@ import {
 } from './planner-adapter.ts';
 import { travelMatrix } from './travel.ts';
 
-export interface UrgentInput {
-  date: string;
-  patientId: string;
-  discipline: Discipline;
-  durationMinutes: number;
-  reason: string;
-  alertId: string | null;
-  /** The patient's visit later today that the urgent visit takes the place of (brought forward). */
-  mergeVisitId?: string | null;
-}
+/** What an urgent run keeps for publishing (the domain's `urgentRunInputSchema`). */
+export type UrgentInput = UrgentRunInput;
 
 /** The patient row the urgent re-plan reads (name, address, place). */
 type UrgentPatient = NonNullable<Awaited<ReturnType<typeof findPatient>>>;
@@ -113,10 +105,10 @@ export async function prepareUrgent(
   const sameDayId = sameDayVisitToMerge(
     dc.visits.map((v) => ({
       id: v.id,
-      patientId: v.patient_id,
+      patientId: v.patientId,
       discipline: v.discipline,
       status: v.status,
-      startMin: v.start_min,
+      startMin: v.startMin,
     })),
     patient.id,
     body.discipline,
@@ -125,20 +117,20 @@ export async function prepareUrgent(
   const merged = sameDay !== null && body.sameDayVisit !== 'keep';
   // the visit being brought forward is not planned around: the urgent visit is that visit
   const assigned = dc.visits.filter(
-    (v) => v.staff_id && v.status !== 'requested' && !(merged && v.id === sameDay.id),
+    (v) => v.staffId && v.status !== 'requested' && !(merged && v.id === sameDay.id),
   );
   // from the base (place 0) now, or when the first booked visit needs her: see urgentSetOff
   const setOff = (staffId: string, shift: { start: number; end: number }) => {
-    const hers = assigned.filter((v) => v.staff_id === staffId);
+    const hers = assigned.filter((v) => v.staffId === staffId);
     const booked = hers
-      .filter((v) => !startedStatuses.includes(v.status) && v.start_min !== null)
+      .filter((v) => !startedStatuses.includes(v.status) && v.startMin !== null)
       .sort(byStart)[0];
     return urgentSetOff(shift, nowMin, {
       alreadyOut: hers.some((v) => startedStatuses.includes(v.status)),
       firstBooked: booked
         ? {
-            startMin: booked.start_min!,
-            travelMinutes: dc.matrix.minutes[0]![dc.places.of(booked.patient_id, booked.lat, booked.lon)]!,
+            startMin: booked.startMin!,
+            travelMinutes: dc.matrix.minutes[0]![dc.places.of(booked.patientId, booked.lat, booked.lon)]!,
           }
         : null,
     });
@@ -147,36 +139,36 @@ export async function prepareUrgent(
     id: s.id,
     disciplines: [s.role],
     shifts: dc.shifts
-      .filter((sh) => sh.user_id === s.id)
+      .filter((sh) => sh.userId === s.id)
       .map((sh) => ({
         day: 0,
-        start: setOff(s.id, { start: sh.start_min, end: sh.end_min }),
-        end: sh.end_min,
+        start: setOff(s.id, { start: sh.startMin, end: sh.endMin }),
+        end: sh.endMin,
       })),
     // an urgent visit late in a shift is still made: the person stays on (the board shows the
     // overtime) rather than the visit being refused because it would end after the shift
     maxOvertime: urgentOvertimeMinutes,
   }));
-  const onShift = new Set(dc.shifts.map((s) => s.user_id));
+  const onShift = new Set(dc.shifts.map((s) => s.userId));
   const adapterVisits: AdapterVisit[] = assigned
-    .filter((v) => onShift.has(v.staff_id!))
+    .filter((v) => onShift.has(v.staffId!))
     .map((v) => {
       const started = startedStatuses.includes(v.status);
       return {
         id: v.id,
-        location: dc.places.of(v.patient_id, v.lat, v.lon),
+        location: dc.places.of(v.patientId, v.lat, v.lon),
         discipline: v.discipline,
-        durationMinutes: v.duration_min,
+        durationMinutes: v.durationMin,
         window: started
           ? null
           : keptWindowToday(
-              { windowStart: v.window_start, windowEnd: v.window_end, startMin: v.start_min },
+              { windowStart: v.windowStart, windowEnd: v.windowEnd, startMin: v.startMin },
               nowMin,
             ),
         days: [0],
         mandatory: true,
-        ...(started && v.start_min !== null
-          ? { fixed: { staffId: v.staff_id!, day: 0, start: v.start_min } }
+        ...(started && v.startMin !== null
+          ? { fixed: { staffId: v.staffId!, day: 0, start: v.startMin } }
           : {}),
       };
     });
@@ -209,7 +201,7 @@ export async function prepareUrgent(
       staffId,
       day: 0,
       visitIds: assigned
-        .filter((v) => v.staff_id === staffId)
+        .filter((v) => v.staffId === staffId)
         .sort(byStart)
         .map((v) => v.id),
     })),
@@ -254,11 +246,11 @@ export async function prepareUrgent(
           };
         return { ...stopOf(byId.get(a.visitId)!, dc.places), fixedStart: a.start };
       });
-      const shift = dc.shifts.find((sh) => sh.user_id === s.id);
+      const shift = dc.shifts.find((sh) => sh.userId === s.id);
       const b = boardRoute(
         s,
         date,
-        shift ? { start: shift.start_min, end: shift.end_min } : null,
+        shift ? { start: shift.startMin, end: shift.endMin } : null,
         stops,
         dc.matrix,
       );
@@ -270,14 +262,14 @@ export async function prepareUrgent(
         if (
           before &&
           !startedStatuses.includes(before.status) &&
-          (before.staff_id !== s.id || Math.abs((before.start_min ?? 0) - start) >= 5)
+          (before.staffId !== s.id || Math.abs((before.startMin ?? 0) - start) >= 5)
         )
           changes.push({
             visitId: before.id,
-            patientName: `${before.last_name} ${before.first_name}`,
-            fromStaffName: staffName(before.staff_id),
+            patientName: `${before.lastName} ${before.firstName}`,
+            fromStaffName: staffName(before.staffId),
             toStaffName: s.name,
-            fromStart: before.start_min === null ? null : hhmmOf(before.start_min),
+            fromStart: before.startMin === null ? null : hhmmOf(before.startMin),
             toStart: hhmmOf(start),
           });
       }
@@ -306,8 +298,8 @@ export async function prepareUrgent(
       sameDayVisit: sameDay
         ? {
             visitId: sameDay.id,
-            staffName: staffName(sameDay.staff_id),
-            start: sameDay.start_min === null ? null : hhmmOf(sameDay.start_min),
+            staffName: staffName(sameDay.staffId),
+            start: sameDay.startMin === null ? null : hhmmOf(sameDay.startMin),
             merged,
           }
         : null,

@@ -11,7 +11,7 @@ import {
   type PlanRun,
   planMeasures,
   type TimedRoute,
-  type VisitRequirement,
+  type WeekRunInput,
   weekRequirements,
 } from '@hearth/domain';
 import type { Plan } from '@hearth/planner';
@@ -26,15 +26,8 @@ import { type StoredResult, startRun } from './plan-runs.service.ts';
 import { type AdapterStaff, type AdapterVisit, fromPlan, toProblem } from './planner-adapter.ts';
 import { travelMatrix } from './travel.ts';
 
-export interface WeekInput {
-  weekStart: string;
-  requirements: (VisitRequirement & {
-    patientName: string;
-    address: string;
-    lat: number | null;
-    lon: number | null;
-  })[];
-}
+/** What a week run keeps for publishing (the domain's `weekRunInputSchema`). */
+export type WeekInput = WeekRunInput;
 
 /** Which days of the horizon have someone of each discipline on the rota. */
 function workingDaysByDiscipline(shifts: { role: string | undefined; day: number }[]) {
@@ -68,7 +61,7 @@ export async function prepareWeek(deps: AppDeps, orgId: string, weekStart: strin
     visits.activeStaff(deps.db, orgId, clinicalRoles),
   ]);
   const kept = existing.filter(
-    (v) => v.status !== 'cancelled' && v.status !== 'requested' && v.status !== 'on_hold' && v.staff_id,
+    (v) => v.status !== 'cancelled' && v.status !== 'requested' && v.status !== 'on_hold' && v.staffId,
   );
   const dayIndex = (date: string) => Math.round((Date.parse(date) - Date.parse(weekStart)) / 86_400_000);
   const requirements = weekRequirements(
@@ -77,11 +70,11 @@ export async function prepareWeek(deps: AppDeps, orgId: string, weekStart: strin
       content: p.content as CarePlanContent,
       lastVisitDay: Object.fromEntries(
         last
-          .filter((l) => l.patient_id === p.patient_id)
-          .map((l) => [l.discipline, dayIndex(String(l.last_date))]),
+          .filter((l) => l.patientId === p.patient_id)
+          .map((l) => [l.discipline, dayIndex(String(l.lastDate))]),
       ),
       alreadyInWeek: kept
-        .filter((v) => v.patient_id === p.patient_id)
+        .filter((v) => v.patientId === p.patient_id)
         .reduce<Partial<Record<Discipline, number>>>((acc, v) => {
           const d = v.discipline as Discipline;
           acc[d] = (acc[d] ?? 0) + 1;
@@ -92,8 +85,8 @@ export async function prepareWeek(deps: AppDeps, orgId: string, weekStart: strin
     weekStart,
     workingDaysByDiscipline(
       shifts.map((sh) => ({
-        role: staff.find((s) => s.id === sh.user_id)?.role,
-        day: dayIndex(sh.shift_date),
+        role: staff.find((s) => s.id === sh.userId)?.role,
+        day: dayIndex(sh.shiftDate),
       })),
     ),
   );
@@ -137,20 +130,20 @@ export async function prepareWeek(deps: AppDeps, orgId: string, weekStart: strin
   };
   const places = new Places(settings.base);
   for (const r of input.requirements) places.of(r.patientId, r.lat, r.lon);
-  for (const v of kept) places.of(v.patient_id, v.lat, v.lon);
+  for (const v of kept) places.of(v.patientId, v.lat, v.lon);
   const matrix = await travelMatrix(places.points, settings.travel);
 
   const adapterStaff: AdapterStaff[] = staff.map((s) => ({
     id: s.id,
     disciplines: [s.role],
     shifts: shifts
-      .filter((sh) => sh.user_id === s.id && dayIndex(sh.shift_date) >= todayIndex)
+      .filter((sh) => sh.userId === s.id && dayIndex(sh.shiftDate) >= todayIndex)
       .map((sh) => {
-        const day = dayIndex(sh.shift_date);
+        const day = dayIndex(sh.shiftDate);
         return {
           day,
-          start: day === todayIndex ? Math.max(sh.start_min, nowMin) : sh.start_min,
-          end: sh.end_min,
+          start: day === todayIndex ? Math.max(sh.startMin, nowMin) : sh.startMin,
+          end: sh.endMin,
         };
       })
       .filter((sh) => sh.start < sh.end),
@@ -171,18 +164,18 @@ export async function prepareWeek(deps: AppDeps, orgId: string, weekStart: strin
       .filter(
         (v) =>
           v.status === 'scheduled' &&
-          v.start_min !== null &&
-          (dayIndex(v.visit_date) > todayIndex ||
-            (dayIndex(v.visit_date) === todayIndex && v.start_min >= nowMin)),
+          v.startMin !== null &&
+          (dayIndex(v.visitDate) > todayIndex ||
+            (dayIndex(v.visitDate) === todayIndex && v.startMin >= nowMin)),
       )
       .map((v) => ({
         id: `kept:${v.id}`,
-        location: places.of(v.patient_id, v.lat, v.lon),
+        location: places.of(v.patientId, v.lat, v.lon),
         discipline: v.discipline,
-        durationMinutes: v.duration_min,
+        durationMinutes: v.durationMin,
         window: null,
-        days: [dayIndex(v.visit_date)],
-        fixed: { staffId: v.staff_id!, day: dayIndex(v.visit_date), start: v.start_min! },
+        days: [dayIndex(v.visitDate)],
+        fixed: { staffId: v.staffId!, day: dayIndex(v.visitDate), start: v.startMin! },
       })),
   ];
   const problem = toProblem({
@@ -219,7 +212,7 @@ export async function prepareWeek(deps: AppDeps, orgId: string, weekStart: strin
       const [staffId, dayStr] = k.split('|') as [string, string];
       const date = days[Number(dayStr)]!;
       const person = staff.find((s) => s.id === staffId)!;
-      const shift = shifts.find((sh) => sh.user_id === staffId && sh.shift_date === date);
+      const shift = shifts.find((sh) => sh.userId === staffId && sh.shiftDate === date);
       // an engine start that is not a number (seen once in a re-plan) must never reach start_min:
       // such a stop is timed by the route instead, and its assignment takes the route's start
       const untimed = new Map<number, (typeof assignments)[number]>();
@@ -250,14 +243,14 @@ export async function prepareWeek(deps: AppDeps, orgId: string, weekStart: strin
             };
           }
           const v = keptById.get(a.visitId)!;
-          visitsForMeasures.push({ staffId, keyWorkerId: keyWorkerOf(v.patient_id, v.discipline) });
+          visitsForMeasures.push({ staffId, keyWorkerId: keyWorkerOf(v.patientId, v.discipline) });
           keptPlanned++;
           return { ...stopOf(v, places), ...(fixedStart === undefined ? {} : { fixedStart }) };
         });
       const b = boardRoute(
         person,
         date,
-        shift ? { start: shift.start_min, end: shift.end_min } : null,
+        shift ? { start: shift.startMin, end: shift.endMin } : null,
         stops,
         matrix,
       );

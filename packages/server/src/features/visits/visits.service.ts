@@ -15,7 +15,6 @@ import {
   type Visit,
   type VisitDocumentation,
   type VisitRequestBody,
-  type VisitStatus,
   type VisitTransitionBody,
   type visitScheduleBodySchema,
 } from '@hearth/domain';
@@ -32,7 +31,7 @@ import * as repo from './visits.repository.ts';
 
 const dayMs = 86_400_000;
 
-type Row = Awaited<ReturnType<typeof repo.visitsBetween>>[number];
+type Row = repo.VisitDetailRecord;
 
 /** Builds the API shape of visits, with their history and documentation. */
 export async function assembleVisits(db: Conn, orgId: string, rows: Row[]): Promise<Visit[]> {
@@ -40,36 +39,36 @@ export async function assembleVisits(db: Conn, orgId: string, rows: Row[]): Prom
   const [events, notes] = await Promise.all([repo.eventsOf(db, orgId, ids), repo.notesOf(db, orgId, ids)]);
   return rows.map((r) => ({
     id: r.id,
-    patientId: r.patient_id,
-    patientName: `${r.last_name} ${r.first_name}`,
+    patientId: r.patientId,
+    patientName: `${r.lastName} ${r.firstName}`,
     address: r.address,
     coordinates: r.lat !== null && r.lon !== null ? { lat: r.lat, lon: r.lon } : null,
-    discipline: r.discipline as Visit['discipline'],
+    discipline: r.discipline,
     kind: r.kind,
     status: r.status,
-    staffId: r.staff_id,
-    staffName: r.staff_name,
-    date: r.visit_date,
-    start: r.start_min === null ? null : hhmmOf(r.start_min),
-    durationMinutes: r.duration_min,
-    windowFrom: r.window_start === null ? null : hhmmOf(r.window_start),
-    windowTo: r.window_end === null ? null : hhmmOf(r.window_end),
+    staffId: r.staffId,
+    staffName: r.staffName,
+    date: r.visitDate,
+    start: r.startMin === null ? null : hhmmOf(r.startMin),
+    durationMinutes: r.durationMin,
+    windowFrom: r.windowStart === null ? null : hhmmOf(r.windowStart),
+    windowTo: r.windowEnd === null ? null : hhmmOf(r.windowEnd),
     reason: r.reason,
-    statusReason: r.status_reason,
-    checkedInAt: r.checked_in_at?.toISOString() ?? null,
-    completedAt: r.completed_at?.toISOString() ?? null,
+    statusReason: r.statusReason,
+    checkedInAt: r.checkedInAt?.toISOString() ?? null,
+    completedAt: r.completedAt?.toISOString() ?? null,
     history: events
-      .filter((e) => e.visit_id === r.id)
+      .filter((e) => e.visitId === r.id)
       .map((e) => ({
-        from: e.from_status as VisitStatus | null,
-        to: e.to_status as VisitStatus,
+        from: e.fromStatus,
+        to: e.toStatus,
         reason: e.reason,
-        byName: e.by_name,
+        byName: e.byName,
         at: e.at.toISOString(),
       })),
     notes: notes
-      .filter((n) => n.visit_id === r.id)
-      .map((n) => ({ id: n.id, ...n.content, byName: n.by_name, at: n.at.toISOString() })),
+      .filter((n) => n.visitId === r.id)
+      .map((n) => ({ id: n.id, ...n.content, byName: n.byName, at: n.at.toISOString() })),
   }));
 }
 
@@ -80,26 +79,26 @@ type VisitText = { kind?: string; params?: Record<string, string>; title: string
 export async function notifyVisitPeople(
   trx: Conn,
   orgId: string,
-  visit: { id: string; patient_id: string; staff_id: string | null },
+  visit: { id: string; patientId: string; staffId: string | null },
   staffText: VisitText | null,
   familyText: VisitText | null,
   at: Date,
 ) {
-  if (staffText && visit.staff_id)
+  if (staffText && visit.staffId)
     await notifyUsers(
       trx,
       orgId,
-      [visit.staff_id],
+      [visit.staffId],
       { kind: 'visit', ...staffText, entityType: 'visit', entityId: visit.id },
       at,
     );
   if (familyText) {
-    const family = await repo.familyUsersOf(trx, orgId, [visit.patient_id]);
+    const family = await repo.familyUsersOf(trx, orgId, [visit.patientId]);
     if (family.length > 0)
       await notifyUsers(
         trx,
         orgId,
-        family.map((f) => f.user_id),
+        family.map((f) => f.userId),
         { kind: 'visit', ...familyText, entityType: 'visit', entityId: visit.id },
         at,
       );
@@ -259,7 +258,7 @@ const visitUpdated = (visitId: string, patientId: string): HearthEventDraft => (
 export const publish = (deps: AppDeps, organizationId: string, visitId: string, patientId: string) =>
   deps.events.publish({ organizationId, ...visitUpdated(visitId, patientId) });
 
-type VisitRow = NonNullable<Awaited<ReturnType<typeof repo.findVisit>>>;
+type VisitRow = repo.VisitDetailRecord;
 
 /**
  * The envelope for a call about one visit: the visit must exist ("not found" otherwise), then
@@ -275,7 +274,7 @@ async function inVisitEnvelope<T>(
   const row = await repo.findVisit(deps.db, ctx.actor.organizationId, id);
   if (!row) throw notFound('visit');
   const options = {
-    patient: { id: row.patient_id, action: 'visit:read' as const },
+    patient: { id: row.patientId, action: 'visit:read' as const },
     ...(audit ? { audit } : {}),
   };
   return inEnvelope(deps, ctx, options, (env) => work(env, row));
@@ -323,12 +322,12 @@ export async function scheduleVisit(
       await notifyVisitPeople(
         trx,
         orgId,
-        { id, patient_id: v.patient_id, staff_id: body.staffId },
+        { id, patientId: v.patientId, staffId: body.staffId },
         {
           kind: 'visit.scheduled-staff',
-          params: { patient: `${row.last_name} ${row.first_name}`, when: `${body.date} ${body.start}` },
+          params: { patient: `${row.lastName} ${row.firstName}`, when: `${body.date} ${body.start}` },
           title: 'Visit scheduled',
-          body: `${row.last_name} ${row.first_name}, ${body.date} ${body.start}`,
+          body: `${row.lastName} ${row.firstName}, ${body.date} ${body.start}`,
         },
         {
           kind: 'visit.scheduled',
@@ -339,16 +338,16 @@ export async function scheduleVisit(
         now,
       );
       await audit({ action: 'visit.schedule', entityType: 'visit', entityId: id });
-      publish(visitUpdated(id, row.patient_id));
+      publish(visitUpdated(id, row.patientId));
     },
   );
   return getVisit(deps, ctx, id);
 }
 
-function assertMayPerform(ctx: RequestContext, v: { staff_id: string | null }) {
+function assertMayPerform(ctx: RequestContext, v: { staffId: string | null }) {
   if (!can(ctx.actor, 'visit:perform')) throw forbidden();
   const coordinator = ctx.actor.role === 'coordinator' || ctx.actor.role === 'admin';
-  if (!coordinator && v.staff_id !== ctx.actor.userId)
+  if (!coordinator && v.staffId !== ctx.actor.userId)
     throw forbidden(
       'Only the staff member doing this visit (or a coordinator) can record it.',
       because('visit.recordOwnOnly'),
@@ -376,7 +375,7 @@ export async function transitionVisit(
     undefined,
     async ({ trx, organizationId: orgId, audit, publish }, visit) => {
       // a repeated command (same client id) changes nothing but is announced like the first
-      publish(visitUpdated(id, visit.patient_id));
+      publish(visitUpdated(id, visit.patientId));
       if (body.clientId && (await repo.eventByClientId(trx, orgId, body.clientId))) return;
       const v = await repo.lockVisit(trx, orgId, id);
       if (!v) throw notFound('visit');
@@ -385,7 +384,7 @@ export async function transitionVisit(
       const at = happenedAt(deps, body.at);
       await repo.updateVisit(trx, orgId, id, {
         status: body.to,
-        status_reason: body.reason ?? v.status_reason,
+        status_reason: body.reason ?? v.statusReason,
         updated_at: deps.clock(),
         ...(body.to === 'checked_in'
           ? {
@@ -456,7 +455,7 @@ export async function completeVisit(
     undefined,
     async ({ trx, organizationId: orgId, audit, publish }, visit) => {
       // a repeated command (same client id) changes nothing but is announced like the first
-      publish(visitUpdated(id, visit.patient_id));
+      publish(visitUpdated(id, visit.patientId));
       if (body.clientId && (await repo.noteByClientId(trx, orgId, body.clientId))) return;
       const v = await repo.lockVisit(trx, orgId, id);
       if (!v) throw notFound('visit');
@@ -476,7 +475,7 @@ export async function completeVisit(
         id: randomUUID(),
         organization_id: orgId,
         visit_id: id,
-        patient_id: v.patient_id,
+        patient_id: v.patientId,
         content: body.documentation,
         by_user_id: ctx.actor.userId,
         at,
@@ -510,7 +509,7 @@ export async function addVisitNote(
       id: randomUUID(),
       organization_id: orgId,
       visit_id: id,
-      patient_id: v.patient_id,
+      patient_id: v.patientId,
       content: body.documentation,
       by_user_id: ctx.actor.userId,
       at: deps.clock(),
@@ -530,7 +529,7 @@ export async function myDay(deps: AppDeps, ctx: RequestContext, date: string | u
     const day = date ?? localDate(deps.clock(), settings.timeZone);
     const rows = await repo.visitsOfStaff(trx, orgId, ctx.actor.userId, day);
     for (const r of rows)
-      await audit({ action: 'visit.read', entityType: 'visit', entityId: r.id, patientId: r.patient_id });
+      await audit({ action: 'visit.read', entityType: 'visit', entityId: r.id, patientId: r.patientId });
     return { date: day, visits: await assembleVisits(trx, orgId, rows) };
   });
 }
@@ -549,12 +548,12 @@ export async function listShifts(deps: AppDeps, ctx: RequestContext, from: strin
   const rows = await repo.shiftsBetween(deps.db, ctx.actor.organizationId, from, to);
   return rows.map((r) => ({
     id: r.id,
-    staffId: r.user_id,
-    staffName: r.staff_name,
+    staffId: r.userId,
+    staffName: r.staffName,
     role: r.role,
-    date: r.shift_date,
-    start: hhmmOf(r.start_min),
-    end: hhmmOf(r.end_min),
+    date: r.shiftDate,
+    start: hhmmOf(r.startMin),
+    end: hhmmOf(r.endMin),
   }));
 }
 
@@ -576,8 +575,7 @@ export async function addShift(
   if (!staff.some((s) => s.id === body.staffId)) throw notFound('staffMember');
   const existing = await repo.shiftsBetween(deps.db, orgId, body.date, body.date);
   const overlaps = existing.some(
-    (s) =>
-      s.user_id === body.staffId && s.start_min < minutesOf(body.end) && minutesOf(body.start) < s.end_min,
+    (s) => s.userId === body.staffId && s.startMin < minutesOf(body.end) && minutesOf(body.start) < s.endMin,
   );
   if (overlaps)
     throw conflict('This person already has a shift at that time.', undefined, because('rota.shiftOverlaps'));

@@ -1,5 +1,5 @@
-import type { VisitDocumentation, VisitKind, VisitStatus } from '@hearth/domain';
-import type { JSONColumnType } from 'kysely';
+import type { VisitKind, VisitStatus } from '@hearth/domain';
+import type { StoredJson } from '../../db/stored-json.ts';
 
 export interface StaffShiftTable {
   id: string;
@@ -56,7 +56,8 @@ export interface VisitNoteTable {
   organization_id: string;
   visit_id: string;
   patient_id: string;
-  content: JSONColumnType<VisitDocumentation>;
+  /** The visit's documentation (`visitDocumentationSchema`). */
+  content: StoredJson;
   by_user_id: string;
   at: Date;
   client_id: string | null;

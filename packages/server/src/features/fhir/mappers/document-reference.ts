@@ -30,8 +30,8 @@ export function visitNoteText(content: Note['content']): string {
 export function toVisitNotes(r: PatientRecord): DocumentReference[] {
   const disciplineOf = new Map(r.visits.map((v) => [v.id, v.discipline]));
   return r.visitNotes.map((n) => {
-    const discipline = disciplineOf.get(n.visit_id);
-    const author = r.users.get(n.by_user_id);
+    const discipline = disciplineOf.get(n.visitId);
+    const author = r.users.get(n.byUserId);
     return compact<DocumentReference>({
       resourceType: 'DocumentReference',
       id: n.id,
@@ -41,8 +41,8 @@ export function toVisitNotes(r: PatientRecord): DocumentReference[] {
       category: discipline ? [hearthConcept('discipline', discipline, discipline)] : undefined,
       subject: ref('Patient', r.patient.id),
       date: instant(n.at),
-      author: [ref('Practitioner', n.by_user_id, author?.name)],
-      context: { encounter: [ref('Encounter', n.visit_id)] },
+      author: [ref('Practitioner', n.byUserId, author?.name)],
+      context: { encounter: [ref('Encounter', n.visitId)] },
       content: [
         {
           attachment: {

@@ -19,11 +19,11 @@ const statusOf: Record<Visit['status'], Encounter['status']> = {
 
 /** The visit's start: the check-in when there was one, else its planned time in the service's zone. */
 function startOf(v: Visit, timeZone: string): Date | null {
-  if (v.checked_in_at) return v.checked_in_at;
-  if (v.start_min === null) return null;
-  const [year, month, day] = v.visit_date.split('-').map(Number) as [number, number, number];
+  if (v.checkedInAt) return v.checkedInAt;
+  if (v.startMin === null) return null;
+  const [year, month, day] = v.visitDate.split('-').map(Number) as [number, number, number];
   return zonedInstant(
-    { year, month, day, hour: Math.floor(v.start_min / 60), minute: v.start_min % 60 },
+    { year, month, day, hour: Math.floor(v.startMin / 60), minute: v.startMin % 60 },
     timeZone,
   );
 }
@@ -36,8 +36,8 @@ export function toEncounters(r: PatientRecord): Encounter[] {
   return r.visits.map((v) => {
     const start = startOf(v, r.timeZone);
     const end =
-      v.completed_at ??
-      (start && v.status !== 'completed' ? new Date(start.getTime() + v.duration_min * 60_000) : null);
+      v.completedAt ??
+      (start && v.status !== 'completed' ? new Date(start.getTime() + v.durationMin * 60_000) : null);
     return compact<Encounter>({
       resourceType: 'Encounter',
       id: v.id,
@@ -50,11 +50,11 @@ export function toEncounters(r: PatientRecord): Encounter[] {
           ? { coding: [{ system: fhirSystems.v3ActPriority, code: 'UR', display: 'urgent' }] }
           : undefined,
       subject: ref('Patient', r.patient.id),
-      participant: v.staff_id ? [{ individual: ref('Practitioner', v.staff_id, v.staff_name) }] : undefined,
+      participant: v.staffId ? [{ individual: ref('Practitioner', v.staffId, v.staffName) }] : undefined,
       period: start
         ? compact({ start: instant(start), end: end && end >= start ? instant(end) : undefined })
         : undefined,
-      length: { value: v.duration_min, unit: 'min', system: fhirSystems.ucum, code: 'min' },
+      length: { value: v.durationMin, unit: 'min', system: fhirSystems.ucum, code: 'min' },
       reasonCode: text(v.reason) ? [{ text: text(v.reason) }] : undefined,
       serviceProvider: ref('Organization', r.organization.id),
     });

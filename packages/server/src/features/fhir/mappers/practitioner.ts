@@ -1,15 +1,15 @@
 import { hearthConcept } from '@hearth/domain';
 import type { ContactPoint, Organization, Practitioner, PractitionerRole } from '@medplum/fhirtypes';
-import type { UserRow } from '../fhir.repository.ts';
+import type { UserRecord } from '../fhir.repository.ts';
 import { compact, hearthIdentifier, ref, text } from './common.ts';
 
-const telecomOf = (u: Pick<UserRow, 'email' | 'phone'>): ContactPoint[] => [
+const telecomOf = (u: Pick<UserRecord, 'email' | 'phone'>): ContactPoint[] => [
   ...(text(u.phone) ? [{ system: 'phone' as const, value: text(u.phone)!, use: 'work' as const }] : []),
   { system: 'email', value: u.email, use: 'work' },
 ];
 
 /** A staff member of the service. */
-export const toPractitioner = (u: UserRow): Practitioner => ({
+export const toPractitioner = (u: UserRecord): Practitioner => ({
   resourceType: 'Practitioner',
   id: u.id,
   identifier: [hearthIdentifier(u.id)],
@@ -19,7 +19,7 @@ export const toPractitioner = (u: UserRow): Practitioner => ({
 });
 
 /** What the staff member does in the service (one role per user, so it shares the user's id). */
-export const toPractitionerRole = (u: UserRow, organizationId: string): PractitionerRole => ({
+export const toPractitionerRole = (u: UserRecord, organizationId: string): PractitionerRole => ({
   resourceType: 'PractitionerRole',
   id: u.id,
   active: u.status === 'active',
