@@ -19,19 +19,25 @@ export interface Envelope {
   publish(event: HearthEventDraft): void;
 }
 
+/** A read-only envelope: there is no transaction whose commit a live event could follow. */
+export type ReadEnvelope = Omit<Envelope, 'publish'>;
+
 export interface EnvelopeOptions {
   /** The patient gate: the patient must exist in the caller's organization and `action` be allowed. */
   patient?: { id: string; action: Action };
   /** One audit event written for the whole call (more can be added with `env.audit`). */
   audit?: AuditInput;
+}
+
+export interface ReadOnlyEnvelopeOptions extends EnvelopeOptions {
   /**
    * A read that writes nothing but its audit event runs without a transaction: the event is
    * written first, committed on its own (an access that then fails is still on record, the safe
    * side), and the reads follow on the same connection, each seeing committed data as they would
    * in a READ COMMITTED transaction. It saves the BEGIN and COMMIT round trips of the busiest
-   * request, the patient page's chart. Live events cannot be published from it.
+   * request, the patient page's chart. Its work is given a `ReadEnvelope`, which has no `publish`.
    */
-  readOnly?: boolean;
+  readOnly: true;
 }
 
 /**
@@ -43,7 +49,19 @@ export interface EnvelopeOptions {
 export async function inEnvelope<T>(
   deps: AppDeps,
   ctx: RequestContext,
+  options: ReadOnlyEnvelopeOptions,
+  work: (env: ReadEnvelope) => Promise<T>,
+): Promise<T>;
+export async function inEnvelope<T>(
+  deps: AppDeps,
+  ctx: RequestContext,
   options: EnvelopeOptions,
+  work: (env: Envelope) => Promise<T>,
+): Promise<T>;
+export async function inEnvelope<T>(
+  deps: AppDeps,
+  ctx: RequestContext,
+  options: EnvelopeOptions & { readOnly?: boolean },
   work: (env: Envelope) => Promise<T>,
 ): Promise<T> {
   const organizationId = ctx.actor.organizationId;
@@ -59,7 +77,6 @@ export async function inEnvelope<T>(
       organizationId,
       audit: (input) => recordAudit(trx, deps, ctx, organizationId, { patientId, ...input }),
       publish: (event) => {
-        if (options.readOnly) throw new Error(`a read-only envelope cannot publish ${event.type}`);
         queued.push({ ...event, organizationId });
       },
     };

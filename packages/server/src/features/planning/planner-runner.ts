@@ -1,20 +1,10 @@
-import { Worker } from 'node:worker_threads';
 import type { Plan, Problem, Progress } from '@hearth/planner';
+import { typeScriptWorker } from '../../platform/ts-worker.ts';
 
 export interface PlannerJob {
   problem: Problem;
   previous?: Plan;
   timeLimitSeconds: number;
-}
-
-/**
- * The worker entry is TypeScript: the worker registers the tsx loader first (resolved from this
- * module), so it runs the same under `node --import tsx` and under vitest.
- */
-function bootstrap(): string {
-  const entry = new URL('./planner.worker.ts', import.meta.url).href;
-  const tsx = import.meta.resolve('tsx/esm/api');
-  return `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`;
 }
 
 /**
@@ -27,7 +17,7 @@ export function runPlanner(
   signal?: AbortSignal,
 ): Promise<Plan> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(bootstrap(), { eval: true, workerData: job });
+    const worker = typeScriptWorker(new URL('./planner.worker.ts', import.meta.url), job);
     let settled = false;
     const finish = (fn: () => void) => {
       if (settled) return;

@@ -3,9 +3,9 @@ import {
   type PhaseOfIllness,
   phaseAnswersSchema,
   phasesOfIllness,
-  prescriptionSchema,
   type Role,
   roleSchema,
+  timesOfDaySchema,
   type userStatusSchema,
 } from '@hearth/domain';
 import { type Insertable, type Selectable, sql, type Updateable } from 'kysely';
@@ -604,7 +604,7 @@ export const currentPrescriptionsOf = async (
     doseUnit: r.dose_unit,
     route: r.route,
     kind: r.kind,
-    timesOfDay: parseStored(prescriptionSchema.shape.timesOfDay, r.times_of_day, {
+    timesOfDay: parseStored(timesOfDaySchema, r.times_of_day, {
       table: 'prescription_version',
       column: 'times_of_day',
       id: `${r.prescription_id} version ${r.version}`,
