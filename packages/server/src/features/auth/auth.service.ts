@@ -9,6 +9,7 @@ import {
   roleSchema,
 } from '@hearth/domain';
 import type { AppDeps, RequestContext } from '../../app-context.ts';
+import type { Conn } from '../../db/conn.ts';
 import { recordAudit } from '../../platform/audit/audit.service.ts';
 import { inEnvelope } from '../../platform/envelope.ts';
 import { loadSettings } from '../../platform/settings/settings.service.ts';
@@ -49,6 +50,10 @@ const wrongCredentials = () =>
  *   up to 30 seconds (a distributed guesser is slowed; the real user waits seconds at most).
  * The counts live in the database, so every server process sees them.
  */
+/** A user account of the organization, inside the caller's transaction (rosters check who may join). */
+export const accountOf = (db: Conn, organizationId: string, userId: string) =>
+  repo.findUserById(db, organizationId, userId);
+
 export async function login(
   deps: AppDeps,
   email: string,

@@ -136,6 +136,13 @@ async function currentPrescriptions(db: Conn, orgId: string, patientId: string, 
   return (await repo.listCurrent(db, orgId, patientId)).map((r) => toPrescription(r, now));
 }
 
+/**
+ * The current version of each of a patient's prescriptions, inside the caller's transaction, for
+ * features that show them beside their own records (camp applications).
+ */
+export const currentPrescriptionRecords = (db: Conn, organizationId: string, patientId: string) =>
+  repo.listCurrent(db, organizationId, patientId);
+
 export async function listPrescriptions(deps: AppDeps, ctx: RequestContext, patientId: string) {
   const read = {
     patient: { id: patientId, action: 'medicine:read' },

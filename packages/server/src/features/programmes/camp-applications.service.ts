@@ -2,6 +2,7 @@ import { type CampApplication, can, forbidden, missingConsents, notFound } from 
 import type { AppDeps, RequestContext } from '../../app-context.ts';
 import type { Conn } from '../../db/conn.ts';
 import { inEnvelope } from '../../platform/envelope.ts';
+import { currentPrescriptionRecords } from '../medicines/medicines.service.ts';
 import * as repo from './programmes.repository.ts';
 
 /**
@@ -24,7 +25,7 @@ async function assembleApplications(
   ]);
   const medicines = new Map<string, string[]>();
   for (const patientId of showMedicines ? new Set(apps.map((a) => a.patientId)) : []) {
-    const rows = await repo.currentPrescriptionsOf(db, orgId, patientId);
+    const rows = await currentPrescriptionRecords(db, orgId, patientId);
     medicines.set(
       patientId,
       rows

@@ -1,13 +1,4 @@
-import {
-  consentKinds,
-  type PhaseOfIllness,
-  phaseAnswersSchema,
-  phasesOfIllness,
-  type Role,
-  roleSchema,
-  timesOfDaySchema,
-  type userStatusSchema,
-} from '@hearth/domain';
+import { consentKinds, type PhaseOfIllness, phaseAnswersSchema, phasesOfIllness } from '@hearth/domain';
 import { type Insertable, type Selectable, sql, type Updateable } from 'kysely';
 import { z } from 'zod';
 import type { Conn } from '../../db/conn.ts';
@@ -65,14 +56,6 @@ export interface RosterEntryRecord {
   volunteerName: string | null;
 }
 
-export interface AccountRecord {
-  id: string;
-  name: string;
-  email: string;
-  role: Role;
-  status: z.infer<typeof userStatusSchema>;
-}
-
 export interface ParticipantRecord {
   id: string;
   sessionId: string;
@@ -123,18 +106,6 @@ export interface CampConsentRecord {
   signedOn: string;
   recordedBy: string;
   recordedAt: Date;
-}
-
-/** The current version of a prescription, as the camp's medicines line needs it. */
-export interface CampPrescriptionRecord {
-  name: string;
-  strength: string | null;
-  doseAmount: number;
-  doseUnit: string;
-  route: string;
-  kind: 'scheduled' | 'prn';
-  timesOfDay: string[];
-  endsAt: Date | null;
 }
 
 export interface ClownVisitRecord {
@@ -395,28 +366,6 @@ export const rosterOf = async (
       }));
 
 /** A user account as the programmes need it: who may work a session or enrol on a course as staff. */
-export const findAccount = async (
-  db: Conn,
-  organizationId: string,
-  id: string,
-): Promise<AccountRecord | undefined> => {
-  const r = await db
-    .selectFrom('app_user')
-    .select(['id', 'name', 'email', 'role', 'status'])
-    .where('organization_id', '=', organizationId)
-    .where('id', '=', id)
-    .executeTakeFirst();
-  return (
-    r && {
-      id: r.id,
-      name: r.name,
-      email: r.email,
-      role: parseStored(roleSchema, r.role, { table: 'app_user', column: 'role', id: r.id }),
-      status: r.status,
-    }
-  );
-};
-
 export const insertParticipant = (db: Conn, row: SessionParticipantTable) =>
   db.insertInto('session_participant').values(row).execute();
 
@@ -566,51 +515,6 @@ export const consentsOf = async (
  * The current version of each of a child's prescriptions (medicines module), oldest first: what
  * the camp's medicines line lists. The caller drops the ended ones.
  */
-export const currentPrescriptionsOf = async (
-  db: Conn,
-  organizationId: string,
-  patientId: string,
-): Promise<CampPrescriptionRecord[]> =>
-  (
-    await db
-      .selectFrom('prescription as p')
-      .innerJoin('prescription_version as v', (j) =>
-        j
-          .onRef('v.prescription_id', '=', 'p.id')
-          .onRef('v.version', '=', 'p.current_version')
-          .onRef('v.organization_id', '=', 'p.organization_id'),
-      )
-      .select([
-        'p.id as prescription_id',
-        'v.version',
-        'v.name',
-        'v.strength',
-        'v.dose_amount',
-        'v.dose_unit',
-        'v.route',
-        'v.kind',
-        'v.times_of_day',
-        'v.ends_at',
-      ])
-      .where('p.organization_id', '=', organizationId)
-      .where('p.patient_id', '=', patientId)
-      .orderBy('p.created_at')
-      .orderBy('p.id')
-      .execute()
-  ).map((r) => ({
-    name: r.name,
-    strength: r.strength,
-    doseAmount: r.dose_amount,
-    doseUnit: r.dose_unit,
-    route: r.route,
-    kind: r.kind,
-    timesOfDay: parseStored(timesOfDaySchema, r.times_of_day, {
-      table: 'prescription_version',
-      column: 'times_of_day',
-      id: `${r.prescription_id} version ${r.version}`,
-    }),
-    endsAt: r.ends_at,
-  }));
 
 export const insertClownVisit = (db: Conn, row: Insertable<ClownVisitTable>) =>
   db.insertInto('clown_visit').values(row).execute();

@@ -16,6 +16,7 @@ import type { AppDeps, RequestContext } from '../../app-context.ts';
 import type { Conn } from '../../db/conn.ts';
 import type { AuditInput } from '../../platform/audit/audit.service.ts';
 import { type Envelope, type EnvelopeOptions, inEnvelope } from '../../platform/envelope.ts';
+import { accountOf } from '../auth/auth.service.ts';
 import { volunteerStatus } from '../volunteers/records.service.ts';
 import { getProgramme } from './programme-sessions.service.ts';
 import * as repo from './programmes.repository.ts';
@@ -61,7 +62,7 @@ export const addToRoster = (
         throw conflict('Already on the roster.', undefined, because('programmes.alreadyOnRoster'));
     }
     if (body.userId) {
-      const u = await repo.findAccount(trx, orgId, body.userId);
+      const u = await accountOf(trx, orgId, body.userId);
       if (u?.status !== 'active' || u.role === 'family' || u.role === 'volunteer')
         throw notFound('staffMember');
       if (current.some((r) => r.userId === body.userId))

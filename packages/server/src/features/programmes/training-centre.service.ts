@@ -15,6 +15,7 @@ import type { AppDeps, RequestContext } from '../../app-context.ts';
 import { inEnvelope } from '../../platform/envelope.ts';
 import { findOrganization } from '../../platform/settings/settings.repository.ts';
 import { loadSettings } from '../../platform/settings/settings.service.ts';
+import { accountOf } from '../auth/auth.service.ts';
 import * as repo from './programmes.repository.ts';
 import { need, programmeEvent, today } from './programmes-common.ts';
 
@@ -83,7 +84,7 @@ export async function enrol(
     let name = body.name;
     let email = body.email ?? null;
     if (body.userId) {
-      const u = await repo.findAccount(trx, orgId, body.userId);
+      const u = await accountOf(trx, orgId, body.userId);
       if (!u || u.role === 'family' || u.role === 'volunteer') throw notFound('staffMember');
       if (enrolled.some((e) => e.userId === body.userId))
         throw conflict('Already enrolled.', undefined, because('programmes.alreadyEnrolled'));
