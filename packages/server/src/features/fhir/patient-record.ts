@@ -89,7 +89,7 @@ export async function loadPatientRecord(
       )
     : [];
   const userIds = new Set<string>(team.map((t) => t.id));
-  for (const a of assessments) userIds.add(a.recorded_by);
+  for (const a of assessments) userIds.add(a.recordedBy);
   for (const p of prescriptions) userIds.add(p.created_by);
   for (const a of administrations) userIds.add(a.recorded_by);
   if (carePlan) {
