@@ -93,8 +93,8 @@ export async function loadPatientRecord(
   for (const p of prescriptions) userIds.add(p.created_by);
   for (const a of administrations) userIds.add(a.recorded_by);
   if (carePlan) {
-    userIds.add(carePlan.changed_by);
-    if (carePlan.key_worker_id) userIds.add(carePlan.key_worker_id);
+    userIds.add(carePlan.changedBy);
+    if (carePlan.keyWorkerId) userIds.add(carePlan.keyWorkerId);
     for (const item of carePlan.content.items) if (item.ownerId) userIds.add(item.ownerId);
   }
   for (const v of visits) if (v.staff_id) userIds.add(v.staff_id);
