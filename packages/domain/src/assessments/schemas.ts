@@ -72,6 +72,23 @@ export const assessmentBodySchema = z.discriminatedUnion('instrument', [
   z.object({ instrument: z.literal('braden_q'), answers: bradenQAnswersSchema, ...common }),
 ]);
 export type AssessmentBody = z.infer<typeof assessmentBodySchema>;
+/**
+ * Each instrument's answers schema, as a staff record is validated with (the body above) and
+ * stored; a stored record is read back through it.
+ */
+export const instrumentAnswersSchemas = {
+  esas_r: esasAnswersSchema,
+  ipos: iposAnswersSchema,
+  pps: ppsAnswersSchema,
+  braden: bradenAnswersSchema,
+  flacc: flaccAnswersSchema,
+  faces: facesAnswersSchema,
+  zbi12: zbi12AnswersSchema,
+  mcsi: mcsiAnswersSchema,
+  phase: phaseAnswersSchema,
+  r_flacc: rFlaccAnswersSchema,
+  braden_q: bradenQAnswersSchema,
+} as const satisfies Record<Instrument, z.ZodType>;
 /** One instrument's answers, still discriminated by `instrument`. */
 export type InstrumentAnswers = AssessmentBody extends infer T
   ? T extends AssessmentBody
@@ -179,6 +196,11 @@ const diaryEsasAnswersSchema = z.object({
   >),
 });
 const diaryFacesAnswersSchema = z.object({ score: facesAnswersSchema.shape.score.optional() });
+/** The answers of a family diary entry, by its instrument: any item may be left out. */
+export const diaryAnswersSchemas = {
+  esas_r: diaryEsasAnswersSchema,
+  faces: diaryFacesAnswersSchema,
+} as const;
 /** Any single answer is enough: one rated item, a face, a flag, how the family copes, or a note. */
 export const diaryHasAnAnswer = (b: {
   answers: Record<string, unknown>;

@@ -1,4 +1,6 @@
+import { meetingSchema } from '@hearth/domain';
 import type { Conn } from '../db/conn.ts';
+import { parseStored } from '../db/stored-json.ts';
 import { insertMeeting, insertReview } from '../features/care-plans/care-plans.repository.ts';
 import * as volunteers from '../features/volunteers/volunteers.repository.ts';
 import { addDays } from '../platform/time.ts';
@@ -35,7 +37,7 @@ export async function seedPastReviews(trx: Conn, rnd: Random, ctx: DemoContext) 
     .execute();
   const template = await trx
     .selectFrom('team_meeting')
-    .select(['attendees'])
+    .select(['id', 'attendees'])
     .where('organization_id', '=', orgId)
     .orderBy('held_on')
     .limit(1)
@@ -59,7 +61,11 @@ export async function seedPastReviews(trx: Conn, rnd: Random, ctx: DemoContext) 
       organization_id: orgId,
       held_on: heldOn,
       notes: 'Плановый разбор пациентов.',
-      attendees: template.attendees,
+      attendees: parseStored(meetingSchema.shape.attendees, template.attendees, {
+        table: 'team_meeting',
+        column: 'attendees',
+        id: template.id,
+      }),
       created_by: ctx.userIds.coordinator!,
       created_at: minskInstant(heldOn, 15 * 60),
     });

@@ -45,7 +45,7 @@ export async function seedTeamMeetings(
     staff.map((s) => s.userId),
   );
   const nameOf = new Map(names.map((n) => [n.id, n.name]));
-  const patients = (await currentPlans(trx, orgId)).map((p) => p.patient_id).sort();
+  const patients = (await currentPlans(trx, orgId)).map((p) => p.patientId).sort();
   // the first third was reviewed three weeks ago, the next third last week
   const third = Math.ceil(patients.length / 3);
   const meetings = [

@@ -209,8 +209,8 @@ async function buildTransferSummary(
       })),
     latestAssessments: [...latest.values()].map((a) => ({
       instrument: a.instrument,
-      takenAt: a.taken_at.toISOString(),
-      scores: a.scores as Record<string, unknown>,
+      takenAt: a.takenAt.toISOString(),
+      scores: a.scores,
     })),
     notAvailable: [],
     generatedAt: deps.clock().toISOString(),

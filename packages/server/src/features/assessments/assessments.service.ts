@@ -71,7 +71,7 @@ const burdenRules = new Set(['zbi12.above-cutoff', 'mcsi.at-threshold']);
 const isCaregiverInstrument = (i: string): i is (typeof caregiverInstruments)[number] =>
   (caregiverInstruments as readonly string[]).includes(i);
 
-const asAnswers = (row: { instrument: string; answers: Record<string, unknown> }) =>
+const asAnswers = (row: { instrument: string; answers: object }) =>
   ({ instrument: row.instrument, answers: row.answers }) as InstrumentAnswers;
 
 interface WriteInput {
@@ -102,7 +102,7 @@ async function writeRecord(
   const now = deps.clock();
   const settings = await loadSettings(trx, orgId);
   const takenAt = input.body.takenAt ? new Date(input.body.takenAt) : now;
-  const current = asAnswers(input.body as { instrument: string; answers: Record<string, unknown> });
+  const current = asAnswers(input.body);
   // a visit id ties the record to one visit of THIS patient; another patient's visit is refused
   if (input.body.visitId) {
     const visit = await findVisit(trx, orgId, input.body.visitId);
@@ -163,7 +163,7 @@ async function writeRecord(
     is_current: true,
     patient_id: patientId,
     instrument: current.instrument,
-    answers: current.answers as Record<string, unknown>,
+    answers: current.answers,
     scores,
     flags: input.body.flags ?? null,
     coping: input.body.coping ?? null,
@@ -191,7 +191,7 @@ async function writeRecord(
       current,
       takenAt,
       previous: previousRow ? asAnswers(previousRow) : null,
-      history: history.map((h) => ({ instrument: h.instrument, answers: h.answers, takenAt: h.taken_at })),
+      history,
       flags: input.body.flags,
       coping: input.body.coping,
     },
@@ -254,7 +254,7 @@ async function writeRecord(
   let closedTasks = 0;
   if (input.source === 'staff' && followUpInstruments.has(current.instrument)) {
     const open = (await repo.openTasks(trx, orgId, patientId, 'symptom_follow_up')).filter(
-      (t) => t.created_at <= now && !raised.some((r) => r.alertId === t.alert_id),
+      (t) => t.createdAt <= now && !raised.some((r) => r.alertId === t.alertId),
     );
     await repo.completeTasks(
       trx,
@@ -370,7 +370,7 @@ export async function correctAssessment(
     const current = await repo.currentVersion(trx, orgId, patientId, recordId);
     if (current?.source !== 'staff') throw notFound('assessment');
     if (!can(ctx.actor, 'assessment:correct-any')) {
-      const authors = (await repo.allVersions(trx, orgId, recordId)).map((v) => v.recorded_by);
+      const authors = (await repo.allVersions(trx, orgId, recordId)).map((v) => v.recordedBy);
       if (!authors.includes(ctx.actor.userId))
         throw forbidden(
           'Only the clinician who recorded this assessment, or a physician, may correct it.',
@@ -389,9 +389,9 @@ export async function correctAssessment(
       version: current.version + 1,
       body: {
         ...body,
-        takenAt: body.takenAt ?? current.taken_at.toISOString(),
+        takenAt: body.takenAt ?? current.takenAt.toISOString(),
         // a correction stays with the visit the original was recorded at
-        visitId: body.visitId ?? current.visit_id ?? undefined,
+        visitId: body.visitId ?? current.visitId ?? undefined,
       },
       source: 'staff',
       correctionReason: body.reason,
@@ -403,24 +403,23 @@ export async function correctAssessment(
   return getAssessment(deps, ctx, patientId, recordId);
 }
 
-type Row = repo.AssessmentRow;
-const toAssessment = (row: Row, alertIds: string[]): Assessment => ({
-  id: row.record_id,
-  versionId: row.id,
-  version: row.version,
-  patientId: row.patient_id,
-  instrument: row.instrument as Assessment['instrument'],
-  answers: row.answers,
-  scores: row.scores,
-  flags: row.flags,
-  note: row.note,
-  source: row.source,
-  takenAt: row.taken_at.toISOString(),
-  recordedAt: row.recorded_at.toISOString(),
-  recordedByName: row.recorded_by_name,
-  recordedByRole: row.recorded_by_role,
-  correctionReason: row.correction_reason,
-  visitId: row.visit_id,
+const toAssessment = (r: repo.AssessmentRecord, alertIds: string[]): Assessment => ({
+  id: r.recordId,
+  versionId: r.id,
+  version: r.version,
+  patientId: r.patientId,
+  instrument: r.instrument,
+  answers: r.answers,
+  scores: r.scores,
+  flags: r.flags,
+  note: r.note,
+  source: r.source,
+  takenAt: r.takenAt.toISOString(),
+  recordedAt: r.recordedAt.toISOString(),
+  recordedByName: r.recordedByName,
+  recordedByRole: r.recordedByRole,
+  correctionReason: r.correctionReason,
+  visitId: r.visitId,
   alertIds,
 });
 
@@ -430,8 +429,8 @@ export async function getAssessment(deps: AppDeps, ctx: RequestContext, patientI
     audit: { action: 'assessment.read', entityType: 'assessment', entityId: recordId },
   } as const;
   return inEnvelope(deps, ctx, read, async ({ trx, organizationId: orgId }) => {
-    const versions = (await repo.allVersions(trx, orgId, recordId)).filter((v) => v.patient_id === patientId);
-    const current = versions.find((v) => v.is_current);
+    const versions = (await repo.allVersions(trx, orgId, recordId)).filter((v) => v.patientId === patientId);
+    const current = versions.find((v) => v.isCurrent);
     if (!current) throw notFound('assessment');
     const alerts = await alertsForSources(trx, orgId, sourceType, [recordId]);
     return {
@@ -440,15 +439,15 @@ export async function getAssessment(deps: AppDeps, ctx: RequestContext, patientI
         alerts.map((a) => a.id),
       ),
       history: versions
-        .filter((v) => !v.is_current)
+        .filter((v) => !v.isCurrent)
         .map((v) => ({
           versionId: v.id,
           version: v.version,
           answers: v.answers,
           scores: v.scores,
-          recordedAt: v.recorded_at.toISOString(),
-          recordedByName: v.recorded_by_name,
-          correctionReason: v.correction_reason,
+          recordedAt: v.recordedAt.toISOString(),
+          recordedByName: v.recordedByName,
+          correctionReason: v.correctionReason,
         })),
     };
   });
@@ -490,19 +489,19 @@ export async function assessmentsPage(
     timeCursorAfter(query.cursor),
   );
   const { page: rows, nextCursor } = pageOfRows(fetched, query.limit, (last) =>
-    timeCursorOf(last.taken_at, last.record_id),
+    timeCursorOf(last.takenAt, last.recordId),
   );
   const alerts = await alertsForSources(
     trx,
     orgId,
     sourceType,
-    rows.map((r) => r.record_id),
+    rows.map((r) => r.recordId),
   );
   return {
     items: rows.map((r) =>
       toAssessment(
         r,
-        alerts.filter((a) => a.sourceId === r.record_id).map((a) => a.id),
+        alerts.filter((a) => a.sourceId === r.recordId).map((a) => a.id),
       ),
     ),
     nextCursor,
@@ -567,25 +566,25 @@ export async function getDiary(deps: AppDeps, ctx: RequestContext, patientId: st
       trx,
       orgId,
       sourceType,
-      rows.map((r) => r.record_id),
+      rows.map((r) => r.recordId),
     );
     const entries: DiaryEntry[] = rows
       .filter((r) => r.instrument === 'esas_r' || r.instrument === 'faces')
       .map((r) => {
         const mine = alerts
-          .filter((a) => a.sourceId === r.record_id)
+          .filter((a) => a.sourceId === r.recordId)
           .sort((a, b) => severityOrder[b.severity] - severityOrder[a.severity]);
         const top = mine[0];
         const answered = mine.find((a) => a.status === 'resolved');
         return {
-          id: r.record_id,
+          id: r.recordId,
           instrument: r.instrument as 'esas_r' | 'faces',
           answers: r.answers,
           coping: r.coping,
           note: r.note,
           flags: r.flags,
-          takenAt: r.taken_at.toISOString(),
-          recordedByName: r.recorded_by_name,
+          takenAt: r.takenAt.toISOString(),
+          recordedByName: r.recordedByName,
           response: {
             status: !top
               ? 'none'
@@ -617,18 +616,18 @@ export async function getDiary(deps: AppDeps, ctx: RequestContext, patientId: st
 // ---------------------------------------------------------------------------------------------
 // Clinical tasks
 
-const toTask = (r: Awaited<ReturnType<typeof repo.listTasks>>[number], now: Date): ClinicalTask => ({
+const toTask = (r: repo.ClinicalTaskListRecord, now: Date): ClinicalTask => ({
   id: r.id,
-  patientId: r.patient_id,
-  patientName: `${r.last_name} ${r.first_name}`,
+  patientId: r.patientId,
+  patientName: `${r.patientLastName} ${r.patientFirstName}`,
   kind: r.kind,
   reason: r.reason,
-  alertId: r.alert_id,
-  dueAt: r.due_at.toISOString(),
-  createdAt: r.created_at.toISOString(),
+  alertId: r.alertId,
+  dueAt: r.dueAt.toISOString(),
+  createdAt: r.createdAt.toISOString(),
   status: r.status,
-  overdue: r.status === 'open' && now >= r.due_at,
-  doneAt: r.done_at?.toISOString() ?? null,
+  overdue: r.status === 'open' && now >= r.dueAt,
+  doneAt: r.doneAt?.toISOString() ?? null,
 });
 
 export async function listTasks(

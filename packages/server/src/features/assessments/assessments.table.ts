@@ -1,4 +1,4 @@
-import type { ColumnType, JSONColumnType } from 'kysely';
+import type { NullableStoredJson, StoredJson } from '../../db/stored-json.ts';
 
 export interface AssessmentTable {
   /** The id of this version. */
@@ -10,13 +10,15 @@ export interface AssessmentTable {
   is_current: boolean;
   patient_id: string;
   instrument: string;
-  answers: JSONColumnType<Record<string, unknown>>;
-  scores: JSONColumnType<Record<string, unknown>>;
-  flags: ColumnType<
-    { newConfusion: boolean; breathingSuddenlyWorse: boolean } | null,
-    string | null,
-    string | null
-  >;
+  /**
+   * The instrument's answers (`instrumentAnswersSchemas`); a family diary entry's may leave items
+   * out (`diaryAnswersSchemas`).
+   */
+  answers: StoredJson;
+  /** What `scoreAssessment` derived from the answers. */
+  scores: StoredJson;
+  /** `observationFlagsSchema`. */
+  flags: NullableStoredJson;
   coping: 'coping' | 'struggling' | 'cannot_cope' | null;
   note: string | null;
   source: 'staff' | 'family';

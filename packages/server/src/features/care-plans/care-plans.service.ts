@@ -26,18 +26,16 @@ import { localDate } from '../../platform/time.ts';
 import { findPatient } from '../patients/patients.repository.ts';
 import * as repo from './care-plans.repository.ts';
 
-type VersionRow = NonNullable<Awaited<ReturnType<typeof repo.latestVersion>>>;
-
-const toVersion = (r: VersionRow): CarePlanVersion => ({
+const toVersion = (r: repo.CarePlanVersionRecord): CarePlanVersion => ({
   id: r.id,
-  patientId: r.patient_id,
+  patientId: r.patientId,
   version: r.version,
   content: r.content,
   reason: r.reason,
-  meetingId: r.meeting_id,
-  changedById: r.changed_by,
-  changedByName: r.changed_by_name,
-  changedAt: r.created_at.toISOString(),
+  meetingId: r.meetingId,
+  changedById: r.changedBy,
+  changedByName: r.changedByName,
+  changedAt: r.createdAt.toISOString(),
 });
 
 const disciplineOfRole = (role: string) => ((disciplines as readonly string[]).includes(role) ? role : null);
@@ -110,15 +108,15 @@ export async function getCarePlan(deps: AppDeps, ctx: RequestContext, patientId:
   return inEnvelope(deps, ctx, read, async ({ trx, organizationId: orgId }) => {
     const settings = await loadSettings(trx, orgId);
     const latest = await repo.latestVersion(trx, orgId, patientId);
-    const keyWorker = latest?.key_worker_id
-      ? (await repo.usersByIds(trx, orgId, [latest.key_worker_id]))[0]
+    const keyWorker = latest?.keyWorkerId
+      ? (await repo.usersByIds(trx, orgId, [latest.keyWorkerId]))[0]
       : undefined;
     const today = localDate(deps.clock(), settings.timeZone);
     return {
       patientId,
       current: latest ? toVersion(latest) : null,
       keyWorkerName: keyWorker?.name ?? null,
-      reviewDue: latest ? latest.review_date <= today : true,
+      reviewDue: latest ? latest.reviewDate <= today : true,
     };
   });
 }
@@ -174,31 +172,30 @@ export async function duePatients(deps: AppDeps, ctx: RequestContext, date: stri
       repo.lastReviews(trx, orgId),
       repo.phaseHistory(trx, orgId),
     ]);
-    const lastReview = new Map(reviews.map((r) => [r.patient_id, String(r.held_on)]));
+    const lastReview = new Map(reviews.map((r) => [r.patientId, r.heldOn]));
     const phaseSince = new Map<string, { phase: string; since: Date }>();
     for (const h of history) {
-      const cur = phaseSince.get(h.patient_id);
-      if (!cur || cur.phase !== h.phase)
-        phaseSince.set(h.patient_id, { phase: h.phase, since: h.created_at });
+      const cur = phaseSince.get(h.patientId);
+      if (!cur || cur.phase !== h.phase) phaseSince.set(h.patientId, { phase: h.phase, since: h.createdAt });
     }
     await audit({ action: 'meeting.due-list', entityType: 'team_meeting' });
     return plans
       .map((p) => {
-        const since = phaseSince.get(p.patient_id);
+        const since = phaseSince.get(p.patientId);
         const r = reviewDue(
           {
-            lastReviewOn: lastReview.get(p.patient_id) ?? null,
+            lastReviewOn: lastReview.get(p.patientId) ?? null,
             phase: p.content.phase,
             phaseSince: since ? localDate(since.since, settings.timeZone) : null,
           },
           today,
         );
         return {
-          patientId: p.patient_id,
-          patientName: `${p.last_name} ${p.first_name}`,
-          patientAgeYears: ageInYears(p.date_of_birth, today),
+          patientId: p.patientId,
+          patientName: `${p.patientLastName} ${p.patientFirstName}`,
+          patientAgeYears: ageInYears(p.dateOfBirth, today),
           patientArea: p.area,
-          lastReviewOn: lastReview.get(p.patient_id) ?? null,
+          lastReviewOn: lastReview.get(p.patientId) ?? null,
           daysSinceReview: r.daysSinceReview,
           dueOn: r.dueOn,
           due: r.due,
@@ -212,11 +209,7 @@ export async function duePatients(deps: AppDeps, ctx: RequestContext, date: stri
   });
 }
 
-async function assembleMeetings(
-  db: Conn,
-  orgId: string,
-  rows: Awaited<ReturnType<typeof repo.listMeetings>>,
-) {
+async function assembleMeetings(db: Conn, orgId: string, rows: repo.MeetingRecord[]) {
   const reviews = await repo.reviewsOf(
     db,
     orgId,
@@ -224,21 +217,21 @@ async function assembleMeetings(
   );
   return rows.map((m) => ({
     id: m.id,
-    heldOn: m.held_on,
+    heldOn: m.heldOn,
     notes: m.notes,
     attendees: m.attendees,
     missingDisciplines: missingDisciplines(m.attendees.map((a) => a.discipline)),
     reviews: reviews
-      .filter((r) => r.meeting_id === m.id)
+      .filter((r) => r.meetingId === m.id)
       .map((r) => ({
-        patientId: r.patient_id,
-        patientName: `${r.last_name} ${r.first_name}`,
+        patientId: r.patientId,
+        patientName: `${r.patientLastName} ${r.patientFirstName}`,
         summary: r.summary,
-        carePlanVersion: r.care_plan_version,
-        ownerId: r.owner_id,
-        ownerName: r.owner_name,
+        carePlanVersion: r.carePlanVersion,
+        ownerId: r.ownerId,
+        ownerName: r.ownerName,
       })),
-    createdAt: m.created_at.toISOString(),
+    createdAt: m.createdAt.toISOString(),
   }));
 }
 

@@ -1,12 +1,12 @@
-import type { CarePlanContent } from '@hearth/domain';
-import type { JSONColumnType } from 'kysely';
+import type { StoredJson } from '../../db/stored-json.ts';
 
 export interface CarePlanVersionTable {
   id: string;
   organization_id: string;
   patient_id: string;
   version: number;
-  content: JSONColumnType<CarePlanContent>;
+  /** The whole plan (`carePlanContentSchema`). */
+  content: StoredJson;
   key_worker_id: string | null;
   review_date: string;
   phase: string;
@@ -21,7 +21,8 @@ export interface TeamMeetingTable {
   organization_id: string;
   held_on: string;
   notes: string;
-  attendees: JSONColumnType<{ userId: string; name: string; discipline: string }[]>;
+  /** Who attended, as they were that day (`meetingSchema.shape.attendees`). */
+  attendees: StoredJson;
   created_by: string;
   created_at: Date;
 }

@@ -63,29 +63,29 @@ async function skillsView(db: Conn, orgId: string, patientId: string) {
   ]);
   const names = new Map<string, string | null>();
   for (const f of family) names.set(f.name, f.userId);
-  for (const r of records) if (!names.has(r.caregiver_name)) names.set(r.caregiver_name, r.family_user_id);
+  for (const r of records) if (!names.has(r.caregiverName)) names.set(r.caregiverName, r.familyUserId);
   return {
     caregivers: [...names].map(([caregiverName, familyUserId]) => ({
       caregiverName,
       familyUserId,
       skills: caregiverSkills.map((skill) => {
-        const latest = records.filter((r) => r.caregiver_name === caregiverName && r.skill === skill).at(-1);
+        const latest = records.filter((r) => r.caregiverName === caregiverName && r.skill === skill).at(-1);
         return {
           skill,
           level: latest?.level ?? null,
-          signedOn: latest?.signed_on ?? null,
-          nurseName: latest?.nurse_name ?? null,
+          signedOn: latest?.signedOn ?? null,
+          nurseName: latest?.nurseName ?? null,
         };
       }),
     })),
     history: records.map((r) => ({
       id: r.id,
-      caregiverName: r.caregiver_name,
-      familyUserId: r.family_user_id,
+      caregiverName: r.caregiverName,
+      familyUserId: r.familyUserId,
       skill: r.skill as CaregiverSkill,
       level: r.level,
-      signedOn: r.signed_on,
-      nurseName: r.nurse_name,
+      signedOn: r.signedOn,
+      nurseName: r.nurseName,
       note: r.note,
     })),
   };
@@ -110,7 +110,7 @@ export async function signSkill(
   return inEnvelope(deps, ctx, gate, async ({ trx, organizationId: orgId, audit }) => {
     await checkFamilyUser(trx, orgId, patientId, body.familyUserId);
     const reached = (await repo.skillRecordsOf(trx, orgId, patientId))
-      .filter((r) => r.caregiver_name === body.caregiverName && r.skill === body.skill)
+      .filter((r) => r.caregiverName === body.caregiverName && r.skill === body.skill)
       .map((r) => r.level as SkillLevel);
     if (reached.includes(body.level))
       throw conflict(
@@ -167,10 +167,10 @@ async function rosterView(
     id: r.id,
     date: r.date,
     slot: r.slot,
-    personName: r.person_name,
-    familyUserId: r.family_user_id,
+    personName: r.personName,
+    familyUserId: r.familyUserId,
     tasks: r.tasks,
-    createdByName: r.created_by_name,
+    createdByName: r.createdByName,
   });
   return {
     today: day,
@@ -269,44 +269,43 @@ async function burdenItems(db: Conn, orgId: string, patientId: string): Promise<
     repo.screeningsOf(db, orgId, patientId),
   ]);
   const fromScreenings = screenings.map((r): BurdenItem => {
-    const scores = r.scores as { total?: number; cutoff?: number; threshold?: number };
-    const kind = r.instrument as 'mcsi' | 'zbi12';
-    const threshold = (kind === 'mcsi' ? scores.threshold : scores.cutoff) ?? null;
-    const total = scores.total ?? null;
+    const number = (v: unknown) => (typeof v === 'number' ? v : null);
+    const kind = r.instrument;
+    const threshold = number(kind === 'mcsi' ? r.scores.threshold : r.scores.cutoff);
+    const total = number(r.scores.total);
     return {
-      id: r.record_id,
-      assessmentId: r.record_id,
-      caregiverName:
-        r.caregiver_name ?? String((r.answers as { caregiverName?: string }).caregiverName ?? ''),
-      familyUserId: r.family_user_id,
+      id: r.recordId,
+      assessmentId: r.recordId,
+      caregiverName: r.caregiverName ?? r.answers.caregiverName ?? '',
+      familyUserId: r.familyUserId,
       kind,
       total,
       max: kind === 'mcsi' ? mcsiMax : zbi12Max,
       threshold,
       high: total !== null && threshold !== null && total >= threshold,
-      cannotCope: Boolean(r.cannot_cope),
-      recordedAt: r.taken_at.toISOString(),
-      recordedByName: r.recorded_by_name,
-      referralId: r.referral_id,
-      respiteOffered: Boolean(r.respite_offered),
+      cannotCope: Boolean(r.cannotCope),
+      recordedAt: r.takenAt.toISOString(),
+      recordedByName: r.recordedByName,
+      referralId: r.referralId,
+      respiteOffered: Boolean(r.respiteOffered),
     };
   });
   const fromCalls = calls.map(
     (r): BurdenItem => ({
       id: r.id,
       assessmentId: null,
-      caregiverName: r.caregiver_name,
+      caregiverName: r.caregiverName,
       familyUserId: null,
       kind: r.kind,
       total: r.total,
       max: r.kind === 'zbi12' ? zbi12Max : null,
       threshold: r.threshold,
       high: r.high,
-      cannotCope: r.cannot_cope,
-      recordedAt: r.recorded_at.toISOString(),
-      recordedByName: r.recorded_by_name,
-      referralId: r.referral_id,
-      respiteOffered: r.respite_offered,
+      cannotCope: r.cannotCope,
+      recordedAt: r.recordedAt.toISOString(),
+      recordedByName: r.recordedByName,
+      referralId: r.referralId,
+      respiteOffered: r.respiteOffered,
     }),
   );
   // a call made in the same instant as a screening came after it (sort is stable)

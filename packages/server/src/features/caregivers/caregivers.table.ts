@@ -1,4 +1,5 @@
-import type { Generated, JSONColumnType } from 'kysely';
+import type { Generated } from 'kysely';
+import type { NullableStoredJson, StoredJson } from '../../db/stored-json.ts';
 
 export interface CaregiverSkillRecordTable {
   id: string;
@@ -35,7 +36,8 @@ export interface CaregiverBurdenTable {
   patient_id: string;
   caregiver_name: string;
   kind: 'zbi12' | 'cannot_cope';
-  answers: JSONColumnType<Record<string, number> | null, string | null, string | null>;
+  /** Item answers of a ZBI-12 from before screenings were assessments; null for a call. */
+  answers: NullableStoredJson;
   total: number | null;
   threshold: number | null;
   high: boolean;
@@ -52,7 +54,8 @@ export interface InstrumentWordingTable {
   organization_id: string;
   instrument: string;
   locale: string;
-  items: JSONColumnType<Record<string, string>>;
+  /** Item wording by item number (`instrumentWordingBodySchema.shape.items`). */
+  items: StoredJson;
   licence_note: string;
   updated_by: string;
   updated_at: Date;

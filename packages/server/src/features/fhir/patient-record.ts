@@ -89,12 +89,12 @@ export async function loadPatientRecord(
       )
     : [];
   const userIds = new Set<string>(team.map((t) => t.id));
-  for (const a of assessments) userIds.add(a.recorded_by);
+  for (const a of assessments) userIds.add(a.recordedBy);
   for (const p of prescriptions) userIds.add(p.createdBy);
   for (const a of administrations) userIds.add(a.recordedBy);
   if (carePlan) {
-    userIds.add(carePlan.changed_by);
-    if (carePlan.key_worker_id) userIds.add(carePlan.key_worker_id);
+    userIds.add(carePlan.changedBy);
+    if (carePlan.keyWorkerId) userIds.add(carePlan.keyWorkerId);
     for (const item of carePlan.content.items) if (item.ownerId) userIds.add(item.ownerId);
   }
   for (const v of visits) if (v.staffId) userIds.add(v.staffId);

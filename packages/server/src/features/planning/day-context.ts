@@ -1,6 +1,5 @@
 import {
   type BoardRoute,
-  type CarePlanContent,
   clinicalRoles,
   type Discipline,
   hhmmOf,
@@ -159,8 +158,8 @@ export async function dayContext(db: Conn, orgId: string, date: string): Promise
   const matrix = await travelMatrix(places.points, settings.travel);
   const keyWorkers = new Map(
     plans.flatMap((p) => {
-      const id = (p.content as CarePlanContent).keyWorkerId;
-      return id ? [[p.patient_id, id] as const] : [];
+      const id = p.content.keyWorkerId;
+      return id ? [[p.patientId, id] as const] : [];
     }),
   );
   return {

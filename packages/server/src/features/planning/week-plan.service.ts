@@ -1,7 +1,6 @@
 import {
   type BoardRoute,
   type CapacityInput,
-  type CarePlanContent,
   can,
   capacityTable,
   clinicalRoles,
@@ -66,15 +65,15 @@ export async function prepareWeek(deps: AppDeps, orgId: string, weekStart: strin
   const dayIndex = (date: string) => Math.round((Date.parse(date) - Date.parse(weekStart)) / 86_400_000);
   const requirements = weekRequirements(
     plans.map((p) => ({
-      patientId: p.patient_id,
-      content: p.content as CarePlanContent,
+      patientId: p.patientId,
+      content: p.content,
       lastVisitDay: Object.fromEntries(
         last
-          .filter((l) => l.patientId === p.patient_id)
+          .filter((l) => l.patientId === p.patientId)
           .map((l) => [l.discipline, dayIndex(String(l.lastDate))]),
       ),
       alreadyInWeek: kept
-        .filter((v) => v.patientId === p.patient_id)
+        .filter((v) => v.patientId === p.patientId)
         .reduce<Partial<Record<Discipline, number>>>((acc, v) => {
           const d = v.discipline as Discipline;
           acc[d] = (acc[d] ?? 0) + 1;
@@ -90,7 +89,7 @@ export async function prepareWeek(deps: AppDeps, orgId: string, weekStart: strin
       })),
     ),
   );
-  const byPatient = new Map(plans.map((p) => [p.patient_id, p]));
+  const byPatient = new Map(plans.map((p) => [p.patientId, p]));
   // days already past are not planned; today only from now on
   const now = deps.clock();
   const todayIndex = dayIndex(localDate(now, settings.timeZone));
@@ -121,7 +120,7 @@ export async function prepareWeek(deps: AppDeps, orgId: string, weekStart: strin
       return {
         ...r,
         keyWorkerId,
-        patientName: `${p.last_name} ${p.first_name}`,
+        patientName: `${p.patientLastName} ${p.patientFirstName}`,
         address: p.address,
         lat: p.lat,
         lon: p.lon,
@@ -200,7 +199,7 @@ export async function prepareWeek(deps: AppDeps, orgId: string, weekStart: strin
     const capacityRoutes: CapacityInput['routes'] = [];
     // continuity counts the key worker of the visit's own discipline, for kept visits too
     const keyWorkerOf = (patientId: string, discipline: string) => {
-      const k = (byPatient.get(patientId)?.content as CarePlanContent | undefined)?.keyWorkerId ?? null;
+      const k = byPatient.get(patientId)?.content.keyWorkerId ?? null;
       return staff.find((s) => s.id === k)?.role === discipline ? k : null;
     };
     const groups = new Map<string, typeof result.assignments>();

@@ -26,36 +26,36 @@ import * as repo from './support.repository.ts';
 
 const audience = ['psychologist', 'social_worker', 'chaplain', 'coordinator'] as const;
 
-async function assemble(db: Conn, orgId: string, rows: repo.ReferralRow[]): Promise<Referral[]> {
+async function assemble(db: Conn, orgId: string, rows: repo.ReferralListRecord[]): Promise<Referral[]> {
   const ids = rows.map((r) => r.id);
   const [notes, routing] = await Promise.all([repo.notesOf(db, orgId, ids), repo.routingOf(db, orgId, ids)]);
   return rows.map((r) => ({
     id: r.id,
-    patientId: r.patient_id,
-    patientName: r.patient_name,
+    patientId: r.patientId,
+    patientName: r.patientName,
     discipline: r.discipline,
     status: r.status,
     source: r.source as Referral['source'],
     reason: r.reason,
-    forWhom: r.for_whom,
-    respiteOffered: r.respite_offered,
-    assignedUserId: r.assigned_user_id,
-    assignedName: r.assigned_name,
+    forWhom: r.forWhom,
+    respiteOffered: r.respiteOffered,
+    assignedUserId: r.assignedUserId,
+    assignedName: r.assignedName,
     outcome: r.outcome,
-    createdAt: r.created_at.toISOString(),
-    createdByName: r.created_by_name,
+    createdAt: r.createdAt.toISOString(),
+    createdByName: r.createdByName,
     notes: notes
-      .filter((n) => n.referral_id === r.id)
-      .map((n) => ({ id: n.id, text: n.text, at: n.at.toISOString(), byName: n.by_name })),
+      .filter((n) => n.referralId === r.id)
+      .map((n) => ({ id: n.id, text: n.text, at: n.at.toISOString(), byName: n.byName })),
     routing: routingItems
-      .map((item) => routing.find((x) => x.referral_id === r.id && x.item === item))
+      .map((item) => routing.find((x) => x.referralId === r.id && x.item === item))
       .filter((x) => x !== undefined)
       .map((x) => ({
         item: x.item as Referral['routing'][number]['item'],
         status: x.status as Referral['routing'][number]['status'],
         note: x.note,
-        updatedAt: x.updated_at?.toISOString() ?? null,
-        updatedByName: x.updated_by_name,
+        updatedAt: x.updatedAt?.toISOString() ?? null,
+        updatedByName: x.updatedByName,
       })),
   }));
 }
@@ -86,7 +86,7 @@ export async function openReferral(trx: Conn, deps: AppDeps, orgId: string, inpu
   if (existing) {
     id = existing.id;
     await repo.updateReferral(trx, orgId, id, {
-      respite_offered: existing.respite_offered || Boolean(input.respiteOffered),
+      respite_offered: existing.respiteOffered || Boolean(input.respiteOffered),
       updated_at: now,
     });
     await repo.insertNote(trx, {
@@ -215,7 +215,7 @@ export async function refer(
 async function getOne(deps: AppDeps, ctx: RequestContext, patientId: string, id: string) {
   return inEnvelope(deps, ctx, {}, async ({ trx, organizationId: orgId, audit }) => {
     const row = await repo.findReferral(trx, orgId, id);
-    if (row?.patient_id !== patientId) throw notFound('referral');
+    if (row?.patientId !== patientId) throw notFound('referral');
     await audit({ action: 'support.read', entityType: 'support_referral', entityId: id, patientId });
     return (await assemble(trx, orgId, [row]))[0]!;
   });
@@ -258,7 +258,7 @@ export async function listReferrals(
     const last = page[page.length - 1];
     return {
       items: await assemble(trx, orgId, page),
-      nextCursor: rows.length > q.limit && last ? `${last.created_at.toISOString()}|${last.id}` : null,
+      nextCursor: rows.length > q.limit && last ? `${last.createdAt.toISOString()}|${last.id}` : null,
     };
   });
 }
@@ -269,11 +269,7 @@ async function withReferral(
   patientId: string,
   referralId: string,
   action: string,
-  work: (
-    trx: Conn,
-    row: NonNullable<Awaited<ReturnType<typeof repo.findReferralForUpdate>>>,
-    now: Date,
-  ) => Promise<void>,
+  work: (trx: Conn, row: repo.SupportReferralRecord, now: Date) => Promise<void>,
 ) {
   const gate = { patient: { id: patientId, action: 'support:work' } } as const;
   await inEnvelope(deps, ctx, gate, async ({ trx, organizationId: orgId, audit, publish }) => {

@@ -46,7 +46,7 @@ export function toEpisodes(r: PatientRecord): EpisodeOfCare[] {
       patient: ref('Patient', r.patient.id),
       managingOrganization: ref('Organization', r.organization.id, r.organization.name),
       period: compact({ start: instant(start), end: end ? instant(end) : undefined }),
-      careManager: r.carePlan?.key_worker_id ? ref('Practitioner', r.carePlan.key_worker_id) : undefined,
+      careManager: r.carePlan?.keyWorkerId ? ref('Practitioner', r.carePlan.keyWorkerId) : undefined,
     }),
   ];
 }

@@ -1,4 +1,4 @@
-import { fhirSystems, type Instrument, observationParts } from '@hearth/domain';
+import { fhirSystems, observationParts } from '@hearth/domain';
 import type { Observation } from '@medplum/fhirtypes';
 import type { PatientRecord } from '../patient-record.ts';
 import { compact, instant, ref, text } from './common.ts';
@@ -10,24 +10,24 @@ import { compact, instant, ref, text } from './common.ts';
  */
 export function toObservations(r: PatientRecord): Observation[] {
   return r.assessments.map((a) => {
-    const parts = observationParts(a.instrument as Instrument, a.answers, a.scores);
+    const parts = observationParts(a.instrument, a.answers, a.scores);
     const value = parts.value;
     const performer =
-      a.recorded_by_role === 'family'
-        ? ref('RelatedPerson', a.recorded_by, a.recorded_by_name)
-        : ref('Practitioner', a.recorded_by, a.recorded_by_name);
+      a.recordedByRole === 'family'
+        ? ref('RelatedPerson', a.recordedBy, a.recordedByName)
+        : ref('Practitioner', a.recordedBy, a.recordedByName);
     return compact<Observation>({
       resourceType: 'Observation',
-      id: a.record_id,
+      id: a.recordId,
       status: a.version > 1 ? 'amended' : 'final',
       category: [
         { coding: [{ system: fhirSystems.observationCategory, code: 'survey', display: 'Survey' }] },
       ],
       code: parts.code,
       subject: ref('Patient', r.patient.id),
-      encounter: a.visit_id ? ref('Encounter', a.visit_id) : undefined,
-      effectiveDateTime: instant(a.taken_at),
-      issued: instant(a.recorded_at),
+      encounter: a.visitId ? ref('Encounter', a.visitId) : undefined,
+      effectiveDateTime: instant(a.takenAt),
+      issued: instant(a.recordedAt),
       performer: [performer],
       ...(value?.kind === 'integer' ? { valueInteger: value.value } : {}),
       ...(value?.kind === 'quantity'
