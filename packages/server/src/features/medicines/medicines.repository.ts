@@ -31,19 +31,7 @@ import type {
   PrescriptionVersionTable,
 } from './medicines.table.ts';
 
-export type {
-  AdministrationRecord,
-  AnticipatoryBoxRecord,
-  ChartedAdministrationRecord,
-  ControlledEntryRecord,
-  ControlledStockRecord,
-  DoseTimeRecord,
-  GivenDoseRecord,
-  PrescriptionHeadRecord,
-  PrescriptionRecord,
-  PrescriptionVersionInput,
-  WeightRecord,
-} from './medicines.records.ts';
+export type * from './medicines.records.ts';
 
 const toHead = (r: Selectable<PrescriptionTable>): PrescriptionHeadRecord => ({
   id: r.id,
