@@ -163,16 +163,6 @@ type PatientScopedTable =
   | 'advance_care_plan'
   | 'visit_note';
 
-/** A family link may name several patients; the RelatedPerson of a family user is per link. */
-export const familyLinkPatients = (db: Conn, orgId: string, userId: string) =>
-  db
-    .selectFrom('family_link')
-    .select('patient_id as patientId')
-    .where('organization_id', '=', orgId)
-    .where('user_id', '=', userId)
-    .where('removed_at', 'is', null)
-    .execute();
-
 /** The next patients of the organization in id order (the bulk export walks them in batches). */
 export const patientIdsAfter = (db: Conn, orgId: string, after: string | null, limit: number) => {
   let q = db.selectFrom('patient').select('id').where('organization_id', '=', orgId);

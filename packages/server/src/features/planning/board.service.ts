@@ -1,12 +1,4 @@
-import {
-  type BoardRoute,
-  can,
-  type Discipline,
-  forbidden,
-  type LatLon,
-  planMeasures,
-  type TimedRoute,
-} from '@hearth/domain';
+import { type BoardRoute, can, forbidden, type LatLon, planMeasures, type TimedRoute } from '@hearth/domain';
 import type { AppDeps, RequestContext } from '../../app-context.ts';
 import { inEnvelope } from '../../platform/envelope.ts';
 import { loadSettings } from '../../platform/settings/settings.service.ts';
@@ -54,13 +46,13 @@ export function buildBoard(ctx: DayContext, base: LatLon) {
       .map((v) => ({
         visitId: v.id,
         patientName: `${v.lastName} ${v.firstName}`,
-        discipline: v.discipline as Discipline,
+        discipline: v.discipline,
       })),
     held: ctx.held.map((v) => ({
       visitId: v.id,
       patientId: v.patientId,
       patientName: `${v.lastName} ${v.firstName}`,
-      discipline: v.discipline as Discipline,
+      discipline: v.discipline,
       staffName: v.staffName,
       reason: v.statusReason,
     })),

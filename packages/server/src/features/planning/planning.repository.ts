@@ -181,14 +181,3 @@ export const inputOfRun = async (
     ? { kind: 'week', input: parseStored(weekRunInputSchema, input, at) }
     : { kind: 'urgent', input: parseStored(urgentRunInputSchema, input, at) };
 };
-
-export const latestRuns = async (db: Conn, organizationId: string, limit: number) =>
-  (
-    await db
-      .selectFrom('plan_run')
-      .select(runColumns)
-      .where('organization_id', '=', organizationId)
-      .orderBy('created_at', 'desc')
-      .limit(limit)
-      .execute()
-  ).map(toRun);
